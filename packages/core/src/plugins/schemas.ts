@@ -1,0 +1,182 @@
+import { z } from 'zod'
+import { isoDateSchema, localizedTextSchema, sourceSchema } from '../shared/index.js'
+
+export const CONTACT_KINDS = [
+  'emergency',
+  'police',
+  'municipal-entry',
+  'social-services',
+  'relatives-support',
+  'exit-support',
+  'victim-support',
+  'other',
+] as const
+export type ContactKind = (typeof CONTACT_KINDS)[number]
+
+const slug = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be a string`) })
+    .regex(/^[a-z][a-z0-9-]*$/, { error: `${what} must be lower-case letters, digits and hyphens, starting with a letter` })
+
+const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be a public http(s) URL' })
+
+/** Where a contact fact was published, and when someone last checked it there. */
+export const webSourceSchema = z
+  .object({
+    url: httpsUrl,
+    verifiedOn: isoDateSchema,
+    /** How it was checked, when that matters (for example against a stored copy of the page). */
+    note: localizedTextSchema.optional(),
+  })
+  .strict()
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time written HH:MM' })
+
+/** Opening hours: a summary for people, and a schedule a program can check "open now" against. */
+export const hoursSchema = z
+  .object({
+    summary: localizedTextSchema,
+    alwaysOpen: z.boolean().optional(),
+    weekly: z
+      .array(
+        z
+          .object({ days: z.array(z.enum(WEEKDAYS)).min(1), opens: clock, closes: clock })
+          .strict()
+          .refine((s) => s.opens < s.closes, { error: 'opens must be before closes', path: ['closes'] }),
+      )
+      .optional(),
+    closedOnPublicHolidays: z.boolean().optional(),
+  })
+  .strict()
+  .refine((h) => h.alwaysOpen === true || (h.weekly !== undefined && h.weekly.length > 0), {
+    error: 'give either alwaysOpen: true or a weekly schedule',
+  })
+
+/** A phone number as published: digits, with spaces, hyphens and a leading + allowed. */
+export const phoneSchema = z
+  .string()
+  .regex(/^\+?\d[\d -]*\d$/, { error: 'must be a phone number of digits, spaces and hyphens, as published' })
+
+export const contactSchema = z
+  .object({
+    id: slug('contact id'),
+    kind: z.enum(CONTACT_KINDS, {
+      error: (issue) => `must be one of ${CONTACT_KINDS.join(', ')}, got ${JSON.stringify(issue.input)}`,
+    }),
+    name: localizedTextSchema,
+    phone: phoneSchema.optional(),
+    url: httpsUrl.optional(),
+    hours: hoursSchema.optional(),
+    audience: localizedTextSchema,
+    source: webSourceSchema,
+  })
+  .strict()
+  .refine((c) => c.phone !== undefined || c.url !== undefined, {
+    error: 'a contact needs a phone number or a url, or people cannot reach it',
+    path: ['phone'],
+  })
+
+export const GRANT_SOURCE_LEVELS = ['law', 'bill', 'council', 'committee', 'district'] as const
+
+/** A legal or administrative source for a grant rule or programme. */
+export const grantSourceSchema = z
+  .object({
+    level: z.enum(GRANT_SOURCE_LEVELS),
+    title: z.string().trim().min(1),
+    reference: z.string().trim().min(1),
+    date: isoDateSchema,
+    url: httpsUrl.optional(),
+  })
+  .strict()
+
+/**
+ * A district's grant programme. Its parameters (maximum amount, years of activity) are
+ * data here; the grant rules in `@vbe/core/grants` read them.
+ */
+export const grantProgrammeSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, {
+      error: 'programme id must be "<plugin id>/<programme>", lower-case, for example "rinkeby-kista/foreningsbidrag"',
+    }),
+    name: localizedTextSchema,
+    description: localizedTextSchema,
+    effective: z.object({ from: isoDateSchema, to: isoDateSchema.optional() }).strict(),
+    parameters: z
+      .object({
+        maxAmount: z.number().int().positive().optional(),
+        minYearsOfActivity: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+    /** The programme's published basic requirements, as text. */
+    requirements: z.array(z.object({ id: slug('requirement id'), text: localizedTextSchema }).strict()),
+    sources: z.array(grantSourceSchema).min(1, { error: 'a programme needs at least one source' }),
+    /** How to appeal a decision in this programme; the core default is used when absent. */
+    appeal: localizedTextSchema.optional(),
+    /** Where to read more and apply. */
+    url: httpsUrl.optional(),
+    verifiedOn: isoDateSchema,
+  })
+  .strict()
+
+/** A section a district adds to its local action plan template. */
+export const planSectionSchema = z
+  .object({
+    id: slug('plan section id'),
+    title: localizedTextSchema,
+    description: localizedTextSchema,
+    /** What the section asks the plan to show. */
+    asks: localizedTextSchema,
+    source: z.union([sourceSchema, webSourceSchema], { error: 'source must be a seed document source or a web source' }),
+  })
+  .strict()
+
+const uniqueIds = <T extends { id: string }>(items: readonly T[], ctx: z.RefinementCtx, field: string) => {
+  const seen = new Map<string, number>()
+  items.forEach((item, index) => {
+    const first = seen.get(item.id)
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, index, 'id'],
+        message: `duplicate id ${JSON.stringify(item.id)} (also at ${field}[${first}])`,
+      })
+    } else seen.set(item.id, index)
+  })
+}
+
+export const districtPluginSchema = z
+  .object({
+    id: slug('plugin id'),
+    name: localizedTextSchema,
+    /** Anything a reader should know first, for example that the district has been merged. */
+    notice: localizedTextSchema.optional(),
+    contacts: z.array(contactSchema).default([]),
+    grantProgrammes: z.array(grantProgrammeSchema).default([]),
+    planSections: z.array(planSectionSchema).default([]),
+  })
+  .strict()
+  .superRefine((plugin, ctx) => {
+    uniqueIds(plugin.contacts, ctx, 'contacts')
+    uniqueIds(plugin.grantProgrammes, ctx, 'grantProgrammes')
+    uniqueIds(plugin.planSections, ctx, 'planSections')
+    plugin.grantProgrammes.forEach((programme, index) => {
+      if (!programme.id.startsWith(`${plugin.id}/`)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grantProgrammes', index, 'id'],
+          message: `programme id must start with the plugin id, "${plugin.id}/"`,
+        })
+      }
+    })
+  })
+
+export type WebSource = z.infer<typeof webSourceSchema>
+export type Hours = z.infer<typeof hoursSchema>
+export type Contact = z.infer<typeof contactSchema>
+export type GrantSource = z.infer<typeof grantSourceSchema>
+export type GrantProgramme = z.infer<typeof grantProgrammeSchema>
+export type PlanSection = z.infer<typeof planSectionSchema>
+export type DistrictPluginInput = z.input<typeof districtPluginSchema>
+export type DistrictPlugin = z.output<typeof districtPluginSchema>

@@ -1,0 +1,5 @@
+export * from './text.js'
+export * from './dates.js'
+export * from './sources.js'
+export * from './errors.js'
+export * from './collections.js'
