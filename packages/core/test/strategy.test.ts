@@ -19,7 +19,7 @@ import {
   threatEnvironments,
   unownedMeasures,
 } from '@vbe/core/strategy'
-import { seedsDir, seedText, wordCoverage } from './helpers'
+import { seedsDir, seedText, wordCoverage } from './helpers.js'
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`)
 
@@ -73,7 +73,7 @@ describe('every item is bilingual and sourced', () => {
   })
 
   it.each(everyItem)('%s has Swedish and English title and description', (_label, item) => {
-    const i = item as { title: { sv: string; en: string }; description: { sv: string; en: string } }
+    const i = item as unknown as { title: { sv: string; en: string }; description: { sv: string; en: string } }
     for (const field of [i.title, i.description]) {
       expect(field.sv.trim().length).toBeGreaterThan(0)
       expect(field.en.trim().length).toBeGreaterThan(0)
@@ -81,7 +81,7 @@ describe('every item is bilingual and sourced', () => {
   })
 
   it.each(everyItem)('%s names a seed file that exists, with its date', (_label, item) => {
-    const { source } = item as { source: { document: keyof typeof SOURCE_DOCUMENTS; section: string; date: string } }
+    const { source } = item as unknown as { source: { document: keyof typeof SOURCE_DOCUMENTS; section: string; date: string } }
     expect(existsSync(resolve(seedsDir, source.document)), `${source.document} is in shared/seeds`).toBe(true)
     expect(source.section.length).toBeGreaterThan(0)
     expect(source.date).toBe(SOURCE_DOCUMENTS[source.document].date)

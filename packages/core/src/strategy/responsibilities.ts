@@ -7,7 +7,7 @@ import type { ResponsibilityRole, ResponsibilityTarget } from './schemas.js'
  * each responsibility are derived from its actor and target when the data is built
  * (see `index.ts`), so they cannot drift apart.
  *
- * Some measures (M6, M8, M12) have no owner in the sources; `unownedMeasures()` shows
+ * Some measures have no owner in the sources; `unownedMeasures()` shows
  * that gap rather than the data papering over it.
  */
 export interface ResponsibilityEntry {
