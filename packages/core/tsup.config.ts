@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     'strategy/index': 'src/strategy/index.ts',
     'plugins/index': 'src/plugins/index.ts',
+    'grants/index': 'src/grants/index.ts',
+    'plans/index': 'src/plans/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

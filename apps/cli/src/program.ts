@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { EXIT, processIo, UsageError, type Io } from './io.js'
 import { registerPlugins } from './commands/plugins.js'
+import { registerScreen } from './commands/screen.js'
 import { registerStart } from './commands/start.js'
 import { registerStrategy } from './commands/strategy.js'
 
@@ -20,6 +21,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerStart(program, io)
   registerStrategy(program, io)
   registerPlugins(program, io)
+  registerScreen(program, io)
 
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err })
   return program

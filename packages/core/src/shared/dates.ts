@@ -7,8 +7,11 @@ export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value)
   if (!m) return false
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+  if (mo < 1 || mo > 12 || d < 1) return false
+  // Days in the month, from day 0 of the next month; setUTCFullYear keeps years 0–99 literal.
+  const date = new Date(0)
+  date.setUTCFullYear(y, mo, 0)
+  return d <= date.getUTCDate()
 }
 
 /** A calendar date written YYYY-MM-DD (no time, no zone). */

@@ -1,0 +1,287 @@
+import { z } from 'zod'
+import { formatPath, ValidationError, type FieldProblem } from '../shared/index.js'
+import { isRealIsoDate } from './dates.js'
+
+/**
+ * The grant application exchange format. Field names are fixed because district
+ * systems export to it: add fields, never rename them. Every object is strict, so an
+ * unknown field is rejected, and fields about religion, ethnicity, political opinion and
+ * the like are rejected with a message saying that screening may not consider them.
+ */
+
+export const CONDUCTS = [
+  'violence',
+  'threat',
+  'coercion',
+  'rights-violation',
+  'encouraging-violence',
+  'discrimination',
+  'anti-democratic-activity',
+  'enabling-violent-extremism',
+] as const
+export type Conduct = (typeof CONDUCTS)[number]
+
+export const ACTORS = ['organisation', 'representative'] as const
+export type Actor = (typeof ACTORS)[number]
+
+export const EVIDENCE_SOURCE_KINDS = ['court-judgment', 'police-report', 'authority-statement', 'media', 'own-observation', 'tip'] as const
+export type EvidenceSourceKind = (typeof EVIDENCE_SOURCE_KINDS)[number]
+
+export const BANK_ACCOUNT_KINDS = ['bankgiro', 'plusgiro', 'bank-account'] as const
+export type BankAccountKind = (typeof BANK_ACCOUNT_KINDS)[number]
+
+/**
+ * Field names that screening may not consider, compared case-insensitively and without
+ * `-`, `_` or spaces: the five named in the exchange format, and the other special
+ * categories of personal data (GDPR art. 9) an export might carry by mistake.
+ */
+export const FORBIDDEN_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'religion',
+  'religiousbelief',
+  'religiousbeliefs',
+  'faith',
+  'ethnicity',
+  'ethnicorigin',
+  'race',
+  'politicalopinion',
+  'politicalopinions',
+  'politicalaffiliation',
+  'politicalviews',
+  'nationality',
+  'philosophicalbelief',
+  'philosophicalbeliefs',
+  'sexualorientation',
+  'tradeunionmembership',
+])
+
+const normaliseFieldName = (key: string) => key.toLowerCase().replace(/[\s_-]+/g, '')
+
+/** The exchange format's own field names: never forbidden, so checking them is one lookup. */
+const FORMAT_FIELD_NAMES: ReadonlySet<string> = new Set(
+  'id programme amountRequested association name organisationNumber registeredOn activitySince bankAccount kind number holderIsAssociation statutes adoptedOn adoptedAtAnnualMeeting board electedOn electedAtAnnualMeeting auditorElected members total residentInCityShare previousGrants year amount reportDue reportSubmittedOn declaration democraticPrinciples humanRights genderEquality signedOn evidence conduct actor representativeAge withinActivities verified date source reference summary'.split(' '),
+)
+
+/** True when a field with this name may not be part of a screening (see FORBIDDEN_FIELD_NAMES). */
+export const isForbiddenFieldName = (key: string): boolean => !FORMAT_FIELD_NAMES.has(key) && FORBIDDEN_FIELD_NAMES.has(normaliseFieldName(key))
+
+export const FORBIDDEN_FIELD_MESSAGE =
+  'screening may not consider religion, ethnicity, political opinion, nationality or similar personal characteristics; remove this field'
+
+/**
+ * True for a Swedish organisation number: 10 digits written `NNNNNN-NNNN` or without
+ * the hyphen, third digit at least 2, and the last digit the Luhn check digit over the
+ * first nine.
+ */
+export function isOrganisationNumber(value: string): boolean {
+  return organisationNumberProblem(value) === undefined
+}
+
+function organisationNumberProblem(value: string): string | undefined {
+  if (!/^\d{6}-?\d{4}$/.test(value)) return 'must be 10 digits written NNNNNN-NNNN or NNNNNNNNNN'
+  const digits = value.replace('-', '')
+  if (Number(digits[2]) < 2) return 'the third digit must be at least 2 (a lower one belongs to a personal identity number)'
+  let sum = 0
+  for (let i = 0; i < 9; i++) {
+    let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1)
+    if (d > 9) d -= 9
+    sum += d
+  }
+  const check = (10 - (sum % 10)) % 10
+  if (Number(digits[9]) !== check) return `the check digit is wrong (the last digit should be ${check})`
+  return undefined
+}
+
+const date = (what = 'a date') =>
+  z.string({ error: (i) => (i.input === undefined ? 'is missing' : `must be ${what} written YYYY-MM-DD`) }).refine(isRealIsoDate, {
+    error: (i) => `must be a real date written YYYY-MM-DD, got ${JSON.stringify(i.input)}`,
+  })
+
+const bool = z.boolean({ error: (i) => (i.input === undefined ? 'is missing' : 'must be true or false') })
+const text = (max: number) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a string') })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (i) => (i.input === undefined ? 'is missing' : `must be one of ${values.join(', ')}, got ${JSON.stringify(i.input)}`) })
+const int = (min: number) =>
+  z
+    .number({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a number') })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+
+const objectError = { error: (i: { input: unknown }) => (i.input === undefined ? 'is missing' : 'must be an object') }
+
+export const organisationNumberSchema = z
+  .string({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a string') })
+  .superRefine((value, ctx) => {
+    const problem = organisationNumberProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+  // One spelling inside: NNNNNN-NNNN.
+  .transform((v) => (v.length === 10 ? `${v.slice(0, 6)}-${v.slice(6)}` : v))
+
+export const bankAccountSchema = z
+  .object({
+    kind: choice(BANK_ACCOUNT_KINDS),
+    number: z
+      .string({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a string') })
+      .regex(/^\d[\d -]{3,18}\d$/, { error: 'must be an account number of digits, with spaces or hyphens as written' }),
+    /** The account is registered in the association's name. */
+    holderIsAssociation: bool,
+  }, objectError)
+  .strict()
+
+export const associationSchema = z
+  .object({
+    name: text(200),
+    organisationNumber: organisationNumberSchema,
+    registeredOn: date().optional(),
+    /** The day the association's documented activity began. */
+    activitySince: date(),
+    bankAccount: bankAccountSchema,
+  }, objectError)
+  .strict()
+
+export const statutesSchema = z.object({ adoptedOn: date(), adoptedAtAnnualMeeting: bool }, objectError).strict()
+
+export const boardSchema = z.object({ electedOn: date(), electedAtAnnualMeeting: bool, auditorElected: bool }, objectError).strict()
+
+export const membersSchema = z
+  .object({
+    total: int(0),
+    residentInCityShare: z
+      .number({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a number') })
+      .min(0, { error: 'must be a share between 0 and 1' })
+      .max(1, { error: 'must be a share between 0 and 1' }),
+  }, objectError)
+  .strict()
+
+export const previousGrantSchema = z
+  .object({
+    year: int(1900),
+    amount: int(0),
+    /** The last day for the report on how the grant was used. */
+    reportDue: date(),
+    reportSubmittedOn: date().optional(),
+  }, objectError)
+  .strict()
+
+export const declarationSchema = z
+  .object({
+    democraticPrinciples: bool,
+    humanRights: bool,
+    genderEquality: bool,
+    signedOn: date().optional(),
+  }, objectError)
+  .strict()
+
+export const evidenceSchema = z
+  .object({
+    id: text(100),
+    conduct: choice(CONDUCTS),
+    actor: choice(ACTORS),
+    /** Age of the representative when the conduct took place; only for actor `representative`. */
+    representativeAge: int(0).max(130, { error: 'must be at most 130' }).optional(),
+    /** The conduct took place within the association's activities. */
+    withinActivities: bool,
+    /** The conduct is established (for example by a judgment), not only alleged. */
+    verified: bool,
+    date: date(),
+    source: z.object({ kind: choice(EVIDENCE_SOURCE_KINDS), reference: text(200).optional() }, objectError).strict(),
+    /** Free text for the officer. Never used by the rules. */
+    summary: text(4000).optional(),
+  }, objectError)
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.actor === 'organisation' && e.representativeAge !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['representativeAge'], message: 'only applies when actor is "representative"' })
+    }
+  })
+
+export const applicationSchema = z
+  .object({
+    id: text(100),
+    /** The programme applied to, `<plugin>/<programme>`, for example `rinkeby-kista/foreningsbidrag`. */
+    programme: text(200),
+    /** In whole kronor. */
+    amountRequested: int(1),
+    association: associationSchema,
+    statutes: statutesSchema.optional(),
+    board: boardSchema,
+    members: membersSchema.optional(),
+    previousGrants: z.array(previousGrantSchema, { error: 'must be a list' }).default([]),
+    declaration: declarationSchema.optional(),
+    evidence: z.array(evidenceSchema, { error: 'must be a list' }).default([]),
+  }, objectError)
+  .strict()
+  .superRefine((app, ctx) => {
+    const seen = new Map<string, number>()
+    app.evidence.forEach((e, index) => {
+      const first = seen.get(e.id)
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['evidence', index, 'id'], message: `duplicate evidence id ${JSON.stringify(e.id)} (also at evidence[${first}])` })
+      else seen.set(e.id, index)
+    })
+  })
+
+export type ApplicationInput = z.input<typeof applicationSchema>
+export type Application = z.output<typeof applicationSchema>
+export type Evidence = Application['evidence'][number]
+export type PreviousGrant = Application['previousGrants'][number]
+
+/** Finds forbidden field names at any depth, with their paths. */
+function forbiddenFields(value: unknown, path: PropertyKey[], out: FieldProblem[]): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i)
+      forbiddenFields(value[i], path, out)
+      path.pop()
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      path.push(key)
+      if (isForbiddenFieldName(key)) out.push({ path: formatPath(path), message: FORBIDDEN_FIELD_MESSAGE })
+      else forbiddenFields((value as Record<string, unknown>)[key], path, out)
+      path.pop()
+    }
+  }
+}
+
+/**
+ * Parses one application at the edge. Returns the typed Application, or a
+ * ValidationError whose `problems` give each field path and what is wrong with it.
+ * Unknown fields are named one by one; forbidden fields (religion, ethnicity, …) get a
+ * message saying that screening may not consider them.
+ *
+ * @example
+ * const parsed = parseApplication(JSON.parse(body))
+ * if (parsed instanceof ValidationError) return reply(400, parsed.problems)
+ */
+export function parseApplication(input: unknown): Application | ValidationError {
+  const problems: FieldProblem[] = []
+  forbiddenFields(input, [], problems)
+  const result = applicationSchema.safeParse(input)
+  if (result.success && problems.length === 0) return result.data
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          if (isForbiddenFieldName(key)) continue // already reported with its own message
+          problems.push({ path: formatPath([...issue.path, key]), message: 'unknown field; the exchange format has no field with this name' })
+        }
+      } else {
+        problems.push({ path: formatPath(issue.path), message: issue.message })
+      }
+    }
+  }
+  const id = typeof input === 'object' && input !== null && 'id' in input && typeof input.id === 'string' ? input.id : undefined
+  return new ValidationError(id === undefined ? 'Application' : `Application ${JSON.stringify(id)}`, problems)
+}
+
+/** Like parseApplication, but throws the ValidationError. */
+export function parseApplicationOrThrow(input: unknown): Application {
+  const parsed = parseApplication(input)
+  if (parsed instanceof ValidationError) throw parsed
+  return parsed
+}

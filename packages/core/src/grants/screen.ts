@@ -1,0 +1,288 @@
+import { isIsoDate, ValidationError } from '../shared/index.js'
+import { composePlugins, type ComposedPlugins, type DistrictPlugin } from '../plugins/index.js'
+import { parseApplication, type Application } from './application.js'
+import { covers } from './dates.js'
+import { CITY_RULES, programmeRules, ruleData, type Evaluator, type Finding, type Programme, type Rule, type RuleDefinition } from './rules.js'
+
+/** Bumped whenever the city-wide rules or their evaluation change. */
+export const GRANT_RULES_VERSION = '1'
+
+export type Outcome = 'eligible' | 'ineligible' | 'requires_assessment'
+
+/** Which rules a result was reached under: the ruleset version and the screening date. */
+export interface Ruleset {
+  /** `<core rules version>+<hash of the programmes and their parameters>`. */
+  readonly version: string
+  readonly on: string
+}
+
+export interface ScreeningResult {
+  readonly applicationId: string
+  readonly programme: string
+  /** Any `not_met` → ineligible; otherwise any `needs_assessment` → requires_assessment; otherwise eligible. */
+  readonly outcome: Outcome
+  /** True when a democracy finding is `not_met` or `needs_assessment`: a person must weigh it and decide. */
+  readonly humanDecisionRequired: boolean
+  readonly findings: readonly Finding[]
+  readonly ruleset: Ruleset
+}
+
+/** The district plugins to screen with: composed, or a list to compose. */
+export type PluginsInput = ComposedPlugins | readonly DistrictPlugin[]
+
+export interface ScreenOptions {
+  /** The screening date, YYYY-MM-DD. Only rules in force on this day apply. */
+  readonly on: string
+  readonly plugins: PluginsInput
+}
+
+/** The application names a programme no installed plugin offers. */
+export class UnknownProgrammeError extends Error {
+  override readonly name = 'UnknownProgrammeError'
+  constructor(
+    readonly programme: string,
+    readonly known: readonly string[],
+  ) {
+    super(`Unknown grant programme ${JSON.stringify(programme)}. Known programmes: ${known.join(', ') || '(none: no plugin offers a grant programme)'}`)
+  }
+}
+
+/** The programme exists but is not in force on the screening date. */
+export class ProgrammeNotInForceError extends Error {
+  override readonly name = 'ProgrammeNotInForceError'
+  constructor(
+    readonly programme: string,
+    readonly on: string,
+    readonly effective: { readonly from: string; readonly to?: string | undefined },
+  ) {
+    super(
+      `Grant programme ${JSON.stringify(programme)} is not in force on ${on}: it runs from ${effective.from}${effective.to === undefined ? '' : ` to ${effective.to}`}`,
+    )
+  }
+}
+
+/** The screening date is not a real date written YYYY-MM-DD. */
+export class InvalidScreeningDateError extends RangeError {
+  override readonly name = 'InvalidScreeningDateError'
+  constructor(readonly on: string) {
+    super(`The screening date must be a real date written YYYY-MM-DD, got ${JSON.stringify(on)}`)
+  }
+}
+
+interface CompiledRule {
+  readonly rule: Rule
+  readonly evaluate: Evaluator
+}
+
+interface Resolved {
+  readonly evaluators: readonly Evaluator[]
+  readonly ruleset: Ruleset
+}
+
+interface ProgrammeEntry {
+  readonly programme: Programme
+  readonly rules: readonly CompiledRule[]
+  readonly byDate: Map<string, Resolved>
+}
+
+const MAX_CACHED_DATES = 4096
+
+/** 32-bit FNV-1a, as 8 hex digits: a short, stable fingerprint of the programmes' rules. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+/**
+ * Screens applications against one set of plugins. Rules are compiled once per
+ * programme, and the rules in force are resolved once per (programme, date) and cached,
+ * so screening an application runs the evaluators and allocates only its findings.
+ * Get one with `screener(plugins)`; `screen()` uses the same cache.
+ */
+export class Screener {
+  readonly plugins: ComposedPlugins
+  readonly version: string
+  private readonly entries = new Map<string, ProgrammeEntry>()
+  private readonly programmeIds: readonly string[]
+
+  constructor(plugins: PluginsInput) {
+    this.plugins = isComposed(plugins) ? plugins : composePlugins(plugins)
+    for (const programme of this.plugins.grantProgrammes) {
+      const defs: RuleDefinition[] = [...programmeRules(programme), ...CITY_RULES]
+      const rules = defs.map((def) => {
+        const rule = ruleData(def)
+        return Object.freeze({ rule, evaluate: def.compile(rule, programme) })
+      })
+      this.entries.set(programme.id, { programme, rules, byDate: new Map() })
+    }
+    this.programmeIds = Object.freeze([...this.entries.keys()])
+    this.version = `${GRANT_RULES_VERSION}+${fingerprint(
+      JSON.stringify([...this.entries.values()].map((e) => [e.programme.id, e.programme.effective, e.programme.parameters, e.rules.map((r) => [r.rule.id, r.rule.effective])])),
+    )}`
+  }
+
+  /** The ids of the programmes these plugins offer. */
+  get programmes(): readonly string[] {
+    return this.programmeIds
+  }
+
+  private resolve(programmeId: string, on: string): Resolved {
+    const entry = this.entries.get(programmeId)
+    if (entry === undefined) throw new UnknownProgrammeError(programmeId, this.programmeIds)
+    const cached = entry.byDate.get(on)
+    if (cached !== undefined) return cached
+    if (!isIsoDate(on)) throw new InvalidScreeningDateError(on)
+    if (!covers(entry.programme.effective, on)) throw new ProgrammeNotInForceError(programmeId, on, entry.programme.effective)
+    const evaluators = Object.freeze(entry.rules.filter((r) => covers(r.rule.effective, on)).map((r) => r.evaluate))
+    const resolved: Resolved = Object.freeze({ evaluators, ruleset: Object.freeze({ version: this.version, on }) })
+    if (entry.byDate.size >= MAX_CACHED_DATES) entry.byDate.clear()
+    entry.byDate.set(on, resolved)
+    return resolved
+  }
+
+  /** Screens one parsed application on a date. */
+  screen(application: Application, on: string): ScreeningResult {
+    const { evaluators, ruleset } = this.resolve(application.programme, on)
+    const findings: Finding[] = []
+    for (let i = 0; i < evaluators.length; i++) evaluators[i]!(application, on, findings)
+    let notMet = false
+    let needsAssessment = false
+    let humanDecisionRequired = false
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!
+      const status = f.status
+      if (status === 'not_met') notMet = true
+      else if (status === 'needs_assessment') needsAssessment = true
+      else continue
+      if (f.kind === 'democracy') humanDecisionRequired = true
+    }
+    return {
+      applicationId: application.id,
+      programme: application.programme,
+      outcome: notMet ? 'ineligible' : needsAssessment ? 'requires_assessment' : 'eligible',
+      humanDecisionRequired,
+      findings,
+      ruleset,
+    }
+  }
+
+  /**
+   * The rules in force on a date: the city-wide rules, and each programme's rules (or
+   * one programme's, when given). Programme rules carry the programme's id in
+   * `appliesTo` and its sources.
+   */
+  rulesInForce(on: string, programmeId?: string): Rule[] {
+    if (!isIsoDate(on)) throw new InvalidScreeningDateError(on)
+    if (programmeId !== undefined && !this.entries.has(programmeId)) throw new UnknownProgrammeError(programmeId, this.programmeIds)
+    const out: Rule[] = []
+    const seen = new Set<Rule['id']>()
+    for (const def of CITY_RULES) {
+      if (covers(def.effective, on)) {
+        out.push(ruleData(def))
+        seen.add(def.id)
+      }
+    }
+    for (const entry of this.entries.values()) {
+      if (programmeId !== undefined && entry.programme.id !== programmeId) continue
+      for (const { rule } of entry.rules) if (!seen.has(rule.id) && covers(rule.effective, on)) out.push(rule)
+    }
+    return out
+  }
+}
+
+function isComposed(plugins: PluginsInput): plugins is ComposedPlugins {
+  return !Array.isArray(plugins) && 'grantProgrammes' in plugins
+}
+
+const screeners = new WeakMap<object, Screener>()
+
+/** The cached Screener for these plugins (one per composed-plugins object or plugin list). */
+export function screener(plugins: PluginsInput): Screener {
+  let s = screeners.get(plugins)
+  if (s === undefined) {
+    s = new Screener(plugins)
+    screeners.set(plugins, s)
+  }
+  return s
+}
+
+/**
+ * Screens one parsed application. Throws UnknownProgrammeError (listing the known
+ * programmes), ProgrammeNotInForceError or InvalidScreeningDateError.
+ *
+ * @example
+ * const result = screen(application, { on: '2026-11-22', plugins: [rinkebyKista] })
+ * result.outcome // 'eligible' | 'ineligible' | 'requires_assessment'
+ */
+export function screen(application: Application, options: ScreenOptions): ScreeningResult {
+  return screener(options.plugins).screen(application, options.on)
+}
+
+/** Parses input from outside (see parseApplication), then screens it; returns the ValidationError for bad input. */
+export function parseAndScreen(input: unknown, options: ScreenOptions): ScreeningResult | ValidationError {
+  const parsed = parseApplication(input)
+  if (parsed instanceof ValidationError) return parsed
+  return screen(parsed, options)
+}
+
+/** The rules that apply on a date, city-wide and for each programme the plugins offer. */
+export function rulesInForce(on: string, plugins: PluginsInput, options: { readonly programme?: string } = {}): Rule[] {
+  return screener(plugins).rulesInForce(on, options.programme)
+}
+
+/** One finding that differs between two screenings; `before` or `after` is absent when the finding appears or goes away. */
+export interface FindingChange {
+  readonly ruleId: string
+  readonly evidenceIds: readonly string[]
+  readonly before?: Finding
+  readonly after?: Finding
+}
+
+export interface RescreenChange {
+  readonly applicationId: string
+  readonly before: ScreeningResult
+  readonly after: ScreeningResult
+  readonly changedFindings: readonly FindingChange[]
+}
+
+const findingKey = (f: Finding) => (f.evidenceIds.length === 0 ? f.ruleId : `${f.ruleId}\u0000${f.evidenceIds.join('\u0000')}`)
+
+/** The findings that differ between two results, matched by rule and evidence. */
+export function diffFindings(before: readonly Finding[], after: readonly Finding[]): FindingChange[] {
+  const old = new Map(before.map((f) => [findingKey(f), f]))
+  const changes: FindingChange[] = []
+  for (const a of after) {
+    const key = findingKey(a)
+    const b = old.get(key)
+    old.delete(key)
+    if (b === undefined) changes.push({ ruleId: a.ruleId, evidenceIds: a.evidenceIds, after: a })
+    else if (b.status !== a.status || b.reason.sv !== a.reason.sv || b.reason.en !== a.reason.en) changes.push({ ruleId: a.ruleId, evidenceIds: a.evidenceIds, before: b, after: a })
+  }
+  for (const b of old.values()) changes.push({ ruleId: b.ruleId, evidenceIds: b.evidenceIds, before: b })
+  return changes
+}
+
+/**
+ * Screens every application twice, under `from` and under `to` (two dates, two
+ * rulesets, or both), and returns the applications whose outcome changes, each with the
+ * findings that changed.
+ *
+ * @example
+ * rescreen(grantees, { from: { on: '2026-01-01', plugins: old }, to: { on: '2026-01-01', plugins: updated } })
+ */
+export function rescreen(applications: Iterable<Application>, options: { readonly from: ScreenOptions; readonly to: ScreenOptions }): RescreenChange[] {
+  const from = screener(options.from.plugins)
+  const to = screener(options.to.plugins)
+  const changes: RescreenChange[] = []
+  for (const application of applications) {
+    const before = from.screen(application, options.from.on)
+    const after = to.screen(application, options.to.on)
+    if (before.outcome === after.outcome) continue
+    changes.push({ applicationId: application.id, before, after, changedFindings: diffFindings(before.findings, after.findings) })
+  }
+  return changes
+}
