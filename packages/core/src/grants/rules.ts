@@ -99,45 +99,61 @@ const statutes: ProgrammeRuleTemplate = {
   },
 }
 
-const board: ProgrammeRuleTemplate = {
-  id: 'board',
-  title: t('Styrelse vald på årsmöte', 'Board elected at an annual meeting'),
-  kind: 'formal',
-  appliesToProgramme: () => true,
-  compile(rule) {
-    const met = staticFinding(rule, 'met', t('Styrelsen är vald av medlemmarna på årsmöte.', 'The board was elected by the members at an annual meeting.'))
-    const notMet = staticFinding(rule, 'not_met', t('Styrelsen är inte vald på årsmöte.', 'The board was not elected at an annual meeting.'))
-    return (app, _on, out) => void out.push(app.board.electedAtAnnualMeeting ? met : notMet)
-  },
+/**
+ * A formal rule that is a yes/no fact of the application: met or not met, each with a
+ * fixed reason. The findings are built once per compiled rule and shared.
+ */
+function yesNoRule(
+  id: string,
+  title: LocalizedText,
+  reasons: { met: LocalizedText; notMet: LocalizedText },
+  holds: (app: Application) => boolean,
+): ProgrammeRuleTemplate {
+  return {
+    id,
+    title,
+    kind: 'formal',
+    appliesToProgramme: () => true,
+    compile(rule) {
+      const met = staticFinding(rule, 'met', reasons.met)
+      const notMet = staticFinding(rule, 'not_met', reasons.notMet)
+      return (app, _on, out) => void out.push(holds(app) ? met : notMet)
+    },
+  }
 }
 
-const auditor: ProgrammeRuleTemplate = {
-  id: 'auditor',
-  title: t('Revisor vald', 'Auditor elected'),
-  kind: 'formal',
-  appliesToProgramme: () => true,
-  compile(rule) {
-    const met = staticFinding(rule, 'met', t('Föreningen har valt revisor.', 'The association has elected an auditor.'))
-    const notMet = staticFinding(rule, 'not_met', t('Föreningen har inte valt revisor.', 'The association has not elected an auditor.'))
-    return (app, _on, out) => void out.push(app.board.auditorElected ? met : notMet)
+const board = yesNoRule(
+  'board',
+  t('Styrelse vald på årsmöte', 'Board elected at an annual meeting'),
+  {
+    met: t('Styrelsen är vald av medlemmarna på årsmöte.', 'The board was elected by the members at an annual meeting.'),
+    notMet: t('Styrelsen är inte vald på årsmöte.', 'The board was not elected at an annual meeting.'),
   },
-}
+  (app) => app.board.electedAtAnnualMeeting,
+)
 
-const bankAccount: ProgrammeRuleTemplate = {
-  id: 'bank-account',
-  title: t('Konto i föreningens namn', 'Account in the association’s name'),
-  kind: 'formal',
-  appliesToProgramme: () => true,
-  compile(rule) {
-    const met = staticFinding(rule, 'met', t('Kontot är registrerat i föreningens namn.', 'The account is registered in the association’s name.'))
-    const notMet = staticFinding(
-      rule,
-      'not_met',
-      t('Kontot är inte registrerat i föreningens namn. Bidrag betalas bara ut till ett konto i föreningens namn.', 'The account is not registered in the association’s name. Grants are paid only into an account in the association’s name.'),
-    )
-    return (app, _on, out) => void out.push(app.association.bankAccount.holderIsAssociation ? met : notMet)
+const auditor = yesNoRule(
+  'auditor',
+  t('Revisor vald', 'Auditor elected'),
+  {
+    met: t('Föreningen har valt revisor.', 'The association has elected an auditor.'),
+    notMet: t('Föreningen har inte valt revisor.', 'The association has not elected an auditor.'),
   },
-}
+  (app) => app.board.auditorElected,
+)
+
+const bankAccount = yesNoRule(
+  'bank-account',
+  t('Konto i föreningens namn', 'Account in the association’s name'),
+  {
+    met: t('Kontot är registrerat i föreningens namn.', 'The account is registered in the association’s name.'),
+    notMet: t(
+      'Kontot är inte registrerat i föreningens namn. Bidrag betalas bara ut till ett konto i föreningens namn.',
+      'The account is not registered in the association’s name. Grants are paid only into an account in the association’s name.',
+    ),
+  },
+  (app) => app.association.bankAccount.holderIsAssociation,
+)
 
 const maxAmount: ProgrammeRuleTemplate = {
   id: 'max-amount',
