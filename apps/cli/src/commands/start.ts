@@ -35,7 +35,8 @@ Try:
   vbe plugins                       district contacts and programmes
   vbe --help                        every command
 
-Apps (grant screening, plan editor, info widget) are not built yet; they will start here.
+Info widget: npm start serves its demo district page at http://localhost:4310/demo/rinkeby-kista.html
+(snippet generator: /generator/). The grant-screening and plan-editor apps will start here too.
 `)
     })
 }

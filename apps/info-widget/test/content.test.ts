@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { sharedContacts, type Contact } from '@vbe/core/plugins'
+import { norrmalm } from '@vbe/plugin-norrmalm'
+import { messages } from '@vbe/ui/messages'
+import { buildWidget, StaleDataError } from '../src/build.js'
+import { allPublishedContacts, districtContent } from '../src/content.js'
+import { checkFreshness, monthsBefore } from '../src/freshness.js'
+import { fallbackHtml, makeSnippet } from '../src/snippet.js'
+
+const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+const run = promisify(execFile)
+
+const contact = (id: string, verifiedOn: string): Contact => ({
+  id,
+  kind: 'relatives-support',
+  name: { sv: id, en: id },
+  phone: '112',
+  audience: { sv: 'x', en: 'x' },
+  source: { url: 'https://example.org/', verifiedOn },
+})
+
+describe('content', () => {
+  it('orders shared and district contacts; never invents a missing category', () => {
+    const d = districtContent(norrmalm)
+    expect(d.contacts.map((c) => c.kind)).toEqual(['emergency', 'police', 'municipal-entry', 'social-services', 'relatives-support', 'victim-support'])
+    expect(d.notice?.en).toContain('Norra innerstaden')
+  })
+
+  it('drops a contact without a source', () => {
+    const sourceless = { ...contact('no-source', '2026-01-01'), source: undefined } as unknown as Contact
+    const d = districtContent({ ...norrmalm, contacts: [...norrmalm.contacts, sourceless] })
+    expect(d.contacts.map((c) => c.id)).not.toContain('no-source')
+  })
+
+  it('rejects a district contact whose id clashes with a shared one', () => {
+    expect(() => districtContent({ ...norrmalm, contacts: [sharedContacts[0]!] })).toThrow(/clashes/)
+  })
+})
+
+describe('freshness: the release check', () => {
+  const fixture = [contact('fresh', '2026-06-01'), contact('stale', '2025-10-31'), contact('edge', '2025-11-22')]
+
+  it('counts twelve calendar months back', () => {
+    expect(monthsBefore('2026-11-22', 12)).toBe('2025-11-22')
+    expect(monthsBefore('2024-02-29', 12)).toBe('2023-02-28')
+  })
+
+  it('in release mode, a contact verified more than 12 months ago fails the check', () => {
+    const r = checkFreshness(fixture, { today: '2026-11-22', release: true })
+    expect(r.ok).toBe(false)
+    expect(r.stale).toEqual([{ id: 'stale', verifiedOn: '2025-10-31' }])
+    expect(r.messages[0]).toMatch(/^error: contact "stale"/)
+  })
+
+  it('in development it is only a warning', () => {
+    const r = checkFreshness(fixture, { today: '2026-11-22', release: false })
+    expect(r.ok).toBe(true)
+    expect(r.messages[0]).toMatch(/^warning: contact "stale"/)
+  })
+
+  it('the current data is fresh', () => {
+    expect(checkFreshness(allPublishedContacts(), { today: '2026-11-22', release: true }).stale).toEqual([])
+  })
+
+  it('a release build with stale data fails; a development build warns and succeeds', async () => {
+    const lines: string[] = []
+    const outDir = join(appRoot, '.reports/tmp-stale-build')
+    await expect(buildWidget({ outDir, today: '2028-01-01', release: true, log: (l) => lines.push(l) })).rejects.toBeInstanceOf(StaleDataError)
+    const dev = await buildWidget({ outDir, today: '2028-01-01', release: false, log: (l) => lines.push(l) })
+    expect(dev.warnings.length).toBe(allPublishedContacts().length)
+    expect(lines.some((l) => l.startsWith('warning:'))).toBe(true)
+    await rm(outDir, { recursive: true, force: true })
+  })
+
+  it('`npm run release-check` (VBE_RELEASE=1) exits 1 on stale data and 0 on fresh; without VBE_RELEASE it warns', async () => {
+    const tsx = join(appRoot, '../../node_modules/.bin/tsx')
+    const args = ['--conditions=@vbe/source', 'scripts/check-freshness.ts', '--today']
+    const opts = (release: boolean) => ({ cwd: appRoot, env: { ...process.env, VBE_RELEASE: release ? '1' : '' } })
+    await expect(run(tsx, [...args, '2028-01-01'], opts(true))).rejects.toMatchObject({ code: 1 })
+    const fresh = await run(tsx, [...args, '2026-12-01'], opts(true))
+    expect(fresh.stdout).toContain('0 older than 12 months')
+    const dev = await run(tsx, [...args, '2028-01-01'], opts(false))
+    expect(dev.stderr).toContain('warning:')
+  }, 60_000)
+})
+
+describe('snippet', () => {
+  const chain = [['sv', messages.sv] as const, ['en', messages.en] as const]
+  it('escapes everything as text', () => {
+    const d = districtContent({ ...norrmalm, name: { sv: '<b>', en: '<b>' }, notice: { sv: '<script>alert(1)</script>', en: 'x' } })
+    const html = makeSnippet({ scriptUrl: 'https://w.example/vbe-info.js?a=1&b="2"', integrity: 'sha384-abc', district: d, lang: 'sv', messages: chain })
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('src="https://w.example/vbe-info.js?a=1&amp;b=&quot;2&quot;"')
+    expect(html).not.toContain('<script>alert')
+  })
+
+  it('the fallback lists every contact with its source; other languages mark English data', () => {
+    const html = fallbackHtml(districtContent(norrmalm), 'fa', [['fa', messages.fa], ['en', messages.en]])
+    expect(html).toContain('<div lang="fa" dir="rtl">')
+    expect(html).toContain('<strong lang="en" dir="ltr">Emergency number 112</strong>')
+    expect((html.match(/<small>/g) ?? []).length).toBe(districtContent(norrmalm).contacts.length)
+  })
+})

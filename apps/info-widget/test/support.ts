@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { chromium, type Browser } from 'playwright-core'
+import { defineDistrictPlugin, type DistrictPlugin } from '@vbe/core/plugins'
+import { fallbackChain, type Language } from '@vbe/ui'
+import { messages } from '@vbe/ui/messages'
+import { buildWidget, type BuildResult } from '../src/build.js'
+import { districtContent, districtPlugins } from '../src/content.js'
+import { createApp, type ExtraPage } from '../src/server/app.js'
+import { makeSnippet } from '../src/snippet.js'
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+/** Debian's Chromium, headless. Fails (never skips) with what to install when it is missing. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium was not found at ${CHROMIUM}. The widget's browser tests need Debian's Chromium: run  sudo apt-get install -y chromium  (or set CHROMIUM_PATH).`)
+  }
+  // launch() gives every run a fresh temporary profile (its own --user-data-dir).
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+/**
+ * A district made up for tests only, with weekday opening hours (no real district contact
+ * publishes hours). Its source is a reserved example domain.
+ */
+export const fixturePlugin: DistrictPlugin = defineDistrictPlugin({
+  id: 'test-fixture',
+  name: { sv: 'Teststadsdel', en: 'Test district' },
+  contacts: [
+    {
+      id: 'test-fixture-entry',
+      kind: 'municipal-entry',
+      name: { sv: 'Teststadsdelens förvaltning', en: 'Test district administration' },
+      phone: '08-000 00 000',
+      hours: {
+        summary: { sv: 'Vardagar 08–16, stängt helgdagar', en: 'Weekdays 08–16, closed on public holidays' },
+        weekly: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '16:00' }],
+        closedOnPublicHolidays: true,
+      },
+      audience: { sv: 'Test.', en: 'Test.' },
+      source: { url: 'https://example.org/test-district', verifiedOn: '2026-11-01' },
+    },
+  ],
+})
+
+export interface TestSite {
+  readonly origin: string
+  readonly build: BuildResult
+  snippet(district: string, lang: Language, attrs?: string): string
+  close(): Promise<void>
+}
+
+/** Builds the widget (real districts + the test fixture) and serves it on a random loopback port. */
+export async function startSite(pages: (site: Pick<TestSite, 'snippet'>) => Record<string, ExtraPage>): Promise<TestSite> {
+  const outDir = await mkdtemp(join(tmpdir(), 'vbe-widget-'))
+  const plugins = [...districtPlugins, fixturePlugin]
+  const build = await buildWidget({ outDir, plugins, log: () => {} })
+  const integrity = build.files['vbe-info.js']?.integrity ?? ''
+  const snippet = (district: string, lang: Language, attrs = '') => {
+    const plugin = plugins.find((p) => p.id === district)
+    if (!plugin) throw new Error(district)
+    return makeSnippet({
+      scriptUrl: '/widget/vbe-info.js',
+      integrity,
+      district: districtContent(plugin),
+      lang,
+      messages: fallbackChain(lang).map((l) => [l, messages[l]] as const),
+    }).replace('<vbe-info ', `<vbe-info ${attrs} `)
+  }
+  const app = createApp({ root: outDir, pages: pages({ snippet }) })
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    build,
+    snippet,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()))
+      await rm(outDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const hostPage = (body: string, head = '', lang = 'sv') =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host page</title>${head}</head><body><main><h1>Host page</h1>${body}</main></body></html>`

@@ -1,0 +1,41 @@
+/**
+ * The widget's one stylesheet. The widget adopts it into its shadow root as a
+ * constructable stylesheet, so no inline <style> or style="" is ever needed (strict CSP).
+ *
+ * `:host` rules are all `!important`: inside a shadow tree's own context an important
+ * declaration beats the host page's, even its `!important` ones, so a hostile
+ * `* { all: unset }`, `color: red !important` or a huge root font size changes nothing.
+ * Sizes are in `em` from `font-size: medium` (the reader's own browser setting), never
+ * `rem` (which the host page controls). `all: initial` also resets inherited
+ * `color-scheme` and `text-align` to their defaults. Everything along a line uses logical properties
+ * (inline-start/end), so right-to-left languages mirror without extra rules. Stories use the same sheet outside a shadow
+ * root through `documentCss`.
+ */
+export const widgetCss = `:host{all:initial!important;display:block!important;max-inline-size:46em!important;font:medium/1.5 system-ui,sans-serif!important;color:#1b1b1b!important;background:#fff!important}
+*{box-sizing:border-box}
+section{border:2px solid;border-radius:.5em;padding:1em 1.25em;overflow-wrap:break-word}
+h2,h3,p,ul,button,select{margin:0 0 .5em}
+h2{font-size:1.375em;line-height:1.25}
+h3{font-size:1.125em;margin-top:1.25em;padding-top:.75em;border-top:1px solid #b1b4b6}
+ul{list-style:none;padding:0}
+li{margin-bottom:1em}
+.bar{display:flex;flex-wrap:wrap;gap:0 1.5em;justify-content:space-between}
+.bar>*{display:flex;flex-direction:column}
+.card{border-inline-start:4px solid #1d70b8;padding-inline-start:.75em}
+.name,.state,label{font-weight:700}
+select{margin-top:.25em}
+a{color:#1d4f91}
+.call{display:inline-block;padding:.4em .9em;margin-inline-end:1em;background:#00703c;color:#fff;border-radius:.3em;text-decoration:none;font-weight:700}
+.emergency .call{background:#b10e1e}
+button,select{font:inherit;padding:.4em .8em;border:2px solid #1b1b1b;border-radius:.3em;background:#fff;color:inherit}
+button{font-weight:700;background:#1b1b1b;color:#fff;cursor:pointer}
+:focus-visible{outline:3px solid #0b0c0c;box-shadow:0 0 0 6px #fd0}
+small,.summary{font-size:.875em;color:#505a5f}
+.closed .state{color:#b10e1e}
+.missing,.notice,.note{padding:.5em .75em;border-inline-start:4px solid #505a5f;background:#f3f2f1}
+.notice{border-color:#806800;background:#fff7bf}
+.note{border-color:#1d70b8;background:#e8f1f8}
+bdi{unicode-bidi:isolate;white-space:nowrap}`
+
+/** The same sheet for a page without a shadow root (stories): `:host` becomes `.vbe-host`. */
+export const documentCss = (): string => widgetCss.replaceAll(':host', '.vbe-host')

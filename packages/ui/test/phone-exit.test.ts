@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest'
+import { spokenPhone, telHref } from '../src/phone.js'
+import { DEFAULT_EXIT_URL, safeExitUrl, tripleShiftDetector } from '../src/quick-exit.js'
+
+describe('phone numbers', () => {
+  it('spoken labels group the digits as published', () => {
+    expect(spokenPhone('112')).toBe('1 1 2')
+    expect(spokenPhone('114 14')).toBe('1 1 4, 1 4')
+    expect(spokenPhone('08-508 01 000')).toBe('0 8, 5 0 8, 0 1, 0 0 0')
+    expect(spokenPhone('020-100 200')).toBe('0 2 0, 1 0 0, 2 0 0')
+  })
+  it('tel: links keep digits and a leading +', () => {
+    expect(telHref('08-508 01 000')).toBe('tel:0850801000')
+    expect(telHref('+46 8 508 01 000')).toBe('tel:+46850801000')
+  })
+})
+
+describe('quick exit', () => {
+  it('accepts only http(s) targets', () => {
+    expect(safeExitUrl('https://example.org/weather', 'https://host.test/')).toBe('https://example.org/weather')
+    expect(safeExitUrl('/news', 'https://host.test/page')).toBe('https://host.test/news')
+    expect(safeExitUrl('javascript:alert(1)', 'https://host.test/')).toBe(DEFAULT_EXIT_URL)
+    expect(safeExitUrl('data:text/html,hi', 'https://host.test/')).toBe(DEFAULT_EXIT_URL)
+    expect(safeExitUrl('', 'https://host.test/')).toBe(DEFAULT_EXIT_URL)
+    expect(safeExitUrl(null, 'https://host.test/')).toBe(DEFAULT_EXIT_URL)
+  })
+
+  it('Shift three times within the window triggers once', () => {
+    const fire = vi.fn()
+    const onKey = tripleShiftDetector(fire, 1500)
+    onKey({ key: 'Shift', timeStamp: 0 })
+    onKey({ key: 'Shift', timeStamp: 300 })
+    expect(fire).not.toHaveBeenCalled()
+    onKey({ key: 'Shift', timeStamp: 600 })
+    expect(fire).toHaveBeenCalledTimes(1)
+  })
+
+  it('too slow, another key between, or auto-repeat: no trigger', () => {
+    const fire = vi.fn()
+    const onKey = tripleShiftDetector(fire, 1500)
+    onKey({ key: 'Shift', timeStamp: 0 })
+    onKey({ key: 'Shift', timeStamp: 1000 })
+    onKey({ key: 'Shift', timeStamp: 2600 })
+    onKey({ key: 'Shift', timeStamp: 2700 })
+    onKey({ key: 'a', timeStamp: 2800 })
+    onKey({ key: 'Shift', timeStamp: 2900 })
+    onKey({ key: 'Shift', repeat: true, timeStamp: 2950 })
+    onKey({ key: 'Shift', repeat: true, timeStamp: 3000 })
+    expect(fire).not.toHaveBeenCalled()
+  })
+})
