@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { launchChromium as launch } from '@vbe/test-browser'
 import { defineDistrictPlugin, type DistrictPlugin } from '@vbe/core/plugins'
 import { fallbackChain, type Language } from '@vbe/ui'
 import { messages } from '@vbe/ui/messages'
@@ -13,20 +13,9 @@ import { districtContent, districtPlugins } from '../src/content.js'
 import { createApp, type ExtraPage } from '../src/server/app.js'
 import { makeSnippet } from '../src/snippet.js'
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 /** Debian's Chromium, headless. Fails (never skips) with what to install when it is missing. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium was not found at ${CHROMIUM}. The widget's browser tests need Debian's Chromium: run  sudo apt-get install -y chromium  (or set CHROMIUM_PATH).`)
-  }
-  // launch() gives every run a fresh temporary profile (its own --user-data-dir).
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-}
+export const launchChromium = (): Promise<Browser> => launch("the widget's browser tests")
 
 /**
  * A district made up for tests only, with weekday opening hours (no real district contact

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { fieldProblems, localizedTextSchema, sourceSchema } from '@vbe/core'
+import { fieldProblems, isIsoDate, localizedTextSchema, sourceSchema } from '@vbe/core'
 import {
   actorSchema,
   actors,
@@ -113,5 +113,33 @@ describe('shared schemas', () => {
 
   it('a threat environment cannot carry a rank', () => {
     expect(problems(threatEnvironmentSchema, { ...threatEnvironments[0], rank: 1 })[0]).toMatch(/Unrecognized key: "rank"/)
+  })
+})
+
+describe('isIsoDate', () => {
+  /** An independent oracle: Date arithmetic, with setUTCFullYear so years 0–99 stay literal. */
+  const oracle = (y: number, m: number, d: number) => {
+    if (m < 1 || m > 12 || d < 1) return false
+    const last = new Date(0)
+    last.setUTCFullYear(y, m, 0)
+    return d <= last.getUTCDate()
+  }
+  const pad = (n: number, w: number) => String(n).padStart(w, '0')
+
+  it('agrees with Date arithmetic for every month 0–13 and day 0–32 in leap-rule edge years', () => {
+    let checked = 0
+    for (const y of [0, 4, 99, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999]) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          expect(isIsoDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`), `${y}-${m}-${d}`).toBe(oracle(y, m, d))
+          checked++
+        }
+      }
+    }
+    expect(checked).toBe(11 * 14 * 33)
+  })
+
+  it('rejects anything not written YYYY-MM-DD', () => {
+    for (const s of ['2024-2-29', '2024/02/29', '2024-02-29T00:00', ' 2024-02-29', '２０２４-02-29', '2024-0a-01', '']) expect(isIsoDate(s), s).toBe(false)
   })
 })

@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { assertChromium, launchChromium } from '@vbe/test-browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 let out: string
 let server: Server
@@ -37,7 +37,7 @@ beforeAll(async () => {
 }, 300_000)
 
 async function setup() {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium was not found at ${CHROMIUM}. The Storybook axe test needs Debian's Chromium: run  sudo apt-get install -y chromium  (or set CHROMIUM_PATH).`)
+  assertChromium('the Storybook axe test')
   out = await mkdtemp(join(tmpdir(), 'vbe-storybook-'))
   const bin = [join(root, 'node_modules/.bin/storybook'), join(root, '../../node_modules/.bin/storybook')].find((p) => existsSync(p)) ?? 'storybook'
   await promisify(execFile)(bin, ['build', '--quiet', '--disable-telemetry', '-o', out], { cwd: root, env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' }, maxBuffer: 1 << 26 })
@@ -55,7 +55,7 @@ async function setup() {
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+  browser = await launchChromium('the Storybook axe test')
 }
 
 afterAll(async () => {

@@ -26,24 +26,8 @@ export function covers(period: { readonly from: string; readonly to?: string | u
   return period.from <= on && (period.to === undefined || on <= period.to)
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
 /**
- * True when `s` is a real calendar date written YYYY-MM-DD. The same answer as
- * `isIsoDate` from the shared module for years 1000–9999, without a regular expression or a Date, because
- * it runs for every date of every application parsed.
+ * True when `s` is a real calendar date written YYYY-MM-DD. Kept under this name for
+ * the grants API; it is the shared `isIsoDate`.
  */
-export function isRealIsoDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue
-    const c = s.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  const y = year(s)
-  const m = digit(s, 5) * 10 + digit(s, 6)
-  const d = digit(s, 8) * 10 + digit(s, 9)
-  if (m < 1 || m > 12 || d < 1) return false
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)
-}
+export { isIsoDate as isRealIsoDate } from '../shared/dates.js'

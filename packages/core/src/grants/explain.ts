@@ -1,6 +1,6 @@
 import type { Locale, LocalizedText } from '../shared/index.js'
 import type { GrantSource } from '../plugins/index.js'
-import type { Finding, FindingStatus } from './rules.js'
+import { ruleHeading, type Finding, type FindingStatus } from './rules.js'
 import { screener, type Outcome, type PluginsInput, type ScreeningResult } from './screen.js'
 import { FORVALTNINGSLAGEN_32, KOMMUNALLAGEN_13 } from './sources.js'
 
@@ -32,18 +32,6 @@ const LEVEL_TEXT: Record<GrantSource['level'], LocalizedText> = {
   council: { sv: 'Kommunfullmäktige', en: 'City Council' },
   committee: { sv: 'Nämnd', en: 'Committee' },
   district: { sv: 'Stadsdelsnämnd', en: 'District committee' },
-}
-
-const RULE_TITLES: Record<string, LocalizedText> = {
-  statutes: { sv: 'Stadgar antagna på årsmöte', en: 'Statutes adopted at an annual meeting' },
-  board: { sv: 'Styrelse vald på årsmöte', en: 'Board elected at an annual meeting' },
-  auditor: { sv: 'Revisor vald', en: 'Auditor elected' },
-  'bank-account': { sv: 'Konto i föreningens namn', en: 'Account in the association’s name' },
-  'max-amount': { sv: 'Högsta belopp i programmet', en: 'Programme maximum amount' },
-  'years-of-activity': { sv: 'Verksamhetens längd', en: 'Length of activity' },
-  declaration: { sv: 'Förklaring om demokrati, mänskliga rättigheter och jämställdhet', en: 'Declaration on democracy, human rights and gender equality' },
-  'earlier-grants': { sv: 'Redovisning av tidigare bidrag', en: 'Reports on earlier grants' },
-  'democracy-condition': { sv: 'Demokrativillkoret', en: 'The democracy condition' },
 }
 
 /** What the applicant can do about a finding, by rule. */
@@ -154,7 +142,7 @@ export function explain(result: ScreeningResult, options: ExplainOptions): strin
   else {
     lines.push(l.reasonsLaw)
     adverse.forEach((f: Finding, i) => {
-      const title = RULE_TITLES[f.ruleId]?.[locale] ?? f.ruleId
+      const title = ruleHeading(f.ruleId)?.[locale] ?? f.ruleId
       const evidence = f.evidenceIds.length > 0 ? ` [${l.evidence}: ${f.evidenceIds.join(', ')}]` : ''
       lines.push(`${i + 1}. ${title} (${STATUS_TEXT[f.status][locale]})${evidence}`, `   ${f.reason[locale]}`, `   ${l.sources}:`)
       for (const s of f.sources) lines.push(`   - ${formatSource(s, locale)}`)

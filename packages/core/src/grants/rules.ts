@@ -47,6 +47,8 @@ export type Programme = GrantProgramme & { readonly pluginId?: string }
  * application (reasons, finding objects, sources) is built in `compile`.
  */
 export interface RuleDefinition extends Rule {
+  /** A short heading for decision letters, where the title is too long for one. */
+  readonly heading?: LocalizedText
   readonly compile: (rule: Rule, programme: Programme) => Evaluator
 }
 
@@ -59,6 +61,8 @@ export interface RuleDefinition extends Rule {
 export interface ProgrammeRuleTemplate {
   readonly id: string
   readonly title: LocalizedText
+  /** A short heading for decision letters, where the title is too long for one. */
+  readonly heading?: LocalizedText
   readonly kind: RuleKind
   /** Whether the programme has this rule (for example only when it sets a maximum amount). */
   readonly appliesToProgramme: (programme: Programme) => boolean
@@ -189,6 +193,7 @@ const maxAmount: ProgrammeRuleTemplate = {
 const yearsOfActivity: ProgrammeRuleTemplate = {
   id: 'years-of-activity',
   title: t('Verksamhet i minst det antal år programmet kräver', 'Activity for at least the years the programme requires'),
+  heading: t('Verksamhetens längd', 'Length of activity'),
   kind: 'formal',
   appliesToProgramme: (p) => p.parameters.minYearsOfActivity !== undefined,
   compile(rule, programme) {
@@ -237,6 +242,7 @@ const listOf = (items: readonly string[], and: string) =>
 const declaration: RuleDefinition = {
   id: 'declaration',
   title: t('Undertecknad förklaring om demokrati, mänskliga rättigheter och jämställdhet', 'Signed declaration on democracy, human rights and gender equality'),
+  heading: t('Förklaring om demokrati, mänskliga rättigheter och jämställdhet', 'Declaration on democracy, human rights and gender equality'),
   kind: 'formal',
   appliesTo: 'all',
   effective: { from: '2016-05-16' },
@@ -444,6 +450,7 @@ const democracy: RuleDefinition = {
     'Demokrativillkoret: inget stöd till den som inte står bakom demokratins grunder',
     'The democracy condition: no support to anyone who does not stand behind the foundations of democracy',
   ),
+  heading: t('Demokrativillkoret', 'The democracy condition'),
   kind: 'democracy',
   appliesTo: 'all',
   effective: { from: '2016-05-16' },
@@ -463,6 +470,15 @@ const democracy: RuleDefinition = {
 
 /** The city-wide rules with their own sources and effective dates. */
 export const CITY_RULES: readonly RuleDefinition[] = Object.freeze([declaration, earlierGrants, democracy])
+
+const HEADINGS: ReadonlyMap<string, LocalizedText> = new Map(
+  [...PROGRAMME_RULE_TEMPLATES, ...CITY_RULES].map((r) => [r.id, r.heading ?? r.title] as const),
+)
+
+/** The heading a decision letter uses for a rule: its short heading, or its title. */
+export function ruleHeading(ruleId: string): LocalizedText | undefined {
+  return HEADINGS.get(ruleId)
+}
 
 /** The rules every programme gets, instantiated for one programme. */
 export function programmeRules(programme: Programme): RuleDefinition[] {

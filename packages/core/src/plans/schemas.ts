@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isoDateSchema, localizedTextSchema, sourceSchema } from '../shared/index.js'
-import { webSourceSchema } from '../plugins/schemas.js'
+import { phoneSchema, webSourceSchema } from '../plugins/schemas.js'
 import {
   directivePointIdSchema,
   guidelineIdSchema,
@@ -130,7 +130,7 @@ export const contactPointSchema = z
     function: text('function'),
     unit: text('unit'),
     email: z.email({ error: 'email must be an email address' }).optional(),
-    phone: z.string().regex(/^\+?\d[\d -]*\d$/, { error: 'phone must be digits, spaces and hyphens' }).optional(),
+    phone: phoneSchema.optional(),
   })
   .strict()
 

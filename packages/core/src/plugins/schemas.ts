@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDateSchema, localizedTextSchema, sourceSchema } from '../shared/index.js'
+import { isoDateSchema, localizedTextSchema, slugSchema as slug, sourceSchema } from '../shared/index.js'
 
 export const CONTACT_KINDS = [
   'emergency',
@@ -12,11 +12,6 @@ export const CONTACT_KINDS = [
   'other',
 ] as const
 export type ContactKind = (typeof CONTACT_KINDS)[number]
-
-const slug = (what: string) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be a string`) })
-    .regex(/^[a-z][a-z0-9-]*$/, { error: `${what} must be lower-case letters, digits and hyphens, starting with a letter` })
 
 const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be a public http(s) URL' })
 

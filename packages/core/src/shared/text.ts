@@ -24,3 +24,12 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>
 export function text(value: LocalizedText, locale: Locale): string {
   return value[locale]
 }
+
+/**
+ * A lower-case id: letters, digits and hyphens, starting with a letter (`rinkeby-kista`).
+ * `what` names the field in the error messages.
+ */
+export const slugSchema = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be a string`) })
+    .regex(/^[a-z][a-z0-9-]*$/, { error: `${what} must be lower-case letters, digits and hyphens, starting with a letter` })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { localizedTextSchema, sourcedItemShape } from '../shared/index.js'
+import { localizedTextSchema, slugSchema as slug, sourcedItemShape } from '../shared/index.js'
 
 export const GUIDELINE_IDS = ['G1', 'G2', 'G3', 'G4', 'G5'] as const
 export const PERSPECTIVE_IDS = ['P1', 'P2', 'P3', 'P4'] as const
@@ -59,9 +59,6 @@ export const levelSchema = z.enum(LEVELS, {
 
 export const ACTOR_KINDS = ['central-body', 'district-committee', 'housing-company', 'authority', 'civil-society', 'academia'] as const
 export type ActorKind = (typeof ACTOR_KINDS)[number]
-
-const slug = (what: string) =>
-  z.string().regex(/^[a-z][a-z0-9-]*$/, { error: `${what} must be lower-case letters, digits and hyphens, starting with a letter` })
 
 /** Who does the work: central bodies, district committees, the housing companies and outside partners. */
 export const actorSchema = z

@@ -16,12 +16,11 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { serve } from '@hono/node-server'
 import { build } from 'esbuild'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '@vbe/test-browser'
 import { buildWidget, preactAliases } from '@vbe/info-widget/build'
 import { createApp } from '@vbe/info-widget/server'
 
 const RUNS = Number(process.env['RUNS'] ?? 30)
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const here = dirname(fileURLToPath(import.meta.url))
 const widgetEntry = join(here, '../../../../apps/info-widget/src/element/vbe-info.tsx')
 const gz = (b: Uint8Array | string) => gzipSync(b).length
@@ -78,7 +77,7 @@ const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
   const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
 })
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+const browser = await launchChromium('the widget benchmark')
 const fromScript: number[] = []
 const fromNavigation: number[] = []
 const fromData: number[] = []
