@@ -100,6 +100,17 @@ describe('vbe screen', () => {
     expect(out.trim().split('\n')).toHaveLength(2)
   })
 
+  it('rejects the contact person columns of the grant-screening app: screening takes in no personal data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vbe-screen-'))
+    const file = join(dir, 'contact.csv')
+    const [header, row] = readFileSync(fixture('forbidden-column.csv'), 'utf8').trim().split('\n')
+    writeFileSync(file, `${header!.replace(/,ethnicity$/, ',contact.name')}\n${row!.replace(/,x$/, ',Amina Berg')}\n`)
+    const { code, out, err } = vbe('screen', file, ...on, '--format', 'csv')
+    expect(code).toBe(1)
+    expect(err).toBe(`${file}: header (line 1): contact.name: person columns are not read here; remove this column\n`)
+    expect(out.trim().split('\n')).toHaveLength(2)
+  })
+
   it('uses the screening date: a report due on the date is not yet overdue, the day after it is', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vbe-screen-'))
     const file = join(dir, 'due.ndjson')

@@ -8,12 +8,13 @@ import { parse as parseCsv } from 'csv-parse'
 import { isIsoDate, ValidationError, type FieldProblem, type Locale } from '@vbe/core'
 import { composePlugins } from '@vbe/core/plugins'
 import {
-  FORBIDDEN_FIELD_MESSAGE,
-  isForbiddenFieldName,
+  csvColumns,
+  csvRowToInput,
   parseApplication,
   ProgrammeNotInForceError,
   screener,
   UnknownProgrammeError,
+  type CsvColumn,
   type Outcome,
   type ScreeningResult,
   type Screener,
@@ -21,94 +22,9 @@ import {
 import { EXIT, processIo, UsageError, type Io } from '../io.js'
 import { districtPlugins } from '../plugins.js'
 
-// ---------------------------------------------------------------------------------------
-// The CSV columns (documented in docs/grants.md). Nested fields use dotted names; the
-// lists (earlier grants and evidence) are JSON columns.
-
-type ColumnType = 'string' | 'number' | 'boolean' | 'json'
-
-export const CSV_COLUMNS: ReadonlyArray<readonly [name: string, type: ColumnType]> = [
-  ['id', 'string'],
-  ['programme', 'string'],
-  ['amountRequested', 'number'],
-  ['association.name', 'string'],
-  ['association.organisationNumber', 'string'],
-  ['association.registeredOn', 'string'],
-  ['association.activitySince', 'string'],
-  ['association.bankAccount.kind', 'string'],
-  ['association.bankAccount.number', 'string'],
-  ['association.bankAccount.holderIsAssociation', 'boolean'],
-  ['statutes.adoptedOn', 'string'],
-  ['statutes.adoptedAtAnnualMeeting', 'boolean'],
-  ['board.electedOn', 'string'],
-  ['board.electedAtAnnualMeeting', 'boolean'],
-  ['board.auditorElected', 'boolean'],
-  ['members.total', 'number'],
-  ['members.residentInCityShare', 'number'],
-  ['previousGrants', 'json'],
-  ['declaration.democraticPrinciples', 'boolean'],
-  ['declaration.humanRights', 'boolean'],
-  ['declaration.genderEquality', 'boolean'],
-  ['declaration.signedOn', 'string'],
-  ['evidence', 'json'],
-]
-const COLUMN_TYPES = new Map(CSV_COLUMNS)
-
-const NUMBER = /^-?\d+(\.\d+)?$/
-
-interface Column {
-  readonly path: readonly string[]
-  readonly name: string
-  readonly type: ColumnType
-}
-
-/** Checks the header once: every column must be a known one. */
-function csvColumns(header: readonly string[]): { columns: Column[]; problems: FieldProblem[] } {
-  const problems: FieldProblem[] = []
-  const columns: Column[] = []
-  const seen = new Set<string>()
-  for (const raw of header) {
-    const name = raw.trim()
-    const type = COLUMN_TYPES.get(name)
-    if (seen.has(name)) problems.push({ path: name, message: 'the column appears twice' })
-    seen.add(name)
-    if (name.split('.').some(isForbiddenFieldName)) problems.push({ path: name, message: FORBIDDEN_FIELD_MESSAGE })
-    else if (type === undefined) problems.push({ path: name, message: 'unknown column; see docs/grants.md for the columns' })
-    columns.push({ path: name.split('.'), name, type: type ?? 'string' })
-  }
-  return { columns, problems }
-}
-
-/** Builds the nested application object from one CSV row; empty cells are absent fields. */
-function csvRecord(columns: readonly Column[], row: readonly string[], problems: FieldProblem[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (let i = 0; i < columns.length; i++) {
-    const cell = row[i]
-    if (cell === undefined || cell === '') continue
-    const column = columns[i]!
-    let value: unknown = cell
-    if (column.type === 'number') value = NUMBER.test(cell) ? Number(cell) : cell
-    else if (column.type === 'boolean') value = cell === 'true' ? true : cell === 'false' ? false : cell
-    else if (column.type === 'json') {
-      try {
-        value = JSON.parse(cell)
-      } catch (error) {
-        problems.push({ path: column.name, message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` })
-        continue
-      }
-    }
-    let target = out
-    const path = column.path
-    for (let p = 0; p < path.length - 1; p++) {
-      const key = path[p]!
-      let next = target[key] as Record<string, unknown> | undefined
-      if (next === undefined) target[key] = next = {}
-      target = next
-    }
-    target[path[path.length - 1]!] = value
-  }
-  return out
-}
+// The CSV columns (documented in docs/grants.md) and turning a row into an application
+// input live in @vbe/core/grants; re-exported here for earlier importers.
+export { CSV_COLUMNS } from '@vbe/core/grants'
 
 // ---------------------------------------------------------------------------------------
 // Reading records, streamed.
@@ -155,11 +71,12 @@ async function* readNdjson(file: string): AsyncGenerator<InputRecord> {
 
 async function* readCsv(file: string): AsyncGenerator<InputRecord> {
   const parser = createReadStream(file).pipe(parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }))
-  let columns: Column[] | undefined
+  let columns: CsvColumn[] | undefined
   let row = 0
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (columns === undefined) {
-      const header = csvColumns(record)
+      // Screening takes in no personal data: the app's contact columns are rejected here.
+      const header = csvColumns(record, { persons: false })
       if (header.problems.length > 0) {
         yield { where: `header (line ${info.lines})`, line: info.lines, problems: header.problems }
         parser.destroy()
@@ -170,13 +87,9 @@ async function* readCsv(file: string): AsyncGenerator<InputRecord> {
     }
     row++
     const where = `row ${row} (line ${info.lines})`
-    if (record.length !== columns.length) {
-      yield { where, line: info.lines, problems: [{ path: '(row)', message: `has ${record.length} fields, the header has ${columns.length}` }] }
-      continue
-    }
-    const problems: FieldProblem[] = []
-    const input = csvRecord(columns, record, problems)
-    yield problems.length > 0 ? { where, line: info.lines, input, problems } : { where, line: info.lines, input }
+    const { input, problems } = csvRowToInput(columns, record)
+    if (input === null) yield { where, line: info.lines, problems }
+    else yield problems.length > 0 ? { where, line: info.lines, input, problems } : { where, line: info.lines, input }
   }
 }
 

@@ -1,0 +1,77 @@
+import { Effect } from 'effect'
+import type { ApplicationInput } from '@vbe/core/grants'
+import { CurrentUser, query, upsertUser, type Role } from '@vbe/server-kit'
+import { createCase, type PersonInput } from './cases.js'
+
+/** The demo password of every demo user (README, `npm start`). Never use demo users in production. */
+export const DEMO_PASSWORD = 'demo-password-2026'
+
+export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; district: string | null }> = [
+  { username: 'officer.rk', displayName: 'Amina Officer (Rinkeby-Kista)', roles: ['officer'], district: 'rinkeby-kista' },
+  { username: 'officer2.rk', displayName: 'Erik Officer (Rinkeby-Kista)', roles: ['officer'], district: 'rinkeby-kista' },
+  { username: 'approver.rk', displayName: 'Sara Approver (Rinkeby-Kista)', roles: ['approver'], district: 'rinkeby-kista' },
+  { username: 'officer.nm', displayName: 'Lars Officer (Norrmalm)', roles: ['officer'], district: 'norrmalm' },
+  { username: 'approver.nm', displayName: 'Maria Approver (Norrmalm)', roles: ['approver'], district: 'norrmalm' },
+  { username: 'admin', displayName: 'Admin (city-wide)', roles: ['admin'], district: null },
+  { username: 'auditor', displayName: 'Auditor (city-wide, read-only)', roles: ['auditor'], district: null },
+]
+
+/** A complete, eligible Rinkeby-Kista application; the demo cases vary it. */
+export function demoApplication(id: string, patch: Partial<ApplicationInput> = {}): ApplicationInput {
+  return {
+    id,
+    programme: 'rinkeby-kista/foreningsbidrag',
+    amountRequested: 50_000,
+    association: {
+      name: 'Kista Ungdomsförening',
+      organisationNumber: '802400-1235',
+      registeredOn: '2019-03-01',
+      activitySince: '2019-03-01',
+      bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
+    },
+    statutes: { adoptedOn: '2019-03-01', adoptedAtAnnualMeeting: true },
+    board: { electedOn: '2026-03-10', electedAtAnnualMeeting: true, auditorElected: true },
+    members: { total: 120, residentInCityShare: 0.8 },
+    previousGrants: [{ year: 2025, amount: 40_000, reportDue: '2026-03-31', reportSubmittedOn: '2026-03-20' }],
+    declaration: { democraticPrinciples: true, humanRights: true, genderEquality: true, signedOn: '2026-09-01' },
+    evidence: [],
+    ...patch,
+  }
+}
+
+const DEMO_CASES: ReadonlyArray<{ application: ApplicationInput; persons: PersonInput[] }> = [
+  { application: demoApplication('demo-2026-001'), persons: [{ role: 'contact', name: 'Demo Kontaktperson', email: 'kontakt@example.org', phone: '08-000 00 01' }, { role: 'chair', name: 'Demo Ordförande' }] },
+  {
+    application: demoApplication('demo-2026-002', {
+      amountRequested: 80_000,
+      association: { name: 'Husby Schackklubb', organisationNumber: '802500-0004', activitySince: '2015-01-10', bankAccount: { kind: 'plusgiro', number: '123 45 67-8', holderIsAssociation: true } },
+      evidence: [{ id: 't1', conduct: 'coercion', actor: 'organisation', withinActivities: true, verified: false, date: '2026-06-01', source: { kind: 'tip', reference: 'Tips till förvaltningen' } }],
+    }),
+    persons: [{ role: 'contact', name: 'Demo Sekreterare', email: 'sekreterare@example.org' }],
+  },
+  {
+    application: demoApplication('demo-2026-003', {
+      amountRequested: 150_000,
+      association: { name: 'Rinkeby Kulturförening', organisationNumber: '802600-0003', activitySince: '2025-09-01', bankAccount: { kind: 'bankgiro', number: '5050-2000', holderIsAssociation: false } },
+    }),
+    persons: [{ role: 'treasurer', name: 'Demo Kassör', phone: '070-000 00 03' }],
+  },
+]
+
+/**
+ * Seeds the demo users and, when the case table is empty, three Rinkeby-Kista demo
+ * cases: one eligible, one that needs a human assessment (four eyes), one ineligible.
+ * Norrmalm has no grant programme in its plugin (none could be sourced), so its users
+ * see an empty queue.
+ */
+export function seedDemo() {
+  return Effect.gen(function* () {
+    for (const u of DEMO_USERS) yield* upsertUser({ ...u, password: DEMO_PASSWORD })
+    const count = yield* query('demo.count', (db) => db.selectFrom('gs_cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow())
+    if (Number(count.n) > 0) return
+    const officer = DEMO_USERS[0]!
+    for (const c of DEMO_CASES) {
+      yield* Effect.provideService(createCase(c.application, c.persons), CurrentUser, { id: 'demo-seed', username: officer.username, displayName: officer.displayName, roles: officer.roles, district: officer.district })
+    }
+  })
+}

@@ -1,0 +1,71 @@
+import { parse } from 'csv-parse/sync'
+import { Effect } from 'effect'
+import { csvColumns, csvRowToInput } from '@vbe/core/grants'
+import { Invalid, type AppError, type DatabaseError } from '@vbe/server-kit'
+import { createCase, type PersonInput } from './cases.js'
+
+export interface ImportReport {
+  imported: { row: number; id: string }[]
+  errors: { row: number; path: string; message: string }[]
+}
+
+type Item = { row: number; input: unknown; persons: PersonInput[]; problems: { path: string; message: string }[] }
+
+/** Splits a CSV body into rows with their line numbers (the header is row 1). */
+export function csvItems(text: string): Effect.Effect<Item[], Invalid> {
+  let records: string[][]
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][]
+  } catch (error) {
+    return Effect.fail(new Invalid({ detail: 'The CSV file could not be read.', problems: [{ path: '(body)', message: error instanceof Error ? error.message : String(error) }] }))
+  }
+  const [header, ...rows] = records
+  if (!header) return Effect.fail(new Invalid({ detail: 'The CSV file is empty.', problems: [{ path: '(body)', message: 'has no header row' }] }))
+  const { columns, problems } = csvColumns(header)
+  if (problems.length > 0) return Effect.fail(new Invalid({ detail: 'The CSV header is invalid; nothing was imported.', problems: problems.map((p) => ({ path: `header: ${p.path}`, message: p.message })) }))
+  return Effect.succeed(
+    rows.map((cells, i) => {
+      const r = csvRowToInput(columns, cells)
+      return { row: i + 2, input: r.input, persons: r.persons.map((p) => ({ role: p.role, name: p.name, email: p.email, phone: p.phone })), problems: r.problems }
+    }),
+  )
+}
+
+/** JSON import: an array of `{ application, persons? }`, numbered from 1. */
+export function jsonItems(body: unknown): Effect.Effect<Item[], Invalid> {
+  if (!Array.isArray(body)) return Effect.fail(new Invalid({ detail: 'A JSON import is an array of { application, persons? }.', problems: [{ path: '(body)', message: 'must be an array' }] }))
+  return Effect.succeed(
+    body.map((item, i) => {
+      const ok = item !== null && typeof item === 'object' && !Array.isArray(item)
+      const persons = ok && Array.isArray((item as { persons?: unknown }).persons) ? ((item as { persons: PersonInput[] }).persons) : []
+      return { row: i + 1, input: ok ? (item as { application?: unknown }).application : undefined, persons, problems: ok ? [] : [{ path: '(item)', message: 'must be an object { application, persons? }' }] }
+    }),
+  )
+}
+
+/**
+ * Imports rows one by one, each in its own transaction: good rows become cases, and
+ * each bad row is reported with its row number, field and problem.
+ */
+export function importItems<R>(items: readonly Item[], validatePersons: (persons: unknown) => { path: string; message: string }[]): Effect.Effect<ImportReport, DatabaseError, R | Effect.Effect.Context<ReturnType<typeof createCase>>> {
+  return Effect.gen(function* () {
+    const report: ImportReport = { imported: [], errors: [] }
+    for (const item of items) {
+      const personProblems = validatePersons(item.persons)
+      const pre = [...item.problems, ...personProblems]
+      if (pre.length > 0 || item.input === null) {
+        for (const p of pre) report.errors.push({ row: item.row, ...p })
+        continue
+      }
+      const result = yield* Effect.either(createCase(item.input, item.persons))
+      if (result._tag === 'Right') report.imported.push({ row: item.row, id: result.right.id })
+      else {
+        const e = result.left as AppError
+        if (e._tag === 'DatabaseError') return yield* e
+        if (e._tag === 'Invalid') for (const p of e.problems) report.errors.push({ row: item.row, path: p.path.replace(/^application\./, ''), message: p.message })
+        else report.errors.push({ row: item.row, path: e._tag === 'Conflict' ? 'id' : '(row)', message: e.message })
+      }
+    }
+    return report
+  })
+}

@@ -1,0 +1,55 @@
+import { useState, type FormEvent, type ReactNode } from 'react'
+import { api, ApiError } from '../api'
+import { PageHeading } from '../components/common'
+import { ErrorSummary, Field, Submit, useForm } from '../components/forms'
+import { useI18n } from '../i18n'
+import type { Session } from '../types'
+
+export function LoginPage(props: { expired: boolean; onLogin: (s: Session) => void }): ReactNode {
+  const { t } = useI18n()
+  const form = useForm('login')
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault()
+    const session = await form.submit(async () => {
+      try {
+        return await api<Session>('/api/session', { json: { username, password }, quiet401: true })
+      } catch (err) {
+        // The server words these in English; say them in the UI's language.
+        if (err instanceof ApiError && err.status === 401) throw new ApiError({ ...err.problem, detail: t('loginFailed') })
+        if (err instanceof ApiError && err.status === 429) throw new ApiError({ ...err.problem, detail: t('loginRateLimited', { seconds: err.retryAfter ?? '60' }) })
+        throw err
+      }
+    })
+    if (session) {
+      setPassword('')
+      props.onLogin(session)
+    }
+  }
+
+  return (
+    <div className="login">
+      <div className="card login__card">
+        <PageHeading>{t('loginTitle')}</PageHeading>
+        <p>{t('loginIntro')}</p>
+        {props.expired && (
+          <p className="notice notice--info" role="status">
+            {t('sessionExpired')}
+          </p>
+        )}
+        <ErrorSummary form={form} fields={['username', 'password']} />
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+          <Field form={form} name="username" label={t('username')} required>
+            {(p) => <input {...p} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={username} onChange={(e) => setUsername(e.currentTarget.value)} />}
+          </Field>
+          <Field form={form} name="password" label={t('password')} required>
+            {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />}
+          </Field>
+          <Submit form={form} label={t('loginButton')} busyLabel={t('loggingIn')} />
+        </form>
+      </div>
+    </div>
+  )
+}

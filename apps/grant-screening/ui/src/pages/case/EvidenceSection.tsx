@@ -1,0 +1,175 @@
+import { useState, type FormEvent, type ReactNode } from 'react'
+import { api } from '../../api'
+import { hasRole } from '../../roles'
+import { yesNo } from '../../components/common'
+import { Checkbox, ErrorSummary, Field, RadioGroup, Submit, useForm } from '../../components/forms'
+import { useAnnounce } from '../../components/live'
+import { useI18n } from '../../i18n'
+import { ACTORS, CONDUCTS, SOURCE_KINDS, type Actor, type CaseDetail, type Conduct, type SourceKind } from '../../types'
+import type { CaseProps } from '../CasePage'
+
+const FIELDS = ['id', 'conduct', 'actor', 'representativeAge', 'withinActivities', 'verified', 'date', 'source.kind', 'source.reference', 'summary'] as const
+
+function nextId(detail: CaseDetail): string {
+  const taken = new Set((detail.application.evidence ?? []).map((x) => x.id))
+  let n = taken.size + 1
+  while (taken.has(`e${n}`)) n++
+  return `e${n}`
+}
+
+export function EvidenceSection(props: CaseProps): ReactNode {
+  const { t, e, date } = useI18n()
+  const evidence = props.detail.application.evidence ?? []
+  const canAdd = hasRole(props.user, 'officer') && (props.detail.status === 'new' || props.detail.status === 'in_review')
+  return (
+    <section className="card" aria-labelledby="evidence-title">
+      <h2 id="evidence-title">{t('evidence')}</h2>
+      <p className="muted">{t('evidenceIntro')}</p>
+      {evidence.length === 0 ? (
+        <p>{t('noEvidence')}</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-labelledby="evidence-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="evidence-caption">{t('evidenceCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colEvidenceId')}</th>
+                <th scope="col">{t('colConduct')}</th>
+                <th scope="col">{t('colActor')}</th>
+                <th scope="col">{t('colWithin')}</th>
+                <th scope="col">{t('colVerified')}</th>
+                <th scope="col">{t('colDate')}</th>
+                <th scope="col">{t('colSource')}</th>
+                <th scope="col">{t('colSummary')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {evidence.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">{x.id}</th>
+                  <td>{e('conduct', x.conduct)}</td>
+                  <td>
+                    {e('actor', x.actor)}
+                    {x.representativeAge !== undefined && <span className="block small muted">{x.representativeAge}</span>}
+                  </td>
+                  <td>{yesNo(t, x.withinActivities)}</td>
+                  <td>{yesNo(t, x.verified)}</td>
+                  <td>{date(x.date)}</td>
+                  <td>
+                    {e('source', x.source.kind)}
+                    {x.source.reference && <span className="block small muted">{x.source.reference}</span>}
+                  </td>
+                  <td>{x.summary ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canAdd && <AddEvidence {...props} />}
+    </section>
+  )
+}
+
+function AddEvidence(props: CaseProps): ReactNode {
+  const { t, e } = useI18n()
+  const announce = useAnnounce()
+  const form = useForm('evidence', { onConflict: () => void props.reload() })
+  const [id, setId] = useState(() => nextId(props.detail))
+  const [conduct, setConduct] = useState<Conduct | ''>('')
+  const [actor, setActor] = useState<Actor>('organisation')
+  const [age, setAge] = useState('')
+  const [withinActivities, setWithin] = useState(true)
+  const [verified, setVerified] = useState(false)
+  const [date, setDate] = useState('')
+  const [sourceKind, setSourceKind] = useState<SourceKind | ''>('')
+  const [reference, setReference] = useState('')
+  const [summary, setSummary] = useState('')
+
+  const onSubmit = async (ev: FormEvent) => {
+    ev.preventDefault()
+    const item = {
+      id: id.trim(),
+      conduct,
+      actor,
+      ...(actor === 'representative' && age.trim() !== '' ? { representativeAge: Number(age) } : {}),
+      withinActivities,
+      verified,
+      date,
+      source: { kind: sourceKind, ...(reference.trim() ? { reference: reference.trim() } : {}) },
+      ...(summary.trim() ? { summary: summary.trim() } : {}),
+    }
+    const detail = await form.submit(() => api<CaseDetail>(`/api/cases/${encodeURIComponent(props.detail.id)}/evidence`, { json: item }))
+    if (detail) {
+      props.onChange(detail)
+      announce(t('evidenceAdded', { outcome: e('outcome', detail.outcome) }))
+      setId(nextId(detail))
+      setConduct('')
+      setAge('')
+      setDate('')
+      setSourceKind('')
+      setReference('')
+      setSummary('')
+      setVerified(false)
+      setWithin(true)
+    }
+  }
+
+  return (
+    <form className="subform" onSubmit={(ev) => void onSubmit(ev)} noValidate aria-labelledby="add-evidence-title">
+      <h3 id="add-evidence-title">{t('addEvidence')}</h3>
+      <ErrorSummary form={form} fields={FIELDS} />
+      <div className="form-grid">
+        <Field form={form} name="id" label={t('evidenceId')} required>
+          {(p) => <input {...p} type="text" value={id} onChange={(ev) => setId(ev.currentTarget.value)} />}
+        </Field>
+        <Field form={form} name="date" label={t('evidenceDate')} required>
+          {(p) => <input {...p} type="date" value={date} onChange={(ev) => setDate(ev.currentTarget.value)} />}
+        </Field>
+        <Field form={form} name="conduct" label={t('conduct')} required>
+          {(p) => (
+            <select {...p} value={conduct} onChange={(ev) => setConduct(ev.currentTarget.value as Conduct)}>
+              <option value="" disabled>
+                –
+              </option>
+              {CONDUCTS.map((c) => (
+                <option key={c} value={c}>
+                  {e('conduct', c)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={form} name="source.kind" label={t('sourceKind')} required>
+          {(p) => (
+            <select {...p} value={sourceKind} onChange={(ev) => setSourceKind(ev.currentTarget.value as SourceKind)}>
+              <option value="" disabled>
+                –
+              </option>
+              {SOURCE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {e('source', k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <RadioGroup form={form} name="actor" legend={t('actor')} value={actor} onChange={setActor} inline options={ACTORS.map((a) => ({ value: a, label: e('actor', a) }))} />
+      {actor === 'representative' && (
+        <Field form={form} name="representativeAge" label={t('representativeAge')} hint={t('representativeAgeHint')} optional>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={130} className="input--short" value={age} onChange={(ev) => setAge(ev.currentTarget.value)} />}
+        </Field>
+      )}
+      <Checkbox form={form} name="withinActivities" label={t('withinActivities')} checked={withinActivities} onChange={setWithin} />
+      <Checkbox form={form} name="verified" label={t('verified')} checked={verified} onChange={setVerified} />
+      <Field form={form} name="source.reference" label={t('sourceReference')} hint={t('sourceReferenceHint')} optional>
+        {(p) => <input {...p} type="text" value={reference} onChange={(ev) => setReference(ev.currentTarget.value)} />}
+      </Field>
+      <Field form={form} name="summary" label={t('evidenceSummary')} optional>
+        {(p) => <textarea {...p} rows={3} value={summary} onChange={(ev) => setSummary(ev.currentTarget.value)} />}
+      </Field>
+      <Submit form={form} label={t('addEvidenceButton')} />
+    </form>
+  )
+}

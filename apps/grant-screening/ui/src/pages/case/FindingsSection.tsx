@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react'
+import { Badge } from '../../components/common'
+import { useI18n } from '../../i18n'
+import type { CaseDetail, GrantSource } from '../../types'
+
+/** Every finding of the screening: the condition, its status, the reason, its sources and the evidence it rests on. */
+export function FindingsSection(props: { detail: CaseDetail }): ReactNode {
+  const { t, e, loc } = useI18n()
+  const { screening, rules } = props.detail
+  const heading = (ruleId: string) => {
+    const r = rules.find((x) => x.id === ruleId)
+    return r ? loc(r.heading) : ruleId
+  }
+  if (screening.findings.length === 0) return <p>{t('noFindings')}</p>
+  return (
+    <div className="table-wrap" role="region" aria-labelledby="findings-caption" tabIndex={0}>
+      <table className="table table--findings">
+        <caption id="findings-caption">{t('findingsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colRule')}</th>
+            <th scope="col">{t('colFindingStatus')}</th>
+            <th scope="col">{t('colReason')}</th>
+            <th scope="col">{t('colSources')}</th>
+            <th scope="col">{t('colEvidence')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {screening.findings.map((f, i) => (
+            <tr key={`${f.ruleId}-${f.evidenceIds.join(',')}-${i}`} className={`finding finding--${f.status}`}>
+              <th scope="row">
+                {heading(f.ruleId)}
+                <span className="block small muted">{e('kind', f.kind)}</span>
+              </th>
+              <td>
+                <Badge kind="finding" value={f.status} />
+              </td>
+              <td>{loc(f.reason)}</td>
+              <td>
+                <Sources sources={f.sources} />
+              </td>
+              <td>{f.evidenceIds.length > 0 ? f.evidenceIds.join(', ') : <span className="muted">–</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function Sources(props: { sources: readonly GrantSource[] }): ReactNode {
+  const { e, date } = useI18n()
+  if (props.sources.length === 0) return <span className="muted">–</span>
+  return (
+    <ul className="sources">
+      {props.sources.map((s, i) => (
+        <li key={i}>
+          <span className="sources__level">{e('level', s.level)}</span>{' '}
+          {s.url ? (
+            <a href={s.url} rel="noreferrer noopener">
+              {s.title}
+            </a>
+          ) : (
+            s.title
+          )}
+          <span className="muted">
+            {' '}
+            ({s.reference}
+            {s.date ? `, ${date(s.date)}` : ''})
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}

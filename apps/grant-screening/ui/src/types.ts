@@ -1,0 +1,228 @@
+/**
+ * The API's shapes as the UI reads them (docs/grant-screening.md and the exchange format
+ * in docs/grants.md). Kept here rather than imported from the server so the UI bundle
+ * depends on nothing but React.
+ */
+
+export type Lang = 'sv' | 'en'
+export interface Localized {
+  readonly sv: string
+  readonly en: string
+}
+
+export const ROLES = ['officer', 'approver', 'admin', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface User {
+  readonly id: string
+  readonly username: string
+  readonly displayName: string
+  readonly roles: readonly Role[]
+  readonly district: string | null
+}
+export interface Session {
+  readonly user: User
+  readonly csrfToken: string
+}
+
+export const STATUSES = ['new', 'in_review', 'awaiting_approval', 'decided'] as const
+export type Status = (typeof STATUSES)[number]
+export const OUTCOMES = ['eligible', 'ineligible', 'requires_assessment'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+export const FINDING_STATUSES = ['met', 'not_met', 'needs_assessment', 'not_applicable'] as const
+export type FindingStatus = (typeof FINDING_STATUSES)[number]
+export const RULE_KINDS = ['formal', 'democracy', 'follow-up'] as const
+export type RuleKind = (typeof RULE_KINDS)[number]
+
+export const CONDUCTS = [
+  'violence',
+  'threat',
+  'coercion',
+  'rights-violation',
+  'encouraging-violence',
+  'discrimination',
+  'anti-democratic-activity',
+  'enabling-violent-extremism',
+] as const
+export type Conduct = (typeof CONDUCTS)[number]
+export const ACTORS = ['organisation', 'representative'] as const
+export type Actor = (typeof ACTORS)[number]
+export const SOURCE_KINDS = ['court-judgment', 'police-report', 'authority-statement', 'media', 'own-observation', 'tip'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
+export const DECISION_KINDS = ['approve', 'deny', 'partial'] as const
+export type DecisionKind = (typeof DECISION_KINDS)[number]
+export const PERSON_ROLES = ['contact', 'chair', 'treasurer', 'board-member'] as const
+export type PersonRole = (typeof PERSON_ROLES)[number]
+
+export interface Programme {
+  readonly id: string
+  readonly district: string
+  readonly name: string | Localized
+  readonly maxAmount: number | null
+}
+
+export interface CaseSummary {
+  readonly id: string
+  /** The application's own id in the district system. */
+  readonly applicationRef?: string
+  readonly district: string
+  readonly programme: string
+  readonly associationName: string
+  readonly amountRequested: number
+  readonly outcome: Outcome
+  readonly humanDecisionRequired: boolean
+  readonly status: Status
+  readonly reportDue: string | null
+  readonly reportReceivedOn: string | null
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+export interface EvidenceItem {
+  readonly id: string
+  readonly conduct: Conduct
+  readonly actor: Actor
+  readonly representativeAge?: number
+  readonly withinActivities: boolean
+  readonly verified: boolean
+  readonly date: string
+  readonly source: { readonly kind: SourceKind; readonly reference?: string }
+  readonly summary?: string
+}
+
+export interface Application {
+  readonly id: string
+  readonly programme: string
+  readonly amountRequested: number
+  readonly association: {
+    readonly name: string
+    readonly organisationNumber: string
+    readonly registeredOn?: string
+    readonly activitySince: string
+    readonly bankAccount: { readonly kind: string; readonly number: string; readonly holderIsAssociation: boolean }
+  }
+  readonly statutes?: { readonly adoptedOn: string; readonly adoptedAtAnnualMeeting: boolean }
+  readonly board: { readonly electedOn: string; readonly electedAtAnnualMeeting: boolean; readonly auditorElected: boolean }
+  readonly members?: { readonly total: number; readonly residentInCityShare: number }
+  readonly previousGrants?: readonly { readonly year: number; readonly amount: number; readonly reportDue: string; readonly reportSubmittedOn?: string }[]
+  readonly declaration?: { readonly democraticPrinciples: boolean; readonly humanRights: boolean; readonly genderEquality: boolean; readonly signedOn?: string }
+  readonly evidence?: readonly EvidenceItem[]
+}
+
+export interface GrantSource {
+  readonly level: string
+  readonly title: string
+  readonly reference: string
+  readonly date?: string
+  readonly url?: string
+}
+
+export interface Finding {
+  readonly ruleId: string
+  readonly kind: RuleKind
+  readonly status: FindingStatus
+  readonly reason: Localized
+  readonly evidenceIds: readonly string[]
+  readonly sources: readonly GrantSource[]
+}
+
+export interface ScreeningResult {
+  readonly applicationId: string
+  readonly programme: string
+  readonly outcome: Outcome
+  readonly humanDecisionRequired: boolean
+  readonly findings: readonly Finding[]
+  readonly ruleset: { readonly version: string; readonly on: string }
+}
+
+export interface Person {
+  readonly id: string
+  readonly role: PersonRole
+  readonly name: string
+  readonly email?: string | null
+  readonly phone?: string | null
+  readonly erased: boolean
+}
+
+export interface Decision {
+  readonly kind: DecisionKind
+  readonly amount: number | null
+  readonly reasons: string
+  readonly letterLocale: Lang
+  readonly decidedBy: string
+  readonly decidedAt: string
+  readonly requiresSecondApproval: boolean
+  readonly approvedBy: string | null
+  readonly approvedAt: string | null
+}
+
+export interface CaseDetail extends CaseSummary {
+  readonly application: Application
+  readonly screening: ScreeningResult
+  readonly rules: readonly { readonly id: string; readonly heading: Localized }[]
+  readonly persons: readonly Person[]
+  readonly notes: readonly { readonly id: string; readonly author: string; readonly text: string; readonly at: string }[]
+  readonly decision: Decision | null
+  readonly reclaim: null | { readonly amount: number; readonly reasons: string; readonly decidedBy: string; readonly decidedAt: string }
+  readonly conflict: { readonly declared: boolean; readonly conflict: boolean }
+  readonly version: number
+}
+
+export interface ImportResult {
+  readonly imported: readonly { readonly row: number; readonly id: string }[]
+  readonly errors: readonly { readonly row: number; readonly path: string; readonly message: string }[]
+}
+
+export interface AuditEvent {
+  readonly seq: number
+  readonly at: string
+  readonly actor: string
+  readonly action: string
+  readonly entityType: string
+  readonly entityId: string
+  readonly district: string | null
+  readonly ruleset: string | null
+  readonly before?: unknown
+  readonly after?: unknown
+  readonly hash?: string
+  readonly erasedBy?: number | null
+}
+
+export interface AuditVerification {
+  readonly ok: boolean
+  readonly checked: number
+  readonly problems: readonly { readonly seq: number; readonly problem: string }[]
+}
+
+/** One case whose outcome changed in a re-screen run. The contract leaves the shape open, so every field is optional. */
+export interface RescreenFlip {
+  readonly caseId?: string
+  readonly id?: string
+  readonly applicationId?: string
+  readonly associationName?: string
+  readonly programme?: string
+  readonly district?: string
+  readonly before?: Outcome | { readonly outcome?: Outcome }
+  readonly after?: Outcome | { readonly outcome?: Outcome }
+  readonly from?: Outcome
+  readonly to?: Outcome
+  readonly changedRules?: readonly string[]
+  readonly changedFindings?: readonly { readonly ruleId: string; readonly evidenceIds?: readonly string[]; readonly before?: Partial<Finding>; readonly after?: Partial<Finding> }[]
+}
+
+export interface RescreenRun {
+  readonly id: string
+  readonly startedAt?: string
+  readonly at?: string
+  readonly createdAt?: string
+  readonly finishedAt?: string | null
+  readonly startedBy?: string
+  readonly by?: string
+  readonly actor?: string
+  readonly from?: unknown
+  readonly to?: unknown
+  readonly checked?: number
+  readonly changed?: number
+  readonly screened?: number
+  readonly flips: readonly RescreenFlip[]
+}

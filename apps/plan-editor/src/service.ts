@@ -1,0 +1,655 @@
+import { randomUUID } from 'node:crypto'
+import { Effect } from 'effect'
+import type { Kysely } from 'kysely'
+import {
+  analysePlan,
+  diffPlans,
+  planSchema,
+  TERTIALS,
+  type Plan,
+  type PlanAnalysis,
+  type PlanDiff,
+  type PlanInput,
+  type PlanStatus,
+  type Tertial,
+} from '@vbe/core/plans'
+import {
+  appendAudit,
+  appendAuditAs,
+  Clock,
+  Conflict,
+  CurrentUser,
+  Forbidden,
+  invalid,
+  iso,
+  isUniqueViolation,
+  jsonb,
+  NotFound,
+  PreconditionRequired,
+  query,
+  transaction,
+  DatabaseError,
+  type AppError,
+  type Db,
+  type SessionUser,
+} from '@vbe/server-kit'
+import type { Tables } from './db.js'
+import { districtName, pluginFor, PLUGINS, templatesForDistrict } from './districts.js'
+
+type R = Db | Clock | CurrentUser
+type Row = Tables['pe_plans']
+
+export type Action = 'submit' | 'adopt' | 'return' | 'revise'
+export const ACTIONS: readonly Action[] = ['submit', 'adopt', 'return', 'revise']
+
+/** The workflow: which action moves a plan from which status to which, and who may take it. */
+export const WORKFLOW: Record<Action, { from: readonly PlanStatus[]; to: PlanStatus; roles: readonly ('officer' | 'approver' | 'admin')[] }> = {
+  submit: { from: ['draft', 'revised'], to: 'submitted', roles: ['officer'] },
+  adopt: { from: ['submitted'], to: 'adopted', roles: ['approver', 'admin'] },
+  return: { from: ['submitted'], to: 'returned', roles: ['approver', 'admin'] },
+  revise: { from: ['returned'], to: 'revised', roles: ['officer'] },
+}
+
+/** Statuses in which the plan's content can be edited. */
+export const EDITABLE: readonly PlanStatus[] = ['draft', 'revised']
+/** Statuses in which follow-up can be entered: not while the committee is deciding. */
+export const FOLLOW_UP_OPEN: readonly PlanStatus[] = ['draft', 'revised', 'returned', 'adopted']
+
+export interface HistoryEntry {
+  readonly version: number
+  readonly action: string
+  readonly status: string
+  readonly by: string
+  readonly at: string
+  readonly decisionReference?: string
+  readonly comment?: string
+}
+
+export interface PlanSummary {
+  readonly id: string
+  readonly district: string
+  readonly districtName: string
+  readonly year: number
+  readonly status: PlanStatus
+  readonly version: number
+  readonly revisionOf: string | null
+  readonly updatedAt: string
+  readonly updatedBy: string
+  readonly coverage: ReadonlyArray<{ readonly templateId: string; readonly percent: number; readonly covered: number; readonly total: number }>
+  readonly findings: { readonly error: number; readonly warning: number; readonly info: number }
+}
+
+export interface PlanDetail extends PlanSummary {
+  readonly document: Plan
+  readonly history: readonly HistoryEntry[]
+  /** What the current user may do now. */
+  readonly can: { readonly edit: boolean; readonly followUp: boolean; readonly actions: readonly Action[] }
+}
+
+/** What a 409 carries: the plan as it is now and the other change, field by field. */
+export interface ConflictInfo {
+  readonly version: number
+  readonly status: PlanStatus
+  readonly updatedBy: string
+  readonly updatedAt: string
+  readonly document: Plan
+  /** The version the request was based on. */
+  readonly baseVersion: number
+  /** What others changed since that version (null when the base version does not exist). */
+  readonly theirs: PlanDiff | null
+  /** What the refused request would have changed against its base. */
+  readonly mine: PlanDiff | null
+}
+
+export const today = (clock: { now: () => Date }) => clock.now().toISOString().slice(0, 10)
+
+const isCityWide = (u: SessionUser) => u.roles.includes('admin') || u.roles.includes('auditor')
+const inScope = (u: SessionUser, district: string) => isCityWide(u) || (u.district !== null && u.district === district)
+const hasRole = (u: SessionUser, roles: readonly string[]) => roles.some((r) => (u.roles as readonly string[]).includes(r))
+
+/** The districts a user sees: null means all. */
+export const scopeOf = (u: SessionUser): readonly string[] | null => (isCityWide(u) ? null : u.district ? [u.district] : [])
+
+export function allowedActions(u: SessionUser, district: string, status: PlanStatus): Action[] {
+  return ACTIONS.filter((a) => {
+    const w = WORKFLOW[a]
+    if (!w.from.includes(status) || !hasRole(u, w.roles)) return false
+    // Admin acts city-wide; officers and approvers only in their own district.
+    return u.roles.includes('admin') ? a === 'adopt' || a === 'return' : u.district === district
+  })
+}
+const canEdit = (u: SessionUser, district: string, status: PlanStatus) => u.roles.includes('officer') && u.district === district && EDITABLE.includes(status)
+const canFollowUp = (u: SessionUser, district: string, status: PlanStatus) => u.roles.includes('officer') && u.district === district && FOLLOW_UP_OPEN.includes(status)
+
+const docOf = (row: { document: unknown }) => row.document as Plan
+
+function summarise(row: Row, on: string): PlanSummary {
+  const document = docOf(row)
+  const analysis = analysePlan(document, { templates: templatesForDistrict(row.district), on })
+  return {
+    id: row.id,
+    district: row.district,
+    districtName: districtName(row.district),
+    year: Number(row.year),
+    status: row.status as PlanStatus,
+    version: Number(row.version),
+    revisionOf: row.revision_of,
+    updatedAt: iso(row.updated_at),
+    updatedBy: row.updated_by,
+    coverage: analysis.summary.templates.map((t) => ({ templateId: t.templateId, percent: t.percent, covered: t.covered, total: t.total })),
+    findings: analysis.summary.findings,
+  }
+}
+
+const loadRow = (id: string, forUpdate = false) =>
+  Effect.gen(function* () {
+    const user = yield* CurrentUser
+    const row = yield* query('plans.get', (db: Kysely<Tables>) => {
+      const q = db.selectFrom('pe_plans').selectAll().where('id', '=', id)
+      return (forUpdate ? q.forUpdate() : q).executeTakeFirst()
+    })
+    if (!row || !inScope(user, row.district)) return yield* new NotFound({ entity: 'plan', id })
+    return row
+  })
+
+const historyOf = (planId: string) =>
+  query('plans.history', (db: Kysely<Tables>) =>
+    db.selectFrom('pe_plan_versions').select(['version', 'action', 'status', 'saved_by', 'saved_at', 'meta']).where('plan_id', '=', planId).orderBy('version').execute(),
+  ).pipe(
+    Effect.map((rows) =>
+      rows.map((r): HistoryEntry => {
+        const meta = (r.meta ?? {}) as { decisionReference?: string; comment?: string }
+        return {
+          version: Number(r.version),
+          action: r.action,
+          status: r.status,
+          by: r.saved_by,
+          at: iso(r.saved_at),
+          ...(meta.decisionReference ? { decisionReference: meta.decisionReference } : {}),
+          ...(meta.comment ? { comment: meta.comment } : {}),
+        }
+      }),
+    ),
+  )
+
+function detailOf(row: Row): Effect.Effect<PlanDetail, DatabaseError, R> {
+  return Effect.gen(function* () {
+    const user = yield* CurrentUser
+    const clock = yield* Clock
+    const history = yield* historyOf(row.id)
+    const status = row.status as PlanStatus
+    return {
+      ...summarise(row, today(clock)),
+      document: docOf(row),
+      history,
+      can: { edit: canEdit(user, row.district, status), followUp: canFollowUp(user, row.district, status), actions: allowedActions(user, row.district, status) },
+    }
+  })
+}
+
+export interface ListFilter {
+  readonly district?: string | undefined
+  readonly year?: number | undefined
+  readonly status?: PlanStatus | undefined
+}
+
+export function listPlans(filter: ListFilter = {}): Effect.Effect<PlanSummary[], DatabaseError, R> {
+  return Effect.gen(function* () {
+    const user = yield* CurrentUser
+    const on = today(yield* Clock)
+    const scope = scopeOf(user)
+    const rows = yield* query('plans.list', (db: Kysely<Tables>) => {
+      let q = db.selectFrom('pe_plans').selectAll()
+      if (scope) q = scope.length === 0 ? q.where('id', '=', '\u0001none') : q.where('district', 'in', [...scope])
+      if (filter.district) q = q.where('district', '=', filter.district)
+      if (filter.year !== undefined) q = q.where('year', '=', filter.year)
+      if (filter.status) q = q.where('status', '=', filter.status)
+      return q.orderBy('district').orderBy('year', 'desc').execute()
+    })
+    return rows.map((r) => summarise(r, on))
+  })
+}
+
+export function getPlan(id: string): Effect.Effect<PlanDetail, AppError, R> {
+  return Effect.flatMap(loadRow(id), detailOf)
+}
+
+/** Inserts a plan and its first version, with an audit event. Used by create, revise and the demo seed. */
+export function insertPlan(actor: string, input: PlanInput, revisionOf: string | null, action: 'create' | 'revise-yearly') {
+  return transaction(
+    Effect.gen(function* () {
+      const clock = yield* Clock
+      const document = planSchema.parse(input)
+      const id = randomUUID()
+      const now = clock.now()
+      const existing = yield* query('plans.exists', (db: Kysely<Tables>) =>
+        db.selectFrom('pe_plans').select('id').where('district', '=', document.district).where('year', '=', document.year).executeTakeFirst(),
+      )
+      if (existing) return yield* new Conflict({ detail: `There is already a plan for ${document.district} ${document.year} (field year).`, current: { id: existing.id } })
+      yield* query('plans.insert', async (db: Kysely<Tables>) => {
+        await db
+          .insertInto('pe_plans')
+          .values({ id, district: document.district, year: document.year, status: document.status, document: jsonb(document), version: 1, revision_of: revisionOf, created_at: now, updated_at: now, updated_by: actor })
+          .execute()
+        await db
+          .insertInto('pe_plan_versions')
+          .values({ plan_id: id, version: 1, status: document.status, document: jsonb(document), action, meta: jsonb(revisionOf ? { revisionOf } : null), saved_by: actor, saved_at: now })
+          .execute()
+      }).pipe(
+        Effect.catchIf(
+          (e) => isUniqueViolation(e.cause),
+          () => new Conflict({ detail: `There is already a plan for ${document.district} ${document.year} (field year).` }),
+        ),
+      )
+      yield* appendAuditAs(actor, {
+        action: `plan.${action}`,
+        entityType: 'plan',
+        entityId: id,
+        district: document.district,
+        after: { district: document.district, year: document.year, status: document.status, version: 1, revisionOf },
+      })
+      return id
+    }),
+  )
+}
+
+export type CreateInput =
+  | {
+      readonly from: 'template'
+      readonly year: number
+      readonly district?: string | undefined
+      readonly contactPoint?: Plan['contactPoint'] | undefined
+      readonly situationPicture?: PlanInput['situationPicture'] | undefined
+    }
+  | { readonly from: 'revision'; readonly sourcePlanId: string; readonly year?: number | undefined }
+
+const shiftYear = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`.replace(/-02-29$/, '-02-28')
+
+/** The yearly revision of a plan: same content for the next year, follow-ups cleared, last follow-up as the new baseline. */
+export function yearlyRevision(source: Plan, year: number): PlanInput {
+  const years = year - source.year
+  return {
+    ...source,
+    year,
+    status: 'draft',
+    activities: source.activities.map((a) => ({
+      ...a,
+      period: { from: shiftYear(a.period.from, years), to: shiftYear(a.period.to, years) },
+      indicators: a.indicators.map((i) => {
+        const last = [...i.followUps].sort((x, y) => TERTIALS.indexOf(y.period) - TERTIALS.indexOf(x.period))[0]
+        return { ...i, followUps: [], ...(last ? { baseline: { value: last.value, date: last.date } } : {}) }
+      }),
+    })),
+  }
+}
+
+export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppError, R> {
+  return transaction(
+    Effect.gen(function* () {
+      const user = yield* CurrentUser
+      const clock = yield* Clock
+      let plan: PlanInput
+      let revisionOf: string | null = null
+      if (input.from === 'template') {
+        const district = input.district ?? user.district
+        if (!district) return yield* invalid('Name the district.', [{ path: 'district', message: 'is required for users without a district' }])
+        if (user.district && district !== user.district) return yield* new Forbidden({ detail: `You can create plans only for your own district (${user.district}); field district is ${district}.`, code: 'district' })
+        if (!user.district && !pluginFor(district)) return yield* invalid('Unknown district.', [{ path: 'district', message: `must be one of ${PLUGINS.map((p) => p.id).join(', ')}` }])
+        const plugin = pluginFor(district)
+        plan = {
+          district,
+          year: input.year,
+          status: 'draft',
+          contactPoint: input.contactPoint ?? { function: 'Samordnare mot våldsbejakande extremism', unit: `${districtName(district)} stadsdelsförvaltning` },
+          situationPicture: input.situationPicture ?? { date: today(clock), sources: [], summary: 'Lägesbilden skrivs här: vad visar den aktuella lokala lägesbilden?' },
+          sections: (plugin?.planSections ?? []).map((s) => ({ id: s.id, text: '' })),
+          activities: [],
+        }
+      } else {
+        const source = yield* loadRow(input.sourcePlanId)
+        if (user.district !== source.district) return yield* new Forbidden({ detail: `You can revise plans only in your own district; the plan in field sourcePlanId is ${source.district}'s.`, code: 'district' })
+        const doc = docOf(source)
+        const year = input.year ?? doc.year + 1
+        if (year <= doc.year) return yield* invalid('The revision must be for a later year.', [{ path: 'year', message: `must be after ${doc.year}, the year of the source plan` }])
+        plan = yearlyRevision(doc, year)
+        revisionOf = source.id
+      }
+      const id = yield* insertPlan(user.username, plan, revisionOf, revisionOf ? 'revise-yearly' : 'create')
+      return yield* getPlan(id)
+    }),
+  )
+}
+
+/** Parses an If-Match header: `"7"`, `W/"7"` or `7`. Missing is 428; unreadable is 400 naming the header. */
+export function parseIfMatch(header: string | undefined): Effect.Effect<number, AppError> {
+  if (header === undefined || header.trim() === '')
+    return Effect.fail(new PreconditionRequired({ detail: 'The If-Match header is required: send the ETag (version) the change is based on, from GET /api/plans/{id}.' }))
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
+  if (!m) return Effect.fail(invalid('The If-Match header is invalid.', [{ path: 'header.if-match', message: 'must be the plan ETag, for example "3"' }]))
+  return Effect.succeed(Number(m[1]))
+}
+
+export const etagOf = (version: number) => `"${version}"`
+
+function conflictFor(row: Row, baseVersion: number, mine: Plan | null, detail: string): Effect.Effect<never, AppError, R> {
+  return Effect.gen(function* () {
+    const base = yield* query('plans.version', (db: Kysely<Tables>) =>
+      db.selectFrom('pe_plan_versions').select('document').where('plan_id', '=', row.id).where('version', '=', baseVersion).executeTakeFirst(),
+    )
+    const current = docOf(row)
+    const info: ConflictInfo = {
+      version: Number(row.version),
+      status: row.status as PlanStatus,
+      updatedBy: row.updated_by,
+      updatedAt: iso(row.updated_at),
+      document: current,
+      baseVersion,
+      theirs: base ? diffPlans(docOf(base), current) : null,
+      mine: base && mine ? diffPlans(docOf(base), mine) : null,
+    }
+    return yield* new Conflict({ detail, current: info })
+  })
+}
+
+/**
+ * Writes a new version of a plan when `baseVersion` is still the current one; otherwise
+ * a 409 carrying the current version and the other change.
+ */
+function writeVersion(
+  id: string,
+  baseVersion: number,
+  check: (row: Row, user: SessionUser) => Effect.Effect<void, AppError>,
+  change: (doc: Plan, row: Row) => Effect.Effect<{ document: Plan; action: string; meta?: Record<string, unknown>; audit?: Record<string, unknown> }, AppError>,
+  mine?: Plan,
+): Effect.Effect<PlanDetail, AppError, R> {
+  return transaction(
+    Effect.gen(function* () {
+      const user = yield* CurrentUser
+      const clock = yield* Clock
+      const row = yield* loadRow(id, true)
+      if (Number(row.version) !== baseVersion) {
+        return yield* conflictFor(
+          row,
+          baseVersion,
+          mine ?? null,
+          `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved by ${row.updated_by} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
+        )
+      }
+      yield* check(row, user)
+      const before = docOf(row)
+      const next = yield* change(before, row)
+      const diff = diffPlans(before, next.document)
+      if (diff.identical && !next.meta) return yield* detailOf(row)
+      const version = baseVersion + 1
+      const now = clock.now()
+      yield* query('plans.update', async (db: Kysely<Tables>) => {
+        const res = await db
+          .updateTable('pe_plans')
+          .set({ document: jsonb(next.document), status: next.document.status, version, updated_at: now, updated_by: user.username })
+          .where('id', '=', id)
+          .where('version', '=', baseVersion)
+          .executeTakeFirst()
+        if (Number(res.numUpdatedRows) !== 1) throw new Error('concurrent update slipped past the row lock')
+        await db
+          .insertInto('pe_plan_versions')
+          .values({ plan_id: id, version, status: next.document.status, document: jsonb(next.document), action: next.action, meta: jsonb(next.meta ?? null), saved_by: user.username, saved_at: now })
+          .execute()
+      })
+      yield* appendAudit({
+        action: `plan.${next.action}`,
+        entityType: 'plan',
+        entityId: id,
+        district: row.district,
+        before: { version: baseVersion, status: row.status },
+        after: {
+          version,
+          status: next.document.status,
+          changed: [...diff.plan.map((f) => f.path), ...diff.activities.added.map((a) => `activities[${a.id}] added`), ...diff.activities.removed.map((a) => `activities[${a.id}] removed`), ...diff.activities.changed.map((a) => `activities[${a.id}]`)],
+          ...next.audit,
+        },
+      })
+      const updated = yield* loadRow(id)
+      return yield* detailOf(updated)
+    }),
+  )
+}
+
+export function savePlan(id: string, baseVersion: number, document: Plan): Effect.Effect<PlanDetail, AppError, R> {
+  return writeVersion(
+    id,
+    baseVersion,
+    (row, user) =>
+      Effect.gen(function* () {
+        if (!canEdit(user, row.district, row.status as PlanStatus)) {
+          if (!user.roles.includes('officer') || user.district !== row.district) return yield* new Forbidden({ detail: 'Only officers of the plan’s district edit it.', code: 'role' })
+          return yield* new Conflict({ detail: `The plan is ${row.status}: it can be edited only while it is ${EDITABLE.join(' or ')}. ${row.status === 'returned' ? 'Start the revision first (POST transitions { action: "revise" }).' : ''}`.trim() })
+        }
+        const problems = [
+          document.district !== row.district ? { path: 'document.district', message: `must stay ${row.district}` } : undefined,
+          document.year !== Number(row.year) ? { path: 'document.year', message: `must stay ${row.year}; make a yearly revision for another year` } : undefined,
+          document.status !== row.status ? { path: 'document.status', message: `must stay ${row.status}; change the status through POST /api/plans/{id}/transitions` } : undefined,
+        ].filter((p) => p !== undefined)
+        if (problems.length > 0) return yield* invalid('The plan document is invalid.', problems)
+      }),
+    () => Effect.succeed({ document, action: 'save' }),
+    document,
+  )
+}
+
+export interface TransitionInput {
+  readonly action: Action
+  readonly decisionReference?: string | undefined
+  readonly comment?: string | undefined
+}
+
+export function transition(id: string, baseVersion: number, input: TransitionInput): Effect.Effect<PlanDetail, AppError, R> {
+  const w = WORKFLOW[input.action]
+  return writeVersion(
+    id,
+    baseVersion,
+    (row, user) =>
+      Effect.gen(function* () {
+        const status = row.status as PlanStatus
+        if (!hasRole(user, w.roles)) return yield* new Forbidden({ detail: `The action ${input.action} needs the role ${w.roles.join(' or ')}.`, code: 'role' })
+        if (!user.roles.includes('admin') && user.district !== row.district)
+          return yield* new Forbidden({ detail: `You can ${input.action} plans only in your own district.`, code: 'district' })
+        if (!w.from.includes(status)) return yield* new Conflict({ detail: `The plan is ${status}; the action ${input.action} needs it to be ${w.from.join(' or ')}.` })
+        if (input.action === 'return') {
+          const problems = [
+            !input.decisionReference?.trim() ? { path: 'decisionReference', message: 'is required when a plan is returned (återremiss): the committee decision, for example "SDN 2017-09-21 §10"' } : undefined,
+            !input.comment?.trim() ? { path: 'comment', message: 'is required when a plan is returned: what the district must change' } : undefined,
+          ].filter((p) => p !== undefined)
+          if (problems.length > 0) return yield* invalid('A return (återremiss) needs the committee decision and a comment.', problems)
+        }
+      }),
+    (doc) => {
+      const meta = { ...(input.decisionReference?.trim() ? { decisionReference: input.decisionReference.trim() } : {}), ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) }
+      return Effect.succeed({ document: { ...doc, status: w.to }, action: input.action, meta, audit: meta })
+    },
+  )
+}
+
+export interface FollowUpInput {
+  readonly value: number
+  readonly date: string
+  readonly note?: string | undefined
+}
+
+export function setFollowUp(id: string, baseVersion: number, activityId: string, indicatorId: string, period: Tertial, input: FollowUpInput): Effect.Effect<PlanDetail, AppError, R> {
+  return writeVersion(
+    id,
+    baseVersion,
+    (row, user) =>
+      Effect.gen(function* () {
+        if (!canFollowUp(user, row.district, row.status as PlanStatus)) {
+          if (!user.roles.includes('officer') || user.district !== row.district) return yield* new Forbidden({ detail: 'Only officers of the plan’s district enter follow-up.', code: 'role' })
+          return yield* new Conflict({ detail: `The plan is ${row.status}: follow-up is closed while the committee decides.` })
+        }
+        const activity = docOf(row).activities.find((a) => a.id === activityId)
+        if (!activity) return yield* new NotFound({ entity: 'activity', id: activityId })
+        if (!activity.indicators.some((i) => i.id === indicatorId)) return yield* new NotFound({ entity: 'indicator', id: indicatorId })
+      }),
+    (doc) =>
+      Effect.succeed({
+        document: {
+          ...doc,
+          activities: doc.activities.map((a) =>
+            a.id !== activityId
+              ? a
+              : {
+                  ...a,
+                  indicators: a.indicators.map((i) =>
+                    i.id !== indicatorId
+                      ? i
+                      : {
+                          ...i,
+                          followUps: [...i.followUps.filter((f) => f.period !== period), { period, value: input.value, date: input.date, note: input.note ?? '' }].sort(
+                            (x, y) => TERTIALS.indexOf(x.period) - TERTIALS.indexOf(y.period),
+                          ),
+                        },
+                  ),
+                },
+          ),
+        },
+        action: 'follow-up',
+        audit: { activityId, indicatorId, period, value: input.value },
+      }),
+  )
+}
+
+export function planAnalysis(id: string, on?: string): Effect.Effect<PlanAnalysis, AppError, R> {
+  return Effect.gen(function* () {
+    const row = yield* loadRow(id)
+    const date = on ?? today(yield* Clock)
+    return analysePlan(docOf(row), { templates: templatesForDistrict(row.district), on: date })
+  })
+}
+
+export function listVersions(id: string): Effect.Effect<HistoryEntry[], AppError, R> {
+  return Effect.flatMap(loadRow(id), (row) => historyOf(row.id))
+}
+
+export function planVersion(id: string, version: number): Effect.Effect<{ version: number; status: string; document: Plan; by: string; at: string }, AppError, R> {
+  return Effect.gen(function* () {
+    const row = yield* loadRow(id)
+    const v = yield* query('plans.version', (db: Kysely<Tables>) =>
+      db.selectFrom('pe_plan_versions').selectAll().where('plan_id', '=', row.id).where('version', '=', version).executeTakeFirst(),
+    )
+    if (!v) return yield* new NotFound({ entity: 'plan version', id: `${id}@${version}` })
+    return { version: Number(v.version), status: v.status, document: docOf(v), by: v.saved_by, at: iso(v.saved_at) }
+  })
+}
+
+export function redline(id: string, from: number, to: number): Effect.Effect<{ from: number; to: number; diff: PlanDiff; fromDocument: Plan; toDocument: Plan }, AppError, R> {
+  return Effect.gen(function* () {
+    const a = yield* planVersion(id, from)
+    const b = yield* planVersion(id, to)
+    return { from, to, diff: diffPlans(a.document, b.document), fromDocument: a.document, toDocument: b.document }
+  })
+}
+
+// ---------------------------------------------------------------------------
+// The central overview
+// ---------------------------------------------------------------------------
+
+export interface OverviewRow {
+  readonly district: string
+  readonly districtName: string
+  readonly plan: PlanSummary | null
+  /** Per template item id: the number of activities covering it (0 = gap); items answered in sections count 1. */
+  readonly cells: Readonly<Record<string, number>>
+}
+
+export interface SituationPictureEntry {
+  readonly district: string
+  readonly districtName: string
+  readonly planId: string
+  readonly year: number
+  readonly status: string
+  readonly date: string
+  readonly summary: string
+  readonly localProblemPicture: Plan['situationPicture']['localProblemPicture'] | null
+  readonly sources: Plan['situationPicture']['sources']
+  /** More than twelve months old at the overview date. */
+  readonly stale: boolean
+}
+
+export interface Overview {
+  readonly on: string
+  readonly columns: ReadonlyArray<{ readonly templateId: string; readonly items: ReadonlyArray<{ readonly id: string; readonly title: { sv: string; en: string } }> }>
+  readonly rows: readonly OverviewRow[]
+  readonly situationPictures: readonly SituationPictureEntry[]
+  readonly city: {
+    readonly districts: number
+    readonly withPlan: number
+    readonly newest: string | null
+    readonly oldest: string | null
+    readonly stale: readonly string[]
+    /** Directive points and guidelines no district's current plan covers. */
+    readonly uncoveredEverywhere: readonly string[]
+    readonly findings: { readonly error: number; readonly warning: number; readonly info: number }
+    /** The current situation picture of every district, newest first. */
+    readonly pictures: readonly SituationPictureEntry[]
+  }
+}
+
+const monthsBefore = (on: string, months: number) => {
+  const d = new Date(`${on}T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() - months)
+  return d.toISOString().slice(0, 10)
+}
+
+export function overview(): Effect.Effect<Overview, DatabaseError, R> {
+  return Effect.gen(function* () {
+    const on = today(yield* Clock)
+    const rows = yield* query('overview.plans', (db: Kysely<Tables>) => db.selectFrom('pe_plans').selectAll().orderBy('district').orderBy('year', 'desc').execute())
+    const districts = [...new Set([...PLUGINS.map((p) => p.id), ...rows.map((r) => r.district)])].sort()
+    const base = templatesForDistrict('-')
+    const columns = base.map((t) => ({ templateId: t.id, items: t.items.filter((i) => i.kind === 'guideline' || i.kind === 'directive-point').map((i) => ({ id: i.id, title: i.title })) }))
+    const staleBefore = monthsBefore(on, 12)
+    const pictureOf = (r: Row): SituationPictureEntry => {
+      const p = docOf(r).situationPicture
+      return {
+        district: r.district,
+        districtName: districtName(r.district),
+        planId: r.id,
+        year: Number(r.year),
+        status: r.status,
+        date: p.date,
+        summary: p.summary,
+        localProblemPicture: p.localProblemPicture ?? null,
+        sources: p.sources,
+        stale: p.date < staleBefore,
+      }
+    }
+    const overviewRows: OverviewRow[] = districts.map((district) => {
+      const current = rows.find((r) => r.district === district)
+      if (!current) return { district, districtName: districtName(district), plan: null, cells: {} }
+      const analysis = analysePlan(docOf(current), { templates: base, on })
+      const cells: Record<string, number> = {}
+      for (const c of analysis.coverage) for (const i of c.items) cells[i.id] = i.activityIds.length || (i.covered ? 1 : 0)
+      return { district, districtName: districtName(district), plan: summarise(current, on), cells }
+    })
+    const currentPictures = overviewRows.flatMap((r) => (r.plan ? [pictureOf(rows.find((x) => x.id === r.plan!.id)!)] : [])).sort((a, b) => b.date.localeCompare(a.date))
+    const withPlan = overviewRows.filter((r) => r.plan)
+    const findings = { error: 0, warning: 0, info: 0 }
+    for (const r of withPlan) for (const k of ['error', 'warning', 'info'] as const) findings[k] += r.plan!.findings[k]
+    const itemIds = columns.flatMap((c) => c.items.map((i) => i.id))
+    return {
+      on,
+      columns,
+      rows: overviewRows,
+      situationPictures: rows.map(pictureOf).sort((a, b) => b.date.localeCompare(a.date)),
+      city: {
+        districts: districts.length,
+        withPlan: withPlan.length,
+        newest: currentPictures[0]?.date ?? null,
+        oldest: currentPictures.at(-1)?.date ?? null,
+        stale: currentPictures.filter((p) => p.stale).map((p) => p.district),
+        uncoveredEverywhere: withPlan.length === 0 ? [] : itemIds.filter((id) => withPlan.every((r) => !r.cells[id])),
+        findings,
+        pictures: currentPictures,
+      },
+    }
+  })
+}

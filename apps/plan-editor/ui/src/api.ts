@@ -1,0 +1,89 @@
+import type { Plan, PlanDiff, PlanStatus } from '@vbe/core/plans'
+
+export interface User {
+  id: string
+  username: string
+  displayName: string
+  roles: ('officer' | 'approver' | 'admin' | 'auditor')[]
+  district: string | null
+}
+export interface FieldProblem {
+  path: string
+  message: string
+}
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  errors?: FieldProblem[]
+  current?: unknown
+}
+export type Action = 'submit' | 'adopt' | 'return' | 'revise'
+export interface PlanSummary {
+  id: string
+  district: string
+  districtName: string
+  year: number
+  status: PlanStatus
+  version: number
+  revisionOf: string | null
+  updatedAt: string
+  updatedBy: string
+  coverage: { templateId: string; percent: number; covered: number; total: number }[]
+  findings: { error: number; warning: number; info: number }
+}
+export interface HistoryEntry {
+  version: number
+  action: string
+  status: string
+  by: string
+  at: string
+  decisionReference?: string
+  comment?: string
+}
+export interface PlanDetail extends PlanSummary {
+  document: Plan
+  history: HistoryEntry[]
+  can: { edit: boolean; followUp: boolean; actions: Action[] }
+}
+export interface ConflictInfo {
+  version: number
+  status: PlanStatus
+  updatedBy: string
+  updatedAt: string
+  document: Plan
+  baseVersion: number
+  theirs: PlanDiff | null
+  mine: PlanDiff | null
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail)
+  }
+}
+
+let csrf = ''
+export const setCsrf = (token: string) => {
+  csrf = token
+}
+
+export async function api<T>(method: string, path: string, options: { body?: unknown; ifMatch?: number } = {}): Promise<{ data: T; etag: string | null }> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`
+  let res: Response
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) })
+  } catch {
+    throw new ApiError({ type: 'network', title: 'Network error', status: 0, detail: 'The server could not be reached.' })
+  }
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => ({ type: 'about:blank', title: res.statusText, status: res.status, detail: res.statusText }))) as Problem
+    throw new ApiError(problem)
+  }
+  const data = res.status === 204 ? (undefined as T) : ((await res.json()) as T)
+  return { data, etag: res.headers.get('etag') }
+}

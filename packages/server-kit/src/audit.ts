@@ -1,0 +1,316 @@
+import { createHash } from 'node:crypto'
+import { Effect } from 'effect'
+import { sql, type Kysely } from 'kysely'
+import type { DatabaseError } from './errors.js'
+import { jsonb } from './db.js'
+import type { KitTables } from './schema.js'
+import { Clock, CurrentUser, Db, query, transaction } from './services.js'
+
+/**
+ * The audit log: every state change (and every read of personal data) is appended as
+ * an event that carries the hash of the event before it, so the log forms a chain and
+ * `verifyAudit` detects an altered, inserted or removed event. Erasure (GDPR) replaces
+ * an event's payload with a tombstone but keeps its payload hash, so the chain still
+ * verifies, and the tombstone names the erasure event that made it.
+ */
+
+export interface AuditInput {
+  readonly action: string
+  readonly entityType: string
+  readonly entityId: string
+  readonly district?: string | null
+  /** The ruleset version a decision or screening was made under. */
+  readonly ruleset?: string | null
+  readonly before?: unknown
+  readonly after?: unknown
+}
+
+export interface AuditEvent {
+  readonly seq: number
+  readonly at: string
+  readonly actor: string
+  readonly action: string
+  readonly entityType: string
+  readonly entityId: string
+  readonly district: string | null
+  readonly ruleset: string | null
+  readonly before: unknown
+  readonly after: unknown
+  readonly payloadHash: string
+  readonly prevHash: string
+  readonly hash: string
+  readonly erasedBy: number | null
+}
+
+export const GENESIS_HASH = '0'.repeat(64)
+export const ERASE_ACTION = 'gdpr.erase'
+/** Any lock id will do, as long as every writer uses the same one. */
+const AUDIT_LOCK = 7_262_001
+
+/** JSON with object keys sorted at every depth and `undefined` left out. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`
+  const keys = Object.keys(value)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+export const payloadHash = (before: unknown, after: unknown) => sha256(canonicalJson({ before: before ?? null, after: after ?? null }))
+
+export function eventHash(e: Omit<AuditEvent, 'hash' | 'before' | 'after' | 'erasedBy'>): string {
+  return sha256(
+    canonicalJson({
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      district: e.district,
+      ruleset: e.ruleset,
+      payloadHash: e.payloadHash,
+      prevHash: e.prevHash,
+    }),
+  )
+}
+
+type Row = KitTables['vbe_audit_events']
+const fromRow = (r: Row): AuditEvent => ({
+  seq: Number(r.seq),
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  district: r.district,
+  ruleset: r.ruleset,
+  before: r.before ?? null,
+  after: r.after ?? null,
+  payloadHash: r.payload_hash,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+  erasedBy: r.erased_by === null ? null : Number(r.erased_by),
+})
+
+/** Appends one event by `actor`, in the surrounding transaction (or its own). */
+export function appendAuditAs(actor: string, input: AuditInput): Effect.Effect<AuditEvent, DatabaseError, Db | Clock> {
+  return transaction(
+    Effect.gen(function* () {
+      const clock = yield* Clock
+      return yield* query('audit.append', async (db: Kysely<KitTables>) => {
+        await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(db)
+        const last = await db.selectFrom('vbe_audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+        const before = input.before ?? null
+        const after = input.after ?? null
+        const base = {
+          seq: last ? Number(last.seq) + 1 : 1,
+          at: clock.now().toISOString(),
+          actor,
+          action: input.action,
+          entityType: input.entityType,
+          entityId: input.entityId,
+          district: input.district ?? null,
+          ruleset: input.ruleset ?? null,
+          payloadHash: payloadHash(before, after),
+          prevHash: last?.hash ?? GENESIS_HASH,
+        }
+        const hash = eventHash(base)
+        await db
+          .insertInto('vbe_audit_events')
+          .values({
+            seq: base.seq,
+            at: base.at,
+            actor,
+            action: base.action,
+            entity_type: base.entityType,
+            entity_id: base.entityId,
+            district: base.district,
+            ruleset: base.ruleset,
+            before: jsonb(before),
+            after: jsonb(after),
+            payload_hash: base.payloadHash,
+            prev_hash: base.prevHash,
+            hash,
+            erased_by: null,
+          })
+          .execute()
+        return { ...base, before, after, hash, erasedBy: null }
+      })
+    }),
+  )
+}
+
+/**
+ * Appends many events by `actor` in one go (one lock, multi-row inserts): for batch work
+ * such as re-screening, where each changed case still gets its own event.
+ */
+export function appendAuditBatchAs(actor: string, inputs: readonly AuditInput[]): Effect.Effect<number, DatabaseError, Db | Clock> {
+  if (inputs.length === 0) return Effect.succeed(0)
+  return transaction(
+    Effect.gen(function* () {
+      const at = (yield* Clock).now().toISOString()
+      return yield* query('audit.appendBatch', async (db: Kysely<KitTables>) => {
+        await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(db)
+        const last = await db.selectFrom('vbe_audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+        let seq = last ? Number(last.seq) : 0
+        let prevHash = last?.hash ?? GENESIS_HASH
+        const rows = inputs.map((input) => {
+          const before = input.before ?? null
+          const after = input.after ?? null
+          const base = {
+            seq: ++seq,
+            at,
+            actor,
+            action: input.action,
+            entityType: input.entityType,
+            entityId: input.entityId,
+            district: input.district ?? null,
+            ruleset: input.ruleset ?? null,
+            payloadHash: payloadHash(before, after),
+            prevHash,
+          }
+          const hash = eventHash(base)
+          prevHash = hash
+          return { seq: base.seq, at, actor, action: base.action, entity_type: base.entityType, entity_id: base.entityId, district: base.district, ruleset: base.ruleset, payload: JSON.stringify({ before, after }), payload_hash: base.payloadHash, prev_hash: base.prevHash, hash }
+        })
+        for (let i = 0; i < rows.length; i += 2000) {
+          const chunk = rows.slice(i, i + 2000)
+          await sql`insert into vbe_audit_events (seq, at, actor, action, entity_type, entity_id, district, ruleset, before, after, payload_hash, prev_hash, hash)
+            select r.seq, r.at, r.actor, r.action, r.entity_type, r.entity_id, r.district, r.ruleset, r.payload->'before', r.payload->'after', r.payload_hash, r.prev_hash, r.hash
+            from jsonb_to_recordset(cast(${JSON.stringify(chunk.map((r) => ({ ...r, payload: JSON.parse(r.payload) })))} as text)::jsonb)
+              as r(seq integer, at text, actor text, action text, entity_type text, entity_id text, district text, ruleset text, payload jsonb, payload_hash text, prev_hash text, hash text)`.execute(db)
+        }
+        return rows.length
+      })
+    }),
+  )
+}
+
+/** Appends one event by the logged-in user. */
+export function appendAudit(input: AuditInput): Effect.Effect<AuditEvent, DatabaseError, Db | Clock | CurrentUser> {
+  return Effect.flatMap(CurrentUser, (user) => appendAuditAs(user.username, input))
+}
+
+export interface AuditQuery {
+  readonly entityType?: string
+  readonly entityId?: string
+  /** Only events with a district in this list (or city-wide ones when `includeCityWide`). */
+  readonly districts?: readonly string[]
+  readonly before?: number
+  readonly limit?: number
+}
+
+/** Events newest first. */
+export function listAudit(q: AuditQuery = {}): Effect.Effect<AuditEvent[], DatabaseError, Db> {
+  return query('audit.list', async (db: Kysely<KitTables>) => {
+    let s = db.selectFrom('vbe_audit_events').selectAll()
+    if (q.entityType) s = s.where('entity_type', '=', q.entityType)
+    if (q.entityId) s = s.where('entity_id', '=', q.entityId)
+    if (q.districts) s = q.districts.length === 0 ? s.where(sql<boolean>`false`) : s.where('district', 'in', [...q.districts])
+    if (q.before !== undefined) s = s.where('seq', '<', q.before)
+    const rows = await s.orderBy('seq', 'desc').limit(Math.min(q.limit ?? 100, 1000)).execute()
+    return rows.map(fromRow)
+  })
+}
+
+export interface AuditProblem {
+  readonly seq: number
+  readonly problem: string
+}
+export interface AuditVerification {
+  readonly ok: boolean
+  /** Events checked. */
+  readonly checked: number
+  /** The last event's seq and hash: record them elsewhere to detect removal of the newest events. */
+  readonly head: { readonly seq: number; readonly hash: string } | null
+  readonly problems: readonly AuditProblem[]
+}
+
+const isTombstone = (v: unknown, by: number) => v === null || (typeof v === 'object' && v !== null && (v as { erased?: unknown }).erased === true && (v as { erasedBy?: unknown }).erasedBy === by)
+
+/**
+ * Walks the whole chain in order and reports every event that was altered, inserted
+ * out of order or removed, and every tombstone without its erasure event.
+ */
+export function verifyAudit(options: { readonly batch?: number } = {}): Effect.Effect<AuditVerification, DatabaseError, Db> {
+  const batch = options.batch ?? 2000
+  return query('audit.verify', async (db: Kysely<KitTables>) => {
+    const problems: AuditProblem[] = []
+    const tombstones: Array<{ seq: number; by: number }> = []
+    const erasures = new Set<number>()
+    let expectedSeq = 1
+    let prevHash = GENESIS_HASH
+    let checked = 0
+    let head: AuditVerification['head'] = null
+    let after = 0
+    for (;;) {
+      const rows = await db.selectFrom('vbe_audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute()
+      if (rows.length === 0) break
+      for (const row of rows) {
+        const e = fromRow(row)
+        checked++
+        if (e.seq !== expectedSeq) problems.push({ seq: e.seq, problem: e.seq > expectedSeq ? `event(s) ${expectedSeq}–${e.seq - 1} are missing` : `event ${e.seq} is out of order` })
+        if (e.prevHash !== prevHash) problems.push({ seq: e.seq, problem: 'prev_hash does not match the hash of the event before it' })
+        if (e.erasedBy === null) {
+          if (payloadHash(e.before, e.after) !== e.payloadHash) problems.push({ seq: e.seq, problem: 'the before/after payload was altered' })
+        } else {
+          tombstones.push({ seq: e.seq, by: e.erasedBy })
+          if (!isTombstone(e.before, e.erasedBy) || !isTombstone(e.after, e.erasedBy)) problems.push({ seq: e.seq, problem: 'marked as erased but the payload is not a tombstone' })
+        }
+        if (e.action === ERASE_ACTION) erasures.add(e.seq)
+        if (eventHash(e) !== e.hash) problems.push({ seq: e.seq, problem: 'the event was altered (its hash does not match its content)' })
+        prevHash = e.hash
+        expectedSeq = e.seq + 1
+        head = { seq: e.seq, hash: e.hash }
+      }
+      after = Number(rows[rows.length - 1]!.seq)
+    }
+    for (const t of tombstones) if (!erasures.has(t.by) || t.by <= t.seq) problems.push({ seq: t.seq, problem: `erased, but event ${t.by} is not an erasure event that follows it` })
+    problems.sort((a, b) => a.seq - b.seq)
+    return { ok: problems.length === 0, checked, head, problems }
+  })
+}
+
+/**
+ * GDPR erasure inside the audit log: appends a `gdpr.erase` event, then replaces the
+ * payload of every earlier event about the given entities with a tombstone naming it.
+ * Returns the erasure event and how many events were tombstoned.
+ */
+export function eraseFromAudit(input: {
+  readonly entities: ReadonlyArray<{ readonly entityType: string; readonly entityId: string }>
+  readonly reason: string
+  readonly subject: { readonly entityType: string; readonly entityId: string }
+  readonly district?: string | null
+}): Effect.Effect<{ event: AuditEvent; tombstoned: number }, DatabaseError, Db | Clock | CurrentUser> {
+  return transaction(
+    Effect.gen(function* () {
+      const event = yield* appendAudit({
+        action: ERASE_ACTION,
+        entityType: input.subject.entityType,
+        entityId: input.subject.entityId,
+        district: input.district ?? null,
+        after: { reason: input.reason, entities: input.entities.length },
+      })
+      const tombstone = { erased: true, erasedBy: event.seq }
+      let tombstoned = 0
+      for (const { entityType, entityId } of input.entities) {
+        const result = yield* query('audit.erase', (db: Kysely<KitTables>) =>
+          db
+            .updateTable('vbe_audit_events')
+            .set({ before: jsonb(tombstone), after: jsonb(tombstone), erased_by: event.seq })
+            .where('entity_type', '=', entityType)
+            .where('entity_id', '=', entityId)
+            .where('seq', '<', event.seq)
+            .where('erased_by', 'is', null)
+            .executeTakeFirst(),
+        )
+        tombstoned += Number(result.numUpdatedRows)
+      }
+      return { event, tombstoned }
+    }),
+  )
+}

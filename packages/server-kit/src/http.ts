@@ -1,0 +1,300 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import { Context as EffectContext, Effect, Either } from 'effect'
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { formatPath, type FieldProblem } from '@vbe/core'
+import { csrfMatches, DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
+import type { Database } from './db.js'
+import { Forbidden, ProblemResponse, toProblem, Unauthenticated, type AppError, type Problem } from './errors.js'
+import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
+
+export const SESSION_COOKIE = 'vbe_session'
+export const CSRF_HEADER = 'x-csrf-token'
+
+export interface KitOptions {
+  readonly database: Database
+  readonly clock?: { readonly now: () => Date }
+  readonly authPolicy?: AuthPolicy
+  /** Mark cookies Secure. Default: true unless the request came over plain http on localhost. */
+  readonly secureCookies?: boolean
+  /** Log unexpected errors. Default: console.error. */
+  readonly logError?: (error: unknown, c: Context) => void
+}
+
+export type KitEnv = {
+  Variables: {
+    session: ActiveSession | null
+    kit: Required<Omit<KitOptions, 'secureCookies'>> & { secureCookies: boolean | undefined }
+  }
+}
+
+const PROBLEM_TYPE = 'application/problem+json'
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': PROBLEM_TYPE, ...headers } })
+}
+
+function invalidProblem(detail: string, errors: readonly FieldProblem[]): Problem {
+  return { type: 'https://vbe.invalid/problems/invalid', title: 'Invalid request', status: 400, detail, errors }
+}
+
+/** Finds strings with NUL characters, which PostgreSQL cannot store, with their paths. */
+function nulStrings(value: unknown, path: PropertyKey[], out: FieldProblem[]): void {
+  if (out.length >= 20) return
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: 'must not contain NUL (\\u0000) characters' })
+  } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, [...path, i], out))
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulStrings(v, [...path, k], out)
+}
+
+/**
+ * An OpenAPIHono app with what every VBE API needs: problem+json for every error
+ * (validation failures name each field), security headers, the session from its
+ * cookie, CSRF checks on unsafe requests, and session routes.
+ */
+export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
+  const kit = {
+    database: options.database,
+    clock: options.clock ?? { now: () => new Date() },
+    authPolicy: options.authPolicy ?? DEFAULT_AUTH_POLICY,
+    secureCookies: options.secureCookies,
+    logError: options.logError ?? ((error: unknown) => console.error(error)),
+  }
+  const app = new OpenAPIHono<KitEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = result.target === 'json' ? '' : `${result.target}.`
+        throw new ProblemResponse(
+          invalidProblem(
+            result.target === 'json' ? 'The request body is invalid.' : `The request ${result.target} is invalid.`,
+            result.error.issues.map((i) => ({ path: i.path.length === 0 ? (result.target === 'json' ? '(body)' : result.target) : where + formatPath(i.path), message: i.message })),
+          ),
+        )
+      }
+      return undefined
+    },
+  })
+
+  app.use('*', async (c, next) => {
+    c.set('kit', kit)
+    await next()
+  })
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+
+  // JSON bodies: malformed JSON and NUL characters get a 400 naming the body or field
+  // before any route sees them (the validators below reuse the parsed body).
+  app.use('/api/*', async (c, next) => {
+    const type = c.req.header('content-type') ?? ''
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /^application\/(.+\+)?json/i.test(type)) {
+      let body: unknown
+      try {
+        body = await c.req.json()
+      } catch {
+        throw new ProblemResponse(invalidProblem('The request body is not valid JSON.', [{ path: '(body)', message: 'is not valid JSON' }]))
+      }
+      const problems: FieldProblem[] = []
+      nulStrings(body, [], problems)
+      if (problems.length > 0) throw new ProblemResponse(invalidProblem('The request body is invalid.', problems))
+    }
+    await next()
+  })
+
+  // The session from its cookie, and CSRF: an unsafe request made with a session cookie
+  // must carry the session's token in X-CSRF-Token.
+  app.use('/api/*', async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE)
+    const session = token ? await runKit(c, sessionFor(token)) : null
+    c.set('session', session)
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)
+    const isLogin = c.req.path === '/api/session' && c.req.method === 'POST'
+    if (unsafe && !isLogin && session && !csrfMatches(c.req.header(CSRF_HEADER), session.csrfToken)) {
+      throw new ProblemResponse({ type: 'https://vbe.invalid/problems/csrf', title: 'Forbidden', status: 403, detail: `Missing or wrong ${CSRF_HEADER} header. Get the token from GET /api/session.`, code: 'csrf' })
+    }
+    await next()
+  })
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemResponse) return problemResponse(error.problem, error.headers)
+    if (error instanceof HTTPException) {
+      const status = error.status
+      return problemResponse({ type: 'about:blank', title: error.message || 'Error', status, detail: error.message || 'The request could not be handled.' })
+    }
+    kit.logError(error, c)
+    return problemResponse({ type: 'https://vbe.invalid/problems/internal', title: 'Internal error', status: 500, detail: 'The server could not complete the request.' })
+  })
+  app.notFound((c) => problemResponse({ type: 'https://vbe.invalid/problems/not-found', title: 'Not found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}.` }))
+
+  registerSessionRoutes(app)
+  return app
+}
+
+function failure(error: AppError, c: Context): ProblemResponse {
+  if (error._tag === 'DatabaseError') c.get('kit').logError(error.cause, c)
+  const { problem, headers } = toProblem(error)
+  return new ProblemResponse(problem, headers)
+}
+
+/** Runs an effect that needs only the database and clock. Typed failures become problem responses. */
+export async function runKit<A>(c: Context<KitEnv>, effect: Effect.Effect<A, AppError, Db | Clock>): Promise<A> {
+  const kit = c.get('kit')
+  const ctx = EffectContext.make(Db, { kysely: kit.database.kysely }).pipe(EffectContext.add(Clock, kit.clock))
+  const result = await Effect.runPromise(Effect.either(Effect.provide(effect, ctx)))
+  if (Either.isLeft(result)) throw failure(result.left, c)
+  return result.right
+}
+
+/** The logged-in user, or a 401. With `roles`, a 403 unless the user has one of them. */
+export function requireUser(c: Context<KitEnv>, roles?: readonly Role[]): SessionUser {
+  const session = c.get('session')
+  if (!session) throw failure(new Unauthenticated({}), c)
+  if (roles && !roles.some((r) => session.user.roles.includes(r))) {
+    throw failure(new Forbidden({ detail: `This needs one of the roles ${roles.join(', ')}; you have ${session.user.roles.join(', ') || 'none'}.`, code: 'role' }), c)
+  }
+  return session.user
+}
+
+/** Runs an effect as the logged-in user (401 when nobody is). */
+export async function run<A>(c: Context<KitEnv>, effect: Effect.Effect<A, AppError, Db | Clock | CurrentUser>, roles?: readonly Role[]): Promise<A> {
+  const user = requireUser(c, roles)
+  return runKit(c, Effect.provideService(effect, CurrentUser, user))
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+const userSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(['officer', 'approver', 'admin', 'auditor'])),
+    district: z.string().nullable(),
+  })
+  .openapi('User')
+const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() }).openapi('Session')
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem')
+
+/** Problem responses for a route's OpenAPI declaration. */
+export function problems(...statuses: number[]) {
+  const described: Record<number, string> = {
+    400: 'Invalid input: `errors` names each field and its problem',
+    401: 'Not logged in',
+    403: 'Not allowed for your role, district or declaration',
+    404: 'Not found in your scope',
+    409: 'Conflict with the current state',
+    428: 'A precondition is missing',
+    429: 'Too many attempts',
+  }
+  return Object.fromEntries(statuses.map((s) => [s, { description: described[s] ?? 'Error', content: { [PROBLEM_TYPE]: { schema: problemSchema } } }]))
+}
+
+function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/session',
+      tags: ['session'],
+      summary: 'Log in',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({ username: z.string().min(1, 'must not be empty').max(100), password: z.string().min(1, 'must not be empty').max(1000) }).strict(),
+            },
+          },
+        },
+      },
+      responses: { 200: { description: 'Logged in; sets the session cookie', content: { 'application/json': { schema: sessionSchema } } }, ...problems(400, 401, 429) },
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json')
+      const kit = c.get('kit')
+      const result = await runKit(c, login(username, password, clientAddress(c), kit.authPolicy))
+      const secure = kit.secureCookies ?? !(new URL(c.req.url).protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname))
+      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure, expires: result.expiresAt })
+      return c.json({ user: { ...result.user, roles: [...result.user.roles] }, csrfToken: result.csrfToken }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/session',
+      tags: ['session'],
+      summary: 'The current session and its CSRF token',
+      responses: { 200: { description: 'Logged in', content: { 'application/json': { schema: sessionSchema } } }, ...problems(401) },
+    }),
+    (c) => {
+      const user = requireUser(c)
+      return c.json({ user: { ...user, roles: [...user.roles] }, csrfToken: c.get('session')!.csrfToken }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({ method: 'delete', path: '/api/session', tags: ['session'], summary: 'Log out', responses: { 204: { description: 'Logged out' }, ...problems(401, 403) } }),
+    async (c) => {
+      requireUser(c)
+      await runKit(c, logout(c.get('session')!))
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.body(null, 204)
+    },
+  )
+}
+
+const require_ = createRequire(import.meta.url)
+const SWAGGER_DIR = dirname(require_.resolve('swagger-ui-dist/package.json'))
+
+/**
+ * Serves the OpenAPI 3.1 document at `/api/openapi.json` and interactive docs at
+ * `/api/docs` (Swagger UI from swagger-ui-dist, served locally: no CDN).
+ */
+export function registerDocs(app: OpenAPIHono<KitEnv>, info: { title: string; version: string; description: string }): void {
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info })
+  const assets: Record<string, string> = { 'swagger-ui.css': 'text/css', 'swagger-ui-bundle.js': 'text/javascript', 'docs-init.js': 'text/javascript' }
+  app.get('/api/docs/:asset', async (c) => {
+    const asset = c.req.param('asset')
+    const type = assets[asset]
+    if (!type) return problemResponse({ type: 'about:blank', title: 'Not found', status: 404, detail: `No docs asset ${asset}.` })
+    const body =
+      asset === 'docs-init.js'
+        ? "window.addEventListener('load',function(){window.ui=SwaggerUIBundle({url:'/api/openapi.json',dom_id:'#docs'})})"
+        : await readFile(join(SWAGGER_DIR, asset))
+    return c.body(body as string, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' })
+  })
+  app.get('/api/docs', (c) =>
+    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${info.title} — API docs</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><main id="docs"><h1>${info.title} API</h1><p>Loading the interactive docs… The OpenAPI document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></main><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/docs-init.js"></script></body></html>`),
+  )
+}

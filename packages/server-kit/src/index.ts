@@ -1,0 +1,13 @@
+/**
+ * `@vbe/server-kit`: what the VBE server apps share — database (PGlite or PostgreSQL)
+ * with migrations, login and sessions, roles, the hash-chained audit log, Effect
+ * services and typed errors mapped to problem+json in one place.
+ */
+export * from './errors.js'
+export * from './password.js'
+export * from './db.js'
+export * from './schema.js'
+export * from './services.js'
+export * from './audit.js'
+export * from './auth.js'
+export * from './http.js'

@@ -1,0 +1,102 @@
+import { sql, type Generated, type Kysely } from 'kysely'
+import type { MigrationSet } from './db.js'
+
+/** The tables server-kit owns. Apps add theirs with their own migration set. */
+export interface KitTables {
+  vbe_users: {
+    id: string
+    username: string
+    display_name: string
+    password_hash: string
+    /** Comma-separated roles. */
+    roles: string
+    district: string | null
+    disabled: Generated<boolean>
+    created_at: Generated<Date>
+  }
+  vbe_sessions: {
+    /** SHA-256 of the cookie token: the token itself is never stored. */
+    id: string
+    user_id: string
+    csrf_token: string
+    created_at: Date
+    expires_at: Date
+  }
+  vbe_login_attempts: {
+    id: Generated<number>
+    key: string
+    at: Date
+  }
+  vbe_audit_events: {
+    seq: number
+    at: string
+    actor: string
+    action: string
+    entity_type: string
+    entity_id: string
+    district: string | null
+    ruleset: string | null
+    before: unknown
+    after: unknown
+    payload_hash: string
+    prev_hash: string
+    hash: string
+    /** The seq of the erasure event that replaced this event's payload with a tombstone. */
+    erased_by: number | null
+  }
+}
+
+export const kitMigrations: MigrationSet = {
+  name: 'kit',
+  migrations: {
+    '001-users-sessions-audit': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('vbe_users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('roles', 'text', (c) => c.notNull())
+          .addColumn('district', 'text')
+          .addColumn('disabled', 'boolean', (c) => c.notNull().defaultTo(false))
+          .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+          .execute()
+        await db.schema
+          .createTable('vbe_sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('vbe_users.id').onDelete('cascade'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+          .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex('vbe_sessions_user').on('vbe_sessions').column('user_id').execute()
+        await db.schema
+          .createTable('vbe_login_attempts')
+          .addColumn('id', 'serial', (c) => c.primaryKey())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('at', 'timestamptz', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex('vbe_login_attempts_key_at').on('vbe_login_attempts').columns(['key', 'at']).execute()
+        await db.schema
+          .createTable('vbe_audit_events')
+          .addColumn('seq', 'integer', (c) => c.primaryKey())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('entity_type', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('district', 'text')
+          .addColumn('ruleset', 'text')
+          .addColumn('before', 'jsonb')
+          .addColumn('after', 'jsonb')
+          .addColumn('payload_hash', 'text', (c) => c.notNull())
+          .addColumn('prev_hash', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('erased_by', 'integer')
+          .execute()
+        await db.schema.createIndex('vbe_audit_entity').on('vbe_audit_events').columns(['entity_type', 'entity_id']).execute()
+      },
+    },
+  },
+}

@@ -1,0 +1,48 @@
+import { Context, Effect, Exit } from 'effect'
+import type { Kysely } from 'kysely'
+import { DatabaseError } from './errors.js'
+
+/** The database a request works in: the pool, or the transaction it runs inside. */
+export class Db extends Context.Tag('vbe/Db')<Db, { readonly kysely: Kysely<any> }>() {}
+
+/** The clock, so tests can fix the time. */
+export class Clock extends Context.Tag('vbe/Clock')<Clock, { readonly now: () => Date }>() {}
+
+export const systemClock = { now: () => new Date() }
+
+/** The logged-in user of the request. */
+export interface SessionUser {
+  readonly id: string
+  readonly username: string
+  readonly displayName: string
+  readonly roles: readonly Role[]
+  /** The district the user works in; `null` for city-wide users (admin, auditor). */
+  readonly district: string | null
+}
+export const ROLES = ['officer', 'approver', 'admin', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
+
+export class CurrentUser extends Context.Tag('vbe/CurrentUser')<CurrentUser, SessionUser>() {}
+
+/** Runs a database call as an Effect; a driver failure becomes a DatabaseError. */
+export function query<A>(operation: string, f: (db: Kysely<any>) => Promise<A>): Effect.Effect<A, DatabaseError, Db> {
+  return Effect.flatMap(Db, ({ kysely }) => Effect.tryPromise({ try: () => f(kysely), catch: (cause) => new DatabaseError({ cause, operation }) }))
+}
+
+/**
+ * Runs `effect` inside one database transaction: committed when it succeeds, rolled
+ * back when it fails or is interrupted. Nested calls join the outer transaction.
+ */
+export function transaction<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | DatabaseError, R | Db> {
+  return Effect.flatMap(Db, ({ kysely }) => {
+    if (kysely.isTransaction) return effect
+    return Effect.acquireUseRelease(
+      Effect.tryPromise({ try: () => kysely.startTransaction().execute(), catch: (cause) => new DatabaseError({ cause, operation: 'begin' }) }),
+      (trx) =>
+        Effect.provideService(effect, Db, { kysely: trx }).pipe(
+          Effect.tap(() => Effect.tryPromise({ try: () => trx.commit().execute(), catch: (cause) => new DatabaseError({ cause, operation: 'commit' }) })),
+        ),
+      (trx, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.promise(() => trx.rollback().execute().catch(() => undefined))),
+    )
+  })
+}

@@ -1,0 +1,146 @@
+import { Effect } from 'effect'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  appendAuditAs,
+  Clock,
+  createApi,
+  CurrentUser,
+  Db,
+  eraseFromAudit,
+  hashPassword,
+  kitMigrations,
+  login,
+  openDatabase,
+  upsertUser,
+  verifyAudit,
+  verifyPassword,
+  type Database,
+} from '../src/index.js'
+import { DATABASES } from './databases.js'
+
+describe('passwords', () => {
+  it('hashes with scrypt and a salt, and verifies', async () => {
+    const a = await hashPassword('correct horse')
+    const b = await hashPassword('correct horse')
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/)
+    expect(a).not.toBe(b)
+    expect(await verifyPassword('correct horse', a)).toBe(true)
+    expect(await verifyPassword('correct horsE', a)).toBe(false)
+    expect(await verifyPassword('x', 'not-a-hash')).toBe(false)
+  })
+})
+
+describe.each(DATABASES)('on %s', (_name, config) => {
+  let database: Database
+  let now = new Date('2026-03-01T10:00:00Z')
+  const clock = { now: () => now }
+  const run = <A, E>(e: Effect.Effect<A, E, Db | Clock | CurrentUser>) =>
+    Effect.runPromise(
+      e.pipe(
+        Effect.provideService(Db, { kysely: database.kysely }),
+        Effect.provideService(Clock, clock),
+        Effect.provideService(CurrentUser, { id: 'u0', username: 'admin', displayName: 'Admin', roles: ['admin'], district: null }),
+      ),
+    )
+
+  beforeAll(async () => {
+    database = await openDatabase(await config(), [kitMigrations])
+    await run(upsertUser({ username: 'anna', displayName: 'Anna', password: 'secret-1', roles: ['officer'], district: 'rinkeby-kista' }))
+  })
+  afterAll(() => database?.close())
+
+  it('runs migrations once (opening again is a no-op)', async () => {
+    const rows = await sql<{ name: string }>`select name from vbe_migrations_kit`.execute(database.kysely)
+    expect(rows.rows.map((r) => r.name)).toEqual(['001-users-sessions-audit'])
+  })
+
+  it('logs in with the right password and refuses the wrong one', async () => {
+    const ok = await run(login('anna', 'secret-1', '10.0.0.1'))
+    expect(ok.user).toMatchObject({ username: 'anna', roles: ['officer'], district: 'rinkeby-kista' })
+    expect(ok.token).toHaveLength(43)
+    const stored = await database.kysely.selectFrom('vbe_sessions' as never).selectAll().execute()
+    expect(JSON.stringify(stored)).not.toContain(ok.token)
+    await expect(run(login('anna', 'wrong', '10.0.0.1'))).rejects.toThrow(/Wrong username or password/)
+  })
+
+  it('rate-limits failed logins per username, and lets the user in again after the window', async () => {
+    await run(upsertUser({ username: 'bo', displayName: 'Bo', password: 'pw-bo', roles: ['officer'], district: 'norrmalm' }))
+    for (let i = 0; i < 5; i++) await expect(run(login('bo', 'nope', `10.0.1.${i}`))).rejects.toThrow(/Wrong/)
+    // Even the right password is refused while locked.
+    await expect(run(login('bo', 'pw-bo', '10.0.1.9'))).rejects.toThrow(/Too many failed attempts/)
+    now = new Date(now.getTime() + 16 * 60_000)
+    await expect(run(login('bo', 'pw-bo', '10.0.1.9'))).resolves.toMatchObject({ user: { username: 'bo' } })
+  })
+
+  it('chains audit events and detects an altered, a removed and a forged event', async () => {
+    for (let i = 0; i < 5; i++) await run(appendAuditAs('anna', { action: 'case.note', entityType: 'case', entityId: `c${i}`, after: { text: `note ${i}` } }))
+    const good = await run(verifyAudit())
+    expect(good.ok).toBe(true)
+    expect(good.checked).toBeGreaterThanOrEqual(5)
+    const head = good.head!.seq
+
+    await sql`update vbe_audit_events set after = '{"text":"changed"}'::jsonb where seq = ${head - 1}`.execute(database.kysely)
+    const altered = await run(verifyAudit())
+    expect(altered.ok).toBe(false)
+    expect(altered.problems).toContainEqual({ seq: head - 1, problem: 'the before/after payload was altered' })
+    await sql`update vbe_audit_events set after = '{"text":"note 3"}'::jsonb where seq = ${head - 1}`.execute(database.kysely)
+    expect((await run(verifyAudit())).ok).toBe(true)
+
+    await sql`update vbe_audit_events set actor = 'mallory' where seq = ${head - 2}`.execute(database.kysely)
+    expect((await run(verifyAudit())).problems).toContainEqual({ seq: head - 2, problem: 'the event was altered (its hash does not match its content)' })
+    await sql`update vbe_audit_events set actor = 'anna' where seq = ${head - 2}`.execute(database.kysely)
+
+    const removed = await sql<Record<string, unknown>>`delete from vbe_audit_events where seq = ${head - 3} returning *`.execute(database.kysely)
+    const gap = await run(verifyAudit())
+    expect(gap.problems.map((p) => p.problem)).toContain(`event(s) ${head - 3}–${head - 3} are missing`)
+    const r = removed.rows[0]!
+    await sql`insert into vbe_audit_events select * from jsonb_populate_record(null::vbe_audit_events, ${JSON.stringify(r)}::jsonb)`.execute(database.kysely)
+    expect((await run(verifyAudit())).ok).toBe(true)
+  })
+
+  it('erases a subject with tombstones, and the chain still verifies', async () => {
+    const ev = await run(appendAuditAs('anna', { action: 'person.create', entityType: 'person', entityId: 'p1', after: { name: 'Karin Berg', email: 'karin@example.org' } }))
+    const { tombstoned, event } = await run(eraseFromAudit({ entities: [{ entityType: 'person', entityId: 'p1' }], reason: 'request from the person', subject: { entityType: 'person', entityId: 'p1' } }))
+    expect(tombstoned).toBe(1)
+    const row = await sql<{ after: unknown }>`select after from vbe_audit_events where seq = ${ev.seq}`.execute(database.kysely)
+    expect(JSON.stringify(row.rows[0]!.after)).not.toContain('Karin')
+    expect(row.rows[0]!.after).toEqual({ erased: true, erasedBy: event.seq })
+    expect((await run(verifyAudit())).ok).toBe(true)
+    // A tombstone without its erasure event is caught.
+    await sql`update vbe_audit_events set erased_by = ${event.seq + 100} where seq = ${ev.seq}`.execute(database.kysely)
+    expect((await run(verifyAudit())).ok).toBe(false)
+    await sql`update vbe_audit_events set erased_by = ${event.seq} where seq = ${ev.seq}`.execute(database.kysely)
+  })
+
+  it('serves sessions over HTTP with cookies, CSRF and problem+json', async () => {
+    const app = createApi({ database, clock })
+    app.post('/api/echo', (c) => c.json({ ok: true }))
+    const bad = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":1}' })
+    expect(bad.status).toBe(400)
+    expect(bad.headers.get('content-type')).toBe('application/problem+json')
+    const badBody = (await bad.json()) as { errors: { path: string }[] }
+    expect(badBody.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['username', 'password']))
+
+    const malformed = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' })
+    expect(malformed.status).toBe(400)
+
+    const res = await app.request('http://localhost/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'anna', password: 'secret-1' }) })
+    expect(res.status).toBe(200)
+    const cookie = res.headers.get('set-cookie')!
+    expect(cookie).toMatch(/vbe_session=[^;]+;.*HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    const { csrfToken } = (await res.json()) as { csrfToken: string }
+    const session = cookie.split(';')[0]!
+
+    const noCsrf = await app.request('/api/echo', { method: 'POST', headers: { cookie: session } })
+    expect(noCsrf.status).toBe(403)
+    const withCsrf = await app.request('/api/echo', { method: 'POST', headers: { cookie: session, 'x-csrf-token': csrfToken } })
+    expect(withCsrf.status).toBe(200)
+    const me = await app.request('/api/session', { headers: { cookie: session } })
+    expect(await me.json()).toMatchObject({ user: { username: 'anna' }, csrfToken })
+    const out = await app.request('/api/session', { method: 'DELETE', headers: { cookie: session, 'x-csrf-token': csrfToken } })
+    expect(out.status).toBe(204)
+    expect((await app.request('/api/session', { headers: { cookie: session } })).status).toBe(401)
+  })
+})
