@@ -7,8 +7,12 @@
  *   widget/manifest.json          sizes and SRI hashes of the above, for the snippet generator
  *   demo/…, generator/…, assets/… the demo host pages and the snippet generator page
  *
- * The data files' SRI hashes are built into vbe-info.js, whose own hash goes into the
- * snippet, so the page's one integrity attribute covers everything the widget loads.
+ * The snippet carries the first screen's files (the district's, the language's) inline,
+ * so the widget renders without a request. The language files' SRI hashes are built
+ * into vbe-info.js, whose own hash goes into the snippet, so the page's one integrity
+ * attribute covers every file the widget fetches (another language, when the reader
+ * picks one). The district files' hashes are not: the widget never fetches a district
+ * file, and the script does not grow with each district.
  */
 import { createHash } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
@@ -86,18 +90,16 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
     return content
   }
 
-  // The data files' hashes are built into vbe-info.js and count against its size
+  // The language files' hashes are built into vbe-info.js and count against its size
   // budget; sha256 (still a strong SRI hash) keeps each 20 characters shorter.
   const dataHashes: Record<string, string> = {}
   for (const lang of LANGUAGES) {
     const path = `i18n/${lang}.json`
     dataHashes[path] = sri(await write(`widget/${path}`, JSON.stringify(messages[lang])), 'sha256')
   }
+  // Published for the snippet generator, which inlines one into each snippet.
   const districts = plugins.map((p) => districtContent(p))
-  for (const d of districts) {
-    const path = `districts/${d.id}.json`
-    dataHashes[path] = sri(await write(`widget/${path}`, JSON.stringify(d)), 'sha256')
-  }
+  for (const d of districts) await write(`widget/districts/${d.id}.json`, JSON.stringify(d))
   const bundle = await build({
     entryPoints: [join(appRoot, 'src/element/vbe-info.tsx')],
     bundle: true,
@@ -111,6 +113,11 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
     jsx: 'automatic',
     conditions: ['@vbe/source'],
     alias: preactAliases,
+    // V8's explicit compile hint (Chrome 136+; to other engines it is just a comment):
+    // compile every function while the script streams in, off the main thread, rather
+    // than on its first call during the first render. Measured: ~3 ms less main-thread
+    // time before the first paint (of ~21), for 20 bytes gzipped.
+    banner: { js: '//# allFunctionsCalledOnLoad' },
     define: { __VBE_FILES__: JSON.stringify(dataHashes), __VBE_INCOMPLETE__: JSON.stringify(LANGUAGES.filter((l) => missingKeys(messages[l]).length > 0)), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   })

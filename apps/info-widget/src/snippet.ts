@@ -4,6 +4,7 @@ import {
   fill,
   directionOf,
   groupContacts,
+  missingKeys,
   sourceLabel,
   telHref,
   type DistrictInfo,
@@ -62,13 +63,40 @@ export function fallbackHtml(district: DistrictInfo, lang: Language, messages: S
   return out.join('\n')
 }
 
-/** The whole embed code a web editor pastes: the script with its SRI hash, and the element with its fallback. */
+/**
+ * The files the widget needs for its first screen, by path, exactly as it would load
+ * them: the district's contacts and the language's texts, with the fallback languages it
+ * loads when that language lacks texts (English, then Swedish).
+ */
+export function firstScreenFiles(district: DistrictInfo, messages: SnippetOptions['messages']): Record<string, unknown> {
+  const files: Record<string, unknown> = { [`districts/${district.id}.json`]: district }
+  for (const [lang, m] of messages) {
+    files[`i18n/${lang}.json`] = m
+    if (missingKeys(m).length === 0) break
+  }
+  return files
+}
+
+/**
+ * First-screen data as a `<template>`: inert (never shown, never run, so no CSP rule
+ * applies to it), read by the widget as JSON text. `<`, `>` and `&` are written as JSON
+ * escapes, so the HTML parser sees plain text and no markup can be smuggled in.
+ */
+export const inlineData = (files: Readonly<Record<string, unknown>>): string =>
+  `<template>${JSON.stringify(files).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)}</template>`
+
+/**
+ * The whole embed code a web editor pastes: the script with its SRI hash, and the
+ * element with its fallback and its first screen's data, so the widget shows without a
+ * request.
+ */
 export function makeSnippet(o: SnippetOptions): string {
   const exit = o.exitUrl ? ` exit-url="${esc(o.exitUrl)}"` : ''
   return [
     `<script type="module" src="${esc(o.scriptUrl)}" integrity="${esc(o.integrity)}" crossorigin="anonymous" referrerpolicy="no-referrer"></script>`,
     `<vbe-info district="${esc(o.district.id)}" lang="${esc(o.lang)}"${exit}>`,
     fallbackHtml(o.district, o.lang, o.messages),
+    inlineData(firstScreenFiles(o.district, o.messages)),
     '</vbe-info>',
   ].join('\n')
 }

@@ -41,13 +41,29 @@ describe('size check (the production build, real districts)', () => {
 })
 
 describe('build output', () => {
-  it('SRI hashes match the files; the data hashes are built into the script', async () => {
+  it('SRI hashes match the files; the language files\' hashes are built into the script', async () => {
     const js = await readFile(join(out, 'widget/vbe-info.js'), 'utf8')
     expect(result.files['vbe-info.js']?.integrity).toBe(`sha384-${createHash('sha384').update(js).digest('base64')}`)
-    for (const path of [...LANGUAGES.map((l) => `i18n/${l}.json`), 'districts/norrmalm.json', 'districts/rinkeby-kista.json']) {
+    for (const path of LANGUAGES.map((l) => `i18n/${l}.json`)) {
       const sha256 = createHash('sha256').update(await readFile(join(out, 'widget', path))).digest('base64')
       expect(js, path).toContain(`"${path}":"sha256-${sha256}"`)
     }
+  })
+
+  it('the script carries no district hashes (it never fetches a district file, and does not grow with each district)', async () => {
+    const js = await readFile(join(out, 'widget/vbe-info.js'), 'utf8')
+    expect(js).not.toMatch(/"districts\/[^"]*":"sha/)
+    for (const id of ['norrmalm', 'rinkeby-kista']) expect(result.files[`districts/${id}.json`]?.integrity).toMatch(/^sha384-/)
+  })
+
+  it('the demo snippet carries its first screen\'s data inline: the published files, as inert text', async () => {
+    const html = await readFile(join(out, 'demo/rinkeby-kista.html'), 'utf8')
+    const inline = /<vbe-info [^>]*>[^]*<template>([^<]*)<\/template>\s*<\/vbe-info>/.exec(html)?.[1]
+    expect(inline).toBeDefined()
+    expect(inline).not.toMatch(/[<>&]/)
+    const files = JSON.parse(inline ?? '{}') as Record<string, unknown>
+    expect(Object.keys(files).sort()).toEqual(['districts/rinkeby-kista.json', 'i18n/sv.json'])
+    for (const [path, data] of Object.entries(files)) expect(data, path).toEqual(JSON.parse(await readFile(join(out, 'widget', path), 'utf8')))
   })
 
   it('no page has inline script or style (strict CSP)', async () => {

@@ -6,11 +6,12 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { sharedContacts, type Contact } from '@vbe/core/plugins'
 import { norrmalm } from '@vbe/plugin-norrmalm'
+import { missingKeys } from '@vbe/ui'
 import { messages } from '@vbe/ui/messages'
 import { buildWidget, StaleDataError } from '../src/build.js'
 import { allPublishedContacts, districtContent } from '../src/content.js'
 import { checkFreshness, monthsBefore } from '../src/freshness.js'
-import { fallbackHtml, makeSnippet } from '../src/snippet.js'
+import { fallbackHtml, firstScreenFiles, makeSnippet } from '../src/snippet.js'
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
 const run = promisify(execFile)
@@ -97,6 +98,18 @@ describe('snippet', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain('src="https://w.example/vbe-info.js?a=1&amp;b=&quot;2&quot;"')
     expect(html).not.toContain('<script>alert')
+  })
+
+  it('carries the first screen\'s files inline: the district, the language and the fallbacks the widget would load', () => {
+    const d = districtContent({ ...norrmalm, name: { sv: '</template><img src=x onerror=alert(1)>', en: 'a & b' } })
+    const html = makeSnippet({ scriptUrl: '/vbe-info.js', integrity: 'sha384-abc', district: d, lang: 'sv', messages: chain })
+    const inline = /<template>([^<]*)<\/template>\n<\/vbe-info>$/.exec(html)?.[1]
+    expect(inline, html.slice(-300)).toBeDefined()
+    expect(JSON.parse(inline ?? '{}')).toEqual({ 'districts/norrmalm.json': d, 'i18n/sv.json': messages.sv })
+    // a language that lacks texts: the widget loads English after it, so English comes inline too
+    const partial = { title: 'x' }
+    expect(missingKeys(partial).length).toBeGreaterThan(0)
+    expect(firstScreenFiles(d, [['fa', partial], ['en', messages.en], ['sv', messages.sv]])).toEqual({ 'districts/norrmalm.json': d, 'i18n/fa.json': partial, 'i18n/en.json': messages.en })
   })
 
   it('the fallback lists every contact with its source; other languages mark English data', () => {

@@ -48,6 +48,10 @@ async function setup() {
     pages['/t/hostile.html'] = { html: hostPage(snippet('rinkeby-kista', 'en'), HOSTILE_CSS), csp: null }
     pages['/t/xss.html'] = { html: hostPage(snippet('rinkeby-kista', 'en', `heading="${XSS.replace(/</g, '&lt;').replace(/"/g, '&quot;')}" exit-url="javascript:alert(1)"`)) }
     pages['/t/neutral.html'] = { html: hostPage('<p>Weather: sunny.</p>') }
+    pages['/t/no-data.html'] = { html: hostPage(snippet('rinkeby-kista', 'en').replace(/<template>[^]*<\/template>\n/, '')) }
+    // markup elsewhere on the page (a comment field, say) that poses as a widget with made-up data
+    const fake = snippet('rinkeby-kista', 'en').replace(/^<script[^>]*><\/script>\n/, '').replaceAll('Emergency number 112', 'FAKE NUMBER')
+    pages['/t/impostor.html'] = { html: hostPage(`${fake}\n${snippet('rinkeby-kista', 'en')}`) }
     return pages
   })
 }
@@ -133,7 +137,9 @@ describe('<vbe-info> in Debian Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([])
     const origins = new Set(requests.map((u) => new URL(u).origin))
     expect([...origins]).toEqual([site.origin])
-    expect(requests.filter((u) => u.includes('/widget/i18n/')).map((u) => u.split('/').pop())).toEqual(['sv.json', 'fa.json'])
+    // the first screen's texts came inline with the snippet: only the language switched to is loaded
+    expect(requests.filter((u) => u.includes('/widget/i18n/')).map((u) => u.split('/').pop())).toEqual(['fa.json'])
+    expect(requests.filter((u) => u.includes('/widget/districts/'))).toEqual([])
     expect(await context.cookies()).toEqual([])
     const storage = await page.evaluate(async () => ({
       cookie: document.cookie,
@@ -143,6 +149,42 @@ describe('<vbe-info> in Debian Chromium', () => {
       caches: (await caches.keys()).length,
     }))
     expect(storage).toEqual({ cookie: '', local: 0, session: 0, idb: 0, caches: 0 })
+    await context.close()
+  })
+
+  it('shows its first screen without a request of its own: the snippet carries that data', async () => {
+    const { page, context, requests } = await open('/t/ar.html')
+    expect(requests.filter((u) => u.includes('/widget/')).map((u) => new URL(u).pathname)).toEqual(['/widget/vbe-info.js'])
+    expect(await page.evaluate(() => document.querySelector('vbe-info')!.shadowRoot!.querySelector('h2')!.textContent)).not.toBe('')
+    await context.close()
+  })
+
+  it('without its inline data, the fallback stays and no unverified file is loaded', async () => {
+    ready()
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(r.url()))
+    const warned = page.waitForEvent('console', { predicate: (m) => m.type() === 'warning' })
+    await page.goto(`${site.origin}/t/no-data.html`)
+    await warned
+    const shadow = await page.evaluate(() => {
+      const root = document.querySelector('vbe-info')!.shadowRoot
+      return { section: !!root?.querySelector('section'), slot: !!root?.querySelector('slot') }
+    })
+    expect(shadow).toEqual({ section: false, slot: true })
+    await expect(page.locator('vbe-info h2').isVisible()).resolves.toBe(true)
+    expect(requests.filter((u) => u.includes('/widget/districts/'))).toEqual([])
+    await context.close()
+  })
+
+  it('uses only its own inline data: another element on the page cannot feed it made-up contacts', async () => {
+    const { page, context } = await open('/t/impostor.html')
+    await page.waitForFunction(() => [...document.querySelectorAll('vbe-info')].every((el) => el.shadowRoot?.querySelector('section')))
+    const texts = await page.evaluate(() => [...document.querySelectorAll('vbe-info')].map((el) => el.shadowRoot!.querySelector('section')!.textContent))
+    expect(texts[0]).toContain('FAKE NUMBER') // the impostor shows what it carries, like any markup on the page…
+    expect(texts[1]).not.toContain('FAKE NUMBER') // …but the real widget shows only its own data
+    expect(texts[1]).toContain('Emergency number 112')
     await context.close()
   })
 

@@ -5,8 +5,12 @@
  *   so it works under `default-src 'self'`.
  * - Until its data has loaded, and whenever loading fails, the light-DOM fallback from
  *   the snippet stays visible through a <slot>.
- * - It fetches only its own files, next to vbe-info.js, each checked against the SRI hash
- *   built into this script; no cookies, no storage, no referrer.
+ * - Its first screen needs no request: the snippet carries that screen's data (the
+ *   district's contacts and the language's texts) inline, in a <template> that is never
+ *   shown or run, so the panel renders in the same task as this script and takes the
+ *   page's next paint. Nothing is fetched or awaited before it is visible.
+ * - Any other language the reader picks is fetched from next to vbe-info.js and checked
+ *   against the SRI hash built into this script; no cookies, no storage, no referrer.
  * - Its attributes are read as text and rendered as text, never as HTML.
  */
 import { createRoot, type Root } from 'react-dom/client'
@@ -25,9 +29,27 @@ import {
 } from '@vbe/ui'
 
 const base = new URL('.', import.meta.url)
+/** Files fetched so far (each checked against its built-in hash), by path; shared by every <vbe-info> on the page. */
 const cache = new Map<string, Promise<unknown>>()
 
-function load<T>(path: string): Promise<T> {
+/**
+ * The files an element's snippet carries inline for its first screen, by path
+ * (`districts/<id>.json`, `i18n/<lang>.json`): JSON text in the element's own
+ * `<template>`. Only that element uses them, so markup elsewhere on the page cannot feed
+ * another widget its data.
+ */
+type Inline = Readonly<Record<string, unknown>>
+const readInline = (el: Element): Inline => {
+  try {
+    return JSON.parse(el.querySelector<HTMLTemplateElement>(':scope>template')!.content.textContent!) || {}
+  } catch {
+    return {} // no inline data (or unreadable): only files with a built-in hash can be loaded
+  }
+}
+
+/** A data file: from the element's inline data, else fetched and checked against its built-in hash. */
+function load<T>(path: string, inline: Inline): Promise<T> {
+  if (path in inline) return Promise.resolve(inline[path] as T)
   let p = cache.get(path)
   if (!p) {
     const integrity = __VBE_FILES__[path]
@@ -48,11 +70,11 @@ function load<T>(path: string): Promise<T> {
  * Loads the language's texts; the fallback languages (English, then Swedish) only when
  * the build found texts missing in it, or when its file cannot be loaded.
  */
-async function loadTranslator(lang: Language): Promise<Translator> {
+async function loadTranslator(lang: Language, inline: Inline): Promise<Translator> {
   const chain: Array<readonly [Language, Messages]> = []
   for (const l of fallbackChain(lang)) {
     try {
-      chain.push([l, await load<Messages>(`i18n/${l}.json`)])
+      chain.push([l, await load<Messages>(`i18n/${l}.json`, inline)])
       if (!__VBE_INCOMPLETE__.includes(l)) break
     } catch {
       // this language's file failed to load: the next language in the chain stands in
@@ -83,6 +105,7 @@ class VbeInfoElement extends HTMLElement {
   static observedAttributes = ['district', 'lang', 'exit-url', 'heading']
 
   #root: Root | undefined
+  #inline: Inline = {}
   #chosenLang: Language | undefined
   #state: { district: DistrictInfo; t: Translator; config: Config } | undefined
   #generation = 0
@@ -102,6 +125,7 @@ class VbeInfoElement extends HTMLElement {
       shadow.adoptedStyleSheets = [sheet]
       shadow.append(document.createElement('slot'))
     }
+    this.#inline = readInline(this)
     window.addEventListener('keydown', this.#keyListener, true)
     this.#timer = setInterval(() => this.#render(), 60_000)
     void this.#update()
@@ -131,7 +155,7 @@ class VbeInfoElement extends HTMLElement {
       return
     }
     try {
-      const [district, t] = await Promise.all([load<DistrictInfo>(`districts/${id}.json`), loadTranslator(this.#language(config))])
+      const [district, t] = await Promise.all([load<DistrictInfo>(`districts/${id}.json`, this.#inline), loadTranslator(this.#language(config), this.#inline)])
       if (generation !== this.#generation) return
       this.#state = { district, t, config }
       this.#render()
