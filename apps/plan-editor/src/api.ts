@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isoDateSchema } from '@vbe/core'
 import { analysePlan, contactPointSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TERTIALS, type Plan } from '@vbe/core/plans'
-import { createApi, listAudit, problems, registerDocs, run, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
+import { createApi, listAudit, problems, registerDocs, run, serveUi, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from './districts.js'
 import { planHtml, planMarkdown, planPdf, redlineMarkdown, type Lang } from './export.js'
 import {
@@ -107,7 +105,6 @@ const followUpBody = z
   .strict()
   .openapi('FollowUpEntry')
 
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2' }
 
 /** The plan editor's Hono app: the API (server-kit session, errors and audit) and the built UI. */
 export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
@@ -393,17 +390,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
   })
 
   const uiDir = options.uiDir === undefined ? defaultUiDir() : options.uiDir
-  if (uiDir && existsSync(join(uiDir, 'index.html'))) {
-    const root = resolve(uiDir)
-    app.get('*', async (c) => {
-      if (c.req.path.startsWith('/api/')) return c.notFound()
-      const wanted = normalize(join(root, decodeURIComponent(c.req.path)))
-      const file = wanted.startsWith(root + sep) && (await stat(wanted).catch(() => null))?.isFile() ? wanted : join(root, 'index.html')
-      const body = await readFile(file)
-      const immutable = file.includes(`${sep}assets${sep}`)
-      return c.body(new Uint8Array(body), 200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' })
-    })
-  }
+  if (uiDir) serveUi(app, { dir: uiDir, title: 'Plan editor', buildCommand: 'npm run build -w @vbe/plan-editor' })
   return app
 }
 

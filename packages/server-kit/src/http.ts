@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
@@ -297,4 +298,38 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: { title: string; ve
   app.get('/api/docs', (c) =>
     c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${info.title} — API docs</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><main id="docs"><h1>${info.title} API</h1><p>Loading the interactive docs… The OpenAPI document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></main><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/docs-init.js"></script></body></html>`),
   )
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+}
+
+/**
+ * Serves a built single-page UI from `dir` for every non-API path: files as they are
+ * (hashed `assets/` cached for a year), anything else falls back to `index.html`. When
+ * the UI is not built, answers 503 with a page saying which command builds it.
+ */
+export function serveUi(app: OpenAPIHono<KitEnv>, options: { readonly dir: string; readonly title: string; readonly buildCommand: string }): void {
+  const root = resolve(options.dir)
+  app.get('*', async (c) => {
+    if (c.req.path.startsWith('/api/')) return c.notFound()
+    const index = join(root, 'index.html')
+    if (!existsSync(index)) {
+      return c.html(
+        `<!doctype html><html lang="en"><title>${options.title}</title><main><h1>The UI is not built</h1><p>Run <code>${options.buildCommand}</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></main></html>`,
+        503,
+      )
+    }
+    const wanted = normalize(join(root, decodeURIComponent(c.req.path)))
+    const file = wanted.startsWith(root + sep) && (await stat(wanted).catch(() => null))?.isFile() ? wanted : index
+    const immutable = file.startsWith(join(root, 'assets') + sep)
+    return c.body(new Uint8Array(await readFile(file)), 200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' })
+  })
 }
