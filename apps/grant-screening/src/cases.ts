@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { Context, Effect } from 'effect'
 import { sql } from 'kysely'
-import { ValidationError, type FieldProblem } from '@vbe/core'
+import { ValidationError, type FieldProblem, type LocalizedText } from '@vbe/core'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import {
-  diffFindings,
   parseApplication,
   ProgrammeNotInForceError,
   ruleHeading,
   screener,
+  storeScreening,
   UnknownProgrammeError,
   type Application,
   type ScreeningResult,
@@ -16,6 +16,7 @@ import {
 import {
   appendAudit,
   appendAuditBatchAs,
+  insertRows,
   Clock,
   Conflict,
   CurrentUser,
@@ -33,6 +34,7 @@ import {
 } from '@vbe/server-kit'
 import { stockholmDay } from './plugins.js'
 import { OPEN_STATUSES, type CaseStatus, type DecisionKind, type PersonRole, type Tables } from './schema.js'
+import { changedRules, encodeFindings, recordCatalogue, restore, saveReasons, screeningRow, type FindingTuple, type ScreeningColumns } from './screenings.js'
 
 /** The plugins (district programmes and rules) the app screens with. */
 export class Plugins extends Context.Tag('grants/Plugins')<Plugins, ComposedPlugins>() {}
@@ -89,10 +91,15 @@ export interface CaseDetail extends CaseSummary {
   version: number
 }
 
-type CaseRow = Tables['gs_cases']
+/** A case with its current screening's columns. */
+type CaseRow = Tables['gs_cases'] & ScreeningColumns
 /** The queue's columns: no application or screening documents, no personal data. */
-const SUMMARY_COLUMNS = ['id', 'application_ref', 'district', 'programme', 'association_name', 'amount_requested', 'outcome', 'human_required', 'status', 'report_due', 'report_received_on', 'created_at', 'updated_at'] as const
-type SummaryRow = Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>
+const SUMMARY_COLUMNS = ['c.id', 'c.application_ref', 'c.district', 'c.programme', 'c.association_name', 'c.amount_requested', 's.outcome', 's.human_required', 'c.status', 'c.report_due', 'c.report_received_on', 'c.created_at', 'c.updated_at'] as const
+type SummaryRow = Pick<CaseRow, 'id' | 'application_ref' | 'district' | 'programme' | 'association_name' | 'amount_requested' | 'outcome' | 'human_required' | 'status' | 'report_due' | 'report_received_on' | 'created_at' | 'updated_at'>
+const SCREENING_COLUMNS = ['s.outcome', 's.human_required', 's.ruleset', 's.screened_on', 's.findings'] as const
+
+/** Cases joined with their screenings, as `c` and `s`. */
+const casesWithScreening = (k: import('kysely').Kysely<Tables>) => k.selectFrom('gs_cases as c').innerJoin('gs_screenings as s', 's.case_id', 'c.id')
 
 const summary = (r: SummaryRow): CaseSummary => ({
   id: r.id,
@@ -171,10 +178,6 @@ export function createCase(input: unknown, persons: readonly PersonInput[] = [])
               organisation_number: application.association.organisationNumber,
               amount_requested: application.amountRequested,
               application: jsonb(application),
-              screening: jsonb(result),
-              outcome: result.outcome,
-              human_required: result.humanDecisionRequired,
-              ruleset: result.ruleset.version,
               status: 'new',
               report_due: null,
               report_received_on: null,
@@ -185,6 +188,12 @@ export function createCase(input: unknown, persons: readonly PersonInput[] = [])
             })
             .execute(),
         )
+        const catalogue = screener(yield* Plugins).catalogue
+        const reasons = new Map<string, LocalizedText>()
+        const screening = screeningRow(id, result, catalogue, now, reasons)
+        yield* recordCatalogue(catalogue)
+        yield* saveReasons(reasons)
+        yield* db('case.screening', (k) => k.insertInto('gs_screenings').values(screening).execute())
         yield* appendAudit({ action: 'case.create', entityType: 'case', entityId: id, district, ruleset: result.ruleset.version, after: { application, outcome: result.outcome } })
         for (const p of persons) {
           const personId = randomUUID()
@@ -203,8 +212,8 @@ function caseRow(id: string): Fx<CaseRow, NotFound> {
     const user = yield* CurrentUser
     const scope = scopeOf(user)
     const row = yield* db('case.get', (k) => {
-      let q = k.selectFrom('gs_cases').selectAll().where('id', '=', id)
-      if (scope !== null) q = q.where('district', '=', scope)
+      let q = casesWithScreening(k).selectAll('c').select([...SCREENING_COLUMNS]).where('c.id', '=', id)
+      if (scope !== null) q = q.where('c.district', '=', scope)
       return q.executeTakeFirst()
     })
     if (!row) return yield* new NotFound({ entity: 'case', id })
@@ -287,7 +296,7 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
       declarationOf(id, user.id),
     ])
     if (options.logRead !== false) yield* appendAudit({ action: 'case.read', entityType: 'case', entityId: id, district: row.district })
-    const screening = row.screening as ScreeningResult
+    const screening = yield* screeningOf(row)
     return {
       ...summary(row),
       application: row.application as Application,
@@ -302,6 +311,9 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
     }
   })
 }
+
+/** The full screening result of a case row. */
+const screeningOf = (row: CaseRow) => Effect.flatMap(Plugins, (plugins) => restore(row.application_ref, row.programme, row, plugins))
 
 const decisionView = (d: Tables['gs_decisions']): DecisionView => ({
   kind: d.kind,
@@ -330,15 +342,17 @@ export function listCases(filter: QueueFilter): Fx<{ items: CaseSummary[]; total
   return Effect.gen(function* () {
     const scope = scopeOf(yield* CurrentUser)
     return yield* db('cases.list', async (k) => {
-      let q = k.selectFrom('gs_cases')
-      if (scope !== null) q = q.where('district', '=', scope)
-      if (filter.status) q = q.where('status', '=', filter.status)
-      if (filter.programme) q = q.where('programme', '=', filter.programme)
-      if (filter.outcome) q = q.where('outcome', '=', filter.outcome)
-      if (filter.dueBefore) q = q.where('report_due', '<=', filter.dueBefore)
-      if (filter.q) q = q.where('association_name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
+      // Filters on the cases alone, so the count needs no join and the page is read in
+      // index order (gs_cases_queue_order); only the page's rows are joined.
+      let q = k.selectFrom('gs_cases as c')
+      if (scope !== null) q = q.where('c.district', '=', scope)
+      if (filter.status) q = q.where('c.status', '=', filter.status)
+      if (filter.programme) q = q.where('c.programme', '=', filter.programme)
+      if (filter.outcome) q = q.where('c.id', 'in', k.selectFrom('gs_screenings').select('case_id').where('outcome', '=', filter.outcome))
+      if (filter.dueBefore) q = q.where('c.report_due', '<=', filter.dueBefore)
+      if (filter.q) q = q.where('c.association_name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
       const [rows, count] = await Promise.all([
-        q.select([...SUMMARY_COLUMNS]).orderBy('created_at', 'desc').orderBy('id').limit(filter.limit ?? 200).offset(filter.offset ?? 0).execute(),
+        q.innerJoin('gs_screenings as s', 's.case_id', 'c.id').select([...SUMMARY_COLUMNS]).orderBy('c.created_at', 'desc').orderBy('c.id').limit(filter.limit ?? 200).offset(filter.offset ?? 0).execute(),
         q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
       ])
       return { items: rows.map(summary), total: Number(count.n) }
@@ -368,15 +382,16 @@ export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFo
       Effect.mapError((e) => new Invalid({ detail: 'The evidence item is invalid.', problems: e.problems.map((p) => ({ path: p.path.replace(/^application\.evidence\[\d+\]\.?/, '') || '(body)', message: p.message })) })),
     )
     const result = yield* screenApplication(next)
+    const catalogue = screener(yield* Plugins).catalogue
+    const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
-        yield* db('case.evidence', (k) =>
-          k
-            .updateTable('gs_cases')
-            .set({ application: jsonb(next), screening: jsonb(result), outcome: result.outcome, human_required: result.humanDecisionRequired, ruleset: result.ruleset.version })
-            .where('id', '=', id)
-            .execute(),
-        )
+        yield* db('case.evidence', (k) => k.updateTable('gs_cases').set({ application: jsonb(next) }).where('id', '=', id).execute())
+        const reasons = new Map<string, LocalizedText>()
+        const { case_id: _, ...screening } = screeningRow(id, result, catalogue, now, reasons)
+        yield* recordCatalogue(catalogue)
+        yield* saveReasons(reasons)
+        yield* db('case.rescreen', (k) => k.updateTable('gs_screenings').set(screening).where('case_id', '=', id).execute())
         yield* touch(id, row.status === 'new' ? 'in_review' : undefined)
         yield* appendAudit({
           action: 'case.evidence.add',
@@ -385,7 +400,7 @@ export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFo
           district: row.district,
           ruleset: result.ruleset.version,
           before: { outcome: row.outcome },
-          after: { evidence: next.evidence.at(-1), outcome: result.outcome, changedFindings: diffFindings((row.screening as ScreeningResult).findings, result.findings).map((c) => c.ruleId) },
+          after: { evidence: next.evidence.at(-1), outcome: result.outcome, changedFindings: changedRules(JSON.parse(row.findings) as FindingTuple[], JSON.parse(screening.findings) as FindingTuple[]) },
         })
       }),
     )
@@ -539,14 +554,14 @@ export function reclaim(id: string, input: { amount: number; reasons: string }):
 }
 
 /** For the letter: a decided case's screening and decision. */
-export function letterData(id: string): Fx<{ row: CaseRow; decision: DecisionView }, NotFound | Forbidden | Conflict> {
+export function letterData(id: string): Fx<{ row: CaseRow; decision: DecisionView; screening: ScreeningResult }, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const row = yield* caseRow(id)
     yield* requireNoConflict(row)
     const decision = yield* grantedDecision(id)
     if (row.status !== 'decided' || !decision) return yield* new Conflict({ detail: 'The decision letter exists once the case is decided (after any second approval).' })
     yield* appendAudit({ action: 'case.letter.read', entityType: 'case', entityId: id, district: row.district })
-    return { row, decision: decisionView(decision) }
+    return { row, decision: decisionView(decision), screening: yield* screeningOf(row) }
   })
 }
 
@@ -568,62 +583,96 @@ export interface RescreenRun {
   flips: RescreenFlip[]
 }
 
+/** Per district: how many open cases a run checked and how many it changed. */
+export type RescreenCounts = Record<string, { checked: number; changed: number }>
+
+const RESCREEN_COLUMNS = [
+  ['case_id', 'text'],
+  ['outcome', 'text'],
+  ['human_required', 'boolean'],
+  ['ruleset', 'text'],
+  ['screened_on', 'text'],
+  ['findings', 'text'],
+] as const
+
 /**
  * Re-screens every open case with the current rules on today's date, in batches, and
  * stores the new results. Cases whose outcome flips are listed in the run; every
- * changed case gets an audit event.
+ * changed case gets an audit event. Each batch reads the cases and then their
+ * screenings by key range (two index scans), and writes its changes with one bulk
+ * insert into a temporary table and one update from it, in one transaction with the
+ * batch's audit events.
  */
 export function rescreenOpenCases(options: { batch?: number; onProgress?: (done: number) => void } = {}): Fx<RescreenRun> {
-  const batch = options.batch ?? 5000
+  const batch = options.batch ?? 10_000
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const plugins = yield* Plugins
     const now = (yield* Clock).now()
     const on = stockholmDay(now)
     const s = screener(plugins)
+    const catalogue = s.catalogue
+    yield* recordCatalogue(catalogue)
     const flips: RescreenFlip[] = []
+    const districts: RescreenCounts = {}
     let checked = 0
     let changed = 0
     let after = ''
     for (;;) {
-      const rows = yield* db('rescreen.read', (k) =>
+      const cases = yield* db('rescreen.read', (k) =>
         k
           .selectFrom('gs_cases')
-          .select(['id', 'district', 'programme', 'association_name', 'application', 'outcome', 'screening', 'ruleset'])
+          .select(['id', 'district', 'programme', 'association_name', 'application'])
           .where('status', 'in', [...OPEN_STATUSES])
           .where('id', '>', after)
           .orderBy('id')
           .limit(batch)
           .execute(),
       )
-      if (rows.length === 0) break
-      after = rows[rows.length - 1]!.id
-      const updates: Array<{ id: string; s: ScreeningResult; o: string; h: boolean; r: string }> = []
+      if (cases.length === 0) break
+      const first = cases[0]!.id
+      after = cases[cases.length - 1]!.id
+      const stored = yield* db('rescreen.read-screenings', (k) =>
+        k.selectFrom('gs_screenings').select(['case_id', 'outcome', 'ruleset', 'findings']).where('case_id', '>=', first).where('case_id', '<=', after).execute(),
+      )
+      const before = new Map(stored.map((r) => [r.case_id, r]))
+      const rows: unknown[][] = []
+      const reasons = new Map<string, LocalizedText>()
       const events: Parameters<typeof appendAuditBatchAs>[1][number][] = []
-      for (const r of rows) {
+      for (const c of cases) {
         checked++
+        const counts = (districts[c.district] ??= { checked: 0, changed: 0 })
+        counts.checked++
+        const old = before.get(c.id)
+        if (!old) continue
         let result: ScreeningResult
         try {
-          result = s.screen(r.application as Application, on)
+          result = s.screen(c.application as Application, on)
         } catch {
           continue // a programme no longer in force: leave the case as it is
         }
-        const before = r.screening as ScreeningResult
-        const changes = diffFindings(before.findings, result.findings)
-        if (changes.length === 0 && result.outcome === r.outcome && result.ruleset.version === r.ruleset) continue
+        const own = new Map<string, LocalizedText>()
+        const tuples = encodeFindings(storeScreening(result, catalogue).findings, own)
+        const findings = JSON.stringify(tuples)
+        // Equal text means equal findings; different text may still be the same findings.
+        const rules = findings === old.findings ? [] : changedRules(JSON.parse(old.findings) as FindingTuple[], tuples)
+        if (rules.length === 0 && result.outcome === old.outcome && result.ruleset.version === old.ruleset) continue
         changed++
-        updates.push({ id: r.id, s: result, o: result.outcome, h: result.humanDecisionRequired, r: result.ruleset.version })
-        const changedRules = [...new Set(changes.map((c) => c.ruleId))]
-        events.push({ action: 'case.rescreen', entityType: 'case', entityId: r.id, district: r.district, ruleset: result.ruleset.version, before: { outcome: r.outcome, ruleset: r.ruleset }, after: { outcome: result.outcome, changedRules } })
-        if (result.outcome !== r.outcome) flips.push({ caseId: r.id, district: r.district, programme: r.programme, associationName: r.association_name, from: r.outcome as ScreeningResult['outcome'], to: result.outcome, changedRules })
+        counts.changed++
+        for (const [key, reason] of own) reasons.set(key, reason)
+        rows.push([c.id, result.outcome, result.humanDecisionRequired, result.ruleset.version, result.ruleset.on, findings])
+        events.push({ action: 'case.rescreen', entityType: 'case', entityId: c.id, district: c.district, ruleset: result.ruleset.version, before: { outcome: old.outcome, ruleset: old.ruleset }, after: { outcome: result.outcome, changedRules: rules } })
+        if (result.outcome !== old.outcome) flips.push({ caseId: c.id, district: c.district, programme: c.programme, associationName: c.association_name, from: old.outcome as ScreeningResult['outcome'], to: result.outcome, changedRules: rules })
       }
-      if (updates.length > 0) {
+      if (rows.length > 0) {
         yield* transaction(
           Effect.gen(function* () {
+            yield* db('rescreen.batch', (k) => sql`create temporary table gs_rescreen_batch (case_id text, outcome text, human_required boolean, ruleset text, screened_on text, findings text) on commit drop`.execute(k))
+            yield* saveReasons(reasons)
+            yield* insertRows('rescreen.batch', 'gs_rescreen_batch', RESCREEN_COLUMNS, rows)
             yield* db('rescreen.write', (k) =>
-              sql`update gs_cases c set screening = v.s, outcome = v.o, human_required = v.h, ruleset = v.r, updated_at = ${now}, version = c.version + 1
-                  from jsonb_to_recordset(cast(${JSON.stringify(updates)} as text)::jsonb) as v(id text, s jsonb, o text, h boolean, r text)
-                  where c.id = v.id`.execute(k),
+              sql`update gs_screenings s set outcome = b.outcome, human_required = b.human_required, ruleset = b.ruleset, screened_on = b.screened_on, findings = b.findings, screened_at = ${now}
+                  from gs_rescreen_batch b where s.case_id = b.case_id`.execute(k),
             )
             yield* appendAuditBatchAs(user.username, events)
           }),
@@ -632,19 +681,20 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
       options.onProgress?.(checked)
     }
     const run: RescreenRun = { id: randomUUID(), at: now.toISOString(), actor: user.username, checked, changed, flips }
-    yield* db('rescreen.run', (k) => k.insertInto('gs_rescreen_runs').values({ id: run.id, at: now, actor: run.actor, checked, changed, flips: jsonb(flips) }).execute())
+    yield* db('rescreen.run', (k) => k.insertInto('gs_rescreen_runs').values({ id: run.id, at: now, actor: run.actor, checked, changed, flips: jsonb(flips), districts: jsonb(districts) }).execute())
     return run
   })
 }
 
-/** Re-screen runs, newest first, with only the flips in the user's scope. */
+/** Re-screen runs, newest first, with the counts and flips in the user's scope. */
 export function listRescreenRuns(): Fx<RescreenRun[]> {
   return Effect.gen(function* () {
     const scope = scopeOf(yield* CurrentUser)
     const rows = yield* db('rescreen.list', (k) => k.selectFrom('gs_rescreen_runs').selectAll().orderBy('at', 'desc').limit(50).execute())
     return rows.map((r) => {
       const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || f.district === scope)
-      return { id: r.id, at: iso(r.at), actor: r.actor, checked: scope === null ? r.checked : flips.length, changed: scope === null ? r.changed : flips.length, flips }
+      const own = scope === null ? { checked: r.checked, changed: r.changed } : ((r.districts as RescreenCounts)[scope] ?? { checked: 0, changed: 0 })
+      return { id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips }
     })
   })
 }
@@ -679,7 +729,7 @@ export function exportPerson(personId: string): Fx<unknown, NotFound> {
   return Effect.gen(function* () {
     const p = yield* db('person.get', (k) => k.selectFrom('gs_persons').selectAll().where('id', '=', personId).executeTakeFirst())
     if (!p) return yield* new NotFound({ entity: 'person', id: personId })
-    const c = yield* db('person.case', (k) => k.selectFrom('gs_cases').selectAll().where('id', '=', p.case_id).executeTakeFirstOrThrow())
+    const c = yield* db('person.case', (k) => casesWithScreening(k).selectAll('c').select([...SCREENING_COLUMNS]).where('c.id', '=', p.case_id).executeTakeFirstOrThrow())
     const events = yield* db('person.audit', (k) => k.selectFrom('vbe_audit_events').select(['seq', 'at', 'actor', 'action', 'after']).where('entity_type', '=', 'person').where('entity_id', '=', personId).orderBy('seq').execute())
     const exportedAt = (yield* Clock).now().toISOString()
     yield* appendAudit({ action: 'person.export', entityType: 'person', entityId: personId, district: c.district })

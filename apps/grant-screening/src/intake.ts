@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync'
 import { Effect } from 'effect'
 import { csvColumns, csvRowToInput } from '@vbe/core/grants'
-import { Invalid, type AppError, type DatabaseError } from '@vbe/server-kit'
+import { sql } from 'kysely'
+import { Invalid, query, type AppError, type DatabaseError } from '@vbe/server-kit'
 import { createCase, type PersonInput } from './cases.js'
 
 export interface ImportReport {
@@ -66,6 +67,8 @@ export function importItems<R>(items: readonly Item[], validatePersons: (persons
         else report.errors.push({ row: item.row, path: e._tag === 'Conflict' ? 'id' : '(row)', message: e.message })
       }
     }
+    // After a large import, fresh planner statistics keep the queue on its index.
+    if (report.imported.length >= 100) yield* query('import.analyze', (k) => sql`analyze gs_cases, gs_screenings`.execute(k))
     return report
   })
 }

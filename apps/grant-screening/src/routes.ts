@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
-import { isRealIsoDate, explain, type ScreeningResult } from '@vbe/core/grants'
+import { isRealIsoDate, explain } from '@vbe/core/grants'
 import type { Context } from 'hono'
 import { Invalid, listAudit, problems, requireUser, run, verifyAudit, type AppError, type Clock, type CurrentUser, type Db, type KitEnv, type Role } from '@vbe/server-kit'
 import {
@@ -279,9 +279,8 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
     async (c) => {
       const { id } = c.req.valid('param')
       const { lang, format } = c.req.valid('query')
-      const { row, decision } = await go(c, letterData(id), [...OFFICERS])
+      const { row, decision, screening } = await go(c, letterData(id), [...OFFICERS])
       const locale = lang ?? decision.letterLocale
-      const screening = row.screening as ScreeningResult
       const programme = plugins.programme(row.programme)
       const input = {
         locale,

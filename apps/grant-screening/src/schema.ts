@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely'
+import { storeScreening, type RuleCatalogue, type ScreeningResult } from '@vbe/core/grants'
+import type { LocalizedText } from '@vbe/core'
 import type { KitTables, MigrationSet } from '@vbe/server-kit'
+import { encodeFindings } from './screenings.js'
 
 export const CASE_STATUSES = ['new', 'in_review', 'awaiting_approval', 'decided'] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
@@ -19,10 +22,6 @@ export interface GrantTables {
     organisation_number: string
     amount_requested: number
     application: unknown
-    screening: unknown
-    outcome: string
-    human_required: boolean
-    ruleset: string
     status: CaseStatus
     report_due: string | null
     report_received_on: string | null
@@ -31,6 +30,26 @@ export interface GrantTables {
     updated_at: Date
     version: number
   }
+  /**
+   * Each case's current screening, apart from the case so that re-screening rewrites
+   * only this narrow row. `findings` is the JSON text of `FindingTuple[]`
+   * (screenings.ts): the findings without their rules' kind and sources, which
+   * `gs_rulesets` holds once per ruleset version, and with reasons as keys into
+   * `gs_reasons`. It is never queried inside, so it is text, not jsonb.
+   */
+  gs_screenings: {
+    case_id: string
+    outcome: string
+    human_required: boolean
+    ruleset: string
+    screened_on: string
+    screened_at: Date
+    findings: string
+  }
+  /** The rule catalogue (`RuleCatalogue`) of every ruleset version a screening was stored under. */
+  gs_rulesets: { version: string; catalogue: unknown; recorded_at: Date }
+  /** The reasons findings give, in both languages, under a key derived from the text (`reasonKey`). */
+  gs_reasons: { key: string; sv: string; en: string }
   gs_persons: {
     id: string
     case_id: string
@@ -55,7 +74,7 @@ export interface GrantTables {
     approved_at: Date | null
   }
   gs_reclaims: { case_id: string; amount: number; reasons: string; decided_by: string; decided_at: Date }
-  gs_rescreen_runs: { id: string; at: Date; actor: string; checked: number; changed: number; flips: unknown }
+  gs_rescreen_runs: { id: string; at: Date; actor: string; checked: number; changed: number; flips: unknown; districts: unknown }
 }
 
 export type Tables = GrantTables & KitTables
@@ -149,6 +168,55 @@ export const grantMigrations: MigrationSet = {
           .addColumn('changed', 'integer', (c) => c.notNull())
           .addColumn('flips', 'jsonb', (c) => c.notNull())
           .execute()
+      },
+    },
+    '002-screenings-apart': {
+      // Screenings move out of gs_cases into the narrow gs_screenings, stored compactly
+      // against the rule catalogue of their ruleset version (gs_rulesets) and with their
+      // reasons in gs_reasons. The catalogues of existing screenings are rebuilt from
+      // the findings themselves; a finding that differs from its catalogue entry keeps
+      // its own kind and sources.
+      async up(db: Kysely<any>) {
+        await db.schema.createTable('gs_rulesets').addColumn('version', 'text', (c) => c.primaryKey()).addColumn('catalogue', 'jsonb', (c) => c.notNull()).addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`)).execute()
+        await db.schema.createTable('gs_reasons').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('sv', 'text', (c) => c.notNull()).addColumn('en', 'text', (c) => c.notNull()).execute()
+        await db.schema
+          .createTable('gs_screenings')
+          .addColumn('case_id', 'text', (c) => c.primaryKey().references('gs_cases.id').onDelete('cascade'))
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('human_required', 'boolean', (c) => c.notNull())
+          .addColumn('ruleset', 'text', (c) => c.notNull())
+          .addColumn('screened_on', 'text', (c) => c.notNull())
+          .addColumn('screened_at', 'timestamptz', (c) => c.notNull())
+          .addColumn('findings', 'text', (c) => c.notNull())
+          .execute()
+        // Room on each page for the re-screen's new row version (a heap-only update).
+        await sql`alter table gs_screenings set (fillfactor = 70)`.execute(db)
+        const catalogues = new Map<string, { version: string; programmes: Record<string, Record<string, { kind: never; sources: never[] }>> }>()
+        const reasons = new Map<string, LocalizedText>()
+        let after = ''
+        for (;;) {
+          const rows = await db.selectFrom('gs_cases').select(['id', 'screening', 'updated_at']).where('id', '>', after).orderBy('id').limit(1000).execute()
+          if (rows.length === 0) break
+          after = rows[rows.length - 1]!.id
+          for (const r of rows) {
+            const result = r.screening as ScreeningResult
+            let catalogue = catalogues.get(result.ruleset.version)
+            if (!catalogue) catalogues.set(result.ruleset.version, (catalogue = { version: result.ruleset.version, programmes: {} }))
+            const rules = (catalogue.programmes[result.programme] ??= {})
+            for (const f of result.findings) rules[f.ruleId] ??= { kind: f.kind as never, sources: f.sources as never[] }
+            const stored = storeScreening(result, catalogue as RuleCatalogue)
+            await db
+              .insertInto('gs_screenings')
+              .values({ case_id: r.id, outcome: result.outcome, human_required: result.humanDecisionRequired, ruleset: result.ruleset.version, screened_on: result.ruleset.on, screened_at: r.updated_at, findings: JSON.stringify(encodeFindings(stored.findings, reasons)) })
+              .execute()
+          }
+        }
+        for (const [key, r] of reasons) await db.insertInto('gs_reasons').values({ key, sv: r.sv, en: r.en }).onConflict((oc) => oc.column('key').doNothing()).execute()
+        for (const c of catalogues.values()) await db.insertInto('gs_rulesets').values({ version: c.version, catalogue: sql`cast(${JSON.stringify(c)} as text)::jsonb` }).execute()
+        await db.schema.alterTable('gs_cases').dropColumn('screening').dropColumn('outcome').dropColumn('human_required').dropColumn('ruleset').execute()
+        // The queue: a district's cases newest first, read in index order up to the page's end.
+        await sql`create index gs_cases_queue_order on gs_cases (district, created_at desc, id)`.execute(db)
+        await db.schema.alterTable('gs_rescreen_runs').addColumn('districts', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`)).execute()
       },
     },
   },

@@ -148,6 +148,23 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
       expect(runs.body.runs[0].flips.every((f: { district: string }) => f.district === 'rinkeby-kista')).toBe(true)
       expect((await (await next.login('officer.nm')).json('GET', '/api/rescreen')).body.runs[0].flips).toEqual([])
       expect((await nextOfficer.json('POST', '/api/rescreen')).status).toBe(403)
+      // Each district sees its own counts: the open cases it has, not the city's.
+      const open = await sql<{ district: string; n: string }>`select district, count(*) as n from gs_cases where status <> 'decided' group by district`.execute(server.database.kysely)
+      const openIn = (d: string) => Number(open.rows.find((r) => r.district === d)?.n ?? 0)
+      expect(runs.body.runs[0]).toMatchObject({ checked: openIn('rinkeby-kista') })
+      expect((await (await next.login('officer.nm')).json('GET', '/api/rescreen')).body.runs[0]).toMatchObject({ checked: openIn('norrmalm'), changed: 0 })
+      expect(run.body.run.checked).toBe(openIn('rinkeby-kista') + openIn('norrmalm'))
+      // The stored screening comes back whole, sources and all, under the new ruleset…
+      await nextOfficer.json('POST', `/api/cases/${created.body.id}/conflict`, { conflict: false })
+      const now = await nextOfficer.json('GET', `/api/cases/${created.body.id}`)
+      const maxAmount = now.body.screening.findings.find((f: { ruleId: string }) => f.ruleId === 'max-amount')
+      expect(maxAmount).toMatchObject({ status: 'not_met', kind: 'formal' })
+      expect(maxAmount.reason.en).toContain('40,000')
+      expect(maxAmount.sources.length).toBeGreaterThan(0)
+      expect(now.body.screening.ruleset.version).not.toBe(created.body.screening.ruleset.version)
+      // …and a server still on the old rules restores it from the recorded catalogue of the new ruleset.
+      const oldView = await officer.json('GET', `/api/cases/${created.body.id}`)
+      expect(oldView.body.screening).toEqual(now.body.screening)
     } finally {
       await next.stop()
     }

@@ -159,7 +159,7 @@ function failure(error: AppError, c: Context): ProblemResponse {
 /** Runs an effect that needs only the database and clock. Typed failures become problem responses. */
 export async function runKit<A>(c: Context<KitEnv>, effect: Effect.Effect<A, AppError, Db | Clock>): Promise<A> {
   const kit = c.get('kit')
-  const ctx = EffectContext.make(Db, { kysely: kit.database.kysely }).pipe(EffectContext.add(Clock, kit.clock))
+  const ctx = EffectContext.make(Db, { kysely: kit.database.kysely, bulkInsert: kit.database.bulkInsert }).pipe(EffectContext.add(Clock, kit.clock))
   const result = await Effect.runPromise(Effect.either(Effect.provide(effect, ctx)))
   if (Either.isLeft(result)) throw failure(result.left, c)
   return result.right

@@ -1,9 +1,13 @@
 import { Context, Effect, Exit } from 'effect'
 import type { Kysely } from 'kysely'
+import { insertFromJson, type BulkColumn, type BulkInsert } from './db.js'
 import { DatabaseError } from './errors.js'
 
-/** The database a request works in: the pool, or the transaction it runs inside. */
-export class Db extends Context.Tag('vbe/Db')<Db, { readonly kysely: Kysely<any> }>() {}
+/**
+ * The database a request works in: the pool, or the transaction it runs inside, and
+ * the driver's fastest way to insert many rows (COPY on PGlite).
+ */
+export class Db extends Context.Tag('vbe/Db')<Db, { readonly kysely: Kysely<any>; readonly bulkInsert?: BulkInsert }>() {}
 
 /** The clock, so tests can fix the time. */
 export class Clock extends Context.Tag('vbe/Clock')<Clock, { readonly now: () => Date }>() {}
@@ -29,17 +33,25 @@ export function query<A>(operation: string, f: (db: Kysely<any>) => Promise<A>):
   return Effect.flatMap(Db, ({ kysely }) => Effect.tryPromise({ try: () => f(kysely), catch: (cause) => new DatabaseError({ cause, operation }) }))
 }
 
+/** Inserts many rows into `table` in one go, in the current transaction (see `BulkInsert`). */
+export function insertRows(operation: string, table: string, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Effect.Effect<void, DatabaseError, Db> {
+  return Effect.flatMap(Db, ({ kysely, bulkInsert }) =>
+    Effect.tryPromise({ try: () => (bulkInsert ?? insertFromJson)(kysely, table, columns, rows), catch: (cause) => new DatabaseError({ cause, operation }) }),
+  )
+}
+
 /**
  * Runs `effect` inside one database transaction: committed when it succeeds, rolled
  * back when it fails or is interrupted. Nested calls join the outer transaction.
  */
 export function transaction<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | DatabaseError, R | Db> {
-  return Effect.flatMap(Db, ({ kysely }) => {
+  return Effect.flatMap(Db, (service) => {
+    const { kysely } = service
     if (kysely.isTransaction) return effect
     return Effect.acquireUseRelease(
       Effect.tryPromise({ try: () => kysely.startTransaction().execute(), catch: (cause) => new DatabaseError({ cause, operation: 'begin' }) }),
       (trx) =>
-        Effect.provideService(effect, Db, { kysely: trx }).pipe(
+        Effect.provideService(effect, Db, { ...service, kysely: trx }).pipe(
           Effect.tap(() => Effect.tryPromise({ try: () => trx.commit().execute(), catch: (cause) => new DatabaseError({ cause, operation: 'commit' }) })),
         ),
       (trx, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.promise(() => trx.rollback().execute().catch(() => undefined))),

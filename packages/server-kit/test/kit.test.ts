@@ -3,6 +3,10 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   appendAuditAs,
+  appendAuditBatchAs,
+  insertFromJson,
+  insertRows,
+  transaction,
   Clock,
   createApi,
   CurrentUser,
@@ -38,7 +42,7 @@ describe.each(DATABASES)('on %s', (_name, config) => {
   const run = <A, E>(e: Effect.Effect<A, E, Db | Clock | CurrentUser>) =>
     Effect.runPromise(
       e.pipe(
-        Effect.provideService(Db, { kysely: database.kysely }),
+        Effect.provideService(Db, database),
         Effect.provideService(Clock, clock),
         Effect.provideService(CurrentUser, { id: 'u0', username: 'admin', displayName: 'Admin', roles: ['admin'], district: null }),
       ),
@@ -97,6 +101,49 @@ describe.each(DATABASES)('on %s', (_name, config) => {
     const r = removed.rows[0]!
     await sql`insert into vbe_audit_events select * from jsonb_populate_record(null::vbe_audit_events, ${JSON.stringify(r)}::jsonb)`.execute(database.kysely)
     expect((await run(verifyAudit())).ok).toBe(true)
+  })
+
+  it('appends a batch of events to the chain in one go, JSON null payloads included, and it verifies', async () => {
+    const before = await run(verifyAudit())
+    const n = await run(appendAuditBatchAs('batch', Array.from({ length: 1200 }, (_, i) => ({ action: 'case.rescreen', entityType: 'case', entityId: `b${i}`, ruleset: 'r1', before: i % 2 ? null : { outcome: 'eligible' }, after: { outcome: 'ineligible', text: 'tab\there\nline\\ "quoted" åäö' } }))))
+    expect(n).toBe(1200)
+    const after = await run(verifyAudit())
+    expect(after).toMatchObject({ ok: true, checked: before.checked + 1200 })
+    const rows = await sql<{ before: unknown; after: unknown; isnull: boolean }>`select before, after, before is null as isnull from vbe_audit_events where entity_id in ('b0', 'b1') order by seq`.execute(database.kysely)
+    expect(rows.rows).toEqual([
+      { before: { outcome: 'eligible' }, after: { outcome: 'ineligible', text: 'tab\there\nline\\ "quoted" åäö' }, isnull: false },
+      { before: null, after: { outcome: 'ineligible', text: 'tab\there\nline\\ "quoted" åäö' }, isnull: false },
+    ])
+  })
+
+  it('bulk-inserts rows with awkward text the same way on both paths, inside a transaction that can roll back', async () => {
+    await sql`create table bulk_t (id integer primary key, t text, j jsonb, b boolean, at timestamptz)`.execute(database.kysely)
+    const cols = [['id', 'integer'], ['t', 'text'], ['j', 'jsonb'], ['b', 'boolean'], ['at', 'timestamptz']] as const
+    const awkward = ['tab\t', 'new\nline', 'cr\r', 'back\\slash \\N', '\\N', '', 'åäö “quotes” 🙂', "it's"]
+    const rows = awkward.map((t, i) => [i, t, { t, n: i, nil: null }, i % 2 === 0, new Date(Date.UTC(2026, 0, 1 + i))])
+    await run(insertRows('t1', 'bulk_t', cols, rows))
+    await insertFromJson(database.kysely, 'bulk_t', cols, rows.map((r) => [100 + (r[0] as number), ...r.slice(1)]))
+    await run(insertRows('t1', 'bulk_t', cols, [[50, null, undefined, null, null]]))
+    const got = await sql<{ id: number; t: string | null; j: unknown; b: boolean | null; at: Date | null }>`select * from bulk_t order by id`.execute(database.kysely)
+    const byId = new Map(got.rows.map((r) => [r.id, r]))
+    awkward.forEach((t, i) => {
+      for (const id of [i, 100 + i]) {
+        expect(byId.get(id)).toMatchObject({ t, j: { t, n: i, nil: null }, b: i % 2 === 0 })
+        expect(new Date(byId.get(id)!.at!).toISOString()).toBe(new Date(Date.UTC(2026, 0, 1 + i)).toISOString())
+      }
+    })
+    expect(byId.get(50)).toMatchObject({ t: null, j: null, b: null, at: null })
+    // In a transaction that fails, the rows go with it.
+    const failing = transaction(Effect.gen(function* () {
+      yield* insertRows('t2', 'bulk_t', cols, [[200, 'x', {}, true, null]])
+      return yield* Effect.fail('boom' as const)
+    }))
+    await expect(run(failing)).rejects.toThrow('boom')
+    const n = await sql<{ n: string }>`select count(*) as n from bulk_t where id = 200`.execute(database.kysely)
+    expect(Number(n.rows[0]!.n)).toBe(0)
+    // Names are checked, never pasted in blindly.
+    await expect(run(insertRows('t3', 'bulk_t; drop table x', cols, [[1]]))).rejects.toThrow(/not a plain lower-case identifier/)
+    await sql`drop table bulk_t`.execute(database.kysely)
   })
 
   it('erases a subject with tombstones, and the chain still verifies', async () => {

@@ -2,6 +2,7 @@ import { isIsoDate, ValidationError } from '../shared/index.js'
 import { composePlugins, type ComposedPlugins, type DistrictPlugin } from '../plugins/index.js'
 import { parseApplication, type Application } from './application.js'
 import { covers } from './dates.js'
+import type { RuleCatalogue } from './stored.js'
 import { CITY_RULES, programmeRules, ruleData, type Evaluator, type Finding, type Programme, type Rule, type RuleDefinition } from './rules.js'
 
 /** Bumped whenever the city-wide rules or their evaluation change. */
@@ -108,6 +109,7 @@ export class Screener {
   readonly version: string
   private readonly entries = new Map<string, ProgrammeEntry>()
   private readonly programmeIds: readonly string[]
+  private catalogueCache: RuleCatalogue | undefined
 
   constructor(plugins: PluginsInput) {
     this.plugins = isComposed(plugins) ? plugins : composePlugins(plugins)
@@ -123,6 +125,16 @@ export class Screener {
     this.version = `${GRANT_RULES_VERSION}+${fingerprint(
       JSON.stringify([...this.entries.values()].map((e) => [e.programme.id, e.programme.effective, e.programme.parameters, e.rules.map((r) => [r.rule.id, r.rule.effective])])),
     )}`
+  }
+
+  /** Each rule's kind and sources per programme, under this screener's ruleset version (see `storeScreening`). */
+  get catalogue(): RuleCatalogue {
+    if (this.catalogueCache === undefined) {
+      const programmes: Record<string, RuleCatalogue['programmes'][string]> = {}
+      for (const [id, entry] of this.entries) programmes[id] = Object.fromEntries(entry.rules.map(({ rule }) => [rule.id, { kind: rule.kind, sources: rule.sources }]))
+      this.catalogueCache = Object.freeze({ version: this.version, programmes })
+    }
+    return this.catalogueCache
   }
 
   /** The ids of the programmes these plugins offer. */
@@ -234,12 +246,15 @@ export function rulesInForce(on: string, plugins: PluginsInput, options: { reado
   return screener(plugins).rulesInForce(on, options.programme)
 }
 
+/** What findings are matched by: their rule and the evidence they rest on. */
+export type ComparableFinding = Pick<Finding, 'ruleId' | 'evidenceIds'>
+
 /** One finding that differs between two screenings; `before` or `after` is absent when the finding appears or goes away. */
-export interface FindingChange {
+export interface FindingChange<F extends ComparableFinding = Finding> {
   readonly ruleId: string
   readonly evidenceIds: readonly string[]
-  readonly before?: Finding
-  readonly after?: Finding
+  readonly before?: F
+  readonly after?: F
 }
 
 export interface RescreenChange {
@@ -249,18 +264,26 @@ export interface RescreenChange {
   readonly changedFindings: readonly FindingChange[]
 }
 
-const findingKey = (f: Finding) => (f.evidenceIds.length === 0 ? f.ruleId : `${f.ruleId}\u0000${f.evidenceIds.join('\u0000')}`)
+const findingKey = (f: ComparableFinding) => (f.evidenceIds.length === 0 ? f.ruleId : `${f.ruleId}\u0000${f.evidenceIds.join('\u0000')}`)
 
-/** The findings that differ between two results, matched by rule and evidence. */
-export function diffFindings(before: readonly Finding[], after: readonly Finding[]): FindingChange[] {
+const sameStatusAndReason = (a: Pick<Finding, 'status' | 'reason'>, b: Pick<Finding, 'status' | 'reason'>) => a.status === b.status && a.reason.sv === b.reason.sv && a.reason.en === b.reason.en
+
+/**
+ * The findings that differ between two results, matched by rule and evidence. Two
+ * matched findings differ when their status or reason does, or, for other shapes of
+ * finding (a stored form, say), when `same` says so.
+ */
+export function diffFindings(before: readonly Finding[], after: readonly Finding[]): FindingChange[]
+export function diffFindings<F extends ComparableFinding>(before: readonly F[], after: readonly F[], same: (a: F, b: F) => boolean): FindingChange<F>[]
+export function diffFindings<F extends ComparableFinding>(before: readonly F[], after: readonly F[], same: (a: F, b: F) => boolean = sameStatusAndReason as never): FindingChange<F>[] {
   const old = new Map(before.map((f) => [findingKey(f), f]))
-  const changes: FindingChange[] = []
+  const changes: FindingChange<F>[] = []
   for (const a of after) {
     const key = findingKey(a)
     const b = old.get(key)
     old.delete(key)
     if (b === undefined) changes.push({ ruleId: a.ruleId, evidenceIds: a.evidenceIds, after: a })
-    else if (b.status !== a.status || b.reason.sv !== a.reason.sv || b.reason.en !== a.reason.en) changes.push({ ruleId: a.ruleId, evidenceIds: a.evidenceIds, before: b, after: a })
+    else if (!same(b, a)) changes.push({ ruleId: a.ruleId, evidenceIds: a.evidenceIds, before: b, after: a })
   }
   for (const b of old.values()) changes.push({ ruleId: b.ruleId, evidenceIds: b.evidenceIds, before: b })
   return changes
