@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Context, Effect } from 'effect'
 import { sql } from 'kysely'
-import { ValidationError, type FieldProblem, type LocalizedText } from '@vbe/core'
+import { ValidationError, type LocalizedText } from '@vbe/core'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import {
   parseApplication,
@@ -28,8 +28,10 @@ import {
   jsonb,
   NotFound,
   query,
+  ROLE_NAMES,
   transaction,
   type DatabaseError,
+  type FieldProblemText,
   type SessionUser,
 } from '@vbe/server-kit'
 import { stockholmDay } from './plugins.js'
@@ -131,18 +133,34 @@ export function screenApplication(application: Application): Effect.Effect<Scree
       return screener(plugins).screen(application, on)
     } catch (error) {
       if (error instanceof UnknownProgrammeError || error instanceof ProgrammeNotInForceError) {
-        return yield* new Invalid({ detail: 'The application names a programme that cannot be screened.', problems: [{ path: 'application.programme', message: error.message }] })
+        return yield* new Invalid({
+          detail: { sv: 'Ansökan gäller ett bidragsprogram som inte kan prövas.', en: 'The application names a programme that cannot be screened.' },
+          problems: [{ path: 'application.programme', message: programmeProblem(error) }],
+        })
       }
       throw error
     }
   })
 }
 
+/** Why a programme cannot be screened, in both languages. */
+function programmeProblem(error: UnknownProgrammeError | ProgrammeNotInForceError): LocalizedText {
+  if (error instanceof UnknownProgrammeError) {
+    const known = error.known.join(', ')
+    return {
+      sv: `okänt bidragsprogram ${JSON.stringify(error.programme)}. Programmen som finns: ${known || '(inga: inget stadsdelstillägg har ett bidragsprogram)'}`,
+      en: error.message,
+    }
+  }
+  const until = error.effective.to === undefined ? '' : ` till ${error.effective.to}`
+  return { sv: `bidragsprogrammet ${JSON.stringify(error.programme)} gäller inte ${error.on}: det gäller från ${error.effective.from}${until}`, en: error.message }
+}
+
 /** Parses an application from outside, naming each bad field under `prefix`. */
 export function parseOrInvalid(input: unknown, prefix = 'application'): Effect.Effect<Application, Invalid> {
   const parsed = parseApplication(input)
   if (parsed instanceof ValidationError) {
-    return Effect.fail(new Invalid({ detail: 'The application is invalid.', problems: parsed.problems.map((p) => ({ path: p.path === '(root)' ? prefix : `${prefix}.${p.path}`, message: p.message })) }))
+    return Effect.fail(new Invalid({ detail: { sv: 'Ansökan innehåller fel.', en: 'The application is invalid.' }, problems: parsed.problems.map((p) => ({ path: p.path === '(root)' ? prefix : `${prefix}.${p.path}`, message: p.message })) }))
   }
   return Effect.succeed(parsed)
 }
@@ -157,7 +175,15 @@ export function createCase(input: unknown, persons: readonly PersonInput[] = [])
     const district = districtOfProgramme(application.programme)
     const scope = scopeOf(user)
     if (scope !== null && scope !== district) {
-      return yield* new Invalid({ detail: 'You can only take in applications for your own district.', problems: [{ path: 'application.programme', message: `belongs to ${district}; you work in ${user.district ?? 'no district'}` }] })
+      return yield* new Invalid({
+        detail: { sv: 'Du kan bara ta emot ansökningar till din egen stadsdel.', en: 'You can only take in applications for your own district.' },
+        problems: [
+          {
+            path: 'application.programme',
+            message: { sv: `hör till ${district}, men du arbetar i ${user.district ?? 'ingen stadsdel'}`, en: `belongs to ${district}; you work in ${user.district ?? 'no district'}` },
+          },
+        ],
+      })
     }
     const result = yield* screenApplication(application)
     const now = (yield* Clock).now()
@@ -165,7 +191,12 @@ export function createCase(input: unknown, persons: readonly PersonInput[] = [])
     yield* transaction(
       Effect.gen(function* () {
         const existing = yield* db('case.dup', (k) => k.selectFrom('gs_cases').select('id').where('programme', '=', application.programme).where('application_ref', '=', application.id).executeTakeFirst())
-        if (existing) return yield* new Conflict({ detail: `Application ${application.id} in ${application.programme} is already case ${existing.id}.`, current: { id: existing.id } })
+        if (existing) {
+          return yield* new Conflict({
+            detail: { sv: `Ansökan ${application.id} i ${application.programme} finns redan som ärende ${existing.id}.`, en: `Application ${application.id} in ${application.programme} is already case ${existing.id}.` },
+            current: { id: existing.id },
+          })
+        }
         yield* db('case.insert', (k) =>
           k
             .insertInto('gs_cases')
@@ -216,7 +247,7 @@ function caseRow(id: string): Fx<CaseRow, NotFound> {
       if (scope !== null) q = q.where('c.district', '=', scope)
       return q.executeTakeFirst()
     })
-    if (!row) return yield* new NotFound({ entity: 'case', id })
+    if (!row) return yield* new NotFound({ entity: { sv: 'ärendet', en: 'case' }, id })
     return row
   })
 }
@@ -234,8 +265,18 @@ function requireNoConflict(row: CaseRow): Fx<void, Forbidden> {
     const user = yield* CurrentUser
     if (!(has(user, 'officer') || has(user, 'approver'))) return
     const d = yield* declarationOf(row.id, user.id)
-    if (!d) return yield* new Forbidden({ detail: 'Declare whether you have a conflict of interest before opening this case.', code: 'conflict-declaration-required' })
-    if (d.conflict) return yield* new Forbidden({ detail: 'You declared a conflict of interest in this case and are excluded from it.', code: 'conflict-declared' })
+    if (!d) {
+      return yield* new Forbidden({
+        detail: { sv: 'Ange om du är jävig innan du öppnar ärendet.', en: 'Declare whether you have a conflict of interest before opening this case.' },
+        code: 'conflict-declaration-required',
+      })
+    }
+    if (d.conflict) {
+      return yield* new Forbidden({
+        detail: { sv: 'Du har anmält jäv i ärendet och får inte handlägga det.', en: 'You declared a conflict of interest in this case and are excluded from it.' },
+        code: 'conflict-declared',
+      })
+    }
   })
 }
 
@@ -244,7 +285,7 @@ function actOn(id: string, role: 'officer' | 'approver' = 'officer'): Fx<CaseRow
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const row = yield* caseRow(id)
-    if (!has(user, role)) return yield* new Forbidden({ detail: `Only an ${role} can do this.`, code: 'role' })
+    if (!has(user, role)) return yield* new Forbidden({ detail: { sv: `Bara en ${ROLE_NAMES[role].sv.toLowerCase()} kan göra det här.`, en: `Only an ${role} can do this.` }, code: 'role' })
     yield* requireNoConflict(row)
     return row
   })
@@ -254,12 +295,18 @@ export function declareConflict(id: string, conflict: boolean, comment: string |
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const row = yield* caseRow(id)
-    if (!(has(user, 'officer') || has(user, 'approver'))) return yield* new Forbidden({ detail: 'Only officers and approvers declare conflicts of interest.', code: 'role' })
+    if (!(has(user, 'officer') || has(user, 'approver'))) {
+      return yield* new Forbidden({ detail: { sv: 'Bara handläggare och attestanter lämnar jävsförklaring.', en: 'Only officers and approvers declare conflicts of interest.' }, code: 'role' })
+    }
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
         const prior = yield* declarationOf(id, user.id)
-        if (prior?.conflict && !conflict) return yield* new Conflict({ detail: 'You declared a conflict of interest in this case; that exclusion stands and cannot be withdrawn here.' })
+        if (prior?.conflict && !conflict) {
+          return yield* new Conflict({
+            detail: { sv: 'Du har anmält jäv i ärendet. Jävet står fast och kan inte tas tillbaka här.', en: 'You declared a conflict of interest in this case; that exclusion stands and cannot be withdrawn here.' },
+          })
+        }
         if (prior && prior.conflict === conflict) return
         yield* db('conflict.upsert', (k) =>
           k
@@ -376,10 +423,12 @@ function touch(id: string, status?: CaseStatus) {
 export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
   return Effect.gen(function* () {
     const row = yield* actOn(id)
-    if (row.status === 'decided' || row.status === 'awaiting_approval') return yield* new Conflict({ detail: 'Evidence can only be added before a decision is proposed.' })
+    if (row.status === 'decided' || row.status === 'awaiting_approval') {
+      return yield* new Conflict({ detail: { sv: 'Underlag kan bara läggas till innan ett beslut har föreslagits.', en: 'Evidence can only be added before a decision is proposed.' } })
+    }
     const old = row.application as Application
     const next = yield* parseOrInvalid({ ...old, evidence: [...old.evidence, evidence] }).pipe(
-      Effect.mapError((e) => new Invalid({ detail: 'The evidence item is invalid.', problems: e.problems.map((p) => ({ path: p.path.replace(/^application\.evidence\[\d+\]\.?/, '') || '(body)', message: p.message })) })),
+      Effect.mapError((e) => new Invalid({ detail: { sv: 'Underlaget innehåller fel.', en: 'The evidence item is invalid.' }, problems: e.problems.map((p) => ({ path: p.path.replace(/^application\.evidence\[\d+\]\.?/, '') || '(body)', message: p.message })) })),
     )
     const result = yield* screenApplication(next)
     const catalogue = screener(yield* Plugins).catalogue
@@ -412,7 +461,7 @@ export function addNote(id: string, text: string): Fx<CaseDetail, NotFound | For
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const row = yield* caseRow(id)
-    if (!(has(user, 'officer') || has(user, 'approver'))) return yield* new Forbidden({ detail: 'Only officers and approvers add notes.', code: 'role' })
+    if (!(has(user, 'officer') || has(user, 'approver'))) return yield* new Forbidden({ detail: { sv: 'Bara handläggare och attestanter kan skriva anteckningar.', en: 'Only officers and approvers add notes.' }, code: 'role' })
     yield* requireNoConflict(row)
     const now = (yield* Clock).now()
     const noteId = randomUUID()
@@ -442,13 +491,28 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const row = yield* actOn(id)
-    if (row.status === 'decided' || row.status === 'awaiting_approval') return yield* new Conflict({ detail: `The case is already ${row.status === 'decided' ? 'decided' : 'awaiting a second approval'}.` })
-    const problems: FieldProblem[] = []
+    if (row.status === 'decided' || row.status === 'awaiting_approval') {
+      return yield* new Conflict({
+        detail:
+          row.status === 'decided'
+            ? { sv: 'Ärendet är redan beslutat.', en: 'The case is already decided.' }
+            : { sv: 'Ärendet väntar redan på en andra underskrift.', en: 'The case is already awaiting a second approval.' },
+      })
+    }
+    const problems: FieldProblemText[] = []
     if (input.kind === 'partial') {
-      if (input.amount === undefined) problems.push({ path: 'amount', message: 'is required for a partial grant' })
-      else if (input.amount >= row.amount_requested) problems.push({ path: 'amount', message: `must be less than the ${row.amount_requested} kr applied for (use approve for the full amount)` })
-    } else if (input.amount !== undefined) problems.push({ path: 'amount', message: `only applies to a partial grant, not to ${input.kind}` })
-    if (problems.length > 0) return yield* new Invalid({ detail: 'The decision is invalid.', problems })
+      if (input.amount === undefined) problems.push({ path: 'amount', message: { sv: 'måste fyllas i när bidraget beviljas delvis', en: 'is required for a partial grant' } })
+      else if (input.amount >= row.amount_requested) {
+        problems.push({
+          path: 'amount',
+          message: {
+            sv: `måste vara mindre än de ${row.amount_requested} kr som föreningen sökte (bevilja i stället hela beloppet)`,
+            en: `must be less than the ${row.amount_requested} kr applied for (use approve for the full amount)`,
+          },
+        })
+      }
+    } else if (input.amount !== undefined) problems.push({ path: 'amount', message: { sv: 'ska bara anges när bidraget beviljas delvis', en: `only applies to a partial grant, not to ${input.kind}` } })
+    if (problems.length > 0) return yield* new Invalid({ detail: { sv: 'Beslutet innehåller fel.', en: 'The decision is invalid.' }, problems })
     const requiresSecond = row.human_required
     const now = (yield* Clock).now()
     const amount = input.kind === 'approve' ? row.amount_requested : input.kind === 'partial' ? input.amount! : null
@@ -481,9 +545,14 @@ export function approve(id: string, approveIt: boolean, comment: string | undefi
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const row = yield* actOn(id, 'approver')
-    if (row.status !== 'awaiting_approval') return yield* new Conflict({ detail: 'The case is not awaiting a second approval.' })
+    if (row.status !== 'awaiting_approval') return yield* new Conflict({ detail: { sv: 'Ärendet väntar inte på en andra underskrift.', en: 'The case is not awaiting a second approval.' } })
     const decision = yield* db('decision.get', (k) => k.selectFrom('gs_decisions').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow())
-    if (decision.decided_by === user.username) return yield* new Forbidden({ detail: 'Four eyes: the second approval must come from someone other than the officer who decided.', code: 'four-eyes' })
+    if (decision.decided_by === user.username) {
+      return yield* new Forbidden({
+        detail: { sv: 'Fyra ögon: den andra underskriften måste komma från någon annan än handläggaren som fattade beslutet.', en: 'Four eyes: the second approval must come from someone other than the officer who decided.' },
+        code: 'four-eyes',
+      })
+    }
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
@@ -517,7 +586,9 @@ export function setFollowUp(id: string, input: { reportDue?: string | null | und
   return Effect.gen(function* () {
     const row = yield* actOn(id)
     const decision = yield* grantedDecision(id)
-    if (row.status !== 'decided' || !decision || decision.kind === 'deny') return yield* new Conflict({ detail: 'Follow-up applies to a granted case once it is decided.' })
+    if (row.status !== 'decided' || !decision || decision.kind === 'deny') {
+      return yield* new Conflict({ detail: { sv: 'Uppföljning gäller ett beviljat bidrag när beslutet är fattat.', en: 'Follow-up applies to a granted case once it is decided.' } })
+    }
     const set: { report_due?: string | null; report_received_on?: string | null } = {}
     if (input.reportDue !== undefined) set.report_due = input.reportDue
     if (input.reportReceivedOn !== undefined) set.report_received_on = input.reportReceivedOn
@@ -537,13 +608,20 @@ export function reclaim(id: string, input: { amount: number; reasons: string }):
     const user = yield* CurrentUser
     const row = yield* actOn(id)
     const decision = yield* grantedDecision(id)
-    if (row.status !== 'decided' || !decision || decision.kind === 'deny' || decision.amount === null) return yield* new Conflict({ detail: 'A reclaim (återkrav) applies to a granted case once it is decided.' })
-    if (input.amount > decision.amount) return yield* new Invalid({ detail: 'The reclaim is invalid.', problems: [{ path: 'amount', message: `must be at most the ${decision.amount} kr granted` }] })
+    if (row.status !== 'decided' || !decision || decision.kind === 'deny' || decision.amount === null) {
+      return yield* new Conflict({ detail: { sv: 'Återkrav gäller ett beviljat bidrag när beslutet är fattat.', en: 'A reclaim (återkrav) applies to a granted case once it is decided.' } })
+    }
+    if (input.amount > decision.amount) {
+      return yield* new Invalid({
+        detail: { sv: 'Återkravet innehåller fel.', en: 'The reclaim is invalid.' },
+        problems: [{ path: 'amount', message: { sv: `får vara högst ${decision.amount} kr, det belopp som beviljades`, en: `must be at most the ${decision.amount} kr granted` } }],
+      })
+    }
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
         const existing = yield* db('reclaim.get', (k) => k.selectFrom('gs_reclaims').select('case_id').where('case_id', '=', id).executeTakeFirst())
-        if (existing) return yield* new Conflict({ detail: 'A reclaim has already been decided for this case.' })
+        if (existing) return yield* new Conflict({ detail: { sv: 'Det finns redan ett beslut om återkrav i ärendet.', en: 'A reclaim has already been decided for this case.' } })
         yield* db('reclaim.insert', (k) => k.insertInto('gs_reclaims').values({ case_id: id, amount: input.amount, reasons: input.reasons, decided_by: user.username, decided_at: now }).execute())
         yield* touch(id)
         yield* appendAudit({ action: 'case.reclaim', entityType: 'case', entityId: id, district: row.district, after: input })
@@ -559,7 +637,11 @@ export function letterData(id: string): Fx<{ row: CaseRow; decision: DecisionVie
     const row = yield* caseRow(id)
     yield* requireNoConflict(row)
     const decision = yield* grantedDecision(id)
-    if (row.status !== 'decided' || !decision) return yield* new Conflict({ detail: 'The decision letter exists once the case is decided (after any second approval).' })
+    if (row.status !== 'decided' || !decision) {
+      return yield* new Conflict({
+        detail: { sv: 'Beslutsbrevet finns när ärendet är beslutat (efter en eventuell andra underskrift).', en: 'The decision letter exists once the case is decided (after any second approval).' },
+      })
+    }
     yield* appendAudit({ action: 'case.letter.read', entityType: 'case', entityId: id, district: row.district })
     return { row, decision: decisionView(decision), screening: yield* screeningOf(row) }
   })
@@ -728,7 +810,7 @@ export function findPersons(q: string): Fx<PersonMatch[]> {
 export function exportPerson(personId: string): Fx<unknown, NotFound> {
   return Effect.gen(function* () {
     const p = yield* db('person.get', (k) => k.selectFrom('gs_persons').selectAll().where('id', '=', personId).executeTakeFirst())
-    if (!p) return yield* new NotFound({ entity: 'person', id: personId })
+    if (!p) return yield* new NotFound({ entity: { sv: 'personen', en: 'person' }, id: personId })
     const c = yield* db('person.case', (k) => casesWithScreening(k).selectAll('c').select([...SCREENING_COLUMNS]).where('c.id', '=', p.case_id).executeTakeFirstOrThrow())
     const events = yield* db('person.audit', (k) => k.selectFrom('vbe_audit_events').select(['seq', 'at', 'actor', 'action', 'after']).where('entity_type', '=', 'person').where('entity_id', '=', personId).orderBy('seq').execute())
     const exportedAt = (yield* Clock).now().toISOString()
@@ -746,8 +828,8 @@ export function exportPerson(personId: string): Fx<unknown, NotFound> {
 export function erasePerson(personId: string, reason: string): Fx<{ erased: true; tombstones: number }, NotFound | Conflict> {
   return Effect.gen(function* () {
     const p = yield* db('person.get', (k) => k.selectFrom('gs_persons as p').innerJoin('gs_cases as c', 'c.id', 'p.case_id').select(['p.id', 'p.erased_at', 'c.district']).where('p.id', '=', personId).executeTakeFirst())
-    if (!p) return yield* new NotFound({ entity: 'person', id: personId })
-    if (p.erased_at) return yield* new Conflict({ detail: 'This person has already been erased.' })
+    if (!p) return yield* new NotFound({ entity: { sv: 'personen', en: 'person' }, id: personId })
+    if (p.erased_at) return yield* new Conflict({ detail: { sv: 'Personens uppgifter är redan raderade.', en: 'This person has already been erased.' } })
     const now = (yield* Clock).now()
     return yield* transaction(
       Effect.gen(function* () {

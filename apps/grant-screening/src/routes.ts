@@ -2,7 +2,24 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isRealIsoDate, explain } from '@vbe/core/grants'
 import type { Context } from 'hono'
-import { Invalid, listAudit, problems, requireUser, run, verifyAudit, type AppError, type Clock, type CurrentUser, type Db, type KitEnv, type Role } from '@vbe/server-kit'
+import {
+  bilingual,
+  Invalid,
+  issueText,
+  listAudit,
+  problems,
+  requestLanguage,
+  requireUser,
+  run,
+  textIn,
+  verifyAudit,
+  type AppError,
+  type Clock,
+  type CurrentUser,
+  type Db,
+  type KitEnv,
+  type Role,
+} from '@vbe/server-kit'
 import {
   addEvidence,
   addNote,
@@ -34,7 +51,9 @@ import type { ComposedPlugins } from '@vbe/core/plugins'
 const json = <S extends z.ZodType>(schema: S, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
 const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 
-const date = z.string().refine(isRealIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+// Messages that core's phrases (must not be empty, must be at most N characters, must be
+// at least N) do not cover are declared here in both languages.
+const date = z.string().refine(isRealIsoDate, { message: bilingual({ sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD', en: 'must be a real date written YYYY-MM-DD' }) })
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
 const idParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) })
 
@@ -42,12 +61,23 @@ export const personSchema = z
   .object({
     role: z.enum(PERSON_ROLES),
     name: text(200),
-    email: z.string().trim().max(254).regex(/^[^@\s]+@[^@\s]+\.[^@\s.][^@\s]*$/, 'must be an e-mail address').optional(),
-    phone: z.string().trim().max(40).regex(/^[\d +\-()]+$/, 'must be a phone number of digits, spaces, +, - and parentheses').optional(),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .regex(/^[^@\s]+@[^@\s]+\.[^@\s.][^@\s]*$/, bilingual({ sv: 'måste vara en e-postadress', en: 'must be an e-mail address' }))
+      .optional(),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[\d +\-()]+$/, bilingual({ sv: 'måste vara ett telefonnummer med siffror, mellanslag, +, - och parenteser', en: 'must be a phone number of digits, spaces, +, - and parentheses' }))
+      .optional(),
   })
   .strict()
   .openapi('Person')
-const personsSchema = z.array(personSchema).max(50, 'at most 50 persons')
+const personsSchema = z.array(personSchema).max(50, bilingual({ sv: 'högst 50 personer', en: 'at most 50 persons' }))
+const wholeKronor = bilingual({ sv: 'måste vara hela kronor', en: 'must be whole kronor' })
 
 const outcome = z.enum(['eligible', 'ineligible', 'requires_assessment'])
 const caseSummarySchema = z
@@ -190,13 +220,22 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
         ? jsonItems(await c.req.json())
         : /csv|text\/plain/i.test(type)
           ? csvItems(await c.req.text())
-          : Effect.fail(new Invalid({ detail: 'Send text/csv or application/json.', problems: [{ path: 'content-type', message: `must be text/csv or application/json, got ${JSON.stringify(type)}` }] }))
+          : Effect.fail(
+              new Invalid({
+                detail: { sv: 'Skicka text/csv eller application/json.', en: 'Send text/csv or application/json.' },
+                problems: [{ path: 'content-type', message: { sv: `måste vara text/csv eller application/json (du skickade ${JSON.stringify(type)})`, en: `must be text/csv or application/json, got ${JSON.stringify(type)}` } }],
+              }),
+            )
       const validatePersons = (persons: unknown) => {
         const r = personsSchema.safeParse(persons)
-        return r.success ? [] : r.error.issues.map((i) => ({ path: `persons${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message }))
+        return r.success ? [] : r.error.issues.map((i) => ({ path: `persons${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: issueText(i) }))
       }
       const report = await go(c, (Effect.flatMap(items, (list) => importItems(list, validatePersons))), ['officer', 'admin'])
-      return c.json(report, 200)
+      // The row errors are in the request's language, like a problem's.
+      const lang = requestLanguage(c)
+      c.header('Content-Language', lang)
+      c.header('Vary', 'Accept-Language')
+      return c.json({ imported: report.imported, errors: report.errors.map((e) => ({ ...e, message: textIn(e.message, lang) })) }, 200)
     },
   )
 
@@ -245,7 +284,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       summary: 'Decide: approve, deny or a partial amount, with written reasons (four eyes where a democracy finding needs it)',
       request: {
         params: idParam,
-        ...body(z.object({ kind: z.enum(DECISION_KINDS), amount: z.number().int('must be whole kronor').min(1, 'must be at least 1').optional(), reasons: text(10_000), letterLocale: z.enum(['sv', 'en']) }).strict()),
+        ...body(z.object({ kind: z.enum(DECISION_KINDS), amount: z.number().int(wholeKronor).min(1, 'must be at least 1').optional(), reasons: text(10_000), letterLocale: z.enum(['sv', 'en']) }).strict()),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
@@ -313,7 +352,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
           z
             .object({ reportDue: date.nullable().optional(), reportReceivedOn: date.nullable().optional() })
             .strict()
-            .refine((v) => v.reportDue !== undefined || v.reportReceivedOn !== undefined, { message: 'give reportDue or reportReceivedOn', path: ['reportDue'] }),
+            .refine((v) => v.reportDue !== undefined || v.reportReceivedOn !== undefined, { message: bilingual({ sv: 'ange reportDue eller reportReceivedOn', en: 'give reportDue or reportReceivedOn' }), path: ['reportDue'] }),
         ),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
@@ -327,7 +366,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       path: '/api/cases/{id}/reclaim',
       tags: ['follow-up'],
       summary: 'Reclaim (återkrav) with reasons, when the conditions were broken',
-      request: { params: idParam, ...body(z.object({ amount: z.number().int('must be whole kronor').min(1, 'must be at least 1'), reasons: text(10_000) }).strict()) },
+      request: { params: idParam, ...body(z.object({ amount: z.number().int(wholeKronor).min(1, 'must be at least 1'), reasons: text(10_000) }).strict()) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => c.json((await go(c, reclaim(c.req.valid('param').id, c.req.valid('json')))) as never, 200),

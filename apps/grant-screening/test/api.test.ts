@@ -45,7 +45,7 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
     const note = await officer.json('POST', `/api/cases/${id}/notes`, { text: 'Ringt föreningen om tipset.' })
     expect(note.body.notes).toHaveLength(1)
 
-    const bad = await officer.json('POST', `/api/cases/${id}/decision`, { kind: 'partial', reasons: 'Delvis', letterLocale: 'sv' })
+    const bad = await officer.json('POST', `/api/cases/${id}/decision`, { kind: 'partial', reasons: 'Delvis', letterLocale: 'sv' }, { 'accept-language': 'en' })
     expect(bad.status).toBe(400)
     expect(bad.body.errors).toEqual([{ path: 'amount', message: 'is required for a partial grant' }])
 

@@ -3,7 +3,9 @@
  * an officer imports a CSV, declares no conflict, decides; an approver declares no
  * conflict and gives the second signature; the letter opens as HTML and PDF. Every page
  * (and the open decision dialog) is checked with axe for WCAG 2.1 A/AA, in Swedish and
- * English, under the server's real CSP. Screenshots go to /tmp/gs-*.png.
+ * English, under the server's real CSP. The API's errors (login, rate limit, field
+ * errors, import rows, a 409) are shown in the UI's language. Screenshots go to
+ * /tmp/gs-*.png.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -15,6 +17,7 @@ import { composePlugins, defineDistrictPlugin } from '@vbe/core/plugins'
 import { norrmalm } from '@vbe/plugin-norrmalm'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { launchChromium } from '@vbe/test-browser'
+import { demoApplication } from '../src/index.js'
 import { startTestServer, type TestServer } from './support/server.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -159,6 +162,26 @@ describe('grant-screening UI', () => {
     await page.getByRole('button', { name: 'Logga in' }).click()
     await page.getByRole('alert').filter({ hasText: 'Fel användarnamn eller lösenord.' }).waitFor()
 
+    // In English too; then the rate limit, with the wait from Retry-After, in both languages.
+    await setLanguage(page, 'English')
+    await page.getByLabel('Username').fill('officer.nm')
+    await page.getByLabel('Password').fill('wrong-password')
+    const attempt = async () => {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST')
+      await page.getByRole('button', { name: 'Log in' }).click()
+      return (await answered).status()
+    }
+    expect(await attempt()).toBe(401)
+    await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor()
+    for (let i = 0; i < 4; i++) expect(await attempt()).toBe(401)
+    expect(await attempt()).toBe(429)
+    await page.getByRole('alert').filter({ hasText: 'Too many failed attempts. Try again in 900 seconds.' }).waitFor()
+    await setLanguage(page, 'Svenska')
+    await page.getByRole('button', { name: 'Logga in' }).click()
+    await page.getByRole('alert').filter({ hasText: 'För många misslyckade försök. Försök igen om 900 sekunder.' }).waitFor()
+    violations.push(...(await axe(page, 'login rate-limited sv')))
+    await shot(page, 'login-rate-limited', false)
+
     await login(page, 'officer.rk')
     await page.getByRole('table').waitFor()
     expect(await page.getByRole('link', { name: 'Husby Schackklubb' }).count()).toBe(1)
@@ -187,9 +210,21 @@ describe('grant-screening UI', () => {
     await page.getByRole('button', { name: 'Registrera ansökan' }).click()
     const summary = page.getByRole('alert').filter({ hasText: 'Det gick inte att spara' })
     await summary.waitFor()
-    expect(await summary.textContent()).toContain('persons[0].name: must not be empty')
+    expect(await summary.textContent()).toContain('persons[0].name: får inte vara tomt')
+    expect(await summary.textContent()).toContain('persons[0].email: måste vara en e-postadress')
     violations.push(...(await axe(page, 'new application errors sv')))
     await shot(page, 'new-errors')
+
+    // An application that is already a case: the 409 in Swedish, then in English.
+    await page.getByLabel('Ansökan som JSON').fill(JSON.stringify({ application: demoApplication('demo-2026-001') }))
+    await page.getByRole('button', { name: 'Registrera ansökan' }).click()
+    await page.getByRole('alert').filter({ hasText: /Ansökan demo-2026-001 i rinkeby-kista\/foreningsbidrag finns redan som ärende [0-9a-f-]{36}\./ }).waitFor()
+    await shot(page, 'new-conflict-sv', false)
+    await setLanguage(page, 'English')
+    await page.getByRole('button', { name: 'Register application' }).click()
+    await page.getByRole('alert').filter({ hasText: /Application demo-2026-001 in rinkeby-kista\/foreningsbidrag is already case [0-9a-f-]{36}\./ }).waitFor()
+    violations.push(...(await axe(page, 'new application conflict en')))
+    await setLanguage(page, 'Svenska')
 
     // Import: one good row and one with a bad organisation number.
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importera' }).click()
@@ -203,6 +238,7 @@ describe('grant-screening UI', () => {
     const errorRow = errors.getByRole('row').filter({ hasText: 'association.organisationNumber' })
     expect(await errorRow.count()).toBe(1)
     expect(await errorRow.getByRole('rowheader').textContent()).toBe('3')
+    expect(await errorRow.textContent()).toContain('kontrollsiffran stämmer inte (den sista siffran ska vara 5)')
     violations.push(...(await axe(page, 'import result sv')))
     await shot(page, 'import')
 
@@ -270,13 +306,28 @@ describe('grant-screening UI', () => {
     await dialog.getByLabel('Skäl för beslutet').fill('Delvis beviljat.')
     await dialog.getByRole('button', { name: 'Spara beslut' }).click()
     await dialog.locator('#decision-amount[aria-invalid="true"]').waitFor()
-    expect(await dialog.locator('#decision-amount-error').textContent()).toBeTruthy()
+    expect(await dialog.locator('#decision-amount-error').textContent()).toContain('måste fyllas i när bidraget beviljas delvis')
     expect(await dialog.evaluate((el) => (el as unknown as { matches(s: string): boolean }).matches(':modal'))).toBe(true)
     await shot(page, 'decision-dialog', false)
     // Escape closes the dialog and focus returns to the button that opened it.
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     expect(await opener.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true)
+
+    // The same field error in English.
+    await setLanguage(page, 'English')
+    await page.getByRole('button', { name: 'Make a decision' }).click()
+    const dialogEn = page.getByRole('dialog', { name: 'Make a decision' })
+    await dialogEn.getByLabel('Approve in part').check()
+    await dialogEn.getByLabel('Reasons for the decision').fill('Partly granted.')
+    await dialogEn.getByRole('button', { name: 'Save decision' }).click()
+    await dialogEn.locator('#decision-amount[aria-invalid="true"]').waitFor()
+    expect(await dialogEn.locator('#decision-amount-error').textContent()).toContain('is required for a partial grant')
+    violations.push(...(await axe(page, 'decision dialog errors en')))
+    await shot(page, 'decision-dialog-en', false)
+    await page.keyboard.press('Escape')
+    await dialogEn.waitFor({ state: 'detached' })
+    await setLanguage(page, 'Svenska')
 
     // Keyboard only: Enter opens it, and Tab stays inside the modal dialog.
     await opener.focus()
@@ -293,6 +344,20 @@ describe('grant-screening UI', () => {
     await dialog.waitFor({ state: 'detached' })
     await page.getByText('Beslutet väntar på en andra underskrift av en attestant.').waitFor()
     await shot(page, 'case-awaiting')
+
+    // The import report in English: the row already imported is a conflict, the bad row names its field.
+    await setLanguage(page, 'English')
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Import' }).click()
+    await h1(page, 'Import applications').waitFor()
+    await page.getByLabel(/Or paste CSV/).fill(CSV)
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    const errorsEn = page.getByRole('table', { name: 'Rows with errors' })
+    await errorsEn.waitFor()
+    expect(await errorsEn.getByRole('row').filter({ hasText: 'association.organisationNumber' }).textContent()).toContain('the check digit is wrong (the last digit should be 5)')
+    expect(await errorsEn.getByRole('row').filter({ hasText: `Application e2e-001 in rinkeby-kista/foreningsbidrag is already case ${caseId}.` }).count()).toBe(1)
+    violations.push(...(await axe(page, 'import result en')))
+    await shot(page, 'import-en')
+    await setLanguage(page, 'Svenska')
     await logout(page)
     await context.close()
   }, 180_000)
@@ -420,7 +485,7 @@ describe('grant-screening UI', () => {
 
   it('has 0 axe violations on every page, no CSP violations and no page errors', () => {
     expect(violations).toEqual([])
-    for (const label of ['login sv', 'queue sv', 'queue en', 'import sv', 'case sv', 'case en', 'decision dialog sv', 'audit sv', 'rescreen en', 'rescreen sv']) expect(axeRuns).toContain(label)
+    for (const label of ['login sv', 'login rate-limited sv', 'queue sv', 'queue en', 'import sv', 'import result en', 'case sv', 'case en', 'decision dialog sv', 'decision dialog errors en', 'audit sv', 'rescreen en', 'rescreen sv']) expect(axeRuns).toContain(label)
     expect(cspViolations).toEqual([])
     expect(pageErrors).toEqual([])
   })

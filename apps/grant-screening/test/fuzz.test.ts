@@ -5,8 +5,8 @@ import { startTestServer, type Client, type TestServer } from './support/server.
 
 /**
  * fast-check sends malformed bodies to every write endpoint. None may get a 5xx, and
- * every 400 must name each field with its problem. RUNS bodies per endpoint (5 000 by
- * default; FUZZ_RUNS overrides).
+ * every 400 must name each field with its problem, in the language asked for (Swedish
+ * and English in turn). RUNS bodies per endpoint (5 000 by default; FUZZ_RUNS overrides).
  */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 5000)
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') }
@@ -67,8 +67,10 @@ describe('fuzzing the write endpoints (PGlite)', () => {
       let next = 0
       const worker = async () => {
         while (next < bodies.length) {
-          const body = bodies[next++]
-          const res = await who().request(method, path, JSON.stringify(body), { 'content-type': 'application/json' })
+          const n = next++
+          const body = bodies[n]
+          const lang = n % 2 === 0 ? 'sv' : 'en'
+          const res = await who().request(method, path, JSON.stringify(body), { 'content-type': 'application/json', 'accept-language': lang })
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
           const text = await res.text()
           const where = `${JSON.stringify(body).slice(0, 300)} → ${res.status} ${text.slice(0, 300)}`
@@ -76,7 +78,7 @@ describe('fuzzing the write endpoints (PGlite)', () => {
           else if (res.status === 400) {
             const problem = JSON.parse(text) as { errors?: { path?: unknown; message?: unknown }[] }
             const named = (problem.errors?.length ?? 0) > 0 && problem.errors!.every((e) => typeof e.path === 'string' && /\S/.test(e.path) && typeof e.message === 'string' && /\S/.test(e.message))
-            if (!named) failures.push(where)
+            if (!named || res.headers.get('content-language') !== lang) failures.push(where)
           }
         }
       }

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isoDateSchema } from '@vbe/core'
 import { analysePlan, contactPointSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TERTIALS, type Plan } from '@vbe/core/plans'
-import { createApi, listAudit, problems, registerDocs, run, serveUi, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
+import { bilingual, createApi, listAudit, problems, registerDocs, run, serveUi, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from './districts.js'
 import { planHtml, planMarkdown, planPdf, redlineMarkdown, type Lang } from './export.js'
 import {
@@ -34,7 +34,11 @@ export interface PlanAppOptions {
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
-const idParam = z.object({ id: z.uuid({ error: 'must be a plan id (a UUID)' }).openapi({ param: { name: 'id', in: 'path' } }) })
+// Messages core's phrases do not cover (see @vbe/server-kit's messages.ts), in both languages.
+const PLAN_ID = bilingual({ sv: 'måste vara ett plan-id (ett UUID)', en: 'must be a plan id (a UUID)' })
+const DISTRICT_ID = bilingual({ sv: 'måste vara id:t för en stadsdel', en: 'must be a district id' })
+
+const idParam = z.object({ id: z.uuid({ error: PLAN_ID }).openapi({ param: { name: 'id', in: 'path' } }) })
 const ifMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag the change is based on; required (428 without it).' }) })
 
 const summaryFields = {
@@ -70,7 +74,10 @@ const createBody = z
         .object({
           from: z.literal('template'),
           year: z.number({ error: 'year must be a number' }).int().min(2016, { error: 'year must be 2016 or later' }).max(2100),
-          district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'district must be a district id, for example "norrmalm"' }).optional(),
+          district: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]*$/, { error: bilingual({ sv: 'måste vara id:t för en stadsdel, till exempel "norrmalm"', en: 'district must be a district id, for example "norrmalm"' }) })
+            .optional(),
           contactPoint: contactPointSchema.optional(),
           situationPicture: situationPictureSchema.optional(),
         })
@@ -78,7 +85,7 @@ const createBody = z
       z
         .object({
           from: z.literal('revision'),
-          sourcePlanId: z.uuid({ error: 'sourcePlanId must be a plan id (a UUID)' }),
+          sourcePlanId: z.uuid({ error: bilingual({ sv: 'måste vara ett plan-id (ett UUID)', en: 'sourcePlanId must be a plan id (a UUID)' }) }),
           year: z.number({ error: 'year must be a number' }).int().min(2016).max(2100).optional(),
         })
         .strict(),
@@ -128,8 +135,13 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       summary: 'Plans in your scope (officers and approvers: their district; admin and auditor: all)',
       request: {
         query: z.object({
-          district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'must be a district id' }).optional(),
-          year: z.coerce.number({ error: 'must be a year' }).int({ error: 'must be a whole year' }).min(2016).max(2100).optional(),
+          district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }).optional(),
+          year: z.coerce
+            .number({ error: bilingual({ sv: 'måste vara ett årtal', en: 'must be a year' }) })
+            .int({ error: bilingual({ sv: 'måste vara ett helt årtal', en: 'must be a whole year' }) })
+            .min(2016)
+            .max(2100)
+            .optional(),
           status: z.enum(PLAN_STATUSES, { error: `must be one of ${PLAN_STATUSES.join(', ')}` }).optional(),
         }),
       },
@@ -261,7 +273,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     async (c) => c.json({ versions: await run(c, listVersions(c.req.valid('param').id)) }, 200),
   )
 
-  const versionParam = z.coerce.number({ error: 'must be a version number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' })
+  const versionParam = z.coerce
+    .number({ error: bilingual({ sv: 'måste vara ett versionsnummer', en: 'must be a version number' }) })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: bilingual({ sv: 'måste vara 1 eller mer', en: 'must be 1 or more' }) })
   app.openapi(
     createRoute({
       method: 'get',
@@ -337,7 +352,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       path: '/api/templates',
       tags: ['plans'],
       summary: 'The templates a district’s plan is held against',
-      request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'must be a district id' }) }) },
+      request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }) }) },
       responses: { 200: json(z.object({ templates: z.array(anyJson('Template')) }), 'Templates'), ...problems(400, 401) },
     }),
     async (c) => {
@@ -366,7 +381,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       request: {
         query: z.object({
           entityId: z.string().max(200).optional(),
-          limit: z.coerce.number({ error: 'must be a number' }).int().min(1, { error: 'must be 1 or more' }).max(1000, { error: 'must be at most 1000' }).optional(),
+          limit: z.coerce.number({ error: 'must be a number' }).int().min(1, { error: bilingual({ sv: 'måste vara 1 eller mer', en: 'must be 1 or more' }) }).max(1000, { error: 'must be at most 1000' }).optional(),
           before: z.coerce.number({ error: 'must be a number' }).int().min(1).optional(),
         }),
       },

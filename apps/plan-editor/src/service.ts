@@ -27,12 +27,15 @@ import {
   NotFound,
   PreconditionRequired,
   query,
+  ROLE_NAMES,
   transaction,
   DatabaseError,
   type AppError,
   type Db,
   type SessionUser,
+  type Text,
 } from '@vbe/server-kit'
+import type { LocalizedText } from '@vbe/core'
 import type { Tables } from './db.js'
 import { districtName, pluginFor, PLUGINS, templatesForDistrict } from './districts.js'
 
@@ -49,6 +52,18 @@ export const WORKFLOW: Record<Action, { from: readonly PlanStatus[]; to: PlanSta
   return: { from: ['submitted'], to: 'returned', roles: ['approver', 'admin'] },
   revise: { from: ['returned'], to: 'revised', roles: ['officer'] },
 }
+
+/** Statuses and actions in the server's Swedish messages ("Planen är …", "Du kan bara … planer"). */
+const STATUS_SV: Record<PlanStatus, string> = { draft: 'ett utkast', submitted: 'inlämnad', returned: 'återremitterad', revised: 'under revidering', adopted: 'antagen' }
+const ACTION_SV: Record<Action, string> = { submit: 'lämna in', adopt: 'anta', return: 'återremittera', revise: 'revidera' }
+const orSv = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1)}`)
+const statusesSv = (statuses: readonly PlanStatus[]) => orSv(statuses.map((s) => STATUS_SV[s]))
+const rolesSv = (roles: readonly ('officer' | 'approver' | 'admin')[]) => orSv(roles.map((r) => ROLE_NAMES[r].sv.toLowerCase()))
+
+const alreadyPlanned = (document: { district: string; year: number }): LocalizedText => ({
+  sv: `Det finns redan en plan för ${document.district} ${document.year} (fältet year).`,
+  en: `There is already a plan for ${document.district} ${document.year} (field year).`,
+})
 
 /** Statuses in which the plan's content can be edited. */
 export const EDITABLE: readonly PlanStatus[] = ['draft', 'revised']
@@ -148,7 +163,7 @@ const loadRow = (id: string, forUpdate = false) =>
       const q = db.selectFrom('pe_plans').selectAll().where('id', '=', id)
       return (forUpdate ? q.forUpdate() : q).executeTakeFirst()
     })
-    if (!row || !inScope(user, row.district)) return yield* new NotFound({ entity: 'plan', id })
+    if (!row || !inScope(user, row.district)) return yield* new NotFound({ entity: { sv: 'planen', en: 'plan' }, id })
     return row
   })
 
@@ -225,7 +240,7 @@ export function insertPlan(actor: string, input: PlanInput, revisionOf: string |
       const existing = yield* query('plans.exists', (db: Kysely<Tables>) =>
         db.selectFrom('pe_plans').select('id').where('district', '=', document.district).where('year', '=', document.year).executeTakeFirst(),
       )
-      if (existing) return yield* new Conflict({ detail: `There is already a plan for ${document.district} ${document.year} (field year).`, current: { id: existing.id } })
+      if (existing) return yield* new Conflict({ detail: alreadyPlanned(document), current: { id: existing.id } })
       yield* query('plans.insert', async (db: Kysely<Tables>) => {
         await db
           .insertInto('pe_plans')
@@ -238,7 +253,7 @@ export function insertPlan(actor: string, input: PlanInput, revisionOf: string |
       }).pipe(
         Effect.catchIf(
           (e) => isUniqueViolation(e.cause),
-          () => new Conflict({ detail: `There is already a plan for ${document.district} ${document.year} (field year).` }),
+          () => new Conflict({ detail: alreadyPlanned(document) }),
         ),
       )
       yield* appendAuditAs(actor, {
@@ -292,9 +307,22 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
       let revisionOf: string | null = null
       if (input.from === 'template') {
         const district = input.district ?? user.district
-        if (!district) return yield* invalid('Name the district.', [{ path: 'district', message: 'is required for users without a district' }])
-        if (user.district && district !== user.district) return yield* new Forbidden({ detail: `You can create plans only for your own district (${user.district}); field district is ${district}.`, code: 'district' })
-        if (!user.district && !pluginFor(district)) return yield* invalid('Unknown district.', [{ path: 'district', message: `must be one of ${PLUGINS.map((p) => p.id).join(', ')}` }])
+        if (!district) {
+          return yield* invalid({ sv: 'Ange stadsdelen.', en: 'Name the district.' }, [{ path: 'district', message: { sv: 'måste fyllas i för användare utan stadsdel', en: 'is required for users without a district' } }])
+        }
+        if (user.district && district !== user.district) {
+          return yield* new Forbidden({
+            detail: {
+              sv: `Du kan bara skapa planer för din egen stadsdel (${user.district}). Fältet district är ${district}.`,
+              en: `You can create plans only for your own district (${user.district}); field district is ${district}.`,
+            },
+            code: 'district',
+          })
+        }
+        if (!user.district && !pluginFor(district)) {
+          const ids = PLUGINS.map((p) => p.id).join(', ')
+          return yield* invalid({ sv: 'Okänd stadsdel.', en: 'Unknown district.' }, [{ path: 'district', message: { sv: `måste vara något av värdena ${ids}`, en: `must be one of ${ids}` } }])
+        }
         const plugin = pluginFor(district)
         plan = {
           district,
@@ -307,10 +335,22 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
         }
       } else {
         const source = yield* loadRow(input.sourcePlanId)
-        if (user.district !== source.district) return yield* new Forbidden({ detail: `You can revise plans only in your own district; the plan in field sourcePlanId is ${source.district}'s.`, code: 'district' })
+        if (user.district !== source.district) {
+          return yield* new Forbidden({
+            detail: {
+              sv: `Du kan bara revidera planer i din egen stadsdel. Planen i fältet sourcePlanId hör till ${source.district}.`,
+              en: `You can revise plans only in your own district; the plan in field sourcePlanId is ${source.district}'s.`,
+            },
+            code: 'district',
+          })
+        }
         const doc = docOf(source)
         const year = input.year ?? doc.year + 1
-        if (year <= doc.year) return yield* invalid('The revision must be for a later year.', [{ path: 'year', message: `must be after ${doc.year}, the year of the source plan` }])
+        if (year <= doc.year) {
+          return yield* invalid({ sv: 'Revideringen måste gälla ett senare år.', en: 'The revision must be for a later year.' }, [
+            { path: 'year', message: { sv: `måste vara senare än ${doc.year}, året för planen som revideras`, en: `must be after ${doc.year}, the year of the source plan` } },
+          ])
+        }
         plan = yearlyRevision(doc, year)
         revisionOf = source.id
       }
@@ -323,15 +363,26 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
 /** Parses an If-Match header: `"7"`, `W/"7"` or `7`. Missing is 428; unreadable is 400 naming the header. */
 export function parseIfMatch(header: string | undefined): Effect.Effect<number, AppError> {
   if (header === undefined || header.trim() === '')
-    return Effect.fail(new PreconditionRequired({ detail: 'The If-Match header is required: send the ETag (version) the change is based on, from GET /api/plans/{id}.' }))
+    return Effect.fail(
+      new PreconditionRequired({
+        detail: {
+          sv: 'Rubriken If-Match krävs: skicka den ETag (version) som ändringen bygger på, från GET /api/plans/{id}.',
+          en: 'The If-Match header is required: send the ETag (version) the change is based on, from GET /api/plans/{id}.',
+        },
+      }),
+    )
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
-  if (!m) return Effect.fail(invalid('The If-Match header is invalid.', [{ path: 'header.if-match', message: 'must be the plan ETag, for example "3"' }]))
+  if (!m) {
+    return Effect.fail(
+      invalid({ sv: 'Rubriken If-Match är ogiltig.', en: 'The If-Match header is invalid.' }, [{ path: 'header.if-match', message: { sv: 'måste vara planens ETag, till exempel "3"', en: 'must be the plan ETag, for example "3"' } }]),
+    )
+  }
   return Effect.succeed(Number(m[1]))
 }
 
 export const etagOf = (version: number) => `"${version}"`
 
-function conflictFor(row: Row, baseVersion: number, mine: Plan | null, detail: string): Effect.Effect<never, AppError, R> {
+function conflictFor(row: Row, baseVersion: number, mine: Plan | null, detail: Text): Effect.Effect<never, AppError, R> {
   return Effect.gen(function* () {
     const base = yield* query('plans.version', (db: Kysely<Tables>) =>
       db.selectFrom('pe_plan_versions').select('document').where('plan_id', '=', row.id).where('version', '=', baseVersion).executeTakeFirst(),
@@ -372,7 +423,10 @@ function writeVersion(
           row,
           baseVersion,
           mine ?? null,
-          `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved by ${row.updated_by} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
+          {
+            sv: `Planen har ändrats sedan version ${baseVersion} (If-Match): den är nu version ${row.version}, sparad av ${row.updated_by} ${iso(row.updated_at)}. Ingenting sparades. \`current\` visar den andra ändringen.`,
+            en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved by ${row.updated_by} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
+          },
         )
       }
       yield* check(row, user)
@@ -421,15 +475,28 @@ export function savePlan(id: string, baseVersion: number, document: Plan): Effec
     (row, user) =>
       Effect.gen(function* () {
         if (!canEdit(user, row.district, row.status as PlanStatus)) {
-          if (!user.roles.includes('officer') || user.district !== row.district) return yield* new Forbidden({ detail: 'Only officers of the plan’s district edit it.', code: 'role' })
-          return yield* new Conflict({ detail: `The plan is ${row.status}: it can be edited only while it is ${EDITABLE.join(' or ')}. ${row.status === 'returned' ? 'Start the revision first (POST transitions { action: "revise" }).' : ''}`.trim() })
+          if (!user.roles.includes('officer') || user.district !== row.district) {
+            return yield* new Forbidden({ detail: { sv: 'Bara handläggare i planens stadsdel kan ändra planen.', en: 'Only officers of the plan’s district edit it.' }, code: 'role' })
+          }
+          const status = row.status as PlanStatus
+          const returned = status === 'returned'
+          return yield* new Conflict({
+            detail: {
+              sv: `Planen är ${STATUS_SV[status]}. Den kan bara ändras när den är ${statusesSv(EDITABLE)}.${returned ? ' Påbörja revideringen först (POST transitions { action: "revise" }).' : ''}`,
+              en: `The plan is ${status}: it can be edited only while it is ${EDITABLE.join(' or ')}.${returned ? ' Start the revision first (POST transitions { action: "revise" }).' : ''}`,
+            },
+          })
         }
         const problems = [
-          document.district !== row.district ? { path: 'document.district', message: `must stay ${row.district}` } : undefined,
-          document.year !== Number(row.year) ? { path: 'document.year', message: `must stay ${row.year}; make a yearly revision for another year` } : undefined,
-          document.status !== row.status ? { path: 'document.status', message: `must stay ${row.status}; change the status through POST /api/plans/{id}/transitions` } : undefined,
+          document.district !== row.district ? { path: 'document.district', message: { sv: `får inte ändras (ska vara ${row.district})`, en: `must stay ${row.district}` } } : undefined,
+          document.year !== Number(row.year)
+            ? { path: 'document.year', message: { sv: `får inte ändras (ska vara ${row.year}). Gör en årlig revidering för ett annat år.`, en: `must stay ${row.year}; make a yearly revision for another year` } }
+            : undefined,
+          document.status !== row.status
+            ? { path: 'document.status', message: { sv: `får inte ändras (ska vara ${row.status}). Byt status med POST /api/plans/{id}/transitions.`, en: `must stay ${row.status}; change the status through POST /api/plans/{id}/transitions` } }
+            : undefined,
         ].filter((p) => p !== undefined)
-        if (problems.length > 0) return yield* invalid('The plan document is invalid.', problems)
+        if (problems.length > 0) return yield* invalid({ sv: 'Plandokumentet innehåller fel.', en: 'The plan document is invalid.' }, problems)
       }),
     () => Effect.succeed({ document, action: 'save' }),
     document,
@@ -450,16 +517,39 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
     (row, user) =>
       Effect.gen(function* () {
         const status = row.status as PlanStatus
-        if (!hasRole(user, w.roles)) return yield* new Forbidden({ detail: `The action ${input.action} needs the role ${w.roles.join(' or ')}.`, code: 'role' })
-        if (!user.roles.includes('admin') && user.district !== row.district)
-          return yield* new Forbidden({ detail: `You can ${input.action} plans only in your own district.`, code: 'district' })
-        if (!w.from.includes(status)) return yield* new Conflict({ detail: `The plan is ${status}; the action ${input.action} needs it to be ${w.from.join(' or ')}.` })
+        const verb = ACTION_SV[input.action]
+        if (!hasRole(user, w.roles)) {
+          return yield* new Forbidden({ detail: { sv: `Att ${verb} en plan kräver rollen ${rolesSv(w.roles)}.`, en: `The action ${input.action} needs the role ${w.roles.join(' or ')}.` }, code: 'role' })
+        }
+        if (!user.roles.includes('admin') && user.district !== row.district) {
+          return yield* new Forbidden({ detail: { sv: `Du kan bara ${verb} planer i din egen stadsdel.`, en: `You can ${input.action} plans only in your own district.` }, code: 'district' })
+        }
+        if (!w.from.includes(status)) {
+          return yield* new Conflict({
+            detail: {
+              sv: `Planen är ${STATUS_SV[status]}. För att ${verb} den måste den vara ${statusesSv(w.from)}.`,
+              en: `The plan is ${status}; the action ${input.action} needs it to be ${w.from.join(' or ')}.`,
+            },
+          })
+        }
         if (input.action === 'return') {
           const problems = [
-            !input.decisionReference?.trim() ? { path: 'decisionReference', message: 'is required when a plan is returned (återremiss): the committee decision, for example "SDN 2017-09-21 §10"' } : undefined,
-            !input.comment?.trim() ? { path: 'comment', message: 'is required when a plan is returned: what the district must change' } : undefined,
+            !input.decisionReference?.trim()
+              ? {
+                  path: 'decisionReference',
+                  message: {
+                    sv: 'måste fyllas i när planen återremitteras: nämndens beslut, till exempel "SDN 2017-09-21 §10"',
+                    en: 'is required when a plan is returned (återremiss): the committee decision, for example "SDN 2017-09-21 §10"',
+                  },
+                }
+              : undefined,
+            !input.comment?.trim()
+              ? { path: 'comment', message: { sv: 'måste fyllas i när planen återremitteras: vad stadsdelen ska ändra', en: 'is required when a plan is returned: what the district must change' } }
+              : undefined,
           ].filter((p) => p !== undefined)
-          if (problems.length > 0) return yield* invalid('A return (återremiss) needs the committee decision and a comment.', problems)
+          if (problems.length > 0) {
+            return yield* invalid({ sv: 'En återremiss kräver nämndens beslut och en kommentar.', en: 'A return (återremiss) needs the committee decision and a comment.' }, problems)
+          }
         }
       }),
     (doc) => {
@@ -482,12 +572,16 @@ export function setFollowUp(id: string, baseVersion: number, activityId: string,
     (row, user) =>
       Effect.gen(function* () {
         if (!canFollowUp(user, row.district, row.status as PlanStatus)) {
-          if (!user.roles.includes('officer') || user.district !== row.district) return yield* new Forbidden({ detail: 'Only officers of the plan’s district enter follow-up.', code: 'role' })
-          return yield* new Conflict({ detail: `The plan is ${row.status}: follow-up is closed while the committee decides.` })
+          if (!user.roles.includes('officer') || user.district !== row.district) {
+            return yield* new Forbidden({ detail: { sv: 'Bara handläggare i planens stadsdel kan föra in uppföljning.', en: 'Only officers of the plan’s district enter follow-up.' }, code: 'role' })
+          }
+          return yield* new Conflict({
+            detail: { sv: `Planen är ${STATUS_SV[row.status as PlanStatus]}. Uppföljningen är stängd medan nämnden beslutar.`, en: `The plan is ${row.status}: follow-up is closed while the committee decides.` },
+          })
         }
         const activity = docOf(row).activities.find((a) => a.id === activityId)
-        if (!activity) return yield* new NotFound({ entity: 'activity', id: activityId })
-        if (!activity.indicators.some((i) => i.id === indicatorId)) return yield* new NotFound({ entity: 'indicator', id: indicatorId })
+        if (!activity) return yield* new NotFound({ entity: { sv: 'aktiviteten', en: 'activity' }, id: activityId })
+        if (!activity.indicators.some((i) => i.id === indicatorId)) return yield* new NotFound({ entity: { sv: 'indikatorn', en: 'indicator' }, id: indicatorId })
       }),
     (doc) =>
       Effect.succeed({
@@ -535,7 +629,7 @@ export function planVersion(id: string, version: number): Effect.Effect<{ versio
     const v = yield* query('plans.version', (db: Kysely<Tables>) =>
       db.selectFrom('pe_plan_versions').selectAll().where('plan_id', '=', row.id).where('version', '=', version).executeTakeFirst(),
     )
-    if (!v) return yield* new NotFound({ entity: 'plan version', id: `${id}@${version}` })
+    if (!v) return yield* new NotFound({ entity: { sv: 'planversionen', en: 'plan version' }, id: `${id}@${version}` })
     return { version: Number(v.version), status: v.status, document: docOf(v), by: v.saved_by, at: iso(v.saved_at) }
   })
 }

@@ -109,7 +109,7 @@ export function login(
           ])
           .execute(),
       )
-      return yield* new Unauthenticated({ detail: 'Wrong username or password.' })
+      return yield* new Unauthenticated({ detail: { sv: 'Fel användarnamn eller lösenord.', en: 'Wrong username or password.' } })
     }
     const user = toUser(row)
     const token = randomBytes(32).toString('base64url')

@@ -9,11 +9,13 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
-import { formatPath, type FieldProblem } from '@vbe/core'
+import { formatPath, type Locale, type LocalizedText } from '@vbe/core'
 import { csrfMatches, DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
 import type { Database } from './db.js'
-import { Forbidden, ProblemResponse, toProblem, Unauthenticated, type AppError, type Problem } from './errors.js'
-import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
+import { Forbidden, PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
+import { negotiateLanguage } from './language.js'
+import { issueText, type Text } from './messages.js'
+import { Clock, CurrentUser, Db, ROLE_NAMES, type Role, type SessionUser } from './services.js'
 
 export const SESSION_COOKIE = 'vbe_session'
 export const CSRF_HEADER = 'x-csrf-token'
@@ -37,19 +39,40 @@ export type KitEnv = {
 
 const PROBLEM_TYPE = 'application/problem+json'
 
-export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': PROBLEM_TYPE, ...headers } })
+/** The language the request asks for (`Accept-Language`; Swedish by default). */
+export function requestLanguage(c: Context): Locale {
+  return negotiateLanguage(c.req.header('accept-language'))
 }
 
-function invalidProblem(detail: string, errors: readonly FieldProblem[]): Problem {
-  return { type: 'https://vbe.invalid/problems/invalid', title: 'Invalid request', status: 400, detail, errors }
+/**
+ * A problem+json response in `lang`, with `Content-Language`. The answer depends on
+ * `Accept-Language`, so it says so in `Vary`.
+ */
+export function problemResponse(problem: ProblemTexts, lang: Locale, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problemIn(problem, lang)), {
+    status: problem.status,
+    headers: { 'content-type': PROBLEM_TYPE, 'content-language': lang, vary: 'Accept-Language', ...headers },
+  })
+}
+
+function invalidProblem(detail: Text, errors: readonly FieldProblemText[]): ProblemTexts {
+  return { type: 'https://vbe.invalid/problems/invalid', title: PROBLEM_TITLES.invalid, status: 400, detail, errors }
+}
+
+/** Where a failed validation looked, for the problem's detail. */
+const TARGETS: Readonly<Record<string, LocalizedText>> = {
+  query: { sv: 'frågeparametrarna (query)', en: 'query' },
+  param: { sv: 'sökvägen (param)', en: 'param' },
+  header: { sv: 'rubrikerna (header)', en: 'header' },
+  cookie: { sv: 'kakorna (cookie)', en: 'cookie' },
+  form: { sv: 'formuläret (form)', en: 'form' },
 }
 
 /** Finds strings with NUL characters, which PostgreSQL cannot store, with their paths. */
-function nulStrings(value: unknown, path: PropertyKey[], out: FieldProblem[]): void {
+function nulStrings(value: unknown, path: PropertyKey[], out: FieldProblemText[]): void {
   if (out.length >= 20) return
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: 'must not contain NUL (\\u0000) characters' })
+    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: { sv: 'får inte innehålla NUL-tecken (\\u0000)', en: 'must not contain NUL (\\u0000) characters' } })
   } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, [...path, i], out))
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulStrings(v, [...path, k], out)
 }
@@ -71,10 +94,13 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     defaultHook: (result) => {
       if (!result.success) {
         const where = result.target === 'json' ? '' : `${result.target}.`
+        const target = TARGETS[result.target] ?? { sv: result.target, en: result.target }
         throw new ProblemResponse(
           invalidProblem(
-            result.target === 'json' ? 'The request body is invalid.' : `The request ${result.target} is invalid.`,
-            result.error.issues.map((i) => ({ path: i.path.length === 0 ? (result.target === 'json' ? '(body)' : result.target) : where + formatPath(i.path), message: i.message })),
+            result.target === 'json'
+              ? { sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }
+              : { sv: `Begäran innehåller fel i ${target.sv}.`, en: `The request ${target.en} is invalid.` },
+            result.error.issues.map((i) => ({ path: i.path.length === 0 ? (result.target === 'json' ? '(body)' : result.target) : where + formatPath(i.path), message: issueText(i) })),
           ),
         )
       }
@@ -112,11 +138,13 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
       try {
         body = await c.req.json()
       } catch {
-        throw new ProblemResponse(invalidProblem('The request body is not valid JSON.', [{ path: '(body)', message: 'is not valid JSON' }]))
+        throw new ProblemResponse(
+          invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [{ path: '(body)', message: { sv: 'är inte giltig JSON', en: 'is not valid JSON' } }]),
+        )
       }
-      const problems: FieldProblem[] = []
+      const problems: FieldProblemText[] = []
       nulStrings(body, [], problems)
-      if (problems.length > 0) throw new ProblemResponse(invalidProblem('The request body is invalid.', problems))
+      if (problems.length > 0) throw new ProblemResponse(invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems))
     }
     await next()
   })
@@ -130,21 +158,34 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)
     const isLogin = c.req.path === '/api/session' && c.req.method === 'POST'
     if (unsafe && !isLogin && session && !csrfMatches(c.req.header(CSRF_HEADER), session.csrfToken)) {
-      throw new ProblemResponse({ type: 'https://vbe.invalid/problems/csrf', title: 'Forbidden', status: 403, detail: `Missing or wrong ${CSRF_HEADER} header. Get the token from GET /api/session.`, code: 'csrf' })
+      throw new ProblemResponse({
+        type: 'https://vbe.invalid/problems/csrf',
+        title: PROBLEM_TITLES.forbidden,
+        status: 403,
+        detail: { sv: `Rubriken ${CSRF_HEADER} saknas eller är fel. Hämta token från GET /api/session.`, en: `Missing or wrong ${CSRF_HEADER} header. Get the token from GET /api/session.` },
+        code: 'csrf',
+      })
     }
     await next()
   })
 
+  // Every problem is written here, in the language the request asks for.
   app.onError((error, c) => {
-    if (error instanceof ProblemResponse) return problemResponse(error.problem, error.headers)
+    const lang = requestLanguage(c)
+    if (error instanceof ProblemResponse) return problemResponse(error.problem, lang, error.headers)
     if (error instanceof HTTPException) {
       const status = error.status
-      return problemResponse({ type: 'about:blank', title: error.message || 'Error', status, detail: error.message || 'The request could not be handled.' })
+      return problemResponse({ type: 'about:blank', title: error.message || { sv: 'Fel', en: 'Error' }, status, detail: error.message || { sv: 'Servern kunde inte hantera begäran.', en: 'The request could not be handled.' } }, lang)
     }
     kit.logError(error, c)
-    return problemResponse({ type: 'https://vbe.invalid/problems/internal', title: 'Internal error', status: 500, detail: 'The server could not complete the request.' })
+    return problemResponse({ type: 'https://vbe.invalid/problems/internal', title: PROBLEM_TITLES.internal, status: 500, detail: { sv: 'Servern kunde inte slutföra begäran.', en: 'The server could not complete the request.' } }, lang)
   })
-  app.notFound((c) => problemResponse({ type: 'https://vbe.invalid/problems/not-found', title: 'Not found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}.` }))
+  app.notFound((c) =>
+    problemResponse(
+      { type: 'https://vbe.invalid/problems/not-found', title: PROBLEM_TITLES.notFound, status: 404, detail: { sv: `API:t har ingen adress ${c.req.method} ${c.req.path}.`, en: `No route for ${c.req.method} ${c.req.path}.` } },
+      requestLanguage(c),
+    ),
+  )
 
   registerSessionRoutes(app)
   return app
@@ -152,7 +193,7 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
 
 function failure(error: AppError, c: Context): ProblemResponse {
   if (error._tag === 'DatabaseError') c.get('kit').logError(error.cause, c)
-  const { problem, headers } = toProblem(error)
+  const { problem, headers } = toProblemTexts(error)
   return new ProblemResponse(problem, headers)
 }
 
@@ -170,7 +211,12 @@ export function requireUser(c: Context<KitEnv>, roles?: readonly Role[]): Sessio
   const session = c.get('session')
   if (!session) throw failure(new Unauthenticated({}), c)
   if (roles && !roles.some((r) => session.user.roles.includes(r))) {
-    throw failure(new Forbidden({ detail: `This needs one of the roles ${roles.join(', ')}; you have ${session.user.roles.join(', ') || 'none'}.`, code: 'role' }), c)
+    const names = (rs: readonly Role[], lang: Locale) => rs.map((r) => (lang === 'sv' ? ROLE_NAMES[r].sv.toLowerCase() : r)).join(', ')
+    const detail = {
+      sv: `Det här kräver någon av rollerna ${names(roles, 'sv')}. Du har ${session.user.roles.length === 0 ? 'ingen roll' : `${session.user.roles.length === 1 ? 'rollen' : 'rollerna'} ${names(session.user.roles, 'sv')}`}.`,
+      en: `This needs one of the roles ${names(roles, 'en')}; you have ${names(session.user.roles, 'en') || 'none'}.`,
+    }
+    throw failure(new Forbidden({ detail, code: 'role' }), c)
   }
   return session.user
 }
@@ -220,7 +266,8 @@ export function problems(...statuses: number[]) {
     428: 'A precondition is missing',
     429: 'Too many attempts',
   }
-  return Object.fromEntries(statuses.map((s) => [s, { description: described[s] ?? 'Error', content: { [PROBLEM_TYPE]: { schema: problemSchema } } }]))
+  const headers = { 'Content-Language': { description: 'The language of `title`, `detail` and `errors[].message`: `sv` or `en`, from Accept-Language (Swedish by default)', schema: { type: 'string' as const, enum: ['sv', 'en'] } } }
+  return Object.fromEntries(statuses.map((s) => [s, { description: described[s] ?? 'Error', headers, content: { [PROBLEM_TYPE]: { schema: problemSchema } } }]))
 }
 
 function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
@@ -288,7 +335,7 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: { title: string; ve
   app.get('/api/docs/:asset', async (c) => {
     const asset = c.req.param('asset')
     const type = assets[asset]
-    if (!type) return problemResponse({ type: 'about:blank', title: 'Not found', status: 404, detail: `No docs asset ${asset}.` })
+    if (!type) return problemResponse({ type: 'about:blank', title: PROBLEM_TITLES.notFound, status: 404, detail: { sv: `Dokumentationen har ingen fil ${asset}.`, en: `No docs asset ${asset}.` } }, requestLanguage(c))
     const body =
       asset === 'docs-init.js'
         ? "window.addEventListener('load',function(){window.ui=SwaggerUIBundle({url:'/api/openapi.json',dom_id:'#docs'})})"

@@ -4,6 +4,8 @@
  * services and typed errors mapped to problem+json in one place.
  */
 export * from './errors.js'
+export * from './language.js'
+export * from './messages.js'
 export * from './password.js'
 export * from './db.js'
 export * from './schema.js'

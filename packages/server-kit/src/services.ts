@@ -1,5 +1,6 @@
 import { Context, Effect, Exit } from 'effect'
 import type { Kysely } from 'kysely'
+import type { LocalizedText } from '@vbe/core'
 import { insertFromJson, type BulkColumn, type BulkInsert } from './db.js'
 import { DatabaseError } from './errors.js'
 
@@ -57,4 +58,12 @@ export function transaction<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Eff
       (trx, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.promise(() => trx.rollback().execute().catch(() => undefined))),
     )
   })
+}
+
+/** The roles' names, as the UIs show them. */
+export const ROLE_NAMES: Readonly<Record<Role, LocalizedText>> = {
+  officer: { sv: 'Handläggare', en: 'Officer' },
+  approver: { sv: 'Attestant', en: 'Approver' },
+  admin: { sv: 'Administratör', en: 'Administrator' },
+  auditor: { sv: 'Granskare', en: 'Auditor' },
 }

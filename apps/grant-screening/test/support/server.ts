@@ -25,7 +25,7 @@ export interface TestServer {
 export interface Client {
   readonly username: string
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
-  json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }>
+  json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Headers }>
 }
 
 /** A real server on loopback (port 0) over a real database, with the demo users and cases. */
@@ -66,8 +66,8 @@ export async function login(url: string, username: string, password = DEMO_PASSW
   return {
     username,
     request,
-    async json(method, path, body) {
-      const res = await request(method, path, body)
+    async json(method, path, body, headers) {
+      const res = await request(method, path, body, headers)
       const text = await res.text()
       return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers }
     },

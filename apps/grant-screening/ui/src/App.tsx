@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { api, setCsrfToken, setUnauthenticatedHandler } from './api'
+import { api, setApiLanguage, setCsrfToken, setUnauthenticatedHandler } from './api'
 import { Loading, markNavigation, PageHeading } from './components/common'
 import { AnnouncerProvider, useAnnounce } from './components/live'
 import { createI18n, ENDONYMS, I18nProvider, LANGS, useI18n } from './i18n'
@@ -16,9 +16,15 @@ import { hasRole } from './roles'
 import type { Lang, Session, User } from './types'
 
 export function App(): ReactNode {
-  const [lang, setLangState] = useState<Lang>(langFromUrl)
+  // The API answers in the UI's language from the first request on (Accept-Language).
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = langFromUrl()
+    setApiLanguage(initial)
+    return initial
+  })
   const i18n = useMemo(() => createI18n(lang), [lang])
   const setLang = useCallback((l: Lang) => {
+    setApiLanguage(l)
     setLangInUrl(l)
     setLangState(l)
   }, [])

@@ -1,6 +1,9 @@
+import type { Lang } from './types'
+
 /**
  * The one way the UI talks to the API: same-origin fetches with the session cookie, the
- * CSRF token on every unsafe request, and problem+json errors thrown as ApiError.
+ * CSRF token on every unsafe request, the UI's language in Accept-Language (so problems
+ * come back in it), and problem+json errors thrown as ApiError.
  */
 
 export interface FieldProblem {
@@ -36,9 +39,15 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null
 let onUnauthenticated: (() => void) | null = null
+let language: Lang = 'sv'
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token
+}
+
+/** The UI's language: every request asks the server to answer in it. */
+export function setApiLanguage(lang: Lang): void {
+  language = lang
 }
 
 /** Called when any request answers 401 (the session expired or was ended elsewhere). */
@@ -68,7 +77,7 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? (options.json !== undefined || options.text !== undefined ? 'POST' : 'GET')
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': language }
   let body: string | undefined
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json'

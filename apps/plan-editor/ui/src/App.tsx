@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { api, ApiError, setCsrf, type PlanSummary, type User } from './api'
+import { api, ApiError, setApiLanguage, setCsrf, type PlanSummary, type User } from './api'
 import { LangContext, translator, useT, type Lang } from './i18n'
 import { Editor } from './Editor'
 import { Overview } from './Overview'
@@ -14,7 +14,16 @@ function parseRoute(hash: string): Route {
 }
 
 export function App() {
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('pe-lang') === 'en' ? 'en' : 'sv'))
+  // The API answers in the UI's language from the first request on (Accept-Language).
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial: Lang = localStorage.getItem('pe-lang') === 'en' ? 'en' : 'sv'
+    setApiLanguage(initial)
+    return initial
+  })
+  const setLang = useCallback((l: Lang) => {
+    setApiLanguage(l)
+    setLangState(l)
+  }, [])
   const t = useMemo(() => translator(lang), [lang])
   const [user, setUser] = useState<User | null | undefined>(undefined)
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash))

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { analysePlan, planSchema, type Activity, type Indicator, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
+import { issueText } from '@vbe/server-kit/messages'
 import { pluginFor, templatesForDistrict } from '../../src/districts'
 import { api, ApiError, type ConflictInfo, type PlanDetail, type User } from './api'
 import { StatusBadge, useTitle } from './App'
@@ -89,7 +90,8 @@ export function Editor({ id, user }: { id: string; user: User }) {
   }, [persistDraft])
 
   const parsed = useMemo(() => (doc ? planSchema.safeParse(doc) : null), [doc])
-  const issues: FieldIssue[] = useMemo(() => (parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) : []), [parsed])
+  // The same messages, in the same words, as the server's 400 for these fields.
+  const issues: FieldIssue[] = useMemo(() => (parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueText(i)[lang] })) : []), [parsed, lang])
   const templates = useMemo(() => (server ? templatesForDistrict(server.district) : []), [server?.district])
   const lastGood = useRef<PlanAnalysis | null>(null)
   // The panel follows every edit: while a field is invalid (say, an empty title) the

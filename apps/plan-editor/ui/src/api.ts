@@ -1,4 +1,5 @@
 import type { Plan, PlanDiff, PlanStatus } from '@vbe/core/plans'
+import { translator, type Lang } from './i18n'
 
 export interface User {
   id: string
@@ -69,8 +70,14 @@ export const setCsrf = (token: string) => {
   csrf = token
 }
 
+/** The UI's language: every request sends it as Accept-Language, so problems come back in it. */
+let language: Lang = 'sv'
+export const setApiLanguage = (lang: Lang) => {
+  language = lang
+}
+
 export async function api<T>(method: string, path: string, options: { body?: unknown; ifMatch?: number } = {}): Promise<{ data: T; etag: string | null }> {
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`
@@ -78,7 +85,8 @@ export async function api<T>(method: string, path: string, options: { body?: unk
   try {
     res = await fetch(path, { method, headers, credentials: 'same-origin', ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) })
   } catch {
-    throw new ApiError({ type: 'network', title: 'Network error', status: 0, detail: 'The server could not be reached.' })
+    const t = translator(language)
+    throw new ApiError({ type: 'network', title: t('errorTitle'), status: 0, detail: t('networkError') })
   }
   if (!res.ok) {
     const problem = (await res.json().catch(() => ({ type: 'about:blank', title: res.statusText, status: res.status, detail: res.statusText }))) as Problem

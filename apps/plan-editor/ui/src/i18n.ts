@@ -159,6 +159,7 @@ const sv = {
   loading: 'Laddar…',
   back: 'Tillbaka till planerna',
   errorTitle: 'Något gick fel',
+  networkError: 'Servern kunde inte nås. Kontrollera anslutningen och försök igen.',
 } as const
 
 type Key = keyof typeof sv
@@ -319,6 +320,7 @@ const en: Record<Key, string> = {
   loading: 'Loading…',
   back: 'Back to the plans',
   errorTitle: 'Something went wrong',
+  networkError: 'The server could not be reached. Check the connection and try again.',
 }
 
 export type T = (key: Key, vars?: Record<string, string | number>) => string

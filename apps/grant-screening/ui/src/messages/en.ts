@@ -50,8 +50,6 @@ export const en: Messages = {
   password: 'Password',
   loginButton: 'Log in',
   loggingIn: 'Logging in…',
-  loginFailed: 'Wrong username or password.',
-  loginRateLimited: 'Too many failed attempts. Try again in {seconds} seconds.',
 
   queueTitle: 'Cases',
   queueIntro: 'Applications in your area. Filter to find what you are looking for; the list shows no personal data.',

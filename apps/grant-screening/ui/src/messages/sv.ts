@@ -53,8 +53,6 @@ export const sv = {
   password: 'Lösenord',
   loginButton: 'Logga in',
   loggingIn: 'Loggar in…',
-  loginFailed: 'Fel användarnamn eller lösenord.',
-  loginRateLimited: 'För många misslyckade försök. Försök igen om {seconds} sekunder.',
 
   // Queue
   queueTitle: 'Ärenden',

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { api, ApiError } from '../api'
+import { api } from '../api'
 import { PageHeading } from '../components/common'
 import { ErrorSummary, Field, Submit, useForm } from '../components/forms'
 import { useI18n } from '../i18n'
@@ -13,16 +13,8 @@ export function LoginPage(props: { expired: boolean; onLogin: (s: Session) => vo
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault()
-    const session = await form.submit(async () => {
-      try {
-        return await api<Session>('/api/session', { json: { username, password }, quiet401: true })
-      } catch (err) {
-        // The server words these in English; say them in the UI's language.
-        if (err instanceof ApiError && err.status === 401) throw new ApiError({ ...err.problem, detail: t('loginFailed') })
-        if (err instanceof ApiError && err.status === 429) throw new ApiError({ ...err.problem, detail: t('loginRateLimited', { seconds: err.retryAfter ?? '60' }) })
-        throw err
-      }
-    })
+    // A wrong password (401) and too many attempts (429, with Retry-After) come worded in the UI's language.
+    const session = await form.submit(() => api<Session>('/api/session', { json: { username, password }, quiet401: true }))
     if (session) {
       setPassword('')
       props.onLogin(session)
