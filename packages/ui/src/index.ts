@@ -1,6 +1,7 @@
 /**
  * `@vbe/ui`: shared React components. Written against the React API; the `<vbe-info>`
- * widget bundles them with preact/compat.
+ * widget bundles them with Preact's core, so they use only JSX, Fragment and plain DOM
+ * props (no hooks).
  */
 export * from './i18n.js'
 export * from './contacts.js'

@@ -6,23 +6,27 @@ import { directionOf, splitPlaceholders, type Language, type MessageKey, type Tr
  * language's `lang` and `dir`, so a screen reader pronounces it right. Placeholders are
  * filled with nodes (phone numbers, times), so each stays isolated in bidirectional text.
  * Everything is rendered as text, never parsed as HTML.
+ *
+ * A function rather than a component: the panel shows some fifty texts, and as
+ * components each would cost the renderer an instance and a fragment before the first
+ * paint. The common case, a text in the reader's language with no placeholder, is a
+ * plain string.
  */
-export function Msg(props: { t: Translator; k: MessageKey; vars?: Readonly<Record<string, ReactNode>> }): ReactNode {
-  const found = props.t.find(props.k)
+export function msg(t: Translator, k: MessageKey, vars?: Readonly<Record<string, ReactNode>>): ReactNode {
+  const found = t.find(k)
   if (!found) return null
+  const own = found.lang === t.lang
+  if (own && !found.text.includes('{')) return found.text
   const nodes = splitPlaceholders(found.text).map((part, i) =>
-    part.kind === 'text' ? part.value : <Fragment key={i}>{props.vars?.[part.name] ?? null}</Fragment>,
+    part.kind === 'text' ? part.value : <Fragment key={i}>{vars?.[part.name] ?? null}</Fragment>,
   )
-  return found.lang === props.t.lang ? <>{nodes}</> : <span lang={found.lang} dir={directionOf(found.lang)}>{nodes}</span>
+  return own ? <>{nodes}</> : <span lang={found.lang} dir={directionOf(found.lang)}>{nodes}</span>
 }
 
-/** Text from contact data (Swedish or English) inside a UI in another language. */
-export function Content(props: { lang: Language; contentLang: 'sv' | 'en'; children: ReactNode; as?: 'span' | 'p'; className?: string }): ReactNode {
-  const Tag = props.as ?? 'span'
-  const foreign = props.lang !== props.contentLang
-  return (
-    <Tag className={props.className} lang={foreign ? props.contentLang : undefined} dir={foreign ? 'ltr' : undefined}>
-      {props.children}
-    </Tag>
-  )
-}
+/**
+ * The attributes for text from contact data (which exists in Swedish and English only)
+ * inside a UI in another language: its own `lang`, left to right, so a screen reader
+ * pronounces it right. Spread them onto the element that holds the text.
+ */
+export const contentAttrs = (lang: Language, contentLang: 'sv' | 'en'): { lang?: 'sv' | 'en'; dir?: 'ltr' } =>
+  lang === contentLang ? {} : { lang: contentLang, dir: 'ltr' }

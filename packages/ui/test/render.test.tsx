@@ -4,6 +4,7 @@ import { sharedContacts, type Contact } from '@vbe/core/plugins'
 import { InfoPanel } from '../src/components/InfoPanel.js'
 import { createTranslator, fallbackChain, type Language } from '../src/i18n.js'
 import { messages } from '../src/messages/index.js'
+import { msg } from '../src/text.js'
 import { fixtureDistrict, fixtureEntry } from '../src/stories/fixtures.js'
 
 const translator = (lang: Language) => createTranslator(lang, fallbackChain(lang).map((l) => [l, messages[l]] as const))
@@ -74,5 +75,18 @@ describe('InfoPanel', () => {
     const html = renderToStaticMarkup(<InfoPanel lang="ti" t={t} district={fixtureDistrict(sharedContacts)} now={new Date()} />)
     expect(html).toContain(`<span lang="en" dir="ltr">${messages.en.intro}</span>`)
     expect(html).not.toMatch(/>intro</)
+  })
+})
+
+describe('msg()', () => {
+  it('gives a text in the reader\'s language without placeholders as a plain string, anything else as nodes', () => {
+    const t = createTranslator('so', [
+      ['so', { title: 'Cinwaan', missingAsk: 'Weydii {name}.' }],
+      ['en', { intro: 'Intro' }],
+    ])
+    expect(msg(t, 'title')).toBe('Cinwaan')
+    expect(renderToStaticMarkup(<p>{msg(t, 'intro')}</p>)).toBe('<p><span lang="en" dir="ltr">Intro</span></p>')
+    expect(renderToStaticMarkup(<p>{msg(t, 'missingAsk', { name: <bdi>X</bdi> })}</p>)).toBe('<p>Weydii <bdi>X</bdi>.</p>')
+    expect(msg(t, 'privacy')).toBeNull()
   })
 })

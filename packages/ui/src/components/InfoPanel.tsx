@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { contentLanguageFor, directionOf, type Language, type Translator } from '../i18n.js'
 import { groupContacts, type DistrictInfo } from '../contacts.js'
-import { Content, Msg } from '../text.js'
+import { contentAttrs, msg } from '../text.js'
 import { ContactCard } from './ContactCard.js'
 import { LanguagePicker } from './LanguagePicker.js'
 import { QuickExit } from './QuickExit.js'
@@ -37,29 +37,17 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
         {props.onExit && <QuickExit t={t} onExit={props.onExit} />}
         {props.onLanguageChange && <LanguagePicker lang={lang} t={t} onChange={props.onLanguageChange} />}
       </div>
-      <h2 id={titleId}>{props.heading ?? <Msg t={t} k="title" />}</h2>
-      <p>
-        <Msg t={t} k="intro" />
-      </p>
-      {cl !== lang && lang !== 'en' && (
-        <p className="note">
-          <Msg t={t} k="inEnglish" />
-        </p>
-      )}
+      <h2 id={titleId}>{props.heading ?? msg(t, 'title')}</h2>
+      <p>{msg(t, 'intro')}</p>
+      {cl !== lang && lang !== 'en' && <p className="note">{msg(t, 'inEnglish')}</p>}
       {groups.map((group) => (
         <div key={group.kind} className={group.kind}>
-          <h3>
-            <Msg t={t} k={`cat_${group.kind}`} />
-          </h3>
+          <h3>{msg(t, `cat_${group.kind}`)}</h3>
           {group.kind === 'municipal-entry' && district.notice && (
             <p className="notice">
-              <strong>
-                <Msg t={t} k="notice" />
-              </strong>
+              <strong>{msg(t, 'notice')}</strong>
               {': '}
-              <Content lang={lang} contentLang={cl}>
-                {district.notice[cl]}
-              </Content>
+              <span {...contentAttrs(lang, cl)}>{district.notice[cl]}</span>
             </p>
           )}
           {group.contacts.length > 0 ? (
@@ -72,21 +60,11 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
             </ul>
           ) : (
             <p className="missing">
-              <Msg t={t} k="missing" />
+              {msg(t, 'missing')}
               {entry && (
                 <>
                   {' '}
-                  <Msg
-                    t={t}
-                    k="missingAsk"
-                    vars={{
-                      name: (
-                        <bdi lang={cl === lang ? undefined : cl} dir={cl === lang ? undefined : 'ltr'}>
-                          {entry.name[cl]}
-                        </bdi>
-                      ),
-                    }}
-                  />
+                  {msg(t, 'missingAsk', { name: <bdi {...contentAttrs(lang, cl)}>{entry.name[cl]}</bdi> })}
                 </>
               )}
             </p>
@@ -94,9 +72,7 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
         </div>
       ))}
       <p>
-        <small>
-          <Msg t={t} k="privacy" />
-        </small>
+        <small>{msg(t, 'privacy')}</small>
       </p>
     </section>
   )

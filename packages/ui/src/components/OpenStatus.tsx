@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Hours } from '@vbe/core/plugins'
 import type { Language, Translator } from '../i18n.js'
-import { Content, Msg } from '../text.js'
+import { contentAttrs, msg } from '../text.js'
 import { openStatus } from '../time/opening.js'
 import { PhoneNumber } from './PhoneNumber.js'
 
@@ -16,24 +16,22 @@ export function OpenStatus(props: { hours: Hours; now: Date; t: Translator; lang
   const contentLang = props.lang === 'sv' ? 'sv' : 'en'
   let state: ReactNode
   let extra: ReactNode = null
-  if (status.state === 'always') state = <Msg t={t} k="alwaysOpen" />
-  else if (status.state === 'open') state = <Msg t={t} k="openUntil" vars={{ time: <PhoneNumber phone={status.closes} /> }} />
+  if (status.state === 'always') state = msg(t, 'alwaysOpen')
+  else if (status.state === 'open') state = msg(t, 'openUntil', { time: <PhoneNumber phone={status.closes} /> })
   else {
     const next = status.next
     const time = next ? <PhoneNumber phone={next.time} /> : null
     state = (
       <>
-        <Msg t={t} k="closedNow" />{' '}
-        {next && next.inDays === 0 && <Msg t={t} k="opensToday" vars={{ time }} />}
-        {next && next.inDays === 1 && <Msg t={t} k="opensTomorrow" vars={{ time }} />}
-        {next && next.inDays > 1 && (
-          <Msg t={t} k="opensOn" vars={{ time, day: <Msg t={t} k={`day_${next.weekday}`} /> }} />
-        )}
+        {msg(t, 'closedNow')}{' '}
+        {next && next.inDays === 0 && msg(t, 'opensToday', { time })}
+        {next && next.inDays === 1 && msg(t, 'opensTomorrow', { time })}
+        {next && next.inDays > 1 && msg(t, 'opensOn', { time, day: msg(t, `day_${next.weekday}`) })}
       </>
     )
     extra = (
       <p className="urgent">
-        <Msg t={t} k="closedUrgent" vars={{ n112: <PhoneNumber phone="112" />, n11414: <PhoneNumber phone="114 14" /> }} />
+        {msg(t, 'closedUrgent', { n112: <PhoneNumber phone="112" />, n11414: <PhoneNumber phone="114 14" /> })}
       </p>
     )
   }
@@ -42,9 +40,9 @@ export function OpenStatus(props: { hours: Hours; now: Date; t: Translator; lang
       <p className="state">{state}</p>
       {extra}
       {status.state !== 'always' && (
-        <Content as="p" className="summary" lang={props.lang} contentLang={contentLang}>
+        <p className="summary" {...contentAttrs(props.lang, contentLang)}>
           {hours.summary[contentLang]}
-        </Content>
+        </p>
       )}
     </div>
   )
