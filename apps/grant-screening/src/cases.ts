@@ -663,7 +663,12 @@ export interface RescreenRun {
   checked: number
   changed: number
   flips: RescreenFlip[]
+  /** The heading of each rule the flips name, for the reader. */
+  rules: { id: string; heading: { sv: string; en: string } }[]
 }
+
+const headingsOf = (flips: readonly RescreenFlip[]): RescreenRun['rules'] =>
+  [...new Set(flips.flatMap((f) => f.changedRules))].map((id) => ({ id, heading: ruleHeading(id) ?? { sv: id, en: id } }))
 
 /** Per district: how many open cases a run checked and how many it changed. */
 export type RescreenCounts = Record<string, { checked: number; changed: number }>
@@ -762,7 +767,7 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
       }
       options.onProgress?.(checked)
     }
-    const run: RescreenRun = { id: randomUUID(), at: now.toISOString(), actor: user.username, checked, changed, flips }
+    const run: RescreenRun = { id: randomUUID(), at: now.toISOString(), actor: user.username, checked, changed, flips, rules: headingsOf(flips) }
     yield* db('rescreen.run', (k) => k.insertInto('gs_rescreen_runs').values({ id: run.id, at: now, actor: run.actor, checked, changed, flips: jsonb(flips), districts: jsonb(districts) }).execute())
     return run
   })
@@ -776,7 +781,7 @@ export function listRescreenRuns(): Fx<RescreenRun[]> {
     return rows.map((r) => {
       const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || f.district === scope)
       const own = scope === null ? { checked: r.checked, changed: r.changed } : ((r.districts as RescreenCounts)[scope] ?? { checked: 0, changed: 0 })
-      return { id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips }
+      return { id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips, rules: headingsOf(flips) }
     })
   })
 }

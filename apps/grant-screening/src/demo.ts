@@ -7,13 +7,13 @@ import { createCase, type PersonInput } from './cases.js'
 export const DEMO_PASSWORD = 'demo-password-2026'
 
 export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; district: string | null }> = [
-  { username: 'officer.rk', displayName: 'Amina Officer (Rinkeby-Kista)', roles: ['officer'], district: 'rinkeby-kista' },
-  { username: 'officer2.rk', displayName: 'Erik Officer (Rinkeby-Kista)', roles: ['officer'], district: 'rinkeby-kista' },
-  { username: 'approver.rk', displayName: 'Sara Approver (Rinkeby-Kista)', roles: ['approver'], district: 'rinkeby-kista' },
-  { username: 'officer.nm', displayName: 'Lars Officer (Norrmalm)', roles: ['officer'], district: 'norrmalm' },
-  { username: 'approver.nm', displayName: 'Maria Approver (Norrmalm)', roles: ['approver'], district: 'norrmalm' },
-  { username: 'admin', displayName: 'Admin (city-wide)', roles: ['admin'], district: null },
-  { username: 'auditor', displayName: 'Auditor (city-wide, read-only)', roles: ['auditor'], district: null },
+  { username: 'officer.rk', displayName: 'Amina Yusuf', roles: ['officer'], district: 'rinkeby-kista' },
+  { username: 'officer2.rk', displayName: 'Erik Lind', roles: ['officer'], district: 'rinkeby-kista' },
+  { username: 'approver.rk', displayName: 'Sara Nilsson', roles: ['approver'], district: 'rinkeby-kista' },
+  { username: 'officer.nm', displayName: 'Lars Berg', roles: ['officer'], district: 'norrmalm' },
+  { username: 'approver.nm', displayName: 'Maria Holm', roles: ['approver'], district: 'norrmalm' },
+  { username: 'admin', displayName: 'Kim Andersson', roles: ['admin'], district: null },
+  { username: 'auditor', displayName: 'Robin Ek', roles: ['auditor'], district: null },
 ]
 
 /** A complete, eligible Rinkeby-Kista application; the demo cases vary it. */

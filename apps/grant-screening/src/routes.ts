@@ -3,6 +3,7 @@ import { Effect } from 'effect'
 import { isRealIsoDate, explain } from '@vbe/core/grants'
 import type { Context } from 'hono'
 import {
+  auditVerificationSchema,
   bilingual,
   Invalid,
   issueText,
@@ -12,6 +13,7 @@ import {
   requireUser,
   run,
   textIn,
+  verificationJson,
   verifyAudit,
   type AppError,
   type Clock,
@@ -110,7 +112,7 @@ const caseDetailSchema = caseSummarySchema
     version: z.number().int(),
   })
   .openapi('CaseDetail')
-const rescreenRunSchema = z.object({ id: z.string(), at: z.string(), actor: z.string(), checked: z.number(), changed: z.number(), flips: z.array(z.record(z.string(), z.unknown())) }).openapi('RescreenRun')
+const rescreenRunSchema = z.object({ id: z.string(), at: z.string(), actor: z.string(), checked: z.number(), changed: z.number(), flips: z.array(z.record(z.string(), z.unknown())), rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })) }).openapi('RescreenRun')
 
 const OFFICERS = ['officer', 'approver', 'admin', 'auditor'] as const
 
@@ -399,8 +401,8 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
     },
   )
   app.openapi(
-    createRoute({ method: 'get', path: '/api/audit/verify', tags: ['audit'], summary: 'Verify the hash chain', responses: { 200: json(z.object({ ok: z.boolean(), checked: z.number(), head: z.unknown(), problems: z.array(z.object({ seq: z.number(), problem: z.string() })) })), ...problems(401, 403) } }),
-    async (c) => c.json((await go(c, verifyAudit(), ['auditor', 'admin'])) as never, 200),
+    createRoute({ method: 'get', path: '/api/audit/verify', tags: ['audit'], summary: 'Verify the hash chain (problems worded in the Accept-Language)', responses: { 200: json(auditVerificationSchema), ...problems(401, 403) } }),
+    async (c) => verificationJson(c, await go(c, verifyAudit(), ['auditor', 'admin'])) as never,
   )
 
   app.openapi(

@@ -161,6 +161,7 @@ describe('grant-screening UI', () => {
     await page.getByLabel('Lösenord').fill('wrong-password')
     await page.getByRole('button', { name: 'Logga in' }).click()
     await page.getByRole('alert').filter({ hasText: 'Fel användarnamn eller lösenord.' }).waitFor()
+    await page.getByRole('heading', { name: 'Inloggningen misslyckades' }).waitFor()
 
     // In English too; then the rate limit, with the wait from Retry-After, in both languages.
     await setLanguage(page, 'English')
@@ -173,6 +174,7 @@ describe('grant-screening UI', () => {
     }
     expect(await attempt()).toBe(401)
     await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor()
+    await page.getByRole('heading', { name: 'Could not log in' }).waitFor()
     for (let i = 0; i < 4; i++) expect(await attempt()).toBe(401)
     expect(await attempt()).toBe(429)
     await page.getByRole('alert').filter({ hasText: 'Too many failed attempts. Try again in 900 seconds.' }).waitFor()
@@ -471,10 +473,12 @@ describe('grant-screening UI', () => {
       await flips.waitFor()
       const kista = flips.getByRole('row').filter({ hasText: 'Kista Ungdomsförening' })
       expect(await kista.count()).toBe(1)
-      expect(await kista.textContent()).toMatch(/Eligible.*Ineligible/)
+      expect(await kista.textContent()).toMatch(/Eligible.*Ineligible.*Programme maximum amount \(max-amount\)/)
       violations.push(...(await axe(page, 'rescreen en')))
       await setLanguage(page, 'Svenska')
       await h1(page, 'Omprövningar').waitFor()
+      const kistaSv = page.getByRole('table', { name: /^Ärenden som ändrade resultat/ }).getByRole('row').filter({ hasText: 'Kista Ungdomsförening' })
+      expect(await kistaSv.textContent()).toContain('Högsta belopp i programmet (max-amount)')
       violations.push(...(await axe(page, 'rescreen sv')))
       await shot(page, 'rescreen')
     } finally {

@@ -77,6 +77,7 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('migration 002 on %s', (kind
       const run = await provide(rescreenOpenCases())
       expect(run).toMatchObject({ checked: 3, changed: 1 })
       expect(run.flips).toEqual([expect.objectContaining({ caseId: 'm3', from: 'ineligible', to: 'eligible', changedRules: ['max-amount'] })])
+      expect(run.rules).toEqual([{ id: 'max-amount', heading: { sv: 'Högsta belopp i programmet', en: 'Programme maximum amount' } }])
     } finally {
       await after.close()
     }

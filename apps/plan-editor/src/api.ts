@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isoDateSchema } from '@vbe/core'
 import { analysePlan, contactPointSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TERTIALS, type Plan } from '@vbe/core/plans'
-import { bilingual, createApi, listAudit, problems, registerDocs, run, serveUi, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
+import { auditVerificationSchema, bilingual, createApi, listAudit, problems, registerDocs, run, serveUi, verificationJson, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from './districts.js'
 import { planHtml, planMarkdown, planPdf, redlineMarkdown, type Lang } from './export.js'
 import {
@@ -394,8 +394,8 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     },
   )
   app.openapi(
-    createRoute({ method: 'get', path: '/api/audit/verify', tags: ['audit'], summary: 'Verify the hash chain (admin, auditor)', responses: { 200: json(anyJson('AuditVerification'), 'The verification'), ...problems(401, 403) } }),
-    async (c) => c.json((await run(c, verifyAudit(), ['admin', 'auditor'])) as never, 200),
+    createRoute({ method: 'get', path: '/api/audit/verify', tags: ['audit'], summary: 'Verify the hash chain (admin, auditor)', responses: { 200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'), ...problems(401, 403) } }),
+    async (c) => verificationJson(c, await run(c, verifyAudit(), ['admin', 'auditor'])) as never,
   )
 
   registerDocs(app, {

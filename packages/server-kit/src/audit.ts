@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto'
 import { Effect } from 'effect'
 import { sql, type Kysely } from 'kysely'
+import type { Locale, LocalizedText } from '@vbe/core'
 import type { DatabaseError } from './errors.js'
 import { insertFromJson, jsonb, type BulkColumn } from './db.js'
 import type { KitTables } from './schema.js'
@@ -228,10 +229,49 @@ export function listAudit(q: AuditQuery = {}): Effect.Effect<AuditEvent[], Datab
   })
 }
 
+/** What is wrong with an event in the chain, as a stable code. */
+export type AuditProblemCode = 'missing' | 'out_of_order' | 'prev_hash' | 'payload_altered' | 'not_tombstone' | 'event_altered' | 'orphan_tombstone'
+
 export interface AuditProblem {
   readonly seq: number
+  readonly code: AuditProblemCode
+  /** The other event numbers the problem names: the missing range, or the erasure event a tombstone points to. */
+  readonly from?: number
+  readonly to?: number
+  readonly by?: number
+  /** The problem in words, in English (`auditProblemText` gives both languages). */
   readonly problem: string
 }
+
+/** The problem in Swedish and English, for the auditor reading the verification. */
+export function auditProblemText(p: Omit<AuditProblem, 'problem'>): LocalizedText {
+  switch (p.code) {
+    case 'missing':
+      return p.from === p.to
+        ? { sv: `händelse ${p.from} saknas`, en: `event ${p.from} is missing` }
+        : { sv: `händelserna ${p.from}–${p.to} saknas`, en: `events ${p.from}–${p.to} are missing` }
+    case 'out_of_order':
+      return { sv: `händelse ${p.seq} ligger i fel ordning`, en: `event ${p.seq} is out of order` }
+    case 'prev_hash':
+      return { sv: 'prev_hash stämmer inte med hashen för händelsen före', en: 'prev_hash does not match the hash of the event before it' }
+    case 'payload_altered':
+      return { sv: 'före/efter-innehållet har ändrats', en: 'the before/after payload was altered' }
+    case 'not_tombstone':
+      return { sv: 'markerad som raderad, men innehållet är inte en gravsten', en: 'marked as erased but the payload is not a tombstone' }
+    case 'event_altered':
+      return { sv: 'händelsen har ändrats (hashen stämmer inte med innehållet)', en: 'the event was altered (its hash does not match its content)' }
+    case 'orphan_tombstone':
+      return { sv: `raderad, men händelse ${p.by} är ingen raderingshändelse som kommer efter den`, en: `erased, but event ${p.by} is not an erasure event that follows it` }
+  }
+}
+
+const problem = (p: Omit<AuditProblem, 'problem'>): AuditProblem => ({ ...p, problem: auditProblemText(p).en })
+
+/** The verification with each problem's words in `lang`. */
+export function verificationIn(v: AuditVerification, lang: Locale): AuditVerification {
+  return { ...v, problems: v.problems.map((p) => ({ ...p, problem: auditProblemText(p)[lang] })) }
+}
+
 export interface AuditVerification {
   readonly ok: boolean
   /** Events checked. */
@@ -264,23 +304,23 @@ export function verifyAudit(options: { readonly batch?: number } = {}): Effect.E
       for (const row of rows) {
         const e = fromRow(row)
         checked++
-        if (e.seq !== expectedSeq) problems.push({ seq: e.seq, problem: e.seq > expectedSeq ? `event(s) ${expectedSeq}–${e.seq - 1} are missing` : `event ${e.seq} is out of order` })
-        if (e.prevHash !== prevHash) problems.push({ seq: e.seq, problem: 'prev_hash does not match the hash of the event before it' })
+        if (e.seq !== expectedSeq) problems.push(e.seq > expectedSeq ? problem({ seq: e.seq, code: 'missing', from: expectedSeq, to: e.seq - 1 }) : problem({ seq: e.seq, code: 'out_of_order' }))
+        if (e.prevHash !== prevHash) problems.push(problem({ seq: e.seq, code: 'prev_hash' }))
         if (e.erasedBy === null) {
-          if (payloadHash(e.before, e.after) !== e.payloadHash) problems.push({ seq: e.seq, problem: 'the before/after payload was altered' })
+          if (payloadHash(e.before, e.after) !== e.payloadHash) problems.push(problem({ seq: e.seq, code: 'payload_altered' }))
         } else {
           tombstones.push({ seq: e.seq, by: e.erasedBy })
-          if (!isTombstone(e.before, e.erasedBy) || !isTombstone(e.after, e.erasedBy)) problems.push({ seq: e.seq, problem: 'marked as erased but the payload is not a tombstone' })
+          if (!isTombstone(e.before, e.erasedBy) || !isTombstone(e.after, e.erasedBy)) problems.push(problem({ seq: e.seq, code: 'not_tombstone' }))
         }
         if (e.action === ERASE_ACTION) erasures.add(e.seq)
-        if (eventHash(e) !== e.hash) problems.push({ seq: e.seq, problem: 'the event was altered (its hash does not match its content)' })
+        if (eventHash(e) !== e.hash) problems.push(problem({ seq: e.seq, code: 'event_altered' }))
         prevHash = e.hash
         expectedSeq = e.seq + 1
         head = { seq: e.seq, hash: e.hash }
       }
       after = Number(rows[rows.length - 1]!.seq)
     }
-    for (const t of tombstones) if (!erasures.has(t.by) || t.by <= t.seq) problems.push({ seq: t.seq, problem: `erased, but event ${t.by} is not an erasure event that follows it` })
+    for (const t of tombstones) if (!erasures.has(t.by) || t.by <= t.seq) problems.push(problem({ seq: t.seq, code: 'orphan_tombstone', by: t.by }))
     problems.sort((a, b) => a.seq - b.seq)
     return { ok: problems.length === 0, checked, head, problems }
   })

@@ -11,6 +11,7 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { formatPath, type Locale, type LocalizedText } from '@vbe/core'
 import { csrfMatches, DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
+import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
 import { Forbidden, PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
 import { negotiateLanguage } from './language.js'
@@ -270,6 +271,31 @@ export function problems(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [s, { description: described[s] ?? 'Error', headers, content: { [PROBLEM_TYPE]: { schema: problemSchema } } }]))
 }
 
+/** The answer of `GET /api/audit/verify`, as both apps declare it. */
+export const auditVerificationSchema = z
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int().openapi({ description: 'Events checked' }),
+    head: z.object({ seq: z.number().int(), hash: z.string() }).nullable().openapi({ description: 'The newest event: keep it elsewhere to detect removal of the newest events' }),
+    problems: z.array(
+      z.object({
+        seq: z.number().int(),
+        code: z.enum(['missing', 'out_of_order', 'prev_hash', 'payload_altered', 'not_tombstone', 'event_altered', 'orphan_tombstone'] satisfies AuditProblemCode[]),
+        from: z.number().int().optional(),
+        to: z.number().int().optional(),
+        by: z.number().int().optional(),
+        problem: z.string().openapi({ description: 'The problem in words, in the language of Content-Language' }),
+      }),
+    ),
+  })
+  .openapi('AuditVerification')
+
+/** A verification as JSON, its problems worded in the request's language (`Content-Language`, `Vary`). */
+export function verificationJson(c: Context, verification: AuditVerification): Response {
+  const lang = requestLanguage(c)
+  return c.json(verificationIn(verification, lang), 200, { 'Content-Language': lang, Vary: 'Accept-Language' })
+}
+
 function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
   app.openapi(
     createRoute({
@@ -294,7 +320,10 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
       const kit = c.get('kit')
       const result = await runKit(c, login(username, password, clientAddress(c), kit.authPolicy))
       const secure = kit.secureCookies ?? !(new URL(c.req.url).protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname))
-      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure, expires: result.expiresAt })
+      // Max-Age, not Expires: the session's lifetime counts from the browser's own clock,
+      // so a browser whose clock differs from the server's does not drop it at once.
+      const maxAge = Math.max(0, Math.floor((result.expiresAt.getTime() - kit.clock.now().getTime()) / 1000))
+      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure, maxAge })
       return c.json({ user: { ...result.user, roles: [...result.user.roles] }, csrfToken: result.csrfToken }, 200)
     },
   )

@@ -18,6 +18,8 @@ import {
   openDatabase,
   upsertUser,
   verifyAudit,
+  verificationIn,
+  auditProblemText,
   verifyPassword,
   type Database,
 } from '../src/index.js'
@@ -87,17 +89,19 @@ describe.each(DATABASES)('on %s', (_name, config) => {
     await sql`update vbe_audit_events set after = '{"text":"changed"}'::jsonb where seq = ${head - 1}`.execute(database.kysely)
     const altered = await run(verifyAudit())
     expect(altered.ok).toBe(false)
-    expect(altered.problems).toContainEqual({ seq: head - 1, problem: 'the before/after payload was altered' })
+    expect(altered.problems).toContainEqual({ seq: head - 1, code: 'payload_altered', problem: 'the before/after payload was altered' })
+    expect(verificationIn(altered, 'sv').problems).toContainEqual({ seq: head - 1, code: 'payload_altered', problem: 'före/efter-innehållet har ändrats' })
     await sql`update vbe_audit_events set after = '{"text":"note 3"}'::jsonb where seq = ${head - 1}`.execute(database.kysely)
     expect((await run(verifyAudit())).ok).toBe(true)
 
     await sql`update vbe_audit_events set actor = 'mallory' where seq = ${head - 2}`.execute(database.kysely)
-    expect((await run(verifyAudit())).problems).toContainEqual({ seq: head - 2, problem: 'the event was altered (its hash does not match its content)' })
+    expect((await run(verifyAudit())).problems).toContainEqual({ seq: head - 2, code: 'event_altered', problem: 'the event was altered (its hash does not match its content)' })
     await sql`update vbe_audit_events set actor = 'anna' where seq = ${head - 2}`.execute(database.kysely)
 
     const removed = await sql<Record<string, unknown>>`delete from vbe_audit_events where seq = ${head - 3} returning *`.execute(database.kysely)
     const gap = await run(verifyAudit())
-    expect(gap.problems.map((p) => p.problem)).toContain(`event(s) ${head - 3}–${head - 3} are missing`)
+    expect(gap.problems).toContainEqual({ seq: head - 2, code: 'missing', from: head - 3, to: head - 3, problem: `event ${head - 3} is missing` })
+    expect(auditProblemText({ seq: 9, code: 'missing', from: 5, to: 8 })).toEqual({ sv: 'händelserna 5–8 saknas', en: 'events 5–8 are missing' })
     const r = removed.rows[0]!
     await sql`insert into vbe_audit_events select * from jsonb_populate_record(null::vbe_audit_events, ${JSON.stringify(r)}::jsonb)`.execute(database.kysely)
     expect((await run(verifyAudit())).ok).toBe(true)
@@ -177,6 +181,9 @@ describe.each(DATABASES)('on %s', (_name, config) => {
     const cookie = res.headers.get('set-cookie')!
     expect(cookie).toMatch(/vbe_session=[^;]+;.*HttpOnly/)
     expect(cookie).toMatch(/SameSite=Strict/)
+    // Lifetime as Max-Age (8 h by default), so a browser whose clock differs from the server's keeps it.
+    expect(cookie).toMatch(/Max-Age=28800(;|$)/)
+    expect(cookie).not.toMatch(/Expires=/)
     const { csrfToken } = (await res.json()) as { csrfToken: string }
     const session = cookie.split(';')[0]!
 

@@ -225,4 +225,6 @@ export interface RescreenRun {
   readonly changed?: number
   readonly screened?: number
   readonly flips: readonly RescreenFlip[]
+  /** The heading of each rule the flips name. */
+  readonly rules?: readonly { readonly id: string; readonly heading: { readonly sv: string; readonly en: string } }[]
 }

@@ -49,6 +49,7 @@ export const en: Messages = {
   username: 'Username',
   password: 'Password',
   loginButton: 'Log in',
+  loginFailed: 'Could not log in',
   loggingIn: 'Logging in…',
 
   queueTitle: 'Cases',

@@ -52,6 +52,7 @@ export const sv = {
   username: 'Användarnamn',
   password: 'Lösenord',
   loginButton: 'Logga in',
+  loginFailed: 'Inloggningen misslyckades',
   loggingIn: 'Loggar in…',
 
   // Queue

@@ -31,7 +31,7 @@ export function LoginPage(props: { expired: boolean; onLogin: (s: Session) => vo
             {t('sessionExpired')}
           </p>
         )}
-        <ErrorSummary form={form} fields={['username', 'password']} />
+        <ErrorSummary form={form} fields={['username', 'password']} title={t('loginFailed')} />
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <Field form={form} name="username" label={t('username')} required>
             {(p) => <input {...p} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={username} onChange={(e) => setUsername(e.currentTarget.value)} />}

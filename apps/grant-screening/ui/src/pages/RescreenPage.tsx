@@ -98,7 +98,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
             </thead>
             <tbody>
               {r.flips.map((f, i) => (
-                <Flip key={i} flip={f} />
+                <Flip key={i} flip={f} rules={r.rules ?? []} />
               ))}
             </tbody>
           </table>
@@ -108,9 +108,13 @@ function Run(props: { run: RescreenRun }): ReactNode {
   )
 }
 
-function Flip(props: { flip: RescreenFlip }): ReactNode {
+function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules']> }): ReactNode {
   const { e, loc } = useI18n()
   const f = props.flip
+  const heading = (ruleId: string) => {
+    const rule = props.rules.find((x) => x.id === ruleId)
+    return rule ? loc(rule.heading) : ruleId
+  }
   const caseId = f.caseId ?? f.id
   const before = asOutcome(f.before ?? f.from)
   const after = asOutcome(f.after ?? f.to)
@@ -127,8 +131,8 @@ function Flip(props: { flip: RescreenFlip }): ReactNode {
         {f.changedRules && f.changedRules.length > 0 ? (
           <ul className="plain small">
             {f.changedRules.map((r) => (
-              <li key={r} className="mono">
-                {r}
+              <li key={r}>
+                {heading(r)} <span className="mono muted">({r})</span>
               </li>
             ))}
           </ul>
@@ -136,7 +140,7 @@ function Flip(props: { flip: RescreenFlip }): ReactNode {
           <ul className="plain small">
             {f.changedFindings.map((c, i) => (
               <li key={i}>
-                <span className="mono">{c.ruleId}</span>
+                {heading(c.ruleId)}
                 {c.evidenceIds && c.evidenceIds.length > 0 ? ` (${c.evidenceIds.join(', ')})` : ''}: {c.before?.status ? e('finding', c.before.status) : '–'} → {c.after?.status ? e('finding', c.after.status) : '–'}
                 {c.after?.reason && <span className="block muted">{loc(c.after.reason)}</span>}
               </li>
