@@ -1,7 +1,8 @@
 /**
  * The API's shapes as the UI reads them (docs/grant-screening.md and the exchange format
  * in docs/grants.md). Kept here rather than imported from the server so the UI bundle
- * depends on nothing but React.
+ * depends on nothing but React; test/ui-vocabulary.test.ts checks each list against its
+ * source (core, server-kit, the app's schema).
  */
 
 export type Lang = 'sv' | 'en'
