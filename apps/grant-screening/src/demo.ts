@@ -1,5 +1,5 @@
 import { Effect } from 'effect'
-import type { ApplicationInput } from '@vbe/core/grants'
+import { exampleApplication, type ApplicationInput } from '@vbe/core/grants'
 import { CurrentUser, query, upsertUser, type Role } from '@vbe/server-kit'
 import { createCase, type PersonInput } from './cases.js'
 
@@ -16,27 +16,9 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
   { username: 'auditor', displayName: 'Robin Ek', roles: ['auditor'], district: null },
 ]
 
-/** A complete, eligible Rinkeby-Kista application; the demo cases vary it. */
+/** A complete, eligible Rinkeby-Kista application (core's example); the demo cases vary it. */
 export function demoApplication(id: string, patch: Partial<ApplicationInput> = {}): ApplicationInput {
-  return {
-    id,
-    programme: 'rinkeby-kista/foreningsbidrag',
-    amountRequested: 50_000,
-    association: {
-      name: 'Kista Ungdomsförening',
-      organisationNumber: '802400-1235',
-      registeredOn: '2019-03-01',
-      activitySince: '2019-03-01',
-      bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
-    },
-    statutes: { adoptedOn: '2019-03-01', adoptedAtAnnualMeeting: true },
-    board: { electedOn: '2026-03-10', electedAtAnnualMeeting: true, auditorElected: true },
-    members: { total: 120, residentInCityShare: 0.8 },
-    previousGrants: [{ year: 2025, amount: 40_000, reportDue: '2026-03-31', reportSubmittedOn: '2026-03-20' }],
-    declaration: { democraticPrinciples: true, humanRights: true, genderEquality: true, signedOn: '2026-09-01' },
-    evidence: [],
-    ...patch,
-  }
+  return exampleApplication({ id, ...patch })
 }
 
 const DEMO_CASES: ReadonlyArray<{ application: ApplicationInput; persons: PersonInput[] }> = [

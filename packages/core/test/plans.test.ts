@@ -4,15 +4,16 @@ import {
   analysePlan,
   diffPlans,
   directive2017,
+  norrmalmExamplePlan,
   parsePlan,
   pluginTemplate,
+  rinkebyKistaExamplePlan,
   strategy2016,
   templatesFor,
   type Plan,
   type PlanAnalysis,
 } from '@vbe/core/plans'
 import { defineDistrictPlugin } from '@vbe/core/plugins'
-import { norrmalmPlan, rinkebyKistaPlan } from './fixtures/plans.js'
 
 const codes = (findings: PlanAnalysis['indicatorFindings']) => findings.map((f) => f.code)
 const clone = (p: Plan): Plan => structuredClone(p)
@@ -51,13 +52,13 @@ describe('templates', () => {
 
 describe('parsePlan', () => {
   it('accepts the fixtures and fills defaults', () => {
-    const plan = parsePlan(norrmalmPlan)
+    const plan = parsePlan(norrmalmExamplePlan)
     expect(plan.activities[0]?.risks).toEqual([])
     expect(plan.activities[1]?.sections).toEqual([])
   })
 
   it('names each bad field', () => {
-    const bad = structuredClone(norrmalmPlan) as Record<string, unknown> & typeof norrmalmPlan
+    const bad = structuredClone(norrmalmExamplePlan) as Record<string, unknown> & typeof norrmalmExamplePlan
     bad.year = 2015
     ;(bad.activities![0] as { indicators: Array<{ kind: string }> }).indicators[0]!.kind = 'impact'
     ;(bad.activities![1] as { period: { from: string; to: string } }).period = { from: '2026-12-31', to: '2026-01-01' }
@@ -80,21 +81,21 @@ describe('parsePlan', () => {
   })
 
   it('rejects duplicate activity and indicator ids', () => {
-    const dup = structuredClone(norrmalmPlan)
+    const dup = structuredClone(norrmalmExamplePlan)
     dup.activities = [dup.activities![0]!, { ...dup.activities![0]!, indicators: [dup.activities![0]!.indicators![0]!, dup.activities![0]!.indicators![0]!] }]
     expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.id: duplicate activity id "a1"/)
     expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.indicators\[1\]\.id: duplicate indicator id "i1"/)
   })
 
   it('requires an existing structure or a reason for a new one', () => {
-    const p = structuredClone(norrmalmPlan)
+    const p = structuredClone(norrmalmExamplePlan)
     ;(p.activities![0] as { existingStructure: unknown }).existingStructure = { kind: 'new' }
     expect(() => parsePlan(p)).toThrow(/activities\[0\]\.existingStructure\.reason/)
   })
 })
 
 describe('analysePlan on the Rinkeby-Kista plan (the weaknesses of 2017)', () => {
-  const plan = parsePlan(rinkebyKistaPlan)
+  const plan = parsePlan(rinkebyKistaExamplePlan)
   const analysis = analysePlan(plan, { templates: templatesFor(), on: '2017-09-21' })
 
   it('shows the directive points the plan misses', () => {
@@ -144,7 +145,7 @@ describe('analysePlan on the Rinkeby-Kista plan (the weaknesses of 2017)', () =>
 })
 
 describe('analysePlan on the Norrmalm plan', () => {
-  const plan = parsePlan(norrmalmPlan)
+  const plan = parsePlan(norrmalmExamplePlan)
   const analysis = analysePlan(plan, { templates: templatesFor(localPlugin), on: '2026-09-01' })
 
   it('has no indicator, risk or revision errors', () => {
@@ -186,7 +187,7 @@ describe('analysePlan on the Norrmalm plan', () => {
 })
 
 describe('diffPlans', () => {
-  const a = parsePlan(norrmalmPlan)
+  const a = parsePlan(norrmalmExamplePlan)
 
   it('finds nothing between a plan and itself', () => {
     expect(diffPlans(a, clone(a))).toMatchObject({ identical: true, plan: [], activities: { added: [], removed: [], changed: [] } })

@@ -10,6 +10,7 @@ export * from './schemas.js'
 export * from './templates.js'
 export * from './analyse.js'
 export * from './diff.js'
+export * from './examples.js'
 
 /** Parses a plan from outside (an HTTP body, a file); throws ValidationError naming each field. */
 export function parsePlan(input: unknown): Plan {

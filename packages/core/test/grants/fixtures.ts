@@ -1,5 +1,5 @@
 import { composePlugins, defineDistrictPlugin, type DistrictPlugin } from '@vbe/core/plugins'
-import type { ApplicationInput } from '@vbe/core/grants'
+import { exampleApplication, type ApplicationInput } from '@vbe/core/grants'
 
 /**
  * Core may not depend on the district plugins (they depend on core), so the tests use
@@ -72,22 +72,5 @@ export const PLUGINS: Record<string, DistrictPlugin> = { 'rinkeby-kista': rinkeb
 
 export const allPlugins = composePlugins([rinkebyKistaFixture, testbyFixture])
 
-/** The example from the issue: eligible on 2026-11-22 except for its one verified threat. */
-export const baseApplication = (): ApplicationInput => ({
-  id: 'app-2026-0042',
-  programme: 'rinkeby-kista/foreningsbidrag',
-  amountRequested: 50000,
-  association: {
-    name: 'Kista Ungdomsförening',
-    organisationNumber: '802400-1235',
-    registeredOn: '2019-03-01',
-    activitySince: '2019-03-01',
-    bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
-  },
-  statutes: { adoptedOn: '2019-03-01', adoptedAtAnnualMeeting: true },
-  board: { electedOn: '2026-03-10', electedAtAnnualMeeting: true, auditorElected: true },
-  members: { total: 120, residentInCityShare: 0.8 },
-  previousGrants: [{ year: 2025, amount: 40000, reportDue: '2026-03-31', reportSubmittedOn: '2026-03-20' }],
-  declaration: { democraticPrinciples: true, humanRights: true, genderEquality: true, signedOn: '2026-09-01' },
-  evidence: [],
-})
+/** The example from the issue, which meets every rule on 2026-11-22; tests add its evidence. */
+export const baseApplication = (): ApplicationInput => exampleApplication()

@@ -16,7 +16,8 @@
  * activities.
  */
 import { analysePlan, parsePlan, templatesFor, type PlanInput } from '@vbe/core/plans'
-import { DEMO_PASSWORD, norrmalmPlan, startServer } from '@vbe/plan-editor'
+import { norrmalmExamplePlan } from '@vbe/core/plans'
+import { DEMO_PASSWORD, startServer } from '@vbe/plan-editor'
 import { buildUi } from '@vbe/plan-editor/testing'
 import { launchChromium } from '@vbe/test-browser'
 import type { Page } from 'playwright-core'
@@ -101,7 +102,7 @@ try {
   await page.click('button[type=submit]')
   await page.locator('table.list a').first().waitFor()
   const href = await page.locator('table.list a').first().getAttribute('href')
-  const big = grow(norrmalmPlan, 60)
+  const big = grow(norrmalmExamplePlan, 60)
   const t0 = performance.now()
   analysePlan(parsePlan(big), { templates: templatesFor(), on: '2027-06-01' })
   console.log(`Plan editor benchmark: ${ROUNDS} keystrokes per scenario, Chromium ${browser.version()}, node ${process.version} (analysePlan on 60 activities in Node: ${(performance.now() - t0).toFixed(2)} ms cold)`)
