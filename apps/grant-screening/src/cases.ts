@@ -419,6 +419,29 @@ function touch(id: string, status?: CaseStatus) {
   )
 }
 
+/**
+ * Moves the case to `status` inside the caller's transaction, only if nobody changed it
+ * since `row` was read (its version): two officers deciding at once on two servers, or a
+ * decision racing new evidence that would call for four eyes, end in one change and a
+ * 409 for the other, never in both or in a decision on stale findings.
+ */
+function transition(row: CaseRow, status: CaseStatus) {
+  return Effect.gen(function* () {
+    const now = (yield* Clock).now()
+    const updated = yield* db('case.transition', (k) =>
+      k.updateTable('gs_cases').set({ updated_at: now, version: row.version + 1, status }).where('id', '=', row.id).where('version', '=', row.version).returning('id').execute(),
+    )
+    if (updated.length === 0) {
+      return yield* new Conflict({
+        detail: {
+          sv: 'Någon annan ändrade ärendet medan du arbetade med det (till exempel ett beslut eller ny bevisning). Ladda om ärendet och försök igen.',
+          en: 'Someone else changed the case while you were working on it (a decision or new evidence, for example). Reload the case and try again.',
+        },
+      })
+    }
+  })
+}
+
 /** Officers add an evidence item (with its source); the case is re-screened. */
 export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
   return Effect.gen(function* () {
@@ -518,13 +541,24 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
     const amount = input.kind === 'approve' ? row.amount_requested : input.kind === 'partial' ? input.amount! : null
     yield* transaction(
       Effect.gen(function* () {
+        yield* transition(row, requiresSecond ? 'awaiting_approval' : 'decided')
+        // A re-screen (which changes screenings, not the case's version) may have changed
+        // whether four eyes apply since the case was read: decide on the current screening only.
+        const current = yield* db('decision.screening', (k) => k.selectFrom('gs_screenings').select('human_required').where('case_id', '=', id).forShare().executeTakeFirst())
+        if (current && current.human_required !== requiresSecond) {
+          return yield* new Conflict({
+            detail: {
+              sv: 'Ärendet har prövats om med ändrade regler medan du arbetade med det. Ladda om ärendet och försök igen.',
+              en: 'The case was re-screened under changed rules while you were working on it. Reload the case and try again.',
+            },
+          })
+        }
         yield* db('decision.insert', (k) =>
           k
             .insertInto('gs_decisions')
             .values({ case_id: id, kind: input.kind, amount, reasons: input.reasons, letter_locale: input.letterLocale, decided_by: user.username, decided_at: now, requires_second: requiresSecond, approved_by: null, approved_at: null })
             .execute(),
         )
-        yield* touch(id, requiresSecond ? 'awaiting_approval' : 'decided')
         yield* appendAudit({
           action: requiresSecond ? 'case.decision.propose' : 'case.decision.final',
           entityType: 'case',
@@ -556,13 +590,9 @@ export function approve(id: string, approveIt: boolean, comment: string | undefi
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
-        if (approveIt) {
-          yield* db('decision.approve', (k) => k.updateTable('gs_decisions').set({ approved_by: user.username, approved_at: now }).where('case_id', '=', id).execute())
-          yield* touch(id, 'decided')
-        } else {
-          yield* db('decision.reject', (k) => k.deleteFrom('gs_decisions').where('case_id', '=', id).execute())
-          yield* touch(id, 'in_review')
-        }
+        yield* transition(row, approveIt ? 'decided' : 'in_review')
+        if (approveIt) yield* db('decision.approve', (k) => k.updateTable('gs_decisions').set({ approved_by: user.username, approved_at: now }).where('case_id', '=', id).execute())
+        else yield* db('decision.reject', (k) => k.deleteFrom('gs_decisions').where('case_id', '=', id).execute())
         yield* appendAudit({
           action: approveIt ? 'case.decision.approve' : 'case.decision.send-back',
           entityType: 'case',

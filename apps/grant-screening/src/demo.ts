@@ -1,6 +1,6 @@
 import { Effect } from 'effect'
 import { exampleApplication, type ApplicationInput } from '@vbe/core/grants'
-import { CurrentUser, query, upsertUser, type Role } from '@vbe/server-kit'
+import { CurrentUser, exclusively, query, upsertUser, type Role } from '@vbe/server-kit'
 import { createCase, type PersonInput } from './cases.js'
 
 /** The demo password of every demo user (README, `npm start`). Never use demo users in production. */
@@ -47,13 +47,17 @@ const DEMO_CASES: ReadonlyArray<{ application: ApplicationInput; persons: Person
  * see an empty queue.
  */
 export function seedDemo() {
-  return Effect.gen(function* () {
-    for (const u of DEMO_USERS) yield* upsertUser({ ...u, password: DEMO_PASSWORD })
-    const count = yield* query('demo.count', (db) => db.selectFrom('gs_cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow())
-    if (Number(count.n) > 0) return
-    const officer = DEMO_USERS[0]!
-    for (const c of DEMO_CASES) {
-      yield* Effect.provideService(createCase(c.application, c.persons), CurrentUser, { id: 'demo-seed', username: officer.username, displayName: officer.displayName, roles: officer.roles, district: officer.district })
-    }
-  })
+  // One process at a time, so two servers starting together on one database seed it once.
+  return exclusively(
+    'grant-screening demo seed',
+    Effect.gen(function* () {
+      for (const u of DEMO_USERS) yield* upsertUser({ ...u, password: DEMO_PASSWORD })
+      const count = yield* query('demo.count', (db) => db.selectFrom('gs_cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow())
+      if (Number(count.n) > 0) return
+      const officer = DEMO_USERS[0]!
+      for (const c of DEMO_CASES) {
+        yield* Effect.provideService(createCase(c.application, c.persons), CurrentUser, { id: 'demo-seed', username: officer.username, displayName: officer.displayName, roles: officer.roles, district: officer.district })
+      }
+    }),
+  )
 }

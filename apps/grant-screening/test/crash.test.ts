@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDatabase } from '@vbe/test-postgres'
 import { inject } from 'vitest'
 import { demoApplication } from '../src/index.js'
+import { killed, startServerProcess as startServer } from './support/process.js'
 import { login } from './support/server.js'
 
 /**
@@ -13,29 +13,6 @@ import { login } from './support/server.js'
  * data, every decision that was answered with a 2xx must be there, and the audit chain
  * must verify. On PGlite (a data directory) and on PostgreSQL.
  */
-const APP = resolve(import.meta.dirname, '..')
-
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  // One process (tsx as a loader, not a wrapper), so SIGKILL hits the server itself.
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', 'src/main.ts'], { cwd: APP, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000)
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /Grant screening: (http:\/\/[^ ]+?)\/ /.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolvePromise({ child, url: m[1]! })
-      }
-    })
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)))
-  })
-}
-
-const killed = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())))
-
 describe.each(['pglite', 'postgres'] as const)('crash safety on %s', (kind) => {
   const dirs: string[] = []
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))

@@ -1,7 +1,7 @@
 import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
 import { EXAMPLE_PLANS, type PlanInput } from '@vbe/core/plans'
-import { query, upsertUser, type Conflict, type Db, type Clock, type DatabaseError, type Role } from '@vbe/server-kit'
+import { exclusively, query, upsertUser, type Conflict, type Db, type Clock, type DatabaseError, type Role } from '@vbe/server-kit'
 import type { Tables } from './db.js'
 import { insertPlan } from './service.js'
 
@@ -34,26 +34,30 @@ export const DEMO_PLANS: readonly PlanInput[] = EXAMPLE_PLANS
  * no plans yet. Returns what it did.
  */
 export function seedDemo(): Effect.Effect<{ users: number; plans: number }, DatabaseError | Conflict, Db | Clock> {
-  return Effect.gen(function* () {
-    const counts = yield* query('demo.count', async (db: Kysely<Tables>) => {
-      const users = await db.selectFrom('vbe_users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-      const plans = await db.selectFrom('pe_plans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-      return { users: Number(users.n), plans: Number(plans.n) }
-    })
-    let users = 0
-    let plans = 0
-    if (counts.users === 0) {
-      for (const u of DEMO_USERS) {
-        yield* upsertUser({ username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, roles: u.roles, district: u.district })
-        users++
+  // One process at a time, so two servers starting together on one database seed it once.
+  return exclusively(
+    'plan-editor demo seed',
+    Effect.gen(function* () {
+      const counts = yield* query('demo.count', async (db: Kysely<Tables>) => {
+        const users = await db.selectFrom('vbe_users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+        const plans = await db.selectFrom('pe_plans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+        return { users: Number(users.n), plans: Number(plans.n) }
+      })
+      let users = 0
+      let plans = 0
+      if (counts.users === 0) {
+        for (const u of DEMO_USERS) {
+          yield* upsertUser({ username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, roles: u.roles, district: u.district })
+          users++
+        }
       }
-    }
-    if (counts.plans === 0) {
-      for (const p of DEMO_PLANS) {
-        yield* insertPlan('demo-seed', p, null, 'create')
-        plans++
+      if (counts.plans === 0) {
+        for (const p of DEMO_PLANS) {
+          yield* insertPlan('demo-seed', p, null, 'create')
+          plans++
+        }
       }
-    }
-    return { users, plans }
-  })
+      return { users, plans }
+    }),
+  )
 }

@@ -1,5 +1,5 @@
 import { Context, Effect, Exit } from 'effect'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { LocalizedText } from '@vbe/core'
 import { insertFromJson, type BulkColumn, type BulkInsert } from './db.js'
 import { DatabaseError } from './errors.js'
@@ -58,6 +58,20 @@ export function transaction<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Eff
       (trx, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.promise(() => trx.rollback().execute().catch(() => undefined))),
     )
   })
+}
+
+/**
+ * Runs `effect` in a transaction that holds a database-wide lock named `name` (a
+ * transaction-scoped advisory lock), so server processes sharing one database do it one
+ * at a time: seeding demo data on a first start, for example, when two start at once.
+ */
+export function exclusively<A, E, R>(name: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | DatabaseError, R | Db> {
+  return transaction(
+    Effect.flatMap(
+      query(`lock ${name}`, (db) => sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db)),
+      () => effect,
+    ),
+  )
 }
 
 /** The roles' names, as the UIs show them. */

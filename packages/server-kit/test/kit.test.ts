@@ -12,6 +12,8 @@ import {
   CurrentUser,
   Db,
   eraseFromAudit,
+  exclusively,
+  query,
   hashPassword,
   kitMigrations,
   login,
@@ -59,6 +61,23 @@ describe.each(DATABASES)('on %s', (_name, config) => {
   it('runs migrations once (opening again is a no-op)', async () => {
     const rows = await sql<{ name: string }>`select name from vbe_migrations_kit`.execute(database.kysely)
     expect(rows.rows.map((r) => r.name)).toEqual(['001-users-sessions-audit'])
+  })
+
+  it('runs exclusively() blocks one at a time, also on separate connections', async () => {
+    await sql`create table kit_counter (n integer not null)`.execute(database.kysely)
+    await sql`insert into kit_counter values (0)`.execute(database.kysely)
+    // Read, wait, write: without the lock, concurrent runs would all read 0.
+    const bump = exclusively(
+      'kit counter',
+      Effect.gen(function* () {
+        const read = yield* query('read', (db) => sql<{ n: number }>`select n from kit_counter`.execute(db))
+        yield* Effect.promise(() => new Promise((r) => setTimeout(r, 30)))
+        yield* query('write', (db) => sql`update kit_counter set n = ${read.rows[0]!.n + 1}`.execute(db))
+      }),
+    )
+    await Promise.all([run(bump), run(bump), run(bump), run(bump)])
+    expect((await sql<{ n: number }>`select n from kit_counter`.execute(database.kysely)).rows[0]!.n).toBe(4)
+    await sql`drop table kit_counter`.execute(database.kysely)
   })
 
   it('logs in with the right password and refuses the wrong one', async () => {

@@ -26,6 +26,8 @@ export interface Client {
   readonly username: string
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
   json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Headers }>
+  /** The same session (cookie and CSRF token) sent to another server. */
+  at(url: string): Client
 }
 
 /** A real server on loopback (port 0) over a real database, with the demo users and cases. */
@@ -57,6 +59,10 @@ export async function login(url: string, username: string, password = DEMO_PASSW
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`)
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }
+  return client(url, username, cookie, csrfToken)
+}
+
+function client(url: string, username: string, cookie: string, csrfToken: string): Client {
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${url}${path}`, {
       method,
@@ -71,5 +77,6 @@ export async function login(url: string, username: string, password = DEMO_PASSW
       const text = await res.text()
       return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers }
     },
+    at: (other) => client(other, username, cookie, csrfToken),
   }
 }
