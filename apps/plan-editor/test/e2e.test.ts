@@ -88,6 +88,12 @@ describe('plan editor in Chromium', () => {
     await act.locator('summary', { hasText: 'Riktlinjer' }).click()
     await act.getByRole('checkbox', { name: /^G2 / }).check()
     await act.getByRole('checkbox', { name: /^D3 / }).check()
+    // Level and target group read in Swedish; the value stays the code.
+    const level = act.getByLabel('Nivå', { exact: true })
+    expect(await level.inputValue()).toBe('district')
+    expect(await level.locator('option:checked').textContent()).toBe('Stadsdelsnämnd')
+    await act.getByLabel('Målgrupp', { exact: true }).selectOption({ label: 'Personal' })
+    expect(await act.getByLabel('Målgrupp', { exact: true }).inputValue()).toBe('staff')
     await expect.poll(() => directive.textContent()).toBe('1/12 (8 %)')
     // Guideline G2 has an activity but no effect indicator yet: flagged in the panel.
     await page.locator('[data-code=guideline-without-effect-indicator]').waitFor()

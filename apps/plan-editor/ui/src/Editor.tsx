@@ -606,7 +606,7 @@ const ActivityEditor = memo(function ActivityEditor({
           <select id={`${p}-level`} value={a.responsible.level} disabled={readOnly} onChange={(e) => ch((x) => ({ ...x, responsible: { ...x.responsible, level: e.target.value as Activity['responsible']['level'] } }))}>
             {LEVELS.map((l) => (
               <option key={l} value={l}>
-                {l}
+                {t(`level.${l}`)}
               </option>
             ))}
           </select>
@@ -628,14 +628,14 @@ const ActivityEditor = memo(function ActivityEditor({
               ch((x) => {
                 const { targetGroup: _t, ...rest } = x
                 const kind = e.target.value as NonNullable<Activity['targetGroup']>['kind'] | ''
-                return kind ? { ...rest, targetGroup: { kind, description: x.targetGroup?.description || kind } } : rest
+                return kind ? { ...rest, targetGroup: { kind, description: x.targetGroup?.description || t(`target.${kind}`) } } : rest
               })
             }
           >
             <option value="">{t('targetNone')}</option>
             {(['staff', 'partners', 'residents', 'individuals'] as const).map((k) => (
               <option key={k} value={k}>
-                {k}
+                {t(`target.${k}`)}
               </option>
             ))}
           </select>
