@@ -103,6 +103,12 @@ const transitionBody = z
   .strict()
   .openapi('Transition')
 
+const followUpParams = idParam.extend({
+  activityId: z.string().min(1).max(100).openapi({ param: { name: 'activityId', in: 'path' } }),
+  indicatorId: z.string().min(1).max(100).openapi({ param: { name: 'indicatorId', in: 'path' } }),
+  period: z.enum(TERTIALS, { error: 'must be T1, T2 or T3' }).openapi({ param: { name: 'period', in: 'path' } }),
+})
+
 const followUpBody = z
   .object({
     value: z.number({ error: 'value must be a number' }).finite(),
@@ -227,11 +233,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       tags: ['follow-up'],
       summary: 'Enter the follow-up value of one indicator for one tertial (officer of the district; not while submitted). If-Match required.',
       request: {
-        params: idParam.extend({
-          activityId: z.string().min(1).max(100).openapi({ param: { name: 'activityId', in: 'path' } }),
-          indicatorId: z.string().min(1).max(100).openapi({ param: { name: 'indicatorId', in: 'path' } }),
-          period: z.enum(TERTIALS, { error: 'must be T1, T2 or T3' }).openapi({ param: { name: 'period', in: 'path' } }),
-        }),
+        params: followUpParams,
         headers: ifMatchHeader,
         body: { required: true, content: { 'application/json': { schema: followUpBody } } },
       },
@@ -241,6 +243,22 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       const p = c.req.valid('param')
       const body = c.req.valid('json')
       const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => setFollowUp(p.id, base, p.activityId, p.indicatorId, p.period, body)))
+      return c.json(sendPlan(c, plan) as never, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/plans/{id}/activities/{activityId}/indicators/{indicatorId}/follow-ups/{period}',
+      tags: ['follow-up'],
+      summary: 'Remove the follow-up value of one indicator for one tertial, entered by mistake (officer of the district; not while submitted). If-Match required.',
+      request: { params: followUpParams, headers: ifMatchHeader },
+      responses: { 200: json(planDetailSchema, 'The plan without that follow-up'), ...problems(400, 401, 403, 404, 409, 428) },
+    }),
+    async (c) => {
+      const p = c.req.valid('param')
+      const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => setFollowUp(p.id, base, p.activityId, p.indicatorId, p.period, null)))
       return c.json(sendPlan(c, plan) as never, 200)
     },
   )

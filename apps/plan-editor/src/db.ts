@@ -23,7 +23,7 @@ export interface PlanTables {
     version: number
     status: string
     document: unknown
-    /** What made this version: create, revise-yearly, save, follow-up, submit, adopt, return, revise. */
+    /** What made this version: create, revise-yearly, save, follow-up, follow-up-removed, submit, adopt, return, revise. */
     action: string
     /** For workflow steps: the committee decision reference and comment. */
     meta: unknown

@@ -565,7 +565,8 @@ export interface FollowUpInput {
   readonly note?: string | undefined
 }
 
-export function setFollowUp(id: string, baseVersion: number, activityId: string, indicatorId: string, period: Tertial, input: FollowUpInput): Effect.Effect<PlanDetail, AppError, R> {
+/** Enters (or, with `null`, removes) the follow-up value of one indicator for one tertial. */
+export function setFollowUp(id: string, baseVersion: number, activityId: string, indicatorId: string, period: Tertial, input: FollowUpInput | null): Effect.Effect<PlanDetail, AppError, R> {
   return writeVersion(
     id,
     baseVersion,
@@ -581,7 +582,11 @@ export function setFollowUp(id: string, baseVersion: number, activityId: string,
         }
         const activity = docOf(row).activities.find((a) => a.id === activityId)
         if (!activity) return yield* new NotFound({ entity: { sv: 'aktiviteten', en: 'activity' }, id: activityId })
-        if (!activity.indicators.some((i) => i.id === indicatorId)) return yield* new NotFound({ entity: { sv: 'indikatorn', en: 'indicator' }, id: indicatorId })
+        const indicator = activity.indicators.find((i) => i.id === indicatorId)
+        if (!indicator) return yield* new NotFound({ entity: { sv: 'indikatorn', en: 'indicator' }, id: indicatorId })
+        if (input === null && !indicator.followUps.some((f) => f.period === period)) {
+          return yield* new NotFound({ entity: { sv: `uppföljning för ${period}`, en: `follow-up for ${period}` }, id: period })
+        }
       }),
     (doc) =>
       Effect.succeed({
@@ -597,7 +602,7 @@ export function setFollowUp(id: string, baseVersion: number, activityId: string,
                       ? i
                       : {
                           ...i,
-                          followUps: [...i.followUps.filter((f) => f.period !== period), { period, value: input.value, date: input.date, note: input.note ?? '' }].sort(
+                          followUps: [...i.followUps.filter((f) => f.period !== period), ...(input ? [{ period, value: input.value, date: input.date, note: input.note ?? '' }] : [])].sort(
                             (x, y) => TERTIALS.indexOf(x.period) - TERTIALS.indexOf(y.period),
                           ),
                         },
@@ -605,8 +610,8 @@ export function setFollowUp(id: string, baseVersion: number, activityId: string,
                 },
           ),
         },
-        action: 'follow-up',
-        audit: { activityId, indicatorId, period, value: input.value },
+        action: input ? 'follow-up' : 'follow-up-removed',
+        audit: { activityId, indicatorId, period, value: input ? input.value : null },
       }),
   )
 }

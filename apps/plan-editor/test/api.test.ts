@@ -207,14 +207,26 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
       ['T2', 61],
     ])
     expectProblem(await approverNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T3`, { value: 70, date: '2026-12-31' }, ifMatch(fu.body.version)), 403)
+    // A value entered by mistake can be removed (If-Match, the same roles); a period without one is a 404.
+    const wrong = await officerNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T3`, { value: 700, date: '2026-12-31' }, ifMatch(fu.body.version))
+    expect(wrong.status).toBe(200)
+    expectProblem(await approverNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(wrong.body.version)), 403)
+    expectProblem(await officerNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(fu.body.version)), 409)
+    expectProblem(await officerNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`), 428)
+    const removed = await officerNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(wrong.body.version))
+    expect(removed.status).toBe(200)
+    expect(removed.body.document.activities[0].indicators[0].followUps.map((f: { period: string }) => f.period)).toEqual(['T1', 'T2'])
+    const gone = await officerNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(removed.body.version))
+    expectProblem(gone, 404)
+    expect(gone.body.detail).toBe('Det gick inte att hitta uppföljning för T3 bland det du har tillgång till.')
     const actions = (await officerNm.get(`${p}/versions`)).body.versions.map((v: { action: string }) => v.action)
-    expect(actions).toEqual(['create', 'save', 'submit', 'return', 'revise', 'save', 'submit', 'adopt', 'follow-up'])
-    nm = fu.body
+    expect(actions).toEqual(['create', 'save', 'submit', 'return', 'revise', 'save', 'submit', 'adopt', 'follow-up', 'follow-up', 'follow-up-removed'])
+    nm = removed.body
   })
 
   it('logs every state change in the hash-chained audit log, which verifies', async () => {
     const events = (await auditor.get(`/api/audit?entityId=${nm.id}&limit=100`)).body.events as { action: string; actor: string; after: { status?: string } }[]
-    expect(events.map((e) => e.action).reverse()).toEqual(['plan.create', 'plan.save', 'plan.submit', 'plan.return', 'plan.revise', 'plan.save', 'plan.submit', 'plan.adopt', 'plan.follow-up'])
+    expect(events.map((e) => e.action).reverse()).toEqual(['plan.create', 'plan.save', 'plan.submit', 'plan.return', 'plan.revise', 'plan.save', 'plan.submit', 'plan.adopt', 'plan.follow-up', 'plan.follow-up', 'plan.follow-up-removed'])
     expect(events.find((e) => e.action === 'plan.return')).toMatchObject({ actor: 'approver.nm', after: { status: 'returned', comment: 'Lägg till effektindikatorer för G3.' } })
     const verify = (await auditor.get('/api/audit/verify')).body
     expect(verify).toMatchObject({ ok: true, problems: [] })

@@ -63,15 +63,21 @@ function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy
   const [note, setNote] = useState(current?.note ?? '')
   const [msg, setMsg] = useState<string | null>(null)
   const q = `fu-${activityId}-${indicator.id}-${period}`
-  const save = async () => {
+  const path = `/api/plans/${plan.id}/activities/${encodeURIComponent(activityId)}/indicators/${encodeURIComponent(indicator.id)}/follow-ups/${period}`
+  const send = async (method: 'PUT' | 'DELETE', done: string) => {
     setMsg(null)
     try {
-      const { data } = await api<PlanDetail>('PUT', `/api/plans/${plan.id}/activities/${encodeURIComponent(activityId)}/indicators/${encodeURIComponent(indicator.id)}/follow-ups/${period}`, {
-        body: { value: value === '' ? null : Number(value), date, ...(note ? { note } : {}) },
+      const { data } = await api<PlanDetail>(method, path, {
+        ...(method === 'PUT' ? { body: { value: value === '' ? null : Number(value), date, ...(note ? { note } : {}) } } : {}),
         ifMatch: version.current,
       })
       onSaved(data)
-      setMsg(t('save.saved'))
+      if (method === 'DELETE') {
+        setValue('')
+        setDate('')
+        setNote('')
+      }
+      setMsg(done)
     } catch (e) {
       setMsg(e instanceof ApiError ? `${e.problem.detail}${e.problem.errors ? ' ' + e.problem.errors.map((x) => `${x.path}: ${x.message}`).join('; ') : ''}` : String(e))
     }
@@ -93,11 +99,18 @@ function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy
         <input id={`${q}-n`} value={note} readOnly={ro} onChange={(e) => setNote(e.target.value)} />
       </td>
       <td>
-        {!ro && (
-          <button type="button" disabled={busy} onClick={() => void save()}>
-            {t('save')} {period}
-          </button>
-        )}
+        <div className="actions">
+          {!ro && (
+            <button type="button" disabled={busy} onClick={() => void send('PUT', t('save.saved'))}>
+              {t('save')} {period}
+            </button>
+          )}
+          {!ro && current && (
+            <button type="button" className="danger" disabled={busy} onClick={() => void send('DELETE', t('removed'))}>
+              {t('removeFollowUp')} {period}
+            </button>
+          )}
+        </div>
         <span role="status">{msg}</span>
       </td>
     </tr>
@@ -119,27 +132,29 @@ export function FollowUp({ plan, onSaved, version, busy }: { plan: PlanDetail; o
           </h3>
           <div className="fu-grid">
             <Chart indicator={i} id={`chart-${a.id}-${i.id}`} />
-            <table className="followup">
-              <caption>
-                {t('baseline')}: {i.baseline ? `${i.baseline.value} (${i.baseline.date})` : '—'} · {t('target')}: {i.target ? `${i.target.value} (${i.target.date})` : '—'}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('period')}</th>
-                  <th scope="col">{t('value')}</th>
-                  <th scope="col">{t('date')}</th>
-                  <th scope="col">{t('note')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('save')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {TERTIALS.map((p) => (
-                  <PeriodRow key={`${p}-${plan.version}`} busy={busy} plan={plan} activityId={a.id} indicator={i} period={p} version={version} onSaved={onSaved} />
-                ))}
-              </tbody>
-            </table>
+            <div className="scroll">
+              <table className="followup">
+                <caption>
+                  {t('baseline')}: {i.baseline ? `${i.baseline.value} (${i.baseline.date})` : '—'} · {t('target')}: {i.target ? `${i.target.value} (${i.target.date})` : '—'}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('period')}</th>
+                    <th scope="col">{t('value')}</th>
+                    <th scope="col">{t('date')}</th>
+                    <th scope="col">{t('note')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('save')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {TERTIALS.map((p) => (
+                    <PeriodRow key={`${p}-${plan.version}`} busy={busy} plan={plan} activityId={a.id} indicator={i} period={p} version={version} onSaved={onSaved} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         </section>
       ))}
