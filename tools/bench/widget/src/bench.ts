@@ -14,7 +14,11 @@
  *        and the page shows what it should" on this machine, right now;
  *      - previous: the widget as it worked before its first screen's data went into the
  *        snippet (the same element, fetching the district and language files after the
- *        script has run, each checked against a hash built into the script).
+ *        script has run, each checked against a hash built into the script);
+ *      - static: the markup the widget renders (read from a live widget before the timed
+ *        runs) put into the same shadow root with the same constructable sheet by a
+ *        script that does nothing else: what showing this content in Shadow DOM costs
+ *        the page, without the framework, the data or the "open now" logic.
  *
  * "Visible" is the start of the first frame after the widget has rendered (the next
  * requestAnimationFrame after its `vbe-info-ready` event); "painted" is when that frame's
@@ -33,7 +37,7 @@ import { serve } from '@hono/node-server'
 import { build } from 'esbuild'
 import type { Browser } from 'playwright-core'
 import { launchChromium } from '@vbe/test-browser'
-import { LANGUAGES, missingKeys } from '@vbe/ui'
+import { LANGUAGES, missingKeys, widgetCss } from '@vbe/ui'
 import { messages } from '@vbe/ui/messages'
 import { buildWidget, preactAliases } from '@vbe/info-widget/build'
 import { createApp } from '@vbe/info-widget/server'
@@ -121,7 +125,10 @@ const previousPage = demoPage
 await writeFile(join(outDir, 'bench/probe.js'), `document.dispatchEvent(new Event('vbe-info-ready'))\n`)
 const fallbackDiv = /<vbe-info[^>]*>\n([^]*?)\n<template>/.exec(snippet)?.[1] ?? ''
 const baselinePage = demoPage.replace(snippet, `<script type="module" src="/bench/probe.js"></script>\n${fallbackDiv}`)
-if (!inlineTemplate || !fallbackDiv || previousPage === demoPage || baselinePage === demoPage) throw new Error('bench: the demo page no longer has the expected snippet')
+// static: the same snippet, with a script (written below, once the widget's markup is
+// known) that only attaches the shadow root, adopts the sheet and sets the markup
+const staticPage = demoPage.replace(/<script type="module" src="\/widget\/vbe-info\.js" integrity="[^"]*"/, '<script type="module" src="/bench/static.js"')
+if (!inlineTemplate || !fallbackDiv || previousPage === demoPage || baselinePage === demoPage || staticPage === demoPage) throw new Error('bench: the demo page no longer has the expected snippet')
 
 interface Page {
   readonly name: string
@@ -133,6 +140,7 @@ interface Page {
 const pages: Page[] = [
   { name: 'widget', label: 'widget, first-screen data inline (this build)', path: '/bench/widget.html', script: '/widget/vbe-info.js', html: demoPage },
   { name: 'previous', label: 'previous: data fetched after the script runs', path: '/bench/previous.html', script: '/bench/previous/vbe-info.js', html: previousPage },
+  { name: 'static', label: 'static: same shadow markup + sheet, no JS work', path: '/bench/static.html', script: '/bench/static.js', html: staticPage },
   { name: 'baseline', label: 'baseline: static <div> + one-line module script', path: '/bench/baseline.html', script: '/bench/probe.js', html: baselinePage },
 ]
 const app = createApp({ root: outDir, pages: Object.fromEntries(pages.map((p) => [p.path, { html: p.html }])) })
@@ -219,6 +227,17 @@ async function measure(browser: Browser, page: Page, trace?: string): Promise<Sa
 }
 
 const browser = await launchChromium('the widget benchmark')
+{
+  const context = await browser.newContext()
+  const tab = await context.newPage()
+  await tab.goto(origin + '/bench/widget.html')
+  const markup = await tab.waitForFunction(() => document.querySelector('vbe-info')?.shadowRoot?.querySelector('section')?.parentElement?.outerHTML)
+  await writeFile(
+    join(outDir, 'bench/static.js'),
+    `const s=document.querySelector('vbe-info').attachShadow({mode:'open'}),c=new CSSStyleSheet();c.replaceSync(${JSON.stringify(widgetCss)});s.adoptedStyleSheets=[c];s.innerHTML=${JSON.stringify(await markup.jsonValue())};document.dispatchEvent(new Event('vbe-info-ready'))\n`,
+  )
+  await context.close()
+}
 const samples = new Map<string, Sample[]>(pages.map((p) => [p.name, []]))
 const cpuSamples = new Map<string, Array<{ cpu: number; wall: number }>>(pages.map((p) => [p.name, []]))
 const loadBefore = loadavg()[0] ?? NaN
@@ -271,10 +290,12 @@ for (const p of pages) {
 const widget = stat('widget', (s) => s.visible - s.scriptLoaded)
 const prev = stat('previous', (s) => s.visible - s.scriptLoaded)
 const base = stat('baseline', (s) => s.visible - s.scriptLoaded)
+const floor = stat('static', (s) => s.visible - s.scriptLoaded)
 const navWidget = stat('widget', (s) => s.visible)
 const navBase = stat('baseline', (s) => s.visible)
 console.log(`\nscript loaded → visible, median: widget ${widget.median.toFixed(1)} ms, p95 ${widget.p95.toFixed(1)} ms (goal < ${GOAL_MS} ms: ${widget.median < GOAL_MS ? 'met' : 'NOT met'} at the median, ${widget.p95 < GOAL_MS ? 'met' : 'not met'} at p95)`)
 console.log(`  ratio to the baseline (${base.median.toFixed(1)} ms): widget ${(widget.median / base.median).toFixed(2)}×, previous ${(prev.median / base.median).toFixed(2)}× (previous ${prev.median.toFixed(1)} ms)`)
+console.log(`  static shadow markup ${floor.median.toFixed(1)} ms (${(floor.median / base.median).toFixed(2)}× the baseline); widget ${(widget.median / floor.median).toFixed(2)}× the static markup (${(widget.median - floor.median).toFixed(1)} ms for the framework, data and logic)`)
 console.log(`  widget vs previous: ${(widget.median / prev.median).toFixed(2)}× (${(prev.median - widget.median).toFixed(1)} ms sooner)`)
 console.log(`navigation → visible, median: widget ${navWidget.median.toFixed(1)} ms, baseline ${navBase.median.toFixed(1)} ms (${(navWidget.median / navBase.median).toFixed(2)}×)`)
 
