@@ -61,9 +61,9 @@ afterAll(async () => {
   await site?.close()
 })
 
-async function open(path: string, setup?: (page: Page, context: BrowserContext) => Promise<unknown>) {
+async function open(path: string, setup?: (page: Page, context: BrowserContext) => Promise<unknown>, width = 900) {
   ready()
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } })
+  const context = await browser.newContext({ viewport: { width, height: 900 } })
   const page = await context.newPage()
   const requests: string[] = []
   page.on('request', (r) => requests.push(r.url()))
@@ -111,6 +111,25 @@ describe('<vbe-info> in Debian Chromium', () => {
       expect(info.name).toBe(lang === 'sv' || lang === 'en' ? null : 'en')
       await mkdir(screenshotDir, { recursive: true })
       await page.locator('vbe-info').screenshot({ path: join(screenshotDir, `${lang}.png`) })
+      await context.close()
+    })
+
+    it('reflows at 320 CSS px (WCAG 1.4.10): nothing inside is wider than the widget, no sideways scrolling', async () => {
+      const { page, context } = await open(`/t/${lang}.html`, undefined, 320)
+      const r = await page.evaluate(() => {
+        const host = document.querySelector('vbe-info')!
+        const box = host.getBoundingClientRect()
+        const wider = [...host.shadowRoot!.querySelectorAll('section *')]
+          .filter((e) => {
+            const b = e.getBoundingClientRect()
+            return b.width > 0 && (b.left < box.left - 0.5 || b.right > box.right + 0.5)
+          })
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`)
+        return { wider, pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth }
+      })
+      expect(r.wider).toEqual([])
+      expect(r.pageScroll).toBe(0)
+      await page.locator('vbe-info').screenshot({ path: join(screenshotDir, `${lang}-320.png`) })
       await context.close()
     })
   })

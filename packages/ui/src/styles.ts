@@ -41,7 +41,8 @@ small,.summary{font-size:.875em;color:#505a5f}
 .missing,.notice,.note{padding:.5em .75em;border-inline-start:4px solid #505a5f;background:#f3f2f1}
 .notice{border-color:#806800;background:#fff7bf}
 .note{border-color:#1d70b8;background:#e8f1f8}
-bdi{unicode-bidi:isolate;white-space:nowrap}`
+bdi{unicode-bidi:isolate}
+.num{white-space:nowrap}`
 
 /** The same sheet for a page without a shadow root (stories): `:host` becomes `.vbe-host`. */
 export const documentCss = (): string => widgetCss.replaceAll(':host', '.vbe-host')
