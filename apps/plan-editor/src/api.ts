@@ -51,7 +51,7 @@ const summaryFields = {
   revisionOf: z.string().nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
-  coverage: z.array(z.object({ templateId: z.string(), percent: z.number(), covered: z.number(), total: z.number() })),
+  coverage: z.array(z.object({ templateId: z.string(), title: z.object({ sv: z.string(), en: z.string() }), percent: z.number(), covered: z.number(), total: z.number() })),
   findings: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
 }
 const planSummarySchema = z.object(summaryFields).openapi('PlanSummary')

@@ -90,7 +90,7 @@ export interface PlanSummary {
   readonly revisionOf: string | null
   readonly updatedAt: string
   readonly updatedBy: string
-  readonly coverage: ReadonlyArray<{ readonly templateId: string; readonly percent: number; readonly covered: number; readonly total: number }>
+  readonly coverage: ReadonlyArray<{ readonly templateId: string; readonly title: LocalizedText; readonly percent: number; readonly covered: number; readonly total: number }>
   readonly findings: { readonly error: number; readonly warning: number; readonly info: number }
 }
 
@@ -151,7 +151,13 @@ function summarise(row: Row, on: string): PlanSummary {
     revisionOf: row.revision_of,
     updatedAt: iso(row.updated_at),
     updatedBy: row.updated_by,
-    coverage: analysis.summary.templates.map((t) => ({ templateId: t.templateId, percent: t.percent, covered: t.covered, total: t.total })),
+    coverage: analysis.summary.templates.map((t) => ({
+      templateId: t.templateId,
+      title: analysis.coverage.find((c) => c.templateId === t.templateId)?.title ?? { sv: t.templateId, en: t.templateId },
+      percent: t.percent,
+      covered: t.covered,
+      total: t.total,
+    })),
     findings: analysis.summary.findings,
   }
 }

@@ -43,8 +43,14 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
 
   it('seeds the demo users and one plan per seed district, and scopes lists by district', async () => {
     expect(server.seeded).toEqual({ users: 7, plans: 2 })
-    const mine = (await officerRk.get('/api/plans')).body.items as { district: string }[]
+    const mine = (await officerRk.get('/api/plans')).body.items as { district: string; coverage: { templateId: string; title: { sv: string; en: string } }[] }[]
     expect(mine.map((p) => p.district)).toEqual(['rinkeby-kista'])
+    // Each template in the list's coverage carries its name, so no client shows a code.
+    expect(mine[0]!.coverage.map((c) => [c.templateId, c.title.sv])).toEqual([
+      ['strategy-2016', 'Stadens strategi mot våldsbejakande extremism'],
+      ['directive-2017', 'Kommunstyrelsens direktiv, juni 2017 (tolv punkter)'],
+      ['plugin:rinkeby-kista', 'Lokala avsnitt: Rinkeby-Kista'],
+    ])
     expect(((await officerNm.get('/api/plans')).body.items as { district: string }[]).map((p) => p.district)).toEqual(['norrmalm'])
     expect(((await auditor.get('/api/plans')).body.items as unknown[]).length).toBe(2)
     // Out of scope is not found, not forbidden: nothing leaks.

@@ -66,6 +66,11 @@ describe('plan editor in Chromium', () => {
     await signIn(page, 'officer.rk')
     await checkAxe(page, 'plan list')
     await page.screenshot({ path: '/tmp/pe-list.png', fullPage: true })
+    // The list names the templates (not their ids) and shows Stockholm time as 2026-11-23 01:39.
+    const seeded = page.getByRole('row', { name: /^Rinkeby-Kista 2017/ })
+    expect(await seeded.textContent()).toContain('Kommunstyrelsens direktiv, juni 2017 (tolv punkter):')
+    expect(await seeded.textContent()).not.toContain('directive-2017')
+    expect(await seeded.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(/)
 
     await page.getByLabel('År', { exact: true }).fill('2026')
     await page.getByRole('button', { name: 'Skapa plan' }).click()
@@ -269,6 +274,35 @@ describe('plan editor in Chromium', () => {
     await saved(b)
     expect((await api.get(`/api/plans/${created.body.id}`)).body.document.contactPoint.email).toBe('prevention@example.org')
     expect(problems).toEqual([])
+  })
+
+  it('reflows at 320 CSS px (WCAG 1.4.10): the page never scrolls sideways; wide tables scroll in their own region', async () => {
+    const page = await newPage()
+    await page.setViewportSize({ width: 320, height: 800 })
+    await signIn(page, 'admin')
+    // What sticks out past the right edge, outside any region that scrolls on its own (for the failure message).
+    const sideways = async () => {
+      const r = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth
+        const scrollsItself = (e: Element) => {
+          for (let a = e.parentElement; a; a = a.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return true
+          return false
+        }
+        const out = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > vw + 0.5 && !scrollsItself(e))
+        return { px: document.documentElement.scrollWidth - vw, out: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 30)}"`) }
+      })
+      return r.px === 0 ? 0 : `${r.px} px: ${r.out.join(' | ')}`
+    }
+    expect(await sideways(), 'plan list').toBe(0)
+    await page.screenshot({ path: '/tmp/pe-320-list.png', fullPage: true })
+    await page.getByRole('link', { name: 'Rinkeby-Kista 2017' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2017' }).waitFor()
+    expect(await sideways(), 'editor').toBe(0)
+    await page.screenshot({ path: '/tmp/pe-320-editor.png', fullPage: true })
+    await page.getByRole('link', { name: 'Central översikt' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Central översikt' }).waitFor()
+    expect(await sideways(), 'overview').toBe(0)
+    await page.screenshot({ path: '/tmp/pe-320-overview.png', fullPage: true })
   })
 
   it('checked every page with axe', () => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { api, ApiError, setApiLanguage, setCsrf, type PlanSummary, type User } from './api'
-import { LangContext, translator, useT, type Lang } from './i18n'
+import { LangContext, formatDateTime, translator, useT, type Lang } from './i18n'
 import { Editor } from './Editor'
 import { Overview } from './Overview'
 
@@ -175,7 +175,7 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 function PlanList({ user }: { user: User }) {
-  const { t } = useT()
+  const { t, lang } = useT()
   const [plans, setPlans] = useState<PlanSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [from, setFrom] = useState<'template' | 'revision'>('template')
@@ -217,41 +217,51 @@ function PlanList({ user }: { user: User }) {
       ) : plans.length === 0 ? (
         <p>{t('noPlans')}</p>
       ) : (
-        <table className="list">
-          <caption className="visually-hidden">{t('plans')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('district')}</th>
-              <th scope="col">{t('year')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('coverage')}</th>
-              <th scope="col">{t('findings')}</th>
-              <th scope="col">{t('updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <a href={`#/plan/${p.id}`}>
-                    {p.districtName} {p.year}
-                  </a>
-                </th>
-                <td>{p.year}</td>
-                <td>
-                  <StatusBadge status={p.status} />
-                </td>
-                <td>{p.coverage.map((c) => `${c.templateId}: ${c.percent} %`).join(' · ')}</td>
-                <td>
-                  {t('severity.error')}: {p.findings.error} · {t('severity.warning')}: {p.findings.warning}
-                </td>
-                <td>
-                  {new Date(p.updatedAt).toLocaleString()} ({p.updatedBy})
-                </td>
+        <div className="scroll" role="region" aria-label={t('plans')} tabIndex={0}>
+          <table className="list">
+            <caption className="visually-hidden">{t('plans')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('district')}</th>
+                <th scope="col">{t('year')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('coverage')}</th>
+                <th scope="col">{t('findings')}</th>
+                <th scope="col">{t('updated')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {plans.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <a href={`#/plan/${p.id}`}>
+                      {p.districtName} {p.year}
+                    </a>
+                  </th>
+                  <td>{p.year}</td>
+                  <td>
+                    <StatusBadge status={p.status} />
+                  </td>
+                  <td className="covsum">
+                    <ul className="plain">
+                      {p.coverage.map((c) => (
+                        <li key={c.templateId}>
+                          {c.title[lang]}: {c.percent} %
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    {t('severity.error')}: {p.findings.error} · {t('severity.warning')}: {p.findings.warning}
+                  </td>
+                  <td>
+                    {formatDateTime(p.updatedAt)} ({p.updatedBy})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {canCreate && (
         <form onSubmit={create} className="card" aria-labelledby="create-heading">

@@ -7,7 +7,7 @@ import { api, ApiError, type ConflictInfo, type PlanDetail, type User } from './
 import { StatusBadge, useTitle } from './App'
 import { DiffView } from './Diff'
 import { FollowUp } from './FollowUp'
-import { useT, type T } from './i18n'
+import { formatDateTime, useT, type T } from './i18n'
 import { mergePlans } from './merge'
 import { markEdit, Panel, type FieldIssue } from './Panel'
 import { Versions } from './Versions'
@@ -265,7 +265,7 @@ export function Editor({ id, user }: { id: string; user: User }) {
       {conflict && (
         <section className="conflict" aria-labelledby="conflict-h" data-testid="conflict">
           <h2 id="conflict-h">{t('conflictTitle')}</h2>
-          <p>{t('conflictText', { v: conflict.version, by: conflict.updatedBy, at: new Date(conflict.updatedAt).toLocaleString() })}</p>
+          <p>{t('conflictText', { v: conflict.version, by: conflict.updatedBy, at: formatDateTime(conflict.updatedAt) })}</p>
           <div className="two">
             <div>{conflict.theirs ? <DiffView diff={conflict.theirs} caption={t('theirChange')} /> : <p>{t('theirChange')}: —</p>}</div>
             <div>{conflict.mine ? <DiffView diff={conflict.mine} caption={t('yourChange')} /> : <p>{t('yourChange')}: —</p>}</div>
@@ -342,7 +342,7 @@ export function Editor({ id, user }: { id: string; user: User }) {
           <ol className="history">
             {server.history.map((h) => (
               <li key={h.version}>
-                {t('version')} {h.version}: {t(`action.${h.action}` as 'action.save')} {t('by')} {h.by}, {new Date(h.at).toLocaleString()}
+                {t('version')} {h.version}: {t(`action.${h.action}` as 'action.save')} {t('by')} {h.by}, {formatDateTime(h.at)}
                 {h.decisionReference ? ` — ${h.decisionReference}` : ''}
                 {h.comment ? `: ${h.comment}` : ''}
               </li>

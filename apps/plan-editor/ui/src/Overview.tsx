@@ -66,7 +66,19 @@ export function Overview() {
                 <th scope="row">
                   {r.plan ? <a href={`#/plan/${r.plan.id}`}>{`${r.districtName} ${r.plan.year}`}</a> : r.districtName} {r.plan && <StatusBadge status={r.plan.status} />}
                 </th>
-                <td>{r.plan ? r.plan.coverage.map((c) => `${c.templateId.replace(/-\d+$/, '')} ${c.percent} %`).join(', ') : t('noPlan')}</td>
+                <td className="covsum">
+                    {r.plan ? (
+                      <ul className="plain">
+                        {r.plan.coverage.map((c) => (
+                          <li key={c.templateId}>
+                            {c.title[lang]}: {c.percent} %
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      t('noPlan')
+                    )}
+                  </td>
                 {items.map((i) => {
                   const n = r.cells[i.id] ?? 0
                   return (
@@ -106,32 +118,34 @@ export function Overview() {
       </div>
 
       <h2>{t('pictures')}</h2>
-      <table className="list">
-        <caption className="visually-hidden">{t('pictures')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('date')}</th>
-            <th scope="col">{t('district')}</th>
-            <th scope="col">{t('year')}</th>
-            <th scope="col">{t('summary')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.situationPictures.map((p) => (
-            <tr key={p.planId}>
-              <td>
-                {p.date}
-                {p.stale ? ` (${t('stale')})` : ''}
-              </td>
-              <th scope="row">{p.districtName}</th>
-              <td>
-                <a href={`#/plan/${p.planId}`}>{p.year}</a>
-              </td>
-              <td>{p.summary}</td>
+      <div className="scroll" role="region" aria-label={t('pictures')} tabIndex={0}>
+        <table className="list">
+          <caption className="visually-hidden">{t('pictures')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('district')}</th>
+              <th scope="col">{t('year')}</th>
+              <th scope="col">{t('summary')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.situationPictures.map((p) => (
+              <tr key={p.planId}>
+                <td>
+                  {p.date}
+                  {p.stale ? ` (${t('stale')})` : ''}
+                </td>
+                <th scope="row">{p.districtName}</th>
+                <td>
+                  <a href={`#/plan/${p.planId}`}>{p.year}</a>
+                </td>
+                <td>{p.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   )
 }

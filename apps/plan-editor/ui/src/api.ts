@@ -31,7 +31,7 @@ export interface PlanSummary {
   revisionOf: string | null
   updatedAt: string
   updatedBy: string
-  coverage: { templateId: string; percent: number; covered: number; total: number }[]
+  coverage: { templateId: string; title: { sv: string; en: string }; percent: number; covered: number; total: number }[]
   findings: { error: number; warning: number; info: number }
 }
 export interface HistoryEntry {

@@ -353,5 +353,12 @@ export function translator(lang: Lang): T {
   }
 }
 
+const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+/** A timestamp as `2026-11-23 01:39`, Stockholm time, in both languages (like the ISO dates elsewhere); not the browser's locale. */
+export const formatDateTime = (iso: string): string => {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d)
+}
+
 export const LangContext = createContext<{ lang: Lang; t: T }>({ lang: 'sv', t: translator('sv') })
 export const useT = () => useContext(LangContext)
