@@ -126,6 +126,19 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/districts',
+      tags: ['cases'],
+      summary: 'The districts this installation serves, with their names (for showing a district id as its name)',
+      responses: { 200: json(z.object({ districts: z.array(z.object({ id: z.string(), name: z.object({ sv: z.string(), en: z.string() }) })) })), ...problems(401) },
+    }),
+    (c) => {
+      requireUser(c)
+      return c.json({ districts: plugins.plugins.map((p) => ({ id: p.id, name: { sv: p.name.sv, en: p.name.en } })) }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/programmes',
       tags: ['cases'],
       summary: 'Grant programmes in your scope',

@@ -218,6 +218,13 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
     expect(nul.body.errors[0].path).toBe('text')
   })
 
+  it('names the installed districts for any signed-in user, and for no one else', async () => {
+    expect((await fetch(`${server.url}/api/districts`)).status).toBe(401)
+    const r = await otherOfficer.json('GET', '/api/districts')
+    expect(r.status).toBe(200)
+    expect(r.body).toEqual({ districts: [{ id: 'norrmalm', name: { sv: 'Norrmalm', en: 'Norrmalm' } }, { id: 'rinkeby-kista', name: { sv: 'Rinkeby-Kista', en: 'Rinkeby-Kista' } }] })
+  })
+
   it('serves the OpenAPI document and docs', async () => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> }
     expect(doc.openapi).toBe('3.1.0')

@@ -25,6 +25,7 @@ interface Endpoint {
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'queue', method: 'GET', path: () => '/api/cases', allowed: ['officer.rk', 'approver.rk', 'officer.nm', 'approver.nm', 'admin', 'auditor'] },
+  { name: 'districts', method: 'GET', path: () => '/api/districts', allowed: ['officer.rk', 'approver.rk', 'officer.nm', 'approver.nm', 'admin', 'auditor'] },
   { name: 'programmes', method: 'GET', path: () => '/api/programmes', allowed: ['officer.rk', 'approver.rk', 'officer.nm', 'approver.nm', 'admin', 'auditor'] },
   { name: 'screen', method: 'POST', path: () => '/api/screen', body: () => ({ application: demoApplication('authz-screen') }), allowed: ['officer.rk', 'approver.rk', 'officer.nm', 'approver.nm', 'admin'] },
   { name: 'intake', method: 'POST', path: () => '/api/cases', body: () => ({ application: demoApplication(`authz-intake-${Math.random()}`) }), allowed: ['officer.rk', 'admin'] },

@@ -265,6 +265,9 @@ describe('grant-screening UI', () => {
     expect(await democracy.textContent()).toContain('t1')
     expect(await page.getByText('Rinkeby-Kista stadsdelsnämnd, protokoll 2017-09-21').count()).toBeGreaterThan(0)
     expect(await page.getByRole('table', { name: 'Personer i ärendet' }).getByRole('rowheader', { name: 'Karin Kontakt' }).count()).toBe(1)
+    // District ids read as names: on the case and in the header.
+    await expect.poll(() => page.locator('dl.dl dt:text-is("Stadsdel") + dd').textContent()).toBe('Rinkeby-Kista')
+    expect(await page.locator('.user-box').textContent()).toContain('· Rinkeby-Kista')
     violations.push(...(await axe(page, 'case sv')))
     await shot(page, 'case-sv')
     await setLanguage(page, 'English')

@@ -9,7 +9,7 @@ import { ImportPage } from './pages/ImportPage'
 import { LoginPage } from './pages/LoginPage'
 import { NewApplicationPage } from './pages/NewApplicationPage'
 import { QueuePage } from './pages/QueuePage'
-import { resetProgrammes } from './pages/programmes'
+import { DistrictName, resetProgrammes } from './pages/lists'
 import { RescreenPage } from './pages/RescreenPage'
 import { href, langFromUrl, setLangInUrl, useRoute, type Route } from './router'
 import { hasRole } from './roles'
@@ -121,7 +121,7 @@ function Shell(props: { setLang: (l: Lang) => void }): ReactNode {
                     {' · '}
                     {user.roles.map((r) => t(`role_${r}`)).join(', ')}
                     {' · '}
-                    {user.district ?? t('cityWide')}
+                    {user.district ? <DistrictName id={user.district} /> : t('cityWide')}
                   </span>
                 </span>
                 <button type="button" className="button button--on-dark" onClick={() => void logout()}>

@@ -6,6 +6,7 @@ import { useAnnounce } from '../components/live'
 import { useI18n } from '../i18n'
 import { caseHref, href, navigate, type Route } from '../router'
 import type { AuditEvent, AuditVerification } from '../types'
+import { DistrictName } from './lists'
 
 const LIMITS = ['50', '100', '200', '500'] as const
 
@@ -177,7 +178,7 @@ export function AuditPage(props: { route: Route }): ReactNode {
                           <span className="mono">{ev.entityId}</span>
                         )}
                       </td>
-                      <td>{ev.district ?? '–'}</td>
+                      <td>{ev.district ? <DistrictName id={ev.district} /> : '–'}</td>
                       <td className="mono small">{ev.ruleset ?? '–'}</td>
                     </tr>
                   ))

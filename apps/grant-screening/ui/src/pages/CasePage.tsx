@@ -12,7 +12,7 @@ import { EvidenceSection } from './case/EvidenceSection'
 import { FindingsSection } from './case/FindingsSection'
 import { FollowUpSection, ReclaimSection } from './case/FollowUpSection'
 import { NotesSection, PersonsSection } from './case/PeopleSection'
-import { useProgrammes } from './programmes'
+import { DistrictName, useProgrammes } from './lists'
 
 type State =
   | { kind: 'loading' }
@@ -175,7 +175,9 @@ function CaseView(props: CaseProps): ReactNode {
             <dt>{t('programme')}</dt>
             <dd>{programme ? loc(programme.name) : c.programme}</dd>
             <dt>{t('district')}</dt>
-            <dd>{c.district}</dd>
+            <dd>
+              <DistrictName id={c.district} />
+            </dd>
             <dt>{t('amountRequested')}</dt>
             <dd>
               {money(c.amountRequested)}

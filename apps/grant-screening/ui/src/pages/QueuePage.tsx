@@ -7,7 +7,7 @@ import { useAnnounce } from '../components/live'
 import { useI18n } from '../i18n'
 import { caseHref, href, navigate, type Route } from '../router'
 import { OUTCOMES, STATUSES, type CaseSummary, type Programme, type User } from '../types'
-import { useProgrammes } from './programmes'
+import { useProgrammes } from './lists'
 
 const FILTERS = ['status', 'programme', 'outcome', 'dueBefore', 'q'] as const
 type Filters = Record<(typeof FILTERS)[number], string>

@@ -7,6 +7,7 @@ import { useAnnounce } from '../components/live'
 import { useI18n } from '../i18n'
 import { caseHref } from '../router'
 import { OUTCOMES, type Outcome, type RescreenFlip, type RescreenRun, type User } from '../types'
+import { useDistrictName } from './lists'
 
 const asOutcome = (v: unknown): Outcome | null => {
   const o = v && typeof v === 'object' && 'outcome' in v ? (v as { outcome: unknown }).outcome : v
@@ -109,6 +110,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
 }
 
 function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules']> }): ReactNode {
+  const districtName = useDistrictName()
   const { e, loc } = useI18n()
   const f = props.flip
   const heading = (ruleId: string) => {
@@ -123,7 +125,7 @@ function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules
     <tr>
       <th scope="row">
         {caseId ? <a href={caseHref(caseId)}>{label}</a> : label}
-        {(f.applicationId ?? f.district) && <span className="block small muted">{[f.applicationId, f.district].filter(Boolean).join(' · ')}</span>}
+        {(f.applicationId ?? f.district) && <span className="block small muted">{[f.applicationId, f.district && districtName(f.district)].filter(Boolean).join(' · ')}</span>}
       </th>
       <td>{before ? <Badge kind="outcome" value={before} /> : '–'}</td>
       <td>{after ? <Badge kind="outcome" value={after} /> : '–'}</td>
