@@ -169,13 +169,27 @@ function Login({ onLogin }: { onLogin: (u: User) => void }) {
   )
 }
 
+/** A plan's coverage of each template, by the template's name. */
+export function CoverageSummary({ coverage }: { coverage: PlanSummary['coverage'] }) {
+  const { lang } = useT()
+  return (
+    <ul className="plain">
+      {coverage.map((c) => (
+        <li key={c.templateId}>
+          {c.title[lang]}: {c.percent} %
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useT()
   return <span className={`badge status-${status}`}>{t(`status.${status}` as 'status.draft')}</span>
 }
 
 function PlanList({ user }: { user: User }) {
-  const { t, lang } = useT()
+  const { t } = useT()
   const [plans, setPlans] = useState<PlanSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [from, setFrom] = useState<'template' | 'revision'>('template')
@@ -243,13 +257,7 @@ function PlanList({ user }: { user: User }) {
                     <StatusBadge status={p.status} />
                   </td>
                   <td className="covsum">
-                    <ul className="plain">
-                      {p.coverage.map((c) => (
-                        <li key={c.templateId}>
-                          {c.title[lang]}: {c.percent} %
-                        </li>
-                      ))}
-                    </ul>
+                    <CoverageSummary coverage={p.coverage} />
                   </td>
                   <td>
                     {t('severity.error')}: {p.findings.error} · {t('severity.warning')}: {p.findings.warning}

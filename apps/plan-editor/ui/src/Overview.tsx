@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { api, ApiError, type PlanSummary } from './api'
-import { StatusBadge, useTitle } from './App'
+import { CoverageSummary, StatusBadge, useTitle } from './App'
 import { useT } from './i18n'
 
 interface Picture {
@@ -68,13 +68,7 @@ export function Overview() {
                 </th>
                 <td className="covsum">
                     {r.plan ? (
-                      <ul className="plain">
-                        {r.plan.coverage.map((c) => (
-                          <li key={c.templateId}>
-                            {c.title[lang]}: {c.percent} %
-                          </li>
-                        ))}
-                      </ul>
+                      <CoverageSummary coverage={r.plan.coverage} />
                     ) : (
                       t('noPlan')
                     )}
