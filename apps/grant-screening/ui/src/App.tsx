@@ -9,7 +9,7 @@ import { ImportPage } from './pages/ImportPage'
 import { LoginPage } from './pages/LoginPage'
 import { NewApplicationPage } from './pages/NewApplicationPage'
 import { QueuePage } from './pages/QueuePage'
-import { DistrictName, resetProgrammes } from './pages/lists'
+import { DistrictName, resetLists } from './pages/lists'
 import { RescreenPage } from './pages/RescreenPage'
 import { href, langFromUrl, setLangInUrl, useRoute, type Route } from './router'
 import { hasRole } from './roles'
@@ -50,7 +50,7 @@ function Shell(props: { setLang: (l: Lang) => void }): ReactNode {
   const mainRef = useRef<HTMLElement>(null)
 
   const signIn = useCallback((session: Session) => {
-    resetProgrammes()
+    resetLists()
     setCsrfToken(session.csrfToken)
     setState({ kind: 'in', session })
   }, [])

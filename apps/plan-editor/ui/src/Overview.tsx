@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { api, ApiError, type PlanSummary } from './api'
-import { CoverageSummary, StatusBadge, useTitle } from './App'
+import { CoverageSummary, ScrollRegion, StatusBadge, useTitle } from './App'
 import { useT } from './i18n'
 
 interface Picture {
@@ -46,7 +46,7 @@ export function Overview() {
       <h1>{t('overview')}</h1>
       <h2>{t('heatMap')}</h2>
       <p>{t('heatHelp')}</p>
-      <div className="scroll" role="region" aria-label={t('heatMap')} tabIndex={0}>
+      <ScrollRegion label={t('heatMap')}>
         <table className="heat">
           <caption className="visually-hidden">{t('heatMap')}</caption>
           <thead>
@@ -66,13 +66,7 @@ export function Overview() {
                 <th scope="row">
                   {r.plan ? <a href={`#/plan/${r.plan.id}`}>{`${r.districtName} ${r.plan.year}`}</a> : r.districtName} {r.plan && <StatusBadge status={r.plan.status} />}
                 </th>
-                <td className="covsum">
-                    {r.plan ? (
-                      <CoverageSummary coverage={r.plan.coverage} />
-                    ) : (
-                      t('noPlan')
-                    )}
-                  </td>
+                <td className="covsum">{r.plan ? <CoverageSummary coverage={r.plan.coverage} /> : t('noPlan')}</td>
                 {items.map((i) => {
                   const n = r.cells[i.id] ?? 0
                   return (
@@ -85,7 +79,7 @@ export function Overview() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2>{t('cityPicture')}</h2>
       <div className="card">
@@ -112,7 +106,7 @@ export function Overview() {
       </div>
 
       <h2>{t('pictures')}</h2>
-      <div className="scroll" role="region" aria-label={t('pictures')} tabIndex={0}>
+      <ScrollRegion label={t('pictures')}>
         <table className="list">
           <caption className="visually-hidden">{t('pictures')}</caption>
           <thead>
@@ -139,7 +133,7 @@ export function Overview() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   )
 }

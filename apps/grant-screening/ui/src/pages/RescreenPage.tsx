@@ -74,6 +74,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
   const by = r.startedBy ?? r.by ?? r.actor
   const checked = r.checked ?? r.screened
   const captionId = `run-${r.id}-caption`
+  const districtName = useDistrictName()
   return (
     <section className="card run" aria-labelledby={`run-${r.id}-title`}>
       <h2 id={`run-${r.id}-title`}>{t('runHeading', { at: dateTime(at) })}</h2>
@@ -99,7 +100,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
             </thead>
             <tbody>
               {r.flips.map((f, i) => (
-                <Flip key={i} flip={f} rules={r.rules ?? []} />
+                <Flip key={i} flip={f} rules={r.rules ?? []} districtName={districtName} />
               ))}
             </tbody>
           </table>
@@ -109,8 +110,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
   )
 }
 
-function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules']> }): ReactNode {
-  const districtName = useDistrictName()
+function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules']>; districtName: (id: string) => string }): ReactNode {
   const { e, loc } = useI18n()
   const f = props.flip
   const heading = (ruleId: string) => {
@@ -125,7 +125,7 @@ function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules
     <tr>
       <th scope="row">
         {caseId ? <a href={caseHref(caseId)}>{label}</a> : label}
-        {(f.applicationId ?? f.district) && <span className="block small muted">{[f.applicationId, f.district && districtName(f.district)].filter(Boolean).join(' · ')}</span>}
+        {(f.applicationId ?? f.district) && <span className="block small muted">{[f.applicationId, f.district && props.districtName(f.district)].filter(Boolean).join(' · ')}</span>}
       </th>
       <td>{before ? <Badge kind="outcome" value={before} /> : '–'}</td>
       <td>{after ? <Badge kind="outcome" value={after} /> : '–'}</td>

@@ -45,7 +45,7 @@ export function DistrictName(props: { readonly id: string }): string {
 }
 
 /** Forget the cached lists (after logging out: the next user may see others). */
-export function resetProgrammes(): void {
+export function resetLists(): void {
   programmes.reset()
   districts.reset()
 }
