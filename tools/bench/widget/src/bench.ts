@@ -157,32 +157,43 @@ const pages: Page[] = [
   { name: 'static', label: 'static: same shadow markup + sheet, no JS work', path: '/bench/static.html', script: '/bench/static.js', html: staticPage },
   { name: 'baseline', label: 'baseline: static <div> + one-line module script', path: '/bench/baseline.html', script: '/bench/probe.js', html: baselinePage },
 ]
-// The same pages for Chromium on its own (no automation protocol): each measures itself
-// with an inline script (allowed by its hash, and by nothing else: the policy is still
-// the strict one for everything the widget loads), posts its figures to the bench
-// server and goes on to the page the server names next.
-const SELF_REPORT = `(() => {
-  const m = {};
+/**
+ * The in-page measurement, the same in both set-ups: `vbe-info-ready` → the next frame
+ * ("visible") → a message posted from that frame ("painted"); then `done`, which only
+ * reports, so nothing else runs in the page while it is measured.
+ */
+const probe = (done: string) => `(() => {
+  const m = (window.__vbeBench = {});
   document.addEventListener('vbe-info-ready', () => {
     m.ready = performance.now();
     requestAnimationFrame(() => {
       m.visible = performance.now();
       const c = new MessageChannel();
-      c.port1.onmessage = () => {
-        m.painted = performance.now();
-        setTimeout(() => {
-          const script = document.documentElement.dataset.benchScript;
-          const resources = performance.getEntriesByType('resource');
-          const s = resources.find((e) => new URL(e.name).pathname === script);
-          const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-          const body = { scriptLoaded: s ? s.responseEnd : NaN, visible: m.visible, painted: m.painted, fcp: fcp ? fcp.startTime : NaN, jsonRequests: resources.filter((e) => e.name.endsWith('.json')).length, viewport: innerWidth + 'x' + innerHeight + '@' + devicePixelRatio };
-          fetch('/bench/result', { method: 'POST', body: JSON.stringify(body) }).then((r) => r.text()).then((next) => { if (next) location.replace(next) });
-        }, 100);
-      };
+      c.port1.onmessage = () => { m.painted = performance.now(); ${done} };
       c.port2.postMessage(0);
     });
   }, { once: true });
 })()`
+/** Reads a Sample in the page once the probe is done (the script's path as its argument). */
+const COLLECT = `async (script) => {
+  const fcp = await new Promise((resolve) => {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') resolve(e.startTime) }).observe({ type: 'paint', buffered: true });
+    setTimeout(() => resolve(NaN), 2000);
+  });
+  const m = window.__vbeBench;
+  const resources = performance.getEntriesByType('resource');
+  const s = resources.find((e) => new URL(e.name).pathname === script);
+  return { scriptLoaded: s ? s.responseEnd : NaN, visible: m.visible, painted: m.painted, fcp, jsonRequests: resources.filter((e) => e.name.endsWith('.json')).length, viewport: innerWidth + 'x' + innerHeight + '@' + devicePixelRatio };
+}`
+/** Playwright's init script: tells the harness by a console message. */
+const PROBE = probe(`performance.mark('vbe-bench-painted'); console.debug('vbe-bench-done')`)
+// The same pages for Chromium on its own (no automation protocol): each measures itself
+// with an inline script (allowed by its hash, and by nothing else: the policy is still
+// the strict one for everything the widget loads), posts its figures to the bench
+// server and goes on to the page the server names next.
+const SELF_REPORT = probe(
+  `(${COLLECT})(document.documentElement.dataset.benchScript).then((sample) => fetch('/bench/result', { method: 'POST', body: JSON.stringify(sample) })).then((r) => r.text()).then((next) => { if (next) location.replace(next) })`,
+)
 const selfReportCsp = STRICT_CSP.replace("default-src 'self';", `default-src 'self'; script-src 'self' '${sha('sha256', SELF_REPORT)}';`)
 const selfReporting = (p: Page) =>
   p.html.replace('<html lang="sv">', `<html lang="sv" data-bench-script="${p.script}">`).replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<script>${SELF_REPORT}</script>`)
@@ -193,21 +204,12 @@ const app = createApp({
   root: outDir,
   pages: Object.fromEntries([...pages.map((p) => [p.path, { html: p.html }]), ...pages.map((p) => [directPath(p), { html: selfReporting(p), csp: selfReportCsp }])]),
 })
-const direct = { order: [] as Page[], at: 0, port: 0, results: [] as Array<{ page: Page; sample: Sample }>, done: () => {}, progress: () => {} }
-app.post('/bench/result', async (c) => {
-  const page = direct.order[direct.at]
-  if (page) direct.results.push({ page, sample: JSON.parse(await c.req.text()) as Sample })
-  direct.at++
-  direct.progress()
-  if (direct.at >= direct.order.length) {
-    direct.done()
-    return c.text('')
-  }
-  return c.text(directUrl(direct.at))
-})
+/** The direct run under way: takes a page's figures and names the next page ('' when done). */
+let onResult: ((sample: Sample) => string) | undefined
+app.post('/bench/result', async (c) => c.text(onResult?.(JSON.parse(await c.req.text()) as Sample) ?? ''))
 // every load on its own loopback address: a site of its own, so a new renderer process
 // and empty per-site HTTP and code caches each time (cold, as for a first visit)
-const directUrl = (i: number) => `http://127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}:${direct.port}${directPath(direct.order[i] as Page)}`
+const directUrl = (page: Page, i: number) => `http://127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}:${port}${directPath(page)}`
 // listening on every address (a socket bound to 127.0.0.1 takes no other loopback
 // address), but answering loopback clients only
 const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -221,22 +223,10 @@ const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     () => resolve(s),
   )
 })
-direct.port = (server.address() as AddressInfo).port
-const origin = `http://127.0.0.1:${direct.port}`
+const port = (server.address() as AddressInfo).port
+const origin = `http://127.0.0.1:${port}`
 
 // ------------------------------------------------------------------------ timings
-const PROBE = `(() => {
-  const m = (window.__vbeBench = {});
-  document.addEventListener('vbe-info-ready', () => {
-    m.ready = performance.now();
-    requestAnimationFrame(() => {
-      m.visible = performance.now();
-      const c = new MessageChannel();
-      c.port1.onmessage = () => { m.painted = performance.now(); performance.mark('vbe-bench-painted'); console.debug('vbe-bench-done') };
-      c.port2.postMessage(0);
-    });
-  }, { once: true });
-})()`
 
 interface Sample {
   scriptLoaded: number
@@ -285,18 +275,7 @@ async function measure(browser: Browser, page: Page, trace?: string): Promise<Sa
     await done
     if (trace) await browser.stopTracing()
     // measured: only now does the harness run anything in the page
-    return await tab.evaluate(async (script) => {
-      const fcp = await new Promise<number>((resolve) => {
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') resolve(e.startTime)
-        }).observe({ type: 'paint', buffered: true })
-        setTimeout(() => resolve(NaN), 2000)
-      })
-      const m = (window as unknown as { __vbeBench: { visible: number; painted: number } }).__vbeBench
-      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
-      const s = resources.find((e) => new URL(e.name).pathname === script)
-      return { scriptLoaded: s?.responseEnd ?? NaN, visible: m.visible, painted: m.painted, fcp, jsonRequests: resources.filter((e) => e.name.endsWith('.json')).length, viewport: `${innerWidth}x${innerHeight}@${devicePixelRatio}` }
-    }, page.script)
+    return (await tab.evaluate(`(${COLLECT})(${JSON.stringify(page.script)})`)) as Sample
   } finally {
     await context.close()
   }
@@ -322,26 +301,34 @@ const browser = await launchChromium('the widget benchmark')
  */
 async function runDirect(order: Page[], warmupLoads: number): Promise<Map<string, Sample[]>> {
   assertChromium('the widget benchmark')
-  direct.order = order
-  direct.at = 0
-  direct.results = []
+  const results: Sample[] = []
   const profile = await mkdtemp(join(tmpdir(), 'vbe-bench-profile-'))
-  const chromium = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--window-size=1280,${720 + HEADLESS_CHROME_PX}`, `--user-data-dir=${profile}`, directUrl(0)], { stdio: 'ignore' })
+  const chromium = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--window-size=1280,${720 + HEADLESS_CHROME_PX}`, `--user-data-dir=${profile}`, directUrl(order[0] as Page, 0)], { stdio: 'ignore' })
   try {
     await new Promise<void>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined
+      const stop = (error?: Error) => {
+        clearTimeout(timer)
+        onResult = undefined
+        if (error) reject(error)
+        else resolve()
+      }
       const watchdog = () => {
         clearTimeout(timer)
-        timer = setTimeout(() => reject(new Error(`bench: Chromium on its own stopped at load ${direct.at + 1} of ${order.length} (${order[direct.at]?.name ?? '?'}): no figures for 20 s`)), 20_000)
+        timer = setTimeout(() => stop(new Error(`bench: Chromium on its own stopped at load ${results.length + 1} of ${order.length} (${order[results.length]?.name}): no figures for 20 s`)), 20_000)
       }
-      direct.progress = watchdog
-      direct.done = () => {
-        clearTimeout(timer)
-        resolve()
+      onResult = (sample) => {
+        results.push(sample)
+        const next = order[results.length]
+        if (!next) {
+          stop()
+          return ''
+        }
+        watchdog()
+        return directUrl(next, results.length)
       }
       chromium.once('exit', (code) => {
-        clearTimeout(timer)
-        if (direct.at < order.length) reject(new Error(`bench: Chromium exited (${code}) at load ${direct.at + 1} of ${order.length}`))
+        if (results.length < order.length) stop(new Error(`bench: Chromium exited (${code}) at load ${results.length + 1} of ${order.length}`))
       })
       watchdog()
     })
@@ -350,8 +337,8 @@ async function runDirect(order: Page[], warmupLoads: number): Promise<Map<string
     await rm(profile, { recursive: true, force: true }).catch(() => {})
   }
   const out = new Map<string, Sample[]>(pages.map((p) => [p.name, []]))
-  direct.results.forEach((r, i) => {
-    if (i >= warmupLoads) out.get(r.page.name)?.push(r.sample)
+  results.forEach((sample, i) => {
+    if (i >= warmupLoads) out.get(order[i]?.name ?? '')?.push(sample)
   })
   const seen = new Set([...out.values()].flat().map((x) => x.viewport))
   if (seen.size !== 1 || !seen.has('1280x720@1')) throw new Error(`bench: Chromium on its own showed the pages at ${[...seen].join(', ')}, not Playwright's 1280x720@1`)
