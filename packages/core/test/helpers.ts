@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The seed documents live in `shared/seeds`, beside the repository. */
-export const seedsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds')
+/** The source documents live in `docs/sources`, inside the repository. */
+export const sourcesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/sources')
 
-export function seedText(file: string): string {
-  const path = resolve(seedsDir, file)
-  if (!existsSync(path)) throw new Error(`Seed document not found: ${path}`)
+export function sourceText(file: string): string {
+  const path = resolve(sourcesDir, file)
+  if (!existsSync(path)) throw new Error(`Source document not found: ${path}`)
   return readFileSync(path, 'utf8')
 }
 

@@ -19,7 +19,7 @@ import {
   threatEnvironments,
   unownedMeasures,
 } from '@vbe/core/strategy'
-import { seedsDir, seedText, wordCoverage } from './helpers.js'
+import { sourcesDir, sourceText, wordCoverage } from './helpers.js'
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`)
 
@@ -82,7 +82,7 @@ describe('every item is bilingual and sourced', () => {
 
   it.each(everyItem)('%s names a seed file that exists, with its date', (_label, item) => {
     const { source } = item as unknown as { source: { document: keyof typeof SOURCE_DOCUMENTS; section: string; date: string } }
-    expect(existsSync(resolve(seedsDir, source.document)), `${source.document} is in shared/seeds`).toBe(true)
+    expect(existsSync(resolve(sourcesDir, source.document)), `${source.document} is in docs/sources`).toBe(true)
     expect(source.section.length).toBeGreaterThan(0)
     expect(source.date).toBe(SOURCE_DOCUMENTS[source.document].date)
   })
@@ -91,7 +91,7 @@ describe('every item is bilingual and sourced', () => {
     '%s: the Swedish title is found in the source document it cites',
     (_id, item) => {
       // The OCR text is damaged ("vildsbejakande", "1" for "i"), so compare folded words.
-      expect(wordCoverage(item.title.sv, seedText(item.source.document))).toBeGreaterThanOrEqual(0.6)
+      expect(wordCoverage(item.title.sv, sourceText(item.source.document))).toBeGreaterThanOrEqual(0.6)
     },
   )
 
