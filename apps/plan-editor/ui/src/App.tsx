@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { stockholmDay } from '@vbe/core/calendar'
 import { api, ApiError, setApiLanguage, setCsrf, type PlanSummary, type User } from './api'
 import { LangContext, formatDateTime, translator, useT, type Lang } from './i18n'
 import { Editor } from './Editor'
@@ -202,7 +203,7 @@ function PlanList({ user }: { user: User }) {
   const [plans, setPlans] = useState<PlanSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [from, setFrom] = useState<'template' | 'revision'>('template')
-  const [year, setYear] = useState(String(new Date().getFullYear()))
+  const [year, setYear] = useState(stockholmDay(new Date()).slice(0, 4))
   const [source, setSource] = useState('')
   const [createError, setCreateError] = useState<string | null>(null)
   useTitle(t('plans'))

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { stockholmDay } from '@vbe/core/calendar'
 import { analysePlan, planSchema, type Activity, type Indicator, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
 import { issueText } from '@vbe/server-kit/messages'
@@ -21,7 +22,7 @@ const canonical = (doc: unknown) => {
   return JSON.stringify(r.success ? r.data : doc)
 }
 const draftKey = (id: string) => `pe-draft:${id}`
-const todayIso = () => new Date().toISOString().slice(0, 10)
+const todayIso = () => stockholmDay(new Date())
 const formatPath = (path: readonly PropertyKey[]) => path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '')
 
 export function Editor({ id, user }: { id: string; user: User }) {
