@@ -5,33 +5,17 @@
  */
 export const sv = {
   appName: 'Bidragsprövning',
-  cityName: 'Stockholms stad',
   appTagline: 'Föreningsbidrag – prövning, beslut och uppföljning',
-  skipToContent: 'Hoppa till innehållet',
-  mainNav: 'Huvudmeny',
-  language: 'Språk',
-  loggedInAs: 'Inloggad som {name}',
-  logout: 'Logga ut',
-  loggedOut: 'Du är utloggad.',
-  loading: 'Laddar…',
-  saving: 'Sparar…',
   close: 'Stäng',
   cancel: 'Avbryt',
   yes: 'Ja',
   no: 'Nej',
   none: 'Inga',
-  optional: 'valfritt',
-  kronor: '{amount} kr',
   back: 'Tillbaka till ärendelistan',
   notFoundTitle: 'Sidan finns inte',
   notFoundText: 'Adressen leder inte till någon sida i bidragsprövningen.',
   notAllowedTitle: 'Ingen behörighet',
   notAllowedText: 'Din roll ger inte tillgång till den här sidan.',
-  networkError: 'Servern kunde inte nås. Kontrollera anslutningen och försök igen.',
-  errorSummary: 'Det gick inte att spara',
-  errorsInForm: 'Rätta följande:',
-  unexpectedError: 'Något gick fel ({status}).',
-  sessionExpired: 'Din session har gått ut. Logga in igen.',
 
   nav_queue: 'Ärenden',
   nav_import: 'Importera',
@@ -47,13 +31,7 @@ export const sv = {
   cityWide: 'hela staden',
 
   // Login
-  loginTitle: 'Logga in',
   loginIntro: 'Logga in med ditt användarnamn och lösenord för att pröva, besluta och följa upp föreningsbidrag.',
-  username: 'Användarnamn',
-  password: 'Lösenord',
-  loginButton: 'Logga in',
-  loginFailed: 'Inloggningen misslyckades',
-  loggingIn: 'Loggar in…',
 
   // Queue
   queueTitle: 'Ärenden',

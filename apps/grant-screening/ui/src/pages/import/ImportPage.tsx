@@ -1,11 +1,8 @@
+import { api, PageHeading, ErrorSummary, Field, Submit, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
 import { useRef, useState, type FormEvent, type ReactNode } from 'react'
-import { api } from '../api'
-import { PageHeading } from '../components/common'
-import { ErrorSummary, Field, Submit, useForm } from '../components/forms'
-import { useAnnounce } from '../components/live'
-import { useI18n } from '../i18n'
-import { caseHref } from '../router'
-import type { ImportResult } from '../types'
+import { useI18n } from '../../i18n'
+import { caseHref } from '../../router'
+import type { ImportResult } from '../../types'
 
 /** CSV import: a file or pasted text, sent as text/csv; the imported rows and every row error with its row and field. */
 export function ImportPage(): ReactNode {
@@ -49,7 +46,7 @@ export function ImportPage(): ReactNode {
         <section aria-labelledby="import-result-title" className="import-result">
           <h2 id="import-result-title">{t('importResult', { imported: result.imported.length, errors: result.errors.length })}</h2>
           {result.imported.length > 0 && (
-            <div className="table-wrap" role="region" aria-labelledby="imported-caption" tabIndex={0}>
+            <ScrollRegion labelledBy="imported-caption">
               <table className="table">
                 <caption id="imported-caption">{t('importedCaption')}</caption>
                 <thead>
@@ -71,10 +68,10 @@ export function ImportPage(): ReactNode {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           {result.errors.length > 0 && (
-            <div className="table-wrap" role="region" aria-labelledby="import-errors-caption" tabIndex={0}>
+            <ScrollRegion labelledBy="import-errors-caption">
               <table className="table table--errors">
                 <caption id="import-errors-caption">{t('importErrorsCaption')}</caption>
                 <thead>
@@ -94,7 +91,7 @@ export function ImportPage(): ReactNode {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       )}

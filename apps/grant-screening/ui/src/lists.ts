@@ -1,7 +1,7 @@
+import { api } from '@vbe/web-kit'
 import { useEffect, useState } from 'react'
-import { api } from '../api'
-import { useI18n } from '../i18n'
-import type { Localized, Programme } from '../types'
+import { useI18n } from './i18n'
+import type { Localized, Programme } from './types'
 
 /** A list fetched once per page load and shared by every component that asks for it; forgotten on logout. */
 function sharedList<T>(path: string, key: string): { use: () => readonly T[] | null; reset: () => void } {

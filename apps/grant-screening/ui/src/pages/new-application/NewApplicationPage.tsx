@@ -1,11 +1,8 @@
+import { api, ApiError, PageHeading, ErrorSummary, Field, Submit, useForm, useAnnounce, navigate } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { api, ApiError } from '../api'
-import { PageHeading } from '../components/common'
-import { ErrorSummary, Field, Submit, useForm } from '../components/forms'
-import { useAnnounce } from '../components/live'
-import { useI18n } from '../i18n'
-import { caseHref, navigate } from '../router'
-import type { CaseDetail } from '../types'
+import { useI18n } from '../../i18n'
+import { caseHref } from '../../router'
+import type { CaseDetail } from '../../types'
 
 const EXAMPLE = `{
   "application": {

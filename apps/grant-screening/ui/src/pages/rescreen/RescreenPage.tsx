@@ -1,13 +1,10 @@
+import { api, isApiError, type Problem, hasRole, Loading, PageHeading, ProblemMessage, ErrorSummary, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
 import { useEffect, useState, type ReactNode } from 'react'
-import { api, isApiError, type Problem } from '../api'
-import { hasRole } from '../roles'
-import { Badge, Loading, PageHeading, ProblemMessage } from '../components/common'
-import { ErrorSummary, useForm } from '../components/forms'
-import { useAnnounce } from '../components/live'
-import { useI18n } from '../i18n'
-import { caseHref } from '../router'
-import { OUTCOMES, type Outcome, type RescreenFlip, type RescreenRun, type User } from '../types'
-import { useDistrictName } from './lists'
+import { Badge } from '../../components/badges'
+import { useI18n } from '../../i18n'
+import { caseHref } from '../../router'
+import { OUTCOMES, type Outcome, type RescreenFlip, type RescreenRun, type User } from '../../types'
+import { useDistrictName } from '../../lists'
 
 const asOutcome = (v: unknown): Outcome | null => {
   const o = v && typeof v === 'object' && 'outcome' in v ? (v as { outcome: unknown }).outcome : v
@@ -87,7 +84,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
       {r.flips.length === 0 ? (
         <p>{t('noFlips')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <ScrollRegion labelledBy={captionId}>
           <table className="table">
             <caption id={captionId}>{t('flipsCaption', { count: r.flips.length })}</caption>
             <thead>
@@ -104,7 +101,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   )

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 
 /**
  * One polite live region for the whole app: `announce(text)` tells screen-reader users
- * what happened after an action (saved, imported, n cases shown). Errors use
+ * what happened after an action (saved, imported, n rows shown). Errors use
  * role="alert" next to the form instead.
  */
 interface Announcer {

@@ -1,12 +1,9 @@
+import { api, isApiError, type Problem, Loading, PageHeading, ProblemMessage, ErrorSummary, Field, useForm, useAnnounce, href, navigate, type Route , ScrollRegion } from '@vbe/web-kit'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
-import { api, isApiError, type Problem } from '../api'
-import { Loading, PageHeading, ProblemMessage } from '../components/common'
-import { ErrorSummary, Field, useForm } from '../components/forms'
-import { useAnnounce } from '../components/live'
-import { useI18n } from '../i18n'
-import { caseHref, href, navigate, type Route } from '../router'
-import type { AuditEvent, AuditVerification } from '../types'
-import { DistrictName } from './lists'
+import { useI18n } from '../../i18n'
+import { caseHref } from '../../router'
+import type { AuditEvent, AuditVerification } from '../../types'
+import { DistrictName } from '../../lists'
 
 const LIMITS = ['50', '100', '200', '500'] as const
 
@@ -135,7 +132,7 @@ export function AuditPage(props: { route: Route }): ReactNode {
         <Loading />
       ) : (
         <>
-          <div className="table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+          <ScrollRegion labelledBy="audit-caption">
             <table className="table table--compact">
               <caption id="audit-caption">{t('auditCaption', { count: events.length })}</caption>
               <thead>
@@ -185,7 +182,7 @@ export function AuditPage(props: { route: Route }): ReactNode {
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {more && (
             <p>
               <button type="button" className="button button--secondary" onClick={() => void older()}>

@@ -1,13 +1,10 @@
+import { SortableTable, api, isApiError, type Problem, hasRole, Loading, PageHeading, ProblemMessage, Field, useForm, useAnnounce, href, navigate, type Route } from '@vbe/web-kit'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
-import { api, isApiError, type Problem } from '../api'
-import { hasRole } from '../roles'
-import { Badge, Loading, PageHeading, ProblemMessage } from '../components/common'
-import { Field, useForm } from '../components/forms'
-import { useAnnounce } from '../components/live'
-import { useI18n } from '../i18n'
-import { caseHref, href, navigate, type Route } from '../router'
-import { OUTCOMES, STATUSES, type CaseSummary, type Programme, type User } from '../types'
-import { useProgrammes } from './lists'
+import { Badge } from '../../components/badges'
+import { useI18n } from '../../i18n'
+import { caseHref } from '../../router'
+import { OUTCOMES, STATUSES, type CaseSummary, type Programme, type User } from '../../types'
+import { useProgrammes } from '../../lists'
 
 const FILTERS = ['status', 'programme', 'outcome', 'dueBefore', 'q'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
@@ -136,56 +133,52 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
       ) : !cases ? (
         <Loading />
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="cases-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="cases-caption">
-              {total !== null && total > cases.length ? t('casesCaptionOf', { count: cases.length, total }) : t('casesCaption', { count: cases.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colAssociation')}</th>
-                <th scope="col">{t('colProgramme')}</th>
-                <th scope="col" className="num">
-                  {t('colAmount')}
-                </th>
-                <th scope="col">{t('colOutcome')}</th>
-                <th scope="col">{t('colStatus')}</th>
-                <th scope="col">{t('colReportDue')}</th>
-                <th scope="col">{t('colUpdated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.length === 0 ? (
-                <tr>
-                  <td colSpan={7}>{t('noCases')}</td>
-                </tr>
-              ) : (
-                cases.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <a href={caseHref(c.id)}>{c.associationName}</a>
-                      <span className="muted small block">{c.applicationRef ?? c.id}</span>
-                    </th>
-                    <td>{programmeName(c.programme)}</td>
-                    <td className="num">{money(c.amountRequested)}</td>
-                    <td>
-                      <Badge kind="outcome" value={c.outcome} />
-                      {c.humanDecisionRequired && <span className="flag">{t('humanDecision')}</span>}
-                    </td>
-                    <td>
-                      <Badge kind="status" value={c.status} />
-                    </td>
-                    <td>
-                      {date(c.reportDue)}
-                      {c.reportReceivedOn && <span className="muted small block">{t('reportReceived', { date: date(c.reportReceivedOn) })}</span>}
-                    </td>
-                    <td>{dateTime(c.updatedAt)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <SortableTable
+          caption={total !== null && total > cases.length ? t('casesCaptionOf', { count: cases.length, total }) : t('casesCaption', { count: cases.length })}
+          rows={cases}
+          rowKey={(c) => c.id}
+          empty={t('noCases')}
+          columns={[
+            {
+              id: 'association',
+              header: t('colAssociation'),
+              rowHeader: true,
+              sortValue: (c) => c.associationName,
+              cell: (c) => (
+                <>
+                  <a href={caseHref(c.id)}>{c.associationName}</a>
+                  <span className="muted small block">{c.applicationRef ?? c.id}</span>
+                </>
+              ),
+            },
+            { id: 'programme', header: t('colProgramme'), sortValue: (c) => programmeName(c.programme), cell: (c) => programmeName(c.programme) },
+            { id: 'amount', header: t('colAmount'), numeric: true, sortValue: (c) => c.amountRequested, cell: (c) => money(c.amountRequested) },
+            {
+              id: 'outcome',
+              header: t('colOutcome'),
+              sortValue: (c) => e('outcome', c.outcome),
+              cell: (c) => (
+                <>
+                  <Badge kind="outcome" value={c.outcome} />
+                  {c.humanDecisionRequired && <span className="flag">{t('humanDecision')}</span>}
+                </>
+              ),
+            },
+            { id: 'status', header: t('colStatus'), sortValue: (c) => e('status', c.status), cell: (c) => <Badge kind="status" value={c.status} /> },
+            {
+              id: 'reportDue',
+              header: t('colReportDue'),
+              sortValue: (c) => c.reportDue ?? '',
+              cell: (c) => (
+                <>
+                  {date(c.reportDue)}
+                  {c.reportReceivedOn && <span className="muted small block">{t('reportReceived', { date: date(c.reportReceivedOn) })}</span>}
+                </>
+              ),
+            },
+            { id: 'updated', header: t('colUpdated'), sortValue: (c) => c.updatedAt, cell: (c) => dateTime(c.updatedAt) },
+          ]}
+        />
       )}
     </>
   )

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { isApiError, type FieldProblem, type Problem } from '../api'
-import { useI18n } from '../i18n'
+import { isApiError } from './api.js'
+import { useKitI18n } from './i18n.js'
+import type { FieldProblem, Problem } from './types.js'
 
 /**
- * Form plumbing: a form's problem (from the API's problem+json) split into the errors
- * that belong next to a field (`errors[].path` names it) and the rest, an error summary
- * that is announced and takes focus, and labelled fields that point at their hint and
- * error with aria-describedby.
+ * Forms in the GOV.UK pattern: the API's problem+json split into errors that belong to
+ * a field (`errors[].path` names it) and the rest; an error summary at the top that lists
+ * them, links each to its field, and takes focus when a submit fails; and labelled
+ * fields that show their error and point at it with aria-describedby and aria-invalid.
  */
 
 /** Whether an API path (`amount`, `evidence[2].source.kind`, `row 3: board.electedOn`) is about the field `name`. */
@@ -29,8 +30,8 @@ export interface FormState {
 }
 
 /**
- * A form's state. `onConflict` runs after a 409 (the case changed meanwhile, for example
- * someone else decided it), so the page can fetch the current state; the problem stays shown.
+ * A form's state. `onConflict` runs after a 409 (someone changed the thing meanwhile),
+ * so the page can fetch the current state; the problem stays shown.
  */
 export function useForm(id: string, options: { onConflict?: () => void } = {}): FormState {
   const onConflict = useRef(options.onConflict)
@@ -61,34 +62,34 @@ export function useForm(id: string, options: { onConflict?: () => void } = {}): 
 }
 
 /**
- * The problem's detail and every field error as `path: message`. Errors for a field on
- * the form link to it. Announced (role="alert") and focused when it appears.
+ * The error summary: the problem's detail, then each field error. An error for a field
+ * on this form (`fields`) is its message, linked to the field; any other keeps its path
+ * (`persons[0].email: …`), the only way to find it. Announced and focused when it appears.
  */
 export function ErrorSummary(props: { form: FormState; fields?: readonly string[]; title?: string }): ReactNode {
-  const { t } = useI18n()
+  const { t } = useKitI18n()
   const ref = useRef<HTMLDivElement>(null)
   const problem = props.form.problem
   useEffect(() => {
     if (problem) ref.current?.focus()
   }, [problem])
   if (!problem) return null
-  const detail = problem.status === 0 && !problem.detail ? t('networkError') : problem.detail || t('unexpectedError', { status: problem.status })
   // A client-side check may repeat its detail as the field's message; list it once.
   const errors: readonly FieldProblem[] = (problem.errors ?? []).filter((e) => e.message !== problem.detail)
   const target = (path: string) => props.fields?.find((f) => pathMatches(path, f))
+  const titleId = `${props.form.id}-error-title`
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${props.form.id}-error-title`}>
-      <h3 className="error-summary__title" id={`${props.form.id}-error-title`}>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <h2 className="error-summary__title" id={titleId}>
         {props.title ?? t('errorSummary')}
-      </h3>
-      <p>{detail}</p>
+      </h2>
+      <p>{problem.detail}</p>
       {errors.length > 0 && (
         <>
           <p className="visually-hidden">{t('errorsInForm')}</p>
           <ul>
             {errors.map((e, i) => {
               const field = target(e.path)
-              const text = `${e.path}: ${e.message}`
               return (
                 <li key={i}>
                   {field ? (
@@ -99,10 +100,12 @@ export function ErrorSummary(props: { form: FormState; fields?: readonly string[
                         document.getElementById(fieldId(props.form.id, field))?.focus()
                       }}
                     >
-                      {text}
+                      {e.message}
                     </a>
+                  ) : e.path ? (
+                    `${e.path}: ${e.message}`
                   ) : (
-                    text
+                    e.message
                   )}
                 </li>
               )
@@ -122,7 +125,7 @@ export interface ControlProps {
   required?: boolean
 }
 
-/** A labelled control with optional hint and the field's errors. */
+/** A labelled control with an optional hint and the field's errors. */
 export function Field(props: {
   form: FormState
   name: string
@@ -133,7 +136,7 @@ export function Field(props: {
   className?: string
   children: (control: ControlProps) => ReactNode
 }): ReactNode {
-  const { t } = useI18n()
+  const { t } = useKitI18n()
   const id = fieldId(props.form.id, props.name)
   const errors = props.form.errorsFor(props.name)
   const described = [props.hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ')
@@ -193,8 +196,8 @@ export function RadioGroup<V extends string>(props: {
   form: FormState
   name: string
   legend: string
-  options: readonly { value: V; label: string; lang?: string }[]
-  value: V
+  options: readonly { value: V; label: string; lang?: string; disabled?: boolean }[]
+  value: V | null
   onChange: (value: V) => void
   inline?: boolean
   required?: boolean
@@ -219,6 +222,7 @@ export function RadioGroup<V extends string>(props: {
             checked={props.value === o.value}
             onChange={() => props.onChange(o.value)}
             {...(props.required ? { required: true } : {})}
+            {...(o.disabled ? { disabled: true } : {})}
           />
           <label htmlFor={i === 0 ? id : `${id}-${o.value}`} {...(o.lang ? { lang: o.lang } : {})}>
             {o.label}
@@ -231,7 +235,7 @@ export function RadioGroup<V extends string>(props: {
 
 /** A submit button that says it is busy. */
 export function Submit(props: { form: FormState; label: string; busyLabel?: string; className?: string }): ReactNode {
-  const { t } = useI18n()
+  const { t } = useKitI18n()
   return (
     // Not `disabled`: a disabled button drops keyboard focus. useForm ignores a second submit while busy.
     <button type="submit" className={props.className ?? 'button button--primary'} aria-disabled={props.form.busy || undefined}>
