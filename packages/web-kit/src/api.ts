@@ -167,3 +167,9 @@ export const apiClient: ApiClient = createApiClient()
 
 /** `apiClient.request`. */
 export const api = <T>(path: string, options?: RequestOptions): Promise<T> => apiClient.request<T>(path, options)
+
+/** A problem as one line: its detail, then each field problem as `path: message` (for status lines with no room for a list). */
+export function problemText(problem: Problem): string {
+  const errors = (problem.errors ?? []).filter((e) => e.message !== problem.detail)
+  return errors.length ? `${problem.detail} ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}` : problem.detail
+}

@@ -1,398 +1,16 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { analysePlan, planSchema, type Activity, type Indicator, type Plan, type PlanAnalysis } from '@vbe/core/plans'
+import { memo, useCallback } from 'react'
+import type { Activity, Indicator, Plan } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
-import { issueText } from '@vbe/server-kit/messages'
-import { pluginFor, templatesForDistrict } from '../../src/districts'
-import { api, ApiError, type ConflictInfo, type PlanDetail, type User } from './api'
-import { StatusBadge, useTitle } from './App'
-import { DiffView } from './Diff'
-import { FollowUp } from './FollowUp'
-import { formatDateTime, useT, type T } from './i18n'
-import { mergePlans } from './merge'
-import { markEdit, Panel, type FieldIssue } from './Panel'
-import { Versions } from './Versions'
+import { pluginFor } from '../../../../src/districts'
+import type { T } from '../../i18n'
 
-type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'conflict' | 'invalid' | 'error'
-type Update = (f: (doc: Plan) => Plan) => void
-type Tab = 'content' | 'followup' | 'versions'
+/** A change to the plan being edited. */
+export type Update = (f: (doc: Plan) => Plan) => void
 
-const canonical = (doc: unknown) => {
-  const r = planSchema.safeParse(doc)
-  return JSON.stringify(r.success ? r.data : doc)
-}
-const draftKey = (id: string) => `pe-draft:${id}`
-const todayIso = () => new Date().toISOString().slice(0, 10)
-const formatPath = (path: readonly PropertyKey[]) => path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '')
-
-export function Editor({ id, user }: { id: string; user: User }) {
-  const { t, lang } = useT()
-  const [server, setServer] = useState<PlanDetail | null>(null)
-  const [doc, setDoc] = useState<Plan | null>(null)
-  const [save, setSave] = useState<SaveState>('idle')
-  const [saveDetail, setSaveDetail] = useState('')
-  const [conflict, setConflict] = useState<(ConflictInfo & { base: Plan | null; merge: { merged: Plan; conflicts: string[] } | null }) | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [tab, setTab] = useState<Tab>('content')
-  const version = useRef(0)
-  const savedJson = useRef('')
-  const docRef = useRef<Plan | null>(null)
-  const baseVersion = useRef(0)
-  const inFlight = useRef(false)
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  docRef.current = doc
-
-  const adopt = useCallback((plan: PlanDetail, keepDoc = false) => {
-    setServer(plan)
-    version.current = plan.version
-    baseVersion.current = plan.version
-    const parsed = planSchema.parse(plan.document)
-    savedJson.current = JSON.stringify(parsed)
-    if (!keepDoc) setDoc(parsed)
-  }, [])
-
-  useEffect(() => {
-    let live = true
-    api<PlanDetail>('GET', `/api/plans/${id}`)
-      .then(({ data }) => {
-        if (!live) return
-        adopt(data)
-        const raw = localStorage.getItem(draftKey(id))
-        if (raw && data.can.edit) {
-          const draft = JSON.parse(raw) as { baseVersion: number; doc: Plan }
-          if (canonical(draft.doc) !== savedJson.current) {
-            baseVersion.current = draft.baseVersion
-            version.current = draft.baseVersion
-            setDoc(draft.doc)
-            setNotice(t('save.restored'))
-          } else localStorage.removeItem(draftKey(id))
-        }
-      })
-      .catch((e: unknown) => live && setLoadError(e instanceof ApiError ? e.problem.detail : String(e)))
-    return () => {
-      live = false
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id])
-
-  useTitle(server ? `${server.districtName} ${server.year}` : t('loading'))
-
-  // Keep unsaved work across a reload: written on every change (debounced) and when the page is hidden.
-  const persistDraft = useCallback(() => {
-    const d = docRef.current
-    if (!d) return
-    if (JSON.stringify(d) === savedJson.current || canonical(d) === savedJson.current) localStorage.removeItem(draftKey(id))
-    else localStorage.setItem(draftKey(id), JSON.stringify({ baseVersion: version.current, doc: d }))
-  }, [id])
-  useEffect(() => {
-    addEventListener('pagehide', persistDraft)
-    return () => removeEventListener('pagehide', persistDraft)
-  }, [persistDraft])
-
-  const parsed = useMemo(() => (doc ? planSchema.safeParse(doc) : null), [doc])
-  // The same messages, in the same words, as the server's 400 for these fields.
-  const issues: FieldIssue[] = useMemo(() => (parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueText(i)[lang] })) : []), [parsed, lang])
-  const templates = useMemo(() => (server ? templatesForDistrict(server.district) : []), [server?.district])
-  const lastGood = useRef<PlanAnalysis | null>(null)
-  // The panel follows every edit: while a field is invalid (say, an empty title) the
-  // analysis still runs on the document as typed, since it only reads fields.
-  const analysis = useMemo(() => {
-    if (!doc) return lastGood.current
-    try {
-      lastGood.current = analysePlan(parsed?.success ? parsed.data : doc, { templates, on: todayIso() })
-    } catch {
-      // A half-typed value the analysis cannot read: keep the last result.
-    }
-    return lastGood.current
-  }, [doc, parsed, templates])
-
-  const onConflict = useCallback(async (info: ConflictInfo, mine: Plan) => {
-    const base = await api<{ document: Plan }>('GET', `/api/plans/${id}/versions/${info.baseVersion}`).then((r) => planSchema.parse(r.data.document)).catch(() => null)
-    const merge = base ? mergePlans(base, mine, planSchema.parse(info.document)) : null
-    setConflict({ ...info, base, merge })
-    setSave('conflict')
-  }, [id])
-
-  const doSave = useCallback(async () => {
-    const d = docRef.current
-    if (!d || inFlight.current) return
-    const result = planSchema.safeParse(d)
-    if (!result.success) {
-      setSave('invalid')
-      persistDraft()
-      return
-    }
-    const json = JSON.stringify(result.data)
-    if (json === savedJson.current && version.current === baseVersion.current) {
-      setSave('saved')
-      localStorage.removeItem(draftKey(id))
-      return
-    }
-    inFlight.current = true
-    setSave('saving')
-    try {
-      const { data } = await api<PlanDetail>('PUT', `/api/plans/${id}`, { body: { document: result.data }, ifMatch: version.current })
-      setServer(data)
-      version.current = data.version
-      baseVersion.current = data.version
-      savedJson.current = json
-      setNotice(null)
-      const now = docRef.current
-      if (now && canonical(now) !== json) {
-        setSave('dirty')
-        clearTimeout(timer.current)
-        timer.current = setTimeout(() => void doSaveRef.current(), 300)
-      } else {
-        setSave('saved')
-        localStorage.removeItem(draftKey(id))
-      }
-    } catch (e) {
-      persistDraft()
-      if (e instanceof ApiError && e.problem.status === 409 && e.problem.current && typeof e.problem.current === 'object' && 'document' in e.problem.current) {
-        await onConflict(e.problem.current as ConflictInfo, result.data)
-      } else {
-        setSave(e instanceof ApiError && e.problem.status === 400 ? 'invalid' : 'error')
-        setSaveDetail(e instanceof ApiError ? `${e.problem.detail}${e.problem.errors ? ' ' + e.problem.errors.map((x) => `${x.path}: ${x.message}`).join('; ') : ''}` : String(e))
-      }
-    } finally {
-      inFlight.current = false
-    }
-  }, [id, onConflict, persistDraft])
-  const doSaveRef = useRef(doSave)
-  doSaveRef.current = doSave
-
-  // Autosave: 600 ms after the last edit.
-  useEffect(() => {
-    if (!doc || !server?.can.edit || conflict) return
-    if (canonical(doc) === savedJson.current && version.current === baseVersion.current) return
-    setSave((s) => (s === 'saving' ? s : 'dirty'))
-    clearTimeout(timer.current)
-    timer.current = setTimeout(() => {
-      persistDraft()
-      void doSaveRef.current()
-    }, 600)
-    return () => clearTimeout(timer.current)
-  }, [doc, server?.can.edit, conflict, persistDraft])
-
-  const update: Update = useCallback((f) => {
-    markEdit()
-    setDoc((d) => (d ? f(d) : d))
-  }, [])
-
-  const reload = async () => {
-    const { data } = await api<PlanDetail>('GET', `/api/plans/${id}`)
-    return data
-  }
-  const resolve = async (how: 'merge' | 'mine' | 'theirs') => {
-    if (!conflict) return
-    const fresh = await reload()
-    if (how === 'theirs') {
-      adopt(fresh)
-      localStorage.removeItem(draftKey(id))
-      setSave('saved')
-    } else {
-      const mine = how === 'merge' && conflict.merge ? conflict.merge.merged : docRef.current!
-      adopt(fresh, true)
-      setDoc(mine)
-      setSave('dirty')
-    }
-    setConflict(null)
-  }
-
-  const [returnOpen, setReturnOpen] = useState(false)
-  const [decisionReference, setDecisionReference] = useState('')
-  const [comment, setComment] = useState('')
-  const [workflowError, setWorkflowError] = useState<string | null>(null)
-  const act = async (action: string, extra: Record<string, string> = {}) => {
-    setWorkflowError(null)
-    try {
-      const { data } = await api<PlanDetail>('POST', `/api/plans/${id}/transitions`, { body: { action, ...extra }, ifMatch: version.current })
-      adopt(data)
-      setReturnOpen(false)
-      setSave('idle')
-    } catch (e) {
-      setWorkflowError(e instanceof ApiError ? `${e.problem.detail}${e.problem.errors ? ' ' + e.problem.errors.map((x) => `${x.path}: ${x.message}`).join('; ') : ''}` : String(e))
-    }
-  }
-  const busy = save === 'dirty' || save === 'saving' || save === 'conflict' || save === 'invalid'
-
-  if (loadError)
-    return (
-      <section>
-        <h1>{t('errorTitle')}</h1>
-        <p role="alert">{loadError}</p>
-        <p>
-          <a href="#/">{t('back')}</a>
-        </p>
-      </section>
-    )
-  if (!server || !doc) return <p>{t('loading')}</p>
-  const readOnly = !server.can.edit
-  const tabs: [Tab, string][] = [
-    ['content', t('tabContent')],
-    ['followup', t('tabFollowUp')],
-    ['versions', t('tabVersions')],
-  ]
-  const lastReturn = [...server.history].reverse().find((h) => h.action === 'return')
-
-  return (
-    <div className="editor">
-      <div className="editor-head">
-        <h1>
-          {server.districtName} {server.year}
-        </h1>
-        <p>
-          <StatusBadge status={server.status} /> · {t('version')} <span data-testid="version">{server.version}</span>
-          {server.can.edit && (
-            <>
-              {' · '}
-              <span role="status" className={`save save-${save}`} data-testid="save-status" data-state={save}>
-                {t(`save.${save}`)}
-                {save === 'error' || save === 'invalid' ? (saveDetail ? `: ${saveDetail}` : '') : ''}
-              </span>
-            </>
-          )}
-        </p>
-        {notice && <p className="notice">{notice}</p>}
-        {readOnly && <p className="notice">{t('readOnly')}</p>}
-        {(server.status === 'returned' || server.status === 'revised') && lastReturn && (
-          <div className="notice returned" data-testid="return-note">
-            <strong>{t('status.returned')}</strong> {lastReturn.decisionReference}: {lastReturn.comment}
-          </div>
-        )}
-      </div>
-
-      {conflict && (
-        <section className="conflict" aria-labelledby="conflict-h" data-testid="conflict">
-          <h2 id="conflict-h">{t('conflictTitle')}</h2>
-          <p>{t('conflictText', { v: conflict.version, by: conflict.updatedBy, at: formatDateTime(conflict.updatedAt) })}</p>
-          <div className="two">
-            <div>{conflict.theirs ? <DiffView diff={conflict.theirs} caption={t('theirChange')} /> : <p>{t('theirChange')}: —</p>}</div>
-            <div>{conflict.mine ? <DiffView diff={conflict.mine} caption={t('yourChange')} /> : <p>{t('yourChange')}: —</p>}</div>
-          </div>
-          {conflict.merge && conflict.merge.conflicts.length > 0 && <p>{t('mergeBlocked', { paths: conflict.merge.conflicts.join(', ') })}</p>}
-          <p className="buttons">
-            <button type="button" className="primary" disabled={!conflict.merge || conflict.merge.conflicts.length > 0} onClick={() => void resolve('merge')}>
-              {t('merge')}
-            </button>
-            <button type="button" onClick={() => void resolve('mine')}>
-              {t('keepMine')}
-            </button>
-            <button type="button" onClick={() => void resolve('theirs')}>
-              {t('useTheirs')}
-            </button>
-          </p>
-        </section>
-      )}
-
-      <section className="workflow" aria-labelledby="wf-h">
-        <h2 id="wf-h">{t('workflow')}</h2>
-        {server.can.actions.length > 0 ? (
-          <p className="buttons">
-            {server.can.actions.map((a) =>
-              a === 'return' ? (
-                <button key={a} type="button" onClick={() => setReturnOpen(true)} aria-expanded={returnOpen}>
-                  {t('action.return')}
-                </button>
-              ) : (
-                <button key={a} type="button" className="primary" disabled={busy} onClick={() => void act(a)}>
-                  {t(`action.${a}`)}
-                </button>
-              ),
-            )}
-          </p>
-        ) : null}
-        {returnOpen && (
-          <form
-            className="card"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault()
-              void act('return', { decisionReference, comment })
-            }}
-          >
-            <p>{t('returnHelp')}</p>
-            <p>
-              <label htmlFor="decision-ref">{t('decisionReference')}</label>
-              <input id="decision-ref" value={decisionReference} onChange={(e) => setDecisionReference(e.target.value)} aria-required="true" />
-            </p>
-            <p>
-              <label htmlFor="return-comment">{t('comment')}</label>
-              <textarea id="return-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={3} aria-required="true" />
-            </p>
-            <p className="buttons">
-              <button type="submit" className="primary">
-                {t('confirmReturn')}
-              </button>
-              <button type="button" onClick={() => setReturnOpen(false)}>
-                {t('cancel')}
-              </button>
-            </p>
-          </form>
-        )}
-        {workflowError && (
-          <p role="alert" className="error">
-            {workflowError}
-          </p>
-        )}
-        <details>
-          <summary>
-            {t('history')} ({server.history.length})
-          </summary>
-          <ol className="history">
-            {server.history.map((h) => (
-              <li key={h.version}>
-                {t('version')} {h.version}: {t(`action.${h.action}` as 'action.save')} {t('by')} {h.by}, {formatDateTime(h.at)}
-                {h.decisionReference ? ` — ${h.decisionReference}` : ''}
-                {h.comment ? `: ${h.comment}` : ''}
-              </li>
-            ))}
-          </ol>
-        </details>
-      </section>
-
-      <div role="tablist" aria-label={t('tabContent')} className="tabs">
-        {tabs.map(([k, label]) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            id={`tab-${k}`}
-            aria-selected={tab === k}
-            aria-controls={`panel-${k}`}
-            tabIndex={tab === k ? 0 : -1}
-            onClick={() => setTab(k)}
-            onKeyDown={(e) => {
-              const i = tabs.findIndex(([x]) => x === k)
-              const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : undefined
-              if (next) {
-                setTab(next[0])
-                document.getElementById(`tab-${next[0]}`)?.focus()
-              }
-            }}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-
-      <div className="layout">
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="main-col">
-          {tab === 'content' && <ContentForm doc={doc} update={update} readOnly={readOnly} t={t} lang={lang} />}
-          {tab === 'followup' && <FollowUp plan={server} onSaved={(p) => adopt(p)} version={version} busy={busy} />}
-          {tab === 'versions' && <Versions plan={server} />}
-        </div>
-        <aside className="side" aria-labelledby="panel-h">
-          <h2 id="panel-h">{t('panel')}</h2>
-          <Panel analysis={analysis} issues={issues} />
-        </aside>
-      </div>
-    </div>
-  )
-}
-
-// ---------------------------------------------------------------------------
-
+/**
+ * The plan's content as a form: contact point, situation picture, local problem,
+ * agreements, and the activities with their links to the strategy and their indicators.
+ */
 function Text({ id, label, value, onChange, readOnly, multiline, type }: { id: string; label: string; value: string; onChange: (v: string) => void; readOnly: boolean; multiline?: boolean; type?: string }) {
   return (
     <p className="field">
@@ -406,7 +24,7 @@ function Text({ id, label, value, onChange, readOnly, multiline, type }: { id: s
   )
 }
 
-function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; update: Update; readOnly: boolean; t: T; lang: 'sv' | 'en' }) {
+export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; update: Update; readOnly: boolean; t: T; lang: 'sv' | 'en' }) {
   const plugin = pluginFor(doc.district)
   const setActivity = useCallback((aid: string, f: (a: Activity) => Activity) => update((d) => ({ ...d, activities: d.activities.map((a) => (a.id === aid ? f(a) : a)) })), [update])
   const removeActivity = useCallback((aid: string) => update((d) => ({ ...d, activities: d.activities.filter((a) => a.id !== aid) })), [update])
@@ -512,7 +130,7 @@ function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; update: Up
       ))}
       {!readOnly && (
         <p>
-          <button type="button" onClick={addActivity}>
+          <button type="button" className="button button--secondary" onClick={addActivity}>
             {t('addActivity')}
           </button>
         </p>
@@ -711,7 +329,7 @@ const ActivityEditor = memo(function ActivityEditor({
               <Text id={`${q}-owner`} label={t('owner')} value={ind.owner} readOnly={readOnly} onChange={(v) => setIndicator(ind.id, (i) => ({ ...i, owner: v }))} />
             </div>
             {!readOnly && (
-              <button type="button" className="link" onClick={() => ch((x) => ({ ...x, indicators: x.indicators.filter((i) => i.id !== ind.id) }))}>
+              <button type="button" className="link-button" onClick={() => ch((x) => ({ ...x, indicators: x.indicators.filter((i) => i.id !== ind.id) }))}>
                 {t('removeIndicator')}: {ind.name}
               </button>
             )}
@@ -719,11 +337,11 @@ const ActivityEditor = memo(function ActivityEditor({
         )
       })}
       {!readOnly && (
-        <p className="buttons">
-          <button type="button" onClick={addIndicator}>
+        <p className="button-row">
+          <button type="button" className="button button--secondary" onClick={addIndicator}>
             {t('addIndicator')}
           </button>
-          <button type="button" className="danger" onClick={() => remove(a.id)}>
+          <button type="button" className="button button--danger" onClick={() => remove(a.id)}>
             {t('removeActivity')}: {a.title}
           </button>
         </p>

@@ -1,11 +1,12 @@
 import { useState, type MutableRefObject } from 'react'
 import { TERTIALS, type Indicator, type Tertial } from '@vbe/core/plans'
-import { api, ApiError, type PlanDetail } from './api'
-import { useT } from './i18n'
+import { apiClient, problemText, ScrollRegion, toProblemOf } from '@vbe/web-kit'
+import type { PlanDetail } from '../../types'
+import { useI18n } from '../../i18n'
 
 /** A small line chart: the follow-up values T1–T3 against the baseline and the target. */
 export function Chart({ indicator, id }: { indicator: Indicator; id: string }) {
-  const { t } = useT()
+  const { t } = useI18n()
   const values = TERTIALS.map((p) => indicator.followUps.find((f) => f.period === p)?.value)
   const all = [indicator.baseline?.value, indicator.target?.value, ...values].filter((v): v is number => typeof v === 'number')
   const W = 320
@@ -56,7 +57,7 @@ export function Chart({ indicator, id }: { indicator: Indicator; id: string }) {
 }
 
 function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy }: { busy: boolean; plan: PlanDetail; activityId: string; indicator: Indicator; period: Tertial; version: MutableRefObject<number>; onSaved: (p: PlanDetail) => void }) {
-  const { t } = useT()
+  const { t } = useI18n()
   const current = indicator.followUps.find((f) => f.period === period)
   const [value, setValue] = useState(current ? String(current.value) : '')
   const [date, setDate] = useState(current?.date ?? '')
@@ -67,8 +68,9 @@ function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy
   const send = async (method: 'PUT' | 'DELETE', done: string) => {
     setMsg(null)
     try {
-      const { data } = await api<PlanDetail>(method, path, {
-        ...(method === 'PUT' ? { body: { value: value === '' ? null : Number(value), date, ...(note ? { note } : {}) } } : {}),
+      const { data } = await apiClient.requestWithEtag<PlanDetail>(path, {
+        method,
+        ...(method === 'PUT' ? { json: { value: value === '' ? null : Number(value), date, ...(note ? { note } : {}) } } : {}),
         ifMatch: version.current,
       })
       onSaved(data)
@@ -79,7 +81,7 @@ function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy
       }
       setMsg(done)
     } catch (e) {
-      setMsg(e instanceof ApiError ? `${e.problem.detail}${e.problem.errors ? ' ' + e.problem.errors.map((x) => `${x.path}: ${x.message}`).join('; ') : ''}` : String(e))
+      setMsg(problemText(toProblemOf(e)))
     }
   }
   const ro = !plan.can.followUp
@@ -101,12 +103,12 @@ function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy
       <td>
         <div className="actions">
           {!ro && (
-            <button type="button" disabled={busy} onClick={() => void send('PUT', t('save.saved'))}>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void send('PUT', t('save.saved'))}>
               {t('save')} {period}
             </button>
           )}
           {!ro && current && (
-            <button type="button" className="danger" disabled={busy} onClick={() => void send('DELETE', t('removed'))}>
+            <button type="button" className="button button--danger" disabled={busy} onClick={() => void send('DELETE', t('removed'))}>
               {t('removeFollowUp')} {period}
             </button>
           )}
@@ -118,7 +120,7 @@ function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy
 }
 
 export function FollowUp({ plan, onSaved, version, busy }: { plan: PlanDetail; onSaved: (p: PlanDetail) => void; version: MutableRefObject<number>; busy: boolean }) {
-  const { t } = useT()
+  const { t } = useI18n()
   const inds = plan.document.activities.flatMap((a) => a.indicators.map((i) => ({ a, i })))
   return (
     <div>
@@ -132,8 +134,8 @@ export function FollowUp({ plan, onSaved, version, busy }: { plan: PlanDetail; o
           </h3>
           <div className="fu-grid">
             <Chart indicator={i} id={`chart-${a.id}-${i.id}`} />
-            <div className="scroll">
-              <table className="followup">
+            <ScrollRegion labelledBy={`fuh-${a.id}-${i.id}`}>
+              <table className="table followup">
                 <caption>
                   {t('baseline')}: {i.baseline ? `${i.baseline.value} (${i.baseline.date})` : '—'} · {t('target')}: {i.target ? `${i.target.value} (${i.target.date})` : '—'}
                 </caption>
@@ -154,7 +156,7 @@ export function FollowUp({ plan, onSaved, version, busy }: { plan: PlanDetail; o
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </div>
         </section>
       ))}

@@ -1,6 +1,6 @@
 import { memo, useEffect, useLayoutEffect, useState } from 'react'
 import type { PlanAnalysis, PlanFinding } from '@vbe/core/plans'
-import { useT } from './i18n'
+import { useI18n } from '../../i18n'
 
 /** Set by an edit, cleared when the panel has shown its result: the edit→panel measurement. */
 let editPending = false
@@ -22,7 +22,7 @@ export interface FieldIssue {
 }
 
 export const Panel = memo(function Panel({ analysis, issues }: { analysis: PlanAnalysis | null; issues: readonly FieldIssue[] }) {
-  const { t, lang } = useT()
+  const { t, lang } = useI18n()
   const [nonce, setNonce] = useState(0)
   useEffect(() => {
     window.__peBaseline = () => {

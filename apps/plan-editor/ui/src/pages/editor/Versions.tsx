@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import type { PlanDiff } from '@vbe/core/plans'
-import { api, ApiError, type PlanDetail } from './api'
+import { apiClient, toProblemOf } from '@vbe/web-kit'
+import type { PlanDetail } from '../../types'
 import { DiffView } from './Diff'
-import { useT } from './i18n'
+import { useI18n } from '../../i18n'
 
 export function Versions({ plan }: { plan: PlanDetail }) {
-  const { t, lang } = useT()
+  const { t, lang } = useI18n()
   const versions = plan.history.map((h) => h.version)
   const [from, setFrom] = useState(String(versions[0] ?? 1))
   const [to, setTo] = useState(String(versions.at(-1) ?? 1))
@@ -15,10 +16,10 @@ export function Versions({ plan }: { plan: PlanDetail }) {
     e.preventDefault()
     setError(null)
     try {
-      const { data } = await api<{ diff: PlanDiff }>('GET', `/api/plans/${plan.id}/redline?from=${from}&to=${to}`)
+      const { data } = await apiClient.requestWithEtag<{ diff: PlanDiff }>(`/api/plans/${plan.id}/redline?from=${from}&to=${to}`)
       setDiff(data.diff)
     } catch (err) {
-      setError(err instanceof ApiError ? err.problem.detail : String(err))
+      setError(toProblemOf(err).detail)
     }
   }
   const label = (v: number) => {
@@ -62,11 +63,11 @@ export function Versions({ plan }: { plan: PlanDetail }) {
           </select>
         </p>
         <p>
-          <button type="submit">{t('showRedline')}</button>
+          <button type="submit" className="button button--secondary">{t('showRedline')}</button>
         </p>
       </form>
       {error && (
-        <p role="alert" className="error">
+        <p role="alert" className="notice notice--error">
           {error}
         </p>
       )}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
-import { api, ApiError, type PlanSummary } from './api'
-import { CoverageSummary, ScrollRegion, StatusBadge, useTitle } from './App'
-import { useT } from './i18n'
+import { apiClient, Loading, PageHeading, ProblemMessage, ScrollRegion, toProblemOf, type Problem } from '@vbe/web-kit'
+import type { PlanSummary } from '../../types'
+import { CoverageSummary, PlanStatusBadge } from '../../components/plans'
+import { useI18n } from '../../i18n'
 
 interface Picture {
   district: string
@@ -23,31 +24,30 @@ interface OverviewData {
 }
 
 export function Overview() {
-  const { t, lang } = useT()
+  const { t, lang } = useI18n()
   const [data, setData] = useState<OverviewData | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useTitle(t('overview'))
+  const [error, setError] = useState<Problem | null>(null)
   useEffect(() => {
-    api<OverviewData>('GET', '/api/overview')
+    apiClient.requestWithEtag<OverviewData>('/api/overview')
       .then(({ data }) => setData(data))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.problem.detail : String(e)))
+      .catch((e: unknown) => setError(toProblemOf(e)))
   }, [])
-  if (error)
+  if (error || !data)
     return (
-      <p role="alert" className="error">
-        {error}
-      </p>
+      <section>
+        <PageHeading>{t('overview')}</PageHeading>
+        {error ? <ProblemMessage problem={error} /> : <Loading />}
+      </section>
     )
-  if (!data) return <p>{t('loading')}</p>
   const items = data.columns.flatMap((c) => c.items)
   const nameOf = (d: string) => data.rows.find((r) => r.district === d)?.districtName ?? d
   return (
     <section>
-      <h1>{t('overview')}</h1>
+      <PageHeading>{t('overview')}</PageHeading>
       <h2>{t('heatMap')}</h2>
       <p>{t('heatHelp')}</p>
       <ScrollRegion label={t('heatMap')}>
-        <table className="heat">
+        <table className="table heat">
           <caption className="visually-hidden">{t('heatMap')}</caption>
           <thead>
             <tr>
@@ -64,7 +64,7 @@ export function Overview() {
             {data.rows.map((r) => (
               <tr key={r.district}>
                 <th scope="row">
-                  {r.plan ? <a href={`#/plan/${r.plan.id}`}>{`${r.districtName} ${r.plan.year}`}</a> : r.districtName} {r.plan && <StatusBadge status={r.plan.status} />}
+                  {r.plan ? <a href={`#/plan/${r.plan.id}`}>{`${r.districtName} ${r.plan.year}`}</a> : r.districtName} {r.plan && <PlanStatusBadge status={r.plan.status} />}
                 </th>
                 <td className="covsum">{r.plan ? <CoverageSummary coverage={r.plan.coverage} /> : t('noPlan')}</td>
                 {items.map((i) => {
@@ -107,7 +107,7 @@ export function Overview() {
 
       <h2>{t('pictures')}</h2>
       <ScrollRegion label={t('pictures')}>
-        <table className="list">
+        <table className="table">
           <caption className="visually-hidden">{t('pictures')}</caption>
           <thead>
             <tr>

@@ -1,5 +1,5 @@
 import type { FieldChange, PlanDiff } from '@vbe/core/plans'
-import { useT } from './i18n'
+import { useI18n } from '../../i18n'
 
 const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v))
 
@@ -21,10 +21,10 @@ function Row({ path, c }: { path: string; c: FieldChange }) {
 
 /** A redline as a table: field, before, after. */
 export function DiffView({ diff, caption }: { diff: PlanDiff; caption: string }) {
-  const { t } = useT()
+  const { t } = useI18n()
   if (diff.identical) return <p>{t('identical')}</p>
   return (
-    <table className="diff">
+    <table className="table diff">
       <caption>{caption}</caption>
       <thead>
         <tr>
