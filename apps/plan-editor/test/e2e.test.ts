@@ -175,7 +175,7 @@ describe('plan editor in Chromium', () => {
     const commentField = page.getByLabel('Kommentar', { exact: true })
     expect(await commentField.getAttribute('aria-invalid')).toBe('true')
     expect(await page.locator(`#${await commentField.getAttribute('aria-describedby')}`).textContent()).toContain('måste fyllas i när planen återremitteras')
-    await returnError.getByRole('link', { name: /måste fyllas i när planen återremitteras/ }).click()
+    await returnError.getByRole('link', { name: /vad stadsdelen ska ändra/ }).click()
     expect(await commentField.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.screenshot({ path: '/tmp/pe-return-errors-sv.png', fullPage: false })
     await setLanguage(page, 'en')
