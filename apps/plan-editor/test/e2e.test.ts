@@ -316,9 +316,33 @@ describe('plan editor in Chromium', () => {
     await page.screenshot({ path: '/tmp/pe-320-overview.png', fullPage: true })
   })
 
+  it('serves the accessibility statement as a UI route in Swedish and English, without signing in, linked from every footer', async () => {
+    const page = await newPage()
+    await page.goto(server.url)
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor()
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor()
+    expect(page.url()).toContain('#/tillganglighet')
+    expect(await page.getByRole('main').textContent()).toContain('WCAG 2.1 på nivå AA')
+    await checkAxe(page, 'accessibility statement sv')
+    await setLanguage(page, 'en')
+    await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor()
+    expect(await page.getByRole('main').textContent()).toContain('The City of Stockholm is responsible for Action plans')
+    await page.screenshot({ path: '/tmp/pe-accessibility-en.png', fullPage: true })
+    await checkAxe(page, 'accessibility statement en')
+    await setLanguage(page, 'sv')
+    // At 1280 px, as grant screening is shot: the list and the editor, for comparing the two apps.
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await signIn(page, 'officer.rk')
+    await page.screenshot({ path: '/tmp/pe-1280-list.png', fullPage: true })
+    await page.getByRole('link', { name: 'Rinkeby-Kista 2017' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2017' }).waitFor()
+    await page.screenshot({ path: '/tmp/pe-1280-editor.png', fullPage: false })
+  })
+
   it('checked every page with axe', () => {
     expect(axeChecked).toEqual(
-      expect.arrayContaining(['login', 'plan list', 'editor (new plan)', 'editor (with activity)', 'follow-up tab', 'versions tab', 'editor (approver, return form)', 'overview', 'editor (conflict)']),
+      expect.arrayContaining(['login', 'plan list', 'editor (new plan)', 'editor (with activity)', 'follow-up tab', 'versions tab', 'editor (approver, return form)', 'overview', 'editor (conflict)', 'accessibility statement sv', 'accessibility statement en']),
     )
   })
 })

@@ -30,6 +30,8 @@ export interface Column<Row> {
   readonly numeric?: boolean
   /** The cell names its row (`<th scope="row">`); one column should. */
   readonly rowHeader?: boolean
+  /** A class for the column's cells (app-specific widths). */
+  readonly className?: string
 }
 
 export type SortDirection = 'ascending' | 'descending'
@@ -108,17 +110,18 @@ export function SortableTable<Row>(props: {
           ) : (
             rows.map((row) => (
               <tr key={props.rowKey(row)} {...(props.rowProps?.(row) ?? {})}>
-                {props.columns.map((c) =>
-                  c.rowHeader ? (
-                    <th key={c.id} scope="row" className={c.numeric ? 'num' : undefined}>
+                {props.columns.map((c) => {
+                  const className = [c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined
+                  return c.rowHeader ? (
+                    <th key={c.id} scope="row" className={className}>
                       {c.cell(row)}
                     </th>
                   ) : (
-                    <td key={c.id} className={c.numeric ? 'num' : undefined}>
+                    <td key={c.id} className={className}>
                       {c.cell(row)}
                     </td>
-                  ),
-                )}
+                  )
+                })}
               </tr>
             ))
           )}

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'

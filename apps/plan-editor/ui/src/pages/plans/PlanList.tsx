@@ -60,7 +60,7 @@ export function PlanList({ user }: { user: User }): ReactNode {
             },
             { id: 'year', header: t('year'), numeric: true, sortValue: (p) => p.year, cell: (p) => p.year },
             { id: 'status', header: t('status'), sortValue: (p) => e('status', p.status, '.'), cell: (p) => <PlanStatusBadge status={p.status} /> },
-            { id: 'coverage', header: t('coverage'), cell: (p) => <CoverageSummary coverage={p.coverage} /> },
+            { id: 'coverage', header: t('coverage'), className: 'covsum', cell: (p) => <CoverageSummary coverage={p.coverage} /> },
             {
               id: 'findings',
               header: t('findings'),
