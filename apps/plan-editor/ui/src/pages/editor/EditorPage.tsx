@@ -91,6 +91,7 @@ export function Editor({ id, user }: { id: string; user: User }) {
 
   const parsed = useMemo(() => (doc ? planSchema.safeParse(doc) : null), [doc])
   // The same messages, in the same words, as the server's 400 for these fields.
+  // TODO(messages): take these from core's validation messages (codes with sv/en texts) once they land, instead of server-kit's issueText.
   const issues: FieldIssue[] = useMemo(() => (parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueText(i)[lang] })) : []), [parsed, lang])
   const templates = useMemo(() => (server ? templatesForDistrict(server.district) : []), [server?.district])
   const lastGood = useRef<PlanAnalysis | null>(null)
