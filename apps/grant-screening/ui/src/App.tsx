@@ -9,16 +9,15 @@ import {
   I18nRoot,
   Loading,
   LoginPage,
-  markNavigation,
   PageHeading,
-  useAnnounce,
+  useFocusOnNavigation,
   useRoute,
+  useSession,
   type NavItem,
   type Route,
-  type Session,
   type User,
 } from '@vbe/web-kit'
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { catalogue, useI18n } from './i18n'
 import { DistrictName, resetLists } from './lists'
 import { AuditPage } from './pages/audit/AuditPage'
@@ -38,47 +37,12 @@ export function App(): ReactNode {
   )
 }
 
-type SessionState = { kind: 'loading' } | { kind: 'anonymous'; expired: boolean } | { kind: 'in'; session: Session }
-
 function Shell(): ReactNode {
   const { t } = useI18n()
-  const announce = useAnnounce()
   const route = useRoute()
-  const [state, setState] = useState<SessionState>({ kind: 'loading' })
-
-  const signIn = useCallback((session: Session) => {
-    resetLists()
-    apiClient.setCsrfToken(session.csrfToken)
-    setState({ kind: 'in', session })
-  }, [])
-
-  useEffect(() => {
-    apiClient.setUnauthenticatedHandler(() => {
-      apiClient.setCsrfToken(null)
-      setState({ kind: 'anonymous', expired: true })
-    })
-    apiClient
-      .request<Session>('/api/session', { quiet401: true })
-      .then(signIn)
-      .catch(() => setState({ kind: 'anonymous', expired: false }))
-    return () => apiClient.setUnauthenticatedHandler(null)
-  }, [signIn])
-
-  // A navigation moves focus to the new page's heading (not the first page: focus starts at the top).
-  const previousPath = useRef(route.path)
-  useEffect(() => {
-    if (previousPath.current !== route.path) markNavigation()
-    previousPath.current = route.path
-  }, [route.path])
-
-  const logout = async () => {
-    await apiClient.request('/api/session', { method: 'DELETE' }).catch(() => undefined)
-    apiClient.setCsrfToken(null)
-    setState({ kind: 'anonymous', expired: false })
-    markNavigation()
-    announce(t('loggedOut'))
-    window.location.hash = '#/'
-  }
+  // The cached programme and district lists belong to the user who fetched them.
+  const { state, signIn, signOut } = useSession({ onChange: resetLists })
+  useFocusOnNavigation(route)
 
   const user = state.kind === 'in' ? state.session.user : null
   return (
@@ -97,7 +61,7 @@ function Shell(): ReactNode {
           ),
         }
       }
-      onSignOut={() => void logout()}
+      onSignOut={() => void signOut()}
       nav={user ? navItems(user, route, t) : []}
       footerLinks={[{ href: '/api/docs', label: t('nav_api') }]}
     >

@@ -8,14 +8,12 @@ import {
   I18nRoot,
   Loading,
   LoginPage,
-  markNavigation,
-  useAnnounce,
+  useFocusOnNavigation,
   useRoute,
+  useSession,
   type Route,
-  type Session,
-  type User,
 } from '@vbe/web-kit'
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { catalogue, useI18n } from './i18n'
 import { Editor } from './pages/editor/EditorPage'
 import { Overview } from './pages/overview/Overview'
@@ -41,48 +39,14 @@ export function App(): ReactNode {
   )
 }
 
-type SessionState = { kind: 'loading' } | { kind: 'anonymous'; expired: boolean } | { kind: 'in'; user: User }
-
 function Shell(): ReactNode {
   const { t } = useI18n()
-  const announce = useAnnounce()
   const route = useRoute()
   const page = pageOf(route)
-  const [state, setState] = useState<SessionState>({ kind: 'loading' })
+  const { state, signIn, signOut } = useSession()
+  useFocusOnNavigation(route)
 
-  const signIn = useCallback((session: Session) => {
-    apiClient.setCsrfToken(session.csrfToken)
-    setState({ kind: 'in', user: session.user })
-  }, [])
-  useEffect(() => {
-    apiClient.setUnauthenticatedHandler(() => {
-      apiClient.setCsrfToken(null)
-      setState({ kind: 'anonymous', expired: true })
-    })
-    apiClient
-      .request<Session>('/api/session', { quiet401: true })
-      .then(signIn)
-      .catch(() => setState({ kind: 'anonymous', expired: false }))
-    return () => apiClient.setUnauthenticatedHandler(null)
-  }, [signIn])
-
-  // A navigation moves focus to the new page's heading (not the first page: focus starts at the top).
-  const previousPath = useRef(route.path)
-  useEffect(() => {
-    if (previousPath.current !== route.path) markNavigation()
-    previousPath.current = route.path
-  }, [route.path])
-
-  const logout = async () => {
-    await apiClient.request('/api/session', { method: 'DELETE' }).catch(() => undefined)
-    apiClient.setCsrfToken(null)
-    setState({ kind: 'anonymous', expired: false })
-    markNavigation()
-    announce(t('loggedOut'))
-    location.hash = '#/'
-  }
-
-  const user = state.kind === 'in' ? state.user : null
+  const user = state.kind === 'in' ? state.session.user : null
   const cityWide = user ? hasRole(user, 'admin', 'auditor') : false
   const nav = user
     ? [
@@ -94,7 +58,7 @@ function Shell(): ReactNode {
     <AppLayout
       tagline={t('appTagline')}
       user={user && { displayName: user.displayName }}
-      onSignOut={() => void logout()}
+      onSignOut={() => void signOut()}
       nav={nav}
       footerLinks={[{ href: '/api/docs', label: t('apiDocs') }]}
     >
@@ -105,11 +69,11 @@ function Shell(): ReactNode {
       ) : state.kind === 'anonymous' ? (
         <LoginPage intro={t('loginIntro')} expired={state.expired} onLogin={signIn} />
       ) : page.page === 'plan' ? (
-        <Editor key={page.id} id={page.id} user={state.user} />
+        <Editor key={page.id} id={page.id} user={state.session.user} />
       ) : page.page === 'overview' && cityWide ? (
         <Overview />
       ) : (
-        <PlanList user={state.user} />
+        <PlanList user={state.session.user} />
       )}
     </AppLayout>
   )
