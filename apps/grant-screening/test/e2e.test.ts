@@ -39,7 +39,7 @@ const CSV = [
   `e2e-002,rinkeby-kista/foreningsbidrag,30000,,,Felaktig Förening,802400-1234,2018-05-01,bankgiro,5050-1055,true,2018-05-01,true,2026-03-10,true,true,[],true,true,true,2026-09-01,[]`,
 ].join('\n')
 
-/** Builds the UI unless ui/dist is newer than every source file. */
+/** Builds the UI unless ui/dist is newer than every source file (the UI's and the web kit's). */
 async function ensureUiBuilt(): Promise<void> {
   const newest = async (path: string): Promise<number> => {
     const s = await stat(path)
@@ -48,7 +48,12 @@ async function ensureUiBuilt(): Promise<void> {
     return Math.max(s.mtimeMs, ...(await Promise.all(entries.map((e) => newest(join(path, e))))))
   }
   const built = await stat(join(uiRoot, 'dist/index.html')).then((s) => s.mtimeMs, () => 0)
-  const sources = Math.max(await newest(join(uiRoot, 'src')), await newest(join(uiRoot, 'index.html')), await newest(join(uiRoot, 'vite.config.ts')))
+  const sources = Math.max(
+    await newest(join(uiRoot, 'src')),
+    await newest(join(uiRoot, 'index.html')),
+    await newest(join(uiRoot, 'vite.config.ts')),
+    await newest(join(uiRoot, '../../../packages/web-kit/src')),
+  )
   if (built > sources) return
   const { build } = await import('vite')
   // vitest sets NODE_ENV=test, which would give React's development build.

@@ -26,7 +26,7 @@ export function defineCatalogue<const S extends Readonly<Record<string, string>>
   sv: S,
   en: Readonly<Record<keyof S & string, string>>,
 ): Catalogue<keyof S & string> {
-  return { sv, en } as Catalogue<keyof S & string>
+  return { sv, en }
 }
 
 export interface I18n<K extends string = never> {
@@ -94,7 +94,7 @@ export function I18nRoot<K extends string>(props: { catalogue: Catalogue<K>; cli
   useEffect(() => {
     document.documentElement.lang = lang
   }, [lang])
-  const value = useMemo(() => ({ i18n: createI18n(catalogue, lang) as I18n<string>, setLang }), [catalogue, lang, setLang])
+  const value = useMemo(() => ({ i18n: createI18n<string>(catalogue, lang), setLang }), [catalogue, lang, setLang])
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>
 }
 
