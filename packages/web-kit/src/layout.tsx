@@ -1,7 +1,7 @@
 import { useRef, type ReactNode } from 'react'
 import { useKitI18n, useLanguage } from './i18n.js'
 import { ACCESSIBILITY_PATH, href } from './router.js'
-import { LANGS, type Lang } from './types.js'
+import { LANGS, type Lang, type Role } from './types.js'
 
 export const ENDONYMS: Readonly<Record<Lang, string>> = { sv: 'Svenska', en: 'English' }
 
@@ -32,8 +32,11 @@ export interface NavItem {
  * the main menu, the main landmark, and a footer that links to the accessibility statement.
  */
 export function AppLayout(props: {
-  /** The signed-in user's display name (never the username), and what else to say about them (roles, district). */
-  user?: { displayName: string; detail?: ReactNode } | null
+  /**
+   * The signed-in user: the display name (never the username), the roles, and the
+   * district's name (a city-wide user, with `district: null`, is shown as such).
+   */
+  user?: { displayName: string; roles: readonly Role[]; district: ReactNode | null } | null
   onSignOut?: () => void
   nav?: readonly NavItem[]
   tagline?: string
@@ -74,7 +77,12 @@ export function AppLayout(props: {
               <div className="user-box">
                 <span className="user-box__name">
                   {t('loggedInAs', { name: user.displayName })}
-                  {user.detail && <span className="user-box__roles">{user.detail}</span>}
+                  <span className="user-box__roles">
+                    {' · '}
+                    {user.roles.map((r) => t(`role_${r}`)).join(', ')}
+                    {' · '}
+                    {user.district ?? t('cityWide')}
+                  </span>
                 </span>
                 {props.onSignOut && (
                   <button type="button" className="button button--on-dark" onClick={props.onSignOut}>

@@ -40,13 +40,13 @@ describe('i18n', () => {
 describe('AppLayout', () => {
   it('has a skip link, a main landmark, the display name (not the username), sign out, and the accessibility statement link', () => {
     const out = html(
-      <AppLayout user={{ displayName: 'Amina Handläggare' }} onSignOut={() => {}} nav={[{ href: '#/', label: 'Ärenden', current: true }]}>
+      <AppLayout user={{ displayName: 'Amina Handläggare', roles: ['officer', 'approver'], district: 'Rinkeby-Kista' }} onSignOut={() => {}} nav={[{ href: '#/', label: 'Ärenden', current: true }]}>
         <p>innehåll</p>
       </AppLayout>,
     )
     expect(out).toContain('<a class="skip-link" href="#main">Hoppa till innehållet</a>')
     expect(out).toMatch(/<main id="main" tabindex="-1" class="site-main"><p>innehåll<\/p><\/main>/)
-    expect(out).toContain('Inloggad som Amina Handläggare')
+    expect(out).toContain('Inloggad som Amina Handläggare<span class="user-box__roles"> · Handläggare, Attestant · Rinkeby-Kista</span>')
     expect(out).toContain('>Logga ut</button>')
     expect(out).toContain('<nav class="main-nav" aria-label="Huvudmeny">')
     expect(out).toContain('aria-current="page"')
@@ -55,6 +55,7 @@ describe('AppLayout', () => {
   })
   it('in English', () => {
     expect(html(<AppLayout>x</AppLayout>, 'en')).toContain('>Accessibility statement</a>')
+    expect(html(<AppLayout user={{ displayName: 'Stadsledningskontoret', roles: ['admin'], district: null }}>x</AppLayout>, 'en')).toContain(' · Administrator · city-wide')
   })
 })
 

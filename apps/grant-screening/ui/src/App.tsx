@@ -48,19 +48,7 @@ function Shell(): ReactNode {
   return (
     <AppLayout
       tagline={t('appTagline')}
-      user={
-        user && {
-          displayName: user.displayName,
-          detail: (
-            <>
-              {' · '}
-              {user.roles.map((r) => t(`role_${r}`)).join(', ')}
-              {' · '}
-              {user.district ? <DistrictName id={user.district} /> : t('cityWide')}
-            </>
-          ),
-        }
-      }
+      user={user && { displayName: user.displayName, roles: user.roles, district: user.district ? <DistrictName id={user.district} /> : null }}
       onSignOut={() => void signOut()}
       nav={user ? navItems(user, route, t) : []}
       footerLinks={[{ href: '/api/docs', label: t('nav_api') }]}

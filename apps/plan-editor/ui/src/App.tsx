@@ -14,6 +14,7 @@ import {
   type Route,
 } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
+import { districtName } from '../../src/districts'
 import { catalogue, useI18n } from './i18n'
 import { Editor } from './pages/editor/EditorPage'
 import { Overview } from './pages/overview/Overview'
@@ -40,7 +41,7 @@ export function App(): ReactNode {
 }
 
 function Shell(): ReactNode {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const route = useRoute()
   const page = pageOf(route)
   const { state, signIn, signOut } = useSession()
@@ -57,7 +58,7 @@ function Shell(): ReactNode {
   return (
     <AppLayout
       tagline={t('appTagline')}
-      user={user && { displayName: user.displayName }}
+      user={user && { displayName: user.displayName, roles: user.roles, district: user.district ? districtName(user.district, lang) : null }}
       onSignOut={() => void signOut()}
       nav={nav}
       footerLinks={[{ href: '/api/docs', label: t('apiDocs') }]}

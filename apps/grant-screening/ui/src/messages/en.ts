@@ -22,11 +22,6 @@ export const en: Messages = {
   nav_rescreen: 'Re-screens',
   nav_api: 'API documentation',
 
-  role_officer: 'Officer',
-  role_approver: 'Approver',
-  role_admin: 'Administrator',
-  role_auditor: 'Auditor',
-  cityWide: 'city-wide',
 
   loginIntro: 'Log in with your username and password to screen, decide and follow up association grants.',
 

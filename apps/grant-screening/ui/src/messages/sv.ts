@@ -24,11 +24,6 @@ export const sv = {
   nav_rescreen: 'Omprövningar',
   nav_api: 'API-dokumentation',
 
-  role_officer: 'Handläggare',
-  role_approver: 'Attestant',
-  role_admin: 'Administratör',
-  role_auditor: 'Granskare',
-  cityWide: 'hela staden',
 
   // Login
   loginIntro: 'Logga in med ditt användarnamn och lösenord för att pröva, besluta och följa upp föreningsbidrag.',
