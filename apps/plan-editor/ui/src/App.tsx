@@ -14,7 +14,7 @@ import {
   type Route,
 } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
-import { districtName } from '../../src/districts'
+import { districtName } from '../../src/plugins'
 import { catalogue, useI18n } from './i18n'
 import { Editor } from './pages/editor/EditorPage'
 import { Overview } from './pages/overview/Overview'

@@ -1,7 +1,7 @@
 import { memo, useCallback } from 'react'
 import type { Activity, Indicator, Plan } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
-import { pluginFor } from '../../../../src/districts'
+import { pluginFor } from '../../../../src/plugins'
 import type { T } from '../../i18n'
 
 /** A change to the plan being edited. */

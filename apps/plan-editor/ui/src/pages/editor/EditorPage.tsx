@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { analysePlan, planSchema, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { issueText } from '@vbe/server-kit/messages'
-import { templatesForDistrict } from '../../../../src/districts'
+import { templatesForDistrict } from '../../../../src/plugins'
 import { apiClient, formatDateTime, isApiError, Loading, PageHeading, problemText, ProblemMessage, toProblemOf, type Problem, type User } from '@vbe/web-kit'
 import { PlanStatusBadge } from '../../components/plans'
 import type { ConflictInfo, PlanDetail } from '../../types'
