@@ -135,7 +135,8 @@ export function cityOverview<P extends OverviewPlan>(plans: readonly P[], on: Is
     return { district, plan, analysis, cells }
   })
 
-  const withPlan = rows.filter((r): r is DistrictOverview<P> & { plan: P; analysis: PlanAnalysis } => r.plan !== null && r.analysis !== null)
+  type WithPlan = DistrictOverview<P> & { plan: P; analysis: PlanAnalysis }
+  const withPlan = rows.filter((r): r is WithPlan => r.plan !== null && r.analysis !== null)
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const r of withPlan) for (const k of ['error', 'warning', 'info'] as const) findings[k] += r.analysis.summary.findings[k]
   const pictures = withPlan.map((r) => pictureOf(r.plan, on)).sort(byDateDesc)

@@ -13,4 +13,5 @@ export const SITUATION_PICTURE_MAX_AGE_MONTHS = 12
  * picture of 29 February) and stale from the day after. The analysis and the city
  * overview both ask this.
  */
-export const isSituationPictureStale = (date: IsoDate, on: IsoDate): boolean => isMoreThanMonthsBefore(date, SITUATION_PICTURE_MAX_AGE_MONTHS, on)
+export const isSituationPictureStale = (date: IsoDate, on: IsoDate): boolean =>
+  isMoreThanMonthsBefore(date, SITUATION_PICTURE_MAX_AGE_MONTHS, on)
