@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { stockholmDay } from '@vbe/core/calendar'
 import { analysePlan, planSchema, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { issueText } from '@vbe/server-kit/messages'
 import { templatesForDistrict } from '../../../../src/plugins'
@@ -22,7 +23,7 @@ const canonical = (doc: unknown) => {
   return JSON.stringify(r.success ? r.data : doc)
 }
 const draftKey = (id: string) => `pe-draft:${id}`
-const todayIso = () => new Date().toISOString().slice(0, 10)
+const todayIso = () => stockholmDay(new Date())
 const formatPath = (path: readonly PropertyKey[]) => path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '')
 
 export function Editor({ id, user }: { id: string; user: User }) {

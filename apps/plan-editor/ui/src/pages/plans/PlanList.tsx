@@ -15,6 +15,7 @@ import {
   type User,
 } from '@vbe/web-kit'
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { stockholmDay } from '@vbe/core/calendar'
 import { CoverageSummary, PlanStatusBadge } from '../../components/plans'
 import { useI18n } from '../../i18n'
 import type { PlanSummary } from '../../types'
@@ -80,7 +81,7 @@ function CreatePlan({ plans }: { plans: readonly PlanSummary[] }): ReactNode {
   const { t } = useI18n()
   const form = useForm('create')
   const [from, setFrom] = useState<'template' | 'revision'>('template')
-  const [year, setYear] = useState(String(new Date().getFullYear()))
+  const [year, setYear] = useState(stockholmDay(new Date()).slice(0, 4))
   const [source, setSource] = useState('')
   const sourcePlanId = source || plans[0]?.id || ''
   const create = async (ev: FormEvent) => {

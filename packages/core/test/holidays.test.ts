@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { easterSunday, HOLIDAY_NAMES, isSwedishHoliday, swedishHolidays } from '../src/time/holidays.js'
+import { easterSunday, HOLIDAY_NAMES, isSwedishHoliday, SUNDAY_LIKE_EVES, stockholmDay, swedishHolidays, weekdayOf } from '@vbe/core/calendar'
 
 describe('Easter Sunday (computed, Gregorian)', () => {
   it.each([
@@ -14,8 +14,9 @@ describe('Easter Sunday (computed, Gregorian)', () => {
   ])('%i → %s', (year, date) => expect(easterSunday(year)).toBe(date))
 })
 
+const dates = (year: number) => Object.fromEntries(swedishHolidays(year).map((h) => [HOLIDAY_NAMES[h.id].en, h.date]))
+
 describe('Swedish public holidays', () => {
-  const dates = (year: number) => Object.fromEntries(swedishHolidays(year).map((h) => [HOLIDAY_NAMES[h.id].en, h.date]))
 
   it('2025: Easter-based, midsummer and All Saints fall on the right days', () => {
     expect(dates(2025)).toMatchObject({
@@ -68,5 +69,36 @@ describe('Swedish public holidays', () => {
       expect(mid.getUTCDate()).toBeGreaterThanOrEqual(20)
       expect(mid.getUTCDate()).toBeLessThanOrEqual(26)
     }
+  })
+})
+
+describe('holidays and the calendar together', () => {
+  it('Easter-based holidays fall on their weekdays, 1900–2100', () => {
+    for (let year = 1900; year <= 2100; year++) {
+      const byId = Object.fromEntries(swedishHolidays(year).map((h) => [h.id, h.date]))
+      expect(weekdayOf(byId['good-friday']!)).toBe('fri')
+      expect(weekdayOf(byId['easter-sunday']!)).toBe('sun')
+      expect(weekdayOf(byId['easter-monday']!)).toBe('mon')
+      expect(weekdayOf(byId['ascension-day']!)).toBe('thu')
+      expect(weekdayOf(byId['whit-sunday']!)).toBe('sun')
+      expect(weekdayOf(byId['midsummer-eve']!)).toBe('fri')
+    }
+  })
+
+  it('Easter Sunday 2024 is 31 March, the day summer time began', () => {
+    expect(dates(2024)).toMatchObject({ 'Good Friday': '2024-03-29', 'Easter Sunday': '2024-03-31', 'Easter Monday': '2024-04-01' })
+  })
+
+  it('names the three Sunday-like eves, and every holiday in Swedish and English', () => {
+    expect(SUNDAY_LIKE_EVES).toEqual(['midsummer-eve', 'christmas-eve', 'new-years-eve'])
+    for (const h of swedishHolidays(2026)) {
+      expect(HOLIDAY_NAMES[h.id].sv).not.toBe('')
+      expect(HOLIDAY_NAMES[h.id].en).not.toBe('')
+    }
+  })
+
+  it('is a holiday on the Stockholm day, not the UTC day: 23:30Z on 23 December is Christmas Eve in Stockholm', () => {
+    expect(isSwedishHoliday(stockholmDay(new Date('2026-12-23T23:30:00Z')))).toBe(true)
+    expect(isSwedishHoliday(new Date('2026-12-23T23:30:00Z').toISOString().slice(0, 10))).toBe(false)
   })
 })
