@@ -118,7 +118,7 @@ export class OpenApiContract {
     } catch {
       return [`${where}: the ${mediaType} body is not JSON: ${text.slice(0, 200)}`]
     }
-    return this.validate(where, `${operation.operationId ?? template} ${status} ${mediaType}`, media.schema, body)
+    return this.validate(where, `${method.toUpperCase()} ${template} ${status} ${mediaType}`, media.schema, body)
   }
 
   /** Throws an error listing every violation, for use inside a test's HTTP client. */

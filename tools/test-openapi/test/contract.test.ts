@@ -18,6 +18,7 @@ const document: OpenApiDocument = {
           '4XX': { description: 'Problem', content: problem },
         },
       },
+      put: { responses: { 200: { description: 'Saved', content: { 'application/json': { schema: { type: 'object', properties: { saved: { type: 'boolean' } }, required: ['saved'] } } } } } },
       delete: { responses: { 202: { description: 'Accepted' }, 204: { description: 'Gone' }, 404: { description: 'Not found', content: problem } } },
     },
     '/api/items/special': { get: { responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { special: { const: true } }, required: ['special'] } } } } } } },
@@ -52,6 +53,12 @@ describe('OpenApiContract', () => {
   it('uses the 4XX range when the exact status is not declared, and checks its schema', async () => {
     expect(await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope', status: 403 }, 403, 'application/problem+json'))).toEqual([])
     expect((await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope' }, 403, 'application/problem+json')))[0]).toMatch(/required property 'status'/)
+  })
+
+  it('holds each method of a path to its own schema', async () => {
+    expect(await contract.violations('GET', `/api/items/${id}`, json({ id, count: 1, note: null }))).toEqual([])
+    expect(await contract.violations('PUT', `/api/items/${id}`, json({ saved: true }))).toEqual([])
+    expect((await contract.violations('PUT', `/api/items/${id}`, json({ id, count: 1, note: null })))[0]).toMatch(/required property 'saved'/)
   })
 
   it('prefers a literal path over a template', async () => {
