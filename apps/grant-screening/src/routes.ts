@@ -3,6 +3,7 @@ import { Effect } from 'effect'
 import { isRealIsoDate, explain } from '@vbe/core/grants'
 import type { Context } from 'hono'
 import {
+  auditEventSchema,
   auditVerificationSchema,
   bilingual,
   Invalid,
@@ -12,8 +13,11 @@ import {
   requestLanguage,
   requireUser,
   run,
+  SESSION,
+  SESSION_AND_CSRF,
+  PUBLIC,
   textIn,
-  verificationJson,
+  verificationBody,
   verifyAudit,
   type AppError,
   type Clock,
@@ -48,6 +52,7 @@ import { csvItems, importItems, jsonItems } from './intake.js'
 import { renderLetterHtml, renderLetterPdf } from './letter.js'
 import { stockholmDay } from './plugins.js'
 import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from './schema.js'
+import { caseDetailSchema, caseSummarySchema, outcomeSchema as outcome, personExportSchema, personMatchSchema, rescreenRunSchema, screeningResultSchema } from './routes/schemas.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 
 const json = <S extends z.ZodType>(schema: S, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
@@ -81,45 +86,21 @@ export const personSchema = z
 const personsSchema = z.array(personSchema).max(50, bilingual({ sv: 'högst 50 personer', en: 'at most 50 persons' }))
 const wholeKronor = bilingual({ sv: 'måste vara hela kronor', en: 'must be whole kronor' })
 
-const outcome = z.enum(['eligible', 'ineligible', 'requires_assessment'])
-const caseSummarySchema = z
-  .object({
-    id: z.string(),
-    applicationRef: z.string(),
-    district: z.string(),
-    programme: z.string(),
-    associationName: z.string(),
-    amountRequested: z.number().int(),
-    outcome,
-    humanDecisionRequired: z.boolean(),
-    status: z.enum(CASE_STATUSES),
-    reportDue: z.string().nullable(),
-    reportReceivedOn: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('CaseSummary')
-const caseDetailSchema = caseSummarySchema
-  .extend({
-    application: z.record(z.string(), z.unknown()).openapi({ description: 'The application in the exchange format (docs/grants.md)' }),
-    screening: z.record(z.string(), z.unknown()).openapi({ description: 'The ScreeningResult: outcome, findings with reasons and sources, ruleset' }),
-    rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })),
-    persons: z.array(z.record(z.string(), z.unknown())),
-    notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), at: z.string() })),
-    decision: z.record(z.string(), z.unknown()).nullable(),
-    reclaim: z.record(z.string(), z.unknown()).nullable(),
-    conflict: z.object({ declared: z.boolean(), conflict: z.boolean() }),
-    version: z.number().int(),
-  })
-  .openapi('CaseDetail')
-const rescreenRunSchema = z.object({ id: z.string(), at: z.string(), actor: z.string(), checked: z.number(), changed: z.number(), flips: z.array(z.record(z.string(), z.unknown())), rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })) }).openapi('RescreenRun')
-
 const OFFICERS = ['officer', 'approver', 'admin', 'auditor'] as const
 
 export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
   const go = <A>(c: Context<KitEnv>, e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>, roles?: readonly Role[]) => run(c, Effect.provideService(e, Plugins, plugins), roles)
 
-  app.openapi(createRoute({ method: 'get', path: '/api/health', tags: ['meta'], summary: 'Liveness and database', responses: { 200: json(z.object({ ok: z.boolean(), database: z.string() })) } }), (c) =>
+  app.openapi(createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['meta'],
+      operationId: 'getHealth',
+      summary: 'Liveness and database',
+      description: 'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
+      security: PUBLIC,
+      responses: { 200: json(z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) })) },
+    }), (c) =>
     c.json({ ok: true, database: c.get('kit').database.kind }, 200),
   )
 
@@ -128,7 +109,10 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'get',
       path: '/api/districts',
       tags: ['cases'],
-      summary: 'The districts this installation serves, with their names (for showing a district id as its name)',
+      operationId: 'listDistricts',
+      summary: 'The districts this installation serves, with their names',
+      description: 'Every installed district plugin’s id and name in Swedish and English, so that a client shows a district id as its name. Any logged-in user.',
+      security: SESSION,
       responses: { 200: json(z.object({ districts: z.array(z.object({ id: z.string(), name: z.object({ sv: z.string(), en: z.string() }) })) })), ...problems(401) },
     }),
     (c) => {
@@ -141,7 +125,10 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'get',
       path: '/api/programmes',
       tags: ['cases'],
+      operationId: 'listProgrammes',
       summary: 'Grant programmes in your scope',
+      description: 'The grant programmes of your district (all districts for city-wide admins and auditors), with the maximum amount and the years of activity they ask for.',
+      security: SESSION,
       responses: { 200: json(z.object({ programmes: z.array(z.object({ id: z.string(), district: z.string(), name: z.object({ sv: z.string(), en: z.string() }), maxAmount: z.number().nullable(), minYearsOfActivity: z.number().nullable() })) })), ...problems(401) },
     }),
     (c) => {
@@ -159,14 +146,18 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'post',
       path: '/api/screen',
       tags: ['cases'],
+      operationId: 'screenApplication',
       summary: 'Screen an application without storing it',
-      request: body(z.object({ application: z.unknown() }).strict()),
-      responses: { 200: json(z.record(z.string(), z.unknown()).openapi('ScreeningResult')), ...problems(400, 401, 403) },
+      description:
+        'Screens an application in the exchange format (docs/grants.md) against the rules in force today and answers with the outcome and every finding with its reason and sources. Nothing is stored. Officers, approvers and admins.',
+      security: SESSION_AND_CSRF,
+      request: body(z.object({ application: z.unknown().openapi({ description: 'The application in the exchange format (docs/grants.md); checked by the screening, which names each wrong field' }) }).strict()),
+      responses: { 200: json(screeningResultSchema), ...problems(400, 401, 403) },
     }),
     async (c) => {
       const { application } = c.req.valid('json')
-      const result = await go(c, (Effect.flatMap(parseOrInvalid(application), screenApplication)), ['officer', 'approver', 'admin'])
-      return c.json(result as unknown as Record<string, unknown>, 200)
+      const result = await go(c, Effect.flatMap(parseOrInvalid(application), screenApplication), ['officer', 'approver', 'admin'])
+      return c.json(result, 200)
     },
   )
 
@@ -175,7 +166,10 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'get',
       path: '/api/cases',
       tags: ['cases'],
+      operationId: 'listCases',
       summary: 'The queue, in your scope (no personal data)',
+      description: 'Cases of your district (all districts when city-wide), filtered and paged, oldest due first. Summaries only: no persons, no application document.',
+      security: SESSION,
       request: {
         query: z.object({
           status: z.enum(CASE_STATUSES).optional(),
@@ -187,7 +181,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
           offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(caseSummarySchema), total: z.number() })), ...problems(400, 401) },
+      responses: { 200: json(z.object({ items: z.array(caseSummarySchema), total: z.number().int().openapi({ description: 'All matching cases, not only this page' }) })), ...problems(400, 401, 403) },
     }),
     async (c) => c.json(await go(c, listCases(c.req.valid('query')), [...OFFICERS]), 200),
   )
@@ -197,13 +191,16 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'post',
       path: '/api/cases',
       tags: ['cases'],
+      operationId: 'createCase',
       summary: 'Take in one application (screened on intake)',
+      description: 'Stores an application with its board members and contacts as a new case in the application’s district, and screens it. Officers of that district and admins.',
+      security: SESSION_AND_CSRF,
       request: body(z.object({ application: z.unknown(), persons: personsSchema.optional() }).strict()),
       responses: { 201: json(caseDetailSchema, 'Created'), ...problems(400, 401, 403, 409) },
     }),
     async (c) => {
       const b = c.req.valid('json')
-      return c.json((await go(c, createCase(b.application, b.persons ?? []), ['officer', 'admin'])) as never, 201)
+      return c.json(await go(c, createCase(b.application, b.persons ?? []), ['officer', 'admin']), 201)
     },
   )
 
@@ -212,7 +209,11 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'post',
       path: '/api/cases/import',
       tags: ['cases'],
-      summary: 'Import applications from CSV (text/csv) or JSON; bad rows are reported, good rows imported',
+      operationId: 'importCases',
+      summary: 'Import applications from CSV or JSON',
+      description:
+        'Takes in many applications at once, from CSV (text/csv, the columns in docs/grants.md) or JSON (a list of { application, persons? }). Good rows become cases; each bad row is reported by its number, field and problem, in the request’s language. Officers and admins.',
+      security: SESSION_AND_CSRF,
       request: {
         body: {
           // Not `required`, so the JSON validator does not run on CSV bodies; the handler checks the type.
@@ -224,7 +225,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
         },
       },
       responses: {
-        200: json(z.object({ imported: z.array(z.object({ row: z.number(), id: z.string() })), errors: z.array(z.object({ row: z.number(), path: z.string(), message: z.string() })) })),
+        200: json(z.object({ imported: z.array(z.object({ row: z.number().int(), id: z.string() })), errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })) }), 'What was imported, and each bad row'),
         ...problems(400, 401, 403),
       },
     }),
@@ -259,7 +260,10 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'post',
       path: '/api/cases/{id}/conflict',
       tags: ['cases'],
-      summary: 'Declare whether you have a conflict of interest (before opening the case)',
+      operationId: 'declareConflict',
+      summary: 'Declare whether you have a conflict of interest',
+      description: 'Before opening a case, an officer or approver declares whether they have a conflict of interest (jäv). Who declares one is kept out of the case; the declaration is logged.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ conflict: z.boolean(), comment: z.string().max(2000).optional() }).strict()) },
       responses: { 200: json(z.object({ declared: z.boolean(), conflict: z.boolean() })), ...problems(400, 401, 403, 404, 409) },
     }),
@@ -270,8 +274,18 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
   )
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cases/{id}', tags: ['cases'], summary: 'The case (the read is logged)', request: { params: idParam }, responses: { 200: json(caseDetailSchema), ...problems(401, 403, 404) } }),
-    async (c) => c.json((await go(c, caseDetail(c.req.valid('param').id), [...OFFICERS])) as never, 200),
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}',
+      tags: ['cases'],
+      operationId: 'getCase',
+      summary: 'The case',
+      description: 'The case with its application, screening, persons, notes, decision and follow-up. The read is logged in the audit log, and needs a declaration of no conflict of interest first.',
+      security: SESSION,
+      request: { params: idParam },
+      responses: { 200: json(caseDetailSchema), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await go(c, caseDetail(c.req.valid('param').id), [...OFFICERS]), 200),
   )
 
   app.openapi(
@@ -279,16 +293,29 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'post',
       path: '/api/cases/{id}/evidence',
       tags: ['cases'],
-      summary: 'Add an evidence item with its source; the case is re-screened',
+      operationId: 'addEvidence',
+      summary: 'Add an evidence item; the case is re-screened',
+      description: 'Adds an evidence item about conduct (with its source) to the application and screens the case again. The officer of the case, before it is decided.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.record(z.string(), z.unknown()).openapi({ description: 'An evidence item in the exchange format (docs/grants.md)' })) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json((await go(c, (addEvidence(c.req.valid('param').id, c.req.valid('json'))))) as never, 200),
+    async (c) => c.json(await go(c, addEvidence(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/cases/{id}/notes', tags: ['cases'], summary: 'Add a note', request: { params: idParam, ...body(z.object({ text: text(4000) }).strict()) }, responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404) } }),
-    async (c) => c.json((await go(c, addNote(c.req.valid('param').id, c.req.valid('json').text))) as never, 200),
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/notes',
+      tags: ['cases'],
+      operationId: 'addNote',
+      summary: 'Add a note',
+      description: 'Adds a note to the case, signed with your name and the time.',
+      security: SESSION_AND_CSRF,
+      request: { params: idParam, ...body(z.object({ text: text(4000) }).strict()) },
+      responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await go(c, addNote(c.req.valid('param').id, c.req.valid('json').text)), 200),
   )
 
   app.openapi(
@@ -296,14 +323,18 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'post',
       path: '/api/cases/{id}/decision',
       tags: ['decisions'],
-      summary: 'Decide: approve, deny or a partial amount, with written reasons (four eyes where a democracy finding needs it)',
+      operationId: 'decideCase',
+      summary: 'Decide: approve, deny or a partial amount, with written reasons',
+      description:
+        'Records the decision with its reasons and the language of the letter. Where a democracy finding needs a person’s judgement, the decision waits for a second approver (four eyes). The officer of the case.',
+      security: SESSION_AND_CSRF,
       request: {
         params: idParam,
         ...body(z.object({ kind: z.enum(DECISION_KINDS), amount: z.number().int(wholeKronor).min(1, 'must be at least 1').optional(), reasons: text(10_000), letterLocale: z.enum(['sv', 'en']) }).strict()),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json((await go(c, decide(c.req.valid('param').id, c.req.valid('json')))) as never, 200),
+    async (c) => c.json(await go(c, decide(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 
   app.openapi(
@@ -311,13 +342,16 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'post',
       path: '/api/cases/{id}/approval',
       tags: ['decisions'],
-      summary: 'Second approval (four eyes), by an approver other than the decider',
+      operationId: 'approveDecision',
+      summary: 'Second approval (four eyes)',
+      description: 'An approver other than the decider approves the decision or sends it back, with an optional comment.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ approve: z.boolean(), comment: z.string().max(4000).optional() }).strict()) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const b = c.req.valid('json')
-      return c.json((await go(c, approve(c.req.valid('param').id, b.approve, b.comment))) as never, 200)
+      return c.json(await go(c, approve(c.req.valid('param').id, b.approve, b.comment)), 200)
     },
   )
 
@@ -326,7 +360,10 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'get',
       path: '/api/cases/{id}/letter',
       tags: ['decisions'],
-      summary: 'The decision letter, as printable HTML or PDF, in Swedish or English',
+      operationId: 'getDecisionLetter',
+      summary: 'The decision letter, as HTML or PDF',
+      description: 'The decision letter with its reasons, the findings and their sources, and how to appeal, as printable HTML or as PDF, in Swedish or English (the decision’s language by default). The read is logged.',
+      security: SESSION,
       request: { params: idParam, query: z.object({ lang: z.enum(['sv', 'en']).optional(), format: z.enum(['html', 'pdf']).optional() }) },
       responses: { 200: { description: 'The letter', content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(400, 401, 403, 404, 409) },
     }),
@@ -349,7 +386,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       }
       if (format === 'pdf') {
         const pdf = await renderLetterPdf(input)
-        return c.body(pdf as never, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="beslut-${row.id}.pdf"` })
+        return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="beslut-${row.id}.pdf"` })
       }
       return c.html(renderLetterHtml(input), 200)
     },
@@ -360,7 +397,10 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'put',
       path: '/api/cases/{id}/follow-up',
       tags: ['follow-up'],
+      operationId: 'setFollowUp',
       summary: 'Report due date and report received',
+      description: 'Sets when the association’s report on the grant is due and when it was received (null clears either).',
+      security: SESSION_AND_CSRF,
       request: {
         params: idParam,
         ...body(
@@ -372,7 +412,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json((await go(c, setFollowUp(c.req.valid('param').id, c.req.valid('json')))) as never, 200),
+    async (c) => c.json(await go(c, setFollowUp(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 
   app.openapi(
@@ -380,20 +420,41 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'post',
       path: '/api/cases/{id}/reclaim',
       tags: ['follow-up'],
-      summary: 'Reclaim (återkrav) with reasons, when the conditions were broken',
+      operationId: 'reclaimGrant',
+      summary: 'Reclaim (återkrav) with reasons',
+      description: 'Records a claim to pay back an amount of a granted sum, with reasons, when the conditions of the grant were broken.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ amount: z.number().int(wholeKronor).min(1, 'must be at least 1'), reasons: text(10_000) }).strict()) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json((await go(c, reclaim(c.req.valid('param').id, c.req.valid('json')))) as never, 200),
+    async (c) => c.json(await go(c, reclaim(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/rescreen', tags: ['rules'], summary: 'Re-screen all open cases with the rules in force today', responses: { 200: json(z.object({ run: rescreenRunSchema })), ...problems(401, 403) } }),
-    async (c) => c.json({ run: await go(c, rescreenOpenCases(), ['admin']) } as never, 200),
+    createRoute({
+      method: 'post',
+      path: '/api/rescreen',
+      tags: ['rules'],
+      operationId: 'rescreenOpenCases',
+      summary: 'Re-screen all open cases with the rules in force today',
+      description: 'Screens every open case in your scope again, stores the new results and lists the cases whose outcome flipped, with the rules that flipped them. Admins.',
+      security: SESSION_AND_CSRF,
+      responses: { 200: json(z.object({ run: rescreenRunSchema })), ...problems(401, 403) },
+    }),
+    async (c) => c.json({ run: await go(c, rescreenOpenCases(), ['admin']) }, 200),
   )
   app.openapi(
-    createRoute({ method: 'get', path: '/api/rescreen', tags: ['rules'], summary: 'Re-screen runs and their flips in your scope', responses: { 200: json(z.object({ runs: z.array(rescreenRunSchema) })), ...problems(401) } }),
-    async (c) => c.json({ runs: await go(c, listRescreenRuns(), [...OFFICERS]) } as never, 200),
+    createRoute({
+      method: 'get',
+      path: '/api/rescreen',
+      tags: ['rules'],
+      operationId: 'listRescreenRuns',
+      summary: 'Re-screen runs and their flips in your scope',
+      description: 'Earlier re-screen runs, newest first, with the flips of cases in your scope.',
+      security: SESSION,
+      responses: { 200: json(z.object({ runs: z.array(rescreenRunSchema) })), ...problems(401, 403) },
+    }),
+    async (c) => c.json({ runs: await go(c, listRescreenRuns(), [...OFFICERS]) }, 200),
   )
 
   app.openapi(
@@ -401,37 +462,72 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       method: 'get',
       path: '/api/audit',
       tags: ['audit'],
+      operationId: 'listAuditEvents',
       summary: 'The audit log, newest first',
+      description: 'Events of your scope, newest first, paged by `before` (an event number). Auditors and admins.',
+      security: SESSION,
       request: { query: z.object({ entityId: z.string().max(100).optional(), before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }) },
-      responses: { 200: json(z.object({ events: z.array(z.record(z.string(), z.unknown())) })), ...problems(400, 401, 403) },
+      responses: { 200: json(z.object({ events: z.array(auditEventSchema) })), ...problems(400, 401, 403) },
     }),
     async (c) => {
       const user = requireUser(c, ['auditor', 'admin'])
       const q = c.req.valid('query')
       const scope = scopeOf(user)
       const events = await go(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.before ? { before: q.before } : {}), limit: q.limit ?? 100, ...(scope === null ? {} : { districts: [scope] }) }))
-      return c.json({ events } as never, 200)
+      return c.json({ events }, 200)
     },
   )
   app.openapi(
-    createRoute({ method: 'get', path: '/api/audit/verify', tags: ['audit'], summary: 'Verify the hash chain (problems worded in the Accept-Language)', responses: { 200: json(auditVerificationSchema), ...problems(401, 403) } }),
-    async (c) => verificationJson(c, await go(c, verifyAudit(), ['auditor', 'admin'])) as never,
+    createRoute({
+      method: 'get',
+      path: '/api/audit/verify',
+      tags: ['audit'],
+      operationId: 'verifyAuditChain',
+      summary: 'Verify the hash chain',
+      description: 'Walks the whole audit chain and reports every altered, missing or inserted event, worded in the language of Accept-Language. Auditors and admins.',
+      security: SESSION,
+      responses: { 200: json(auditVerificationSchema), ...problems(401, 403) },
+    }),
+    async (c) => c.json(verificationBody(c, await go(c, verifyAudit(), ['auditor', 'admin'])), 200),
   )
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/persons', tags: ['gdpr'], summary: 'Find a person (board member or contact) by name, e-mail or phone', request: { query: z.object({ q: text(200) }) }, responses: { 200: json(z.object({ persons: z.array(z.record(z.string(), z.unknown())) })), ...problems(400, 401, 403) } }),
-    async (c) => c.json({ persons: await go(c, findPersons(c.req.valid('query').q), ['admin']) } as never, 200),
+    createRoute({
+      method: 'get',
+      path: '/api/persons',
+      tags: ['gdpr'],
+      operationId: 'findPersons',
+      summary: 'Find a person by name, e-mail or phone',
+      description: 'Board members and contacts whose name, e-mail or phone contains the text, with their case, for a request under the GDPR. Admins.',
+      security: SESSION,
+      request: { query: z.object({ q: text(200) }) },
+      responses: { 200: json(z.object({ persons: z.array(personMatchSchema) })), ...problems(400, 401, 403) },
+    }),
+    async (c) => c.json({ persons: await go(c, findPersons(c.req.valid('query').q), ['admin']) }, 200),
   )
   app.openapi(
-    createRoute({ method: 'get', path: '/api/persons/{id}/export', tags: ['gdpr'], summary: 'Everything stored about a person (GDPR art. 15)', request: { params: idParam }, responses: { 200: json(z.record(z.string(), z.unknown())), ...problems(401, 403, 404) } }),
-    async (c) => c.json((await go(c, exportPerson(c.req.valid('param').id), ['admin'])) as never, 200),
+    createRoute({
+      method: 'get',
+      path: '/api/persons/{id}/export',
+      tags: ['gdpr'],
+      operationId: 'exportPerson',
+      summary: 'Everything stored about a person (GDPR art. 15)',
+      description: 'The person record, the case it belongs to and the audit events about the person, for a subject access request. The export is logged. Admins.',
+      security: SESSION,
+      request: { params: idParam },
+      responses: { 200: json(personExportSchema), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await go(c, exportPerson(c.req.valid('param').id), ['admin']), 200),
   )
   app.openapi(
     createRoute({
       method: 'delete',
       path: '/api/persons/{id}',
       tags: ['gdpr'],
-      summary: 'Erase a person (GDPR art. 17): tombstones keep the audit chain verifiable',
+      operationId: 'erasePerson',
+      summary: 'Erase a person (GDPR art. 17)',
+      description: 'Replaces the person’s name, e-mail and phone, and the audit payloads about them, with tombstones; the audit chain still verifies. Admins, with a reason.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ reason: text(1000) }).strict()) },
       responses: { 200: json(z.object({ erased: z.boolean(), tombstones: z.number() })), ...problems(400, 401, 403, 404, 409) },
     }),

@@ -3,8 +3,26 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isoDateSchema } from '@vbe/core'
 import { analysePlan, contactPointSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TERTIALS, type Plan } from '@vbe/core/plans'
-import { auditVerificationSchema, bilingual, createApi, listAudit, problems, registerDocs, run, serveUi, verificationJson, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
+import {
+  auditEventSchema,
+  auditVerificationSchema,
+  bilingual,
+  createApi,
+  listAudit,
+  problems,
+  PUBLIC,
+  registerDocs,
+  run,
+  serveUi,
+  SESSION,
+  SESSION_AND_CSRF,
+  verificationBody,
+  verifyAudit,
+  type Database,
+  type KitEnv,
+} from '@vbe/server-kit'
 import { templatesForDistrict } from './districts.js'
+import { historySchema, overviewSchema, planAnalysisSchema, planDocumentSchema, planSummarySchema, planVersionSchema, redlineSchema, templateResponseSchema } from './routes/schemas.js'
 import { planHtml, planMarkdown, planPdf, redlineMarkdown, type Lang } from './export.js'
 import {
   ACTIONS,
@@ -41,30 +59,15 @@ const DISTRICT_ID = bilingual({ sv: 'måste vara id:t för en stadsdel', en: 'mu
 const idParam = z.object({ id: z.uuid({ error: PLAN_ID }).openapi({ param: { name: 'id', in: 'path' } }) })
 const ifMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag the change is based on; required (428 without it).' }) })
 
-const summaryFields = {
-  id: z.string(),
-  district: z.string(),
-  districtName: z.string(),
-  year: z.number().int(),
-  status: z.enum(PLAN_STATUSES),
-  version: z.number().int(),
-  revisionOf: z.string().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  coverage: z.array(z.object({ templateId: z.string(), title: z.object({ sv: z.string(), en: z.string() }), percent: z.number(), covered: z.number(), total: z.number() })),
-  findings: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
-}
-const planSummarySchema = z.object(summaryFields).openapi('PlanSummary')
-const historySchema = z.object({ version: z.number(), action: z.string(), status: z.string(), by: z.string(), at: z.string(), decisionReference: z.string().optional(), comment: z.string().optional() }).openapi('HistoryEntry')
-const planDetailSchema = z
-  .object({
-    ...summaryFields,
-    document: planSchema,
-    history: z.array(historySchema),
-    can: z.object({ edit: z.boolean(), followUp: z.boolean(), actions: z.array(z.enum(ACTIONS as ['submit', 'adopt', 'return', 'revise'])) }),
+const planDetailSchema = planSummarySchema
+  .extend({
+    document: planDocumentSchema,
+    history: z.array(historySchema).readonly(),
+    can: z
+      .object({ edit: z.boolean(), followUp: z.boolean(), actions: z.array(z.enum(ACTIONS as ['submit', 'adopt', 'return', 'revise'])).readonly() })
+      .openapi({ description: 'What you may do with the plan now' }),
   })
   .openapi('PlanDetail')
-const anyJson = (name: string) => z.record(z.string(), z.unknown()).openapi(name)
 
 const createBody = z
   .discriminatedUnion(
@@ -129,7 +132,16 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
   }
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/health', tags: ['meta'], summary: 'Liveness and database kind', responses: { 200: json(z.object({ ok: z.boolean(), database: z.string() }), 'OK') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['meta'],
+      operationId: 'getHealth',
+      summary: 'Liveness and database kind',
+      description: 'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
+      security: PUBLIC,
+      responses: { 200: json(z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) }), 'OK') },
+    }),
     (c) => c.json({ ok: true, database: options.database.kind }, 200),
   )
 
@@ -138,7 +150,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/plans',
       tags: ['plans'],
-      summary: 'Plans in your scope (officers and approvers: their district; admin and auditor: all)',
+      operationId: 'listPlans',
+      summary: 'Plans in your scope',
+      description: 'Plans with their coverage and finding counts: officers and approvers see their district’s, city-wide admins and auditors every district’s. Filter by district, year and status.',
+      security: SESSION,
       request: {
         query: z.object({
           district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }).optional(),
@@ -165,7 +180,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'post',
       path: '/api/plans',
       tags: ['plans'],
-      summary: 'Create a plan from the templates, or as the yearly revision of an earlier plan (officer)',
+      operationId: 'createPlan',
+      summary: 'Create a plan',
+      description: 'Creates a plan from the templates for a year, or as the yearly revision of an earlier plan (a copy to revise from the new situation picture). Officers of the district.',
+      security: SESSION_AND_CSRF,
       request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
       responses: { 201: json(planDetailSchema, 'The new plan (ETag: its version)'), ...problems(400, 401, 403, 404, 409) },
     }),
@@ -173,7 +191,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       const body = c.req.valid('json')
       const plan = await run(c, createPlan(body), ['officer'])
       c.header('Location', `/api/plans/${plan.id}`)
-      return c.json(sendPlan(c, plan) as never, 201)
+      return c.json(sendPlan(c, plan), 201)
     },
   )
 
@@ -182,13 +200,16 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/plans/{id}',
       tags: ['plans'],
-      summary: 'A plan with its history and what you may do; ETag is its version',
+      operationId: 'getPlan',
+      summary: 'A plan with its history and what you may do',
+      description: 'The plan document, its coverage and findings, its history and the actions you may take now. The ETag is the version, for If-Match on changes.',
+      security: SESSION,
       request: { params: idParam },
       responses: { 200: json(planDetailSchema, 'The plan'), ...problems(400, 401, 404) },
     }),
     async (c) => {
       const plan = await run(c, getPlan(c.req.valid('param').id))
-      return c.json(sendPlan(c, plan) as never, 200)
+      return c.json(sendPlan(c, plan), 200)
     },
   )
 
@@ -197,7 +218,11 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'put',
       path: '/api/plans/{id}',
       tags: ['plans'],
-      summary: 'Save the plan document (officer of the district, while draft or revised). If-Match required; 409 with the other change when stale.',
+      operationId: 'savePlan',
+      summary: 'Save the plan document',
+      description:
+        'Saves the whole plan document (officers of the district, while the plan is a draft, returned or revised). If-Match with the ETag is required (428 without it); when someone else saved in between, 409 carries their change field by field.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: z.object({ document: planSchema }).strict() } } } },
       responses: { 200: json(planDetailSchema, 'Saved (or unchanged); ETag is the new version'), ...problems(400, 401, 403, 404, 409, 428) },
     }),
@@ -205,7 +230,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       const { id } = c.req.valid('param')
       const { document } = c.req.valid('json')
       const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => savePlan(id, base, document as Plan)))
-      return c.json(sendPlan(c, plan) as never, 200)
+      return c.json(sendPlan(c, plan), 200)
     },
   )
 
@@ -214,7 +239,11 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'post',
       path: '/api/plans/{id}/transitions',
       tags: ['workflow'],
-      summary: 'Move the plan through the workflow: submit and revise (officer); adopt and return (approver of the district, or admin). Return needs decisionReference and comment.',
+      operationId: 'transitionPlan',
+      summary: 'Move the plan through the workflow',
+      description:
+        'Submit and revise (officers of the district); adopt and return to the officers (återremiss; approvers of the district, or admins). Returning needs a decision reference and a comment. Nobody adopts or returns a plan they submitted. If-Match required.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: transitionBody } } } },
       responses: { 200: json(planDetailSchema, 'The plan in its new status'), ...problems(400, 401, 403, 404, 409, 428) },
     }),
@@ -222,7 +251,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       const { id } = c.req.valid('param')
       const body = c.req.valid('json')
       const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => transition(id, base, body)))
-      return c.json(sendPlan(c, plan) as never, 200)
+      return c.json(sendPlan(c, plan), 200)
     },
   )
 
@@ -231,7 +260,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'put',
       path: '/api/plans/{id}/activities/{activityId}/indicators/{indicatorId}/follow-ups/{period}',
       tags: ['follow-up'],
-      summary: 'Enter the follow-up value of one indicator for one tertial (officer of the district; not while submitted). If-Match required.',
+      operationId: 'setIndicatorFollowUp',
+      summary: 'Enter the follow-up of one indicator for one tertial',
+      description: 'Enters the measured value of one indicator for one tertial (T1–T3), with its date and a note. Officers of the district; not while the plan is submitted. If-Match required.',
+      security: SESSION_AND_CSRF,
       request: {
         params: followUpParams,
         headers: ifMatchHeader,
@@ -243,7 +275,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       const p = c.req.valid('param')
       const body = c.req.valid('json')
       const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => setFollowUp(p.id, base, p.activityId, p.indicatorId, p.period, body)))
-      return c.json(sendPlan(c, plan) as never, 200)
+      return c.json(sendPlan(c, plan), 200)
     },
   )
 
@@ -252,14 +284,17 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'delete',
       path: '/api/plans/{id}/activities/{activityId}/indicators/{indicatorId}/follow-ups/{period}',
       tags: ['follow-up'],
-      summary: 'Remove the follow-up value of one indicator for one tertial, entered by mistake (officer of the district; not while submitted). If-Match required.',
+      operationId: 'removeIndicatorFollowUp',
+      summary: 'Remove the follow-up of one indicator for one tertial',
+      description: 'Removes a follow-up value entered by mistake. Officers of the district; not while the plan is submitted. If-Match required.',
+      security: SESSION_AND_CSRF,
       request: { params: followUpParams, headers: ifMatchHeader },
       responses: { 200: json(planDetailSchema, 'The plan without that follow-up'), ...problems(400, 401, 403, 404, 409, 428) },
     }),
     async (c) => {
       const p = c.req.valid('param')
       const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => setFollowUp(p.id, base, p.activityId, p.indicatorId, p.period, null)))
-      return c.json(sendPlan(c, plan) as never, 200)
+      return c.json(sendPlan(c, plan), 200)
     },
   )
 
@@ -268,14 +303,17 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/plans/{id}/analysis',
       tags: ['plans'],
-      summary: 'analysePlan against strategy-2016, directive-2017 and the district’s own sections',
+      operationId: 'analysePlan',
+      summary: 'The plan’s coverage and findings',
+      description: 'Holds the plan against the city strategy of 2016, the directive of 2017 and the district’s own sections, on a day (today by default): coverage of each template and findings on indicators, responsibilities, risks and revision.',
+      security: SESSION,
       request: { params: idParam, query: z.object({ on: isoDateSchema.optional() }) },
-      responses: { 200: json(anyJson('PlanAnalysis'), 'Coverage and findings'), ...problems(400, 401, 404) },
+      responses: { 200: json(planAnalysisSchema, 'Coverage and findings'), ...problems(400, 401, 404) },
     }),
     async (c) => {
       const { on } = c.req.valid('query')
       const analysis = await run(c, planAnalysis(c.req.valid('param').id, on))
-      return c.json(analysis as never, 200)
+      return c.json(analysis, 200)
     },
   )
 
@@ -284,7 +322,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/plans/{id}/versions',
       tags: ['versions'],
-      summary: 'Every saved version: who, when, which action, decision references and comments',
+      operationId: 'listPlanVersions',
+      summary: 'Every saved version of the plan',
+      description: 'Every saved version, oldest first: who, when, which action, and the decision references and comments.',
+      security: SESSION,
       request: { params: idParam },
       responses: { 200: json(z.object({ versions: z.array(historySchema) }), 'Versions, oldest first'), ...problems(400, 401, 404) },
     }),
@@ -300,13 +341,16 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/plans/{id}/versions/{version}',
       tags: ['versions'],
+      operationId: 'getPlanVersion',
       summary: 'One saved version of the plan document',
+      description: 'The plan document as it was saved in one version, with who saved it and when.',
+      security: SESSION,
       request: { params: idParam.extend({ version: versionParam.openapi({ param: { name: 'version', in: 'path' } }) }) },
-      responses: { 200: json(anyJson('PlanVersion'), 'The version'), ...problems(400, 401, 404) },
+      responses: { 200: json(planVersionSchema, 'The version'), ...problems(400, 401, 404) },
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json((await run(c, planVersion(p.id, p.version))) as never, 200)
+      return c.json(await run(c, planVersion(p.id, p.version)), 200)
     },
   )
 
@@ -315,16 +359,19 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/plans/{id}/redline',
       tags: ['versions'],
-      summary: 'The field-level redline (diffPlans) between any two versions, as JSON or Markdown',
+      operationId: 'getPlanRedline',
+      summary: 'The redline between two versions',
+      description: 'What changed between any two versions, field by field (added, removed and changed activities and indicators), as JSON or as Markdown in Swedish or English.',
+      security: SESSION,
       request: { params: idParam, query: z.object({ from: versionParam, to: versionParam, format: z.enum(['json', 'md'], { error: 'must be json or md' }).default('json'), lang: z.enum(['sv', 'en'], { error: 'must be sv or en' }).default('sv') }) },
-      responses: { 200: { description: 'The redline', content: { 'application/json': { schema: anyJson('Redline') }, 'text/markdown': { schema: z.string() } } }, ...problems(400, 401, 404) },
+      responses: { 200: { description: 'The redline', content: { 'application/json': { schema: redlineSchema }, 'text/markdown': { schema: z.string() } } }, ...problems(400, 401, 404) },
     }),
     async (c) => {
       const p = c.req.valid('param')
       const q = c.req.valid('query')
       const r = await run(c, redline(p.id, q.from, q.to))
-      if (q.format === 'md') return c.body(redlineMarkdown(r.diff, q.from, q.to, q.lang), 200, { 'content-type': 'text/markdown; charset=utf-8' }) as never
-      return c.json({ from: r.from, to: r.to, diff: r.diff } as never, 200)
+      if (q.format === 'md') return c.body(redlineMarkdown(r.diff, q.from, q.to, q.lang), 200, { 'content-type': 'text/markdown; charset=utf-8' })
+      return c.json({ from: r.from, to: r.to, diff: r.diff }, 200)
     },
   )
 
@@ -333,7 +380,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/plans/{id}/export',
       tags: ['plans'],
-      summary: 'The plan as Markdown, print-ready HTML or PDF, for the committee paper',
+      operationId: 'exportPlan',
+      summary: 'The plan as Markdown, HTML or PDF',
+      description: 'The plan (the current version or a saved one) with its analysis, as Markdown, print-ready HTML or PDF, in Swedish or English, for the committee paper.',
+      security: SESSION,
       request: {
         params: idParam,
         query: z.object({
@@ -342,7 +392,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
           version: versionParam.optional(),
         }),
       },
-      responses: { 200: { description: 'The document', content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string() } } }, ...problems(400, 401, 404) },
+      responses: { 200: { description: 'The document', content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(400, 401, 404) },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -357,10 +407,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       const analysis = analysePlan(plan, { templates: templatesForDistrict(plan.district), on })
       const input = { plan, version, analysis, lang: q.lang as Lang }
       const name = `handlingsplan-${plan.district}-${plan.year}-v${version}`
-      if (q.format === 'md') return c.body(planMarkdown(input), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `inline; filename="${name}.md"` }) as never
-      if (q.format === 'html') return c.body(planHtml(input), 200, { 'content-type': 'text/html; charset=utf-8' }) as never
+      if (q.format === 'md') return c.body(planMarkdown(input), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `inline; filename="${name}.md"` })
+      if (q.format === 'html') return c.body(planHtml(input), 200, { 'content-type': 'text/html; charset=utf-8' })
       const pdf = await planPdf(input)
-      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` }) as never
+      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` })
     },
   )
 
@@ -369,13 +419,16 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/templates',
       tags: ['plans'],
+      operationId: 'listTemplates',
       summary: 'The templates a district’s plan is held against',
+      description: 'The city-wide templates (strategy 2016, directive 2017) and the district’s own sections, each item with what it asks a plan to show. Any logged-in user.',
+      security: SESSION,
       request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }) }) },
-      responses: { 200: json(z.object({ templates: z.array(anyJson('Template')) }), 'Templates'), ...problems(400, 401) },
+      responses: { 200: json(z.object({ templates: z.array(templateResponseSchema).readonly() }), 'Templates'), ...problems(400, 401) },
     }),
     async (c) => {
       await run(c, Effect.void)
-      return c.json({ templates: templatesForDistrict(c.req.valid('query').district) } as never, 200)
+      return c.json({ templates: templatesForDistrict(c.req.valid('query').district) }, 200)
     },
   )
 
@@ -384,10 +437,13 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/overview',
       tags: ['overview'],
-      summary: 'Central overview (admin, auditor): template coverage by district, situation pictures by date, the combined city situation picture',
-      responses: { 200: json(anyJson('Overview'), 'The overview'), ...problems(401, 403) },
+      operationId: 'getOverview',
+      summary: 'The central overview',
+      description: 'Template coverage by district, the situation pictures by date (stale ones marked), and the combined city situation picture. City-wide admins and auditors.',
+      security: SESSION,
+      responses: { 200: json(overviewSchema, 'The overview'), ...problems(401, 403) },
     }),
-    async (c) => c.json((await run(c, overview(), ['admin', 'auditor'])) as never, 200),
+    async (c) => c.json(await run(c, overview(), ['admin', 'auditor']), 200),
   )
 
   app.openapi(
@@ -395,7 +451,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
       method: 'get',
       path: '/api/audit',
       tags: ['audit'],
-      summary: 'The audit log, newest first (admin, auditor)',
+      operationId: 'listAuditEvents',
+      summary: 'The audit log, newest first',
+      description: 'Events newest first, paged by `before` (an event number), optionally about one entity. Admins and auditors.',
+      security: SESSION,
       request: {
         query: z.object({
           entityId: z.string().max(200).optional(),
@@ -403,29 +462,51 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
           before: z.coerce.number({ error: 'must be a number' }).int().min(1).optional(),
         }),
       },
-      responses: { 200: json(z.object({ events: z.array(anyJson('AuditEvent')) }), 'Events'), ...problems(400, 401, 403) },
+      responses: { 200: json(z.object({ events: z.array(auditEventSchema) }), 'Events'), ...problems(400, 401, 403) },
     }),
     async (c) => {
       const q = c.req.valid('query')
       const events = await run(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.limit ? { limit: q.limit } : {}), ...(q.before ? { before: q.before } : {}) }), ['admin', 'auditor'])
-      return c.json({ events } as never, 200)
+      return c.json({ events }, 200)
     },
   )
   app.openapi(
-    createRoute({ method: 'get', path: '/api/audit/verify', tags: ['audit'], summary: 'Verify the hash chain (admin, auditor)', responses: { 200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'), ...problems(401, 403) } }),
-    async (c) => verificationJson(c, await run(c, verifyAudit(), ['admin', 'auditor'])) as never,
+    createRoute({
+      method: 'get',
+      path: '/api/audit/verify',
+      tags: ['audit'],
+      operationId: 'verifyAuditChain',
+      summary: 'Verify the hash chain',
+      description: 'Walks the whole audit chain and reports every altered, missing or inserted event, worded in the language of Accept-Language. Admins and auditors.',
+      security: SESSION,
+      responses: { 200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'), ...problems(401, 403) },
+    }),
+    async (c) => c.json(verificationBody(c, await run(c, verifyAudit(), ['admin', 'auditor'])), 200),
   )
 
   registerDocs(app, {
     title: 'VBE plan editor',
     version: '0.1.0',
-    description: 'Local action plans against violent extremism: templates, analysis, workflow with återremiss, tertial follow-up, central overview, export and redline. Errors are application/problem+json naming each field.',
+    description:
+      'Local action plans against violent extremism: templates, analysis, workflow with återremiss, tertial follow-up, central overview, export and redline. Errors are application/problem+json naming each field, in Swedish or English (Accept-Language). Log in with POST /api/session; unsafe requests need the X-CSRF-Token header from the session, and changes to a plan need If-Match.',
+    tags: [
+      { name: 'meta', description: 'Whether the server runs' },
+      { name: 'plans', description: 'Plans, their templates, analysis and export' },
+      { name: 'workflow', description: 'Submitting, adopting, returning (återremiss) and revising a plan' },
+      { name: 'follow-up', description: 'Tertial follow-up of the plan’s indicators' },
+      { name: 'versions', description: 'Saved versions of a plan and the redline between them' },
+      { name: 'overview', description: 'The central overview of every district’s plan and situation picture' },
+      { name: 'audit', description: 'The hash-chained audit log and its verification' },
+    ],
   })
 
   const uiDir = options.uiDir === undefined ? defaultUiDir() : options.uiDir
-  if (uiDir) serveUi(app, { dir: uiDir, title: 'Plan editor', buildCommand: 'npm run build -w @vbe/plan-editor' })
+  if (uiDir) serveUi(app, { dir: uiDir, title: 'Plan editor', buildCommand: 'npm run build -w @vbe/plan-editor', routes: UI_ROUTES })
   return app
 }
+
+/** The UI's pages on the server: one page, whose views are hash routes (`#/plan/<id>`, `#/overview`; ui/src/App.tsx). */
+export const UI_ROUTES = ['/'] as const
 
 /** `dist/ui` next to `src`. */
 export function defaultUiDir(): string {

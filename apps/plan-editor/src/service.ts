@@ -673,7 +673,7 @@ export interface SituationPictureEntry {
   readonly status: string
   readonly date: string
   readonly summary: string
-  readonly localProblemPicture: Plan['situationPicture']['localProblemPicture'] | null
+  readonly localProblemPicture: NonNullable<Plan['situationPicture']['localProblemPicture']> | null
   readonly sources: Plan['situationPicture']['sources']
   /** More than twelve months old at the overview date. */
   readonly stale: boolean

@@ -182,3 +182,22 @@ export async function checkedFetch(input: string | URL, init: RequestInit = {}):
   await contract.assert(init.method ?? 'GET', url.pathname, response)
   return response
 }
+
+/** One operation of a document, with its method and path, for tests that walk them all. */
+export interface DocumentOperation {
+  readonly method: string
+  readonly path: string
+  readonly operationId?: string
+  readonly description?: string
+  readonly tags?: readonly string[]
+  readonly security?: ReadonlyArray<Readonly<Record<string, readonly string[]>>>
+}
+
+/** Every operation in the document. */
+export function operationsOf(document: OpenApiDocument): DocumentOperation[] {
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(method))
+      .map(([method, operation]) => ({ ...(operation as Omit<DocumentOperation, 'method' | 'path'>), method: method.toUpperCase(), path })),
+  )
+}

@@ -1,2 +1,2 @@
-export { checkedFetch, contractOf, ContractViolation, OpenApiContract, type OpenApiDocument } from './contract.js'
-export { countBySeverity, describeFindings, redoclyFindings, spectralFindings, type LintFinding } from './lint.js'
+export { checkedFetch, contractOf, ContractViolation, OpenApiContract, operationsOf, type DocumentOperation, type OpenApiDocument } from './contract.js'
+export { countBySeverity, describeFindings, lintOpenApi, redoclyFindings, spectralFindings, type LintFinding, type LintReport } from './lint.js'

@@ -49,3 +49,19 @@ export function countBySeverity(findings: readonly LintFinding[]): Record<LintFi
 export function describeFindings(findings: readonly LintFinding[]): string {
   return findings.map((f) => `${f.severity} ${f.rule} at ${f.at || '(root)'}: ${f.message}`).join('\n')
 }
+
+/** Both linters' findings on one document, split into errors and warnings (info and hints are left out). */
+export interface LintReport {
+  readonly errors: readonly LintFinding[]
+  readonly warnings: readonly LintFinding[]
+}
+
+/**
+ * Lints an OpenAPI document with `redocly lint` (recommended rules) and Spectral
+ * (`spectral:oas`). Each finding's rule is prefixed with its linter (`redocly/…`, `spectral/…`).
+ */
+export async function lintOpenApi(document: object): Promise<LintReport> {
+  const [redocly, spectral] = await Promise.all([redoclyFindings(document), spectralFindings(document)])
+  const all = [...redocly.map((f) => ({ ...f, rule: `redocly/${f.rule}` })), ...spectral.map((f) => ({ ...f, rule: `spectral/${f.rule}` }))]
+  return { errors: all.filter((f) => f.severity === 'error'), warnings: all.filter((f) => f.severity === 'warning') }
+}
