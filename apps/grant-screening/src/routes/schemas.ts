@@ -14,7 +14,7 @@ const day = z.string().openapi({ format: 'date', description: 'A calendar day, Y
 
 export const outcomeSchema = z.enum(['eligible', 'ineligible', 'requires_assessment']).openapi('Outcome')
 
-export const applicationResponseSchema = applicationSchema.openapi('Application', { description: 'An application in the exchange format (docs/grants.md)' })
+export const applicationResponseSchema = applicationSchema.meta({ id: 'Application', description: 'An application in the exchange format (docs/grants.md)' })
 
 export const ruleHeadingSchema = z.object({ id: z.string(), heading: bilingualText }).openapi('RuleHeading', { description: 'A rule the reader meets, with its heading' })
 
@@ -25,7 +25,7 @@ export const findingSchema = z
     status: z.enum(FINDING_STATUSES),
     reason: bilingualText,
     evidenceIds: z.array(z.string()).readonly(),
-    sources: z.array(grantSourceSchema.openapi('GrantSource')).readonly(),
+    sources: z.array(grantSourceSchema.meta({ id: 'GrantSource' })).readonly(),
   })
   .openapi('Finding', { description: 'What one rule found in the application, why, and its sources' })
 

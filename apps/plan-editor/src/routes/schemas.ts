@@ -12,8 +12,8 @@ const day = z.string().openapi({ format: 'date', description: 'A calendar day, Y
 const severity = z.enum(['error', 'warning', 'info'])
 const findingCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).openapi('FindingCounts')
 
-export const planDocumentSchema = planSchema.openapi('Plan', { description: 'The plan document (docs/plan-editor.md)' })
-export const templateResponseSchema = templateSchema.openapi('Template', { description: 'A versioned checklist a plan is held against, with its source' })
+export const planDocumentSchema = planSchema.meta({ id: 'Plan', description: 'The plan document (docs/plan-editor.md)' })
+export const templateResponseSchema = templateSchema.meta({ id: 'Template', description: 'A versioned checklist a plan is held against, with its source' })
 
 const coverageSummary = z
   .object({ templateId: z.string(), title: bilingualText, percent: z.number().int(), covered: z.number().int(), total: z.number().int() })
@@ -103,8 +103,8 @@ const fieldChange = z
   })
   .openapi('FieldChange')
 
-const activity = activitySchema.openapi('Activity')
-const indicator = indicatorSchema.openapi('Indicator')
+const activity = activitySchema.meta({ id: 'Activity' })
+const indicator = indicatorSchema.meta({ id: 'Indicator' })
 
 export const redlineSchema = z
   .object({
