@@ -1,120 +1,69 @@
+// The request schemas the grant-screening routes share, and how a route runs an effect (the answers' shapes are in responses.ts).
 import { z } from '@hono/zod-openapi'
-import { applicationSchema, FINDING_STATUSES, RULE_KINDS } from '@vbe/core/grants'
-import { grantSourceSchema } from '@vbe/core/plugins'
-import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from '../schema.js'
+import { Effect } from 'effect'
+import { isRealIsoDate } from '@vbe/core/grants'
+import type { Context } from 'hono'
+import { bilingual, run, type AppError, type Clock, type CurrentUser, type Db, type KitEnv, type Role } from '@vbe/server-kit'
+import { Plugins } from '../cases/index.js'
+import { PERSON_ROLES } from '../db/tables.js'
+import type { ComposedPlugins } from '@vbe/core/plugins'
 
-/**
- * The shapes the grant-screening API answers with, for its OpenAPI document. The API
- * tests check every response against them; the handlers are typed against them.
- */
+export const json = <S extends z.ZodType>(schema: S, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
+export const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 
-const bilingualText = z.object({ sv: z.string(), en: z.string() }).openapi('LocalizedText', { description: 'A text in Swedish and English' })
-const timestamp = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
-const day = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
+// Messages that core's phrases (must not be empty, must be at most N characters, must be
+// at least N) do not cover are declared here in both languages.
+export const date = z
+  .string()
+  .refine(isRealIsoDate, {
+    message: bilingual({ sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD', en: 'must be a real date written YYYY-MM-DD' }),
+  })
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+export const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
 
-export const outcomeSchema = z.enum(['eligible', 'ineligible', 'requires_assessment']).openapi('Outcome')
-
-export const applicationResponseSchema = applicationSchema.meta({ id: 'Application', description: 'An application in the exchange format (docs/grants.md)' })
-
-export const ruleHeadingSchema = z.object({ id: z.string(), heading: bilingualText }).openapi('RuleHeading', { description: 'A rule the reader meets, with its heading' })
-
-export const findingSchema = z
+export const personSchema = z
   .object({
-    ruleId: z.string(),
-    kind: z.enum(RULE_KINDS),
-    status: z.enum(FINDING_STATUSES),
-    reason: bilingualText,
-    evidenceIds: z.array(z.string()).readonly(),
-    sources: z.array(grantSourceSchema.meta({ id: 'GrantSource' })).readonly(),
+    role: z.enum(PERSON_ROLES),
+    name: text(200),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .regex(/^[^@\s]+@[^@\s]+\.[^@\s.][^@\s]*$/, bilingual({ sv: 'måste vara en e-postadress', en: 'must be an e-mail address' }))
+      .optional(),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(
+        /^[\d +\-()]+$/,
+        bilingual({
+          sv: 'måste vara ett telefonnummer med siffror, mellanslag, +, - och parenteser',
+          en: 'must be a phone number of digits, spaces, +, - and parentheses',
+        })
+      )
+      .optional(),
   })
-  .openapi('Finding', { description: 'What one rule found in the application, why, and its sources' })
+  .strict()
+  .openapi('Person')
+export const personsSchema = z.array(personSchema).max(50, bilingual({ sv: 'högst 50 personer', en: 'at most 50 persons' }))
+export const wholeKronor = bilingual({ sv: 'måste vara hela kronor', en: 'must be whole kronor' })
 
-export const screeningResultSchema = z
-  .object({
-    applicationId: z.string(),
-    programme: z.string(),
-    outcome: outcomeSchema,
-    humanDecisionRequired: z.boolean(),
-    findings: z.array(findingSchema).readonly(),
-    ruleset: z.object({ version: z.string(), on: day }).openapi('Ruleset'),
-  })
-  .openapi('ScreeningResult', { description: 'The outcome, each finding with its reason and sources, and the ruleset it was reached under' })
+export const OFFICERS = ['officer', 'approver', 'admin', 'auditor'] as const
 
-export const caseSummarySchema = z
-  .object({
-    id: z.string(),
-    applicationRef: z.string(),
-    district: z.string(),
-    programme: z.string(),
-    associationName: z.string(),
-    amountRequested: z.number().int(),
-    outcome: outcomeSchema,
-    humanDecisionRequired: z.boolean(),
-    status: z.enum(CASE_STATUSES),
-    reportDue: day.nullable(),
-    reportReceivedOn: day.nullable(),
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  })
-  .openapi('CaseSummary')
-
-const casePersonSchema = z
-  .object({ id: z.string(), role: z.enum(PERSON_ROLES), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), erased: z.boolean() })
-  .openapi('CasePerson', { description: 'A board member or contact of the association; erased persons keep only a tombstone name' })
-
-export const decisionSchema = z
-  .object({
-    kind: z.enum(DECISION_KINDS),
-    amount: z.number().int().nullable(),
-    reasons: z.string(),
-    letterLocale: z.enum(['sv', 'en']),
-    decidedBy: z.string(),
-    decidedAt: timestamp,
-    requiresSecondApproval: z.boolean(),
-    approvedBy: z.string().nullable(),
-    approvedAt: timestamp.nullable(),
-  })
-  .openapi('Decision')
-
-export const caseDetailSchema = caseSummarySchema
-  .extend({
-    application: applicationResponseSchema,
-    screening: screeningResultSchema,
-    rules: z.array(ruleHeadingSchema),
-    persons: z.array(casePersonSchema),
-    notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), at: timestamp })),
-    decision: decisionSchema.nullable(),
-    reclaim: z.object({ amount: z.number().int(), reasons: z.string(), decidedBy: z.string(), decidedAt: timestamp }).nullable(),
-    conflict: z.object({ declared: z.boolean(), conflict: z.boolean() }),
-    version: z.number().int(),
-  })
-  .openapi('CaseDetail')
-
-export const rescreenRunSchema = z
-  .object({
-    id: z.string(),
-    at: timestamp,
-    actor: z.string(),
-    checked: z.number().int(),
-    changed: z.number().int(),
-    flips: z.array(
-      z
-        .object({ caseId: z.string(), district: z.string(), programme: z.string(), associationName: z.string(), from: outcomeSchema, to: outcomeSchema, changedRules: z.array(z.string()) })
-        .openapi('RescreenFlip', { description: 'A case whose outcome changed, and the rules that changed it' }),
-    ),
-    rules: z.array(ruleHeadingSchema),
-  })
-  .openapi('RescreenRun')
-
-export const personMatchSchema = z
-  .object({ id: z.string(), name: z.string(), role: z.enum(PERSON_ROLES), caseId: z.string(), district: z.string(), erased: z.boolean() })
-  .openapi('PersonMatch')
-
-export const personExportSchema = z
-  .object({
-    exportedAt: timestamp,
-    person: casePersonSchema,
-    case: caseSummarySchema.extend({ association: z.string() }),
-    auditEvents: z.array(z.object({ seq: z.number().int(), at: timestamp, actor: z.string(), action: z.string(), data: z.unknown().openapi({ description: 'What the event recorded about the person (a tombstone once erased)' }) })),
-  })
-  .openapi('PersonExport', { description: 'Everything stored about one person (GDPR art. 15)' })
+/** Runs an effect as the logged-in user with the app's plugins (401/403 by `roles`). */
+export type Go = <A>(
+  c: Context<KitEnv>,
+  e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>,
+  roles?: readonly Role[]
+) => Promise<A>
+export const runner =
+  (plugins: ComposedPlugins): Go =>
+  (c, e, roles) =>
+    run(c, Effect.provideService(e, Plugins, plugins), roles)

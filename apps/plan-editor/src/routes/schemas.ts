@@ -1,181 +1,81 @@
+// The request schemas the plan-editor routes share (the answers' shapes are in responses.ts).
 import { z } from '@hono/zod-openapi'
-import { activitySchema, indicatorSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TEMPLATE_ITEM_KINDS, templateSchema } from '@vbe/core/plans'
+import { isoDateSchema } from '@vbe/core'
+import { contactPointSchema, situationPictureSchema, TERTIALS } from '@vbe/core/plans'
+import { bilingual } from '@vbe/server-kit'
+import { ACTIONS, etagOf, type PlanDetail } from '../plans/index.js'
 
-/**
- * The shapes the plan editor's API answers with, for its OpenAPI document. The API tests
- * check every response against them; the handlers are typed against them.
- */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
-const bilingualText = z.object({ sv: z.string(), en: z.string() }).openapi('LocalizedText', { description: 'A text in Swedish and English' })
-const timestamp = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
-const day = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
-const severity = z.enum(['error', 'warning', 'info'])
-const findingCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).openapi('FindingCounts')
+// Messages core's phrases do not cover (see @vbe/server-kit's messages.ts), in both languages.
+export const PLAN_ID = bilingual({ sv: 'måste vara ett plan-id (ett UUID)', en: 'must be a plan id (a UUID)' })
+export const DISTRICT_ID = bilingual({ sv: 'måste vara id:t för en stadsdel', en: 'must be a district id' })
 
-export const planDocumentSchema = planSchema.meta({ id: 'Plan', description: 'The plan document (docs/plan-editor.md)' })
-export const templateResponseSchema = templateSchema.meta({ id: 'Template', description: 'A versioned checklist a plan is held against, with its source' })
+export const idParam = z.object({ id: z.uuid({ error: PLAN_ID }).openapi({ param: { name: 'id', in: 'path' } }) })
+export const ifMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag the change is based on; required (428 without it).' }) })
 
-const coverageSummary = z
-  .object({ templateId: z.string(), title: bilingualText, percent: z.number().int(), covered: z.number().int(), total: z.number().int() })
-  .openapi('CoverageSummary', { description: 'How much of one template the plan covers' })
+export const createBody = z
+  .discriminatedUnion(
+    'from',
+    [
+      z
+        .object({
+          from: z.literal('template'),
+          year: z.number({ error: 'year must be a number' }).int().min(2016, { error: 'year must be 2016 or later' }).max(2100),
+          district: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]*$/, { error: bilingual({ sv: 'måste vara id:t för en stadsdel, till exempel "norrmalm"', en: 'district must be a district id, for example "norrmalm"' }) })
+            .optional(),
+          contactPoint: contactPointSchema.optional(),
+          situationPicture: situationPictureSchema.optional(),
+        })
+        .strict(),
+      z
+        .object({
+          from: z.literal('revision'),
+          sourcePlanId: z.uuid({ error: bilingual({ sv: 'måste vara ett plan-id (ett UUID)', en: 'sourcePlanId must be a plan id (a UUID)' }) }),
+          year: z.number({ error: 'year must be a number' }).int().min(2016).max(2100).optional(),
+        })
+        .strict(),
+    ],
+    { error: 'from must be "template" or "revision"' },
+  )
+  .openapi('CreatePlan')
 
-export const planSummarySchema = z
+export const transitionBody = z
   .object({
-    id: z.string().openapi({ format: 'uuid' }),
-    district: z.string(),
-    districtName: z.string(),
-    year: z.number().int(),
-    status: z.enum(PLAN_STATUSES),
-    version: z.number().int(),
-    revisionOf: z.string().nullable(),
-    updatedAt: timestamp,
-    updatedBy: z.string(),
-    coverage: z.array(coverageSummary).readonly(),
-    findings: findingCounts,
+    action: z.enum(ACTIONS as ['submit', 'adopt', 'return', 'revise'], { error: `action must be one of ${ACTIONS.join(', ')}` }),
+    decisionReference: z.string().max(200, { error: 'decisionReference must be at most 200 characters' }).optional(),
+    comment: z.string().max(10_000, { error: 'comment must be at most 10 000 characters' }).optional(),
   })
-  .openapi('PlanSummary')
+  .strict()
+  .openapi('Transition')
 
-export const historySchema = z
+export const followUpParams = idParam.extend({
+  activityId: z.string().min(1).max(100).openapi({ param: { name: 'activityId', in: 'path' } }),
+  indicatorId: z.string().min(1).max(100).openapi({ param: { name: 'indicatorId', in: 'path' } }),
+  period: z.enum(TERTIALS, { error: 'must be T1, T2 or T3' }).openapi({ param: { name: 'period', in: 'path' } }),
+})
+
+export const followUpBody = z
   .object({
-    version: z.number().int(),
-    action: z.string(),
-    status: z.string(),
-    by: z.string(),
-    at: timestamp,
-    decisionReference: z.string().optional(),
-    comment: z.string().optional(),
+    value: z.number({ error: 'value must be a number' }).finite(),
+    date: isoDateSchema,
+    note: z.string().max(2000, { error: 'note must be at most 2 000 characters' }).optional(),
   })
-  .openapi('HistoryEntry')
+  .strict()
+  .openapi('FollowUpEntry')
 
-export const planFindingSchema = z
-  .object({
-    code: z.string(),
-    severity,
-    message: bilingualText,
-    activityId: z.string().optional(),
-    indicatorId: z.string().optional(),
-    itemId: z.string().optional().openapi({ description: 'The template item, guideline, measure or risk the finding is about' }),
-  })
-  .openapi('PlanFinding')
 
-const findings = z.array(planFindingSchema).readonly()
+/** A plan as the answer, with its version as the ETag; never cached. */
+export const sendPlan = (c: { header: (k: string, v: string) => void }, plan: PlanDetail) => {
+  c.header('ETag', etagOf(plan.version))
+  c.header('Cache-Control', 'no-store')
+  return plan
+}
 
-export const planAnalysisSchema = z
-  .object({
-    on: day,
-    coverage: z
-      .array(
-        z
-          .object({
-            templateId: z.string(),
-            version: z.string(),
-            title: bilingualText,
-            items: z
-              .array(z.object({ id: z.string(), kind: z.enum(TEMPLATE_ITEM_KINDS), title: bilingualText, asks: bilingualText, activityIds: z.array(z.string()).readonly(), covered: z.boolean() }))
-              .readonly(),
-            gaps: z.array(z.string()).readonly(),
-          })
-          .openapi('TemplateCoverage'),
-      )
-      .readonly(),
-    indicatorFindings: findings,
-    responsibilityFindings: findings,
-    riskFindings: findings,
-    revisionFindings: findings,
-    summary: z.object({
-      templates: z
-        .array(z.object({ templateId: z.string(), version: z.string(), covered: z.number().int(), total: z.number().int(), percent: z.number().int(), gaps: z.array(z.string()).readonly() }))
-        .readonly(),
-      findings: findingCounts,
-    }),
-  })
-  .openapi('PlanAnalysis', { description: 'Template coverage and findings, each with where it is and what to do' })
-
-export const planVersionSchema = z
-  .object({ version: z.number().int(), status: z.string(), document: planDocumentSchema, by: z.string(), at: timestamp })
-  .openapi('PlanVersion', { description: 'One saved version of the plan document' })
-
-const fieldChange = z
-  .object({
-    path: z.string().openapi({ description: 'Like `situationPicture.summary` or `risks[R3].mitigation`' }),
-    before: z.unknown().openapi({ description: 'The value before (absent when the field was added)' }),
-    after: z.unknown().openapi({ description: 'The value after (absent when the field was removed)' }),
-  })
-  .openapi('FieldChange')
-
-const activity = activitySchema.meta({ id: 'Activity' })
-const indicator = indicatorSchema.meta({ id: 'Indicator' })
-
-export const redlineSchema = z
-  .object({
-    from: z.number().int(),
-    to: z.number().int(),
-    diff: z
-      .object({
-        plan: z.array(fieldChange).readonly(),
-        activities: z.object({
-          added: z.array(activity).readonly(),
-          removed: z.array(activity).readonly(),
-          changed: z
-            .array(
-              z.object({
-                id: z.string(),
-                title: z.string(),
-                fields: z.array(fieldChange).readonly(),
-                indicators: z.object({
-                  added: z.array(indicator).readonly(),
-                  removed: z.array(indicator).readonly(),
-                  changed: z.array(z.object({ id: z.string(), name: z.string(), fields: z.array(fieldChange).readonly() })).readonly(),
-                }),
-              }),
-            )
-            .readonly(),
-        }),
-        identical: z.boolean(),
-      })
-      .openapi('PlanDiff'),
-  })
-  .openapi('Redline', { description: 'The field-level differences between two versions' })
-
-const situationPictureEntry = z
-  .object({
-    district: z.string(),
-    districtName: z.string(),
-    planId: z.string(),
-    year: z.number().int(),
-    status: z.string(),
-    date: day,
-    summary: z.string(),
-    localProblemPicture: situationPictureSchema.shape.localProblemPicture.unwrap().nullable(),
-    sources: situationPictureSchema.shape.sources.unwrap(),
-    stale: z.boolean().openapi({ description: 'More than twelve months old at the overview date' }),
-  })
-  .openapi('SituationPictureEntry')
-
-export const overviewSchema = z
-  .object({
-    on: day,
-    columns: z.array(z.object({ templateId: z.string(), items: z.array(z.object({ id: z.string(), title: bilingualText })).readonly() })).readonly(),
-    rows: z
-      .array(
-        z.object({
-          district: z.string(),
-          districtName: z.string(),
-          plan: planSummarySchema.nullable(),
-          cells: z.record(z.string(), z.number().int()).openapi({ description: 'Per template item id: the number of activities covering it (0 = a gap)' }),
-        }),
-      )
-      .readonly(),
-    situationPictures: z.array(situationPictureEntry).readonly(),
-    city: z.object({
-      districts: z.number().int(),
-      withPlan: z.number().int(),
-      newest: day.nullable(),
-      oldest: day.nullable(),
-      stale: z.array(z.string()).readonly(),
-      uncoveredEverywhere: z.array(z.string()).readonly().openapi({ description: 'Directive points and guidelines no district’s current plan covers' }),
-      findings: findingCounts,
-      pictures: z.array(situationPictureEntry).readonly(),
-    }),
-  })
-  .openapi('Overview', { description: 'Template coverage by district, situation pictures by date, and the combined city situation picture' })
+/** A plan version number, in a path or a query. */
+export const versionParam = z.coerce
+  .number({ error: bilingual({ sv: 'måste vara ett versionsnummer', en: 'must be a version number' }) })
+  .int({ error: 'must be a whole number' })
+  .min(1, { error: bilingual({ sv: 'måste vara 1 eller mer', en: 'must be 1 or more' }) })

@@ -2,12 +2,33 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Effect } from 'effect'
 import type { ComposedPlugins } from '@vbe/core/plugins'
-import { Clock, createApi, Db, kitMigrations, openDatabase, registerDocs, serveUi, type AuthPolicy, type Database, type DatabaseConfig } from '@vbe/server-kit'
-import { Plugins } from './cases.js'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import {
+  Clock,
+  createApi,
+  Db,
+  kitMigrations,
+  openDatabase,
+  registerDocs,
+  serveUi,
+  type AuthPolicy,
+  type Database,
+  type DatabaseConfig,
+  type KitEnv,
+} from '@vbe/server-kit'
+import { Plugins } from './cases/index.js'
 import { seedDemo } from './demo.js'
 import { installedPlugins } from './plugins.js'
-import { registerRoutes } from './routes.js'
-import { grantMigrations, type Tables } from './schema.js'
+import { grantMigrations } from './db/migrations/index.js'
+import type { Tables } from './db/tables.js'
+import { registerAuditRoutes } from './routes/audit.js'
+import { registerCaseRoutes } from './routes/cases.js'
+import { registerDecisionRoutes } from './routes/decisions.js'
+import { registerFollowUpRoutes } from './routes/follow-up.js'
+import { registerIntakeRoutes } from './routes/intake.js'
+import { registerMetaRoutes } from './routes/meta.js'
+import { registerPeopleRoutes } from './routes/people.js'
+import { registerRescreenRoutes } from './routes/rescreen.js'
 
 export const UI_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../ui/dist')
 /** The UI's pages on the server: one page, whose views are hash routes (`#/cases/<id>`, ui/src/router.ts). */
@@ -23,11 +44,27 @@ export interface GrantAppOptions {
   readonly uiDir?: string
 }
 
+/** Every API area's routes, in the order they are matched and documented. */
+export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
+  registerMetaRoutes(app, plugins)
+  registerCaseRoutes(app, plugins)
+  registerIntakeRoutes(app, plugins)
+  registerDecisionRoutes(app, plugins)
+  registerFollowUpRoutes(app, plugins)
+  registerRescreenRoutes(app, plugins)
+  registerAuditRoutes(app, plugins)
+  registerPeopleRoutes(app, plugins)
+}
 
 /** The grant-screening app: API under /api, docs at /api/docs, and the UI at /. */
 export function createGrantApp(options: GrantAppOptions) {
   const plugins = options.plugins ?? installedPlugins
-  const app = createApi({ database: options.database, ...(options.clock ? { clock: options.clock } : {}), ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}), ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }) })
+  const app = createApi({
+    database: options.database,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
+    ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
+  })
   registerRoutes(app, plugins)
   registerDocs(app, {
     title: 'VBE grant screening',
@@ -54,12 +91,15 @@ export function openGrantDatabase(config: DatabaseConfig): Promise<Database<Tabl
 }
 
 /** Seeds demo users and cases (idempotent). */
-export function seedDemoData(database: Database<Tables>, options: { plugins?: ComposedPlugins; clock?: { now: () => Date } } = {}): Promise<void> {
+export function seedDemoData(
+  database: Database<Tables>,
+  options: { plugins?: ComposedPlugins; clock?: { now: () => Date } } = {}
+): Promise<void> {
   return Effect.runPromise(
     seedDemo().pipe(
       Effect.provideService(Db, { kysely: database.kysely }),
       Effect.provideService(Clock, options.clock ?? { now: () => new Date() }),
-      Effect.provideService(Plugins, options.plugins ?? installedPlugins),
-    ),
+      Effect.provideService(Plugins, options.plugins ?? installedPlugins)
+    )
   )
 }
