@@ -10,7 +10,12 @@ const ACCEPTED_WARNINGS = [
 
 describe('the OpenAPI document (plan editor)', () => {
   let server: RunningServer
-  let document: OpenApiDocument & { info: { license?: { name: string } }; servers?: { url: string }[]; tags?: { name: string; description?: string }[]; components?: { securitySchemes?: Record<string, unknown> } }
+  let document: OpenApiDocument & {
+    info: { license?: { name: string } }
+    servers?: { url: string }[]
+    tags?: { name: string; description?: string }[]
+    components?: { securitySchemes?: Record<string, unknown> }
+  }
   let report: LintReport
 
   beforeAll(async () => {
@@ -25,7 +30,10 @@ describe('the OpenAPI document (plan editor)', () => {
   })
 
   it('has no warning but the accepted ones', () => {
-    expect(report.warnings.map((w) => `${w.rule} ${w.at}`), describeFindings(report.warnings)).toEqual(ACCEPTED_WARNINGS)
+    expect(
+      report.warnings.map((w) => `${w.rule} ${w.at}`),
+      describeFindings(report.warnings)
+    ).toEqual(ACCEPTED_WARNINGS)
   })
 
   it('declares the session cookie and the CSRF header, the licence, the server and described tags', () => {

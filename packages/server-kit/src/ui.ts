@@ -53,7 +53,13 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 /** The page for a path the UI does not have, in Swedish and English. */
 function notFoundPage(title: string): string {
   const t = escapeHtml(title)
-  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Sidan finns inte – ${t}</title></head><body><main><h1>Sidan finns inte</h1><p>Adressen finns inte i ${t}. <a href="/">Gå till startsidan</a>.</p><div lang="en"><h2>Page not found</h2><p>This address does not exist in ${t}. <a href="/">Go to the start page</a>.</p></div></main></body></html>`
+  return [
+    '<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">',
+    `<meta name="robots" content="noindex"><title>Sidan finns inte – ${t}</title></head><body><main>`,
+    `<h1>Sidan finns inte</h1><p>Adressen finns inte i ${t}. <a href="/">Gå till startsidan</a>.</p>`,
+    `<div lang="en"><h2>Page not found</h2><p>This address does not exist in ${t}. <a href="/">Go to the start page</a>.</p></div>`,
+    '</main></body></html>',
+  ].join('')
 }
 
 /** The file under `root` that `path` names, if there is one (never outside `root`). */
@@ -94,8 +100,12 @@ export function serveUi(app: OpenAPIHono<KitEnv>, options: UiOptions): void {
     if (!isUiRoute(path, options.routes)) return c.html(notFoundPage(options.title), 404)
     if (!existsSync(index)) {
       return c.html(
-        `<!doctype html><html lang="en"><title>${escapeHtml(options.title)}</title><main><h1>The UI is not built</h1><p>Run <code>${escapeHtml(options.buildCommand)}</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></main></html>`,
-        503,
+        `<!doctype html><html lang="en"><title>${escapeHtml(
+          options.title
+        )}</title><main><h1>The UI is not built</h1><p>Run <code>${escapeHtml(
+          options.buildCommand
+        )}</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></main></html>`,
+        503
       )
     }
     return c.body(new Uint8Array(await readFile(index)), 200, { 'content-type': HTML, 'cache-control': 'no-cache' })

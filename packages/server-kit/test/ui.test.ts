@@ -12,7 +12,10 @@ async function start(dir: string, database: Database) {
   serveUi(app, { dir, title: 'Test app', buildCommand: 'npm run build', routes: ['/', '/cases/:id', '/help/*'] })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((r) => (server.listening ? r() : server.once('listening', () => r())))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) }
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  }
 }
 
 describe('serveUi over HTTP', () => {

@@ -38,7 +38,12 @@ function rebase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rebase)
   if (value === null || typeof value !== 'object') return value
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/') ? `${COMPONENTS_ID}#/$defs/${v.slice('#/components/schemas/'.length)}` : rebase(v)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')
+        ? `${COMPONENTS_ID}#/$defs/${v.slice('#/components/schemas/'.length)}`
+        : rebase(v),
+    ])
   )
 }
 
@@ -57,7 +62,8 @@ export class OpenApiContract {
   private readonly templates: Array<{ readonly path: string; readonly parts: readonly string[] }>
 
   constructor(private readonly document: OpenApiDocument) {
-    if (!document.openapi.startsWith('3.1')) throw new Error(`The contract check reads OpenAPI 3.1 documents; this one is ${document.openapi}`)
+    if (!document.openapi.startsWith('3.1'))
+      throw new Error(`The contract check reads OpenAPI 3.1 documents; this one is ${document.openapi}`)
     this.ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false })
     addFormats.default(this.ajv)
     // OpenAPI's own schema keywords, which JSON Schema does not define.
@@ -96,18 +102,33 @@ export class OpenApiContract {
     const found = this.operationFor(method, path)
     if (!found) {
       // Not an operation: the API must answer with its problem+json 404.
-      if (response.status === 404 && mediaTypeOf(response) === 'application/problem+json') return this.checkBody(where, 'Problem', { $ref: '#/components/schemas/Problem' }, response)
-      return [`${where}: the document declares no ${method.toUpperCase()} operation for this path, and the answer is not a problem+json 404`]
+      if (response.status === 404 && mediaTypeOf(response) === 'application/problem+json')
+        return this.checkBody(where, 'Problem', { $ref: '#/components/schemas/Problem' }, response)
+      return [
+        `${where}: the document declares no ${method.toUpperCase()} operation for this path, and the answer is not a problem+json 404`,
+      ]
     }
     const { template, operation } = found
     const declared = operation.responses ?? {}
     const status = String(response.status)
     const declaration = declared[status] ?? declared[`${status[0]}XX`] ?? declared['default']
-    if (!declaration) return [`${where}: status ${status} is not declared for ${method.toUpperCase()} ${template} (declared: ${Object.keys(declared).join(', ') || 'none'})`]
+    if (!declaration)
+      return [
+        `${where}: status ${status} is not declared for ${method.toUpperCase()} ${template} (declared: ${
+          Object.keys(declared).join(', ') || 'none'
+        })`,
+      ]
     const content = declaration.content ?? {}
     const mediaType = mediaTypeOf(response)
     const text = method.toUpperCase() === 'HEAD' ? '' : await response.clone().text()
-    if (Object.keys(content).length === 0) return text === '' ? [] : [`${where}: ${method.toUpperCase()} ${template} declares no body for ${status}, but the answer has one (${mediaType ?? 'no content-type'})`]
+    if (Object.keys(content).length === 0)
+      return text === ''
+        ? []
+        : [
+            `${where}: ${method.toUpperCase()} ${template} declares no body for ${status}, but the answer has one (${
+              mediaType ?? 'no content-type'
+            })`,
+          ]
     if (!mediaType) return [`${where}: the answer has no content-type; declared: ${Object.keys(content).join(', ')}`]
     const media = content[mediaType]
     if (!media) return [`${where}: content-type ${mediaType} is not declared for ${status} (declared: ${Object.keys(content).join(', ')})`]
@@ -143,7 +164,14 @@ export class OpenApiContract {
       this.validators.set(key, validate)
     }
     if (validate(body)) return []
-    return (validate.errors ?? []).slice(0, 10).map((e) => `${where}: body${e.instancePath} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length > 0 ? ` ${JSON.stringify(e.params)}` : ''}`)
+    return (validate.errors ?? [])
+      .slice(0, 10)
+      .map(
+        (e) =>
+          `${where}: body${e.instancePath} ${e.message ?? 'is invalid'}${
+            e.params && Object.keys(e.params).length > 0 ? ` ${JSON.stringify(e.params)}` : ''
+          }`
+      )
   }
 }
 
@@ -198,6 +226,6 @@ export function operationsOf(document: OpenApiDocument): DocumentOperation[] {
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(method))
-      .map(([method, operation]) => ({ ...(operation as Omit<DocumentOperation, 'method' | 'path'>), method: method.toUpperCase(), path })),
+      .map(([method, operation]) => ({ ...(operation as Omit<DocumentOperation, 'method' | 'path'>), method: method.toUpperCase(), path }))
   )
 }

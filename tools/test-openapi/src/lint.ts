@@ -35,7 +35,12 @@ export async function spectralFindings(document: object): Promise<LintFinding[]>
   const spectral = new spectralCore.Spectral()
   spectral.setRuleset({ extends: [[oasRuleset, 'recommended']] })
   const results = await spectral.run(new spectralCore.Document(JSON.stringify(document, null, 2), spectralParsers.Json, 'openapi.json'))
-  return results.map((r) => ({ severity: SPECTRAL_SEVERITY[r.severity] ?? 'error', rule: String(r.code), message: r.message, at: r.path.join('.') }))
+  return results.map((r) => ({
+    severity: SPECTRAL_SEVERITY[r.severity] ?? 'error',
+    rule: String(r.code),
+    message: r.message,
+    at: r.path.join('.'),
+  }))
 }
 
 /** Counts by severity, for a test's message. */

@@ -7,31 +7,71 @@ const document: OpenApiDocument = {
   components: {
     schemas: {
       Problem: { type: 'object', properties: { title: { type: 'string' }, status: { type: 'integer' } }, required: ['title', 'status'] },
-      Item: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, count: { type: 'integer' }, note: { type: ['string', 'null'] } }, required: ['id', 'count', 'note'], additionalProperties: false },
+      Item: {
+        type: 'object',
+        properties: { id: { type: 'string', format: 'uuid' }, count: { type: 'integer' }, note: { type: ['string', 'null'] } },
+        required: ['id', 'count', 'note'],
+        additionalProperties: false,
+      },
     },
   },
   paths: {
     '/api/items/{id}': {
       get: {
         responses: {
-          200: { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } }, 'text/markdown': { schema: { type: 'string' } } } },
+          200: {
+            description: 'OK',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/Item' } },
+              'text/markdown': { schema: { type: 'string' } },
+            },
+          },
           '4XX': { description: 'Problem', content: problem },
         },
       },
-      put: { responses: { 200: { description: 'Saved', content: { 'application/json': { schema: { type: 'object', properties: { saved: { type: 'boolean' } }, required: ['saved'] } } } } } },
-      delete: { responses: { 202: { description: 'Accepted' }, 204: { description: 'Gone' }, 404: { description: 'Not found', content: problem } } },
+      put: {
+        responses: {
+          200: {
+            description: 'Saved',
+            content: {
+              'application/json': { schema: { type: 'object', properties: { saved: { type: 'boolean' } }, required: ['saved'] } },
+            },
+          },
+        },
+      },
+      delete: {
+        responses: { 202: { description: 'Accepted' }, 204: { description: 'Gone' }, 404: { description: 'Not found', content: problem } },
+      },
     },
-    '/api/items/special': { get: { responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { special: { const: true } }, required: ['special'] } } } } } } },
+    '/api/items/special': {
+      get: {
+        responses: {
+          200: {
+            description: 'OK',
+            content: {
+              'application/json': { schema: { type: 'object', properties: { special: { const: true } }, required: ['special'] } },
+            },
+          },
+        },
+      },
+    },
   },
 }
 const contract = new OpenApiContract(document)
 const id = '0b5f7a52-3c1e-4f7e-9a53-2a4c4f6d9b10'
-const json = (body: unknown, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': `${type}; charset=utf-8` } })
+const json = (body: unknown, status = 200, type = 'application/json') =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': `${type}; charset=utf-8` } })
 
 describe('OpenApiContract', () => {
   it('accepts a response that matches its declared status, media type and schema', async () => {
     expect(await contract.violations('GET', `/api/items/${id}`, json({ id, count: 3, note: null }))).toEqual([])
-    expect(await contract.violations('GET', `/api/items/${id}?format=md`, new Response('# Item', { headers: { 'content-type': 'text/markdown' } }))).toEqual([])
+    expect(
+      await contract.violations(
+        'GET',
+        `/api/items/${id}?format=md`,
+        new Response('# Item', { headers: { 'content-type': 'text/markdown' } })
+      )
+    ).toEqual([])
     expect(await contract.violations('DELETE', `/api/items/${id}`, new Response(null, { status: 204 }))).toEqual([])
   })
 
@@ -44,30 +84,44 @@ describe('OpenApiContract', () => {
   })
 
   it('refuses an undeclared status, an undeclared media type, and a body where none is declared', async () => {
-    expect((await contract.violations('GET', `/api/items/${id}`, json({ title: 'x', status: 500 }, 500, 'application/problem+json')))[0]).toMatch(/status 500 is not declared/)
-    expect((await contract.violations('GET', `/api/items/${id}`, new Response('<p>', { headers: { 'content-type': 'text/html' } })))[0]).toMatch(/text\/html is not declared/)
+    expect(
+      (await contract.violations('GET', `/api/items/${id}`, json({ title: 'x', status: 500 }, 500, 'application/problem+json')))[0]
+    ).toMatch(/status 500 is not declared/)
+    expect(
+      (await contract.violations('GET', `/api/items/${id}`, new Response('<p>', { headers: { 'content-type': 'text/html' } })))[0]
+    ).toMatch(/text\/html is not declared/)
     expect((await contract.violations('DELETE', `/api/items/${id}`, json({ ok: true })))[0]).toMatch(/status 200 is not declared/)
     expect((await contract.violations('DELETE', `/api/items/${id}`, json({ ok: true }, 202)))[0]).toMatch(/declares no body for 202/)
   })
 
   it('uses the 4XX range when the exact status is not declared, and checks its schema', async () => {
-    expect(await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope', status: 403 }, 403, 'application/problem+json'))).toEqual([])
-    expect((await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope' }, 403, 'application/problem+json')))[0]).toMatch(/required property 'status'/)
+    expect(
+      await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope', status: 403 }, 403, 'application/problem+json'))
+    ).toEqual([])
+    expect((await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope' }, 403, 'application/problem+json')))[0]).toMatch(
+      /required property 'status'/
+    )
   })
 
   it('holds each method of a path to its own schema', async () => {
     expect(await contract.violations('GET', `/api/items/${id}`, json({ id, count: 1, note: null }))).toEqual([])
     expect(await contract.violations('PUT', `/api/items/${id}`, json({ saved: true }))).toEqual([])
-    expect((await contract.violations('PUT', `/api/items/${id}`, json({ id, count: 1, note: null })))[0]).toMatch(/required property 'saved'/)
+    expect((await contract.violations('PUT', `/api/items/${id}`, json({ id, count: 1, note: null })))[0]).toMatch(
+      /required property 'saved'/
+    )
   })
 
   it('prefers a literal path over a template', async () => {
     expect(await contract.violations('GET', '/api/items/special', json({ special: true }))).toEqual([])
-    expect((await contract.violations('GET', '/api/items/special', json({ id, count: 1, note: null })))[0]).toMatch(/required property 'special'/)
+    expect((await contract.violations('GET', '/api/items/special', json({ id, count: 1, note: null })))[0]).toMatch(
+      /required property 'special'/
+    )
   })
 
   it('lets an undeclared path answer only with a problem+json 404', async () => {
-    expect(await contract.violations('GET', '/api/nothing', json({ title: 'No route', status: 404 }, 404, 'application/problem+json'))).toEqual([])
+    expect(
+      await contract.violations('GET', '/api/nothing', json({ title: 'No route', status: 404 }, 404, 'application/problem+json'))
+    ).toEqual([])
     expect((await contract.violations('POST', `/api/items/${id}`, json({ ok: true })))[0]).toMatch(/declares no POST operation/)
   })
 
@@ -77,6 +131,8 @@ describe('OpenApiContract', () => {
   })
 
   it('throws from assert with every violation in the message', async () => {
-    await expect(contract.assert('GET', `/api/items/${id}`, json({ id, count: 'x', note: 1 }))).rejects.toThrow(/count must be integer[\s\S]*note must be string,null/)
+    await expect(contract.assert('GET', `/api/items/${id}`, json({ id, count: 'x', note: 1 }))).rejects.toThrow(
+      /count must be integer[\s\S]*note must be string,null/
+    )
   })
 })

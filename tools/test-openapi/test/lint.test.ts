@@ -4,7 +4,13 @@ import { countBySeverity, redoclyFindings, spectralFindings } from '../src/index
 // A small document that keeps both linters' rules, and the same document with faults.
 const clean = {
   openapi: '3.1.0',
-  info: { title: 'Items', version: '1.0.0', description: 'Items.', license: { name: 'MIT', identifier: 'MIT' }, contact: { name: 'Team', url: 'https://example.org' } },
+  info: {
+    title: 'Items',
+    version: '1.0.0',
+    description: 'Items.',
+    license: { name: 'MIT', identifier: 'MIT' },
+    contact: { name: 'Team', url: 'https://example.org' },
+  },
   servers: [{ url: 'http://127.0.0.1:4000', description: 'Local' }],
   tags: [{ name: 'items', description: 'Items' }],
   security: [{ session: [] }],

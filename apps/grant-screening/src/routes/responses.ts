@@ -8,15 +8,22 @@ import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from '../db/tables.js'
  * tests check every response against them; the handlers are typed against them.
  */
 
-const bilingualText = z.object({ sv: z.string(), en: z.string() }).openapi('LocalizedText', { description: 'A text in Swedish and English' })
+const bilingualText = z
+  .object({ sv: z.string(), en: z.string() })
+  .openapi('LocalizedText', { description: 'A text in Swedish and English' })
 const timestamp = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
 const day = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
 
 export const outcomeSchema = z.enum(['eligible', 'ineligible', 'requires_assessment']).openapi('Outcome')
 
-export const applicationResponseSchema = applicationSchema.meta({ id: 'Application', description: 'An application in the exchange format (docs/grants.md)' })
+export const applicationResponseSchema = applicationSchema.meta({
+  id: 'Application',
+  description: 'An application in the exchange format (docs/grants.md)',
+})
 
-export const ruleHeadingSchema = z.object({ id: z.string(), heading: bilingualText }).openapi('RuleHeading', { description: 'A rule the reader meets, with its heading' })
+export const ruleHeadingSchema = z
+  .object({ id: z.string(), heading: bilingualText })
+  .openapi('RuleHeading', { description: 'A rule the reader meets, with its heading' })
 
 export const findingSchema = z
   .object({
@@ -38,7 +45,9 @@ export const screeningResultSchema = z
     findings: z.array(findingSchema).readonly(),
     ruleset: z.object({ version: z.string(), on: day }).openapi('Ruleset'),
   })
-  .openapi('ScreeningResult', { description: 'The outcome, each finding with its reason and sources, and the ruleset it was reached under' })
+  .openapi('ScreeningResult', {
+    description: 'The outcome, each finding with its reason and sources, and the ruleset it was reached under',
+  })
 
 export const caseSummarySchema = z
   .object({
@@ -59,7 +68,14 @@ export const caseSummarySchema = z
   .openapi('CaseSummary')
 
 const casePersonSchema = z
-  .object({ id: z.string(), role: z.enum(PERSON_ROLES), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), erased: z.boolean() })
+  .object({
+    id: z.string(),
+    role: z.enum(PERSON_ROLES),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    erased: z.boolean(),
+  })
   .openapi('CasePerson', { description: 'A board member or contact of the association; erased persons keep only a tombstone name' })
 
 export const decisionSchema = z
@@ -99,8 +115,16 @@ export const rescreenRunSchema = z
     changed: z.number().int(),
     flips: z.array(
       z
-        .object({ caseId: z.string(), district: z.string(), programme: z.string(), associationName: z.string(), from: outcomeSchema, to: outcomeSchema, changedRules: z.array(z.string()) })
-        .openapi('RescreenFlip', { description: 'A case whose outcome changed, and the rules that changed it' }),
+        .object({
+          caseId: z.string(),
+          district: z.string(),
+          programme: z.string(),
+          associationName: z.string(),
+          from: outcomeSchema,
+          to: outcomeSchema,
+          changedRules: z.array(z.string()),
+        })
+        .openapi('RescreenFlip', { description: 'A case whose outcome changed, and the rules that changed it' })
     ),
     rules: z.array(ruleHeadingSchema),
   })
@@ -115,6 +139,14 @@ export const personExportSchema = z
     exportedAt: timestamp,
     person: casePersonSchema,
     case: caseSummarySchema.extend({ association: z.string() }),
-    auditEvents: z.array(z.object({ seq: z.number().int(), at: timestamp, actor: z.string(), action: z.string(), data: z.unknown().openapi({ description: 'What the event recorded about the person (a tombstone once erased)' }) })),
+    auditEvents: z.array(
+      z.object({
+        seq: z.number().int(),
+        at: timestamp,
+        actor: z.string(),
+        action: z.string(),
+        data: z.unknown().openapi({ description: 'What the event recorded about the person (a tombstone once erased)' }),
+      })
+    ),
   })
   .openapi('PersonExport', { description: 'Everything stored about one person (GDPR art. 15)' })

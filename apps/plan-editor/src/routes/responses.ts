@@ -1,20 +1,33 @@
 import { z } from '@hono/zod-openapi'
 import { ACTIONS } from '../plans/index.js'
-import { activitySchema, indicatorSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TEMPLATE_ITEM_KINDS, templateSchema } from '@vbe/core/plans'
+import {
+  activitySchema,
+  indicatorSchema,
+  PLAN_STATUSES,
+  planSchema,
+  situationPictureSchema,
+  TEMPLATE_ITEM_KINDS,
+  templateSchema,
+} from '@vbe/core/plans'
 
 /**
  * The shapes the plan editor's API answers with, for its OpenAPI document. The API tests
  * check every response against them; the handlers are typed against them.
  */
 
-const bilingualText = z.object({ sv: z.string(), en: z.string() }).openapi('LocalizedText', { description: 'A text in Swedish and English' })
+const bilingualText = z
+  .object({ sv: z.string(), en: z.string() })
+  .openapi('LocalizedText', { description: 'A text in Swedish and English' })
 const timestamp = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
 const day = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
 const severity = z.enum(['error', 'warning', 'info'])
 const findingCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).openapi('FindingCounts')
 
 export const planDocumentSchema = planSchema.meta({ id: 'Plan', description: 'The plan document (docs/plan-editor.md)' })
-export const templateResponseSchema = templateSchema.meta({ id: 'Template', description: 'A versioned checklist a plan is held against, with its source' })
+export const templateResponseSchema = templateSchema.meta({
+  id: 'Template',
+  description: 'A versioned checklist a plan is held against, with its source',
+})
 
 const coverageSummary = z
   .object({ templateId: z.string(), title: bilingualText, percent: z.number().int(), covered: z.number().int(), total: z.number().int() })
@@ -72,11 +85,20 @@ export const planAnalysisSchema = z
             version: z.string(),
             title: bilingualText,
             items: z
-              .array(z.object({ id: z.string(), kind: z.enum(TEMPLATE_ITEM_KINDS), title: bilingualText, asks: bilingualText, activityIds: z.array(z.string()).readonly(), covered: z.boolean() }))
+              .array(
+                z.object({
+                  id: z.string(),
+                  kind: z.enum(TEMPLATE_ITEM_KINDS),
+                  title: bilingualText,
+                  asks: bilingualText,
+                  activityIds: z.array(z.string()).readonly(),
+                  covered: z.boolean(),
+                })
+              )
               .readonly(),
             gaps: z.array(z.string()).readonly(),
           })
-          .openapi('TemplateCoverage'),
+          .openapi('TemplateCoverage')
       )
       .readonly(),
     indicatorFindings: findings,
@@ -85,7 +107,16 @@ export const planAnalysisSchema = z
     revisionFindings: findings,
     summary: z.object({
       templates: z
-        .array(z.object({ templateId: z.string(), version: z.string(), covered: z.number().int(), total: z.number().int(), percent: z.number().int(), gaps: z.array(z.string()).readonly() }))
+        .array(
+          z.object({
+            templateId: z.string(),
+            version: z.string(),
+            covered: z.number().int(),
+            total: z.number().int(),
+            percent: z.number().int(),
+            gaps: z.array(z.string()).readonly(),
+          })
+        )
         .readonly(),
       findings: findingCounts,
     }),
@@ -128,7 +159,7 @@ export const redlineSchema = z
                   removed: z.array(indicator).readonly(),
                   changed: z.array(z.object({ id: z.string(), name: z.string(), fields: z.array(fieldChange).readonly() })).readonly(),
                 }),
-              }),
+              })
             )
             .readonly(),
         }),
@@ -156,15 +187,19 @@ const situationPictureEntry = z
 export const overviewSchema = z
   .object({
     on: day,
-    columns: z.array(z.object({ templateId: z.string(), items: z.array(z.object({ id: z.string(), title: bilingualText })).readonly() })).readonly(),
+    columns: z
+      .array(z.object({ templateId: z.string(), items: z.array(z.object({ id: z.string(), title: bilingualText })).readonly() }))
+      .readonly(),
     rows: z
       .array(
         z.object({
           district: z.string(),
           districtName: z.string(),
           plan: planSummarySchema.nullable(),
-          cells: z.record(z.string(), z.number().int()).openapi({ description: 'Per template item id: the number of activities covering it (0 = a gap)' }),
-        }),
+          cells: z
+            .record(z.string(), z.number().int())
+            .openapi({ description: 'Per template item id: the number of activities covering it (0 = a gap)' }),
+        })
       )
       .readonly(),
     situationPictures: z.array(situationPictureEntry).readonly(),
@@ -174,19 +209,28 @@ export const overviewSchema = z
       newest: day.nullable(),
       oldest: day.nullable(),
       stale: z.array(z.string()).readonly(),
-      uncoveredEverywhere: z.array(z.string()).readonly().openapi({ description: 'Directive points and guidelines no district’s current plan covers' }),
+      uncoveredEverywhere: z
+        .array(z.string())
+        .readonly()
+        .openapi({ description: 'Directive points and guidelines no district’s current plan covers' }),
       findings: findingCounts,
       pictures: z.array(situationPictureEntry).readonly(),
     }),
   })
-  .openapi('Overview', { description: 'Template coverage by district, situation pictures by date, and the combined city situation picture' })
+  .openapi('Overview', {
+    description: 'Template coverage by district, situation pictures by date, and the combined city situation picture',
+  })
 
 export const planDetailSchema = planSummarySchema
   .extend({
     document: planDocumentSchema,
     history: z.array(historySchema).readonly(),
     can: z
-      .object({ edit: z.boolean(), followUp: z.boolean(), actions: z.array(z.enum(ACTIONS as ['submit', 'adopt', 'return', 'revise'])).readonly() })
+      .object({
+        edit: z.boolean(),
+        followUp: z.boolean(),
+        actions: z.array(z.enum(ACTIONS as ['submit', 'adopt', 'return', 'revise'])).readonly(),
+      })
       .openapi({ description: 'What you may do with the plan now' }),
   })
   .openapi('PlanDetail')
