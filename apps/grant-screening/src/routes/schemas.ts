@@ -13,19 +13,9 @@ export const body = <S extends z.ZodType>(schema: S) => ({ body: { required: tru
 
 // Messages that core's phrases (must not be empty, must be at most N characters, must be
 // at least N) do not cover are declared here in both languages.
-export const date = z
-  .string()
-  .refine(isRealIsoDate, {
-    message: bilingual({ sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD', en: 'must be a real date written YYYY-MM-DD' }),
-  })
+export const date = z.string().refine(isRealIsoDate, { message: bilingual({ sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD', en: 'must be a real date written YYYY-MM-DD' }) })
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
-export const idParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
+export const idParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) })
 
 export const personSchema = z
   .object({
@@ -41,13 +31,7 @@ export const personSchema = z
       .string()
       .trim()
       .max(40)
-      .regex(
-        /^[\d +\-()]+$/,
-        bilingual({
-          sv: 'måste vara ett telefonnummer med siffror, mellanslag, +, - och parenteser',
-          en: 'must be a phone number of digits, spaces, +, - and parentheses',
-        })
-      )
+      .regex(/^[\d +\-()]+$/, bilingual({ sv: 'måste vara ett telefonnummer med siffror, mellanslag, +, - och parenteser', en: 'must be a phone number of digits, spaces, +, - and parentheses' }))
       .optional(),
   })
   .strict()
@@ -57,12 +41,9 @@ export const wholeKronor = bilingual({ sv: 'måste vara hela kronor', en: 'must 
 
 export const OFFICERS = ['officer', 'approver', 'admin', 'auditor'] as const
 
+
 /** Runs an effect as the logged-in user with the app's plugins (401/403 by `roles`). */
-export type Go = <A>(
-  c: Context<KitEnv>,
-  e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>,
-  roles?: readonly Role[]
-) => Promise<A>
+export type Go = <A>(c: Context<KitEnv>, e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>, roles?: readonly Role[]) => Promise<A>
 export const runner =
   (plugins: ComposedPlugins): Go =>
   (c, e, roles) =>
