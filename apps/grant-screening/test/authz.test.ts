@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoApplication } from '../src/index.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
+import { checkedFetch } from '@vbe/test-openapi'
 
 /**
  * The authorisation matrix: every endpoint × every role × a case in the user's own
@@ -93,7 +94,7 @@ describe('authorisation matrix (PGlite)', () => {
         const body = ep.body?.(id)
         const res = client
           ? await client.request(ep.method, path, body)
-          : await fetch(`${server.url}${path}`, { method: ep.method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) })
+          : await checkedFetch(`${server.url}${path}`, { method: ep.method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) })
         const text = await res.text()
         const label = `${ep.method} ${path} as ${who} → ${res.status} ${text.slice(0, 200)}`
         const imported = ep.name === 'import' && res.status === 200 ? (JSON.parse(text) as { imported: unknown[] }).imported.length : undefined

@@ -3,6 +3,7 @@ import type { Plan } from '@vbe/core/plans'
 import { startServer, type RunningServer } from '../src/index.js'
 import { login, type Client, type Reply } from './client.js'
 import { DATABASES } from './databases.js'
+import { checkedFetch } from '@vbe/test-openapi'
 
 const NOW = new Date('2026-06-01T09:00:00Z')
 
@@ -55,7 +56,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(((await auditor.get('/api/plans')).body.items as unknown[]).length).toBe(2)
     // Out of scope is not found, not forbidden: nothing leaks.
     expectProblem(await officerNm.get(`/api/plans/${rk.id}`), 404)
-    expectProblem(await fetch(`${base}/api/plans`).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() })), 401)
+    expectProblem(await checkedFetch(`${base}/api/plans`).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() })), 401)
   })
 
   it('the weak Rinkeby-Kista plan shows real gaps and findings; Norrmalm does not', async () => {
@@ -295,7 +296,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
   })
 
   it('serves the OpenAPI document', async () => {
-    const doc = (await fetch(`${base}/api/openapi.json`).then((r) => r.json())) as { paths: Record<string, unknown> }
+    const doc = (await checkedFetch(`${base}/api/openapi.json`).then((r) => r.json())) as { paths: Record<string, unknown> }
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/plans', '/api/plans/{id}', '/api/plans/{id}/transitions', '/api/plans/{id}/activities/{activityId}/indicators/{indicatorId}/follow-ups/{period}', '/api/overview', '/api/plans/{id}/redline', '/api/plans/{id}/export']),
     )

@@ -3,7 +3,7 @@ import { Effect } from 'effect'
 import { type Application } from '@vbe/core/grants'
 import { appendAudit, Clock, Conflict, eraseFromAudit, NotFound, transaction } from '@vbe/server-kit'
 import { type PersonRole } from '../db/tables.js'
-import { casesWithScreening, db, type Fx, SCREENING_COLUMNS, summary } from './store.js'
+import { casesWithScreening, db, type CaseSummary, type Fx, SCREENING_COLUMNS, summary } from './store.js'
 
 // ---- GDPR -------------------------------------------------------------------------
 
@@ -30,8 +30,16 @@ export function findPersons(q: string): Fx<PersonMatch[]> {
   ).pipe(Effect.map((rows) => rows.map((r) => ({ id: r.id, name: r.name, role: r.role, caseId: r.case_id, district: r.district, erased: r.erased_at !== null }))))
 }
 
+/** Everything stored about one person (GDPR art. 15). */
+export interface PersonExport {
+  exportedAt: string
+  person: { id: string; role: PersonRole; name: string; email: string | null; phone: string | null; erased: boolean }
+  case: CaseSummary & { association: string }
+  auditEvents: { seq: number; at: string; actor: string; action: string; data: unknown }[]
+}
+
 /** Everything stored about one person: the person record, the case it belongs to, and the audit events about them. */
-export function exportPerson(personId: string): Fx<unknown, NotFound> {
+export function exportPerson(personId: string): Fx<PersonExport, NotFound> {
   return Effect.gen(function* () {
     const p = yield* db('person.get', (k) => k.selectFrom('gs_persons').selectAll().where('id', '=', personId).executeTakeFirst())
     if (!p) return yield* new NotFound({ entity: { sv: 'personen', en: 'person' }, id: personId })

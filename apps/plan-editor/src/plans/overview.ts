@@ -20,8 +20,13 @@ export interface OverviewRow {
   readonly cells: Readonly<Record<string, number>>
 }
 
-/** A situation picture in the overview (core's entry), with the district's name. */
-export type SituationPictureEntry = CityOverview['situationPictures'][number] & { readonly districtName: string }
+type CoreEntry = CityOverview['situationPictures'][number]
+
+/** A situation picture in the overview (core's entry), with the district's name; no local problem picture is `null`. */
+export type SituationPictureEntry = Omit<CoreEntry, 'localProblemPicture'> & {
+  readonly districtName: string
+  readonly localProblemPicture: NonNullable<CoreEntry['localProblemPicture']> | null
+}
 
 /** Core's city overview with district names, and each current plan as its summary. */
 export interface Overview extends Omit<CityOverview, 'rows' | 'situationPictures' | 'city'> {
@@ -37,7 +42,12 @@ export function overview(): Effect.Effect<Overview, DatabaseError, R> {
     const rows = yield* query('overview.plans', (db: Kysely<Tables>) => db.selectFrom('pe_plans').selectAll().orderBy('district').orderBy('year', 'desc').execute())
     const plans = rows.map((row) => ({ id: row.id, district: row.district, year: Number(row.year), status: row.status as PlanStatus, document: docOf(row), row }))
     const o = cityOverview(plans, on, { districts: PLUGINS.map((p) => p.id), templates: templatesForDistrict('-'), templatesFor: templatesForDistrict })
-    const named = ({ district, ...p }: CityOverview['situationPictures'][number]): SituationPictureEntry => ({ district, districtName: districtName(district), ...p })
+    const named = ({ district, localProblemPicture, ...p }: CoreEntry): SituationPictureEntry => ({
+      district,
+      districtName: districtName(district),
+      ...p,
+      localProblemPicture: localProblemPicture ?? null,
+    })
     return {
       ...o,
       rows: o.rows.map((r) => ({ district: r.district, districtName: districtName(r.district), plan: r.plan && r.analysis && summarise(r.plan.row, on, r.analysis), cells: r.cells })),
