@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
-import { isRealIsoDate, explain } from '@vbe/core/grants'
+import { isRealIsoDate, explainStructured } from '@vbe/core/grants'
 import type { Context } from 'hono'
 import {
   auditVerificationSchema,
@@ -45,7 +45,7 @@ import {
   setFollowUp,
 } from './cases.js'
 import { csvItems, importItems, jsonItems } from './intake.js'
-import { renderLetterHtml, renderLetterPdf } from './letter.js'
+import { renderLetterHtml, renderLetterPdf } from './letter/index.js'
 import { stockholmDay } from './plugins.js'
 import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from './schema.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
@@ -344,7 +344,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
         association: { name: row.association_name, organisationNumber: row.organisation_number },
         amountRequested: row.amount_requested,
         decision,
-        explanation: explain(screening, { locale, plugins }),
+        explanation: explainStructured(screening, { plugins }),
         issuedOn: stockholmDay(new Date(decision.approvedAt ?? decision.decidedAt)),
       }
       if (format === 'pdf') {

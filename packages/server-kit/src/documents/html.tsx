@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Fragment, type ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 
@@ -19,6 +20,10 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #6b6b6b; 
 h3 { font-size: 1.05rem; margin: 1.5rem 0 .4rem; }
 h4, h5, h6 { font-size: 1rem; margin: .6rem 0 .2rem; }
 p { margin: 0 0 .6rem; }
+dl { margin: 0 0 1rem; }
+dl div { display: flex; flex-wrap: wrap; gap: 0 .75rem; padding: .15rem 0; }
+dt { font-weight: 700; flex: 0 0 16rem; }
+dd { margin: 0; }
 ol, ul { margin: 0 0 .8rem; padding-left: 1.5rem; }
 li { margin-bottom: .4rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }

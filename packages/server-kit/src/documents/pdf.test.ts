@@ -43,7 +43,9 @@ describe('PdfWriter', () => {
     const raw = Buffer.from(pdf).toString('latin1')
     expect(raw.startsWith('%PDF-')).toBe(true)
     expect(raw).toContain('/FlateDecode')
+    expect(raw).not.toContain('Beslut om f')
     expect(pdf.byteLength).toBeGreaterThan(3000)
+    expect(readPdfText(pdf)).toBe(readPdfText(await sample(false)))
   })
 
   it('numbers every page of a long document', async () => {
