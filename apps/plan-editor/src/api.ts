@@ -5,7 +5,7 @@ import { isoDateSchema } from '@vbe/core'
 import { analysePlan, contactPointSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TERTIALS, type Plan } from '@vbe/core/plans'
 import { auditVerificationSchema, bilingual, createApi, listAudit, problems, registerDocs, run, serveUi, verificationJson, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from './districts.js'
-import { planHtml, planMarkdown, planPdf, redlineMarkdown, type Lang } from './export.js'
+import { planHtml, planMarkdown, planPdf, redlineMarkdown, type Lang } from './export/index.js'
 import {
   ACTIONS,
   createPlan,

@@ -1,6 +1,6 @@
 import { createElement as h } from 'react'
 import { describe, expect, it } from 'vitest'
-import { FieldList, Lines, renderHtmlDocument } from './index.js'
+import { FieldList, Lines, Paragraphs, renderHtmlDocument } from './index.js'
 
 const HOSTILE = '<script>alert(1)</script><h2>Rubrik</h2>'
 
@@ -34,6 +34,11 @@ describe('renderHtmlDocument', () => {
       h(FieldList, { className: 'meta', fields: [{ label: 'Datum', value: '23 november 2026', datetime: '2026-11-23' }, { label: 'Fel', value: 'x', datetime: 'igår' }] }),
     )
     expect(html).toContain('<dl class="meta"><div><dt>Datum</dt><dd><time dateTime="2026-11-23">23 november 2026</time></dd></div><div><dt>Fel</dt><dd>x</dd></div></dl>')
+  })
+
+  it('writes a user text as paragraphs and lines, never as Markdown or HTML', () => {
+    const html = renderHtmlDocument({ lang: 'sv', title: 't' }, h(Paragraphs, { text: '## Rubrik?\r\n**fet?**\n\n\n  <h2>x</h2>  \n\n' }))
+    expect(html).toContain('<body><p>## Rubrik?<br/>**fet?**</p><p>&lt;h2&gt;x&lt;/h2&gt;</p></body>')
   })
 
   it('refuses a style sheet that would close its <style> element', () => {

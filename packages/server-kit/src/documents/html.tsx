@@ -108,3 +108,21 @@ export function Lines({ text }: { readonly text: string }) {
     </>
   )
 }
+
+/** A user's text as paragraphs: a blank line starts a new `<p>`, a single line break is kept as `<br/>`. Never read as markup. */
+export function Paragraphs({ text, className }: { readonly text: string; readonly className?: string }) {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        <p key={i} className={className}>
+          <Lines text={p} />
+        </p>
+      ))}
+    </>
+  )
+}

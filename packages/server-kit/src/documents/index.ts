@@ -4,7 +4,7 @@
  * (`renderHtmlDocument`), so user text is escaped by construction; PDF is written with
  * `PdfWriter` over pdfkit (A4, standard fonts, tagged, page numbers).
  */
-export { BASE_PRINT_CSS, FieldList, Lines, renderHtmlDocument, type DocumentField, type HtmlDocumentOptions } from './html.js'
+export { BASE_PRINT_CSS, FieldList, Lines, Paragraphs, renderHtmlDocument, type DocumentField, type HtmlDocumentOptions } from './html.js'
 export { PDF_FONTS, PdfWriter, type PdfField, type PdfListItem, type PdfTable, type PdfTextOptions, type PdfWriterOptions } from './pdf.js'
 export { pdfSafeText } from './pdf-text.js'
 export { readPdfText } from './pdf-read.js'
