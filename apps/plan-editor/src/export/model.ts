@@ -1,7 +1,7 @@
 import type { Plan, PlanAnalysis } from '@vbe/core/plans'
 import { actors } from '@vbe/core/strategy'
 import type { DocumentField } from '@vbe/server-kit/documents'
-import { districtName, templatesForDistrict } from '../districts.js'
+import { districtName, templatesForDistrict } from '../plugins.js'
 import { L, type Lang } from './texts.js'
 
 /*
