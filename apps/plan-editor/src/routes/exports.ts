@@ -41,7 +41,7 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
       if (q.format === 'md') return c.body(planMarkdown(input), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `inline; filename="${name}.md"` }) as never
       if (q.format === 'html') return c.body(planHtml(input), 200, { 'content-type': 'text/html; charset=utf-8' }) as never
       const pdf = await planPdf(input)
-      return c.body(pdf, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` }) as never
+      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` }) as never
     },
   )
 }
