@@ -129,7 +129,7 @@ function findingItem(f: Finding): FindingItem {
 }
 
 /** A finding that goes against the association: not met, or in need of an officer's assessment. */
-export const isAdverse = (f: Finding): boolean => f.status === 'not_met' || f.status === 'needs_assessment'
+const isAdverse = (f: Finding): boolean => f.status === 'not_met' || f.status === 'needs_assessment'
 
 /**
  * The explanation of a screening result as sections and items, in both languages: the
