@@ -1,4 +1,5 @@
 // The plan workflow table, what may be edited when, and who may act on which district's plans.
+import { stockholmDay } from '@vbe/core/calendar'
 import { type PlanStatus } from '@vbe/core/plans'
 import { Clock, CurrentUser, ROLE_NAMES, type Db, type SessionUser } from '@vbe/server-kit'
 import type { LocalizedText } from '@vbe/core'
@@ -35,7 +36,8 @@ export const EDITABLE: readonly PlanStatus[] = ['draft', 'revised']
 /** Statuses in which follow-up can be entered: not while the committee is deciding. */
 export const FOLLOW_UP_OPEN: readonly PlanStatus[] = ['draft', 'revised', 'returned', 'adopted']
 
-export const today = (clock: { now: () => Date }) => clock.now().toISOString().slice(0, 10)
+/** Today: the calendar day in Stockholm on the clock (not the UTC date, which lags from midnight to 01:00/02:00). */
+export const today = (clock: { now: () => Date }) => stockholmDay(clock.now())
 
 export const isCityWide = (u: SessionUser) => u.roles.includes('admin') || u.roles.includes('auditor')
 export const inScope = (u: SessionUser, district: string) => isCityWide(u) || (u.district !== null && u.district === district)
