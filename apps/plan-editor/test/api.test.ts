@@ -267,7 +267,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(ex.body).toContain('| Andel personal som kan beskriva rutinen vid oro (procent) | effect | 35 (2025-11-01) | 80 (2026-12-31) |')
     const html = await officerNm.get(`${p}/export?format=html`)
     expect(html.headers.get('content-type')).toMatch(/text\/html/)
-    expect(html.body).toMatch(/^<!doctype html><html lang="sv">/)
+    expect(html.body).toMatch(/^<!doctype html>\n<html lang="sv">/)
     expect(html.body).not.toMatch(/<script/i)
     const pdf = await officerNm.get(`${p}/export?format=pdf&version=1`)
     expect(pdf.headers.get('content-type')).toBe('application/pdf')

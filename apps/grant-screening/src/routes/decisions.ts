@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { explain } from '@vbe/core/grants'
+import { explainStructured } from '@vbe/core/grants'
 import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { approve, decide, letterData } from '../cases/index.js'
 import { renderLetterHtml, renderLetterPdf } from '../letter/index.js'
@@ -75,7 +75,7 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
         association: { name: row.association_name, organisationNumber: row.organisation_number },
         amountRequested: row.amount_requested,
         decision,
-        explanation: explain(screening, { locale, plugins }),
+        explanation: explainStructured(screening, { plugins }),
         issuedOn: stockholmDay(new Date(decision.approvedAt ?? decision.decidedAt)),
       }
       if (format === 'pdf') {

@@ -3,7 +3,7 @@ import { Effect } from 'effect'
 import { analysePlan } from '@vbe/core/plans'
 import { problems, run, SESSION, systemClock, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from '../plugins.js'
-import { planHtml, planMarkdown, planPdf, type Lang } from '../export/render.js'
+import { planHtml, planMarkdown, planPdf, type Lang } from '../export/index.js'
 import { getPlan, planVersion, today } from '../plans/index.js'
 import { idParam, versionParam } from './schemas.js'
 

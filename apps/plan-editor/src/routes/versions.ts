@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { problems, run, SESSION, type KitEnv } from '@vbe/server-kit'
-import { redlineMarkdown } from '../export/render.js'
+import { redlineMarkdown } from '../export/index.js'
 import { listVersions, planVersion, redline } from '../plans/index.js'
 import { json, idParam, versionParam } from './schemas.js'
 import { historySchema, planVersionSchema, redlineSchema } from './responses.js'
