@@ -58,6 +58,8 @@ export interface Fixture {
   readonly ids: Readonly<Record<string, string>>
   /** Names and ids of the home district's fixture: no response to another district's persona may contain them. */
   readonly secrets: readonly string[]
+  /** Anything else the request needs (a document to send back, for example). */
+  readonly data?: Readonly<Record<string, unknown>>
 }
 
 export interface MatrixRow {
