@@ -9,13 +9,21 @@ import {
   ruleHeading,
   screener,
   storeScreening,
+  CASE_LIFECYCLE,
+  OPEN_CASE_STATUSES,
   UnknownProgrammeError,
+  type CaseAction,
   type Application,
   type ScreeningResult,
 } from '@vbe/core/grants'
 import {
   appendAudit,
   appendAuditBatchAs,
+  authorise,
+  hasRole,
+  inScope,
+  scopeDistricts,
+  scopeOf,
   insertRows,
   Clock,
   Conflict,
@@ -28,14 +36,13 @@ import {
   jsonb,
   NotFound,
   query,
-  ROLE_NAMES,
   transaction,
   type DatabaseError,
   type FieldProblemText,
   type SessionUser,
 } from '@vbe/server-kit'
 import { stockholmDay } from './plugins.js'
-import { OPEN_STATUSES, type CaseStatus, type DecisionKind, type PersonRole, type Tables } from './schema.js'
+import { type CaseStatus, type DecisionKind, type PersonRole, type Tables } from './schema.js'
 import { changedRules, encodeFindings, recordCatalogue, restore, saveReasons, screeningRow, type FindingTuple, type ScreeningColumns } from './screenings.js'
 
 /** The plugins (district programmes and rules) the app screens with. */
@@ -119,10 +126,6 @@ const summary = (r: SummaryRow): CaseSummary => ({
   updatedAt: iso(r.updated_at),
 })
 
-const has = (user: SessionUser, role: SessionUser['roles'][number]) => user.roles.includes(role)
-const cityWide = (user: SessionUser) => user.district === null && (has(user, 'admin') || has(user, 'auditor'))
-/** The districts whose cases a user may see: all (null) or their own. */
-export const scopeOf = (user: SessionUser): string | null => (cityWide(user) ? null : (user.district ?? '\u0000none'))
 
 /** Screens one application with the app's plugins on the clock's day; programme problems become field problems. */
 export function screenApplication(application: Application): Effect.Effect<ScreeningResult, Invalid, Clock | Plugins> {
@@ -173,8 +176,7 @@ export function createCase(input: unknown, persons: readonly PersonInput[] = [])
     const user = yield* CurrentUser
     const application = yield* parseOrInvalid(input)
     const district = districtOfProgramme(application.programme)
-    const scope = scopeOf(user)
-    if (scope !== null && scope !== district) {
+    if (!inScope(user, district)) {
       return yield* new Invalid({
         detail: { sv: 'Du kan bara ta emot ansökningar till din egen stadsdel.', en: 'You can only take in applications for your own district.' },
         problems: [
@@ -244,7 +246,7 @@ function caseRow(id: string): Fx<CaseRow, NotFound> {
     const scope = scopeOf(user)
     const row = yield* db('case.get', (k) => {
       let q = casesWithScreening(k).selectAll('c').select([...SCREENING_COLUMNS]).where('c.id', '=', id)
-      if (scope !== null) q = q.where('c.district', '=', scope)
+      if (scope !== null) q = q.where('c.district', 'in', scopeDistricts(scope))
       return q.executeTakeFirst()
     })
     if (!row) return yield* new NotFound({ entity: { sv: 'ärendet', en: 'case' }, id })
@@ -263,7 +265,7 @@ function declarationOf(caseId: string, userId: string) {
 function requireNoConflict(row: CaseRow): Fx<void, Forbidden> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    if (!(has(user, 'officer') || has(user, 'approver'))) return
+    if (!hasRole(user, ['officer', 'approver'])) return
     const d = yield* declarationOf(row.id, user.id)
     if (!d) {
       return yield* new Forbidden({
@@ -280,24 +282,28 @@ function requireNoConflict(row: CaseRow): Fx<void, Forbidden> {
   })
 }
 
-/** The user may act on the case: officer (or the given role), in scope, no conflict. */
-function actOn(id: string, role: 'officer' | 'approver' = 'officer'): Fx<CaseRow, NotFound | Forbidden> {
+/**
+ * The user may take `action` on the case: it is in their scope (else 404), the case
+ * lifecycle allows it (role, district, status and four eyes: 403 or 409), and they have
+ * declared no conflict of interest. `action` may depend on the case (decide or propose).
+ * Answers the case and the status the action leads to.
+ */
+function actOn(id: string, action: CaseAction | ((row: CaseRow) => CaseAction), options: { declared?: boolean } = {}): Fx<{ row: CaseRow; to: CaseStatus }, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const row = yield* caseRow(id)
-    if (!has(user, role)) return yield* new Forbidden({ detail: { sv: `Bara en ${ROLE_NAMES[role].sv.toLowerCase()} kan göra det här.`, en: `Only an ${role} can do this.` }, code: 'role' })
-    yield* requireNoConflict(row)
-    return row
+    const decision = yield* grantedDecision(id)
+    const subject = { district: row.district, authors: { decidedBy: decision ? [decision.decided_by] : [] } }
+    const to = yield* authorise(CASE_LIFECYCLE, user, { action: typeof action === 'function' ? action(row) : action, status: row.status, subject })
+    if (options.declared !== false) yield* requireNoConflict(row)
+    return { row, to }
   })
 }
 
 export function declareConflict(id: string, conflict: boolean, comment: string | undefined): Fx<{ declared: true; conflict: boolean }, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* caseRow(id)
-    if (!(has(user, 'officer') || has(user, 'approver'))) {
-      return yield* new Forbidden({ detail: { sv: 'Bara handläggare och attestanter lämnar jävsförklaring.', en: 'Only officers and approvers declare conflicts of interest.' }, code: 'role' })
-    }
+    const { row } = yield* actOn(id, 'declare', { declared: false })
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
@@ -445,10 +451,7 @@ function transition(row: CaseRow, status: CaseStatus) {
 /** Officers add an evidence item (with its source); the case is re-screened. */
 export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
   return Effect.gen(function* () {
-    const row = yield* actOn(id)
-    if (row.status === 'decided' || row.status === 'awaiting_approval') {
-      return yield* new Conflict({ detail: { sv: 'Underlag kan bara läggas till innan ett beslut har föreslagits.', en: 'Evidence can only be added before a decision is proposed.' } })
-    }
+    const { row, to } = yield* actOn(id, 'evidence')
     const old = row.application as Application
     const next = yield* parseOrInvalid({ ...old, evidence: [...old.evidence, evidence] }).pipe(
       Effect.mapError((e) => new Invalid({ detail: { sv: 'Underlaget innehåller fel.', en: 'The evidence item is invalid.' }, problems: e.problems.map((p) => ({ path: p.path.replace(/^application\.evidence\[\d+\]\.?/, '') || '(body)', message: p.message })) })),
@@ -464,7 +467,7 @@ export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFo
         yield* recordCatalogue(catalogue)
         yield* saveReasons(reasons)
         yield* db('case.rescreen', (k) => k.updateTable('gs_screenings').set(screening).where('case_id', '=', id).execute())
-        yield* touch(id, row.status === 'new' ? 'in_review' : undefined)
+        yield* touch(id, to)
         yield* appendAudit({
           action: 'case.evidence.add',
           entityType: 'case',
@@ -480,18 +483,16 @@ export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFo
   })
 }
 
-export function addNote(id: string, text: string): Fx<CaseDetail, NotFound | Forbidden> {
+export function addNote(id: string, text: string): Fx<CaseDetail, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* caseRow(id)
-    if (!(has(user, 'officer') || has(user, 'approver'))) return yield* new Forbidden({ detail: { sv: 'Bara handläggare och attestanter kan skriva anteckningar.', en: 'Only officers and approvers add notes.' }, code: 'role' })
-    yield* requireNoConflict(row)
+    const { row, to } = yield* actOn(id, 'note')
     const now = (yield* Clock).now()
     const noteId = randomUUID()
     yield* transaction(
       Effect.gen(function* () {
         yield* db('note.insert', (k) => k.insertInto('gs_notes').values({ id: noteId, case_id: id, author: user.username, text, at: now }).execute())
-        yield* touch(id, row.status === 'new' ? 'in_review' : undefined)
+        yield* touch(id, to)
         yield* appendAudit({ action: 'case.note.add', entityType: 'case', entityId: id, district: row.district, after: { noteId, text } })
       }),
     )
@@ -513,15 +514,9 @@ export interface DecisionInput {
 export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* actOn(id)
-    if (row.status === 'decided' || row.status === 'awaiting_approval') {
-      return yield* new Conflict({
-        detail:
-          row.status === 'decided'
-            ? { sv: 'Ärendet är redan beslutat.', en: 'The case is already decided.' }
-            : { sv: 'Ärendet väntar redan på en andra underskrift.', en: 'The case is already awaiting a second approval.' },
-      })
-    }
+    // Where a democracy finding needs a person's assessment, the decision is a proposal
+    // that waits for a second signature (four eyes).
+    const { row, to } = yield* actOn(id, (r) => (r.human_required ? 'propose' : 'decide'))
     const problems: FieldProblemText[] = []
     if (input.kind === 'partial') {
       if (input.amount === undefined) problems.push({ path: 'amount', message: { sv: 'måste fyllas i när bidraget beviljas delvis', en: 'is required for a partial grant' } })
@@ -541,7 +536,7 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
     const amount = input.kind === 'approve' ? row.amount_requested : input.kind === 'partial' ? input.amount! : null
     yield* transaction(
       Effect.gen(function* () {
-        yield* transition(row, requiresSecond ? 'awaiting_approval' : 'decided')
+        yield* transition(row, to)
         // A re-screen (which changes screenings, not the case's version) may have changed
         // whether four eyes apply since the case was read: decide on the current screening only.
         const current = yield* db('decision.screening', (k) => k.selectFrom('gs_screenings').select('human_required').where('case_id', '=', id).forShare().executeTakeFirst())
@@ -578,19 +573,13 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
 export function approve(id: string, approveIt: boolean, comment: string | undefined): Fx<CaseDetail, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* actOn(id, 'approver')
-    if (row.status !== 'awaiting_approval') return yield* new Conflict({ detail: { sv: 'Ärendet väntar inte på en andra underskrift.', en: 'The case is not awaiting a second approval.' } })
+    // Four eyes: the lifecycle refuses the second signature to whoever made the decision.
+    const { row, to } = yield* actOn(id, approveIt ? 'approve' : 'send-back')
     const decision = yield* db('decision.get', (k) => k.selectFrom('gs_decisions').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow())
-    if (decision.decided_by === user.username) {
-      return yield* new Forbidden({
-        detail: { sv: 'Fyra ögon: den andra underskriften måste komma från någon annan än handläggaren som fattade beslutet.', en: 'Four eyes: the second approval must come from someone other than the officer who decided.' },
-        code: 'four-eyes',
-      })
-    }
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
-        yield* transition(row, approveIt ? 'decided' : 'in_review')
+        yield* transition(row, to)
         if (approveIt) yield* db('decision.approve', (k) => k.updateTable('gs_decisions').set({ approved_by: user.username, approved_at: now }).where('case_id', '=', id).execute())
         else yield* db('decision.reject', (k) => k.deleteFrom('gs_decisions').where('case_id', '=', id).execute())
         yield* appendAudit({
@@ -600,7 +589,7 @@ export function approve(id: string, approveIt: boolean, comment: string | undefi
           district: row.district,
           ruleset: row.ruleset,
           before: { status: row.status, decision: decisionView(decision) },
-          after: { status: approveIt ? 'decided' : 'in_review', ...(comment ? { comment } : {}) },
+          after: { status: to, ...(comment ? { comment } : {}) },
         })
       }),
     )
@@ -614,9 +603,9 @@ function grantedDecision(id: string) {
 
 export function setFollowUp(id: string, input: { reportDue?: string | null | undefined; reportReceivedOn?: string | null | undefined }): Fx<CaseDetail, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
-    const row = yield* actOn(id)
+    const { row } = yield* actOn(id, 'follow-up')
     const decision = yield* grantedDecision(id)
-    if (row.status !== 'decided' || !decision || decision.kind === 'deny') {
+    if (!decision || decision.kind === 'deny') {
       return yield* new Conflict({ detail: { sv: 'Uppföljning gäller ett beviljat bidrag när beslutet är fattat.', en: 'Follow-up applies to a granted case once it is decided.' } })
     }
     const set: { report_due?: string | null; report_received_on?: string | null } = {}
@@ -636,9 +625,9 @@ export function setFollowUp(id: string, input: { reportDue?: string | null | und
 export function reclaim(id: string, input: { amount: number; reasons: string }): Fx<CaseDetail, NotFound | Forbidden | Conflict | Invalid> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* actOn(id)
+    const { row } = yield* actOn(id, 'reclaim')
     const decision = yield* grantedDecision(id)
-    if (row.status !== 'decided' || !decision || decision.kind === 'deny' || decision.amount === null) {
+    if (!decision || decision.kind === 'deny' || decision.amount === null) {
       return yield* new Conflict({ detail: { sv: 'Återkrav gäller ett beviljat bidrag när beslutet är fattat.', en: 'A reclaim (återkrav) applies to a granted case once it is decided.' } })
     }
     if (input.amount > decision.amount) {
@@ -713,7 +702,8 @@ const RESCREEN_COLUMNS = [
 ] as const
 
 /**
- * Re-screens every open case with the current rules on today's date, in batches, and
+ * Re-screens every open case in the user's scope (a district admin's district, or the
+ * whole city) with the current rules on today's date, in batches, and
  * stores the new results. Cases whose outcome flips are listed in the run; every
  * changed case gets an audit event. Each batch reads the cases and then their
  * screenings by key range (two index scans), and writes its changes with one bulk
@@ -725,13 +715,15 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const plugins = yield* Plugins
+    const scope = scopeOf(user)
     const now = (yield* Clock).now()
     const on = stockholmDay(now)
     const s = screener(plugins)
     const catalogue = s.catalogue
     yield* recordCatalogue(catalogue)
     const flips: RescreenFlip[] = []
-    const districts: RescreenCounts = {}
+    // Every district the run covers has its counts, so that the run is shown to that district only.
+    const districts: RescreenCounts = Object.fromEntries((scope ?? plugins.plugins.map((p) => p.id)).map((d) => [d, { checked: 0, changed: 0 }]))
     let checked = 0
     let changed = 0
     let after = ''
@@ -740,7 +732,8 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
         k
           .selectFrom('gs_cases')
           .select(['id', 'district', 'programme', 'association_name', 'application'])
-          .where('status', 'in', [...OPEN_STATUSES])
+          .where('status', 'in', [...OPEN_CASE_STATUSES])
+          .$if(scope !== null, (q) => q.where('district', 'in', scopeDistricts(scope ?? [])))
           .where('id', '>', after)
           .orderBy('id')
           .limit(batch)
@@ -803,18 +796,27 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
   })
 }
 
-/** Re-screen runs, newest first, with the counts and flips in the user's scope. */
+/**
+ * Re-screen runs, newest first, with the counts and flips in the user's scope. A user
+ * with a district sees only the runs that covered it (a city-wide run, or one its own
+ * district's admin started), never another district's.
+ */
 export function listRescreenRuns(): Fx<RescreenRun[]> {
   return Effect.gen(function* () {
     const scope = scopeOf(yield* CurrentUser)
     const rows = yield* db('rescreen.list', (k) => k.selectFrom('gs_rescreen_runs').selectAll().orderBy('at', 'desc').limit(50).execute())
-    return rows.map((r) => {
-      const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || f.district === scope)
-      const own = scope === null ? { checked: r.checked, changed: r.changed } : ((r.districts as RescreenCounts)[scope] ?? { checked: 0, changed: 0 })
-      return { id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips, rules: headingsOf(flips) }
+    return rows.flatMap((r) => {
+      const counts = r.districts as RescreenCounts
+      if (scope !== null && !scope.some((d) => d in counts)) return []
+      const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || scope.includes(f.district))
+      const own = scope === null ? { checked: r.checked, changed: r.changed } : sumCounts(scope.map((d) => counts[d]))
+      return [{ id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips, rules: headingsOf(flips) }]
     })
   })
 }
+
+const sumCounts = (counts: readonly (RescreenCounts[string] | undefined)[]) =>
+  counts.reduce<{ checked: number; changed: number }>((sum, c) => ({ checked: sum.checked + (c?.checked ?? 0), changed: sum.changed + (c?.changed ?? 0) }), { checked: 0, changed: 0 })
 
 // ---- GDPR -------------------------------------------------------------------------
 
@@ -827,18 +829,23 @@ export interface PersonMatch {
   erased: boolean
 }
 
+/** GDPR search: persons on cases in the user's scope whose name, e-mail or phone contains `q`. */
 export function findPersons(q: string): Fx<PersonMatch[]> {
   const pattern = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-  return db('persons.find', (k) =>
-    k
-      .selectFrom('gs_persons as p')
-      .innerJoin('gs_cases as c', 'c.id', 'p.case_id')
-      .select(['p.id', 'p.name', 'p.role', 'p.case_id', 'c.district', 'p.erased_at'])
-      .where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.email', 'ilike', pattern), eb('p.phone', 'ilike', pattern)]))
-      .orderBy('p.name')
-      .limit(100)
-      .execute(),
-  ).pipe(Effect.map((rows) => rows.map((r) => ({ id: r.id, name: r.name, role: r.role, caseId: r.case_id, district: r.district, erased: r.erased_at !== null }))))
+  return Effect.flatMap(CurrentUser, (user) => {
+    const scope = scopeOf(user)
+    return db('persons.find', (k) =>
+      k
+        .selectFrom('gs_persons as p')
+        .innerJoin('gs_cases as c', 'c.id', 'p.case_id')
+        .select(['p.id', 'p.name', 'p.role', 'p.case_id', 'c.district', 'p.erased_at'])
+        .where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.email', 'ilike', pattern), eb('p.phone', 'ilike', pattern)]))
+        .$if(scope !== null, (qb) => qb.where('c.district', 'in', scopeDistricts(scope ?? [])))
+        .orderBy('p.name')
+        .limit(100)
+        .execute(),
+    )
+  }).pipe(Effect.map((rows) => rows.map((r) => ({ id: r.id, name: r.name, role: r.role, caseId: r.case_id, district: r.district, erased: r.erased_at !== null }))))
 }
 
 /** Everything stored about one person: the person record, the case it belongs to, and the audit events about them. */
@@ -847,6 +854,8 @@ export function exportPerson(personId: string): Fx<unknown, NotFound> {
     const p = yield* db('person.get', (k) => k.selectFrom('gs_persons').selectAll().where('id', '=', personId).executeTakeFirst())
     if (!p) return yield* new NotFound({ entity: { sv: 'personen', en: 'person' }, id: personId })
     const c = yield* db('person.case', (k) => casesWithScreening(k).selectAll('c').select([...SCREENING_COLUMNS]).where('c.id', '=', p.case_id).executeTakeFirstOrThrow())
+    // Persons on another district's cases do not exist for a user held to a district.
+    if (!inScope(yield* CurrentUser, c.district)) return yield* new NotFound({ entity: { sv: 'personen', en: 'person' }, id: personId })
     const events = yield* db('person.audit', (k) => k.selectFrom('vbe_audit_events').select(['seq', 'at', 'actor', 'action', 'after']).where('entity_type', '=', 'person').where('entity_id', '=', personId).orderBy('seq').execute())
     const exportedAt = (yield* Clock).now().toISOString()
     yield* appendAudit({ action: 'person.export', entityType: 'person', entityId: personId, district: c.district })
@@ -863,7 +872,7 @@ export function exportPerson(personId: string): Fx<unknown, NotFound> {
 export function erasePerson(personId: string, reason: string): Fx<{ erased: true; tombstones: number }, NotFound | Conflict> {
   return Effect.gen(function* () {
     const p = yield* db('person.get', (k) => k.selectFrom('gs_persons as p').innerJoin('gs_cases as c', 'c.id', 'p.case_id').select(['p.id', 'p.erased_at', 'c.district']).where('p.id', '=', personId).executeTakeFirst())
-    if (!p) return yield* new NotFound({ entity: { sv: 'personen', en: 'person' }, id: personId })
+    if (!p || !inScope(yield* CurrentUser, p.district)) return yield* new NotFound({ entity: { sv: 'personen', en: 'person' }, id: personId })
     if (p.erased_at) return yield* new Conflict({ detail: { sv: 'Personens uppgifter är redan raderade.', en: 'This person has already been erased.' } })
     const now = (yield* Clock).now()
     return yield* transaction(

@@ -12,6 +12,7 @@ import {
   requestLanguage,
   requireUser,
   run,
+  scopeOf,
   textIn,
   verificationJson,
   verifyAudit,
@@ -40,7 +41,6 @@ import {
   Plugins,
   reclaim,
   rescreenOpenCases,
-  scopeOf,
   screenApplication,
   setFollowUp,
 } from './cases.js'
@@ -148,7 +148,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       const user = requireUser(c)
       const scope = scopeOf(user)
       const programmes = plugins.grantProgrammes
-        .filter((p) => scope === null || p.pluginId === scope)
+        .filter((p) => scope === null || scope.includes(p.pluginId))
         .map((p) => ({ id: p.id, district: p.pluginId, name: { sv: p.name.sv, en: p.name.en }, maxAmount: p.parameters.maxAmount ?? null, minYearsOfActivity: p.parameters.minYearsOfActivity ?? null }))
       return c.json({ programmes }, 200)
     },
@@ -409,7 +409,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
       const user = requireUser(c, ['auditor', 'admin'])
       const q = c.req.valid('query')
       const scope = scopeOf(user)
-      const events = await go(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.before ? { before: q.before } : {}), limit: q.limit ?? 100, ...(scope === null ? {} : { districts: [scope] }) }))
+      const events = await go(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.before ? { before: q.before } : {}), limit: q.limit ?? 100, ...(scope === null ? {} : { districts: scope }) }))
       return c.json({ events } as never, 200)
     },
   )

@@ -4,9 +4,10 @@ import type { LocalizedText } from '@vbe/core'
 import type { KitTables, MigrationSet } from '@vbe/server-kit'
 import { encodeFindings } from './screenings.js'
 
-export const CASE_STATUSES = ['new', 'in_review', 'awaiting_approval', 'decided'] as const
-export type CaseStatus = (typeof CASE_STATUSES)[number]
-export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'awaiting_approval']
+import type { CaseStatus } from '@vbe/core/grants'
+
+// The lifecycle (its statuses and who may move a case between them) is core's.
+export { CASE_STATUSES, type CaseStatus } from '@vbe/core/grants'
 export const DECISION_KINDS = ['approve', 'deny', 'partial'] as const
 export type DecisionKind = (typeof DECISION_KINDS)[number]
 export const PERSON_ROLES = ['contact', 'chair', 'treasurer', 'board-member'] as const

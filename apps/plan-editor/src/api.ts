@@ -2,12 +2,11 @@ import { resolve } from 'node:path'
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isoDateSchema } from '@vbe/core'
-import { analysePlan, contactPointSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TERTIALS, type Plan } from '@vbe/core/plans'
-import { auditVerificationSchema, bilingual, createApi, listAudit, problems, registerDocs, run, serveUi, verificationJson, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
+import { analysePlan, contactPointSchema, PLAN_STATUSES, PLAN_TRANSITIONS, planSchema, situationPictureSchema, TERTIALS, type Plan } from '@vbe/core/plans'
+import { auditVerificationSchema, bilingual, createApi, listAudit, problems, registerDocs, requireUser, run, scopeOf, serveUi, verificationJson, verifyAudit, type Database, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from './districts.js'
 import { planHtml, planMarkdown, planPdf, redlineMarkdown, type Lang } from './export.js'
 import {
-  ACTIONS,
   createPlan,
   etagOf,
   getPlan,
@@ -61,7 +60,7 @@ const planDetailSchema = z
     ...summaryFields,
     document: planSchema,
     history: z.array(historySchema),
-    can: z.object({ edit: z.boolean(), followUp: z.boolean(), actions: z.array(z.enum(ACTIONS as ['submit', 'adopt', 'return', 'revise'])) }),
+    can: z.object({ edit: z.boolean(), followUp: z.boolean(), actions: z.array(z.enum(PLAN_TRANSITIONS)) }),
   })
   .openapi('PlanDetail')
 const anyJson = (name: string) => z.record(z.string(), z.unknown()).openapi(name)
@@ -96,7 +95,7 @@ const createBody = z
 
 const transitionBody = z
   .object({
-    action: z.enum(ACTIONS as ['submit', 'adopt', 'return', 'revise'], { error: `action must be one of ${ACTIONS.join(', ')}` }),
+    action: z.enum(PLAN_TRANSITIONS, { error: `action must be one of ${PLAN_TRANSITIONS.join(', ')}` }),
     decisionReference: z.string().max(200, { error: 'decisionReference must be at most 200 characters' }).optional(),
     comment: z.string().max(10_000, { error: 'comment must be at most 10 000 characters' }).optional(),
   })
@@ -407,7 +406,10 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const events = await run(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.limit ? { limit: q.limit } : {}), ...(q.before ? { before: q.before } : {}) }), ['admin', 'auditor'])
+      // A district admin reads its own district's events only.
+      const scope = scopeOf(requireUser(c, ['admin', 'auditor']))
+      const query = { ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.limit ? { limit: q.limit } : {}), ...(q.before ? { before: q.before } : {}), ...(scope === null ? {} : { districts: scope }) }
+      const events = await run(c, listAudit(query), ['admin', 'auditor'])
       return c.json({ events } as never, 200)
     },
   )

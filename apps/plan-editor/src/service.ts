@@ -4,18 +4,28 @@ import type { Kysely } from 'kysely'
 import {
   analysePlan,
   diffPlans,
+  planAuthors,
   planSchema,
+  PLAN_TRANSITIONS,
+  PLAN_WORKFLOW,
   TERTIALS,
   type Plan,
   type PlanAnalysis,
   type PlanDiff,
   type PlanInput,
   type PlanStatus,
+  type PlanAction,
+  type PlanTransition,
   type Tertial,
 } from '@vbe/core/plans'
 import {
+  actorOf,
   appendAudit,
   appendAuditAs,
+  authorise,
+  inScope,
+  scopeDistricts,
+  scopeOf,
   Clock,
   Conflict,
   CurrentUser,
@@ -27,48 +37,30 @@ import {
   NotFound,
   PreconditionRequired,
   query,
-  ROLE_NAMES,
   transaction,
   DatabaseError,
   type AppError,
   type Db,
   type SessionUser,
   type Text,
+  textIn,
 } from '@vbe/server-kit'
-import type { LocalizedText } from '@vbe/core'
+import { allowedActions, type LocalizedText } from '@vbe/core'
 import type { Tables } from './db.js'
 import { districtName, pluginFor, PLUGINS, templatesForDistrict } from './districts.js'
 
 type R = Db | Clock | CurrentUser
 type Row = Tables['pe_plans']
 
-export type Action = 'submit' | 'adopt' | 'return' | 'revise'
-export const ACTIONS: readonly Action[] = ['submit', 'adopt', 'return', 'revise']
-
-/** The workflow: which action moves a plan from which status to which, and who may take it. */
-export const WORKFLOW: Record<Action, { from: readonly PlanStatus[]; to: PlanStatus; roles: readonly ('officer' | 'approver' | 'admin')[] }> = {
-  submit: { from: ['draft', 'revised'], to: 'submitted', roles: ['officer'] },
-  adopt: { from: ['submitted'], to: 'adopted', roles: ['approver', 'admin'] },
-  return: { from: ['submitted'], to: 'returned', roles: ['approver', 'admin'] },
-  revise: { from: ['returned'], to: 'revised', roles: ['officer'] },
-}
-
-/** Statuses and actions in the server's Swedish messages ("Planen är …", "Du kan bara … planer"). */
-const STATUS_SV: Record<PlanStatus, string> = { draft: 'ett utkast', submitted: 'inlämnad', returned: 'återremitterad', revised: 'under revidering', adopted: 'antagen' }
-const ACTION_SV: Record<Action, string> = { submit: 'lämna in', adopt: 'anta', return: 'återremittera', revise: 'revidera' }
-const orSv = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1)}`)
-const statusesSv = (statuses: readonly PlanStatus[]) => orSv(statuses.map((s) => STATUS_SV[s]))
-const rolesSv = (roles: readonly ('officer' | 'approver' | 'admin')[]) => orSv(roles.map((r) => ROLE_NAMES[r].sv.toLowerCase()))
+/** The workflow's steps (core's plan workflow table says who may take which, from which status). */
+export type Action = PlanTransition
+export const ACTIONS: readonly Action[] = PLAN_TRANSITIONS
 
 const alreadyPlanned = (document: { district: string; year: number }): LocalizedText => ({
   sv: `Det finns redan en plan för ${document.district} ${document.year} (fältet year).`,
   en: `There is already a plan for ${document.district} ${document.year} (field year).`,
 })
 
-/** Statuses in which the plan's content can be edited. */
-export const EDITABLE: readonly PlanStatus[] = ['draft', 'revised']
-/** Statuses in which follow-up can be entered: not while the committee is deciding. */
-export const FOLLOW_UP_OPEN: readonly PlanStatus[] = ['draft', 'revised', 'returned', 'adopted']
 
 export interface HistoryEntry {
   readonly version: number
@@ -118,23 +110,19 @@ export interface ConflictInfo {
 
 export const today = (clock: { now: () => Date }) => clock.now().toISOString().slice(0, 10)
 
-const isCityWide = (u: SessionUser) => u.roles.includes('admin') || u.roles.includes('auditor')
-const inScope = (u: SessionUser, district: string) => isCityWide(u) || (u.district !== null && u.district === district)
-const hasRole = (u: SessionUser, roles: readonly string[]) => roles.some((r) => (u.roles as readonly string[]).includes(r))
+/** Who did which part of a plan's work, from its history: core's workflow bars them from deciding on it. */
+const subjectOf = (row: Row, history: readonly HistoryEntry[]) => ({ district: row.district, authors: planAuthors(history) })
 
-/** The districts a user sees: null means all. */
-export const scopeOf = (u: SessionUser): readonly string[] | null => (isCityWide(u) ? null : u.district ? [u.district] : [])
-
-export function allowedActions(u: SessionUser, district: string, status: PlanStatus): Action[] {
-  return ACTIONS.filter((a) => {
-    const w = WORKFLOW[a]
-    if (!w.from.includes(status) || !hasRole(u, w.roles)) return false
-    // Admin acts city-wide; officers and approvers only in their own district.
-    return u.roles.includes('admin') ? a === 'adopt' || a === 'return' : u.district === district
-  })
+/** What the user may do with the plan now, by core's plan workflow table. */
+function permissions(user: SessionUser, row: Row, history: readonly HistoryEntry[]): PlanDetail['can'] {
+  const input = { status: row.status as PlanStatus, actor: actorOf(user), subject: subjectOf(row, history) }
+  const may = allowedActions(PLAN_WORKFLOW, input)
+  return { edit: may.includes('edit'), followUp: may.includes('follow-up'), actions: PLAN_TRANSITIONS.filter((a) => may.includes(a)) }
 }
-const canEdit = (u: SessionUser, district: string, status: PlanStatus) => u.roles.includes('officer') && u.district === district && EDITABLE.includes(status)
-const canFollowUp = (u: SessionUser, district: string, status: PlanStatus) => u.roles.includes('officer') && u.district === district && FOLLOW_UP_OPEN.includes(status)
+
+/** The user may take `action` on the plan (role, district, status, four eyes), else a 403 or 409 saying why. */
+const authoriseOn = (row: Row, user: SessionUser, action: PlanAction) =>
+  Effect.flatMap(historyOf(row.id), (history) => authorise(PLAN_WORKFLOW, user, { action, status: row.status as PlanStatus, subject: subjectOf(row, history) }))
 
 const docOf = (row: { document: unknown }) => row.document as Plan
 
@@ -203,7 +191,7 @@ function detailOf(row: Row): Effect.Effect<PlanDetail, DatabaseError, R> {
       ...summarise(row, today(clock)),
       document: docOf(row),
       history,
-      can: { edit: canEdit(user, row.district, status), followUp: canFollowUp(user, row.district, status), actions: allowedActions(user, row.district, status) },
+      can: permissions(user, row, history),
     }
   })
 }
@@ -221,7 +209,7 @@ export function listPlans(filter: ListFilter = {}): Effect.Effect<PlanSummary[],
     const scope = scopeOf(user)
     const rows = yield* query('plans.list', (db: Kysely<Tables>) => {
       let q = db.selectFrom('pe_plans').selectAll()
-      if (scope) q = scope.length === 0 ? q.where('id', '=', '\u0001none') : q.where('district', 'in', [...scope])
+      if (scope !== null) q = q.where('district', 'in', scopeDistricts(scope))
       if (filter.district) q = q.where('district', '=', filter.district)
       if (filter.year !== undefined) q = q.where('year', '=', filter.year)
       if (filter.status) q = q.where('status', '=', filter.status)
@@ -316,7 +304,14 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
         if (!district) {
           return yield* invalid({ sv: 'Ange stadsdelen.', en: 'Name the district.' }, [{ path: 'district', message: { sv: 'måste fyllas i för användare utan stadsdel', en: 'is required for users without a district' } }])
         }
-        if (user.district && district !== user.district) {
+        // Officers write plans for their own district only; an account with no district writes none.
+        if (user.district === null) {
+          return yield* new Forbidden({
+            detail: { sv: 'Ditt konto hör inte till någon stadsdel, så du kan inte skapa planer.', en: 'Your account belongs to no district, so you cannot create plans.' },
+            code: 'district',
+          })
+        }
+        if (district !== user.district) {
           return yield* new Forbidden({
             detail: {
               sv: `Du kan bara skapa planer för din egen stadsdel (${user.district}). Fältet district är ${district}.`,
@@ -324,10 +319,6 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
             },
             code: 'district',
           })
-        }
-        if (!user.district && !pluginFor(district)) {
-          const ids = PLUGINS.map((p) => p.id).join(', ')
-          return yield* invalid({ sv: 'Okänd stadsdel.', en: 'Unknown district.' }, [{ path: 'district', message: { sv: `måste vara något av värdena ${ids}`, en: `must be one of ${ids}` } }])
         }
         const plugin = pluginFor(district)
         plan = {
@@ -412,11 +403,11 @@ function conflictFor(row: Row, baseVersion: number, mine: Plan | null, detail: T
  * Writes a new version of a plan when `baseVersion` is still the current one; otherwise
  * a 409 carrying the current version and the other change.
  */
-function writeVersion(
+function writeVersion<T>(
   id: string,
   baseVersion: number,
-  check: (row: Row, user: SessionUser) => Effect.Effect<void, AppError>,
-  change: (doc: Plan, row: Row) => Effect.Effect<{ document: Plan; action: string; meta?: Record<string, unknown>; audit?: Record<string, unknown> }, AppError>,
+  check: (row: Row, user: SessionUser) => Effect.Effect<T, AppError, R>,
+  change: (doc: Plan, row: Row, checked: T) => Effect.Effect<{ document: Plan; action: string; meta?: Record<string, unknown>; audit?: Record<string, unknown> }, AppError>,
   mine?: Plan,
 ): Effect.Effect<PlanDetail, AppError, R> {
   return transaction(
@@ -435,9 +426,9 @@ function writeVersion(
           },
         )
       }
-      yield* check(row, user)
+      const checked = yield* check(row, user)
       const before = docOf(row)
-      const next = yield* change(before, row)
+      const next = yield* change(before, row, checked)
       const diff = diffPlans(before, next.document)
       if (diff.identical && !next.meta) return yield* detailOf(row)
       const version = baseVersion + 1
@@ -480,19 +471,14 @@ export function savePlan(id: string, baseVersion: number, document: Plan): Effec
     baseVersion,
     (row, user) =>
       Effect.gen(function* () {
-        if (!canEdit(user, row.district, row.status as PlanStatus)) {
-          if (!user.roles.includes('officer') || user.district !== row.district) {
-            return yield* new Forbidden({ detail: { sv: 'Bara handläggare i planens stadsdel kan ändra planen.', en: 'Only officers of the plan’s district edit it.' }, code: 'role' })
-          }
-          const status = row.status as PlanStatus
-          const returned = status === 'returned'
-          return yield* new Conflict({
-            detail: {
-              sv: `Planen är ${STATUS_SV[status]}. Den kan bara ändras när den är ${statusesSv(EDITABLE)}.${returned ? ' Påbörja revideringen först (POST transitions { action: "revise" }).' : ''}`,
-              en: `The plan is ${status}: it can be edited only while it is ${EDITABLE.join(' or ')}.${returned ? ' Start the revision first (POST transitions { action: "revise" }).' : ''}`,
-            },
-          })
-        }
+        yield* authoriseOn(row, user, 'edit').pipe(
+          // A returned plan is edited once its revision starts: say how.
+          Effect.mapError((e) =>
+            e._tag === 'Conflict' && row.status === 'returned'
+              ? new Conflict({ detail: { sv: `${textIn(e.detail, 'sv')} Påbörja revideringen först (POST transitions { action: "revise" }).`, en: `${textIn(e.detail, 'en')} Start the revision first (POST transitions { action: "revise" }).` } })
+              : e,
+          ),
+        )
         const problems = [
           document.district !== row.district ? { path: 'document.district', message: { sv: `får inte ändras (ska vara ${row.district})`, en: `must stay ${row.district}` } } : undefined,
           document.year !== Number(row.year)
@@ -516,28 +502,13 @@ export interface TransitionInput {
 }
 
 export function transition(id: string, baseVersion: number, input: TransitionInput): Effect.Effect<PlanDetail, AppError, R> {
-  const w = WORKFLOW[input.action]
   return writeVersion(
     id,
     baseVersion,
     (row, user) =>
       Effect.gen(function* () {
-        const status = row.status as PlanStatus
-        const verb = ACTION_SV[input.action]
-        if (!hasRole(user, w.roles)) {
-          return yield* new Forbidden({ detail: { sv: `Att ${verb} en plan kräver rollen ${rolesSv(w.roles)}.`, en: `The action ${input.action} needs the role ${w.roles.join(' or ')}.` }, code: 'role' })
-        }
-        if (!user.roles.includes('admin') && user.district !== row.district) {
-          return yield* new Forbidden({ detail: { sv: `Du kan bara ${verb} planer i din egen stadsdel.`, en: `You can ${input.action} plans only in your own district.` }, code: 'district' })
-        }
-        if (!w.from.includes(status)) {
-          return yield* new Conflict({
-            detail: {
-              sv: `Planen är ${STATUS_SV[status]}. För att ${verb} den måste den vara ${statusesSv(w.from)}.`,
-              en: `The plan is ${status}; the action ${input.action} needs it to be ${w.from.join(' or ')}.`,
-            },
-          })
-        }
+        // Role, district, status, and nobody adopts or returns a plan they wrote or submitted.
+        const to = yield* authoriseOn(row, user, input.action)
         if (input.action === 'return') {
           const problems = [
             !input.decisionReference?.trim()
@@ -557,10 +528,11 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
             return yield* invalid({ sv: 'En återremiss kräver nämndens beslut och en kommentar.', en: 'A return (återremiss) needs the committee decision and a comment.' }, problems)
           }
         }
+        return to
       }),
-    (doc) => {
+    (doc, _row, to) => {
       const meta = { ...(input.decisionReference?.trim() ? { decisionReference: input.decisionReference.trim() } : {}), ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) }
-      return Effect.succeed({ document: { ...doc, status: w.to }, action: input.action, meta, audit: meta })
+      return Effect.succeed({ document: { ...doc, status: to }, action: input.action, meta, audit: meta })
     },
   )
 }
@@ -578,14 +550,7 @@ export function setFollowUp(id: string, baseVersion: number, activityId: string,
     baseVersion,
     (row, user) =>
       Effect.gen(function* () {
-        if (!canFollowUp(user, row.district, row.status as PlanStatus)) {
-          if (!user.roles.includes('officer') || user.district !== row.district) {
-            return yield* new Forbidden({ detail: { sv: 'Bara handläggare i planens stadsdel kan föra in uppföljning.', en: 'Only officers of the plan’s district enter follow-up.' }, code: 'role' })
-          }
-          return yield* new Conflict({
-            detail: { sv: `Planen är ${STATUS_SV[row.status as PlanStatus]}. Uppföljningen är stängd medan nämnden beslutar.`, en: `The plan is ${row.status}: follow-up is closed while the committee decides.` },
-          })
-        }
+        yield* authoriseOn(row, user, 'follow-up')
         const activity = docOf(row).activities.find((a) => a.id === activityId)
         if (!activity) return yield* new NotFound({ entity: { sv: 'aktiviteten', en: 'activity' }, id: activityId })
         const indicator = activity.indicators.find((i) => i.id === indicatorId)
@@ -704,11 +669,16 @@ const monthsBefore = (on: string, months: number) => {
   return d.toISOString().slice(0, 10)
 }
 
+/** The central overview over the districts in the user's scope: the whole city, or a district admin's own district. */
 export function overview(): Effect.Effect<Overview, DatabaseError, R> {
   return Effect.gen(function* () {
     const on = today(yield* Clock)
-    const rows = yield* query('overview.plans', (db: Kysely<Tables>) => db.selectFrom('pe_plans').selectAll().orderBy('district').orderBy('year', 'desc').execute())
-    const districts = [...new Set([...PLUGINS.map((p) => p.id), ...rows.map((r) => r.district)])].sort()
+    const scope = scopeOf(yield* CurrentUser)
+    const rows = yield* query('overview.plans', (db: Kysely<Tables>) => {
+      const q = db.selectFrom('pe_plans').selectAll()
+      return (scope === null ? q : q.where('district', 'in', scopeDistricts(scope))).orderBy('district').orderBy('year', 'desc').execute()
+    })
+    const districts = [...new Set([...(scope ?? PLUGINS.map((p) => p.id)), ...rows.map((r) => r.district)])].sort()
     const base = templatesForDistrict('-')
     const columns = base.map((t) => ({ templateId: t.id, items: t.items.filter((i) => i.kind === 'guideline' || i.kind === 'directive-point').map((i) => ({ id: i.id, title: i.title })) }))
     const staleBefore = monthsBefore(on, 12)

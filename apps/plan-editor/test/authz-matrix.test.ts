@@ -20,6 +20,7 @@ interface PlanBody {
   version: number
   year: number
   status: string
+  can: { edit: boolean; followUp: boolean; actions: string[] }
   document: { situationPicture: { summary: string }; contactPoint: { unit: string }; activities: { id: string; indicators: { id: string }[] }[] }
 }
 

@@ -71,7 +71,7 @@ export interface MatrixRow {
   readonly setup?: (api: MatrixApi, persona: Persona) => Promise<Fixture>
   /** The request: its body, headers, or another path (query strings). */
   readonly request?: (fixture: Fixture, persona: Persona) => { readonly path?: string; readonly body?: unknown; readonly headers?: Record<string, string> }
-  /** A further check of the reply (what a 200 may contain, for example): a failure's description, or undefined. */
+  /** A further check of a successful reply (what a 200 may contain, for example): a failure's description, or undefined. */
   readonly check?: (reply: Reply, persona: Persona, fixture: Fixture) => string | undefined
   /** Send it on a fresh session of the persona (a logout would end the shared one). */
   readonly freshSession?: boolean
@@ -177,7 +177,7 @@ export function authorisationMatrix(app: MatrixApp): void {
           const want = row.expect[i]
           const label = `${persona} ${row.method} ${path}: got ${res.status}, want ${want}: ${res.text.slice(0, 240)}`
           if (res.status !== want) failures.push(label)
-          const extra = res.status === want ? row.check?.(res, persona, fixture) : undefined
+          const extra = res.status === want && res.status < 300 ? row.check?.(res, persona, fixture) : undefined
           if (extra !== undefined) failures.push(`${persona} ${row.method} ${path}: ${extra}`)
           if (res.status >= 400 && res.headers.get('content-type') !== 'application/problem+json') failures.push(`${label}: not problem+json`)
           if (OTHER.includes(persona)) {
