@@ -1,0 +1,28 @@
+// What a user may do with a plan, by core's plan workflow table; the plan editor's shared types.
+import { planAuthors, PLAN_TRANSITIONS, PLAN_WORKFLOW, type PlanStatus, type PlanTransition } from '@vbe/core/plans'
+import { actorOf, Clock, CurrentUser, type Db, type SessionUser } from '@vbe/server-kit'
+import { allowedActions, type LocalizedText } from '@vbe/core'
+import { type Tables } from '../db/tables.js'
+
+export type R = Db | Clock | CurrentUser
+export type Row = Tables['pe_plans']
+
+/** The workflow's steps; core's plan workflow table (PLAN_WORKFLOW) says who may take which, from which status. */
+export type Action = PlanTransition
+export const ACTIONS: readonly Action[] = PLAN_TRANSITIONS
+
+export const alreadyPlanned = (document: { district: string; year: number }): LocalizedText => ({
+  sv: `Det finns redan en plan för ${document.district} ${document.year} (fältet year).`,
+  en: `There is already a plan for ${document.district} ${document.year} (field year).`,
+})
+
+export const today = (clock: { now: () => Date }) => clock.now().toISOString().slice(0, 10)
+
+/** The plan as core's workflow sees it: its district, and who wrote and submitted it (from its history). */
+export const subjectOf = (row: Row, history: ReadonlyArray<{ readonly action: string; readonly by: string }>) => ({ district: row.district, authors: planAuthors(history) })
+
+/** What the user may do with the plan now, by core's plan workflow table: edit, enter follow-up, and which steps. */
+export function permissions(user: SessionUser, row: Row, history: ReadonlyArray<{ readonly action: string; readonly by: string }>) {
+  const may = allowedActions(PLAN_WORKFLOW, { status: row.status as PlanStatus, actor: actorOf(user), subject: subjectOf(row, history) })
+  return { edit: may.includes('edit'), followUp: may.includes('follow-up'), actions: PLAN_TRANSITIONS.filter((a) => may.includes(a)) }
+}
