@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import { type LocalizedText } from '@vbe/core'
 import { OPEN_CASE_STATUSES, ruleHeading, screener, storeScreening, type Application, type ScreeningResult } from '@vbe/core/grants'
 import { appendAuditBatchAs, insertRows, Clock, CurrentUser, iso, jsonb, scopeDistricts, scopeOf, transaction } from '@vbe/server-kit'
-import { stockholmDay } from '../plugins.js'
+import { stockholmDay } from '@vbe/core/calendar'
 import { changedRules, encodeFindings, recordCatalogue, saveReasons, type FindingTuple } from '../screenings/store.js'
 import { Plugins, type Fx, db } from './store.js'
 

@@ -13,19 +13,9 @@ export const body = <S extends z.ZodType>(schema: S) => ({ body: { required: tru
 
 // Messages that core's phrases (must not be empty, must be at most N characters, must be
 // at least N) do not cover are declared here in both languages.
-export const date = z
-  .string()
-  .refine(isRealIsoDate, {
-    message: bilingual({ sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD', en: 'must be a real date written YYYY-MM-DD' }),
-  })
+export const date = z.string().refine(isRealIsoDate, { message: bilingual({ sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD', en: 'must be a real date written YYYY-MM-DD' }) })
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
-export const idParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
+export const idParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) })
 
 export const personSchema = z
   .object({
@@ -41,13 +31,7 @@ export const personSchema = z
       .string()
       .trim()
       .max(40)
-      .regex(
-        /^[\d +\-()]+$/,
-        bilingual({
-          sv: 'måste vara ett telefonnummer med siffror, mellanslag, +, - och parenteser',
-          en: 'must be a phone number of digits, spaces, +, - and parentheses',
-        })
-      )
+      .regex(/^[\d +\-()]+$/, bilingual({ sv: 'måste vara ett telefonnummer med siffror, mellanslag, +, - och parenteser', en: 'must be a phone number of digits, spaces, +, - and parentheses' }))
       .optional(),
   })
   .strict()
@@ -76,9 +60,7 @@ export const caseSummarySchema = z
 export const caseDetailSchema = caseSummarySchema
   .extend({
     application: z.record(z.string(), z.unknown()).openapi({ description: 'The application in the exchange format (docs/grants.md)' }),
-    screening: z
-      .record(z.string(), z.unknown())
-      .openapi({ description: 'The ScreeningResult: outcome, findings with reasons and sources, ruleset' }),
+    screening: z.record(z.string(), z.unknown()).openapi({ description: 'The ScreeningResult: outcome, findings with reasons and sources, ruleset' }),
     rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })),
     persons: z.array(z.record(z.string(), z.unknown())),
     notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), at: z.string() })),
@@ -88,26 +70,13 @@ export const caseDetailSchema = caseSummarySchema
     version: z.number().int(),
   })
   .openapi('CaseDetail')
-export const rescreenRunSchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actor: z.string(),
-    checked: z.number(),
-    changed: z.number(),
-    flips: z.array(z.record(z.string(), z.unknown())),
-    rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })),
-  })
-  .openapi('RescreenRun')
+export const rescreenRunSchema = z.object({ id: z.string(), at: z.string(), actor: z.string(), checked: z.number(), changed: z.number(), flips: z.array(z.record(z.string(), z.unknown())), rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })) }).openapi('RescreenRun')
 
 export const OFFICERS = ['officer', 'approver', 'admin', 'auditor'] as const
 
+
 /** Runs an effect as the logged-in user with the app's plugins (401/403 by `roles`). */
-export type Go = <A>(
-  c: Context<KitEnv>,
-  e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>,
-  roles?: readonly Role[]
-) => Promise<A>
+export type Go = <A>(c: Context<KitEnv>, e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>, roles?: readonly Role[]) => Promise<A>
 export const runner =
   (plugins: ComposedPlugins): Go =>
   (c, e, roles) =>

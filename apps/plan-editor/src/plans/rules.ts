@@ -1,4 +1,5 @@
 // What a user may do with a plan, by core's plan workflow table; the plan editor's shared types.
+import { stockholmDay } from '@vbe/core/calendar'
 import { planAuthors, PLAN_TRANSITIONS, PLAN_WORKFLOW, type PlanStatus, type PlanTransition } from '@vbe/core/plans'
 import { actorOf, Clock, CurrentUser, type Db, type SessionUser } from '@vbe/server-kit'
 import { allowedActions, type LocalizedText } from '@vbe/core'
@@ -16,7 +17,8 @@ export const alreadyPlanned = (document: { district: string; year: number }): Lo
   en: `There is already a plan for ${document.district} ${document.year} (field year).`,
 })
 
-export const today = (clock: { now: () => Date }) => clock.now().toISOString().slice(0, 10)
+/** Today: the calendar day in Stockholm on the clock (not the UTC date, which lags from midnight to 01:00/02:00). */
+export const today = (clock: { now: () => Date }) => stockholmDay(clock.now())
 
 /** The plan as core's workflow sees it: its district, and who wrote and submitted it (from its history). */
 export const subjectOf = (row: Row, history: ReadonlyArray<{ readonly action: string; readonly by: string }>) => ({ district: row.district, authors: planAuthors(history) })

@@ -76,9 +76,7 @@ export interface ConflictInfo {
 
 export const docOf = (row: { document: unknown }) => row.document as Plan
 
-export function summarise(row: Row, on: string): PlanSummary {
-  const document = docOf(row)
-  const analysis = analysePlan(document, { templates: templatesForDistrict(row.district), on })
+export function summarise(row: Row, on: string, analysis = analysePlan(docOf(row), { templates: templatesForDistrict(row.district), on })): PlanSummary {
   return {
     id: row.id,
     district: row.district,

@@ -1,10 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { analysePlan } from '@vbe/core/plans'
-import { problems, run, type KitEnv } from '@vbe/server-kit'
+import { problems, run, systemClock, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from '../plugins.js'
 import { planHtml, planMarkdown, planPdf, type Lang } from '../export/render.js'
-import { getPlan, planVersion } from '../plans/index.js'
+import { getPlan, planVersion, today } from '../plans/index.js'
 import { idParam, versionParam } from './schemas.js'
 
 /** Exporting a plan as Markdown, HTML or PDF. */
@@ -34,7 +34,7 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
           ? Effect.map(getPlan(p.id), (cur) => ({ plan: cur.document, version: cur.version }))
           : Effect.map(planVersion(p.id, q.version), (v) => ({ plan: v.document, version: v.version })),
       )
-      const on = (clock ?? { now: () => new Date() }).now().toISOString().slice(0, 10)
+      const on = today(clock ?? systemClock)
       const analysis = analysePlan(plan, { templates: templatesForDistrict(plan.district), on })
       const input = { plan, version, analysis, lang: q.lang as Lang }
       const name = `handlingsplan-${plan.district}-${plan.year}-v${version}`
