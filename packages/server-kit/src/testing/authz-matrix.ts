@@ -37,7 +37,7 @@ export interface Reply {
   readonly headers: Headers
   readonly text: string
   /** The body parsed as JSON (throws when it is not). */
-  json<T = any>(): T
+  json<T = unknown>(): T
 }
 
 /** A logged-in session (cookie and CSRF token), or none for `anonymous`. */
