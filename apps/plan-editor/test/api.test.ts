@@ -43,7 +43,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
   afterAll(() => server?.close())
 
   it('seeds the demo users and one plan per seed district, and scopes lists by district', async () => {
-    expect(server.seeded).toEqual({ users: 7, plans: 2 })
+    expect(server.seeded).toEqual({ users: 11, plans: 2 })
     const mine = (await officerRk.get('/api/plans')).body.items as { district: string; coverage: { templateId: string; title: { sv: string; en: string } }[] }[]
     expect(mine.map((p) => p.district)).toEqual(['rinkeby-kista'])
     // Each template in the list's coverage carries its name, so no client shows a code.

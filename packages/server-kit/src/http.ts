@@ -12,10 +12,11 @@ import { formatPath, type Locale, type LocalizedText } from '@vbe/core'
 import { csrfMatches, DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
 import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
-import { Forbidden, PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
+import { PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
 import { negotiateLanguage } from './language.js'
 import { issueText, type Text } from './messages.js'
-import { Clock, CurrentUser, Db, ROLE_NAMES, type Role, type SessionUser } from './services.js'
+import { hasRole, roleRefusal } from './access/policy.js'
+import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
 export const SESSION_COOKIE = 'vbe_session'
 export const CSRF_HEADER = 'x-csrf-token'
@@ -219,14 +220,7 @@ export async function runKit<A>(c: Context<KitEnv>, effect: Effect.Effect<A, App
 export function requireUser(c: Context<KitEnv>, roles?: readonly Role[]): SessionUser {
   const session = c.get('session')
   if (!session) throw failure(new Unauthenticated({}), c)
-  if (roles && !roles.some((r) => session.user.roles.includes(r))) {
-    const names = (rs: readonly Role[], lang: Locale) => rs.map((r) => (lang === 'sv' ? ROLE_NAMES[r].sv.toLowerCase() : r)).join(', ')
-    const detail = {
-      sv: `Det här kräver någon av rollerna ${names(roles, 'sv')}. Du har ${session.user.roles.length === 0 ? 'ingen roll' : `${session.user.roles.length === 1 ? 'rollen' : 'rollerna'} ${names(session.user.roles, 'sv')}`}.`,
-      en: `This needs one of the roles ${names(roles, 'en')}; you have ${names(session.user.roles, 'en') || 'none'}.`,
-    }
-    throw failure(new Forbidden({ detail, code: 'role' }), c)
-  }
+  if (roles && !hasRole(session.user, roles)) throw failure(roleRefusal(session.user, roles), c)
   return session.user
 }
 

@@ -1,6 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { auditEventSchema, auditVerificationSchema, listAudit, problems, requireUser, SESSION, verificationBody, verifyAudit, type KitEnv } from '@vbe/server-kit'
-import { scopeOf } from '../cases/index.js'
+import { auditEventSchema, auditVerificationSchema, listAudit, problems, requireUser, scopeOf, SESSION, verificationBody, verifyAudit, type KitEnv } from '@vbe/server-kit'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { runner, json } from './schemas.js'
 
@@ -23,7 +22,7 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedP
       const user = requireUser(c, ['auditor', 'admin'])
       const q = c.req.valid('query')
       const scope = scopeOf(user)
-      const events = await go(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.before ? { before: q.before } : {}), limit: q.limit ?? 100, ...(scope === null ? {} : { districts: [scope] }) }))
+      const events = await go(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.before ? { before: q.before } : {}), limit: q.limit ?? 100, ...(scope === null ? {} : { districts: scope }) }))
       return c.json({ events }, 200)
     },
   )

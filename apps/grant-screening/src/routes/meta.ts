@@ -1,6 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { problems, PUBLIC, requireUser, SESSION, type KitEnv } from '@vbe/server-kit'
-import { scopeOf } from '../cases/index.js'
+import { problems, PUBLIC, requireUser, scopeOf, SESSION, type KitEnv } from '@vbe/server-kit'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { json } from './schemas.js'
 
@@ -50,7 +49,7 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       const user = requireUser(c)
       const scope = scopeOf(user)
       const programmes = plugins.grantProgrammes
-        .filter((p) => scope === null || p.pluginId === scope)
+        .filter((p) => scope === null || scope.includes(p.pluginId))
         .map((p) => ({ id: p.id, district: p.pluginId, name: { sv: p.name.sv, en: p.name.en }, maxAmount: p.parameters.maxAmount ?? null, minYearsOfActivity: p.parameters.minYearsOfActivity ?? null }))
       return c.json({ programmes }, 200)
     },

@@ -2,7 +2,7 @@
 import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
 import { cityOverview, type CityOverview, type PlanStatus } from '@vbe/core/plans'
-import { Clock, query, DatabaseError } from '@vbe/server-kit'
+import { Clock, CurrentUser, query, scopeDistricts, scopeOf, DatabaseError } from '@vbe/server-kit'
 import { type Tables } from '../db/tables.js'
 import { districtName, PLUGINS, templatesForDistrict } from '../plugins.js'
 import { summarise, docOf, type PlanSummary } from './store.js'
@@ -35,13 +35,21 @@ export interface Overview extends Omit<CityOverview, 'rows' | 'situationPictures
   readonly city: Omit<CityOverview['city'], 'pictures'> & { readonly pictures: readonly SituationPictureEntry[] }
 }
 
-/** Reads every plan and hands them to core's `cityOverview`; adds district names and plan summaries. */
+/**
+ * Reads the plans in the user's scope and hands them to core's `cityOverview`; adds
+ * district names and plan summaries. A district admin's overview is its own district's.
+ */
 export function overview(): Effect.Effect<Overview, DatabaseError, R> {
   return Effect.gen(function* () {
     const on = today(yield* Clock)
-    const rows = yield* query('overview.plans', (db: Kysely<Tables>) => db.selectFrom('pe_plans').selectAll().orderBy('district').orderBy('year', 'desc').execute())
+    const scope = scopeOf(yield* CurrentUser)
+    const rows = yield* query('overview.plans', (db: Kysely<Tables>) => {
+      const q = db.selectFrom('pe_plans').selectAll()
+      return (scope === null ? q : q.where('district', 'in', scopeDistricts(scope))).orderBy('district').orderBy('year', 'desc').execute()
+    })
     const plans = rows.map((row) => ({ id: row.id, district: row.district, year: Number(row.year), status: row.status as PlanStatus, document: docOf(row), row }))
-    const o = cityOverview(plans, on, { districts: PLUGINS.map((p) => p.id), templates: templatesForDistrict('-'), templatesFor: templatesForDistrict })
+    const districts = scope ?? PLUGINS.map((p) => p.id)
+    const o = cityOverview(plans, on, { districts, templates: templatesForDistrict('-'), templatesFor: templatesForDistrict })
     const named = ({ district, localProblemPicture, ...p }: CoreEntry): SituationPictureEntry => ({
       district,
       districtName: districtName(district),

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { auditEventSchema, auditVerificationSchema, bilingual, listAudit, problems, run, SESSION, verificationBody, verifyAudit, type KitEnv } from '@vbe/server-kit'
+import { auditEventSchema, auditVerificationSchema, bilingual, listAudit, problems, requireUser, run, scopeOf, SESSION, verificationBody, verifyAudit, type KitEnv } from '@vbe/server-kit'
 import { json } from './schemas.js'
 
 /** The audit log and its verification. */
@@ -24,7 +24,10 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const events = await run(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.limit ? { limit: q.limit } : {}), ...(q.before ? { before: q.before } : {}) }), ['admin', 'auditor'])
+      // A district admin reads its own district's events only.
+      const scope = scopeOf(requireUser(c, ['admin', 'auditor']))
+      const query = { ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.limit ? { limit: q.limit } : {}), ...(q.before ? { before: q.before } : {}), ...(scope === null ? {} : { districts: scope }) }
+      const events = await run(c, listAudit(query), ['admin', 'auditor'])
       return c.json({ events }, 200)
     },
   )

@@ -14,6 +14,7 @@ export * from './staleness.js'
 export * from './overview.js'
 export * from './diff.js'
 export * from './examples.js'
+export * from './workflow.js'
 
 /** Parses a plan from outside (an HTTP body, a file); throws ValidationError naming each field. */
 export function parsePlan(input: unknown): Plan {
