@@ -3,6 +3,7 @@ import type { GrantSource } from '../plugins/index.js'
 import { ruleHeading, type Finding, type FindingStatus } from './rules.js'
 import { screener, type Outcome, type PluginsInput, type ScreeningResult } from './screen.js'
 import { FORVALTNINGSLAGEN_32, KOMMUNALLAGEN_13 } from './sources.js'
+import { checkExplainInput } from './result-shape.js'
 
 /**
  * The default text on how to appeal: legality review (laglighetsprövning) under
@@ -131,6 +132,7 @@ export function appealText(programme: string, plugins?: PluginsInput): Localized
  * association can do, and how to appeal.
  */
 export function explain(result: ScreeningResult, options: ExplainOptions): string {
+  checkExplainInput(result, options)
   const locale = options.locale
   const l = L[locale]
   const adverse = result.findings.filter((f) => f.status === 'not_met' || f.status === 'needs_assessment')

@@ -3,16 +3,9 @@
  * (`strategy-2016`, `directive-2017`, and a district plugin's own sections),
  * `analysePlan` (coverage and findings) and `diffPlans` (a field-level redline).
  */
-import { parseOrThrow } from '../shared/index.js'
-import { planSchema, type Plan } from './schemas.js'
-
 export * from './schemas.js'
 export * from './templates.js'
 export * from './analyse.js'
 export * from './diff.js'
 export * from './examples.js'
-
-/** Parses a plan from outside (an HTTP body, a file); throws ValidationError naming each field. */
-export function parsePlan(input: unknown): Plan {
-  return parseOrThrow(planSchema, input, 'Plan')
-}
+export { parsePlan } from './parse.js'

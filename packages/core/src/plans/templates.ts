@@ -1,5 +1,5 @@
-import { parseOrThrow } from '../shared/index.js'
-import type { DistrictPlugin } from '../plugins/schemas.js'
+import { fieldProblems, parseOrThrow, requireShapes, ValidationError } from '../shared/index.js'
+import { districtPluginSchema, type DistrictPlugin } from '../plugins/schemas.js'
 import { directivePoints, guidelines, measures, perspectives } from '../strategy/index.js'
 import { templateSchema, type Template } from './schemas.js'
 
@@ -60,6 +60,11 @@ export const directive2017: Template = parseOrThrow(
  * section by answering it in `plan.sections` or naming it on an activity.
  */
 export function pluginTemplate(plugin: DistrictPlugin): Template | undefined {
+  requireShapes('Plugin template', [['plugin', plugin, 'object']])
+  if (!Array.isArray(plugin.planSections) || typeof plugin.name !== 'object' || plugin.name === null) {
+    const r = districtPluginSchema.safeParse(plugin)
+    throw new ValidationError('Plugin template', r.success ? [] : fieldProblems(r.error).map((p) => ({ ...p, path: `plugin${p.path === '(root)' ? '' : `.${p.path}`}` })))
+  }
   if (plugin.planSections.length === 0) return undefined
   const first = plugin.planSections[0]!
   return parseOrThrow(

@@ -1,5 +1,7 @@
 export * from './text.js'
 export * from './dates.js'
 export * from './sources.js'
+export * from './messages.js'
 export * from './errors.js'
 export * from './collections.js'
+export * from './shapes.js'
