@@ -1,6 +1,6 @@
-import { diagnosed, fieldProblem, given, isIsoDate, isRecord, messageText, requireShapes, ValidationError, type CodedMessage } from '../shared/index.js'
+import { diagnosed, diagnoseWith, fieldProblem, given, isIsoDate, isRecord, messageText, requireShapes, ValidationError, type CodedMessage } from '../shared/index.js'
 import { composePlugins, type ComposedPlugins, type DistrictPlugin } from '../plugins/index.js'
-import { parseApplication, type Application } from './application.js'
+import { applicationSchema, parseApplication, type Application } from './application.js'
 import { covers } from './dates.js'
 import type { RuleCatalogue } from './stored.js'
 import { CITY_RULES, programmeRules, ruleData, type Evaluator, type Finding, type Programme, type Rule, type RuleDefinition } from './rules.js'
@@ -242,6 +242,7 @@ function checkOptions(options: unknown, path: string): void {
 function diagnoseApplication(application: unknown, path: string): void {
   const parsed = parseApplication(application)
   if (parsed instanceof ValidationError) throw new ValidationError(parsed.subject, parsed.problems.map((p) => ({ ...p, path: p.path === '(root)' ? path : `${path}.${p.path}` })))
+  diagnoseWith(applicationSchema, application, 'Application', path)
 }
 
 const screeners = new WeakMap<object, Screener>()
@@ -266,14 +267,19 @@ export function screener(plugins: PluginsInput): Screener {
  * result.outcome // 'eligible' | 'ineligible' | 'requires_assessment'
  */
 export function screen(application: Application, options: ScreenOptions): ScreeningResult {
-  checkOptions(options, 'options')
+  // The checks allocate nothing while the input is right: screening is the hot path.
+  if (!isRecord(options) || typeof options.on !== 'string') checkOptions(options, 'options')
   const s = screener(options.plugins)
-  requireShapes('Screening', [['application', application, 'object']])
-  if (typeof application.programme !== 'string') diagnoseApplication(application, 'application')
-  return diagnosed(
-    () => s.screen(application, options.on),
-    () => diagnoseApplication(application, 'application'),
-  )
+  if (!isRecord(application) || typeof application.programme !== 'string') {
+    requireShapes('Screening', [['application', application, 'object']])
+    diagnoseApplication(application, 'application')
+  }
+  try {
+    return s.screen(application, options.on)
+  } catch (error) {
+    if (error instanceof TypeError) diagnoseApplication(application, 'application')
+    throw error
+  }
 }
 
 /** Parses input from outside (see parseApplication), then screens it; returns the ValidationError for bad input. */

@@ -1,4 +1,4 @@
-import { fieldProblems, parseOrThrow, requireShapes, ValidationError } from '../shared/index.js'
+import { diagnosed, diagnoseWith, parseOrThrow, requireShapes } from '../shared/index.js'
 import { districtPluginSchema, type DistrictPlugin } from '../plugins/schemas.js'
 import { directivePoints, guidelines, measures, perspectives } from '../strategy/index.js'
 import { templateSchema, type Template } from './schemas.js'
@@ -61,10 +61,13 @@ export const directive2017: Template = parseOrThrow(
  */
 export function pluginTemplate(plugin: DistrictPlugin): Template | undefined {
   requireShapes('Plugin template', [['plugin', plugin, 'object']])
-  if (!Array.isArray(plugin.planSections) || typeof plugin.name !== 'object' || plugin.name === null) {
-    const r = districtPluginSchema.safeParse(plugin)
-    throw new ValidationError('Plugin template', r.success ? [] : fieldProblems(r.error).map((p) => ({ ...p, path: `plugin${p.path === '(root)' ? '' : `.${p.path}`}` })))
-  }
+  return diagnosed(
+    () => templateOf(plugin),
+    () => diagnoseWith(districtPluginSchema, plugin, 'Plugin template', 'plugin'),
+  )
+}
+
+function templateOf(plugin: DistrictPlugin): Template | undefined {
   if (plugin.planSections.length === 0) return undefined
   const first = plugin.planSections[0]!
   return parseOrThrow(

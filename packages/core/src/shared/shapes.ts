@@ -1,4 +1,5 @@
-import { fieldProblem, ValidationError, type FieldProblem } from './errors.js'
+import type { z } from 'zod'
+import { fieldProblem, fieldProblems, ValidationError, type FieldProblem } from './errors.js'
 import type { MessageCode } from './messages.js'
 
 /**
@@ -85,4 +86,17 @@ export function defaultedPaths(input: unknown, output: unknown, path: string, ou
     }
   }
   return out
+}
+
+/**
+ * Throws a ValidationError naming `subject` and each field where `value` is not what
+ * `schema` makes: a field the schema rejects, or one it would fill in by default (a
+ * function that takes parsed data needs it given). Field paths start with `path`.
+ */
+export function diagnoseWith(schema: z.ZodType, value: unknown, subject: string, path: string): void {
+  const prefix = (p: string) => (p === '(root)' ? path : path === '' ? p : p.startsWith('[') ? `${path}${p}` : `${path}.${p}`)
+  const result = schema.safeParse(value)
+  if (!result.success) throw new ValidationError(subject, fieldProblems(result.error).map((p) => ({ ...p, path: prefix(p.path) })))
+  const missing = defaultedPaths(value, result.data, '')
+  if (missing.length > 0) throw new ValidationError(subject, missing.map((p) => fieldProblem(prefix(p), 'value.missing')))
 }
