@@ -180,7 +180,7 @@ describe('every problem core reports has a whole code', () => {
     ]
     const all = [...problems, ...header.problems, ...rows.flatMap((r) => r.problems)]
     expect(new Set(all.map((p) => p.code))).toEqual(
-      new Set(['csv.columnTwice', 'application.forbiddenField', 'csv.unknownColumn', 'csv.personColumn', 'csv.rowLength', 'text.tooLong', 'csv.contactEmail', 'csv.contactPhone', 'csv.json', 'csv.contactNameRequired']),
+      new Set(['csv.columnTwice', 'application.forbiddenField', 'csv.unknownColumn', 'csv.personColumn', 'csv.rowLength', 'text.tooLong', 'csv.contactEmail', 'csv.contactPhone', 'json.unreadable', 'csv.contactNameRequired']),
     )
     expectWhole(all)
   })

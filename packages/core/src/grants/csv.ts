@@ -156,7 +156,7 @@ function cellValue(column: CsvColumn, cell: string, problems: FieldProblem[]): u
       try {
         return JSON.parse(cell) as unknown
       } catch (error) {
-        problems.push(fieldProblem(column.name, 'csv.json', { error: error instanceof Error ? error.message : String(error) }))
+        problems.push(fieldProblem(column.name, 'json.unreadable', { error: error instanceof Error ? error.message : String(error) }))
         return UNREADABLE
       }
     case 'string':

@@ -49,6 +49,7 @@ export const MESSAGES = {
   'key.invalid': { sv: 'innehåller en ogiltig nyckel', en: 'has an invalid key' },
   'element.invalid': { sv: 'innehåller ett ogiltigt värde', en: 'has an invalid value' },
   'json.invalid': { sv: 'är inte giltig JSON', en: 'is not valid JSON' },
+  'json.unreadable': { sv: 'är inte giltig JSON ({error})', en: 'is not valid JSON ({error})' },
 
   // Dates (shared/dates.ts)
   'date.format': { sv: 'måste vara ett datum skrivet ÅÅÅÅ-MM-DD', en: 'must be a date written YYYY-MM-DD' },
@@ -146,7 +147,6 @@ export const MESSAGES = {
   'csv.columnTwice': { sv: 'kolumnen finns två gånger', en: 'the column appears twice' },
   'csv.personColumn': { sv: 'personkolumner läses inte in här. Ta bort kolumnen.', en: 'person columns are not read here; remove this column' },
   'csv.unknownColumn': { sv: 'okänd kolumn. Vilka kolumner som finns står i docs/grants.md.', en: 'unknown column; see docs/grants.md for the columns' },
-  'csv.json': { sv: 'är inte giltig JSON ({error})', en: 'is not valid JSON ({error})' },
   'csv.contactNameRequired': {
     sv: 'måste fyllas i när contact.email eller contact.phone är ifyllt',
     en: 'is required when contact.email or contact.phone is given',
