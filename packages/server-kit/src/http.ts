@@ -310,7 +310,7 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
           required: true,
           content: {
             'application/json': {
-              schema: z.object({ username: z.string().min(1, 'must not be empty').max(100), password: z.string().min(1, 'must not be empty').max(1000) }).strict(),
+              schema: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict(),
             },
           },
         },

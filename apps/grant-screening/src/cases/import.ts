@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { Effect } from 'effect'
 import { csvColumns, csvRowToInput } from '@vbe/core/grants'
 import { sql } from 'kysely'
-import { Invalid, query, toProblemTexts, type AppError, type DatabaseError, type FieldProblemText, type Text } from '@vbe/server-kit'
+import { Invalid, problemText, query, toProblemTexts, type AppError, type DatabaseError, type FieldProblemText, type Text } from '@vbe/server-kit'
 import { createCase } from './create.js'
 import { type PersonInput } from './store.js'
 
@@ -44,7 +44,7 @@ export function csvItems(text: string): Effect.Effect<Item[], Invalid> {
           sv: 'Rubrikraden i CSV-filen innehåller fel. Ingenting importerades.',
           en: 'The CSV header is invalid; nothing was imported.',
         },
-        problems: problems.map((p) => ({ path: `header: ${p.path}`, message: p.message })),
+        problems: problems.map((p) => ({ path: `header: ${p.path}`, message: problemText(p) })),
       })
     )
   return Effect.succeed(
@@ -54,7 +54,7 @@ export function csvItems(text: string): Effect.Effect<Item[], Invalid> {
         row: i + 2,
         input: r.input,
         persons: r.persons.map((p) => ({ role: p.role, name: p.name, email: p.email, phone: p.phone })),
-        problems: r.problems,
+        problems: r.problems.map((p) => ({ path: p.path, message: problemText(p) })),
       }
     })
   )

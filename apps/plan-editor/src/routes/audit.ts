@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { auditVerificationSchema, bilingual, listAudit, problems, run, verificationJson, verifyAudit, type KitEnv } from '@vbe/server-kit'
+import { auditVerificationSchema, listAudit, problems, run, verificationJson, verifyAudit, type KitEnv } from '@vbe/server-kit'
+import { coded } from '@vbe/core'
 import { json, anyJson } from './schemas.js'
 
 /** The audit log and its verification. */
@@ -13,8 +14,8 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
       request: {
         query: z.object({
           entityId: z.string().max(200).optional(),
-          limit: z.coerce.number({ error: 'must be a number' }).int().min(1, { error: bilingual({ sv: 'måste vara 1 eller mer', en: 'must be 1 or more' }) }).max(1000, { error: 'must be at most 1000' }).optional(),
-          before: z.coerce.number({ error: 'must be a number' }).int().min(1).optional(),
+          limit: z.coerce.number().int().min(1, coded('api.oneOrMore')).max(1000).optional(),
+          before: z.coerce.number().int().min(1).optional(),
         }),
       },
       responses: { 200: json(z.object({ events: z.array(anyJson('AuditEvent')) }), 'Events'), ...problems(400, 401, 403) },

@@ -17,7 +17,7 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, database: Database)
       path: '/api/templates',
       tags: ['plans'],
       summary: 'The templates a district’s plan is held against',
-      request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }) }) },
+      request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, DISTRICT_ID) }) },
       responses: { 200: json(z.object({ templates: z.array(anyJson('Template')) }), 'Templates'), ...problems(400, 401) },
     }),
     async (c) => {

@@ -39,7 +39,7 @@ export function registerVersionRoutes(app: OpenAPIHono<KitEnv>): void {
       path: '/api/plans/{id}/redline',
       tags: ['versions'],
       summary: 'The field-level redline (diffPlans) between any two versions, as JSON or Markdown',
-      request: { params: idParam, query: z.object({ from: versionParam, to: versionParam, format: z.enum(['json', 'md'], { error: 'must be json or md' }).default('json'), lang: z.enum(['sv', 'en'], { error: 'must be sv or en' }).default('sv') }) },
+      request: { params: idParam, query: z.object({ from: versionParam, to: versionParam, format: z.enum(['json', 'md']).default('json'), lang: z.enum(['sv', 'en']).default('sv') }) },
       responses: { 200: { description: 'The redline', content: { 'application/json': { schema: anyJson('Redline') }, 'text/markdown': { schema: z.string() } } }, ...problems(400, 401, 404) },
     }),
     async (c) => {

@@ -221,6 +221,7 @@ export const MESSAGES = {
   'api.wholeYear': { sv: 'måste vara ett helt årtal', en: 'must be a whole year' },
   'api.version': { sv: 'måste vara ett versionsnummer', en: 'must be a version number' },
   'api.oneOrMore': { sv: 'måste vara 1 eller mer', en: 'must be 1 or more' },
+  'api.planFrom': { sv: 'måste vara "template" eller "revision"', en: 'from must be "template" or "revision"' },
 } as const satisfies Record<string, { readonly sv: string; readonly en: string }>
 
 /** A message code: a key of the catalogue. */
