@@ -3,19 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Effect } from 'effect'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import {
-  Clock,
-  createApi,
-  Db,
-  kitMigrations,
-  openDatabase,
-  registerDocs,
-  serveUi,
-  type AuthPolicy,
-  type Database,
-  type DatabaseConfig,
-  type KitEnv,
-} from '@vbe/server-kit'
+import { Clock, createApi, Db, kitMigrations, openDatabase, registerDocs, serveUi, type AuthPolicy, type Database, type DatabaseConfig, type KitEnv } from '@vbe/server-kit'
 import { Plugins } from './cases/index.js'
 import { seedDemo } from './demo.js'
 import { installedPlugins } from './plugins.js'
@@ -57,18 +45,12 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
 /** The grant-screening app: API under /api, docs at /api/docs, and the UI at /. */
 export function createGrantApp(options: GrantAppOptions) {
   const plugins = options.plugins ?? installedPlugins
-  const app = createApi({
-    database: options.database,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
-    ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
-  })
+  const app = createApi({ database: options.database, ...(options.clock ? { clock: options.clock } : {}), ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}), ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }) })
   registerRoutes(app, plugins)
   registerDocs(app, {
     title: 'VBE grant screening',
     version: '0.1.0',
-    description:
-      'Intake, screening, four-eyes decisions, letters, follow-up, audit and GDPR tools for association grants. Errors are application/problem+json. Unsafe requests need the X-CSRF-Token header from GET /api/session.',
+    description: 'Intake, screening, four-eyes decisions, letters, follow-up, audit and GDPR tools for association grants. Errors are application/problem+json. Unsafe requests need the X-CSRF-Token header from GET /api/session.',
   })
   serveUi(app, { dir: options.uiDir ?? UI_DIST, title: 'Grant screening', buildCommand: 'npm run build -w @vbe/grant-screening' })
   return app
@@ -80,15 +62,12 @@ export function openGrantDatabase(config: DatabaseConfig): Promise<Database<Tabl
 }
 
 /** Seeds demo users and cases (idempotent). */
-export function seedDemoData(
-  database: Database<Tables>,
-  options: { plugins?: ComposedPlugins; clock?: { now: () => Date } } = {}
-): Promise<void> {
+export function seedDemoData(database: Database<Tables>, options: { plugins?: ComposedPlugins; clock?: { now: () => Date } } = {}): Promise<void> {
   return Effect.runPromise(
     seedDemo().pipe(
       Effect.provideService(Db, { kysely: database.kysely }),
       Effect.provideService(Clock, options.clock ?? { now: () => new Date() }),
-      Effect.provideService(Plugins, options.plugins ?? installedPlugins)
-    )
+      Effect.provideService(Plugins, options.plugins ?? installedPlugins),
+    ),
   )
 }

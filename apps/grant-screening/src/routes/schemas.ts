@@ -17,13 +17,7 @@ export const body = <S extends z.ZodType>(schema: S) => ({ body: { required: tru
 // (a string's min(1) is "must not be empty", max(n) "must be at most n characters").
 export const date = z.string().refine(isRealIsoDate, coded('date.real'))
 export const text = (max: number) => z.string().trim().min(1).max(max)
-export const idParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
+export const idParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) })
 
 export const personSchema = z
   .object({
@@ -68,9 +62,7 @@ export const caseSummarySchema = z
 export const caseDetailSchema = caseSummarySchema
   .extend({
     application: z.record(z.string(), z.unknown()).openapi({ description: 'The application in the exchange format (docs/grants.md)' }),
-    screening: z
-      .record(z.string(), z.unknown())
-      .openapi({ description: 'The ScreeningResult: outcome, findings with reasons and sources, ruleset' }),
+    screening: z.record(z.string(), z.unknown()).openapi({ description: 'The ScreeningResult: outcome, findings with reasons and sources, ruleset' }),
     rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })),
     persons: z.array(z.record(z.string(), z.unknown())),
     notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), at: z.string() })),
@@ -80,26 +72,13 @@ export const caseDetailSchema = caseSummarySchema
     version: z.number().int(),
   })
   .openapi('CaseDetail')
-export const rescreenRunSchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actor: z.string(),
-    checked: z.number(),
-    changed: z.number(),
-    flips: z.array(z.record(z.string(), z.unknown())),
-    rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })),
-  })
-  .openapi('RescreenRun')
+export const rescreenRunSchema = z.object({ id: z.string(), at: z.string(), actor: z.string(), checked: z.number(), changed: z.number(), flips: z.array(z.record(z.string(), z.unknown())), rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })) }).openapi('RescreenRun')
 
 export const OFFICERS = ['officer', 'approver', 'admin', 'auditor'] as const
 
+
 /** Runs an effect as the logged-in user with the app's plugins (401/403 by `roles`). */
-export type Go = <A>(
-  c: Context<KitEnv>,
-  e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>,
-  roles?: readonly Role[]
-) => Promise<A>
+export type Go = <A>(c: Context<KitEnv>, e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>, roles?: readonly Role[]) => Promise<A>
 export const runner =
   (plugins: ComposedPlugins): Go =>
   (c, e, roles) =>
