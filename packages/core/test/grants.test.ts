@@ -66,9 +66,9 @@ describe('parseApplication', () => {
     expect(parsed).toBeInstanceOf(ValidationError)
     const error = parsed as ValidationError
     expect(error.subject).toBe('Application "app-2026-0042"')
-    expect(error.problems).toEqual([
-      { path: 'Religion', message: expect.stringContaining('screening may not consider') },
-      { path: 'amountRequested', message: 'must be a number' },
+    expect(error.problems).toMatchObject([
+      { path: 'Religion', code: 'application.forbiddenField', params: {}, message: expect.stringContaining('screening may not consider') },
+      { path: 'amountRequested', code: 'type.number', params: {}, message: 'must be a number' },
     ])
     expect(error.message).toContain('  - amountRequested: must be a number')
   })

@@ -80,7 +80,7 @@ describe.each(cases)('the %s schema', (what, schema, valid, badId) => {
   it('rejects fields it does not know', () => {
     const out = problems(schema, { ...clone(valid), priority: 1 })
     expect(out).toHaveLength(1)
-    expect(out[0]).toMatch(/^\(root\): Unrecognized key: "priority"/)
+    expect(out[0]).toBe('priority: unknown field')
   })
 
   it('rejects a non-object', () => {
@@ -91,7 +91,7 @@ describe.each(cases)('the %s schema', (what, schema, valid, badId) => {
 describe('shared schemas', () => {
   it('localized text needs both languages', () => {
     expect(problems(localizedTextSchema, { sv: 'Hej' })).toEqual(['en: English text is missing'])
-    expect(problems(localizedTextSchema, { sv: 'Hej', en: 'Hi', de: 'Hallo' })[0]).toMatch(/Unrecognized key: "de"/)
+    expect(problems(localizedTextSchema, { sv: 'Hej', en: 'Hi', de: 'Hallo' })).toEqual(['de: unknown field'])
   })
 
   it('source dates may be as precise as the document', () => {
@@ -112,7 +112,7 @@ describe('shared schemas', () => {
   })
 
   it('a threat environment cannot carry a rank', () => {
-    expect(problems(threatEnvironmentSchema, { ...threatEnvironments[0], rank: 1 })[0]).toMatch(/Unrecognized key: "rank"/)
+    expect(problems(threatEnvironmentSchema, { ...threatEnvironments[0], rank: 1 })).toEqual(['rank: unknown field'])
   })
 })
 

@@ -1,11 +1,11 @@
 import { Data } from 'effect'
-import type { FieldProblem, Locale, LocalizedText } from '@vbe/core'
+import type { Locale, LocalizedText } from '@vbe/core'
 import { textIn, type Text } from './messages.js'
 
 /**
  * The expected failures of a request, as Effect tagged errors. Their user-facing texts
- * are `Text`: `{ sv, en }`, or English for messages that come from elsewhere (core's
- * field problems, translated by `messages.ts` when known). `toProblem` maps each to an
+ * are `Text`: `{ sv, en }` (core's field problems are worded from their codes with
+ * `problemText`). `toProblem` maps each to an
  * HTTP status and an RFC 9457 problem document in the request's language, in this one
  * place. `message` is the English, for logs.
  */
@@ -56,7 +56,7 @@ const problemOf = (e: AppError) => toProblem(e, 'en').problem
 
 export type AppError = Unauthenticated | Forbidden | NotFound | Conflict | PreconditionRequired | Invalid | RateLimited | DatabaseError
 
-/** A field and what is wrong with it, in both languages (or English from core). */
+/** A field and what is wrong with it, in both languages. */
 export interface FieldProblemText {
   readonly path: string
   readonly message: Text
@@ -68,9 +68,15 @@ export interface Problem {
   readonly title: string
   readonly status: number
   readonly detail: string
-  readonly errors?: readonly FieldProblem[]
+  readonly errors?: readonly ProblemFieldError[]
   readonly code?: string
   readonly current?: unknown
+}
+
+/** A field problem as a problem document carries it: the path, and the message in the request's language. */
+export interface ProblemFieldError {
+  readonly path: string
+  readonly message: string
 }
 
 /** A problem document before its language is chosen. A `Problem` is one (in English). */

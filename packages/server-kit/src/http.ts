@@ -14,7 +14,7 @@ import { verificationIn, type AuditProblemCode, type AuditVerification } from '.
 import type { Database } from './db.js'
 import { PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
 import { negotiateLanguage } from './language.js'
-import { issueText, type Text } from './messages.js'
+import { issueText, problemText, type Text } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
@@ -80,7 +80,7 @@ const TARGETS: Readonly<Record<string, LocalizedText>> = {
 function nulStrings(value: unknown, path: PropertyKey[], out: FieldProblemText[]): void {
   if (out.length >= 20) return
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: { sv: 'får inte innehålla NUL-tecken (\\u0000)', en: 'must not contain NUL (\\u0000) characters' } })
+    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: problemText({ code: 'text.nul', params: {} }) })
   } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, [...path, i], out))
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulStrings(v, [...path, k], out)
 }
@@ -149,7 +149,7 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
         body = await c.req.json()
       } catch {
         throw new ProblemResponse(
-          invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [{ path: '(body)', message: { sv: 'är inte giltig JSON', en: 'is not valid JSON' } }]),
+          invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [{ path: '(body)', message: problemText({ code: 'json.invalid', params: {} }) }]),
         )
       }
       const problems: FieldProblemText[] = []
@@ -185,7 +185,9 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     if (error instanceof ProblemResponse) return problemResponse(error.problem, lang, error.headers)
     if (error instanceof HTTPException) {
       const status = error.status
-      return problemResponse({ type: 'about:blank', title: error.message || { sv: 'Fel', en: 'Error' }, status, detail: error.message || { sv: 'Servern kunde inte hantera begäran.', en: 'The request could not be handled.' } }, lang)
+      // Hono's own exceptions carry English only; the answer says what happened in both languages.
+      const detail = { sv: `Servern kunde inte hantera begäran (HTTP ${status}).`, en: `The request could not be handled (HTTP ${status}).` }
+      return problemResponse({ type: 'about:blank', title: { sv: 'Fel', en: 'Error' }, status, detail }, lang)
     }
     kit.logError(error, c)
     return problemResponse({ type: 'https://vbe.invalid/problems/internal', title: PROBLEM_TITLES.internal, status: 500, detail: { sv: 'Servern kunde inte slutföra begäran.', en: 'The server could not complete the request.' } }, lang)
@@ -355,7 +357,7 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
           required: true,
           content: {
             'application/json': {
-              schema: z.object({ username: z.string().min(1, 'must not be empty').max(100), password: z.string().min(1, 'must not be empty').max(1000) }).strict(),
+              schema: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict(),
             },
           },
         },

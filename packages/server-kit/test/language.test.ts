@@ -3,9 +3,8 @@ import { Effect } from 'effect'
 import { z } from 'zod'
 import { csvColumns, csvRowToInput, FORBIDDEN_FIELD_MESSAGE, parseApplication, type ApplicationInput } from '@vbe/core/grants'
 import { planSchema, type PlanInput } from '@vbe/core/plans'
-import { ValidationError } from '@vbe/core'
+import { coded, fieldProblem, MESSAGE_CODES, MESSAGES, messageText, ValidationError, type FieldProblem } from '@vbe/core'
 import {
-  bilingual,
   Clock,
   Conflict,
   createApi,
@@ -14,14 +13,13 @@ import {
   Invalid,
   issueText,
   kitMigrations,
-  localize,
   negotiateLanguage,
   NotFound,
   openDatabase,
   PreconditionRequired,
   RateLimited,
+  problemText,
   requireUser,
-  swedishFor,
   textIn,
   toProblem,
   Unauthenticated,
@@ -72,19 +70,39 @@ describe('texts', () => {
     expect(textIn({ sv: 'Hej', en: 'Hello' }, 'sv')).toBe('Hej')
     expect(textIn({ sv: 'Hej', en: 'Hello' }, 'en')).toBe('Hello')
     expect(textIn({ sv: '', en: 'Hello' }, 'sv')).toBe('Hello')
-    // Core's English messages have Swedish by pattern; unknown English stays English.
-    expect(textIn('must be at most 200 characters', 'sv')).toBe('får vara högst 200 tecken')
-    expect(textIn('must be at most 200 characters', 'en')).toBe('must be at most 200 characters')
-    expect(textIn('the check digit is wrong (the last digit should be 5)', 'sv')).toBe('kontrollsiffran stämmer inte (den sista siffran ska vara 5)')
-    expect(textIn('Something nobody translated.', 'sv')).toBe('Something nobody translated.')
-    expect(localize('Something nobody translated.')).toEqual({ sv: 'Something nobody translated.', en: 'Something nobody translated.' })
+    // Core's field problems are worded from their codes, in both languages.
+    const tooLong = fieldProblem('name', 'text.tooLong', { max: 200 })
+    expect(textIn(problemText(tooLong), 'sv')).toBe('får vara högst 200 tecken')
+    expect(textIn(problemText(tooLong), 'en')).toBe('must be at most 200 characters')
+    expect(textIn(problemText(fieldProblem('x', 'organisationNumber.checkDigit', { check: 5 })), 'sv')).toBe('kontrollsiffran stämmer inte (den sista siffran ska vara 5)')
   })
 
-  it('keeps declared zod messages in both languages', () => {
-    const schema = z.object({ code: z.string().regex(/^\d{3}$/, bilingual({ sv: 'måste vara tre siffror', en: 'must be three digits (test)' })) })
-    const issue = schema.safeParse({ code: 'x' }).error!.issues[0]!
-    expect(issue.message).toBe('must be three digits (test)')
-    expect(issueText(issue)).toEqual({ sv: 'måste vara tre siffror', en: 'must be three digits (test)' })
+  it('words the code a schema at the API edge names, in both languages', () => {
+    const schema = z.object({ amount: z.number().int(coded('api.wholeKronor')) })
+    const issue = schema.safeParse({ amount: 1.5 }).error!.issues[0]!
+    expect(issueText(issue)).toEqual({ sv: 'måste vara hela kronor', en: 'must be whole kronor' })
+  })
+
+  it('cannot lose the Swedish when an English text is reworded: the Swedish comes from the code, never from the English', () => {
+    // A problem whose English says something else entirely is still worded from its code.
+    const problem: FieldProblem = { ...fieldProblem('board', 'value.missing'), message: 'a reworded English text nobody translated' }
+    expect(problemText(problem)).toEqual({ sv: 'saknas', en: 'is missing' })
+    const error = new Invalid({ detail: { sv: 'Fel.', en: 'Wrong.' }, problems: [{ path: problem.path, message: problemText(problem) }] })
+    expect(toProblem(error, 'sv').problem.errors).toEqual([{ path: 'board', message: 'saknas' }])
+    // Rewording every English template of the catalogue leaves every Swedish text as it was.
+    for (const code of MESSAGE_CODES) {
+      const params = { got: 'x', max: 1, min: 1, values: ['a'], field: 'f', kind: 'k', id: 'i', first: 'f[0]' }
+      const before = messageText(code, params).sv
+      const entry = MESSAGES[code] as { sv: string; en: string }
+      const en = entry.en
+      try {
+        entry.en = `reworded: ${en}`
+        expect(messageText(code, params).sv, code).toBe(before)
+        expect(messageText(code, params).sv, code).not.toMatch(/^reworded/)
+      } finally {
+        entry.en = en
+      }
+    }
   })
 
   it('maps zod issue codes to messages in both languages, keeping the path', () => {
@@ -201,21 +219,24 @@ describe("core's field messages have Swedish", () => {
       if (!(parsed instanceof ValidationError)) continue
       for (const p of parsed.problems) {
         checked++
-        if (swedishFor(p.message) === undefined) untranslated.add(p.message)
+        const text = problemText(p)
+        if (text.sv === text.en || text.en !== p.message) untranslated.add(p.message)
       }
     }
     expect(checked).toBeGreaterThan(500)
     expect([...untranslated]).toEqual([])
-    expect(textIn(FORBIDDEN_FIELD_MESSAGE, 'sv')).toMatch(/^prövningen får inte ta hänsyn till religion/)
+    const forbidden = parseApplication({ ...application, religion: 'x' }) as ValidationError
+    expect(forbidden.problems[0]!.message).toBe(FORBIDDEN_FIELD_MESSAGE)
+    expect(textIn(problemText(forbidden.problems[0]!), 'sv')).toMatch(/^prövningen får inte ta hänsyn till religion/)
   })
 
   it('for every problem the CSV reader gives', () => {
     const { columns, problems } = csvColumns(['id', 'id', 'religion', 'nonsense', 'contact.name', 'contact.email', 'contact.phone', 'previousGrants'])
     const header = csvColumns(['id', 'id', 'religion', 'nonsense', 'contact.name'], { persons: false })
     const rows = [csvRowToInput(columns, ['a']), csvRowToInput(columns, ['a', 'a', 'x', 'y', 'N'.repeat(300), 'bad-mail', 'call me', '[oops']), csvRowToInput(columns, ['a', 'a', 'x', 'y', '', 'a@example.org', '', '[]'])]
-    const messages = [...problems, ...header.problems, ...rows.flatMap((r) => r.problems)].map((p) => p.message)
-    expect(messages.length).toBeGreaterThan(8)
-    expect(messages.filter((m) => swedishFor(m) === undefined)).toEqual([])
+    const all = [...problems, ...header.problems, ...rows.flatMap((r) => r.problems)]
+    expect(all.length).toBeGreaterThan(8)
+    expect(all.filter((p) => problemText(p).sv === problemText(p).en).map((p) => p.message)).toEqual([])
   })
 
   it('for every issue planSchema gives for a broken plan at the API edge', () => {
@@ -255,10 +276,11 @@ describe('toProblem', () => {
     expect(error.message).toBe(en)
   })
 
-  it('gives field problems in the language, with the paths unchanged, and accepts plain English', () => {
-    const error = new Invalid({ detail: 'The thing is invalid.', problems: [{ path: 'a.b', message: { sv: 'är fel', en: 'is wrong' } }, { path: 'c', message: 'must not be empty' }] })
+  it("gives field problems in the language, with the paths unchanged, core's worded from their codes", () => {
+    const detail = { sv: 'Saken innehåller fel.', en: 'The thing is invalid.' }
+    const error = new Invalid({ detail, problems: [{ path: 'a.b', message: { sv: 'är fel', en: 'is wrong' } }, { path: 'c', message: problemText(fieldProblem('c', 'text.empty')) }] })
     expect(toProblem(error, 'en').problem).toEqual({ type: 'https://vbe.invalid/problems/invalid', title: 'Invalid request', status: 400, detail: 'The thing is invalid.', errors: [{ path: 'a.b', message: 'is wrong' }, { path: 'c', message: 'must not be empty' }] })
-    expect(toProblem(error, 'sv').problem).toEqual({ type: 'https://vbe.invalid/problems/invalid', title: 'Ogiltig begäran', status: 400, detail: 'The thing is invalid.', errors: [{ path: 'a.b', message: 'är fel' }, { path: 'c', message: 'får inte vara tomt' }] })
+    expect(toProblem(error, 'sv').problem).toEqual({ type: 'https://vbe.invalid/problems/invalid', title: 'Ogiltig begäran', status: 400, detail: 'Saken innehåller fel.', errors: [{ path: 'a.b', message: 'är fel' }, { path: 'c', message: 'får inte vara tomt' }] })
     expect(toProblem(new RateLimited({ retryAfterSeconds: 9 }), 'sv').headers).toEqual({ 'retry-after': '9' })
   })
 })

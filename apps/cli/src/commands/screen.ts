@@ -5,7 +5,7 @@ import { extname } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Option, type Command } from 'commander'
 import { parse as parseCsv } from 'csv-parse'
-import { isIsoDate, ValidationError, type FieldProblem, type Locale } from '@vbe/core'
+import { fieldProblem, formatMessage, isIsoDate, ValidationError, type FieldProblem, type Locale } from '@vbe/core'
 import { stockholmDay } from '@vbe/core/calendar'
 import { composePlugins } from '@vbe/core/plugins'
 import {
@@ -46,7 +46,7 @@ async function* readJson(file: string): AsyncGenerator<InputRecord> {
   try {
     data = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    yield { where: 'file', problems: [{ path: '(root)', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` }] }
+    yield { where: 'file', problems: [fieldProblem('(root)', 'json.unreadable', { error: error instanceof Error ? error.message : String(error) })] }
     return
   }
   if (!Array.isArray(data)) {
@@ -65,7 +65,7 @@ async function* readNdjson(file: string): AsyncGenerator<InputRecord> {
     try {
       yield { where: `line ${line}`, line, input: JSON.parse(text) }
     } catch (error) {
-      yield { where: `line ${line}`, line, problems: [{ path: '(root)', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` }] }
+      yield { where: `line ${line}`, line, problems: [fieldProblem('(root)', 'json.unreadable', { error: error instanceof Error ? error.message : String(error) })] }
     }
   }
 }
@@ -141,7 +141,7 @@ function tableWriter(lang: Locale): Writer {
       const needs = adverse(r, 'needs_assessment')
       return row([rec.where, r.applicationId, OUTCOME_TEXT[r.outcome][lang], r.humanDecisionRequired ? yes : '', [notMet, needs && `(${needs})`].filter(Boolean).join(' ')])
     },
-    invalid: (_n, rec, id, problems) => row([rec.where, id ?? '', lang === 'sv' ? 'ogiltig' : 'invalid', '', problems.map((p) => `${p.path}: ${p.message}`).join('; ')]),
+    invalid: (_n, rec, id, problems) => row([rec.where, id ?? '', lang === 'sv' ? 'ogiltig' : 'invalid', '', problems.map((p) => `${p.path}: ${formatMessage(p, lang)}`).join('; ')]),
     end: (s) =>
       lang === 'sv'
         ? `\n${s.total} poster: ${s.eligible} uppfyller villkoren, ${s.ineligible} uppfyller inte, ${s.requires_assessment} behöver bedömas, ${s.invalid} ogiltiga. ${s.humanDecision} kräver att en person väger uppgifter om demokrativillkoret. En handläggare fattar varje beslut.\n`
@@ -185,7 +185,7 @@ function csvWriter(lang: Locale): Writer {
       return `${n},${csvCell(rec.where)},${csvCell(r.applicationId)},${csvCell(r.programme)},${r.outcome},${r.humanDecisionRequired},${adverse(r, 'not_met')},${adverse(r, 'needs_assessment')},${csvCell(reasons)},\n`
     },
     invalid: (n, rec, id, problems) =>
-      `${n},${csvCell(rec.where)},${csvCell(id ?? '')},,invalid,,,,,${csvCell(problems.map((p) => `${p.path}: ${p.message}`).join('; '))}\n`,
+      `${n},${csvCell(rec.where)},${csvCell(id ?? '')},,invalid,,,,,${csvCell(problems.map((p) => `${p.path}: ${formatMessage(p, lang)}`).join('; '))}\n`,
     end: () => '',
   }
 }
@@ -264,7 +264,7 @@ async function screenFile(io: Io, file: string, opts: ScreenOpts): Promise<numbe
           if (result.humanDecisionRequired) summary.humanDecision++
           buffer += writer.result(summary.total, record, result)
         } catch (error) {
-          if (error instanceof UnknownProgrammeError || error instanceof ProgrammeNotInForceError) invalid(record, id, [{ path: 'programme', message: error.message }])
+          if (error instanceof UnknownProgrammeError || error instanceof ProgrammeNotInForceError) invalid(record, id, [fieldProblem('programme', error.problem.code, error.problem.params)])
           else throw error
         }
       }

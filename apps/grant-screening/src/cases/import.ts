@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { Effect } from 'effect'
 import { csvColumns, csvRowToInput } from '@vbe/core/grants'
 import { sql } from 'kysely'
-import { Invalid, query, toProblemTexts, type AppError, type DatabaseError, type FieldProblemText, type Text } from '@vbe/server-kit'
+import { Invalid, problemText, query, toProblemTexts, type AppError, type DatabaseError, type FieldProblemText, type Text } from '@vbe/server-kit'
 import { createCase } from './create.js'
 import type { PersonInput } from './store.js'
 
@@ -31,11 +31,11 @@ export function csvItems(text: string): Effect.Effect<Item[], Invalid> {
   const [header, ...rows] = records
   if (!header) return Effect.fail(new Invalid({ detail: { sv: 'CSV-filen är tom.', en: 'The CSV file is empty.' }, problems: [{ path: '(body)', message: { sv: 'saknar rubrikrad', en: 'has no header row' } }] }))
   const { columns, problems } = csvColumns(header)
-  if (problems.length > 0) return Effect.fail(new Invalid({ detail: { sv: 'Rubrikraden i CSV-filen innehåller fel. Ingenting importerades.', en: 'The CSV header is invalid; nothing was imported.' }, problems: problems.map((p) => ({ path: `header: ${p.path}`, message: p.message })) }))
+  if (problems.length > 0) return Effect.fail(new Invalid({ detail: { sv: 'Rubrikraden i CSV-filen innehåller fel. Ingenting importerades.', en: 'The CSV header is invalid; nothing was imported.' }, problems: problems.map((p) => ({ path: `header: ${p.path}`, message: problemText(p) })) }))
   return Effect.succeed(
     rows.map((cells, i) => {
       const r = csvRowToInput(columns, cells)
-      return { row: i + 2, input: r.input, persons: r.persons.map((p) => ({ role: p.role, name: p.name, email: p.email, phone: p.phone })), problems: r.problems }
+      return { row: i + 2, input: r.input, persons: r.persons.map((p) => ({ role: p.role, name: p.name, email: p.email, phone: p.phone })), problems: r.problems.map((p) => ({ path: p.path, message: problemText(p) })) }
     }),
   )
 }

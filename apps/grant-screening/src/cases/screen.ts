@@ -10,7 +10,7 @@ import {
   type Application,
   type ScreeningResult,
 } from '@vbe/core/grants'
-import { Clock, Invalid } from '@vbe/server-kit'
+import { Clock, Invalid, problemText } from '@vbe/server-kit'
 import { stockholmDay } from '@vbe/core/calendar'
 
 /** Screens one application with the app's plugins on the clock's day; programme problems become field problems. */
@@ -32,24 +32,16 @@ export function screenApplication(application: Application): Effect.Effect<Scree
   })
 }
 
-/** Why a programme cannot be screened, in both languages. */
+/** Why a programme cannot be screened, in both languages (from the error's message code). */
 function programmeProblem(error: UnknownProgrammeError | ProgrammeNotInForceError): LocalizedText {
-  if (error instanceof UnknownProgrammeError) {
-    const known = error.known.join(', ')
-    return {
-      sv: `okänt bidragsprogram ${JSON.stringify(error.programme)}. Programmen som finns: ${known || '(inga: inget stadsdelstillägg har ett bidragsprogram)'}`,
-      en: error.message,
-    }
-  }
-  const until = error.effective.to === undefined ? '' : ` till ${error.effective.to}`
-  return { sv: `bidragsprogrammet ${JSON.stringify(error.programme)} gäller inte ${error.on}: det gäller från ${error.effective.from}${until}`, en: error.message }
+  return problemText(error.problem)
 }
 
 /** Parses an application from outside, naming each bad field under `prefix`. */
 export function parseOrInvalid(input: unknown, prefix = 'application'): Effect.Effect<Application, Invalid> {
   const parsed = parseApplication(input)
   if (parsed instanceof ValidationError) {
-    return Effect.fail(new Invalid({ detail: { sv: 'Ansökan innehåller fel.', en: 'The application is invalid.' }, problems: parsed.problems.map((p) => ({ path: p.path === '(root)' ? prefix : `${prefix}.${p.path}`, message: p.message })) }))
+    return Effect.fail(new Invalid({ detail: { sv: 'Ansökan innehåller fel.', en: 'The application is invalid.' }, problems: parsed.problems.map((p) => ({ path: p.path === '(root)' ? prefix : `${prefix}.${p.path}`, message: problemText(p) })) }))
   }
   return Effect.succeed(parsed)
 }

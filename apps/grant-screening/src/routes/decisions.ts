@@ -24,7 +24,7 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       security: SESSION_AND_CSRF,
       request: {
         params: idParam,
-        ...body(z.object({ kind: z.enum(DECISION_KINDS), amount: z.number().int(wholeKronor).min(1, 'must be at least 1').optional(), reasons: text(10_000), letterLocale: z.enum(['sv', 'en']) }).strict()),
+        ...body(z.object({ kind: z.enum(DECISION_KINDS), amount: z.number().int(wholeKronor).min(1).optional(), reasons: text(10_000), letterLocale: z.enum(['sv', 'en']) }).strict()),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),

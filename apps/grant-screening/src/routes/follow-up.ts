@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { bilingual, problems, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
+import { problems, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
+import { coded } from '@vbe/core'
 import { reclaim, setFollowUp } from '../cases/index.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { runner, json, body, date, text, idParam, wholeKronor } from './schemas.js'
@@ -23,7 +24,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
           z
             .object({ reportDue: date.nullable().optional(), reportReceivedOn: date.nullable().optional() })
             .strict()
-            .refine((v) => v.reportDue !== undefined || v.reportReceivedOn !== undefined, { message: bilingual({ sv: 'ange reportDue eller reportReceivedOn', en: 'give reportDue or reportReceivedOn' }), path: ['reportDue'] }),
+            .refine((v) => v.reportDue !== undefined || v.reportReceivedOn !== undefined, { ...coded('api.reportDate'), path: ['reportDue'] }),
         ),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
@@ -40,7 +41,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       summary: 'Reclaim (återkrav) with reasons',
       description: 'Records a claim to pay back an amount of a granted sum, with reasons, when the conditions of the grant were broken.',
       security: SESSION_AND_CSRF,
-      request: { params: idParam, ...body(z.object({ amount: z.number().int(wholeKronor).min(1, 'must be at least 1'), reasons: text(10_000) }).strict()) },
+      request: { params: idParam, ...body(z.object({ amount: z.number().int(wholeKronor).min(1), reasons: text(10_000) }).strict()) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => c.json(await go(c, reclaim(c.req.valid('param').id, c.req.valid('json'))), 200),

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { auditEventSchema, auditVerificationSchema, bilingual, listAudit, problems, requireUser, run, scopeOf, SESSION, verificationBody, verifyAudit, type KitEnv } from '@vbe/server-kit'
+import { auditEventSchema, auditVerificationSchema, listAudit, problems, requireUser, run, scopeOf, SESSION, verificationBody, verifyAudit, type KitEnv } from '@vbe/server-kit'
+import { coded } from '@vbe/core'
 import { json } from './schemas.js'
 
 /** The audit log and its verification. */
@@ -16,8 +17,8 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
       request: {
         query: z.object({
           entityId: z.string().max(200).optional(),
-          limit: z.coerce.number({ error: 'must be a number' }).int().min(1, { error: bilingual({ sv: 'måste vara 1 eller mer', en: 'must be 1 or more' }) }).max(1000, { error: 'must be at most 1000' }).optional(),
-          before: z.coerce.number({ error: 'must be a number' }).int().min(1).optional(),
+          limit: z.coerce.number().int().min(1, coded('api.oneOrMore')).max(1000).optional(),
+          before: z.coerce.number().int().min(1).optional(),
         }),
       },
       responses: { 200: json(z.object({ events: z.array(auditEventSchema) }), 'Events'), ...problems(400, 401, 403) },

@@ -21,8 +21,8 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
       request: {
         params: idParam,
         query: z.object({
-          format: z.enum(['md', 'html', 'pdf'], { error: 'must be md, html or pdf' }),
-          lang: z.enum(['sv', 'en'], { error: 'must be sv or en' }).default('sv'),
+          format: z.enum(['md', 'html', 'pdf']),
+          lang: z.enum(['sv', 'en']).default('sv'),
           version: versionParam.optional(),
         }),
       },

@@ -30,7 +30,7 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, database: Database)
       summary: 'The templates a district’s plan is held against',
       description: 'The city-wide templates (strategy 2016, directive 2017) and the district’s own sections, each item with what it asks a plan to show. Any logged-in user.',
       security: SESSION,
-      request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }) }) },
+      request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, DISTRICT_ID) }) },
       responses: { 200: json(z.object({ templates: z.array(templateResponseSchema).readonly() }), 'Templates'), ...problems(400, 401) },
     }),
     async (c) => {

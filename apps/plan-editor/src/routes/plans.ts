@@ -2,7 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isoDateSchema } from '@vbe/core'
 import { PLAN_STATUSES, planSchema, type Plan } from '@vbe/core/plans'
-import { bilingual, problems, run, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
+import { problems, run, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
+import { coded } from '@vbe/core'
 import { createPlan, getPlan, listPlans, parseIfMatch, planAnalysis, savePlan } from '../plans/index.js'
 import { json, sendPlan, idParam, ifMatchHeader, createBody, DISTRICT_ID } from './schemas.js'
 import { planAnalysisSchema, planDetailSchema, planSummarySchema } from './responses.js'
@@ -20,10 +21,10 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       security: SESSION,
       request: {
         query: z.object({
-          district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }).optional(),
+          district: z.string().regex(/^[a-z][a-z0-9-]*$/, DISTRICT_ID).optional(),
           year: z.coerce
-            .number({ error: bilingual({ sv: 'måste vara ett årtal', en: 'must be a year' }) })
-            .int({ error: bilingual({ sv: 'måste vara ett helt årtal', en: 'must be a whole year' }) })
+            .number(coded('api.year'))
+            .int(coded('api.wholeYear'))
             .min(2016)
             .max(2100)
             .optional(),

@@ -49,7 +49,7 @@ export function registerVersionRoutes(app: OpenAPIHono<KitEnv>): void {
       summary: 'The redline between two versions',
       description: 'What changed between any two versions, field by field (added, removed and changed activities and indicators), as JSON or as Markdown in Swedish or English.',
       security: SESSION,
-      request: { params: idParam, query: z.object({ from: versionParam, to: versionParam, format: z.enum(['json', 'md'], { error: 'must be json or md' }).default('json'), lang: z.enum(['sv', 'en'], { error: 'must be sv or en' }).default('sv') }) },
+      request: { params: idParam, query: z.object({ from: versionParam, to: versionParam, format: z.enum(['json', 'md']).default('json'), lang: z.enum(['sv', 'en']).default('sv') }) },
       responses: { 200: { description: 'The redline', content: { 'application/json': { schema: redlineSchema }, 'text/markdown': { schema: z.string() } } }, ...problems(400, 401, 404) },
     }),
     async (c) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { formatPath, ValidationError, type FieldProblem } from '../shared/index.js'
+import { coded, codedMessage, fieldProblem, formatPath, given, issueMessage, messageText, ValidationError, type CodedMessage, type FieldProblem } from '../shared/index.js'
 import { isRealIsoDate } from './dates.js'
 
 /**
@@ -64,8 +64,8 @@ const FORMAT_FIELD_NAMES: ReadonlySet<string> = new Set(
 /** True when a field with this name may not be part of a screening (see FORBIDDEN_FIELD_NAMES). */
 export const isForbiddenFieldName = (key: string): boolean => !FORMAT_FIELD_NAMES.has(key) && FORBIDDEN_FIELD_NAMES.has(normaliseFieldName(key))
 
-export const FORBIDDEN_FIELD_MESSAGE =
-  'screening may not consider religion, ethnicity, political opinion, nationality or similar personal characteristics; remove this field'
+/** The English of the problem a forbidden field gets (code `application.forbiddenField`). */
+export const FORBIDDEN_FIELD_MESSAGE: string = messageText('application.forbiddenField').en
 
 /**
  * True for a Swedish organisation number: 10 digits written `NNNNNN-NNNN` or without
@@ -76,10 +76,10 @@ export function isOrganisationNumber(value: string): boolean {
   return organisationNumberProblem(value) === undefined
 }
 
-function organisationNumberProblem(value: string): string | undefined {
-  if (!/^\d{6}-?\d{4}$/.test(value)) return 'must be 10 digits written NNNNNN-NNNN or NNNNNNNNNN'
+function organisationNumberProblem(value: string): CodedMessage | undefined {
+  if (!/^\d{6}-?\d{4}$/.test(value)) return { code: 'organisationNumber.format', params: {} }
   const digits = value.replace('-', '')
-  if (Number(digits[2]) < 2) return 'the third digit must be at least 2 (a lower one belongs to a personal identity number)'
+  if (Number(digits[2]) < 2) return { code: 'organisationNumber.personal', params: {} }
   let sum = 0
   for (let i = 0; i < 9; i++) {
     let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1)
@@ -87,37 +87,29 @@ function organisationNumberProblem(value: string): string | undefined {
     sum += d
   }
   const check = (10 - (sum % 10)) % 10
-  if (Number(digits[9]) !== check) return `the check digit is wrong (the last digit should be ${check})`
+  if (Number(digits[9]) !== check) return { code: 'organisationNumber.checkDigit', params: { check } }
   return undefined
 }
 
-const date = (what = 'a date') =>
-  z.string({ error: (i) => (i.input === undefined ? 'is missing' : `must be ${what} written YYYY-MM-DD`) }).refine(isRealIsoDate, {
-    error: (i) => `must be a real date written YYYY-MM-DD, got ${JSON.stringify(i.input)}`,
-  })
+/** `value.missing` when the value is absent, otherwise `code`. */
+const missingOr = (code: Parameters<typeof codedMessage>[0], params?: (input: unknown) => Parameters<typeof codedMessage>[1]) => ({
+  error: (i: { readonly input?: unknown }) => codedMessage(i.input === undefined ? 'value.missing' : code, i.input === undefined ? undefined : params?.(i.input)),
+})
 
-const bool = z.boolean({ error: (i) => (i.input === undefined ? 'is missing' : 'must be true or false') })
-const text = (max: number) =>
-  z
-    .string({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a string') })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` })
-const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (i) => (i.input === undefined ? 'is missing' : `must be one of ${values.join(', ')}, got ${JSON.stringify(i.input)}`) })
-const int = (min: number) =>
-  z
-    .number({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a number') })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be at least ${min}` })
+const date = () => z.string(missingOr('date.format')).refine(isRealIsoDate, coded('date.invalid', (input) => ({ got: given(input) })))
 
-const objectError = { error: (i: { input: unknown }) => (i.input === undefined ? 'is missing' : 'must be an object') }
+const bool = z.boolean(missingOr('type.boolean'))
+const text = (max: number) => z.string(missingOr('type.string')).trim().min(1, coded('text.empty')).max(max, coded('text.tooLong', { max }))
+const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, missingOr('value.oneOfGot', (input) => ({ values, got: given(input) })))
+const int = (min: number) => z.number(missingOr('type.number')).int(coded('type.integer')).min(min, coded('number.min', { min }))
+
+const objectError = missingOr('type.object')
 
 export const organisationNumberSchema = z
-  .string({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a string') })
+  .string(missingOr('type.string'))
   .superRefine((value, ctx) => {
     const problem = organisationNumberProblem(value)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    if (problem) ctx.addIssue({ code: 'custom', message: codedMessage(problem.code, problem.params) })
   })
   // One spelling inside: NNNNNN-NNNN.
   .transform((v) => (v.length === 10 ? `${v.slice(0, 6)}-${v.slice(6)}` : v))
@@ -125,9 +117,7 @@ export const organisationNumberSchema = z
 export const bankAccountSchema = z
   .object({
     kind: choice(BANK_ACCOUNT_KINDS),
-    number: z
-      .string({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a string') })
-      .regex(/^\d[\d -]{3,18}\d$/, { error: 'must be an account number of digits, with spaces or hyphens as written' }),
+    number: z.string(missingOr('type.string')).regex(/^\d[\d -]{3,18}\d$/, coded('bankAccount.number')),
     /** The account is registered in the association's name. */
     holderIsAssociation: bool,
   }, objectError)
@@ -152,9 +142,9 @@ export const membersSchema = z
   .object({
     total: int(0),
     residentInCityShare: z
-      .number({ error: (i) => (i.input === undefined ? 'is missing' : 'must be a number') })
-      .min(0, { error: 'must be a share between 0 and 1' })
-      .max(1, { error: 'must be a share between 0 and 1' }),
+      .number(missingOr('type.number'))
+      .min(0, coded('application.share'))
+      .max(1, coded('application.share')),
   }, objectError)
   .strict()
 
@@ -183,7 +173,7 @@ export const evidenceSchema = z
     conduct: choice(CONDUCTS),
     actor: choice(ACTORS),
     /** Age of the representative when the conduct took place; only for actor `representative`. */
-    representativeAge: int(0).max(130, { error: 'must be at most 130' }).optional(),
+    representativeAge: int(0).max(130, coded('number.max', { max: 130 })).optional(),
     /** The conduct took place within the association's activities. */
     withinActivities: bool,
     /** The conduct is established (for example by a judgment), not only alleged. */
@@ -196,7 +186,7 @@ export const evidenceSchema = z
   .strict()
   .superRefine((e, ctx) => {
     if (e.actor === 'organisation' && e.representativeAge !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['representativeAge'], message: 'only applies when actor is "representative"' })
+      ctx.addIssue({ code: 'custom', path: ['representativeAge'], message: codedMessage('application.representativeAgeOnly') })
     }
   })
 
@@ -211,16 +201,16 @@ export const applicationSchema = z
     statutes: statutesSchema.optional(),
     board: boardSchema,
     members: membersSchema.optional(),
-    previousGrants: z.array(previousGrantSchema, { error: 'must be a list' }).default([]),
+    previousGrants: z.array(previousGrantSchema, missingOr('type.array')).default([]),
     declaration: declarationSchema.optional(),
-    evidence: z.array(evidenceSchema, { error: 'must be a list' }).default([]),
+    evidence: z.array(evidenceSchema, missingOr('type.array')).default([]),
   }, objectError)
   .strict()
   .superRefine((app, ctx) => {
     const seen = new Map<string, number>()
     app.evidence.forEach((e, index) => {
       const first = seen.get(e.id)
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['evidence', index, 'id'], message: `duplicate evidence id ${JSON.stringify(e.id)} (also at evidence[${first}])` })
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['evidence', index, 'id'], message: codedMessage('application.duplicateEvidence', { id: e.id, first: `evidence[${first}]` }) })
       else seen.set(e.id, index)
     })
   })
@@ -241,7 +231,7 @@ function forbiddenFields(value: unknown, path: PropertyKey[], out: FieldProblem[
   } else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
       path.push(key)
-      if (isForbiddenFieldName(key)) out.push({ path: formatPath(path), message: FORBIDDEN_FIELD_MESSAGE })
+      if (isForbiddenFieldName(key)) out.push(fieldProblem(formatPath(path), 'application.forbiddenField'))
       else forbiddenFields((value as Record<string, unknown>)[key], path, out)
       path.pop()
     }
@@ -268,10 +258,11 @@ export function parseApplication(input: unknown): Application | ValidationError 
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           if (isForbiddenFieldName(key)) continue // already reported with its own message
-          problems.push({ path: formatPath([...issue.path, key]), message: 'unknown field; the exchange format has no field with this name' })
+          problems.push(fieldProblem(formatPath([...issue.path, key]), 'application.unknownField'))
         }
       } else {
-        problems.push({ path: formatPath(issue.path), message: issue.message })
+        const { code, params } = issueMessage(issue)
+        problems.push(fieldProblem(formatPath(issue.path), code, params))
       }
     }
   }

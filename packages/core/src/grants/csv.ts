@@ -1,5 +1,5 @@
-import type { FieldProblem } from '../shared/index.js'
-import { FORBIDDEN_FIELD_MESSAGE, isForbiddenFieldName } from './application.js'
+import { fieldProblem, isRecord, requireShapes, shapeProblems, ValidationError, type FieldProblem } from '../shared/index.js'
+import { isForbiddenFieldName } from './application.js'
 
 /*
  * Applications as CSV rows (docs/grants.md, "CSV columns"). This module is pure: it
@@ -101,6 +101,8 @@ const MAX_PHONE = 40
  * header cell, for `csvRowToInput`.
  */
 export function csvColumns(header: readonly string[], options: CsvColumnsOptions = {}): { columns: CsvColumn[]; problems: FieldProblem[] } {
+  requireShapes('CSV header', [['header', header, 'array'], ['options', options, 'object']])
+  requireShapes('CSV header', [['options.persons', options.persons, 'boolean', true], ...header.map((cell, i) => [`header[${i}]`, cell, 'string'] as const)])
   const acceptPersons = options.persons ?? true
   const problems: FieldProblem[] = []
   const columns: CsvColumn[] = []
@@ -108,19 +110,36 @@ export function csvColumns(header: readonly string[], options: CsvColumnsOptions
   header.forEach((raw, i) => {
     const name = (i === 0 ? raw.replace(/^\uFEFF/, '') : raw).trim()
     const path = name.split('.')
-    if (seen.has(name)) problems.push({ path: name, message: 'the column appears twice' })
+    if (seen.has(name)) problems.push(fieldProblem(name, 'csv.columnTwice'))
     seen.add(name)
     if (PERSON_COLUMNS.has(name)) {
-      if (!acceptPersons) problems.push({ path: name, message: 'person columns are not read here; remove this column' })
+      if (!acceptPersons) problems.push(fieldProblem(name, 'csv.personColumn'))
       columns.push({ name, path, type: 'string', target: 'person' })
       return
     }
     const type = COLUMN_TYPES.get(name)
-    if (path.some(isForbiddenFieldName)) problems.push({ path: name, message: FORBIDDEN_FIELD_MESSAGE })
-    else if (type === undefined) problems.push({ path: name, message: 'unknown column; see docs/grants.md for the columns' })
+    if (path.some(isForbiddenFieldName)) problems.push(fieldProblem(name, 'application.forbiddenField'))
+    else if (type === undefined) problems.push(fieldProblem(name, 'csv.unknownColumn'))
     columns.push({ name, path, type: type ?? 'string', target: 'application' })
   })
   return { columns, problems }
+}
+
+const COLUMN_TYPE_NAMES: ReadonlySet<unknown> = new Set(['string', 'number', 'boolean', 'json'])
+
+/** Columns must be what `csvColumns` made; anything else is named, field by field. */
+function checkColumns(columns: readonly unknown[]): void {
+  const problems: FieldProblem[] = []
+  columns.forEach((column, i) => {
+    const at = `columns[${i}]`
+    if (!isRecord(column)) return void problems.push(...shapeProblems([[at, column, 'object']]))
+    problems.push(...shapeProblems([[`${at}.name`, column['name'], 'string'], [`${at}.path`, column['path'], 'array']]))
+    const path = column['path']
+    if (Array.isArray(path) && (path.length === 0 || path.some((p) => typeof p !== 'string'))) problems.push(fieldProblem(`${at}.path`, 'value.invalid'))
+    if (!COLUMN_TYPE_NAMES.has(column['type'])) problems.push(fieldProblem(`${at}.type`, 'value.oneOf', { values: [...COLUMN_TYPE_NAMES] as string[] }))
+    if (column['target'] !== 'application' && column['target'] !== 'person') problems.push(fieldProblem(`${at}.target`, 'value.oneOf', { values: ['application', 'person'] }))
+  })
+  if (problems.length > 0) throw new ValidationError('CSV columns', problems)
 }
 
 /** A cell that could not be read (its problem has been reported). */
@@ -137,7 +156,7 @@ function cellValue(column: CsvColumn, cell: string, problems: FieldProblem[]): u
       try {
         return JSON.parse(cell) as unknown
       } catch (error) {
-        problems.push({ path: column.name, message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` })
+        problems.push(fieldProblem(column.name, 'json.unreadable', { error: error instanceof Error ? error.message : String(error) }))
         return UNREADABLE
       }
     case 'string':
@@ -169,15 +188,15 @@ function contactPerson(cells: ReadonlyMap<CsvPersonColumn, string>, problems: Fi
   const email = cells.get('contact.email')
   const phone = cells.get('contact.phone')
   if (name === undefined) {
-    if (email !== undefined || phone !== undefined) problems.push({ path: 'contact.name', message: 'is required when contact.email or contact.phone is given' })
+    if (email !== undefined || phone !== undefined) problems.push(fieldProblem('contact.name', 'csv.contactNameRequired'))
     return []
   }
   const before = problems.length
-  if (name.length > MAX_NAME) problems.push({ path: 'contact.name', message: `must be at most ${MAX_NAME} characters` })
+  if (name.length > MAX_NAME) problems.push(fieldProblem('contact.name', 'text.tooLong', { max: MAX_NAME }))
   if (email !== undefined && (email.length > MAX_EMAIL || !EMAIL.test(email)))
-    problems.push({ path: 'contact.email', message: 'must be an e-mail address with one @ and a dot after it, for example namn@example.se' })
+    problems.push(fieldProblem('contact.email', 'csv.contactEmail', { example: 'namn@example.se' }))
   if (phone !== undefined && (phone.length > MAX_PHONE || !PHONE.test(phone) || !/\d/.test(phone)))
-    problems.push({ path: 'contact.phone', message: 'must be a phone number of digits, spaces, +, - and parentheses, for example 08-508 000 00' })
+    problems.push(fieldProblem('contact.phone', 'csv.contactPhone', { example: '08-508 000 00' }))
   if (problems.length > before) return []
   return [{ role: 'contact', name, ...(email === undefined ? {} : { email }), ...(phone === undefined ? {} : { phone }) }]
 }
@@ -190,8 +209,11 @@ function contactPerson(cells: ReadonlyMap<CsvPersonColumn, string>, problems: Fi
  * by `parseApplication`. Person cells are trimmed and validated lightly.
  */
 export function csvRowToInput(columns: readonly CsvColumn[], row: readonly string[]): CsvRow {
+  requireShapes('CSV row', [['columns', columns, 'array'], ['row', row, 'array']])
+  requireShapes('CSV row', row.map((cell, i) => [`row[${i}]`, cell, 'string'] as const))
+  checkColumns(columns)
   if (row.length !== columns.length) {
-    return { input: null, persons: [], problems: [{ path: '(row)', message: `has ${row.length} fields, the header has ${columns.length}` }] }
+    return { input: null, persons: [], problems: [fieldProblem('(row)', 'csv.rowLength', { got: row.length, expected: columns.length })] }
   }
   const problems: FieldProblem[] = []
   const input: Record<string, unknown> = {}

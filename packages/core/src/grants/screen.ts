@@ -1,6 +1,6 @@
-import { isIsoDate, ValidationError } from '../shared/index.js'
+import { diagnosed, diagnoseWith, fieldProblem, given, isIsoDate, isRecord, messageText, requireShapes, ValidationError, type CodedMessage } from '../shared/index.js'
 import { composePlugins, type ComposedPlugins, type DistrictPlugin } from '../plugins/index.js'
-import { parseApplication, type Application } from './application.js'
+import { applicationSchema, parseApplication, type Application } from './application.js'
 import { covers } from './dates.js'
 import type { RuleCatalogue } from './stored.js'
 import { CITY_RULES, programmeRules, ruleData, type Evaluator, type Finding, type Programme, type Rule, type RuleDefinition } from './rules.js'
@@ -40,33 +40,46 @@ export interface ScreenOptions {
 /** The application names a programme no installed plugin offers. */
 export class UnknownProgrammeError extends Error {
   override readonly name = 'UnknownProgrammeError'
+  /** The problem as a message code, for the field `programme`. */
+  readonly problem: CodedMessage
   constructor(
     readonly programme: string,
     readonly known: readonly string[],
   ) {
-    super(`Unknown grant programme ${JSON.stringify(programme)}. Known programmes: ${known.join(', ') || '(none: no plugin offers a grant programme)'}`)
+    const problem: CodedMessage = known.length === 0 ? { code: 'programme.unknownNone', params: { programme } } : { code: 'programme.unknown', params: { programme, known } }
+    super(messageText(problem.code, problem.params).en)
+    this.problem = problem
   }
 }
 
 /** The programme exists but is not in force on the screening date. */
 export class ProgrammeNotInForceError extends Error {
   override readonly name = 'ProgrammeNotInForceError'
+  /** The problem as a message code, for the field `programme`. */
+  readonly problem: CodedMessage
   constructor(
     readonly programme: string,
     readonly on: string,
     readonly effective: { readonly from: string; readonly to?: string | undefined },
   ) {
-    super(
-      `Grant programme ${JSON.stringify(programme)} is not in force on ${on}: it runs from ${effective.from}${effective.to === undefined ? '' : ` to ${effective.to}`}`,
-    )
+    const problem: CodedMessage =
+      effective.to === undefined
+        ? { code: 'programme.notInForce', params: { programme, on, from: effective.from } }
+        : { code: 'programme.notInForceUntil', params: { programme, on, from: effective.from, to: effective.to } }
+    super(messageText(problem.code, problem.params).en)
+    this.problem = problem
   }
 }
 
 /** The screening date is not a real date written YYYY-MM-DD. */
 export class InvalidScreeningDateError extends RangeError {
   override readonly name = 'InvalidScreeningDateError'
+  /** The problem as a message code, for the field `on`. */
+  readonly problem: CodedMessage
   constructor(readonly on: string) {
-    super(`The screening date must be a real date written YYYY-MM-DD, got ${JSON.stringify(on)}`)
+    const problem: CodedMessage = { code: 'screening.date', params: { got: given(on) } }
+    super(messageText(problem.code, problem.params).en)
+    this.problem = problem
   }
 }
 
@@ -210,10 +223,33 @@ function isComposed(plugins: PluginsInput): plugins is ComposedPlugins {
   return !Array.isArray(plugins) && 'grantProgrammes' in plugins
 }
 
+/** Throws a ValidationError naming the field when the plugins are neither a list nor composed plugins. */
+function checkPlugins(plugins: unknown, path: string): void {
+  if (!Array.isArray(plugins) && !(isRecord(plugins) && Array.isArray(plugins['grantProgrammes']) && typeof plugins['programme'] === 'function')) {
+    throw new ValidationError('Screening options', [fieldProblem(path, plugins === undefined ? 'value.missing' : 'screening.plugins')])
+  }
+}
+
+/** Throws a ValidationError naming the field when screening options have the wrong shape. */
+function checkOptions(options: unknown, path: string): void {
+  requireShapes('Screening options', [[path, options, 'object']])
+  const o = options as Record<string, unknown>
+  requireShapes('Screening options', [[`${path}.on`, o['on'], 'string']])
+  checkPlugins(o['plugins'], `${path}.plugins`)
+}
+
+/** Throws the application's ValidationError, when it has one. */
+function diagnoseApplication(application: unknown, path: string): void {
+  const parsed = parseApplication(application)
+  if (parsed instanceof ValidationError) throw new ValidationError(parsed.subject, parsed.problems.map((p) => ({ ...p, path: p.path === '(root)' ? path : `${path}.${p.path}` })))
+  diagnoseWith(applicationSchema, application, 'Application', path)
+}
+
 const screeners = new WeakMap<object, Screener>()
 
 /** The cached Screener for these plugins (one per composed-plugins object or plugin list). */
 export function screener(plugins: PluginsInput): Screener {
+  checkPlugins(plugins, 'plugins')
   let s = screeners.get(plugins)
   if (s === undefined) {
     s = new Screener(plugins)
@@ -231,11 +267,24 @@ export function screener(plugins: PluginsInput): Screener {
  * result.outcome // 'eligible' | 'ineligible' | 'requires_assessment'
  */
 export function screen(application: Application, options: ScreenOptions): ScreeningResult {
-  return screener(options.plugins).screen(application, options.on)
+  // The checks allocate nothing while the input is right: screening is the hot path.
+  if (!isRecord(options) || typeof options.on !== 'string') checkOptions(options, 'options')
+  const s = screener(options.plugins)
+  if (!isRecord(application) || typeof application.programme !== 'string') {
+    requireShapes('Screening', [['application', application, 'object']])
+    diagnoseApplication(application, 'application')
+  }
+  try {
+    return s.screen(application, options.on)
+  } catch (error) {
+    if (error instanceof TypeError) diagnoseApplication(application, 'application')
+    throw error
+  }
 }
 
 /** Parses input from outside (see parseApplication), then screens it; returns the ValidationError for bad input. */
 export function parseAndScreen(input: unknown, options: ScreenOptions): ScreeningResult | ValidationError {
+  checkOptions(options, 'options')
   const parsed = parseApplication(input)
   if (parsed instanceof ValidationError) return parsed
   return screen(parsed, options)
@@ -243,6 +292,8 @@ export function parseAndScreen(input: unknown, options: ScreenOptions): Screenin
 
 /** The rules that apply on a date, city-wide and for each programme the plugins offer. */
 export function rulesInForce(on: string, plugins: PluginsInput, options: { readonly programme?: string } = {}): Rule[] {
+  requireShapes('Rules in force', [['on', on, 'string'], ['options', options, 'object']])
+  requireShapes('Rules in force', [['options.programme', options.programme, 'string', true]])
   return screener(plugins).rulesInForce(on, options.programme)
 }
 
@@ -276,6 +327,15 @@ const sameStatusAndReason = (a: Pick<Finding, 'status' | 'reason'>, b: Pick<Find
 export function diffFindings(before: readonly Finding[], after: readonly Finding[]): FindingChange[]
 export function diffFindings<F extends ComparableFinding>(before: readonly F[], after: readonly F[], same: (a: F, b: F) => boolean): FindingChange<F>[]
 export function diffFindings<F extends ComparableFinding>(before: readonly F[], after: readonly F[], same: (a: F, b: F) => boolean = sameStatusAndReason as never): FindingChange<F>[] {
+  requireShapes('Findings', [['before', before, 'array'], ['after', after, 'array'], ['same', same, 'function']])
+  const check = (list: readonly F[], name: string) =>
+    list.forEach((f: unknown, i) => {
+      requireShapes('Findings', [[`${name}[${i}]`, f, 'object']])
+      const x = f as Record<string, unknown>
+      requireShapes('Findings', [[`${name}[${i}].ruleId`, x['ruleId'], 'string'], [`${name}[${i}].evidenceIds`, x['evidenceIds'], 'array']])
+    })
+  check(before, 'before')
+  check(after, 'after')
   const old = new Map(before.map((f) => [findingKey(f), f]))
   const changes: FindingChange<F>[] = []
   for (const a of after) {
@@ -298,11 +358,20 @@ export function diffFindings<F extends ComparableFinding>(before: readonly F[], 
  * rescreen(grantees, { from: { on: '2026-01-01', plugins: old }, to: { on: '2026-01-01', plugins: updated } })
  */
 export function rescreen(applications: Iterable<Application>, options: { readonly from: ScreenOptions; readonly to: ScreenOptions }): RescreenChange[] {
+  requireShapes('Re-screening', [['options', options, 'object']])
+  checkOptions(options.from, 'options.from')
+  checkOptions(options.to, 'options.to')
+  if (typeof (applications as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') {
+    throw new ValidationError('Re-screening', [fieldProblem('applications', applications === undefined ? 'value.missing' : 'type.array')])
+  }
   const from = screener(options.from.plugins)
   const to = screener(options.to.plugins)
   const changes: RescreenChange[] = []
+  let index = 0
   for (const application of applications) {
-    const before = from.screen(application, options.from.on)
+    const path = `applications[${index++}]`
+    requireShapes('Re-screening', [[path, application, 'object']])
+    const before = diagnosed(() => from.screen(application, options.from.on), () => diagnoseApplication(application, path))
     const after = to.screen(application, options.to.on)
     if (before.outcome === after.outcome) continue
     changes.push({ applicationId: application.id, before, after, changedFindings: diffFindings(before.findings, after.findings) })

@@ -1,6 +1,14 @@
 import type { GrantSource } from '../plugins/index.js'
 import type { Finding, RuleKind } from './rules.js'
 import type { Ruleset, ScreeningResult } from './screen.js'
+import { requireShapes } from '../shared/index.js'
+import { checkScreeningResult } from './result-shape.js'
+
+function checkCatalogue(catalogue: unknown): void {
+  requireShapes('Rule catalogue', [['catalogue', catalogue, 'object']])
+  const c = catalogue as Record<string, unknown>
+  requireShapes('Rule catalogue', [['catalogue.version', c['version'], 'string'], ['catalogue.programmes', c['programmes'], 'object']])
+}
 
 /**
  * Storing screening results compactly. A finding's kind and sources belong to its rule,
@@ -43,6 +51,8 @@ const sameSources = (a: readonly GrantSource[], b: readonly GrantSource[]) => a 
 
 /** The compact form of a result screened under `catalogue` (the same screener's). */
 export function storeScreening(result: ScreeningResult, catalogue: RuleCatalogue): StoredScreening {
+  checkScreeningResult(result, 'result')
+  checkCatalogue(catalogue)
   if (result.ruleset.version !== catalogue.version) throw new CatalogueMismatchError(`The result was screened under ruleset ${result.ruleset.version}, the catalogue is ${catalogue.version}`)
   const rules = catalogue.programmes[result.programme] ?? {}
   return {
@@ -62,6 +72,20 @@ export function storeScreening(result: ScreeningResult, catalogue: RuleCatalogue
 
 /** The full result again, with each finding's kind and sources from the catalogue of its ruleset version. */
 export function restoreScreening(stored: StoredScreening, catalogue: RuleCatalogue): ScreeningResult {
+  requireShapes('Stored screening', [['stored', stored, 'object']])
+  checkScreeningResult({ ...stored, findings: [] }, 'stored', 'Stored screening')
+  requireShapes('Stored screening', [['stored.findings', stored.findings, 'array']])
+  stored.findings.forEach((f: unknown, i) => {
+    requireShapes('Stored screening', [[`stored.findings[${i}]`, f, 'object']])
+    const x = f as Record<string, unknown>
+    requireShapes('Stored screening', [
+      [`stored.findings[${i}].ruleId`, x['ruleId'], 'string'],
+      [`stored.findings[${i}].reason`, x['reason'], 'object'],
+      [`stored.findings[${i}].evidenceIds`, x['evidenceIds'], 'array'],
+      [`stored.findings[${i}].sources`, x['sources'], 'array', true],
+    ])
+  })
+  checkCatalogue(catalogue)
   if (stored.ruleset.version !== catalogue.version) throw new CatalogueMismatchError(`The screening was stored under ruleset ${stored.ruleset.version}, the catalogue is ${catalogue.version}`)
   const rules = catalogue.programmes[stored.programme] ?? {}
   return {

@@ -1,6 +1,7 @@
-import type { LocalizedText } from '../shared/index.js'
+import { diagnosed, requireShapes, ValidationError, fieldProblems, type LocalizedText } from '../shared/index.js'
 import { actors, responsibilities, risks, type Level, type MeasureId } from '../strategy/index.js'
-import type { Activity, Indicator, Plan, Template, TemplateItem } from './schemas.js'
+import { templateSchema, type Activity, type Indicator, type Plan, type Template, type TemplateItem } from './schemas.js'
+import { diagnosePlan } from './parse.js'
 import { isSituationPictureStale } from './staleness.js'
 import { isIsoDate } from '../shared/calendar/days.js'
 import { invalidArgument } from '../shared/calendar/check.js'
@@ -326,7 +327,22 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
  * findings on indicators, responsibilities, risks and revision. Pure and synchronous.
  */
 export function analysePlan(plan: Plan, options: AnalyseOptions): PlanAnalysis {
-  if (!isIsoDate(options.on)) invalidArgument('analysePlan', 'on', 'must be a real date written YYYY-MM-DD', options.on)
+  requireShapes('Plan analysis', [['plan', plan, 'object'], ['options', options, 'object']])
+  requireShapes('Plan analysis', [['options.templates', options.templates, 'array'], ['options.on', options.on, 'string']])
+  if (!isIsoDate(options.on)) invalidArgument('Plan analysis', 'options.on', 'date.invalid', options.on)
+  return diagnosed(
+    () => analyse(plan, options),
+    () => {
+      diagnosePlan(plan, 'plan')
+      options.templates.forEach((t, i) => {
+        const r = templateSchema.safeParse(t)
+        if (!r.success) throw new ValidationError('Template', fieldProblems(r.error).map((p) => ({ ...p, path: `options.templates[${i}]${p.path === '(root)' ? '' : `.${p.path}`}` })))
+      })
+    },
+  )
+}
+
+function analyse(plan: Plan, options: AnalyseOptions): PlanAnalysis {
   const coverage = options.templates.map((t) => coverageOf(plan, t))
   const indicator = indicatorFindings(plan)
   const responsibility = responsibilityFindings(plan)

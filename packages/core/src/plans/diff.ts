@@ -1,3 +1,5 @@
+import { diagnosed, requireShapes } from '../shared/index.js'
+import { diagnosePlan } from './parse.js'
 import type { Activity, Indicator, Plan } from './schemas.js'
 
 /** One field that differs: `path` is like `situationPicture.summary` or `risks[R3].mitigation`. */
@@ -91,6 +93,17 @@ function byId<T extends { id: string }>(before: readonly T[], after: readonly T[
  * added, removed or changed (matched by id), and every other field that differs.
  */
 export function diffPlans(a: Plan, b: Plan): PlanDiff {
+  requireShapes('Plan comparison', [['a', a, 'object'], ['b', b, 'object']])
+  return diagnosed(
+    () => diff(a, b),
+    () => {
+      diagnosePlan(a, 'a')
+      diagnosePlan(b, 'b')
+    },
+  )
+}
+
+function diff(a: Plan, b: Plan): PlanDiff {
   const plan = fieldsOf(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, ['activities'])
   const acts = byId(a.activities, b.activities)
   const changed: ActivityChange[] = []

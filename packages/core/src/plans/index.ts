@@ -4,9 +4,6 @@
  * `analysePlan` (coverage and findings), `diffPlans` (a field-level redline) and
  * `cityOverview` (every district's current plan, situation pictures, the city's totals).
  */
-import { parseOrThrow } from '../shared/index.js'
-import { planSchema, type Plan } from './schemas.js'
-
 export * from './schemas.js'
 export * from './templates.js'
 export * from './analyse.js'
@@ -15,8 +12,4 @@ export * from './overview.js'
 export * from './diff.js'
 export * from './examples.js'
 export * from './workflow.js'
-
-/** Parses a plan from outside (an HTTP body, a file); throws ValidationError naming each field. */
-export function parsePlan(input: unknown): Plan {
-  return parseOrThrow(planSchema, input, 'Plan')
-}
+export { parsePlan } from './parse.js'

@@ -107,7 +107,7 @@ function pictureOf(plan: OverviewPlan, on: IsoDate): SituationPictureEntry {
  * pictures newest first with the stale ones marked, and the city's totals.
  */
 export function cityOverview<P extends OverviewPlan>(plans: readonly P[], on: IsoDate, options: CityOverviewOptions = {}): CityOverview<P> {
-  if (!isIsoDate(on)) invalidArgument('cityOverview', 'on', 'must be a real date written YYYY-MM-DD', on)
+  if (!isIsoDate(on)) invalidArgument('cityOverview', 'on', 'date.invalid', on)
   const base = options.templates ?? templatesFor()
   const analysedWith = options.templatesFor ?? (() => base)
   const baseIds = new Set(base.map((t) => t.id))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDateSchema, localizedTextSchema, sourceSchema } from '../shared/index.js'
+import { coded, codedMessage, isoDateSchema, localizedTextSchema, sourceSchema } from '../shared/index.js'
 import { phoneSchema, webSourceSchema } from '../plugins/schemas.js'
 import {
   directivePointIdSchema,
@@ -10,9 +10,9 @@ import {
   riskIdSchema,
 } from '../strategy/schemas.js'
 
-const text = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, { error: `${what} must not be empty` })
-const id = (what: string) =>
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: `${what} must be letters, digits, dots, hyphens or underscores` })
+const text = (field: string) => z.string(coded('plan.text', { field })).trim().min(1, coded('plan.empty', { field }))
+const id = (field: string) => z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, coded('plan.idChars', { field }))
+const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) => z.enum(values, coded('plan.oneOf', { field, values }))
 
 export const PLAN_STATUSES = ['draft', 'submitted', 'returned', 'revised', 'adopted'] as const
 export type PlanStatus = (typeof PLAN_STATUSES)[number]
@@ -26,12 +26,12 @@ export type Tertial = (typeof TERTIALS)[number]
 export const FREQUENCIES = ['tertial', 'yearly', 'biennial', 'monthly', 'quarterly'] as const
 
 /** A measured value at a date. */
-export const measurementSchema = z.object({ value: z.number({ error: 'value must be a number' }), date: isoDateSchema }).strict()
+export const measurementSchema = z.object({ value: z.number(coded('plan.number', { field: 'value' })), date: isoDateSchema }).strict()
 
 export const followUpSchema = z
   .object({
-    period: z.enum(TERTIALS, { error: 'period must be T1, T2 or T3 (the four-month periods)' }),
-    value: z.number({ error: 'value must be a number' }),
+    period: z.enum(TERTIALS, coded('plan.tertial')),
+    value: z.number(coded('plan.number', { field: 'value' })),
     date: isoDateSchema,
     note: z.string().default(''),
   })
@@ -46,13 +46,13 @@ export const indicatorSchema = z
   .object({
     id: id('indicator id'),
     name: text('name'),
-    kind: z.enum(INDICATOR_KINDS, { error: `kind must be one of ${INDICATOR_KINDS.join(', ')}` }),
+    kind: oneOf('kind', INDICATOR_KINDS),
     unit: text('unit'),
     baseline: measurementSchema.optional(),
     target: measurementSchema.optional(),
     dataSource: z.string().trim().optional(),
     owner: text('owner'),
-    frequency: z.enum(FREQUENCIES, { error: `frequency must be one of ${FREQUENCIES.join(', ')}` }),
+    frequency: oneOf('frequency', FREQUENCIES),
     followUps: z.array(followUpSchema).default([]),
   })
   .strict()
@@ -61,7 +61,7 @@ export const indicatorSchema = z
 export const TARGET_GROUP_KINDS = ['staff', 'partners', 'residents', 'individuals'] as const
 export const targetGroupSchema = z
   .object({
-    kind: z.enum(TARGET_GROUP_KINDS, { error: `kind must be one of ${TARGET_GROUP_KINDS.join(', ')}` }),
+    kind: oneOf('kind', TARGET_GROUP_KINDS),
     description: text('description'),
   })
   .strict()
@@ -73,13 +73,13 @@ export const existingStructureSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('existing'), name: text('name') }).strict(),
     z.object({ kind: z.literal('new'), reason: text('reason') }).strict(),
   ],
-  { error: 'existingStructure must be { kind: "existing", name } or { kind: "new", reason }' },
+  coded('plan.existingStructure'),
 )
 
-const uniqueIds = (path: string) => (items: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx) => {
+const uniqueIds = (kind: string) => (items: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx) => {
   const seen = new Set<string>()
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate ${path} id "${item.id}"` })
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: codedMessage('plan.duplicateId', { kind, id: item.id }) })
     seen.add(item.id)
   })
 }
@@ -103,7 +103,7 @@ export const activitySchema = z
     period: z
       .object({ from: isoDateSchema, to: isoDateSchema })
       .strict()
-      .refine((p) => p.from <= p.to, { error: 'period.from must not be after period.to', path: ['to'] }),
+      .refine((p) => p.from <= p.to, { ...coded('plan.periodOrder'), path: ['to'] }),
     risks: z.array(z.object({ riskId: riskIdSchema, mitigation: text('mitigation') }).strict()).default([]),
     indicators: z.array(indicatorSchema).default([]).superRefine(uniqueIds('indicator')),
   })
@@ -129,16 +129,16 @@ export const contactPointSchema = z
   .object({
     function: text('function'),
     unit: text('unit'),
-    email: z.email({ error: 'email must be an email address' }).optional(),
+    email: z.email(coded('plan.email', { field: 'email' })).optional(),
     phone: phoneSchema.optional(),
   })
   .strict()
 
 export const planSchema = z
   .object({
-    district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'district must be a district plugin id, for example "rinkeby-kista"' }),
-    year: z.number().int().min(2016, { error: 'year must be 2016 or later' }).max(2100),
-    status: z.enum(PLAN_STATUSES, { error: `status must be one of ${PLAN_STATUSES.join(', ')}` }),
+    district: z.string().regex(/^[a-z][a-z0-9-]*$/, coded('plan.district', { example: 'rinkeby-kista' })),
+    year: z.number().int().min(2016, coded('plan.fromYear', { field: 'year', min: 2016 })).max(2100),
+    status: oneOf('status', PLAN_STATUSES),
     contactPoint: contactPointSchema,
     situationPicture: situationPictureSchema,
     /** Answers to template and plugin sections, by section id. */

@@ -1,5 +1,5 @@
-import { parseOrThrow } from '../shared/index.js'
-import type { DistrictPlugin } from '../plugins/schemas.js'
+import { diagnosed, diagnoseWith, parseOrThrow, requireShapes } from '../shared/index.js'
+import { districtPluginSchema, type DistrictPlugin } from '../plugins/schemas.js'
 import { directivePoints, guidelines, measures, perspectives } from '../strategy/index.js'
 import { templateSchema, type Template } from './schemas.js'
 
@@ -60,6 +60,14 @@ export const directive2017: Template = parseOrThrow(
  * section by answering it in `plan.sections` or naming it on an activity.
  */
 export function pluginTemplate(plugin: DistrictPlugin): Template | undefined {
+  requireShapes('Plugin template', [['plugin', plugin, 'object']])
+  return diagnosed(
+    () => templateOf(plugin),
+    () => diagnoseWith(districtPluginSchema, plugin, 'Plugin template', 'plugin'),
+  )
+}
+
+function templateOf(plugin: DistrictPlugin): Template | undefined {
   if (plugin.planSections.length === 0) return undefined
   const first = plugin.planSections[0]!
   return parseOrThrow(

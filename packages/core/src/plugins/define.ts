@@ -1,4 +1,4 @@
-import { fieldProblems, ValidationError } from '../shared/index.js'
+import { diagnosed, diagnoseWith, fieldProblems, requireShapes, ValidationError } from '../shared/index.js'
 import { contactSchema, districtPluginSchema, type Contact, type DistrictPlugin, type DistrictPluginInput, type GrantProgramme, type PlanSection } from './schemas.js'
 
 /** Thrown when a plugin's input is invalid; names the plugin and each field path and problem. */
@@ -33,6 +33,7 @@ export function defineDistrictPlugin(input: DistrictPluginInput): DistrictPlugin
 
 /** Validates a list of contacts shared by every district (core's own national contacts). */
 export function defineContacts(subject: string, input: readonly Contact[]): readonly Contact[] {
+  requireShapes(subject, [['(root)', input, 'array']])
   const problems = input.flatMap((contact, index) => {
     const r = contactSchema.safeParse(contact)
     return r.success ? [] : fieldProblems(r.error).map((p) => ({ ...p, path: `[${index}].${p.path}` }))
@@ -69,6 +70,20 @@ export interface ComposedPlugins {
  * contacts, programmes or plan sections whose ids clash across plugins.
  */
 export function composePlugins(plugins: readonly DistrictPlugin[]): ComposedPlugins {
+  requireShapes('Plugins', [['plugins', plugins, 'array']])
+  return diagnosed(
+    () => compose(plugins),
+    () => {
+      plugins.forEach((plugin, index) => {
+        const result = districtPluginSchema.safeParse(plugin)
+        if (!result.success) throw new PluginValidationError(describeId(plugin), fieldProblems(result.error).map((p) => ({ ...p, path: `plugins[${index}]${p.path === '(root)' ? '' : `.${p.path}`}` })))
+        diagnoseWith(districtPluginSchema, plugin, `District plugin ${JSON.stringify(describeId(plugin))}`, `plugins[${index}]`)
+      })
+    },
+  )
+}
+
+function compose(plugins: readonly DistrictPlugin[]): ComposedPlugins {
   const byId = new Map<string, DistrictPlugin>()
   for (const p of plugins) {
     if (byId.has(p.id)) throw new DuplicateIdError('plugin', p.id, [p.id, p.id])

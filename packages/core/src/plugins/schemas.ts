@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDateSchema, localizedTextSchema, slugSchema as slug, sourceSchema } from '../shared/index.js'
+import { coded, codedMessage, given, isoDateSchema, localizedTextSchema, slugSchema as slug, sourceSchema } from '../shared/index.js'
 import { WEEKDAYS } from '../shared/calendar/days.js'
 
 export const CONTACT_KINDS = [
@@ -14,7 +14,7 @@ export const CONTACT_KINDS = [
 ] as const
 export type ContactKind = (typeof CONTACT_KINDS)[number]
 
-const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be a public http(s) URL' })
+const httpsUrl = z.url({ protocol: /^https?$/, ...coded('url.public') })
 
 /** Where a contact fact was published, and when someone last checked it there. */
 export const webSourceSchema = z
@@ -27,7 +27,7 @@ export const webSourceSchema = z
   .strict()
 
 export { WEEKDAYS, type Weekday } from '../shared/calendar/days.js'
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time written HH:MM' })
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, coded('time.format'))
 
 /** Opening hours: a summary for people, and a schedule a program can check "open now" against. */
 export const hoursSchema = z
@@ -39,27 +39,23 @@ export const hoursSchema = z
         z
           .object({ days: z.array(z.enum(WEEKDAYS)).min(1), opens: clock, closes: clock })
           .strict()
-          .refine((s) => s.opens < s.closes, { error: 'opens must be before closes', path: ['closes'] }),
+          .refine((s) => s.opens < s.closes, { ...coded('hours.order'), path: ['closes'] }),
       )
       .optional(),
     closedOnPublicHolidays: z.boolean().optional(),
   })
   .strict()
-  .refine((h) => h.alwaysOpen === true || (h.weekly !== undefined && h.weekly.length > 0), {
-    error: 'give either alwaysOpen: true or a weekly schedule',
-  })
+  .refine((h) => h.alwaysOpen === true || (h.weekly !== undefined && h.weekly.length > 0), coded('hours.schedule'))
 
 /** A phone number as published: digits, with spaces, hyphens and a leading + allowed. */
 export const phoneSchema = z
   .string()
-  .regex(/^\+?\d[\d -]*\d$/, { error: 'must be a phone number of digits, spaces and hyphens, as published' })
+  .regex(/^\+?\d[\d -]*\d$/, coded('phone.published'))
 
 export const contactSchema = z
   .object({
     id: slug('contact id'),
-    kind: z.enum(CONTACT_KINDS, {
-      error: (issue) => `must be one of ${CONTACT_KINDS.join(', ')}, got ${JSON.stringify(issue.input)}`,
-    }),
+    kind: z.enum(CONTACT_KINDS, coded('value.oneOfGot', (input) => ({ values: CONTACT_KINDS, got: given(input) }))),
     name: localizedTextSchema,
     phone: phoneSchema.optional(),
     url: httpsUrl.optional(),
@@ -68,10 +64,7 @@ export const contactSchema = z
     source: webSourceSchema,
   })
   .strict()
-  .refine((c) => c.phone !== undefined || c.url !== undefined, {
-    error: 'a contact needs a phone number or a url, or people cannot reach it',
-    path: ['phone'],
-  })
+  .refine((c) => c.phone !== undefined || c.url !== undefined, { ...coded('contact.reach'), path: ['phone'] })
 
 export const GRANT_SOURCE_LEVELS = ['law', 'bill', 'council', 'committee', 'district'] as const
 
@@ -92,9 +85,7 @@ export const grantSourceSchema = z
  */
 export const grantProgrammeSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, {
-      error: 'programme id must be "<plugin id>/<programme>", lower-case, for example "rinkeby-kista/foreningsbidrag"',
-    }),
+    id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, coded('programme.idFormat', { example: 'rinkeby-kista/foreningsbidrag' })),
     name: localizedTextSchema,
     description: localizedTextSchema,
     effective: z.object({ from: isoDateSchema, to: isoDateSchema.optional() }).strict(),
@@ -106,7 +97,7 @@ export const grantProgrammeSchema = z
       .strict(),
     /** The programme's published basic requirements, as text. */
     requirements: z.array(z.object({ id: slug('requirement id'), text: localizedTextSchema }).strict()),
-    sources: z.array(grantSourceSchema).min(1, { error: 'a programme needs at least one source' }),
+    sources: z.array(grantSourceSchema).min(1, coded('programme.sources')),
     /** How to appeal a decision in this programme; the core default is used when absent. */
     appeal: localizedTextSchema.optional(),
     /** Where to read more and apply. */
@@ -123,7 +114,7 @@ export const planSectionSchema = z
     description: localizedTextSchema,
     /** What the section asks the plan to show. */
     asks: localizedTextSchema,
-    source: z.union([sourceSchema, webSourceSchema], { error: 'source must be a seed document source or a web source' }),
+    source: z.union([sourceSchema, webSourceSchema], coded('section.source')),
   })
   .strict()
 
@@ -135,7 +126,7 @@ const uniqueIds = <T extends { id: string }>(items: readonly T[], ctx: z.Refinem
       ctx.addIssue({
         code: 'custom',
         path: [field, index, 'id'],
-        message: `duplicate id ${JSON.stringify(item.id)} (also at ${field}[${first}])`,
+        message: codedMessage('list.duplicateIdAt', { id: item.id, first: `${field}[${first}]` }),
       })
     } else seen.set(item.id, index)
   })
@@ -161,7 +152,7 @@ export const districtPluginSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['grantProgrammes', index, 'id'],
-          message: `programme id must start with the plugin id, "${plugin.id}/"`,
+          message: codedMessage('programme.idPrefix', { prefix: `${plugin.id}/` }),
         })
       }
     })

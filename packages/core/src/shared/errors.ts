@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { isMessageCode, messageText, type MessageCode, type MessageParam, type MessageParams } from './messages.js'
 
 /** Formats a zod path as `contacts[0].source.url`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -10,16 +11,161 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out === '' ? '(root)' : out
 }
 
+/** A problem with one field: where, a message code with its parameters, and the message in English. */
 export interface FieldProblem {
-  /** The field path, for example `contacts[0].source.url`. */
+  /** The field path, for example `contacts[0].source.url`; `(root)` for the input as a whole. */
   readonly path: string
-  /** What is wrong with it, in plain words. */
+  /** What is wrong, as a code of the message catalogue (`MESSAGES`). */
+  readonly code: MessageCode
+  /** The code's parameters, for example `{ got: '2026-02-30' }`. */
+  readonly params: MessageParams
+  /** The problem in English, from the catalogue (for logs and `ValidationError.message`). Word it for people with `formatMessage`. */
   readonly message: string
 }
 
-/** Turns zod issues into `{ path, message }` pairs, one per problem. */
+/** A code and its parameters: what a field problem says, without where. */
+export interface CodedMessage {
+  readonly code: MessageCode
+  readonly params: MessageParams
+}
+
+/** A field problem at `path`. */
+export function fieldProblem(path: string, code: MessageCode, params: MessageParams = {}): FieldProblem {
+  return { path, code, params, message: messageText(code, params).en }
+}
+
+/** A problem's message in one language. */
+export function formatMessage(problem: CodedMessage, locale: 'sv' | 'en'): string {
+  return messageText(problem.code, problem.params)[locale]
+}
+
+// ---------------------------------------------------------------------------
+// Codes through zod. A zod issue carries one string, its message; core's schemas put
+// the code and its parameters there as JSON (`codedMessage`), and `issueMessage` reads
+// them back. An issue whose message is not a code (zod's own messages) gets a code by
+// its kind, with the issue's own numbers and values as parameters.
+// ---------------------------------------------------------------------------
+
+const CODED = '{"code":'
+
+/** The message a schema gives zod for a code: `{"code":…,"params":…}`. */
+export function codedMessage(code: MessageCode, params?: MessageParams): string {
+  return params === undefined || Object.keys(params).length === 0 ? JSON.stringify({ code }) : JSON.stringify({ code, params })
+}
+
+/** The code and parameters in a message made by `codedMessage`, or undefined for any other text. */
+export function readCodedMessage(message: string): CodedMessage | undefined {
+  if (!message.startsWith(CODED)) return undefined
+  try {
+    const parsed = JSON.parse(message) as { code?: unknown; params?: unknown }
+    if (!isMessageCode(parsed.code)) return undefined
+    const params = typeof parsed.params === 'object' && parsed.params !== null ? (parsed.params as MessageParams) : {}
+    return { code: parsed.code, params }
+  } catch {
+    return undefined
+  }
+}
+
+/** A zod error option: the code, or `value.missing` when the value is absent. */
+export function coded(code: MessageCode, params?: MessageParams | ((input: unknown) => MessageParams)) {
+  return {
+    error: (issue: { readonly input?: unknown; readonly code?: string }) =>
+      issue.input === undefined && issue.code === 'invalid_type'
+        ? codedMessage('value.missing')
+        : codedMessage(code, typeof params === 'function' ? params(issue.input) : params),
+  }
+}
+
+/** A value someone gave, as a message parameter (objects as JSON). */
+export function given(input: unknown): MessageParam {
+  if (input === null || typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean') return input
+  if (input === undefined) return 'undefined'
+  if (typeof input === 'bigint') return String(input)
+  try {
+    return JSON.stringify(input) ?? String(input)
+  } catch {
+    return Object.prototype.toString.call(input)
+  }
+}
+
+const num = (n: number | bigint) => Number(n)
+const shown = (v: unknown) => (typeof v === 'string' ? v : String(JSON.stringify(v) ?? v))
+
+const TYPE_CODES: Readonly<Record<string, MessageCode>> = {
+  string: 'type.string',
+  number: 'type.number',
+  int: 'type.integer',
+  boolean: 'type.boolean',
+  object: 'type.object',
+  array: 'type.array',
+}
+
+const FORMAT_CODES: Readonly<Record<string, MessageCode>> = {
+  email: 'format.email',
+  url: 'format.url',
+  uuid: 'format.uuid',
+  guid: 'format.uuid',
+  date: 'date.format',
+  datetime: 'format.datetime',
+}
+
+/** The code and parameters of a zod issue: the code a schema gave it, otherwise one by the issue's kind. */
+export function issueMessage(issue: z.core.$ZodIssue): CodedMessage {
+  const own = readCodedMessage(issue.message)
+  if (own !== undefined) return own
+  switch (issue.code) {
+    case 'invalid_type':
+      // Zod keeps no input in the issue; its own message ends with what it received.
+      if (/received undefined$/.test(issue.message)) return { code: 'value.missing', params: {} }
+      return { code: TYPE_CODES[issue.expected] ?? 'type.other', params: TYPE_CODES[issue.expected] ? {} : { expected: issue.expected } }
+    case 'too_small': {
+      const min = num(issue.minimum)
+      if (issue.origin === 'string') return min === 1 ? { code: 'text.empty', params: {} } : { code: 'text.tooShort', params: { min } }
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'list.tooShort', params: { min } }
+      return { code: issue.inclusive ? 'number.min' : 'number.above', params: { min } }
+    }
+    case 'too_big': {
+      const max = num(issue.maximum)
+      if (issue.origin === 'string') return { code: 'text.tooLong', params: { max } }
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'list.tooLong', params: { max } }
+      return { code: issue.inclusive ? 'number.max' : 'number.below', params: { max } }
+    }
+    case 'invalid_value':
+      return issue.values.length === 1 ? { code: 'value.literal', params: { value: given(issue.values[0]) } } : { code: 'value.oneOf', params: { values: issue.values.map(shown) } }
+    case 'invalid_format':
+      return { code: FORMAT_CODES[issue.format] ?? 'format.other', params: {} }
+    case 'not_multiple_of':
+      return { code: 'number.multipleOf', params: { divisor: num(issue.divisor) } }
+    case 'unrecognized_keys':
+      return issue.keys.length === 1 ? { code: 'field.unknownNamed', params: { key: issue.keys[0]! } } : { code: 'field.unknownMany', params: { keys: issue.keys } }
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown }).options
+      return Array.isArray(options) && options.length > 0 ? { code: 'value.oneOf', params: { values: options.map(shown) } } : { code: 'value.noForm', params: {} }
+    }
+    case 'invalid_key':
+      return { code: 'key.invalid', params: {} }
+    case 'invalid_element':
+      return { code: 'element.invalid', params: {} }
+    case 'custom':
+      return { code: 'value.invalid', params: {} }
+  }
+}
+
+/**
+ * Turns zod issues into field problems, one per problem. An unknown field is named at
+ * its own path (`contacts[0].colour`), one problem per field.
+ */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }))
+  const out: FieldProblem[] = []
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys' && readCodedMessage(issue.message) === undefined) {
+      for (const key of issue.keys) out.push(fieldProblem(formatPath([...issue.path, key]), 'field.unknown'))
+      continue
+    }
+    const { code, params } = issueMessage(issue)
+    out.push(fieldProblem(formatPath(issue.path), code, params))
+  }
+  return out
 }
 
 /** A validation failure that names what was validated, each field path and its problem. */
@@ -40,4 +186,9 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, sub
   const result = schema.safeParse(input)
   if (!result.success) throw new ValidationError(subject, fieldProblems(result.error))
   return result.data
+}
+
+/** Throws a ValidationError naming `subject` and one field, for a check outside a schema. */
+export function invalidInput(subject: string, path: string, code: MessageCode, params: MessageParams = {}): never {
+  throw new ValidationError(subject, [fieldProblem(path, code, params)])
 }

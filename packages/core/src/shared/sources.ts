@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { documentDateSchema } from './dates.js'
 import { localizedTextSchema } from './text.js'
+import { coded, given } from './errors.js'
 
 /**
  * The source documents the strategy content is taken from. Each `file` is the name
@@ -31,11 +32,8 @@ export const SOURCE_DOCUMENT_FILES = Object.keys(SOURCE_DOCUMENTS) as [SourceDoc
 /** Where in a source document a piece of content comes from. */
 export const sourceSchema = z
   .object({
-    document: z.enum(SOURCE_DOCUMENT_FILES, {
-      error: (issue) =>
-        `must name a source document (${SOURCE_DOCUMENT_FILES.join(', ')}), got ${JSON.stringify(issue.input)}`,
-    }),
-    section: z.string().trim().min(1, { error: 'section must name where in the document the content is' }),
+    document: z.enum(SOURCE_DOCUMENT_FILES, coded('source.document', (input) => ({ documents: SOURCE_DOCUMENT_FILES, got: given(input) }))),
+    section: z.string().trim().min(1, coded('source.section')),
     date: documentDateSchema,
   })
   .strict()

@@ -1,20 +1,21 @@
 import { z } from 'zod'
+import { coded, codedMessage } from './errors.js'
 
 /** The two languages every user-facing text in core must carry. */
 export const LOCALES = ['sv', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const nonBlank = (what: string) =>
+const nonBlank = (language: { sv: string; en: string }) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} text is missing` : `${what} text must be a string`) })
+    .string({ error: (issue) => codedMessage(issue.input === undefined ? 'translation.missing' : 'translation.type', { language }) })
     .trim()
-    .min(1, { error: `${what} text must not be empty` })
+    .min(1, coded('translation.empty', { language }))
 
 /** A text in Swedish and English: `{ sv, en }`. Both are required and non-empty. */
 export const localizedTextSchema = z
   .object({
-    sv: nonBlank('Swedish'),
-    en: nonBlank('English'),
+    sv: nonBlank({ sv: 'svenska', en: 'Swedish' }),
+    en: nonBlank({ sv: 'engelska', en: 'English' }),
   })
   .strict()
 
@@ -31,5 +32,5 @@ export function text(value: LocalizedText, locale: Locale): string {
  */
 export const slugSchema = (what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be a string`) })
-    .regex(/^[a-z][a-z0-9-]*$/, { error: `${what} must be lower-case letters, digits and hyphens, starting with a letter` })
+    .string({ error: (issue) => codedMessage(issue.input === undefined ? 'slug.missing' : 'slug.type', { field: what }) })
+    .regex(/^[a-z][a-z0-9-]*$/, coded('slug.format', { field: what }))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fieldProblems, ValidationError } from './errors.js'
+import { fieldProblem, fieldProblems, ValidationError } from './errors.js'
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from './roles.js'
 import type { LocalizedText } from './text.js'
 
@@ -135,10 +135,10 @@ function checkInput<S extends string, A extends string, K extends string>(table:
   if (!parsed.success) throw new ValidationError('mayAct input', fieldProblems(parsed.error))
   const { action, status } = parsed.data
   if (!Object.hasOwn(table.actions, action)) {
-    throw new ValidationError('mayAct input', [{ path: 'action', message: `must be one of ${Object.keys(table.actions).join(', ')} (the ${table.name})` }])
+    throw new ValidationError('mayAct input', [fieldProblem('action', 'value.oneOfGot', { values: Object.keys(table.actions).join(', '), got: action })])
   }
   if (!Object.hasOwn(table.statuses, status)) {
-    throw new ValidationError('mayAct input', [{ path: 'status', message: `must be one of ${Object.keys(table.statuses).join(', ')} (the ${table.name})` }])
+    throw new ValidationError('mayAct input', [fieldProblem('status', 'value.oneOfGot', { values: Object.keys(table.statuses).join(', '), got: status })])
   }
 }
 

@@ -8,7 +8,7 @@
  * can never be imported.
  */
 import { z } from 'zod'
-import { collection, parseOrThrow, type Collection } from '../shared/index.js'
+import { collection, parseOrThrow, requireShapes, type Collection } from '../shared/index.js'
 import { actorData } from './actors.js'
 import { directivePointData } from './directive-points.js'
 import { guidelineData } from './guidelines.js'
@@ -23,6 +23,7 @@ import {
   measureSchema,
   perspectiveSchema,
   responsibilitySchema,
+  responsibilityTargetSchema,
   riskSchema,
   threatEnvironmentSchema,
   type Actor,
@@ -63,6 +64,7 @@ export const threatEnvironments: Collection<ThreatEnvironment> = collection(
 
 /** The strategy item a responsibility points at. */
 export function targetOf(target: ResponsibilityTarget): Measure | Guideline | DirectivePoint {
+  parseOrThrow(responsibilityTargetSchema, target, 'Responsibility target')
   switch (target.kind) {
     case 'measure':
       return measures.byId(target.id)
@@ -116,6 +118,7 @@ export interface ResponsibilityFilter {
 
 /** Responsibilities matching every given criterion. */
 export function responsibilitiesWhere(filter: ResponsibilityFilter = {}): Responsibility[] {
+  requireShapes('Responsibility filter', [['filter', filter, 'object']])
   return responsibilities.filter(
     (r) =>
       (filter.level === undefined || r.level === filter.level) &&

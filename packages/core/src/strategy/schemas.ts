@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { localizedTextSchema, slugSchema as slug, sourcedItemShape } from '../shared/index.js'
+import { coded, given, localizedTextSchema, slugSchema as slug, sourcedItemShape } from '../shared/index.js'
 
 export const GUIDELINE_IDS = ['G1', 'G2', 'G3', 'G4', 'G5'] as const
 export const PERSPECTIVE_IDS = ['P1', 'P2', 'P3', 'P4'] as const
@@ -14,7 +14,7 @@ export type MeasureId = (typeof MEASURE_IDS)[number]
 export type DirectivePointId = (typeof DIRECTIVE_POINT_IDS)[number]
 
 const idOf = <const T extends readonly [string, ...string[]]>(ids: T, what: string) =>
-  z.enum(ids, { error: (issue) => `must be a ${what} id (${ids.join(', ')}), got ${JSON.stringify(issue.input)}` })
+  z.enum(ids, coded('strategy.id', (input) => ({ kind: what, ids, got: given(input) })))
 
 export const guidelineIdSchema = idOf(GUIDELINE_IDS, 'guideline')
 export const perspectiveIdSchema = idOf(PERSPECTIVE_IDS, 'perspective')
@@ -53,9 +53,7 @@ export const directivePointSchema = z
 
 export const LEVELS = ['central', 'district', 'company', 'partner'] as const
 export type Level = (typeof LEVELS)[number]
-export const levelSchema = z.enum(LEVELS, {
-  error: (issue) => `must be a level (${LEVELS.join(', ')}), got ${JSON.stringify(issue.input)}`,
-})
+export const levelSchema = z.enum(LEVELS, coded('strategy.level', (input) => ({ levels: LEVELS, got: given(input) })))
 
 export const ACTOR_KINDS = ['central-body', 'district-committee', 'housing-company', 'authority', 'civil-society', 'academia'] as const
 export type ActorKind = (typeof ACTOR_KINDS)[number]
@@ -85,9 +83,7 @@ export const responsibilitySchema = z
     id: slug('responsibility id'),
     actorId: slug('actorId'),
     level: levelSchema,
-    role: z.enum(RESPONSIBILITY_ROLES, {
-      error: (issue) => `must be ${RESPONSIBILITY_ROLES.join(' or ')}, got ${JSON.stringify(issue.input)}`,
-    }),
+    role: z.enum(RESPONSIBILITY_ROLES, coded('strategy.role', (input) => ({ roles: { sv: RESPONSIBILITY_ROLES.join(' eller '), en: RESPONSIBILITY_ROLES.join(' or ') }, got: given(input) }))),
     target: responsibilityTargetSchema,
     ...sourcedItemShape,
   })
@@ -105,7 +101,7 @@ export const threatEnvironmentSchema = z
     /** The authority that named the environment. */
     namedBy: z.string().trim().min(1),
     /** The date the naming is known to be current as of (the source's date). */
-    asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'asOf must be a date written YYYY, YYYY-MM or YYYY-MM-DD' }),
+    asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, coded('date.documentNamed', { field: 'asOf' })),
   })
   .strict()
 

@@ -1,7 +1,7 @@
-import { ValidationError } from '../errors.js'
+import { fieldProblem, given, ValidationError } from '../errors.js'
+import type { MessageCode } from '../messages.js'
 
-/** Throws a ValidationError naming the function, the argument and what is wrong with it. */
-export function invalidArgument(subject: string, field: string, problem: string, got: unknown): never {
-  const shown = got instanceof Date ? String(got) : JSON.stringify(got) ?? String(got)
-  throw new ValidationError(subject, [{ path: field, message: `${problem}, got ${shown}` }])
+/** Throws a ValidationError naming the function, the argument and what is wrong with it (a message code, given the value). */
+export function invalidArgument(subject: string, field: string, code: MessageCode, got: unknown): never {
+  throw new ValidationError(subject, [fieldProblem(field, code, { got: got instanceof Date ? String(got) : given(got) })])
 }

@@ -10,14 +10,13 @@ import type { IsoDate } from '../dates.js'
 import { invalidArgument } from './check.js'
 import { dateParts, daysInMonth, isIsoDate, isoDateOf } from './days.js'
 
-const DATE_PROBLEM = 'must be a real date written YYYY-MM-DD'
 
 function checkDate(subject: string, field: string, value: unknown): asserts value is IsoDate {
-  if (!isIsoDate(value)) invalidArgument(subject, field, DATE_PROBLEM, value)
+  if (!isIsoDate(value)) invalidArgument(subject, field, 'date.invalid', value)
 }
 
 function checkMonths(subject: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) invalidArgument(subject, 'months', 'must be a whole number', value)
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) invalidArgument(subject, 'months', 'number.wholeGot', value)
 }
 
 function shift(subject: string, field: string, date: IsoDate, months: number): IsoDate {
@@ -27,7 +26,7 @@ function shift(subject: string, field: string, date: IsoDate, months: number): I
   const total = y * 12 + (m - 1) + months
   const year = Math.floor(total / 12)
   const month = total - year * 12 + 1
-  if (year < 0 || year > 9999) invalidArgument(subject, 'months', 'takes the date outside the years 0000–9999', months)
+  if (year < 0 || year > 9999) invalidArgument(subject, 'months', 'date.outOfRange', months)
   return isoDateOf(year, month, Math.min(d, daysInMonth(year, month)))
 }
 

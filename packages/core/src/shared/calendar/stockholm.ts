@@ -46,6 +46,6 @@ export function stockholmTime(at: Date): StockholmTime {
  * rule and date in the toolkit. Anything but a valid Date is a ValidationError naming `at`.
  */
 export function stockholmDay(at: Date): IsoDate {
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) invalidArgument('stockholmDay', 'at', 'must be a valid Date', at)
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) invalidArgument('stockholmDay', 'at', 'date.instant', at)
   return stockholmTime(at).date
 }

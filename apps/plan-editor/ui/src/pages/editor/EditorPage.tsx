@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { stockholmDay } from '@vbe/core/calendar'
 import { analysePlan, planSchema, type Plan, type PlanAnalysis } from '@vbe/core/plans'
-import { issueText } from '@vbe/server-kit/messages'
+import { formatMessage, issueMessage } from '@vbe/core'
 import { templatesForDistrict } from '../../../../src/plugins'
 import { apiClient, formatDateTime, isApiError, Loading, PageHeading, problemText, ProblemMessage, toProblemOf, type Problem, type User } from '@vbe/web-kit'
 import { PlanStatusBadge } from '../../components/plans'
@@ -92,8 +92,8 @@ export function Editor({ id, user }: { id: string; user: User }) {
 
   const parsed = useMemo(() => (doc ? planSchema.safeParse(doc) : null), [doc])
   // The same messages, in the same words, as the server's 400 for these fields.
-  // TODO(messages): take these from core's validation messages (codes with sv/en texts) once they land, instead of server-kit's issueText.
-  const issues: FieldIssue[] = useMemo(() => (parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueText(i)[lang] })) : []), [parsed, lang])
+  // Each issue is worded from its message code by core's catalogue, in the UI's language.
+  const issues: FieldIssue[] = useMemo(() => (parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: formatMessage(issueMessage(i), lang) })) : []), [parsed, lang])
   const templates = useMemo(() => (server ? templatesForDistrict(server.district) : []), [server?.district])
   const lastGood = useRef<PlanAnalysis | null>(null)
   // The panel follows every edit: while a field is invalid (say, an empty title) the

@@ -1,0 +1,187 @@
+/**
+ * The message catalogue: every code is worded in both languages, the Swedish never
+ * falls back to the English, and every problem core reports has a code whose texts
+ * come out whole (no placeholder left, no parameter missing).
+ */
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import {
+  codedMessage,
+  fieldProblems,
+  formatMessage,
+  issueMessage,
+  isMessageCode,
+  MESSAGE_CODES,
+  MESSAGES,
+  messageParamNames,
+  messageText,
+  readCodedMessage,
+  ValidationError,
+  type FieldProblem,
+} from '@vbe/core'
+import { csvColumns, csvRowToInput, exampleApplication, parseApplication } from '@vbe/core/grants'
+import { norrmalmExamplePlan, parsePlan } from '@vbe/core/plans'
+import { defineDistrictPlugin } from '@vbe/core/plugins'
+
+/** Every variant of `value` with one field missing, of the wrong type or out of range, or with unknown and forbidden fields. */
+function* mutations(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; replace: unknown }> {
+  const bad = [undefined, null, '', ' ', 'x', 'not-a-date', '2026-02-30', -1, 0, 1.5, 1e9, true, {}, [], ['x'], [{}], '802400-1234', '112233-4455']
+  for (const b of bad) yield { path, replace: b }
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* mutations(v, [...path, i])
+  else if (value !== null && typeof value === 'object') {
+    yield { path, replace: { ...(value as object), surprise: 1, religion: 'x' } }
+    for (const [k, v] of Object.entries(value)) yield* mutations(v, [...path, k])
+  }
+}
+function setAt(root: unknown, path: readonly (string | number)[], replace: unknown): unknown {
+  if (path.length === 0) return replace
+  const [head, ...rest] = path
+  const copy = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string | number, unknown>
+  if (rest.length === 0 && replace === undefined) delete copy[head!]
+  else copy[head!] = setAt(copy[head!], rest, replace)
+  return copy
+}
+const problemsOf = (f: () => unknown): readonly FieldProblem[] => {
+  try {
+    const r = f()
+    return r instanceof ValidationError ? r.problems : []
+  } catch (e) {
+    if (e instanceof ValidationError) return e.problems
+    throw e
+  }
+}
+
+/** A problem is whole when its code is in the catalogue and both texts are filled in, from the code alone. */
+function expectWhole(problems: readonly FieldProblem[]): void {
+  for (const p of problems) {
+    expect(isMessageCode(p.code), p.code).toBe(true)
+    const text = messageText(p.code, p.params)
+    expect(p.message).toBe(text.en)
+    for (const name of messageParamNames(p.code)) {
+      // A template may leave a parameter out only when the other language uses it too.
+      expect(p.params, `${p.code} lacks ${name}`).toHaveProperty(name)
+    }
+    expect(text.sv).not.toMatch(/\{\w+(:json)?\}/)
+    expect(text.sv).not.toBe(text.en)
+    expect(formatMessage(p, 'sv')).toBe(text.sv)
+  }
+}
+
+describe('the message catalogue', () => {
+  it('words every code in Swedish and English, differently, with the same parameters', () => {
+    expect(MESSAGE_CODES.length).toBeGreaterThan(100)
+    for (const code of MESSAGE_CODES) {
+      const entry = MESSAGES[code]
+      expect(entry.sv.trim(), code).not.toBe('')
+      expect(entry.en.trim(), code).not.toBe('')
+      expect(entry.sv, `${code} has no Swedish of its own`).not.toBe(entry.en)
+      // The Swedish needs no parameter the English lacks, so a caller who fills the English fills the Swedish.
+      const en = new Set([...entry.en.matchAll(/\{(\w+)(?::json)?\}/g)].map((m) => m[1]))
+      for (const m of entry.sv.matchAll(/\{(\w+)(?::json)?\}/g)) expect(en.has(m[1]), `${code}: {${m[1]}} only in Swedish`).toBe(true)
+    }
+  })
+
+  it('fills parameters: numbers and texts as they are, lists joined, JSON quoted, { sv, en } in the language', () => {
+    expect(messageText('date.invalid', { got: '2026-02-30' })).toEqual({
+      sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD (du angav "2026-02-30")',
+      en: 'must be a real date written YYYY-MM-DD, got "2026-02-30"',
+    })
+    expect(messageText('value.oneOf', { values: ['a', 'b'] })).toEqual({ sv: 'måste vara något av värdena a, b', en: 'must be one of a, b' })
+    expect(messageText('translation.missing', { language: { sv: 'svenska', en: 'Swedish' } })).toEqual({ sv: 'texten på svenska saknas', en: 'Swedish text is missing' })
+    expect(messageText('text.tooLong', { max: 200 })).toEqual({ sv: 'får vara högst 200 tecken', en: 'must be at most 200 characters' })
+  })
+
+  it('carries codes through zod as JSON messages, and gives zod’s own issues a code by kind', () => {
+    const message = codedMessage('organisationNumber.checkDigit', { check: 5 })
+    expect(readCodedMessage(message)).toEqual({ code: 'organisationNumber.checkDigit', params: { check: 5 } })
+    expect(readCodedMessage('must be at most 200 characters')).toBeUndefined()
+    expect(readCodedMessage('{"code":"no.such.code"}')).toBeUndefined()
+    const schema = z.object({ a: z.string().max(2), b: z.number().int(), c: z.enum(['x', 'y']), d: z.string() }).strict()
+    const issues = schema.safeParse({ a: 'abc', b: 1.5, c: 'z', e: 1 }).error!.issues
+    expect(issues.map(issueMessage)).toEqual([
+      { code: 'text.tooLong', params: { max: 2 } },
+      { code: 'type.integer', params: {} },
+      { code: 'value.oneOf', params: { values: ['x', 'y'] } },
+      { code: 'value.missing', params: {} },
+      { code: 'field.unknownNamed', params: { key: 'e' } },
+    ])
+    expect(fieldProblems(schema.safeParse({ a: 'a', b: 1, c: 'x', d: '', e: 1 }).error!)).toEqual([{ path: 'e', code: 'field.unknown', params: {}, message: 'unknown field' }])
+  })
+})
+
+describe('every problem core reports has a whole code', () => {
+  it('parseApplication, for every broken application', () => {
+    const application = exampleApplication()
+    let checked = 0
+    for (const m of mutations(application)) {
+      const problems = problemsOf(() => parseApplication(setAt(application, m.path, m.replace)))
+      checked += problems.length
+      expectWhole(problems)
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+
+  it('parsePlan, for every broken plan', () => {
+    let checked = 0
+    for (const m of mutations(norrmalmExamplePlan)) {
+      const problems = problemsOf(() => parsePlan(setAt(norrmalmExamplePlan, m.path, m.replace)))
+      checked += problems.length
+      expectWhole(problems)
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+
+  it('defineDistrictPlugin, for every broken plugin', () => {
+    const plugin = {
+      id: 'testby',
+      name: { sv: 'Testby', en: 'Testby' },
+      contacts: [
+        {
+          id: 'testby-entry',
+          kind: 'municipal-entry',
+          name: { sv: 'Ingång', en: 'Entry' },
+          phone: '08-508 000 00',
+          hours: { summary: { sv: 'Vardagar', en: 'Weekdays' }, weekly: [{ days: ['mon'], opens: '08:00', closes: '16:00' }] },
+          audience: { sv: 'Alla', en: 'Everyone' },
+          source: { url: 'https://example.org/a', verifiedOn: '2026-01-01' },
+        },
+      ],
+      grantProgrammes: [
+        {
+          id: 'testby/bidrag',
+          name: { sv: 'Bidrag', en: 'Grant' },
+          description: { sv: 'B', en: 'G' },
+          effective: { from: '2026-01-01' },
+          parameters: { maxAmount: 1000 },
+          requirements: [],
+          sources: [{ level: 'district', title: 'T', reference: 'R', date: '2026-01-01' }],
+          verifiedOn: '2026-01-01',
+        },
+      ],
+      planSections: [],
+    }
+    expect(problemsOf(() => defineDistrictPlugin(plugin as never))).toEqual([])
+    let checked = 0
+    for (const m of mutations(plugin)) {
+      const problems = problemsOf(() => defineDistrictPlugin(setAt(plugin, m.path, m.replace) as never))
+      checked += problems.length
+      expectWhole(problems)
+    }
+    expect(checked).toBeGreaterThan(300)
+  })
+
+  it('the CSV reader', () => {
+    const { columns, problems } = csvColumns(['id', 'id', 'religion', 'nonsense', 'contact.name', 'contact.email', 'contact.phone', 'previousGrants'])
+    const header = csvColumns(['id', 'contact.name'], { persons: false })
+    const rows = [
+      csvRowToInput(columns, ['a']),
+      csvRowToInput(columns, ['a', 'a', 'x', 'y', 'N'.repeat(300), 'bad-mail', 'call me', '[oops']),
+      csvRowToInput(columns, ['a', 'a', 'x', 'y', '', 'a@example.org', '', '[]']),
+    ]
+    const all = [...problems, ...header.problems, ...rows.flatMap((r) => r.problems)]
+    expect(new Set(all.map((p) => p.code))).toEqual(
+      new Set(['csv.columnTwice', 'application.forbiddenField', 'csv.unknownColumn', 'csv.personColumn', 'csv.rowLength', 'text.tooLong', 'csv.contactEmail', 'csv.contactPhone', 'json.unreadable', 'csv.contactNameRequired']),
+    )
+    expectWhole(all)
+  })
+})
