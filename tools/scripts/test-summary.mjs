@@ -11,10 +11,10 @@
 //   node tools/scripts/test-summary.mjs --clean          remove old reports before a run
 //   node tools/scripts/test-summary.mjs --exit-code N    print the summary, exit non-zero if N != 0 or anything failed
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..')
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Project folders: the root package.json's workspaces (`dir/*` patterns). */
 function projectDirs() {
