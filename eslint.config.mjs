@@ -1,5 +1,6 @@
-// ESLint for the whole repository (flat config). Every project's `lint` target runs
-// `eslint .` in its own folder (inferred by `@nx/eslint/plugin` in nx.json) and finds this file.
+// ESLint for the whole repository (flat config). Every project has a `lint` target (inferred by
+// `@nx/eslint/plugin`, set up in nx.json's targetDefaults) that runs `eslint <project folder>`
+// from the root with this file.
 // Formatting is Prettier's job (`.prettierrc.json`); `eslint-config-prettier` comes last so
 // that no rule here argues with it.
 import js from '@eslint/js'
@@ -127,8 +128,8 @@ export default defineConfig(
 
   // React: the rules of hooks for every component file.
   {
-    files: ['**/*.tsx'],
     ...reactHooks.configs.flat.recommended,
+    files: ['**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
