@@ -1,7 +1,7 @@
 import { Effect } from 'effect'
 import { exampleApplication, type ApplicationInput } from '@vbe/core/grants'
 import { CurrentUser, exclusively, query, upsertUser, type Role } from '@vbe/server-kit'
-import { createCase, type PersonInput } from './cases.js'
+import { createCase, type PersonInput } from './cases/index.js'
 
 /** The demo password of every demo user (README, `npm start`). Never use demo users in production. */
 export const DEMO_PASSWORD = 'demo-password-2026'

@@ -1,5 +1,7 @@
-export { createGrantApp, openGrantDatabase, seedDemoData, UI_DIST } from './app.js'
+/** The grant-screening app: `createGrantApp` (API + UI), its database, migrations and demo data. */
+export { createGrantApp, openGrantDatabase, registerRoutes, seedDemoData, UI_DIST, type GrantAppOptions } from './server.js'
 export { DEMO_PASSWORD, DEMO_USERS, demoApplication } from './demo.js'
-export { grantMigrations, type Tables } from './schema.js'
-export { Plugins, rescreenOpenCases, type RescreenRun } from './cases.js'
-export { recordCatalogue, saveReasons, screeningRow } from './screenings.js'
+export { grantMigrations } from './db/migrations/index.js'
+export type { Tables } from './db/tables.js'
+export { Plugins, rescreenOpenCases, type RescreenRun } from './cases/index.js'
+export { recordCatalogue, saveReasons, screeningRow } from './screenings/store.js'

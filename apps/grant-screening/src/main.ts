@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server'
 import { databaseConfigFromEnv } from '@vbe/server-kit'
-import { createGrantApp, openGrantDatabase, seedDemoData } from './app.js'
+import { createGrantApp, openGrantDatabase, seedDemoData } from './server.js'
 import { DEMO_PASSWORD, DEMO_USERS } from './demo.js'
 
 const port = Number(process.env['PORT'] ?? 4320)

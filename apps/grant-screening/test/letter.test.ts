@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { explain, parseApplicationOrThrow, screen, type ApplicationInput } from '@vbe/core/grants'
-import { escapeHtml, parseExplanation, pdfSafeText, renderLetterHtml, renderLetterPdf, type LetterInput } from '../src/letter.js'
+import { escapeHtml, parseExplanation, pdfSafeText, renderLetterHtml, renderLetterPdf, type LetterInput } from '../src/letter/index.js'
 import { installedPlugins } from '../src/plugins.js'
 
 const HOSTILE = '<img src=x onerror=alert(1)>'

@@ -10,7 +10,7 @@ import { norrmalm } from '@vbe/plugin-norrmalm'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { Clock, CurrentUser, Db, jsonb, kitMigrations, openDatabase, type DatabaseConfig } from '@vbe/server-kit'
 import { demoApplication, grantMigrations, openGrantDatabase, Plugins, rescreenOpenCases } from '../src/index.js'
-import { caseDetail } from '../src/cases.js'
+import { caseDetail } from '../src/cases/index.js'
 import { databaseConfig, type DatabaseKind } from './support/server.js'
 
 /**

@@ -18,7 +18,7 @@ import {
   CASE_STATUSES,
   DECISION_KINDS as SERVER_DECISION_KINDS,
   PERSON_ROLES as SERVER_PERSON_ROLES,
-} from "../src/schema.js";
+} from "../src/db/tables.js";
 import {
   ACTORS,
   CONDUCTS,

@@ -2,8 +2,8 @@ import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
 import { EXAMPLE_PLANS, type PlanInput } from '@vbe/core/plans'
 import { exclusively, query, upsertUser, type Conflict, type Db, type Clock, type DatabaseError, type Role } from '@vbe/server-kit'
-import type { Tables } from './db.js'
-import { insertPlan } from './service.js'
+import type { Tables } from './db/tables.js'
+import { insertPlan } from './plans/index.js'
 
 /** The password of every demo user. Demo only: change it (or delete the users) for real use. */
 export const DEMO_PASSWORD = 'demo-password-2026'

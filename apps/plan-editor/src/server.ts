@@ -2,9 +2,54 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Effect } from 'effect'
 import { Clock, Db, kitMigrations, openDatabase, systemClock, type Database, type DatabaseConfig } from '@vbe/server-kit'
-import { createPlanApp } from './api.js'
-import { planMigrations } from './db.js'
+import { resolve } from 'node:path'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { createApi, registerDocs, serveUi, type KitEnv } from '@vbe/server-kit'
+import { planMigrations } from './db/migrations/index.js'
+import { registerAuditRoutes } from './routes/audit.js'
+import { registerExportRoutes } from './routes/exports.js'
+import { registerFollowUpRoutes } from './routes/follow-up.js'
+import { registerMetaRoutes } from './routes/meta.js'
+import { registerOverviewRoutes } from './routes/overview.js'
+import { registerPlanRoutes } from './routes/plans.js'
+import { registerVersionRoutes } from './routes/versions.js'
+import { registerWorkflowRoutes } from './routes/workflow.js'
 import { seedDemo } from './demo.js'
+
+export interface PlanAppOptions {
+  readonly database: Database
+  readonly clock?: { readonly now: () => Date }
+  /** The built UI (vite build output). When missing, only the API is served. */
+  readonly uiDir?: string | null
+  readonly logError?: (error: unknown) => void
+}
+
+/** The plan editor's Hono app: the API (server-kit session, errors and audit) and the built UI. */
+export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
+  const app = createApi({ database: options.database, ...(options.clock ? { clock: options.clock } : {}), ...(options.logError ? { logError: options.logError } : {}) })
+  registerMetaRoutes(app, options.database)
+  registerPlanRoutes(app)
+  registerWorkflowRoutes(app)
+  registerFollowUpRoutes(app)
+  registerVersionRoutes(app)
+  registerExportRoutes(app, options.clock)
+  registerOverviewRoutes(app)
+  registerAuditRoutes(app)
+  registerDocs(app, {
+    title: 'VBE plan editor',
+    version: '0.1.0',
+    description: 'Local action plans against violent extremism: templates, analysis, workflow with återremiss, tertial follow-up, central overview, export and redline. Errors are application/problem+json naming each field.',
+  })
+
+  const uiDir = options.uiDir === undefined ? defaultUiDir() : options.uiDir
+  if (uiDir) serveUi(app, { dir: uiDir, title: 'Plan editor', buildCommand: 'npm run build -w @vbe/plan-editor' })
+  return app
+}
+
+/** `dist/ui` next to `src`. */
+export function defaultUiDir(): string {
+  return resolve(import.meta.dirname, '..', 'dist', 'ui')
+}
 
 export interface StartOptions {
   readonly config: DatabaseConfig

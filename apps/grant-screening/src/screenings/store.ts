@@ -5,7 +5,7 @@ import type { LocalizedText } from '@vbe/core'
 import type { ComposedPlugins, GrantSource } from '@vbe/core/plugins'
 import { diffFindings, restoreScreening, screener, storeScreening, type Finding, type RuleCatalogue, type RuleKind, type ScreeningResult, type StoredFinding } from '@vbe/core/grants'
 import { query, type DatabaseError, type Db } from '@vbe/server-kit'
-import type { Tables } from './schema.js'
+import type { Tables } from '../db/tables.js'
 
 /**
  * How screenings are kept. Each case has one narrow `gs_screenings` row, so that a

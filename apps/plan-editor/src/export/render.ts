@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { Plan, PlanAnalysis, PlanDiff, FieldChange } from '@vbe/core/plans'
 import { actors } from '@vbe/core/strategy'
-import { districtName } from './districts.js'
+import { districtName } from '../plugins.js'
 
 export type Lang = 'sv' | 'en'
 

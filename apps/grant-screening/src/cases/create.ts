@@ -1,0 +1,82 @@
+// Intake of one application as a new case.
+import { randomUUID } from 'node:crypto'
+import { Effect } from 'effect'
+import { type LocalizedText } from '@vbe/core'
+import { screener } from '@vbe/core/grants'
+import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, jsonb, NotFound, transaction } from '@vbe/server-kit'
+import { recordCatalogue, saveReasons, screeningRow } from '../screenings/store.js'
+import { db, type CaseDetail, type Fx, type PersonInput, Plugins, caseDetail } from './store.js'
+import { parseOrInvalid, screenApplication } from './screen.js'
+import { scopeOf } from './access.js'
+
+const districtOfProgramme = (programme: string) => programme.split('/')[0]!
+
+/** Intake: parse, check scope, screen, store the case and its persons, and audit it. */
+export function createCase(input: unknown, persons: readonly PersonInput[] = []): Fx<CaseDetail, Invalid | Forbidden | Conflict | NotFound> {
+  return Effect.gen(function* () {
+    const user = yield* CurrentUser
+    const application = yield* parseOrInvalid(input)
+    const district = districtOfProgramme(application.programme)
+    const scope = scopeOf(user)
+    if (scope !== null && scope !== district) {
+      return yield* new Invalid({
+        detail: { sv: 'Du kan bara ta emot ansökningar till din egen stadsdel.', en: 'You can only take in applications for your own district.' },
+        problems: [
+          {
+            path: 'application.programme',
+            message: { sv: `hör till ${district}, men du arbetar i ${user.district ?? 'ingen stadsdel'}`, en: `belongs to ${district}; you work in ${user.district ?? 'no district'}` },
+          },
+        ],
+      })
+    }
+    const result = yield* screenApplication(application)
+    const now = (yield* Clock).now()
+    const id = randomUUID()
+    yield* transaction(
+      Effect.gen(function* () {
+        const existing = yield* db('case.dup', (k) => k.selectFrom('gs_cases').select('id').where('programme', '=', application.programme).where('application_ref', '=', application.id).executeTakeFirst())
+        if (existing) {
+          return yield* new Conflict({
+            detail: { sv: `Ansökan ${application.id} i ${application.programme} finns redan som ärende ${existing.id}.`, en: `Application ${application.id} in ${application.programme} is already case ${existing.id}.` },
+            current: { id: existing.id },
+          })
+        }
+        yield* db('case.insert', (k) =>
+          k
+            .insertInto('gs_cases')
+            .values({
+              id,
+              application_ref: application.id,
+              district,
+              programme: application.programme,
+              association_name: application.association.name,
+              organisation_number: application.association.organisationNumber,
+              amount_requested: application.amountRequested,
+              application: jsonb(application),
+              status: 'new',
+              report_due: null,
+              report_received_on: null,
+              created_by: user.username,
+              created_at: now,
+              updated_at: now,
+              version: 1,
+            })
+            .execute(),
+        )
+        const catalogue = screener(yield* Plugins).catalogue
+        const reasons = new Map<string, LocalizedText>()
+        const screening = screeningRow(id, result, catalogue, now, reasons)
+        yield* recordCatalogue(catalogue)
+        yield* saveReasons(reasons)
+        yield* db('case.screening', (k) => k.insertInto('gs_screenings').values(screening).execute())
+        yield* appendAudit({ action: 'case.create', entityType: 'case', entityId: id, district, ruleset: result.ruleset.version, after: { application, outcome: result.outcome } })
+        for (const p of persons) {
+          const personId = randomUUID()
+          yield* db('person.insert', (k) => k.insertInto('gs_persons').values({ id: personId, case_id: id, role: p.role, name: p.name, email: p.email ?? null, phone: p.phone ?? null, erased_at: null }).execute())
+          yield* appendAudit({ action: 'person.create', entityType: 'person', entityId: personId, district, after: { caseId: id, ...p } })
+        }
+      }),
+    )
+    return yield* caseDetail(id, { logRead: false })
+  })
+}

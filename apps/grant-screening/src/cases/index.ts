@@ -1,0 +1,11 @@
+/** The grant case: intake, review, decisions, follow-up, re-screening and the GDPR tools. */
+export * from './access.js'
+export * from './conflicts.js'
+export * from './create.js'
+export * from './decisions.js'
+export * from './follow-up.js'
+export * from './people.js'
+export * from './rescreen.js'
+export * from './review.js'
+export * from './screen.js'
+export * from './store.js'

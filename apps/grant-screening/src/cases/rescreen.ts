@@ -1,0 +1,151 @@
+// Re-screening open cases with the rules in force today.
+import { randomUUID } from 'node:crypto'
+import { Effect } from 'effect'
+import { sql } from 'kysely'
+import { type LocalizedText } from '@vbe/core'
+import { ruleHeading, screener, storeScreening, type Application, type ScreeningResult } from '@vbe/core/grants'
+import { appendAuditBatchAs, insertRows, Clock, CurrentUser, iso, jsonb, transaction } from '@vbe/server-kit'
+import { stockholmDay } from '../plugins.js'
+import { OPEN_STATUSES } from '../db/tables.js'
+import { changedRules, encodeFindings, recordCatalogue, saveReasons, type FindingTuple } from '../screenings/store.js'
+import { Plugins, type Fx, db } from './store.js'
+import { scopeOf } from './access.js'
+
+export interface RescreenFlip {
+  caseId: string
+  district: string
+  programme: string
+  associationName: string
+  from: ScreeningResult['outcome']
+  to: ScreeningResult['outcome']
+  changedRules: string[]
+}
+export interface RescreenRun {
+  id: string
+  at: string
+  actor: string
+  checked: number
+  changed: number
+  flips: RescreenFlip[]
+  /** The heading of each rule the flips name, for the reader. */
+  rules: { id: string; heading: { sv: string; en: string } }[]
+}
+
+const headingsOf = (flips: readonly RescreenFlip[]): RescreenRun['rules'] =>
+  [...new Set(flips.flatMap((f) => f.changedRules))].map((id) => ({ id, heading: ruleHeading(id) ?? { sv: id, en: id } }))
+
+/** Per district: how many open cases a run checked and how many it changed. */
+export type RescreenCounts = Record<string, { checked: number; changed: number }>
+
+const RESCREEN_COLUMNS = [
+  ['case_id', 'text'],
+  ['outcome', 'text'],
+  ['human_required', 'boolean'],
+  ['ruleset', 'text'],
+  ['screened_on', 'text'],
+  ['findings', 'text'],
+] as const
+
+/**
+ * Re-screens every open case with the current rules on today's date, in batches, and
+ * stores the new results. Cases whose outcome flips are listed in the run; every
+ * changed case gets an audit event. Each batch reads the cases and then their
+ * screenings by key range (two index scans), and writes its changes with one bulk
+ * insert into a temporary table and one update from it, in one transaction with the
+ * batch's audit events.
+ */
+export function rescreenOpenCases(options: { batch?: number; onProgress?: (done: number) => void } = {}): Fx<RescreenRun> {
+  const batch = options.batch ?? 10_000
+  return Effect.gen(function* () {
+    const user = yield* CurrentUser
+    const plugins = yield* Plugins
+    const now = (yield* Clock).now()
+    const on = stockholmDay(now)
+    const s = screener(plugins)
+    const catalogue = s.catalogue
+    yield* recordCatalogue(catalogue)
+    const flips: RescreenFlip[] = []
+    const districts: RescreenCounts = {}
+    let checked = 0
+    let changed = 0
+    let after = ''
+    for (;;) {
+      const cases = yield* db('rescreen.read', (k) =>
+        k
+          .selectFrom('gs_cases')
+          .select(['id', 'district', 'programme', 'association_name', 'application'])
+          .where('status', 'in', [...OPEN_STATUSES])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(batch)
+          .execute(),
+      )
+      if (cases.length === 0) break
+      const first = cases[0]!.id
+      after = cases[cases.length - 1]!.id
+      const stored = yield* db('rescreen.read-screenings', (k) =>
+        k.selectFrom('gs_screenings').select(['case_id', 'outcome', 'ruleset', 'findings']).where('case_id', '>=', first).where('case_id', '<=', after).execute(),
+      )
+      const before = new Map(stored.map((r) => [r.case_id, r]))
+      const rows: unknown[][] = []
+      const reasons = new Map<string, LocalizedText>()
+      const events: Parameters<typeof appendAuditBatchAs>[1][number][] = []
+      for (const c of cases) {
+        checked++
+        const counts = (districts[c.district] ??= { checked: 0, changed: 0 })
+        counts.checked++
+        const old = before.get(c.id)
+        if (!old) continue
+        let result: ScreeningResult
+        try {
+          result = s.screen(c.application as Application, on)
+        } catch {
+          continue // a programme no longer in force: leave the case as it is
+        }
+        const own = new Map<string, LocalizedText>()
+        const tuples = encodeFindings(storeScreening(result, catalogue).findings, own)
+        const findings = JSON.stringify(tuples)
+        // Equal text means equal findings; different text may still be the same findings.
+        const rules = findings === old.findings ? [] : changedRules(JSON.parse(old.findings) as FindingTuple[], tuples)
+        if (rules.length === 0 && result.outcome === old.outcome && result.ruleset.version === old.ruleset) continue
+        changed++
+        counts.changed++
+        for (const [key, reason] of own) reasons.set(key, reason)
+        rows.push([c.id, result.outcome, result.humanDecisionRequired, result.ruleset.version, result.ruleset.on, findings])
+        events.push({ action: 'case.rescreen', entityType: 'case', entityId: c.id, district: c.district, ruleset: result.ruleset.version, before: { outcome: old.outcome, ruleset: old.ruleset }, after: { outcome: result.outcome, changedRules: rules } })
+        if (result.outcome !== old.outcome) flips.push({ caseId: c.id, district: c.district, programme: c.programme, associationName: c.association_name, from: old.outcome as ScreeningResult['outcome'], to: result.outcome, changedRules: rules })
+      }
+      if (rows.length > 0) {
+        yield* transaction(
+          Effect.gen(function* () {
+            yield* db('rescreen.batch', (k) => sql`create temporary table gs_rescreen_batch (case_id text, outcome text, human_required boolean, ruleset text, screened_on text, findings text) on commit drop`.execute(k))
+            yield* saveReasons(reasons)
+            yield* insertRows('rescreen.batch', 'gs_rescreen_batch', RESCREEN_COLUMNS, rows)
+            yield* db('rescreen.write', (k) =>
+              sql`update gs_screenings s set outcome = b.outcome, human_required = b.human_required, ruleset = b.ruleset, screened_on = b.screened_on, findings = b.findings, screened_at = ${now}
+                  from gs_rescreen_batch b where s.case_id = b.case_id`.execute(k),
+            )
+            yield* appendAuditBatchAs(user.username, events)
+          }),
+        )
+      }
+      options.onProgress?.(checked)
+    }
+    const run: RescreenRun = { id: randomUUID(), at: now.toISOString(), actor: user.username, checked, changed, flips, rules: headingsOf(flips) }
+    yield* db('rescreen.run', (k) => k.insertInto('gs_rescreen_runs').values({ id: run.id, at: now, actor: run.actor, checked, changed, flips: jsonb(flips), districts: jsonb(districts) }).execute())
+    return run
+  })
+}
+
+/** Re-screen runs, newest first, with the counts and flips in the user's scope. */
+export function listRescreenRuns(): Fx<RescreenRun[]> {
+  return Effect.gen(function* () {
+    const scope = scopeOf(yield* CurrentUser)
+    const rows = yield* db('rescreen.list', (k) => k.selectFrom('gs_rescreen_runs').selectAll().orderBy('at', 'desc').limit(50).execute())
+    return rows.map((r) => {
+      const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || f.district === scope)
+      const own = scope === null ? { checked: r.checked, changed: r.changed } : ((r.districts as RescreenCounts)[scope] ?? { checked: 0, changed: 0 })
+      return { id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips, rules: headingsOf(flips) }
+    })
+  })
+}

@@ -1,0 +1,55 @@
+// Parsing and screening one application with the installed plugins.
+import { Plugins } from './store.js'
+import { Effect } from 'effect'
+import { ValidationError, type LocalizedText } from '@vbe/core'
+import {
+  parseApplication,
+  ProgrammeNotInForceError,
+  screener,
+  UnknownProgrammeError,
+  type Application,
+  type ScreeningResult,
+} from '@vbe/core/grants'
+import { Clock, Invalid } from '@vbe/server-kit'
+import { stockholmDay } from '../plugins.js'
+
+/** Screens one application with the app's plugins on the clock's day; programme problems become field problems. */
+export function screenApplication(application: Application): Effect.Effect<ScreeningResult, Invalid, Clock | Plugins> {
+  return Effect.gen(function* () {
+    const plugins = yield* Plugins
+    const on = stockholmDay((yield* Clock).now())
+    try {
+      return screener(plugins).screen(application, on)
+    } catch (error) {
+      if (error instanceof UnknownProgrammeError || error instanceof ProgrammeNotInForceError) {
+        return yield* new Invalid({
+          detail: { sv: 'Ansökan gäller ett bidragsprogram som inte kan prövas.', en: 'The application names a programme that cannot be screened.' },
+          problems: [{ path: 'application.programme', message: programmeProblem(error) }],
+        })
+      }
+      throw error
+    }
+  })
+}
+
+/** Why a programme cannot be screened, in both languages. */
+function programmeProblem(error: UnknownProgrammeError | ProgrammeNotInForceError): LocalizedText {
+  if (error instanceof UnknownProgrammeError) {
+    const known = error.known.join(', ')
+    return {
+      sv: `okänt bidragsprogram ${JSON.stringify(error.programme)}. Programmen som finns: ${known || '(inga: inget stadsdelstillägg har ett bidragsprogram)'}`,
+      en: error.message,
+    }
+  }
+  const until = error.effective.to === undefined ? '' : ` till ${error.effective.to}`
+  return { sv: `bidragsprogrammet ${JSON.stringify(error.programme)} gäller inte ${error.on}: det gäller från ${error.effective.from}${until}`, en: error.message }
+}
+
+/** Parses an application from outside, naming each bad field under `prefix`. */
+export function parseOrInvalid(input: unknown, prefix = 'application'): Effect.Effect<Application, Invalid> {
+  const parsed = parseApplication(input)
+  if (parsed instanceof ValidationError) {
+    return Effect.fail(new Invalid({ detail: { sv: 'Ansökan innehåller fel.', en: 'The application is invalid.' }, problems: parsed.problems.map((p) => ({ path: p.path === '(root)' ? prefix : `${prefix}.${p.path}`, message: p.message })) }))
+  }
+  return Effect.succeed(parsed)
+}

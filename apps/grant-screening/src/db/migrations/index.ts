@@ -1,0 +1,12 @@
+import type { MigrationSet } from '@vbe/server-kit'
+import { casesMigration } from './001-cases.js'
+import { screeningsApartMigration } from './002-screenings-apart.js'
+
+/** The grant-screening migrations, in order. Each file is frozen once it has run anywhere. */
+export const grantMigrations: MigrationSet = {
+  name: 'grants',
+  migrations: {
+    '001-cases': casesMigration,
+    '002-screenings-apart': screeningsApartMigration,
+  },
+}

@@ -1,0 +1,77 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { explain } from '@vbe/core/grants'
+import { problems, type KitEnv } from '@vbe/server-kit'
+import { approve, decide, letterData } from '../cases/index.js'
+import { renderLetterHtml, renderLetterPdf } from '../letter/index.js'
+import { stockholmDay } from '../plugins.js'
+import { DECISION_KINDS } from '../db/tables.js'
+import type { ComposedPlugins } from '@vbe/core/plugins'
+import { runner, json, body, text, idParam, wholeKronor, caseDetailSchema, OFFICERS } from './schemas.js'
+
+/** Decisions, second approvals and the decision letter. */
+export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
+  const go = runner(plugins)
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/decision',
+      tags: ['decisions'],
+      summary: 'Decide: approve, deny or a partial amount, with written reasons (four eyes where a democracy finding needs it)',
+      request: {
+        params: idParam,
+        ...body(z.object({ kind: z.enum(DECISION_KINDS), amount: z.number().int(wholeKronor).min(1, 'must be at least 1').optional(), reasons: text(10_000), letterLocale: z.enum(['sv', 'en']) }).strict()),
+      },
+      responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json((await go(c, decide(c.req.valid('param').id, c.req.valid('json')))) as never, 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/approval',
+      tags: ['decisions'],
+      summary: 'Second approval (four eyes), by an approver other than the decider',
+      request: { params: idParam, ...body(z.object({ approve: z.boolean(), comment: z.string().max(4000).optional() }).strict()) },
+      responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const b = c.req.valid('json')
+      return c.json((await go(c, approve(c.req.valid('param').id, b.approve, b.comment))) as never, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}/letter',
+      tags: ['decisions'],
+      summary: 'The decision letter, as printable HTML or PDF, in Swedish or English',
+      request: { params: idParam, query: z.object({ lang: z.enum(['sv', 'en']).optional(), format: z.enum(['html', 'pdf']).optional() }) },
+      responses: { 200: { description: 'The letter', content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { lang, format } = c.req.valid('query')
+      const { row, decision, screening } = await go(c, letterData(id), [...OFFICERS])
+      const locale = lang ?? decision.letterLocale
+      const programme = plugins.programme(row.programme)
+      const input = {
+        locale,
+        caseId: row.id,
+        district: row.district,
+        programme: { id: row.programme, name: programme ? programme.name[locale] : row.programme },
+        association: { name: row.association_name, organisationNumber: row.organisation_number },
+        amountRequested: row.amount_requested,
+        decision,
+        explanation: explain(screening, { locale, plugins }),
+        issuedOn: stockholmDay(new Date(decision.approvedAt ?? decision.decidedAt)),
+      }
+      if (format === 'pdf') {
+        const pdf = await renderLetterPdf(input)
+        return c.body(pdf as never, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="beslut-${row.id}.pdf"` })
+      }
+      return c.html(renderLetterHtml(input), 200)
+    },
+  )
+}

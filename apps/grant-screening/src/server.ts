@@ -1,0 +1,94 @@
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Effect } from 'effect'
+import type { ComposedPlugins } from '@vbe/core/plugins'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import {
+  Clock,
+  createApi,
+  Db,
+  kitMigrations,
+  openDatabase,
+  registerDocs,
+  serveUi,
+  type AuthPolicy,
+  type Database,
+  type DatabaseConfig,
+  type KitEnv,
+} from '@vbe/server-kit'
+import { Plugins } from './cases/index.js'
+import { seedDemo } from './demo.js'
+import { installedPlugins } from './plugins.js'
+import { grantMigrations } from './db/migrations/index.js'
+import type { Tables } from './db/tables.js'
+import { registerAuditRoutes } from './routes/audit.js'
+import { registerCaseRoutes } from './routes/cases.js'
+import { registerDecisionRoutes } from './routes/decisions.js'
+import { registerFollowUpRoutes } from './routes/follow-up.js'
+import { registerIntakeRoutes } from './routes/intake.js'
+import { registerMetaRoutes } from './routes/meta.js'
+import { registerPeopleRoutes } from './routes/people.js'
+import { registerRescreenRoutes } from './routes/rescreen.js'
+
+export const UI_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../ui/dist')
+
+export interface GrantAppOptions {
+  readonly database: Database<Tables>
+  readonly plugins?: ComposedPlugins
+  readonly clock?: { readonly now: () => Date }
+  readonly authPolicy?: AuthPolicy
+  readonly secureCookies?: boolean
+  /** The built UI to serve; default `ui/dist`. */
+  readonly uiDir?: string
+}
+
+/** Every API area's routes, in the order they are matched and documented. */
+export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
+  registerMetaRoutes(app, plugins)
+  registerCaseRoutes(app, plugins)
+  registerIntakeRoutes(app, plugins)
+  registerDecisionRoutes(app, plugins)
+  registerFollowUpRoutes(app, plugins)
+  registerRescreenRoutes(app, plugins)
+  registerAuditRoutes(app, plugins)
+  registerPeopleRoutes(app, plugins)
+}
+
+/** The grant-screening app: API under /api, docs at /api/docs, and the UI at /. */
+export function createGrantApp(options: GrantAppOptions) {
+  const plugins = options.plugins ?? installedPlugins
+  const app = createApi({
+    database: options.database,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
+    ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
+  })
+  registerRoutes(app, plugins)
+  registerDocs(app, {
+    title: 'VBE grant screening',
+    version: '0.1.0',
+    description:
+      'Intake, screening, four-eyes decisions, letters, follow-up, audit and GDPR tools for association grants. Errors are application/problem+json. Unsafe requests need the X-CSRF-Token header from GET /api/session.',
+  })
+  serveUi(app, { dir: options.uiDir ?? UI_DIST, title: 'Grant screening', buildCommand: 'npm run build -w @vbe/grant-screening' })
+  return app
+}
+
+/** Opens (and migrates) the app's database. */
+export function openGrantDatabase(config: DatabaseConfig): Promise<Database<Tables>> {
+  return openDatabase<Tables>(config, [kitMigrations, grantMigrations])
+}
+
+/** Seeds demo users and cases (idempotent). */
+export function seedDemoData(
+  database: Database<Tables>,
+  options: { plugins?: ComposedPlugins; clock?: { now: () => Date } } = {}
+): Promise<void> {
+  return Effect.runPromise(
+    seedDemo().pipe(
+      Effect.provideService(Db, { kysely: database.kysely }),
+      Effect.provideService(Clock, options.clock ?? { now: () => new Date() }),
+      Effect.provideService(Plugins, options.plugins ?? installedPlugins)
+    )
+  )
+}

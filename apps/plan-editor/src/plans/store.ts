@@ -1,0 +1,279 @@
+// Plans as stored: rows, views, reads, and the guarded write of a new version.
+import { Effect } from 'effect'
+import type { Kysely } from 'kysely'
+import { analysePlan, diffPlans, type Plan, type PlanDiff, type PlanStatus } from '@vbe/core/plans'
+import {
+  appendAudit,
+  Clock,
+  Conflict,
+  CurrentUser,
+  invalid,
+  iso,
+  jsonb,
+  NotFound,
+  PreconditionRequired,
+  query,
+  transaction,
+  DatabaseError,
+  type AppError,
+  type SessionUser,
+  type Text,
+} from '@vbe/server-kit'
+import type { LocalizedText } from '@vbe/core'
+import { type Tables } from '../db/tables.js'
+import { districtName, templatesForDistrict } from '../plugins.js'
+import { inScope, type Action, type Row, type R, today, canEdit, canFollowUp, allowedActions, scopeOf } from './rules.js'
+
+export interface HistoryEntry {
+  readonly version: number
+  readonly action: string
+  readonly status: string
+  readonly by: string
+  readonly at: string
+  readonly decisionReference?: string
+  readonly comment?: string
+}
+
+export interface PlanSummary {
+  readonly id: string
+  readonly district: string
+  readonly districtName: string
+  readonly year: number
+  readonly status: PlanStatus
+  readonly version: number
+  readonly revisionOf: string | null
+  readonly updatedAt: string
+  readonly updatedBy: string
+  readonly coverage: ReadonlyArray<{ readonly templateId: string; readonly title: LocalizedText; readonly percent: number; readonly covered: number; readonly total: number }>
+  readonly findings: { readonly error: number; readonly warning: number; readonly info: number }
+}
+
+export interface PlanDetail extends PlanSummary {
+  readonly document: Plan
+  readonly history: readonly HistoryEntry[]
+  /** What the current user may do now. */
+  readonly can: { readonly edit: boolean; readonly followUp: boolean; readonly actions: readonly Action[] }
+}
+
+/** What a 409 carries: the plan as it is now and the other change, field by field. */
+export interface ConflictInfo {
+  readonly version: number
+  readonly status: PlanStatus
+  readonly updatedBy: string
+  readonly updatedAt: string
+  readonly document: Plan
+  /** The version the request was based on. */
+  readonly baseVersion: number
+  /** What others changed since that version (null when the base version does not exist). */
+  readonly theirs: PlanDiff | null
+  /** What the refused request would have changed against its base. */
+  readonly mine: PlanDiff | null
+}
+
+export const docOf = (row: { document: unknown }) => row.document as Plan
+
+export function summarise(row: Row, on: string): PlanSummary {
+  const document = docOf(row)
+  const analysis = analysePlan(document, { templates: templatesForDistrict(row.district), on })
+  return {
+    id: row.id,
+    district: row.district,
+    districtName: districtName(row.district),
+    year: Number(row.year),
+    status: row.status as PlanStatus,
+    version: Number(row.version),
+    revisionOf: row.revision_of,
+    updatedAt: iso(row.updated_at),
+    updatedBy: row.updated_by,
+    coverage: analysis.summary.templates.map((t) => ({
+      templateId: t.templateId,
+      title: analysis.coverage.find((c) => c.templateId === t.templateId)?.title ?? { sv: t.templateId, en: t.templateId },
+      percent: t.percent,
+      covered: t.covered,
+      total: t.total,
+    })),
+    findings: analysis.summary.findings,
+  }
+}
+
+export const loadRow = (id: string, forUpdate = false) =>
+  Effect.gen(function* () {
+    const user = yield* CurrentUser
+    const row = yield* query('plans.get', (db: Kysely<Tables>) => {
+      const q = db.selectFrom('pe_plans').selectAll().where('id', '=', id)
+      return (forUpdate ? q.forUpdate() : q).executeTakeFirst()
+    })
+    if (!row || !inScope(user, row.district)) return yield* new NotFound({ entity: { sv: 'planen', en: 'plan' }, id })
+    return row
+  })
+
+export const historyOf = (planId: string) =>
+  query('plans.history', (db: Kysely<Tables>) =>
+    db.selectFrom('pe_plan_versions').select(['version', 'action', 'status', 'saved_by', 'saved_at', 'meta']).where('plan_id', '=', planId).orderBy('version').execute(),
+  ).pipe(
+    Effect.map((rows) =>
+      rows.map((r): HistoryEntry => {
+        const meta = (r.meta ?? {}) as { decisionReference?: string; comment?: string }
+        return {
+          version: Number(r.version),
+          action: r.action,
+          status: r.status,
+          by: r.saved_by,
+          at: iso(r.saved_at),
+          ...(meta.decisionReference ? { decisionReference: meta.decisionReference } : {}),
+          ...(meta.comment ? { comment: meta.comment } : {}),
+        }
+      }),
+    ),
+  )
+
+export function detailOf(row: Row): Effect.Effect<PlanDetail, DatabaseError, R> {
+  return Effect.gen(function* () {
+    const user = yield* CurrentUser
+    const clock = yield* Clock
+    const history = yield* historyOf(row.id)
+    const status = row.status as PlanStatus
+    return {
+      ...summarise(row, today(clock)),
+      document: docOf(row),
+      history,
+      can: { edit: canEdit(user, row.district, status), followUp: canFollowUp(user, row.district, status), actions: allowedActions(user, row.district, status) },
+    }
+  })
+}
+
+export interface ListFilter {
+  readonly district?: string | undefined
+  readonly year?: number | undefined
+  readonly status?: PlanStatus | undefined
+}
+
+export function listPlans(filter: ListFilter = {}): Effect.Effect<PlanSummary[], DatabaseError, R> {
+  return Effect.gen(function* () {
+    const user = yield* CurrentUser
+    const on = today(yield* Clock)
+    const scope = scopeOf(user)
+    const rows = yield* query('plans.list', (db: Kysely<Tables>) => {
+      let q = db.selectFrom('pe_plans').selectAll()
+      if (scope) q = scope.length === 0 ? q.where('id', '=', '\u0001none') : q.where('district', 'in', [...scope])
+      if (filter.district) q = q.where('district', '=', filter.district)
+      if (filter.year !== undefined) q = q.where('year', '=', filter.year)
+      if (filter.status) q = q.where('status', '=', filter.status)
+      return q.orderBy('district').orderBy('year', 'desc').execute()
+    })
+    return rows.map((r) => summarise(r, on))
+  })
+}
+
+export function getPlan(id: string): Effect.Effect<PlanDetail, AppError, R> {
+  return Effect.flatMap(loadRow(id), detailOf)
+}
+
+
+/** Parses an If-Match header: `"7"`, `W/"7"` or `7`. Missing is 428; unreadable is 400 naming the header. */
+export function parseIfMatch(header: string | undefined): Effect.Effect<number, AppError> {
+  if (header === undefined || header.trim() === '')
+    return Effect.fail(
+      new PreconditionRequired({
+        detail: {
+          sv: 'Rubriken If-Match krävs: skicka den ETag (version) som ändringen bygger på, från GET /api/plans/{id}.',
+          en: 'The If-Match header is required: send the ETag (version) the change is based on, from GET /api/plans/{id}.',
+        },
+      }),
+    )
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
+  if (!m) {
+    return Effect.fail(
+      invalid({ sv: 'Rubriken If-Match är ogiltig.', en: 'The If-Match header is invalid.' }, [{ path: 'header.if-match', message: { sv: 'måste vara planens ETag, till exempel "3"', en: 'must be the plan ETag, for example "3"' } }]),
+    )
+  }
+  return Effect.succeed(Number(m[1]))
+}
+
+export const etagOf = (version: number) => `"${version}"`
+
+export function conflictFor(row: Row, baseVersion: number, mine: Plan | null, detail: Text): Effect.Effect<never, AppError, R> {
+  return Effect.gen(function* () {
+    const base = yield* query('plans.version', (db: Kysely<Tables>) =>
+      db.selectFrom('pe_plan_versions').select('document').where('plan_id', '=', row.id).where('version', '=', baseVersion).executeTakeFirst(),
+    )
+    const current = docOf(row)
+    const info: ConflictInfo = {
+      version: Number(row.version),
+      status: row.status as PlanStatus,
+      updatedBy: row.updated_by,
+      updatedAt: iso(row.updated_at),
+      document: current,
+      baseVersion,
+      theirs: base ? diffPlans(docOf(base), current) : null,
+      mine: base && mine ? diffPlans(docOf(base), mine) : null,
+    }
+    return yield* new Conflict({ detail, current: info })
+  })
+}
+
+/**
+ * Writes a new version of a plan when `baseVersion` is still the current one; otherwise
+ * a 409 carrying the current version and the other change.
+ */
+export function writeVersion(
+  id: string,
+  baseVersion: number,
+  check: (row: Row, user: SessionUser) => Effect.Effect<void, AppError>,
+  change: (doc: Plan, row: Row) => Effect.Effect<{ document: Plan; action: string; meta?: Record<string, unknown>; audit?: Record<string, unknown> }, AppError>,
+  mine?: Plan,
+): Effect.Effect<PlanDetail, AppError, R> {
+  return transaction(
+    Effect.gen(function* () {
+      const user = yield* CurrentUser
+      const clock = yield* Clock
+      const row = yield* loadRow(id, true)
+      if (Number(row.version) !== baseVersion) {
+        return yield* conflictFor(
+          row,
+          baseVersion,
+          mine ?? null,
+          {
+            sv: `Planen har ändrats sedan version ${baseVersion} (If-Match): den är nu version ${row.version}, sparad av ${row.updated_by} ${iso(row.updated_at)}. Ingenting sparades. \`current\` visar den andra ändringen.`,
+            en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved by ${row.updated_by} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
+          },
+        )
+      }
+      yield* check(row, user)
+      const before = docOf(row)
+      const next = yield* change(before, row)
+      const diff = diffPlans(before, next.document)
+      if (diff.identical && !next.meta) return yield* detailOf(row)
+      const version = baseVersion + 1
+      const now = clock.now()
+      yield* query('plans.update', async (db: Kysely<Tables>) => {
+        const res = await db
+          .updateTable('pe_plans')
+          .set({ document: jsonb(next.document), status: next.document.status, version, updated_at: now, updated_by: user.username })
+          .where('id', '=', id)
+          .where('version', '=', baseVersion)
+          .executeTakeFirst()
+        if (Number(res.numUpdatedRows) !== 1) throw new Error('concurrent update slipped past the row lock')
+        await db
+          .insertInto('pe_plan_versions')
+          .values({ plan_id: id, version, status: next.document.status, document: jsonb(next.document), action: next.action, meta: jsonb(next.meta ?? null), saved_by: user.username, saved_at: now })
+          .execute()
+      })
+      yield* appendAudit({
+        action: `plan.${next.action}`,
+        entityType: 'plan',
+        entityId: id,
+        district: row.district,
+        before: { version: baseVersion, status: row.status },
+        after: {
+          version,
+          status: next.document.status,
+          changed: [...diff.plan.map((f) => f.path), ...diff.activities.added.map((a) => `activities[${a.id}] added`), ...diff.activities.removed.map((a) => `activities[${a.id}] removed`), ...diff.activities.changed.map((a) => `activities[${a.id}]`)],
+          ...next.audit,
+        },
+      })
+      const updated = yield* loadRow(id)
+      return yield* detailOf(updated)
+    }),
+  )
+}

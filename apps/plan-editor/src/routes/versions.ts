@@ -1,0 +1,53 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { problems, run, type KitEnv } from '@vbe/server-kit'
+import { redlineMarkdown } from '../export/render.js'
+import { listVersions, planVersion, redline } from '../plans/index.js'
+import { json, idParam, historySchema, anyJson, versionParam } from './schemas.js'
+
+/** A plan's versions and the redline between two. */
+export function registerVersionRoutes(app: OpenAPIHono<KitEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/plans/{id}/versions',
+      tags: ['versions'],
+      summary: 'Every saved version: who, when, which action, decision references and comments',
+      request: { params: idParam },
+      responses: { 200: json(z.object({ versions: z.array(historySchema) }), 'Versions, oldest first'), ...problems(400, 401, 404) },
+    }),
+    async (c) => c.json({ versions: await run(c, listVersions(c.req.valid('param').id)) }, 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/plans/{id}/versions/{version}',
+      tags: ['versions'],
+      summary: 'One saved version of the plan document',
+      request: { params: idParam.extend({ version: versionParam.openapi({ param: { name: 'version', in: 'path' } }) }) },
+      responses: { 200: json(anyJson('PlanVersion'), 'The version'), ...problems(400, 401, 404) },
+    }),
+    async (c) => {
+      const p = c.req.valid('param')
+      return c.json((await run(c, planVersion(p.id, p.version))) as never, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/plans/{id}/redline',
+      tags: ['versions'],
+      summary: 'The field-level redline (diffPlans) between any two versions, as JSON or Markdown',
+      request: { params: idParam, query: z.object({ from: versionParam, to: versionParam, format: z.enum(['json', 'md'], { error: 'must be json or md' }).default('json'), lang: z.enum(['sv', 'en'], { error: 'must be sv or en' }).default('sv') }) },
+      responses: { 200: { description: 'The redline', content: { 'application/json': { schema: anyJson('Redline') }, 'text/markdown': { schema: z.string() } } }, ...problems(400, 401, 404) },
+    }),
+    async (c) => {
+      const p = c.req.valid('param')
+      const q = c.req.valid('query')
+      const r = await run(c, redline(p.id, q.from, q.to))
+      if (q.format === 'md') return c.body(redlineMarkdown(r.diff, q.from, q.to, q.lang), 200, { 'content-type': 'text/markdown; charset=utf-8' }) as never
+      return c.json({ from: r.from, to: r.to, diff: r.diff } as never, 200)
+    },
+  )
+}

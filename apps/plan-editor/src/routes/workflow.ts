@@ -1,0 +1,25 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { Effect } from 'effect'
+import { problems, run, type KitEnv } from '@vbe/server-kit'
+import { parseIfMatch, transition } from '../plans/index.js'
+import { json, sendPlan, idParam, ifMatchHeader, planDetailSchema, transitionBody } from './schemas.js'
+
+/** The workflow: submit, adopt, return (återremiss) and revise. */
+export function registerWorkflowRoutes(app: OpenAPIHono<KitEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/plans/{id}/transitions',
+      tags: ['workflow'],
+      summary: 'Move the plan through the workflow: submit and revise (officer); adopt and return (approver of the district, or admin). Return needs decisionReference and comment.',
+      request: { params: idParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: transitionBody } } } },
+      responses: { 200: json(planDetailSchema, 'The plan in its new status'), ...problems(400, 401, 403, 404, 409, 428) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const body = c.req.valid('json')
+      const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => transition(id, base, body)))
+      return c.json(sendPlan(c, plan) as never, 200)
+    },
+  )
+}
