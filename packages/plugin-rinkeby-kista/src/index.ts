@@ -5,7 +5,7 @@
  * Real data only. Every contact has a public source URL and the date it was checked;
  * where a fact could not be sourced it is left out rather than guessed.
  */
-import { defineDistrictPlugin, STORED_COPY_NOTE, type DistrictPlugin } from '@vbe/core/plugins'
+import { defineDistrictPlugin, type DistrictPlugin } from '@vbe/core/plugins'
 
 const GRANT_PAGE = 'https://foreningsservice.stockholm/stod-till-foreningar-och-kulturaktorer/lokalt-stod/foreningsstod-i-rinkeby-kista/'
 const JARVA_GRANT_PAGE = 'https://foreningsservice.stockholm/stod-till-foreningar-och-kulturaktorer/lokalt-stod/foreningsstod-i-jarva/'

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stripVTControlCharacters } from 'node:util'
 
 /** The monorepo root (this file is tools/package-health/src/workspace.ts). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
@@ -176,7 +177,7 @@ export function run(
 }
 
 /** Removes terminal colour codes. */
-export const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '')
+export const stripAnsi = (text: string): string => stripVTControlCharacters(text)
 
 /** Describes a finished command for an assertion message. */
 export function describeRun(result: RunResult): string {
