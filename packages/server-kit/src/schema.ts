@@ -1,5 +1,6 @@
-import { sql, type Generated, type Kysely } from 'kysely'
+import { sql, type Generated } from 'kysely'
 import type { MigrationSet } from './db.js'
+import type { AnyKysely } from './db.js'
 
 /** The tables server-kit owns. Apps add theirs with their own migration set. */
 export interface KitTables {
@@ -50,7 +51,7 @@ export const kitMigrations: MigrationSet = {
   name: 'kit',
   migrations: {
     '001-users-sessions-audit': {
-      async up(db: Kysely<any>) {
+      async up(db: AnyKysely) {
         await db.schema
           .createTable('vbe_users')
           .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,14 +1,14 @@
 import { Context, Effect, Exit } from 'effect'
-import { sql, type Kysely } from 'kysely'
+import { sql } from 'kysely'
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type LocalizedText, type StaffRole } from '@vbe/core'
-import { insertFromJson, type BulkColumn, type BulkInsert } from './db.js'
+import { insertFromJson, type AnyKysely, type BulkColumn, type BulkInsert } from './db.js'
 import { DatabaseError } from './errors.js'
 
 /**
  * The database a request works in: the pool, or the transaction it runs inside, and
  * the driver's fastest way to insert many rows (COPY on PGlite).
  */
-export class Db extends Context.Tag('vbe/Db')<Db, { readonly kysely: Kysely<any>; readonly bulkInsert?: BulkInsert }>() {}
+export class Db extends Context.Tag('vbe/Db')<Db, { readonly kysely: AnyKysely; readonly bulkInsert?: BulkInsert }>() {}
 
 /** The clock, so tests can fix the time. */
 export class Clock extends Context.Tag('vbe/Clock')<Clock, { readonly now: () => Date }>() {}
@@ -31,7 +31,7 @@ export type Role = StaffRole
 export class CurrentUser extends Context.Tag('vbe/CurrentUser')<CurrentUser, SessionUser>() {}
 
 /** Runs a database call as an Effect; a driver failure becomes a DatabaseError. */
-export function query<A>(operation: string, f: (db: Kysely<any>) => Promise<A>): Effect.Effect<A, DatabaseError, Db> {
+export function query<A>(operation: string, f: (db: AnyKysely) => Promise<A>): Effect.Effect<A, DatabaseError, Db> {
   return Effect.flatMap(Db, ({ kysely }) => Effect.tryPromise({ try: () => f(kysely), catch: (cause) => new DatabaseError({ cause, operation }) }))
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { isApiError } from './api.js'
 import { useKitI18n } from './i18n.js'
 import type { FieldProblem, Problem } from './types.js'
@@ -35,7 +35,10 @@ export interface FormState {
  */
 export function useForm(id: string, options: { onConflict?: () => void } = {}): FormState {
   const onConflict = useRef(options.onConflict)
-  onConflict.current = options.onConflict
+  // submit is stable and runs after renders (from handlers), so it reads the latest callback here.
+  useLayoutEffect(() => {
+    onConflict.current = options.onConflict
+  })
   const [problem, setProblem] = useState<Problem | null>(null)
   const [busy, setBusy] = useState(false)
   const busyRef = useRef(false)

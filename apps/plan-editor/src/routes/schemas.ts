@@ -1,7 +1,7 @@
 // The request schemas the plan-editor routes share (the answers' shapes are in responses.ts).
 import { z } from '@hono/zod-openapi'
 import { coded, isoDateSchema } from '@vbe/core'
-import { contactPointSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TERTIALS } from '@vbe/core/plans'
+import { contactPointSchema, situationPictureSchema, TERTIALS } from '@vbe/core/plans'
 import { ACTIONS, etagOf, type PlanDetail } from '../plans/index.js'
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })

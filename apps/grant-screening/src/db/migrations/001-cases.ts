@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Migration } from 'kysely'
+import { sql, type Migration } from 'kysely'
+import type { AnyKysely } from '@vbe/server-kit'
 
 /** The cases and everything kept with them. Frozen: never change a migration that has run. */
 export const casesMigration: Migration = {
-  async up(db: Kysely<any>) {
+  async up(db: AnyKysely) {
     await db.schema
       .createTable('gs_cases')
       .addColumn('id', 'text', (c) => c.primaryKey())

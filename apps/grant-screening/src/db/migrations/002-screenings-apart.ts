@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto'
-import { sql, type Kysely, type Migration } from 'kysely'
+import { sql, type Migration } from 'kysely'
+import type { AnyKysely } from '@vbe/server-kit'
 
 /*
  * Frozen copies of the codec this migration wrote with (as it was when the migration
@@ -92,7 +93,7 @@ export const screeningsApartMigration: Migration = {
   // reasons in gs_reasons. The catalogues of existing screenings are rebuilt from
   // the findings themselves; a finding that differs from its catalogue entry keeps
   // its own kind and sources.
-  async up(db: Kysely<any>) {
+  async up(db: AnyKysely) {
     await db.schema
       .createTable('gs_rulesets')
       .addColumn('version', 'text', (c) => c.primaryKey())

@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Migration } from 'kysely'
+import { sql, type Migration } from 'kysely'
+import type { AnyKysely } from '@vbe/server-kit'
 
 /** The plans and their versions. Frozen: never change a migration that has run. */
 export const plansMigration: Migration = {
-  async up(db: Kysely<any>) {
+  async up(db: AnyKysely) {
     await db.schema
       .createTable('pe_plans')
       .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,5 +1,5 @@
 import { api, isApiError, type Problem, Loading, PageHeading, ProblemMessage, ErrorSummary, Field, useForm, useAnnounce, href, navigate, type Route , ScrollRegion } from '@vbe/web-kit'
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
 import type { AuditEvent, AuditVerification } from '../../types'
@@ -22,14 +22,21 @@ export function AuditPage(props: { route: Route }): ReactNode {
   const [problem, setProblem] = useState<Problem | null>(null)
   const [verification, setVerification] = useState<AuditVerification | null>(null)
 
-  const fetchEvents = (before?: number) => api<{ events: AuditEvent[] }>('/api/audit', { query: { entityId, limit, before } })
-
-  useEffect(() => {
-    let live = true
+  // A new filter in the URL: reset the list and the form to it while rendering (not in the effect).
+  const queryKey = `${entityId}\u0000${limit}`
+  const [shownKey, setShownKey] = useState(queryKey)
+  if (shownKey !== queryKey) {
+    setShownKey(queryKey)
     setEvents(null)
     setProblem(null)
     setDraftEntity(entityId)
     setDraftLimit(limit)
+  }
+
+  const fetchEvents = useCallback((before?: number) => api<{ events: AuditEvent[] }>('/api/audit', { query: { entityId, limit, before } }), [entityId, limit])
+
+  useEffect(() => {
+    let live = true
     fetchEvents()
       .then((r) => {
         if (!live) return
@@ -40,7 +47,7 @@ export function AuditPage(props: { route: Route }): ReactNode {
     return () => {
       live = false
     }
-  }, [entityId, limit])
+  }, [fetchEvents, limit])
 
   const older = async () => {
     const last = events?.[events.length - 1]

@@ -21,20 +21,25 @@ export function CasePage(props: { id: string; user: User }): ReactNode {
   const { t } = useI18n()
   const [state, setState] = useState<State>({ kind: 'loading' })
 
-  const load = useCallback(async () => {
+  // The case, or why it cannot be shown, as the page's next state.
+  const fetchState = useCallback(async (): Promise<State> => {
     try {
       const detail = await api<CaseDetail>(`/api/cases/${encodeURIComponent(props.id)}`)
-      setState({ kind: 'ok', detail })
+      return { kind: 'ok', detail }
     } catch (e) {
-      if (isApiError(e) && e.status === 403 && e.code === 'conflict-declaration-required') setState({ kind: 'declare' })
-      else if (isApiError(e) && e.status === 403 && e.code === 'conflict-declared') setState({ kind: 'conflict-declared', detail: e.problem.detail })
-      else setState({ kind: 'error', problem: isApiError(e) ? e.problem : { status: 0, detail: String(e) } })
+      if (isApiError(e) && e.status === 403 && e.code === 'conflict-declaration-required') return { kind: 'declare' }
+      else if (isApiError(e) && e.status === 403 && e.code === 'conflict-declared') return { kind: 'conflict-declared', detail: e.problem.detail }
+      else return { kind: 'error', problem: isApiError(e) ? e.problem : { status: 0, detail: String(e) } }
     }
   }, [props.id])
 
+  const load = useCallback(async () => {
+    setState(await fetchState())
+  }, [fetchState])
+
   useEffect(() => {
-    void load()
-  }, [load])
+    void fetchState().then((next) => setState(next))
+  }, [fetchState])
 
   const back = (
     <p className="back-link">

@@ -1,5 +1,5 @@
 import { api, withQuery, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
 import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang, type User } from '../../types'
@@ -107,6 +107,8 @@ function DecisionDialog(props: CaseProps & { onClose: () => void }): ReactNode {
   const [amount, setAmount] = useState('')
   const [reasons, setReasons] = useState('')
   const [letterLocale, setLetterLocale] = useState<Lang>(lang)
+  // The dialog is set up once on mount; Escape calls the latest onClose.
+  const close = useEffectEvent(() => props.onClose())
 
   useEffect(() => {
     const dialog = ref.current
@@ -115,7 +117,7 @@ function DecisionDialog(props: CaseProps & { onClose: () => void }): ReactNode {
     dialog.querySelector<HTMLElement>('input, select, textarea, button')?.focus()
     const onCancel = (ev: Event) => {
       ev.preventDefault()
-      props.onClose()
+      close()
     }
     // The page behind a modal dialog is inert; also wrap Tab at the ends so focus never
     // leaves the dialog for the browser's own controls.

@@ -1,5 +1,5 @@
 import { SortableTable, api, isApiError, type Problem, hasRole, Loading, PageHeading, ProblemMessage, Field, useForm, useAnnounce, href, navigate, type Route } from '@vbe/web-kit'
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useEffectEvent, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
@@ -14,30 +14,45 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
   const announce = useAnnounce()
   const form = useForm('filters')
   const programmes = useProgrammes()
-  const applied: Filters = Object.fromEntries(FILTERS.map((k) => [k, props.route.params.get(k) ?? ''])) as Filters
-  const appliedKey = FILTERS.map((k) => applied[k]).join('\u0000')
+  const appliedKey = FILTERS.map((k) => props.route.params.get(k) ?? '').join('\u0000')
+  // One object per distinct set of filters, so the fetch below runs only when they change.
+  const applied = useMemo(() => {
+    const values = appliedKey.split('\u0000')
+    return Object.fromEntries(FILTERS.map((k, i) => [k, values[i] ?? ''])) as Filters
+  }, [appliedKey])
   const [draft, setDraft] = useState<Filters>(applied)
   const [cases, setCases] = useState<readonly CaseSummary[] | null>(null)
   const [total, setTotal] = useState<number | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
 
-  useEffect(() => {
+  // New filters in the URL: reset the form and the list to them while rendering (not in the effect).
+  const [shownFilters, setShownFilters] = useState(applied)
+  if (shownFilters !== applied) {
+    setShownFilters(applied)
     setDraft(applied)
-    let live = true
     setCases(null)
     setProblem(null)
+  }
+
+  // Announces a filtered result in the current language, without refetching when the language changes.
+  const announceFound = useEffectEvent((count: number) => {
+    if (FILTERS.some((k) => applied[k])) announce(t('casesFound', { count }))
+  })
+
+  useEffect(() => {
+    let live = true
     api<{ items: CaseSummary[]; total?: number }>('/api/cases', { query: applied })
       .then((r) => {
         if (!live) return
         setCases(r.items)
         setTotal(typeof r.total === 'number' ? r.total : null)
-        if (FILTERS.some((k) => applied[k])) announce(t('casesFound', { count: r.items.length }))
+        announceFound(r.items.length)
       })
       .catch((err: unknown) => live && setProblem(isApiError(err) ? err.problem : { status: 0, detail: String(err) }))
     return () => {
       live = false
     }
-  }, [appliedKey])
+  }, [applied])
 
   const programmeName = (id: string) => {
     const p = programmes?.find((x) => x.id === id)

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { stockholmDay } from '@vbe/core/calendar'
 import { analysePlan, planSchema, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { formatMessage, issueMessage } from '@vbe/core'
@@ -8,7 +8,7 @@ import { PlanStatusBadge } from '../../components/plans'
 import type { ConflictInfo, PlanDetail } from '../../types'
 import { DiffView } from './Diff'
 import { FollowUp } from './FollowUp'
-import { useI18n, type T } from '../../i18n'
+import { useI18n } from '../../i18n'
 import { mergePlans } from './merge'
 import { markEdit, Panel, type FieldIssue } from './Panel'
 import { Versions } from './Versions'
@@ -26,7 +26,7 @@ const draftKey = (id: string) => `pe-draft:${id}`
 const todayIso = () => stockholmDay(new Date())
 const formatPath = (path: readonly PropertyKey[]) => path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '')
 
-export function Editor({ id, user }: { id: string; user: User }) {
+export function Editor({ id }: { id: string; user: User }) {
   const { t, lang } = useI18n()
   const [server, setServer] = useState<PlanDetail | null>(null)
   const [doc, setDoc] = useState<Plan | null>(null)
@@ -42,7 +42,11 @@ export function Editor({ id, user }: { id: string; user: User }) {
   const baseVersion = useRef(0)
   const inFlight = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  docRef.current = doc
+  // The document as last rendered, for the timers and handlers below. A layout effect
+  // runs before any passive effect or event sees the new render.
+  useLayoutEffect(() => {
+    docRef.current = doc
+  }, [doc])
 
   const adopt = useCallback((plan: PlanDetail, keepDoc = false) => {
     setServer(plan)
@@ -94,19 +98,23 @@ export function Editor({ id, user }: { id: string; user: User }) {
   // The same messages, in the same words, as the server's 400 for these fields.
   // Each issue is worded from its message code by core's catalogue, in the UI's language.
   const issues: FieldIssue[] = useMemo(() => (parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: formatMessage(issueMessage(i), lang) })) : []), [parsed, lang])
-  const templates = useMemo(() => (server ? templatesForDistrict(server.district) : []), [server?.district])
-  const lastGood = useRef<PlanAnalysis | null>(null)
+  const district = server?.district
+  const templates = useMemo(() => (district !== undefined ? templatesForDistrict(district) : []), [district])
   // The panel follows every edit: while a field is invalid (say, an empty title) the
   // analysis still runs on the document as typed, since it only reads fields.
-  const analysis = useMemo(() => {
-    if (!doc) return lastGood.current
+  const fresh = useMemo(() => {
+    if (!doc) return null
     try {
-      lastGood.current = analysePlan(parsed?.success ? parsed.data : doc, { templates, on: todayIso() })
+      return analysePlan(parsed?.success ? parsed.data : doc, { templates, on: todayIso() })
     } catch {
-      // A half-typed value the analysis cannot read: keep the last result.
+      // A half-typed value the analysis cannot read: keep the last result (below).
+      return null
     }
-    return lastGood.current
   }, [doc, parsed, templates])
+  // The last result the analysis could produce, kept in state and updated while rendering.
+  const [lastGood, setLastGood] = useState<PlanAnalysis | null>(null)
+  if (fresh && fresh !== lastGood) setLastGood(fresh)
+  const analysis = fresh ?? lastGood
 
   const onConflict = useCallback(async (info: ConflictInfo, mine: Plan) => {
     const base = await apiClient.requestWithEtag<{ document: Plan }>(`/api/plans/${id}/versions/${info.baseVersion}`).then((r) => planSchema.parse(r.data.document)).catch(() => null)
@@ -161,7 +169,10 @@ export function Editor({ id, user }: { id: string; user: User }) {
     }
   }, [id, onConflict, persistDraft])
   const doSaveRef = useRef(doSave)
-  doSaveRef.current = doSave
+  // The timers call the latest doSave (doSave itself schedules a retry through this ref).
+  useLayoutEffect(() => {
+    doSaveRef.current = doSave
+  }, [doSave])
 
   // Autosave: 600 ms after the last edit.
   useEffect(() => {
