@@ -212,11 +212,12 @@ export function writeVersion(
       const user = yield* CurrentUser
       const clock = yield* Clock
       const row = yield* loadRow(id, true)
-      const stale = {
-        sv: `Planen har ändrats sedan version ${baseVersion} (If-Match): den är nu version ${row.version}, sparad av ${row.updated_by} ${iso(row.updated_at)}. Ingenting sparades. \`current\` visar den andra ändringen.`,
-        en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved by ${row.updated_by} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
+      if (Number(row.version) !== baseVersion) {
+        return yield* conflictFor(row, baseVersion, mine ?? null, {
+          sv: `Planen har ändrats sedan version ${baseVersion} (If-Match): den är nu version ${row.version}, sparad av ${row.updated_by} ${iso(row.updated_at)}. Ingenting sparades. \`current\` visar den andra ändringen.`,
+          en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved by ${row.updated_by} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
+        })
       }
-      if (Number(row.version) !== baseVersion) return yield* conflictFor(row, baseVersion, mine ?? null, stale)
       yield* check(row, user)
       const before = docOf(row)
       const next = yield* change(before, row)
@@ -234,9 +235,9 @@ export function writeVersion(
             .where('version', '=', baseVersion)
             .executeTakeFirst(),
         ),
-        { detail: stale },
+        { detail: { sv: 'Planen ändrades medan den sparades. Ingenting sparades; läs in planen igen.', en: 'The plan changed while it was being saved. Nothing was saved; load the plan again.' } },
       )
-      yield* query('plans.version', async (db: Kysely<Tables>) => {
+      yield* query('plans.version.insert', async (db: Kysely<Tables>) => {
         await db
           .insertInto('pe_plan_versions')
           .values({ plan_id: id, version, status: next.document.status, document: jsonb(next.document), action: next.action, meta: jsonb(next.meta ?? null), saved_by: user.username, saved_at: now })
