@@ -7,6 +7,7 @@ export default defineConfig({
     'plugins/index': 'src/plugins/index.ts',
     'grants/index': 'src/grants/index.ts',
     'plans/index': 'src/plans/index.ts',
+    'calendar/index': 'src/shared/calendar/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -12,6 +12,10 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
   { username: 'approver.rk', displayName: 'Sara Nilsson', roles: ['approver'], district: 'rinkeby-kista' },
   { username: 'officer.nm', displayName: 'Lars Berg', roles: ['officer'], district: 'norrmalm' },
   { username: 'approver.nm', displayName: 'Maria Holm', roles: ['approver'], district: 'norrmalm' },
+  { username: 'officer-approver.rk', displayName: 'Nadia Karimi', roles: ['officer', 'approver'], district: 'rinkeby-kista' },
+  { username: 'officer-approver.nm', displayName: 'Olof Strand', roles: ['officer', 'approver'], district: 'norrmalm' },
+  { username: 'admin.rk', displayName: 'Hanna Sjöberg', roles: ['admin'], district: 'rinkeby-kista' },
+  { username: 'admin.nm', displayName: 'Johan Lindqvist', roles: ['admin'], district: 'norrmalm' },
   { username: 'admin', displayName: 'Kim Andersson', roles: ['admin'], district: null },
   { username: 'auditor', displayName: 'Robin Ek', roles: ['auditor'], district: null },
 ]

@@ -19,6 +19,8 @@ import { registerPeopleRoutes } from './routes/people.js'
 import { registerRescreenRoutes } from './routes/rescreen.js'
 
 export const UI_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../ui/dist')
+/** The UI's pages on the server: one page, whose views are hash routes (`#/cases/<id>`, ui/src/router.ts). */
+export const UI_ROUTES = ['/'] as const
 
 export interface GrantAppOptions {
   readonly database: Database<Tables>
@@ -50,9 +52,19 @@ export function createGrantApp(options: GrantAppOptions) {
   registerDocs(app, {
     title: 'VBE grant screening',
     version: '0.1.0',
-    description: 'Intake, screening, four-eyes decisions, letters, follow-up, audit and GDPR tools for association grants. Errors are application/problem+json. Unsafe requests need the X-CSRF-Token header from GET /api/session.',
+    description:
+      'Intake, screening, four-eyes decisions, letters, follow-up, audit and GDPR tools for association grants. Errors are application/problem+json naming each field, in Swedish or English (Accept-Language). Log in with POST /api/session; unsafe requests need the X-CSRF-Token header from the session.',
+    tags: [
+      { name: 'meta', description: 'Whether the server runs' },
+      { name: 'cases', description: 'Intake, screening and the case: the queue, applications, declarations of conflict of interest, evidence and notes' },
+      { name: 'decisions', description: 'Decisions with reasons, the second approval (four eyes) and the decision letter' },
+      { name: 'follow-up', description: 'The association’s report on the grant, and reclaiming money (återkrav)' },
+      { name: 'rules', description: 'Re-screening open cases when the rules change, and the flips it found' },
+      { name: 'audit', description: 'The hash-chained audit log and its verification' },
+      { name: 'gdpr', description: 'Finding, exporting and erasing a person’s data (GDPR art. 15 and 17)' },
+    ],
   })
-  serveUi(app, { dir: options.uiDir ?? UI_DIST, title: 'Grant screening', buildCommand: 'npm run build -w @vbe/grant-screening' })
+  serveUi(app, { dir: options.uiDir ?? UI_DIST, title: 'Grant screening', buildCommand: 'npm run build -w @vbe/grant-screening', routes: UI_ROUTES })
   return app
 }
 

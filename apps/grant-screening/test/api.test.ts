@@ -5,6 +5,7 @@ import { norrmalm } from '@vbe/plugin-norrmalm'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { demoApplication } from '../src/index.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
+import { checkedFetch } from '@vbe/test-openapi'
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') }
 
@@ -219,18 +220,18 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
   })
 
   it('names the installed districts for any signed-in user, and for no one else', async () => {
-    expect((await fetch(`${server.url}/api/districts`)).status).toBe(401)
+    expect((await checkedFetch(`${server.url}/api/districts`)).status).toBe(401)
     const r = await otherOfficer.json('GET', '/api/districts')
     expect(r.status).toBe(200)
     expect(r.body).toEqual({ districts: [{ id: 'norrmalm', name: { sv: 'Norrmalm', en: 'Norrmalm' } }, { id: 'rinkeby-kista', name: { sv: 'Rinkeby-Kista', en: 'Rinkeby-Kista' } }] })
   })
 
   it('serves the OpenAPI document and docs', async () => {
-    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> }
+    const doc = (await (await checkedFetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/cases', '/api/cases/{id}/decision', '/api/audit/verify', '/api/persons/{id}']))
-    const docs = await fetch(`${server.url}/api/docs`)
+    const docs = await checkedFetch(`${server.url}/api/docs`)
     expect(await docs.text()).toContain('swagger-ui-bundle.js')
-    expect((await fetch(`${server.url}/api/docs/swagger-ui-bundle.js`)).status).toBe(200)
+    expect((await checkedFetch(`${server.url}/api/docs/swagger-ui-bundle.js`)).status).toBe(200)
   })
 })

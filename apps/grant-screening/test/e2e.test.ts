@@ -39,7 +39,7 @@ const CSV = [
   `e2e-002,rinkeby-kista/foreningsbidrag,30000,,,Felaktig Förening,802400-1234,2018-05-01,bankgiro,5050-1055,true,2018-05-01,true,2026-03-10,true,true,[],true,true,true,2026-09-01,[]`,
 ].join('\n')
 
-/** Builds the UI unless ui/dist is newer than every source file. */
+/** Builds the UI unless ui/dist is newer than every source file (the UI's and the web kit's). */
 async function ensureUiBuilt(): Promise<void> {
   const newest = async (path: string): Promise<number> => {
     const s = await stat(path)
@@ -48,7 +48,12 @@ async function ensureUiBuilt(): Promise<void> {
     return Math.max(s.mtimeMs, ...(await Promise.all(entries.map((e) => newest(join(path, e))))))
   }
   const built = await stat(join(uiRoot, 'dist/index.html')).then((s) => s.mtimeMs, () => 0)
-  const sources = Math.max(await newest(join(uiRoot, 'src')), await newest(join(uiRoot, 'index.html')), await newest(join(uiRoot, 'vite.config.ts')))
+  const sources = Math.max(
+    await newest(join(uiRoot, 'src')),
+    await newest(join(uiRoot, 'index.html')),
+    await newest(join(uiRoot, 'vite.config.ts')),
+    await newest(join(uiRoot, '../../../packages/web-kit/src')),
+  )
   if (built > sources) return
   const { build } = await import('vite')
   // vitest sets NODE_ENV=test, which would give React's development build.
@@ -490,9 +495,59 @@ describe('grant-screening UI', () => {
     }
   }, 120_000)
 
+  it('serves the accessibility statement in Swedish and English without signing in, and reflows at 320 CSS px (WCAG 1.4.10)', async () => {
+    const { context, page } = await newPage()
+    await page.setViewportSize({ width: 320, height: 800 })
+    // What sticks out past the right edge, outside any region that scrolls on its own (for the failure message).
+    const sideways = async () => {
+      const r = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { clientWidth: number; scrollWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number }; parentElement: unknown; tagName: string; className: string; textContent: string | null }> } }).document
+        const style = (e: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { overflowX: string } }).getComputedStyle(e)
+        const vw = d.documentElement.clientWidth
+        const scrollsItself = (e: { parentElement: unknown }) => {
+          for (let a = e.parentElement as { parentElement: unknown } | null; a; a = a.parentElement as { parentElement: unknown } | null) if (['auto', 'scroll'].includes(style(a).overflowX)) return true
+          return false
+        }
+        const out = Array.from(d.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > vw + 0.5 && !scrollsItself(e))
+        return { px: d.documentElement.scrollWidth - vw, out: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 30)}"`) }
+      })
+      return r.px === 0 ? 0 : `${r.px} px: ${r.out.join(' | ')}`
+    }
+    await page.goto(server.url)
+    await h1(page, 'Logga in').waitFor()
+    expect(await sideways(), 'login').toBe(0)
+    await shot(page, '320-login')
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click()
+    await h1(page, 'Tillgänglighetsredogörelse').waitFor()
+    expect(page.url()).toContain('#/tillganglighet')
+    expect(await page.getByRole('main').textContent()).toContain('Stockholms stad står bakom Bidragsprövning')
+    expect(await sideways(), 'accessibility statement').toBe(0)
+    violations.push(...(await axe(page, 'accessibility statement sv')))
+    await setLanguage(page, 'English')
+    await h1(page, 'Accessibility statement').waitFor()
+    violations.push(...(await axe(page, 'accessibility statement en')))
+    await shot(page, '320-accessibility-en')
+    await setLanguage(page, 'Svenska')
+    await page.goto(server.url)
+    await login(page, 'officer.rk')
+    await page.getByRole('table').waitFor()
+    expect(await sideways(), 'queue').toBe(0)
+    await shot(page, '320-queue')
+    await page.getByRole('link', { name: 'Husby Schackklubb' }).click()
+    await h1(page, 'Jävsförklaring').waitFor()
+    expect(await sideways(), 'conflict declaration').toBe(0)
+    await shot(page, '320-declaration')
+    await page.getByLabel('Nej, jag är inte jävig').check()
+    await page.getByRole('button', { name: 'Lämna jävsförklaring' }).click()
+    await h1(page, 'Ärende: Husby Schackklubb').waitFor()
+    expect(await sideways(), 'case').toBe(0)
+    await shot(page, '320-case')
+    await context.close()
+  }, 120_000)
+
   it('has 0 axe violations on every page, no CSP violations and no page errors', () => {
     expect(violations).toEqual([])
-    for (const label of ['login sv', 'login rate-limited sv', 'queue sv', 'queue en', 'import sv', 'import result en', 'case sv', 'case en', 'decision dialog sv', 'decision dialog errors en', 'audit sv', 'rescreen en', 'rescreen sv']) expect(axeRuns).toContain(label)
+    for (const label of ['login sv', 'login rate-limited sv', 'queue sv', 'queue en', 'import sv', 'import result en', 'case sv', 'case en', 'decision dialog sv', 'decision dialog errors en', 'audit sv', 'rescreen en', 'rescreen sv', 'accessibility statement sv', 'accessibility statement en']) expect(axeRuns).toContain(label)
     expect(cspViolations).toEqual([])
     expect(pageErrors).toEqual([])
   })

@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoApplication } from '../src/index.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
+import { checkedFetch } from '@vbe/test-openapi'
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') }
 type Reply = { status: number; headers: Headers; body: any }
@@ -144,7 +145,7 @@ describe('grant-screening problems in Swedish and English (PGlite)', () => {
 
   it('words a wrong password and the rate limit (with Retry-After) in the language asked for', async () => {
     const attempt = (lang: string) =>
-      fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify({ username: 'officer2.rk', password: 'wrong' }) })
+      checkedFetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify({ username: 'officer2.rk', password: 'wrong' }) })
     const wrongSv = await attempt('sv')
     expect(wrongSv.status).toBe(401)
     expect(wrongSv.headers.get('content-language')).toBe('sv')

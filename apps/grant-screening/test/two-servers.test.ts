@@ -3,6 +3,7 @@ import { createDatabase } from '@vbe/test-postgres'
 import { demoApplication } from '../src/index.js'
 import { killed, startServerProcess, type ServerProcess } from './support/process.js'
 import { login } from './support/server.js'
+import { checkedFetch } from '@vbe/test-openapi'
 
 /**
  * Two server processes over one PostgreSQL database, started at the same moment (so their
@@ -39,7 +40,7 @@ describe('two server processes over one PostgreSQL', () => {
 
   it('counts failed logins across both processes', async () => {
     const attempt = (url: string, password: string) =>
-      fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer.nm', password }) }).then((r) => r.status)
+      checkedFetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer.nm', password }) }).then((r) => r.status)
     for (const url of [a.url, b.url, a.url, b.url, a.url]) expect(await attempt(url, 'wrong-password')).toBe(401)
     // The sixth attempt is refused on either process, even with the right password.
     expect(await attempt(b.url, 'demo-password-2026')).toBe(429)

@@ -6,13 +6,14 @@
  * Fails (exit 1) when any contact the widget would publish was last verified more than
  * twelve months before today (or --today). Without VBE_RELEASE it only warns.
  */
+import { isIsoDate, stockholmDay } from '@vbe/core/calendar'
 import { allPublishedContacts } from '../src/content.js'
-import { checkFreshness, isRelease, stockholmToday } from '../src/freshness.js'
+import { checkFreshness, isRelease } from '../src/freshness.js'
 
 const i = process.argv.indexOf('--today')
-const today = i >= 0 ? (process.argv[i + 1] ?? '') : stockholmToday()
-if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-  console.error('--today must be a date written YYYY-MM-DD')
+const today = i >= 0 ? (process.argv[i + 1] ?? '') : stockholmDay(new Date())
+if (!isIsoDate(today)) {
+  console.error('--today must be a real date written YYYY-MM-DD')
   process.exit(2)
 }
 const release = isRelease()

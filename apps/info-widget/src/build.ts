@@ -20,11 +20,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { stockholmDay } from '@vbe/core/calendar'
 import type { DistrictPlugin } from '@vbe/core/plugins'
 import { LANGUAGES, fallbackChain, missingKeys, type Language } from '@vbe/ui'
 import { messages } from '@vbe/ui/messages'
 import { allPublishedContacts, districtContent, districtPlugins } from './content.js'
-import { checkFreshness, isRelease, stockholmToday } from './freshness.js'
+import { checkFreshness, isRelease } from './freshness.js'
 import { makeSnippet } from './snippet.js'
 import { demoIndexPage, demoDistrictPage, generatorPage, pagesCss } from './pages/html.js'
 
@@ -74,7 +75,7 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
   const plugins = options.plugins ?? districtPlugins
   const log = options.log ?? ((line: string) => console.warn(line))
   const release = options.release ?? isRelease()
-  const freshness = checkFreshness(allPublishedContacts(plugins), { today: options.today ?? stockholmToday(), release })
+  const freshness = checkFreshness(allPublishedContacts(plugins), { today: options.today ?? stockholmDay(new Date()), release })
   for (const m of freshness.messages) log(m)
   if (!freshness.ok) throw new StaleDataError(`Release check failed: ${freshness.stale.length} contact(s) last verified more than 12 months ago:\n${freshness.messages.join('\n')}`)
 

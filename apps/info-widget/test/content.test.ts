@@ -10,7 +10,7 @@ import { missingKeys } from '@vbe/ui'
 import { messages } from '@vbe/ui/messages'
 import { buildWidget, StaleDataError } from '../src/build.js'
 import { allPublishedContacts, districtContent } from '../src/content.js'
-import { checkFreshness, monthsBefore } from '../src/freshness.js'
+import { checkFreshness } from '../src/freshness.js'
 import { fallbackHtml, firstScreenFiles, makeSnippet } from '../src/snippet.js'
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -46,9 +46,14 @@ describe('content', () => {
 describe('freshness: the release check', () => {
   const fixture = [contact('fresh', '2026-06-01'), contact('stale', '2025-10-31'), contact('edge', '2025-11-22')]
 
-  it('counts twelve calendar months back', () => {
-    expect(monthsBefore('2026-11-22', 12)).toBe('2025-11-22')
-    expect(monthsBefore('2024-02-29', 12)).toBe('2023-02-28')
+  it('counts twelve calendar months: current through the same day a year later, stale the day after', () => {
+    const staleIds = (today: string, ...checked: string[]) => checkFreshness(checked.map((d) => contact(d, d)), { today, release: false }).stale.map((s) => s.id)
+    expect(staleIds('2026-11-22', '2025-11-21', '2025-11-22')).toEqual(['2025-11-21'])
+    // From 29 February, twelve months end on 28 February.
+    expect(staleIds('2025-02-28', '2024-02-27', '2024-02-28', '2024-02-29')).toEqual(['2024-02-27'])
+    expect(staleIds('2025-03-01', '2024-02-29', '2024-03-01')).toEqual(['2024-02-29'])
+    // Checked on 28 February 2023, a year and a day before 29 February 2024.
+    expect(staleIds('2024-02-29', '2023-02-28', '2023-03-01')).toEqual(['2023-02-28'])
   })
 
   it('in release mode, a contact verified more than 12 months ago fails the check', () => {

@@ -22,6 +22,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'approver.rk', displayName: 'Leila (nämndsekreterare, Rinkeby-Kista)', roles: ['approver'], district: 'rinkeby-kista', what: 'adopts or returns (återremiss) Rinkeby-Kista’s plan' },
   { username: 'officer.nm', displayName: 'Karin (handläggare, Norrmalm)', roles: ['officer'], district: 'norrmalm', what: 'edits and submits Norrmalm’s plan' },
   { username: 'approver.nm', displayName: 'Erik (nämndsekreterare, Norrmalm)', roles: ['approver'], district: 'norrmalm', what: 'adopts or returns Norrmalm’s plan' },
+  { username: 'officer-approver.rk', displayName: 'Nadia (handläggare och attestant, Rinkeby-Kista)', roles: ['officer', 'approver'], district: 'rinkeby-kista', what: 'writes and adopts Rinkeby-Kista’s plans, never their own' },
+  { username: 'officer-approver.nm', displayName: 'Olof (handläggare och attestant, Norrmalm)', roles: ['officer', 'approver'], district: 'norrmalm', what: 'writes and adopts Norrmalm’s plans, never their own' },
+  { username: 'admin.rk', displayName: 'Hanna (admin, Rinkeby-Kista)', roles: ['admin'], district: 'rinkeby-kista', what: 'Rinkeby-Kista only: its plans, overview row and audit log; adopt/return' },
+  { username: 'admin.nm', displayName: 'Johan (admin, Norrmalm)', roles: ['admin'], district: 'norrmalm', what: 'Norrmalm only: its plans, overview row and audit log; adopt/return' },
   { username: 'admin', displayName: 'Stadsledningskontoret (admin)', roles: ['admin'], district: null, what: 'city-wide: overview, every plan, adopt/return' },
   { username: 'auditor', displayName: 'Revisor', roles: ['auditor'], district: null, what: 'city-wide read-only: overview, every plan, audit log' },
 ]

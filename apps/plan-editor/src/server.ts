@@ -36,13 +36,26 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
   registerDocs(app, {
     title: 'VBE plan editor',
     version: '0.1.0',
-    description: 'Local action plans against violent extremism: templates, analysis, workflow with återremiss, tertial follow-up, central overview, export and redline. Errors are application/problem+json naming each field.',
+    description:
+      'Local action plans against violent extremism: templates, analysis, workflow with återremiss, tertial follow-up, central overview, export and redline. Errors are application/problem+json naming each field, in Swedish or English (Accept-Language). Log in with POST /api/session; unsafe requests need the X-CSRF-Token header from the session, and changes to a plan need If-Match.',
+    tags: [
+      { name: 'meta', description: 'Whether the server runs' },
+      { name: 'plans', description: 'Plans, their templates, analysis and export' },
+      { name: 'workflow', description: 'Submitting, adopting, returning (återremiss) and revising a plan' },
+      { name: 'follow-up', description: 'Tertial follow-up of the plan’s indicators' },
+      { name: 'versions', description: 'Saved versions of a plan and the redline between them' },
+      { name: 'overview', description: 'The central overview of every district’s plan and situation picture' },
+      { name: 'audit', description: 'The hash-chained audit log and its verification' },
+    ],
   })
 
   const uiDir = options.uiDir === undefined ? defaultUiDir() : options.uiDir
-  if (uiDir) serveUi(app, { dir: uiDir, title: 'Plan editor', buildCommand: 'npm run build -w @vbe/plan-editor' })
+  if (uiDir) serveUi(app, { dir: uiDir, title: 'Plan editor', buildCommand: 'npm run build -w @vbe/plan-editor', routes: UI_ROUTES })
   return app
 }
+
+/** The UI's pages on the server: one page, whose views are hash routes (`#/plan/<id>`, `#/overview`; ui/src/App.tsx). */
+export const UI_ROUTES = ['/'] as const
 
 /** `dist/ui` next to `src`. */
 export function defaultUiDir(): string {

@@ -3,6 +3,7 @@ import type { Plan } from '@vbe/core/plans'
 import { startServer, type RunningServer } from '../src/index.js'
 import { login, type Client, type Reply } from './client.js'
 import { DATABASES } from './databases.js'
+import { checkedFetch } from '@vbe/test-openapi'
 
 const NOW = new Date('2026-06-01T09:00:00Z')
 
@@ -42,7 +43,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
   afterAll(() => server?.close())
 
   it('seeds the demo users and one plan per seed district, and scopes lists by district', async () => {
-    expect(server.seeded).toEqual({ users: 7, plans: 2 })
+    expect(server.seeded).toEqual({ users: 11, plans: 2 })
     const mine = (await officerRk.get('/api/plans')).body.items as { district: string; coverage: { templateId: string; title: { sv: string; en: string } }[] }[]
     expect(mine.map((p) => p.district)).toEqual(['rinkeby-kista'])
     // Each template in the list's coverage carries its name, so no client shows a code.
@@ -55,7 +56,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(((await auditor.get('/api/plans')).body.items as unknown[]).length).toBe(2)
     // Out of scope is not found, not forbidden: nothing leaks.
     expectProblem(await officerNm.get(`/api/plans/${rk.id}`), 404)
-    expectProblem(await fetch(`${base}/api/plans`).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() })), 401)
+    expectProblem(await checkedFetch(`${base}/api/plans`).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() })), 401)
   })
 
   it('the weak Rinkeby-Kista plan shows real gaps and findings; Norrmalm does not', async () => {
@@ -266,7 +267,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(ex.body).toContain('| Andel personal som kan beskriva rutinen vid oro (procent) | effect | 35 (2025-11-01) | 80 (2026-12-31) |')
     const html = await officerNm.get(`${p}/export?format=html`)
     expect(html.headers.get('content-type')).toMatch(/text\/html/)
-    expect(html.body).toMatch(/^<!doctype html><html lang="sv">/)
+    expect(html.body).toMatch(/^<!doctype html>\n<html lang="sv">/)
     expect(html.body).not.toMatch(/<script/i)
     const pdf = await officerNm.get(`${p}/export?format=pdf&version=1`)
     expect(pdf.headers.get('content-type')).toBe('application/pdf')
@@ -295,7 +296,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
   })
 
   it('serves the OpenAPI document', async () => {
-    const doc = (await fetch(`${base}/api/openapi.json`).then((r) => r.json())) as { paths: Record<string, unknown> }
+    const doc = (await checkedFetch(`${base}/api/openapi.json`).then((r) => r.json())) as { paths: Record<string, unknown> }
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/plans', '/api/plans/{id}', '/api/plans/{id}/transitions', '/api/plans/{id}/activities/{activityId}/indicators/{indicatorId}/follow-ups/{period}', '/api/overview', '/api/plans/{id}/redline', '/api/plans/{id}/export']),
     )

@@ -1,3 +1,4 @@
+import { checkedFetch } from '@vbe/test-openapi'
 import { DEMO_PASSWORD } from '../src/demo.js'
 
 export interface Reply<T = any> {
@@ -6,7 +7,7 @@ export interface Reply<T = any> {
   body: T
 }
 
-/** A logged-in HTTP client against a real server: cookie and CSRF token. */
+/** A logged-in HTTP client against a real server: cookie and CSRF token. Every response is checked against the app's OpenAPI document. */
 export interface Client {
   readonly username: string
   get<T = any>(path: string): Promise<Reply<T>>
@@ -20,16 +21,16 @@ async function reply(res: Response): Promise<Reply> {
 }
 
 export async function login(base: string, username: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const res = await checkedFetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`)
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }
   return {
     username,
-    get: async (path) => reply(await fetch(`${base}${path}`, { headers: { cookie } })),
+    get: async (path) => reply(await checkedFetch(`${base}${path}`, { headers: { cookie } })),
     send: async (method, path, body, headers = {}) =>
       reply(
-        await fetch(`${base}${path}`, {
+        await checkedFetch(`${base}${path}`, {
           method,
           headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
           ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),

@@ -56,6 +56,11 @@ describe('plan editor in Chromium', () => {
     expect(v, `${name}:\n${describeViolations(v)}`).toEqual([])
     axeChecked.push(name)
   }
+  // The kit's language switch: one button per language, named in that language, in a group named "Språk"/"Language".
+  async function setLanguage(page: Page, lang: 'sv' | 'en') {
+    await page.getByRole('group', { name: /^(Språk|Language)$/ }).getByRole('button', { name: lang === 'sv' ? 'Svenska' : 'English' }).click()
+    await page.locator(`html[lang="${lang}"]`).waitFor()
+  }
   const saved = (page: Page) => page.locator('[data-testid=save-status][data-state=saved]').waitFor({ timeout: 15_000 })
 
   it('create from the template → add an activity with an effect indicator → coverage updates → submit → return with a comment → revise → adopt', async () => {
@@ -161,16 +166,22 @@ describe('plan editor in Chromium', () => {
     await page.goto(planUrl)
     await page.getByRole('button', { name: 'Återremittera' }).click()
     await page.getByRole('button', { name: 'Återremittera planen' }).click()
-    // The server's field errors, in Swedish, then the same ones in English.
-    const returnError = page.getByRole('alert').filter({ hasText: 'decisionReference' })
+    // The server's field errors, in Swedish, then the same ones in English: in the error summary
+    // (focused, each linked to its field) and at each field (aria-invalid, aria-describedby).
+    const returnError = page.getByRole('alert').filter({ hasText: 'En återremiss kräver nämndens beslut och en kommentar.' })
     await returnError.waitFor()
-    expect(await returnError.textContent()).toContain('En återremiss kräver nämndens beslut och en kommentar.')
-    expect(await returnError.textContent()).toContain('comment: måste fyllas i när planen återremitteras: vad stadsdelen ska ändra')
+    expect(await returnError.textContent()).toContain('måste fyllas i när planen återremitteras: vad stadsdelen ska ändra')
+    expect(await returnError.evaluate((el) => el === document.activeElement)).toBe(true)
+    const commentField = page.getByLabel('Kommentar', { exact: true })
+    expect(await commentField.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator(`#${await commentField.getAttribute('aria-describedby')}`).textContent()).toContain('måste fyllas i när planen återremitteras')
+    await returnError.getByRole('link', { name: /vad stadsdelen ska ändra/ }).click()
+    expect(await commentField.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.screenshot({ path: '/tmp/pe-return-errors-sv.png', fullPage: false })
-    await page.getByLabel('Språk', { exact: true }).selectOption('en')
+    await setLanguage(page, 'en')
     await page.getByRole('button', { name: 'Return the plan' }).click()
-    await page.getByRole('alert').filter({ hasText: 'comment: is required when a plan is returned: what the district must change' }).waitFor()
-    await page.getByLabel('Language', { exact: true }).selectOption('sv')
+    await page.getByRole('alert').filter({ hasText: 'is required when a plan is returned: what the district must change' }).waitFor()
+    await setLanguage(page, 'sv')
     await page.getByLabel('Nämndens beslut (paragraf)', { exact: true }).fill('SDN 2026-09-21 §10')
     await page.getByLabel('Kommentar', { exact: true }).fill('Planen saknar direktivpunkterna D1, D2 och D4–D12.')
     await checkAxe(page, 'editor (approver, return form)')
@@ -209,14 +220,14 @@ describe('plan editor in Chromium', () => {
 
     // The central overview, in English, for the admin.
     await signIn(page, 'admin')
-    await page.getByLabel('Språk', { exact: true }).selectOption('en')
+    await setLanguage(page, 'en')
     await page.getByRole('link', { name: 'Central overview' }).click()
     await page.getByRole('heading', { level: 1, name: 'Central overview' }).waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     await page.locator('table.heat td.gap').first().waitFor()
     await checkAxe(page, 'overview')
     await page.screenshot({ path: '/tmp/pe-overview.png', fullPage: true })
-    await page.getByLabel('Language', { exact: true }).selectOption('sv')
+    await setLanguage(page, 'sv')
     expect(problems).toEqual([])
   })
 
@@ -305,9 +316,33 @@ describe('plan editor in Chromium', () => {
     await page.screenshot({ path: '/tmp/pe-320-overview.png', fullPage: true })
   })
 
+  it('serves the accessibility statement as a UI route in Swedish and English, without signing in, linked from every footer', async () => {
+    const page = await newPage()
+    await page.goto(server.url)
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor()
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor()
+    expect(page.url()).toContain('#/tillganglighet')
+    expect(await page.getByRole('main').textContent()).toContain('WCAG 2.1 på nivå AA')
+    await checkAxe(page, 'accessibility statement sv')
+    await setLanguage(page, 'en')
+    await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor()
+    expect(await page.getByRole('main').textContent()).toContain('The City of Stockholm is responsible for Action plans')
+    await page.screenshot({ path: '/tmp/pe-accessibility-en.png', fullPage: true })
+    await checkAxe(page, 'accessibility statement en')
+    await setLanguage(page, 'sv')
+    // At 1280 px, as grant screening is shot: the list and the editor, for comparing the two apps.
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await signIn(page, 'officer.rk')
+    await page.screenshot({ path: '/tmp/pe-1280-list.png', fullPage: true })
+    await page.getByRole('link', { name: 'Rinkeby-Kista 2017' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2017' }).waitFor()
+    await page.screenshot({ path: '/tmp/pe-1280-editor.png', fullPage: false })
+  })
+
   it('checked every page with axe', () => {
     expect(axeChecked).toEqual(
-      expect.arrayContaining(['login', 'plan list', 'editor (new plan)', 'editor (with activity)', 'follow-up tab', 'versions tab', 'editor (approver, return form)', 'overview', 'editor (conflict)']),
+      expect.arrayContaining(['login', 'plan list', 'editor (new plan)', 'editor (with activity)', 'follow-up tab', 'versions tab', 'editor (approver, return form)', 'overview', 'editor (conflict)', 'accessibility statement sv', 'accessibility statement en']),
     )
   })
 })

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
+import { dirname, join } from 'node:path'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
@@ -13,13 +12,21 @@ import { formatPath, type Locale, type LocalizedText } from '@vbe/core'
 import { csrfMatches, DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
 import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
-import { Forbidden, PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
+import { PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
 import { negotiateLanguage } from './language.js'
 import { issueText, type Text } from './messages.js'
-import { Clock, CurrentUser, Db, ROLE_NAMES, type Role, type SessionUser } from './services.js'
+import { hasRole, roleRefusal } from './access/policy.js'
+import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
 export const SESSION_COOKIE = 'vbe_session'
 export const CSRF_HEADER = 'x-csrf-token'
+
+/** An operation's OpenAPI `security`: the session cookie (reads). */
+export const SESSION = [{ session: [] }]
+/** An operation's OpenAPI `security`: the session cookie and its CSRF token (unsafe requests). */
+export const SESSION_AND_CSRF = [{ session: [], csrf: [] }]
+/** An operation's OpenAPI `security`: open to anyone. */
+export const PUBLIC: [] = []
 
 export interface KitOptions {
   readonly database: Database
@@ -112,6 +119,8 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
   app.use('*', async (c, next) => {
     c.set('kit', kit)
     await next()
+    // Staff apps are for no search engine: every answer says so (robots.txt too, see serveUi).
+    c.header('X-Robots-Tag', 'noindex')
   })
   app.use(
     '*',
@@ -211,14 +220,7 @@ export async function runKit<A>(c: Context<KitEnv>, effect: Effect.Effect<A, App
 export function requireUser(c: Context<KitEnv>, roles?: readonly Role[]): SessionUser {
   const session = c.get('session')
   if (!session) throw failure(new Unauthenticated({}), c)
-  if (roles && !roles.some((r) => session.user.roles.includes(r))) {
-    const names = (rs: readonly Role[], lang: Locale) => rs.map((r) => (lang === 'sv' ? ROLE_NAMES[r].sv.toLowerCase() : r)).join(', ')
-    const detail = {
-      sv: `Det här kräver någon av rollerna ${names(roles, 'sv')}. Du har ${session.user.roles.length === 0 ? 'ingen roll' : `${session.user.roles.length === 1 ? 'rollen' : 'rollerna'} ${names(session.user.roles, 'sv')}`}.`,
-      en: `This needs one of the roles ${names(roles, 'en')}; you have ${names(session.user.roles, 'en') || 'none'}.`,
-    }
-    throw failure(new Forbidden({ detail, code: 'role' }), c)
-  }
+  if (roles && !hasRole(session.user, roles)) throw failure(roleRefusal(session.user, roles), c)
   return session.user
 }
 
@@ -248,27 +250,42 @@ const userSchema = z
 const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() }).openapi('Session')
 export const problemSchema = z
   .object({
-    type: z.string(),
+    type: z.string().openapi({ description: 'A URI naming the kind of problem' }),
     title: z.string(),
     status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    detail: z.string().openapi({ description: 'What went wrong and what to do, in the language of Content-Language' }),
+    errors: z.array(z.object({ path: z.string().openapi({ description: 'The field, like `application.board.electedOn`' }), message: z.string() })).optional(),
+    code: z.string().optional().openapi({ description: 'A stable code for a kind of refusal, like `csrf` or `role`' }),
+    current: z.unknown().optional().openapi({ description: 'On a 409: the state the request conflicts with' }),
   })
-  .openapi('Problem')
+  .openapi('Problem', { description: 'An RFC 9457 problem: every error the API gives' })
 
-/** Problem responses for a route's OpenAPI declaration. */
-export function problems(...statuses: number[]) {
-  const described: Record<number, string> = {
-    400: 'Invalid input: `errors` names each field and its problem',
-    401: 'Not logged in',
-    403: 'Not allowed for your role, district or declaration',
-    404: 'Not found in your scope',
-    409: 'Conflict with the current state',
-    428: 'A precondition is missing',
-    429: 'Too many attempts',
-  }
-  const headers = { 'Content-Language': { description: 'The language of `title`, `detail` and `errors[].message`: `sv` or `en`, from Accept-Language (Swedish by default)', schema: { type: 'string' as const, enum: ['sv', 'en'] } } }
-  return Object.fromEntries(statuses.map((s) => [s, { description: described[s] ?? 'Error', headers, content: { [PROBLEM_TYPE]: { schema: problemSchema } } }]))
+const PROBLEM_DESCRIPTIONS = {
+  400: 'Invalid input: `errors` names each field and its problem',
+  401: 'Not logged in',
+  403: 'Not allowed for your role, district or declaration, or the X-CSRF-Token header is missing or wrong',
+  404: 'Not found in your scope',
+  409: 'Conflict with the current state',
+  428: 'A precondition is missing',
+  429: 'Too many attempts',
+} as const
+export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS
+
+const problemHeaders = {
+  'Content-Language': {
+    description: 'The language of `title`, `detail` and `errors[].message`: `sv` or `en`, from Accept-Language (Swedish by default)',
+    schema: { type: 'string' as const, enum: ['sv', 'en'] },
+  },
+}
+interface ProblemDeclaration {
+  readonly description: string
+  readonly headers: typeof problemHeaders
+  readonly content: { readonly 'application/problem+json': { readonly schema: typeof problemSchema } }
+}
+
+/** Problem responses for a route's OpenAPI declaration, typed by status. */
+export function problems<const S extends readonly ProblemStatus[]>(...statuses: S): { [K in S[number]]: ProblemDeclaration } {
+  return Object.fromEntries(statuses.map((s) => [s, { description: PROBLEM_DESCRIPTIONS[s], headers: problemHeaders, content: { [PROBLEM_TYPE]: { schema: problemSchema } } }])) as { [K in S[number]]: ProblemDeclaration }
 }
 
 /** The answer of `GET /api/audit/verify`, as both apps declare it. */
@@ -286,14 +303,40 @@ export const auditVerificationSchema = z
         by: z.number().int().optional(),
         problem: z.string().openapi({ description: 'The problem in words, in the language of Content-Language' }),
       }),
-    ),
+    )
+    .readonly(),
   })
   .openapi('AuditVerification')
 
-/** A verification as JSON, its problems worded in the request's language (`Content-Language`, `Vary`). */
-export function verificationJson(c: Context, verification: AuditVerification): Response {
+/** An audit event as `GET /api/audit` answers with it, in both apps. */
+export const auditEventSchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string().openapi({ format: 'date-time' }),
+    actor: z.string(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    district: z.string().nullable(),
+    ruleset: z.string().nullable(),
+    before: z.unknown().openapi({ description: 'The state before, as the action recorded it (a tombstone once erased)' }),
+    after: z.unknown().openapi({ description: 'The state after, as the action recorded it (a tombstone once erased)' }),
+    payloadHash: z.string(),
+    prevHash: z.string(),
+    hash: z.string(),
+    erasedBy: z.number().int().nullable().openapi({ description: 'The erasure event that replaced the payload with a tombstone' }),
+  })
+  .openapi('AuditEvent')
+
+/**
+ * A verification in the request's language, for `c.json(…, 200)`: sets `Content-Language`
+ * and `Vary`, and words each problem in that language.
+ */
+export function verificationBody(c: Context, verification: AuditVerification): AuditVerification {
   const lang = requestLanguage(c)
-  return c.json(verificationIn(verification, lang), 200, { 'Content-Language': lang, Vary: 'Accept-Language' })
+  c.header('Content-Language', lang)
+  c.header('Vary', 'Accept-Language')
+  return verificationIn(verification, lang)
 }
 
 function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
@@ -302,7 +345,11 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'post',
       path: '/api/session',
       tags: ['session'],
+      operationId: 'logIn',
       summary: 'Log in',
+      description:
+        'Checks the user name and password and starts a session: sets the HttpOnly session cookie and answers with the user and the CSRF token that every later unsafe request must send in X-CSRF-Token. Repeated failures from one address or for one user are refused with 429 and Retry-After.',
+      security: [],
       request: {
         body: {
           required: true,
@@ -332,7 +379,10 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'get',
       path: '/api/session',
       tags: ['session'],
+      operationId: 'getSession',
       summary: 'The current session and its CSRF token',
+      description: 'The logged-in user (roles and district) and the session’s CSRF token, for a page that was reloaded.',
+      security: SESSION,
       responses: { 200: { description: 'Logged in', content: { 'application/json': { schema: sessionSchema } } }, ...problems(401) },
     }),
     (c) => {
@@ -341,7 +391,16 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
     },
   )
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/session', tags: ['session'], summary: 'Log out', responses: { 204: { description: 'Logged out' }, ...problems(401, 403) } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/session',
+      tags: ['session'],
+      operationId: 'logOut',
+      summary: 'Log out',
+      description: 'Ends the session on the server and clears the cookie.',
+      security: SESSION_AND_CSRF,
+      responses: { 204: { description: 'Logged out' }, ...problems(401, 403) },
+    }),
     async (c) => {
       requireUser(c)
       await runKit(c, logout(c.get('session')!))
@@ -354,12 +413,46 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
 const require_ = createRequire(import.meta.url)
 const SWAGGER_DIR = dirname(require_.resolve('swagger-ui-dist/package.json'))
 
+export interface ApiDocsInfo {
+  readonly title: string
+  readonly version: string
+  readonly description: string
+  /** The app's tags, each with what its operations are about (the kit adds `session`). */
+  readonly tags: ReadonlyArray<{ readonly name: string; readonly description: string }>
+}
+
 /**
  * Serves the OpenAPI 3.1 document at `/api/openapi.json` and interactive docs at
- * `/api/docs` (Swagger UI from swagger-ui-dist, served locally: no CDN).
+ * `/api/docs` (Swagger UI from swagger-ui-dist, served locally: no CDN). The document
+ * declares the session cookie and the CSRF header as security schemes, the licence, the
+ * tags, and the server it was fetched from.
  */
-export function registerDocs(app: OpenAPIHono<KitEnv>, info: { title: string; version: string; description: string }): void {
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info })
+export function registerDocs(app: OpenAPIHono<KitEnv>, info: ApiDocsInfo): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'The session cookie that POST /api/session sets (HttpOnly, SameSite=Strict).',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: 'The session’s CSRF token (from POST or GET /api/session), required on every unsafe request made with the session cookie.',
+  })
+  const tags = [{ name: 'session', description: 'Logging in and out, and the current session with its CSRF token' }, ...info.tags]
+  app.doc31('/api/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: info.title,
+      version: info.version,
+      description: info.description,
+      license: { name: 'MIT', identifier: 'MIT' },
+      contact: { name: 'VBE toolkit maintainers, City of Stockholm' },
+    },
+    servers: [{ url: new URL(c.req.url).origin, description: 'The server this document was fetched from' }],
+    tags: tags.map((t) => ({ name: t.name, description: t.description })),
+  }))
   const assets: Record<string, string> = { 'swagger-ui.css': 'text/css', 'swagger-ui-bundle.js': 'text/javascript', 'docs-init.js': 'text/javascript' }
   app.get('/api/docs/:asset', async (c) => {
     const asset = c.req.param('asset')
@@ -374,38 +467,4 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: { title: string; ve
   app.get('/api/docs', (c) =>
     c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${info.title} — API docs</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><main id="docs"><h1>${info.title} API</h1><p>Loading the interactive docs… The OpenAPI document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></main><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/docs-init.js"></script></body></html>`),
   )
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-}
-
-/**
- * Serves a built single-page UI from `dir` for every non-API path: files as they are
- * (hashed `assets/` cached for a year), anything else falls back to `index.html`. When
- * the UI is not built, answers 503 with a page saying which command builds it.
- */
-export function serveUi(app: OpenAPIHono<KitEnv>, options: { readonly dir: string; readonly title: string; readonly buildCommand: string }): void {
-  const root = resolve(options.dir)
-  app.get('*', async (c) => {
-    if (c.req.path.startsWith('/api/')) return c.notFound()
-    const index = join(root, 'index.html')
-    if (!existsSync(index)) {
-      return c.html(
-        `<!doctype html><html lang="en"><title>${options.title}</title><main><h1>The UI is not built</h1><p>Run <code>${options.buildCommand}</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></main></html>`,
-        503,
-      )
-    }
-    const wanted = normalize(join(root, decodeURIComponent(c.req.path)))
-    const file = wanted.startsWith(root + sep) && (await stat(wanted).catch(() => null))?.isFile() ? wanted : index
-    const immutable = file.startsWith(join(root, 'assets') + sep)
-    return c.body(new Uint8Array(await readFile(file)), 200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' })
-  })
 }

@@ -1,6 +1,6 @@
 import { Context, Effect, Exit } from 'effect'
 import { sql, type Kysely } from 'kysely'
-import type { LocalizedText } from '@vbe/core'
+import { STAFF_ROLE_NAMES, STAFF_ROLES, type LocalizedText, type StaffRole } from '@vbe/core'
 import { insertFromJson, type BulkColumn, type BulkInsert } from './db.js'
 import { DatabaseError } from './errors.js'
 
@@ -24,8 +24,9 @@ export interface SessionUser {
   /** The district the user works in; `null` for city-wide users (admin, auditor). */
   readonly district: string | null
 }
-export const ROLES = ['officer', 'approver', 'admin', 'auditor'] as const
-export type Role = (typeof ROLES)[number]
+/** The staff roles, as core names them. */
+export const ROLES = STAFF_ROLES
+export type Role = StaffRole
 
 export class CurrentUser extends Context.Tag('vbe/CurrentUser')<CurrentUser, SessionUser>() {}
 
@@ -74,10 +75,5 @@ export function exclusively<A, E, R>(name: string, effect: Effect.Effect<A, E, R
   )
 }
 
-/** The roles' names, as the UIs show them. */
-export const ROLE_NAMES: Readonly<Record<Role, LocalizedText>> = {
-  officer: { sv: 'Handläggare', en: 'Officer' },
-  approver: { sv: 'Attestant', en: 'Approver' },
-  admin: { sv: 'Administratör', en: 'Administrator' },
-  auditor: { sv: 'Granskare', en: 'Auditor' },
-}
+/** The roles' names, as the UIs show them (core's). */
+export const ROLE_NAMES: Readonly<Record<Role, LocalizedText>> = STAFF_ROLE_NAMES

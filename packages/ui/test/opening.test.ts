@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Hours } from '@vbe/core/plugins'
-import { openStatus, stockholmTime } from '../src/time/opening.js'
+import { openStatus } from '../src/time/opening.js'
 
 const office: Hours = {
   summary: { sv: 'Vardagar 8–16', en: 'Weekdays 8–16' },
   weekly: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '16:00' }],
   closedOnPublicHolidays: true,
 }
-
-describe('Stockholm wall clock', () => {
-  it('follows winter time (UTC+1) and summer time (UTC+2)', () => {
-    expect(stockholmTime(new Date('2026-01-15T07:30:00Z'))).toEqual({ date: '2026-01-15', weekday: 'thu', minutes: 8 * 60 + 30 })
-    expect(stockholmTime(new Date('2026-07-15T07:30:00Z'))).toEqual({ date: '2026-07-15', weekday: 'wed', minutes: 9 * 60 + 30 })
-  })
-  it('crosses midnight into the next civil day', () => {
-    expect(stockholmTime(new Date('2026-12-31T23:30:00Z')).date).toBe('2027-01-01')
-  })
-})
 
 describe('open now', () => {
   it('an always-open line is always open', () => {

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline'
 import { Option, type Command } from 'commander'
 import { parse as parseCsv } from 'csv-parse'
 import { isIsoDate, ValidationError, type FieldProblem, type Locale } from '@vbe/core'
+import { stockholmDay } from '@vbe/core/calendar'
 import { composePlugins } from '@vbe/core/plugins'
 import {
   csvColumns,
@@ -191,13 +192,6 @@ function csvWriter(lang: Locale): Writer {
 
 // ---------------------------------------------------------------------------------------
 
-/** Today's date in Stockholm, YYYY-MM-DD. */
-export function todayInStockholm(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
-}
-
 const KINDS: Record<string, Kind> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.csv': 'csv' }
 
 interface ScreenOpts {
@@ -216,7 +210,7 @@ async function screenFile(io: Io, file: string, opts: ScreenOpts): Promise<numbe
   if (kind === undefined) throw new UsageError(`cannot tell the format of ${JSON.stringify(file)}: use a .json, .ndjson (or .jsonl) or .csv file`)
   const info = await stat(file).catch(() => undefined)
   if (info === undefined || !info.isFile()) throw new UsageError(`file not found: ${file}`)
-  const on = opts.on ?? todayInStockholm()
+  const on = opts.on ?? stockholmDay(new Date())
   if (!isIsoDate(on)) throw new UsageError(`--on must be a real date written YYYY-MM-DD, got ${JSON.stringify(on)}`)
   const known = districtPlugins.plugins.map((p) => p.id)
   for (const id of opts.plugin) if (!known.includes(id)) throw new UsageError(`unknown plugin ${JSON.stringify(id)}. Known plugins: ${known.join(', ')}`)

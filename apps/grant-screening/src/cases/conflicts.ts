@@ -1,16 +1,12 @@
 // Conflict-of-interest declarations (jäv).
-import { has } from './access.js'
 import { Effect } from 'effect'
 import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, NotFound, transaction } from '@vbe/server-kit'
-import { declarationOf, caseRow, type Fx, db } from './store.js'
+import { actOn, declarationOf, type Fx, db } from './store.js'
 
 export function declareConflict(id: string, conflict: boolean, comment: string | undefined): Fx<{ declared: true; conflict: boolean }, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* caseRow(id)
-    if (!(has(user, 'officer') || has(user, 'approver'))) {
-      return yield* new Forbidden({ detail: { sv: 'Bara handläggare och attestanter lämnar jävsförklaring.', en: 'Only officers and approvers declare conflicts of interest.' }, code: 'role' })
-    }
+    const { row } = yield* actOn(id, 'declare', { declared: false })
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {

@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto'
 import { Effect } from 'effect'
 import { type LocalizedText } from '@vbe/core'
 import { screener } from '@vbe/core/grants'
-import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, jsonb, NotFound, transaction } from '@vbe/server-kit'
+import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, inScope, Invalid, jsonb, NotFound, transaction } from '@vbe/server-kit'
 import { recordCatalogue, saveReasons, screeningRow } from '../screenings/store.js'
 import { db, type CaseDetail, type Fx, type PersonInput, Plugins, caseDetail } from './store.js'
 import { parseOrInvalid, screenApplication } from './screen.js'
-import { scopeOf } from './access.js'
 
 const districtOfProgramme = (programme: string) => programme.split('/')[0]!
 
@@ -17,8 +16,7 @@ export function createCase(input: unknown, persons: readonly PersonInput[] = [])
     const user = yield* CurrentUser
     const application = yield* parseOrInvalid(input)
     const district = districtOfProgramme(application.programme)
-    const scope = scopeOf(user)
-    if (scope !== null && scope !== district) {
+    if (!inScope(user, district)) {
       return yield* new Invalid({
         detail: { sv: 'Du kan bara ta emot ansökningar till din egen stadsdel.', en: 'You can only take in applications for your own district.' },
         problems: [

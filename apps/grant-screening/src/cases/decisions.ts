@@ -42,15 +42,9 @@ export interface DecisionInput {
 export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* actOn(id)
-    if (row.status === 'decided' || row.status === 'awaiting_approval') {
-      return yield* new Conflict({
-        detail:
-          row.status === 'decided'
-            ? { sv: 'Ärendet är redan beslutat.', en: 'The case is already decided.' }
-            : { sv: 'Ärendet väntar redan på en andra underskrift.', en: 'The case is already awaiting a second approval.' },
-      })
-    }
+    // Where a democracy finding needs a person's assessment, the decision is a proposal
+    // that waits for a second signature (four eyes).
+    const { row, to } = yield* actOn(id, (r) => (r.human_required ? 'propose' : 'decide'))
     const problems: FieldProblemText[] = []
     if (input.kind === 'partial') {
       if (input.amount === undefined) problems.push({ path: 'amount', message: { sv: 'måste fyllas i när bidraget beviljas delvis', en: 'is required for a partial grant' } })
@@ -70,7 +64,7 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
     const amount = input.kind === 'approve' ? row.amount_requested : input.kind === 'partial' ? input.amount! : null
     yield* transaction(
       Effect.gen(function* () {
-        yield* transition(row, requiresSecond ? 'awaiting_approval' : 'decided')
+        yield* transition(row, to)
         // A re-screen (which changes screenings, not the case's version) may have changed
         // whether four eyes apply since the case was read: decide on the current screening only.
         const current = yield* db('decision.screening', (k) => k.selectFrom('gs_screenings').select('human_required').where('case_id', '=', id).forShare().executeTakeFirst())
@@ -107,19 +101,13 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
 export function approve(id: string, approveIt: boolean, comment: string | undefined): Fx<CaseDetail, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* actOn(id, 'approver')
-    if (row.status !== 'awaiting_approval') return yield* new Conflict({ detail: { sv: 'Ärendet väntar inte på en andra underskrift.', en: 'The case is not awaiting a second approval.' } })
+    // Four eyes: the lifecycle refuses the second signature to whoever made the decision.
+    const { row, to } = yield* actOn(id, approveIt ? 'approve' : 'send-back')
     const decision = yield* db('decision.get', (k) => k.selectFrom('gs_decisions').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow())
-    if (decision.decided_by === user.username) {
-      return yield* new Forbidden({
-        detail: { sv: 'Fyra ögon: den andra underskriften måste komma från någon annan än handläggaren som fattade beslutet.', en: 'Four eyes: the second approval must come from someone other than the officer who decided.' },
-        code: 'four-eyes',
-      })
-    }
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
-        yield* transition(row, approveIt ? 'decided' : 'in_review')
+        yield* transition(row, to)
         if (approveIt) yield* db('decision.approve', (k) => k.updateTable('gs_decisions').set({ approved_by: user.username, approved_at: now }).where('case_id', '=', id).execute())
         else yield* db('decision.reject', (k) => k.deleteFrom('gs_decisions').where('case_id', '=', id).execute())
         yield* appendAudit({
@@ -129,7 +117,7 @@ export function approve(id: string, approveIt: boolean, comment: string | undefi
           district: row.district,
           ruleset: row.ruleset,
           before: { status: row.status, decision: decisionView(decision) },
-          after: { status: approveIt ? 'decided' : 'in_review', ...(comment ? { comment } : {}) },
+          after: { status: to, ...(comment ? { comment } : {}) },
         })
       }),
     )

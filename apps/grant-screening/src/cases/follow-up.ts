@@ -6,9 +6,9 @@ import { grantedDecision } from './decisions.js'
 
 export function setFollowUp(id: string, input: { reportDue?: string | null | undefined; reportReceivedOn?: string | null | undefined }): Fx<CaseDetail, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
-    const row = yield* actOn(id)
+    const { row } = yield* actOn(id, 'follow-up')
     const decision = yield* grantedDecision(id)
-    if (row.status !== 'decided' || !decision || decision.kind === 'deny') {
+    if (!decision || decision.kind === 'deny') {
       return yield* new Conflict({ detail: { sv: 'Uppföljning gäller ett beviljat bidrag när beslutet är fattat.', en: 'Follow-up applies to a granted case once it is decided.' } })
     }
     const set: { report_due?: string | null; report_received_on?: string | null } = {}
@@ -28,9 +28,9 @@ export function setFollowUp(id: string, input: { reportDue?: string | null | und
 export function reclaim(id: string, input: { amount: number; reasons: string }): Fx<CaseDetail, NotFound | Forbidden | Conflict | Invalid> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* actOn(id)
+    const { row } = yield* actOn(id, 'reclaim')
     const decision = yield* grantedDecision(id)
-    if (row.status !== 'decided' || !decision || decision.kind === 'deny' || decision.amount === null) {
+    if (!decision || decision.kind === 'deny' || decision.amount === null) {
       return yield* new Conflict({ detail: { sv: 'Återkrav gäller ett beviljat bidrag när beslutet är fattat.', en: 'A reclaim (återkrav) applies to a granted case once it is decided.' } })
     }
     if (input.amount > decision.amount) {

@@ -1,5 +1,4 @@
 /** The grant case: intake, review, decisions, follow-up, re-screening and the GDPR tools. */
-export * from './access.js'
 export * from './conflicts.js'
 export * from './create.js'
 export * from './decisions.js'

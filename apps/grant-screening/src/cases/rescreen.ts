@@ -3,13 +3,11 @@ import { randomUUID } from 'node:crypto'
 import { Effect } from 'effect'
 import { sql } from 'kysely'
 import { type LocalizedText } from '@vbe/core'
-import { ruleHeading, screener, storeScreening, type Application, type ScreeningResult } from '@vbe/core/grants'
-import { appendAuditBatchAs, insertRows, Clock, CurrentUser, iso, jsonb, transaction } from '@vbe/server-kit'
-import { stockholmDay } from '../plugins.js'
-import { OPEN_STATUSES } from '../db/tables.js'
+import { OPEN_CASE_STATUSES, ruleHeading, screener, storeScreening, type Application, type ScreeningResult } from '@vbe/core/grants'
+import { appendAuditBatchAs, insertRows, Clock, CurrentUser, iso, jsonb, scopeDistricts, scopeOf, transaction } from '@vbe/server-kit'
+import { stockholmDay } from '@vbe/core/calendar'
 import { changedRules, encodeFindings, recordCatalogue, saveReasons, type FindingTuple } from '../screenings/store.js'
 import { Plugins, type Fx, db } from './store.js'
-import { scopeOf } from './access.js'
 
 export interface RescreenFlip {
   caseId: string
@@ -59,13 +57,16 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const plugins = yield* Plugins
+    // A district admin re-screens its own district's cases only.
+    const scope = scopeOf(user)
     const now = (yield* Clock).now()
     const on = stockholmDay(now)
     const s = screener(plugins)
     const catalogue = s.catalogue
     yield* recordCatalogue(catalogue)
     const flips: RescreenFlip[] = []
-    const districts: RescreenCounts = {}
+    // Every district the run covers has its counts, so that the run is shown to those districts only.
+    const districts: RescreenCounts = Object.fromEntries((scope ?? plugins.plugins.map((p) => p.id)).map((d) => [d, { checked: 0, changed: 0 }]))
     let checked = 0
     let changed = 0
     let after = ''
@@ -74,7 +75,8 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
         k
           .selectFrom('gs_cases')
           .select(['id', 'district', 'programme', 'association_name', 'application'])
-          .where('status', 'in', [...OPEN_STATUSES])
+          .where('status', 'in', [...OPEN_CASE_STATUSES])
+          .$if(scope !== null, (q) => q.where('district', 'in', scopeDistricts(scope ?? [])))
           .where('id', '>', after)
           .orderBy('id')
           .limit(batch)
@@ -137,15 +139,24 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
   })
 }
 
-/** Re-screen runs, newest first, with the counts and flips in the user's scope. */
+/**
+ * Re-screen runs, newest first, with the counts and flips in the user's scope. A user
+ * with a district sees only the runs that covered it (a city-wide run, or one its own
+ * district's admin started), never another district's.
+ */
 export function listRescreenRuns(): Fx<RescreenRun[]> {
   return Effect.gen(function* () {
     const scope = scopeOf(yield* CurrentUser)
     const rows = yield* db('rescreen.list', (k) => k.selectFrom('gs_rescreen_runs').selectAll().orderBy('at', 'desc').limit(50).execute())
-    return rows.map((r) => {
-      const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || f.district === scope)
-      const own = scope === null ? { checked: r.checked, changed: r.changed } : ((r.districts as RescreenCounts)[scope] ?? { checked: 0, changed: 0 })
-      return { id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips, rules: headingsOf(flips) }
+    return rows.flatMap((r) => {
+      const counts = r.districts as RescreenCounts
+      if (scope !== null && !scope.some((d) => d in counts)) return []
+      const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || scope.includes(f.district))
+      const own = scope === null ? { checked: r.checked, changed: r.changed } : sumCounts(scope.map((d) => counts[d]))
+      return [{ id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips, rules: headingsOf(flips) }]
     })
   })
 }
+
+const sumCounts = (counts: readonly (RescreenCounts[string] | undefined)[]) =>
+  counts.reduce<{ checked: number; changed: number }>((sum, c) => ({ checked: sum.checked + (c?.checked ?? 0), changed: sum.changed + (c?.changed ?? 0) }), { checked: 0, changed: 0 })

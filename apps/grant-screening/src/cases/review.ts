@@ -1,21 +1,17 @@
 // Work on a case under review: evidence and notes.
-import { has } from './access.js'
 import { randomUUID } from 'node:crypto'
 import { Effect } from 'effect'
 import { type LocalizedText } from '@vbe/core'
 import { screener, type Application } from '@vbe/core/grants'
 import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, jsonb, NotFound, transaction } from '@vbe/server-kit'
 import { changedRules, recordCatalogue, saveReasons, screeningRow, type FindingTuple } from '../screenings/store.js'
-import { Plugins, actOn, type CaseDetail, type Fx, db, touch, caseDetail, caseRow, requireNoConflict } from './store.js'
+import { Plugins, actOn, type CaseDetail, type Fx, db, touch, caseDetail } from './store.js'
 import { parseOrInvalid, screenApplication } from './screen.js'
 
 /** Officers add an evidence item (with its source); the case is re-screened. */
 export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
   return Effect.gen(function* () {
-    const row = yield* actOn(id)
-    if (row.status === 'decided' || row.status === 'awaiting_approval') {
-      return yield* new Conflict({ detail: { sv: 'Underlag kan bara läggas till innan ett beslut har föreslagits.', en: 'Evidence can only be added before a decision is proposed.' } })
-    }
+    const { row, to } = yield* actOn(id, 'evidence')
     const old = row.application as Application
     const next = yield* parseOrInvalid({ ...old, evidence: [...old.evidence, evidence] }).pipe(
       Effect.mapError((e) => new Invalid({ detail: { sv: 'Underlaget innehåller fel.', en: 'The evidence item is invalid.' }, problems: e.problems.map((p) => ({ path: p.path.replace(/^application\.evidence\[\d+\]\.?/, '') || '(body)', message: p.message })) })),
@@ -31,7 +27,7 @@ export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFo
         yield* recordCatalogue(catalogue)
         yield* saveReasons(reasons)
         yield* db('case.rescreen', (k) => k.updateTable('gs_screenings').set(screening).where('case_id', '=', id).execute())
-        yield* touch(id, row.status === 'new' ? 'in_review' : undefined)
+        yield* touch(id, to)
         yield* appendAudit({
           action: 'case.evidence.add',
           entityType: 'case',
@@ -47,18 +43,16 @@ export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFo
   })
 }
 
-export function addNote(id: string, text: string): Fx<CaseDetail, NotFound | Forbidden> {
+export function addNote(id: string, text: string): Fx<CaseDetail, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    const row = yield* caseRow(id)
-    if (!(has(user, 'officer') || has(user, 'approver'))) return yield* new Forbidden({ detail: { sv: 'Bara handläggare och attestanter kan skriva anteckningar.', en: 'Only officers and approvers add notes.' }, code: 'role' })
-    yield* requireNoConflict(row)
+    const { row, to } = yield* actOn(id, 'note')
     const now = (yield* Clock).now()
     const noteId = randomUUID()
     yield* transaction(
       Effect.gen(function* () {
         yield* db('note.insert', (k) => k.insertInto('gs_notes').values({ id: noteId, case_id: id, author: user.username, text, at: now }).execute())
-        yield* touch(id, row.status === 'new' ? 'in_review' : undefined)
+        yield* touch(id, to)
         yield* appendAudit({ action: 'case.note.add', entityType: 'case', entityId: id, district: row.district, after: { noteId, text } })
       }),
     )

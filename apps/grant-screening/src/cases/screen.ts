@@ -11,7 +11,7 @@ import {
   type ScreeningResult,
 } from '@vbe/core/grants'
 import { Clock, Invalid } from '@vbe/server-kit'
-import { stockholmDay } from '../plugins.js'
+import { stockholmDay } from '@vbe/core/calendar'
 
 /** Screens one application with the app's plugins on the clock's day; programme problems become field problems. */
 export function screenApplication(application: Application): Effect.Effect<ScreeningResult, Invalid, Clock | Plugins> {

@@ -1,23 +1,26 @@
 // Cases as stored: their rows, views, the queue, and the guarded reads and writes every action uses.
 import { Context, Effect } from 'effect'
 import type { ComposedPlugins } from '@vbe/core/plugins'
-import { ruleHeading, type Application, type ScreeningResult } from '@vbe/core/grants'
+import { CASE_LIFECYCLE, ruleHeading, type Application, type CaseAction, type ScreeningResult } from '@vbe/core/grants'
 import {
   appendAudit,
+  authorise,
   Clock,
   CurrentUser,
   Db,
   Forbidden,
   iso,
   NotFound,
+  hasRole,
   query,
-  ROLE_NAMES,
+  scopeDistricts,
+  scopeOf,
   versionGuard,
+  type Conflict,
   type DatabaseError,
 } from '@vbe/server-kit'
 import { type CaseStatus, type DecisionKind, type PersonRole, type Tables } from '../db/tables.js'
 import { restore, type ScreeningColumns } from '../screenings/store.js'
-import { has, scopeOf } from './access.js'
 
 /** The plugins (district programmes and rules) the app screens with. */
 export class Plugins extends Context.Tag('grants/Plugins')<Plugins, ComposedPlugins>() {}
@@ -107,7 +110,7 @@ export function caseRow(id: string): Fx<CaseRow, NotFound> {
     const scope = scopeOf(user)
     const row = yield* db('case.get', (k) => {
       let q = casesWithScreening(k).selectAll('c').select([...SCREENING_COLUMNS]).where('c.id', '=', id)
-      if (scope !== null) q = q.where('c.district', '=', scope)
+      if (scope !== null) q = q.where('c.district', 'in', scopeDistricts(scope))
       return q.executeTakeFirst()
     })
     if (!row) return yield* new NotFound({ entity: { sv: 'ärendet', en: 'case' }, id })
@@ -126,7 +129,7 @@ export function declarationOf(caseId: string, userId: string) {
 export function requireNoConflict(row: CaseRow): Fx<void, Forbidden> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    if (!(has(user, 'officer') || has(user, 'approver'))) return
+    if (!hasRole(user, ['officer', 'approver'])) return
     const d = yield* declarationOf(row.id, user.id)
     if (!d) {
       return yield* new Forbidden({
@@ -143,14 +146,26 @@ export function requireNoConflict(row: CaseRow): Fx<void, Forbidden> {
   })
 }
 
-/** The user may act on the case: officer (or the given role), in scope, no conflict. */
-export function actOn(id: string, role: 'officer' | 'approver' = 'officer'): Fx<CaseRow, NotFound | Forbidden> {
+/**
+ * The user may take `action` on the case: it is in their scope (else 404), core's case
+ * lifecycle allows it (role, district, status, and four eyes: 403 or 409), and they have
+ * declared no conflict of interest (unless `declared: false`, for the declaration
+ * itself). `action` may depend on the case (decide or propose). Answers the case and the
+ * status the action leads to.
+ */
+export function actOn(
+  id: string,
+  action: CaseAction | ((row: CaseRow) => CaseAction),
+  options: { readonly declared?: boolean } = {},
+): Fx<{ row: CaseRow; to: CaseStatus }, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const row = yield* caseRow(id)
-    if (!has(user, role)) return yield* new Forbidden({ detail: { sv: `Bara en ${ROLE_NAMES[role].sv.toLowerCase()} kan göra det här.`, en: `Only an ${role} can do this.` }, code: 'role' })
-    yield* requireNoConflict(row)
-    return row
+    const decision = yield* db('decision.author', (k) => k.selectFrom('gs_decisions').select('decided_by').where('case_id', '=', id).executeTakeFirst())
+    const subject = { district: row.district, authors: { decidedBy: decision ? [decision.decided_by] : [] } }
+    const to = yield* authorise(CASE_LIFECYCLE, user, { action: typeof action === 'function' ? action(row) : action, status: row.status, subject })
+    if (options.declared !== false) yield* requireNoConflict(row)
+    return { row, to }
   })
 }
 
@@ -217,7 +232,7 @@ export function listCases(filter: QueueFilter): Fx<{ items: CaseSummary[]; total
       // Filters on the cases alone, so the count needs no join and the page is read in
       // index order (gs_cases_queue_order); only the page's rows are joined.
       let q = k.selectFrom('gs_cases as c')
-      if (scope !== null) q = q.where('c.district', '=', scope)
+      if (scope !== null) q = q.where('c.district', 'in', scopeDistricts(scope))
       if (filter.status) q = q.where('c.status', '=', filter.status)
       if (filter.programme) q = q.where('c.programme', '=', filter.programme)
       if (filter.outcome) q = q.where('c.id', 'in', k.selectFrom('gs_screenings').select('case_id').where('outcome', '=', filter.outcome))

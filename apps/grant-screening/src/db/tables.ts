@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { KitTables } from '@vbe/server-kit'
+import type { CaseStatus } from '@vbe/core/grants'
+
+// The case lifecycle (its statuses, and who may move a case between them) is core's.
+export { CASE_STATUSES, type CaseStatus } from '@vbe/core/grants'
 
 /** The grant-screening tables, beside server-kit's users, sessions and audit log (migrations in ./migrations). */
-export const CASE_STATUSES = ['new', 'in_review', 'awaiting_approval', 'decided'] as const
-export type CaseStatus = (typeof CASE_STATUSES)[number]
-export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'awaiting_approval']
 export const DECISION_KINDS = ['approve', 'deny', 'partial'] as const
 export type DecisionKind = (typeof DECISION_KINDS)[number]
 export const PERSON_ROLES = ['contact', 'chair', 'treasurer', 'board-member'] as const

@@ -1,11 +1,11 @@
-/** Decision letters, as printable HTML and as PDF, in Swedish or English, from one letter model. */
-export {
-  parseExplanation,
-  type ExplanationBlock,
-  type ExplanationItem,
-  type ExplanationSection,
-  type ParsedExplanation,
-} from './explanation.js'
-export { escapeHtml, renderLetterHtml } from './html.js'
-export { pdfSafeText, renderLetterPdf } from './pdf.js'
-export type { LetterInput, LetterPdfOptions } from './texts.js'
+/*
+ * Decision letters, as printable HTML and as PDF, in Swedish or English. Both are
+ * rendered from one letter model (`letterModel`), so they carry the same content: the
+ * city and district, date, case, recipient, the decision in words with amounts, the
+ * officer's reasons, who decided and who approved, and the screening explanation from
+ * `explainStructured` in @vbe/core/grants, which ends with how to appeal.
+ */
+export type { DecisionKind, LetterInput, LetterLocale, LetterPdfOptions } from './input.js'
+export { letterModel, screeningModel, type LetterModel, type ScreeningModel } from './model.js'
+export { renderLetterHtml } from './html.js'
+export { renderLetterPdf } from './pdf.js'

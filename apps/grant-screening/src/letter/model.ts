@@ -1,14 +1,34 @@
-import { TEXTS, type LetterInput, type Texts, formatKronor, districtName, formatMoment, formatDay } from './texts.js'
-import { parseExplanation, type ParsedExplanation } from './explanation.js'
+import { formatSource, type Explanation, type ExplanationItem } from '@vbe/core/grants'
+import type { DocumentField } from '@vbe/server-kit/documents'
+import { installedPlugins } from '../plugins.js'
+import type { LetterInput, LetterLocale } from './input.js'
+import { formatDay, formatKronor, formatMoment, TEXTS, type Texts } from './texts.js'
 
-// ---------------------------------------------------------------------------------------
-// The letter model, shared by HTML and PDF
+/*
+ * The letter model: everything the letter says, in its language, as strings and lists.
+ * The HTML and the PDF are both rendered from it, so they carry the same content.
+ */
 
-export interface Field {
-  readonly label: string
-  readonly value: string
-  /** A machine-readable date for <time>, when the value is one. */
-  readonly datetime?: string
+/** One item of the screening: a finding with its reason and sources, a piece of advice, or a source. */
+export interface ScreeningItem {
+  readonly text: string
+  /** Findings only: shown in bold, with the reason and the sources under it. */
+  readonly finding?: { readonly reason: string; readonly sourcesHeading: string; readonly sources: readonly string[] }
+}
+
+export interface ScreeningSection {
+  readonly heading: string
+  readonly paragraphs: readonly string[]
+  readonly ordered: boolean
+  readonly items: readonly ScreeningItem[]
+}
+
+/** The screening explanation in the letter's language. */
+export interface ScreeningModel {
+  readonly title: string
+  readonly paragraphs: readonly string[]
+  readonly sections: readonly ScreeningSection[]
+  readonly closing: string
 }
 
 export interface LetterModel {
@@ -17,16 +37,54 @@ export interface LetterModel {
   readonly city: string
   readonly district: string
   readonly title: string
-  readonly meta: Field[]
-  readonly recipient: Field[]
+  readonly caseId: string
+  readonly programmeId: string
+  readonly meta: readonly DocumentField[]
+  readonly recipient: readonly DocumentField[]
   readonly decisionKind: string
   readonly decisionSentence: string
-  readonly amounts: Field[]
+  readonly amounts: readonly DocumentField[]
   /** The officer's reasons, one entry per paragraph (lines within a paragraph kept). */
-  readonly reasons: string[]
-  readonly signatures: Field[]
+  readonly reasons: readonly string[]
+  readonly signatures: readonly DocumentField[]
   readonly fourEyes: boolean
-  readonly explanation: ParsedExplanation
+  readonly screening: ScreeningModel
+}
+
+function districtName(id: string, locale: LetterLocale): string {
+  return installedPlugins.plugins.find((p) => p.id === id)?.name[locale] ?? id
+}
+
+function screeningItem(item: ExplanationItem, locale: LetterLocale): ScreeningItem {
+  switch (item.kind) {
+    case 'finding':
+      return {
+        text: item.heading[locale],
+        finding: {
+          reason: item.reason[locale],
+          sourcesHeading: item.sourcesHeading[locale],
+          sources: item.sources.map((s) => formatSource(s, locale)),
+        },
+      }
+    case 'advice':
+    case 'source':
+      return { text: item.text[locale] }
+  }
+}
+
+/** The screening explanation in one language. */
+export function screeningModel(explanation: Explanation, locale: LetterLocale): ScreeningModel {
+  return {
+    title: explanation.title[locale],
+    paragraphs: [explanation.summary[locale], ...explanation.notices.map((n) => n[locale])],
+    sections: explanation.sections.map((s) => ({
+      heading: s.heading[locale],
+      paragraphs: s.paragraphs.map((p) => p[locale]),
+      ordered: s.ordered,
+      items: s.items.map((item) => screeningItem(item, locale)),
+    })),
+    closing: explanation.closing[locale],
+  }
 }
 
 export function letterModel(input: LetterInput): LetterModel {
@@ -40,8 +98,7 @@ export function letterModel(input: LetterInput): LetterModel {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-  const signatures: Field[] = [{ label: t.decidedBy, value: `${input.decision.decidedBy}, ${formatMoment(input.decision.decidedAt, t)}` }]
-  const fourEyes = input.decision.approvedBy !== null
+  const signatures: DocumentField[] = [{ label: t.decidedBy, value: `${input.decision.decidedBy}, ${formatMoment(input.decision.decidedAt, t)}` }]
   if (input.decision.approvedBy !== null) {
     const when = input.decision.approvedAt === null ? '' : `, ${formatMoment(input.decision.approvedAt, t)}`
     signatures.push({ label: t.approvedBy, value: `${input.decision.approvedBy}${when}` })
@@ -52,6 +109,8 @@ export function letterModel(input: LetterInput): LetterModel {
     city: t.city,
     district: `${t.districtLabel}: ${district}`,
     title: t.title,
+    caseId: input.caseId,
+    programmeId: input.programme.id,
     meta: [
       { label: t.date, value: formatDay(input.issuedOn, t), datetime: input.issuedOn },
       { label: t.caseId, value: input.caseId },
@@ -66,7 +125,7 @@ export function letterModel(input: LetterInput): LetterModel {
     amounts: [{ label: t.requested, value: requested }, ...(grantedAmount === null ? [] : [{ label: t.granted, value: granted }])],
     reasons: reasons.length > 0 ? reasons : [t.noReasons],
     signatures,
-    fourEyes,
-    explanation: parseExplanation(input.explanation),
+    fourEyes: input.decision.approvedBy !== null,
+    screening: screeningModel(input.explanation, input.locale),
   }
 }

@@ -1,48 +1,6 @@
-import { installedPlugins } from '../plugins.js'
+import type { DecisionKind, LetterLocale } from './input.js'
 
-/*
- * Decision letters, as printable HTML and as PDF, in Swedish or English. Both are
- * rendered from one letter model (`letterModel`), so they carry the same content: the
- * city and district, date, case, recipient, the decision in words with amounts, the
- * officer's reasons, who decided and who approved, and the screening explanation from
- * `explain` in @vbe/core/grants, which ends with how to appeal.
- */
-
-export interface LetterInput {
-  locale: 'sv' | 'en'
-  caseId: string
-  /** The district plugin id, for example `rinkeby-kista`. */
-  district: string
-  /** `name` is already in the letter's language. */
-  programme: { id: string; name: string }
-  association: { name: string; organisationNumber: string }
-  amountRequested: number
-  decision: {
-    kind: 'approve' | 'deny' | 'partial'
-    amount: number | null
-    reasons: string
-    decidedBy: string
-    /** ISO timestamp. */
-    decidedAt: string
-    approvedBy: string | null
-    approvedAt: string | null
-  }
-  /** The text from `explain(result, { locale, plugins })`: headings end in ':', findings are numbered. */
-  explanation: string
-  /** YYYY-MM-DD. */
-  issuedOn: string
-}
-
-export interface LetterPdfOptions {
-  /** Compress the page streams (default true; tests turn it off to read the text). */
-  readonly compress?: boolean
-}
-
-export type Locale = LetterInput['locale']
-export type DecisionKind = LetterInput['decision']['kind']
-
-// ---------------------------------------------------------------------------------------
-// Texts
+/* The decision letter's own words and number and date formats, in Swedish and English. */
 
 export interface Texts {
   readonly htmlLang: string
@@ -74,7 +32,7 @@ export interface Texts {
   readonly replaced: string
 }
 
-export const TEXTS: Readonly<Record<Locale, Texts>> = {
+export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
   sv: {
     htmlLang: 'sv',
     pdfLang: 'sv-SE',
@@ -164,8 +122,4 @@ export function formatMoment(iso: string, t: Texts): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
   return new Intl.DateTimeFormat(t.numberLocale, { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(date)
-}
-
-export function districtName(id: string, locale: Locale): string {
-  return installedPlugins.plugins.find((p) => p.id === id)?.name[locale] ?? id
 }

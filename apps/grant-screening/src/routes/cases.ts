@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
-import { problems, type KitEnv } from '@vbe/server-kit'
+import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import {
   addEvidence,
   addNote,
@@ -21,11 +21,9 @@ import {
   text,
   idParam,
   personsSchema,
-  outcome,
-  caseSummarySchema,
-  caseDetailSchema,
   OFFICERS,
 } from './schemas.js'
+import { caseDetailSchema, caseSummarySchema, outcomeSchema as outcome, screeningResultSchema } from './responses.js'
 
 /** Screening, the queue, intake of one case, conflict declarations, the case, evidence and notes. */
 export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
@@ -35,14 +33,18 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       method: 'post',
       path: '/api/screen',
       tags: ['cases'],
+      operationId: 'screenApplication',
       summary: 'Screen an application without storing it',
-      request: body(z.object({ application: z.unknown() }).strict()),
-      responses: { 200: json(z.record(z.string(), z.unknown()).openapi('ScreeningResult')), ...problems(400, 401, 403) },
+      description:
+        'Screens an application in the exchange format (docs/grants.md) against the rules in force today and answers with the outcome and every finding with its reason and sources. Nothing is stored. Officers, approvers and admins.',
+      security: SESSION_AND_CSRF,
+      request: body(z.object({ application: z.unknown().openapi({ description: 'The application in the exchange format (docs/grants.md); checked by the screening, which names each wrong field' }) }).strict()),
+      responses: { 200: json(screeningResultSchema), ...problems(400, 401, 403) },
     }),
     async (c) => {
       const { application } = c.req.valid('json')
-      const result = await go(c, (Effect.flatMap(parseOrInvalid(application), screenApplication)), ['officer', 'approver', 'admin'])
-      return c.json(result as unknown as Record<string, unknown>, 200)
+      const result = await go(c, Effect.flatMap(parseOrInvalid(application), screenApplication), ['officer', 'approver', 'admin'])
+      return c.json(result, 200)
     },
   )
 
@@ -51,7 +53,10 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       method: 'get',
       path: '/api/cases',
       tags: ['cases'],
+      operationId: 'listCases',
       summary: 'The queue, in your scope (no personal data)',
+      description: 'Cases of your district (all districts when city-wide), filtered and paged, oldest due first. Summaries only: no persons, no application document.',
+      security: SESSION,
       request: {
         query: z.object({
           status: z.enum(CASE_STATUSES).optional(),
@@ -63,7 +68,7 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
           offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(caseSummarySchema), total: z.number() })), ...problems(400, 401) },
+      responses: { 200: json(z.object({ items: z.array(caseSummarySchema), total: z.number().int().openapi({ description: 'All matching cases, not only this page' }) })), ...problems(400, 401, 403) },
     }),
     async (c) => c.json(await go(c, listCases(c.req.valid('query')), [...OFFICERS]), 200),
   )
@@ -73,13 +78,16 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       method: 'post',
       path: '/api/cases',
       tags: ['cases'],
+      operationId: 'createCase',
       summary: 'Take in one application (screened on intake)',
+      description: 'Stores an application with its board members and contacts as a new case in the application’s district, and screens it. Officers of that district and admins.',
+      security: SESSION_AND_CSRF,
       request: body(z.object({ application: z.unknown(), persons: personsSchema.optional() }).strict()),
       responses: { 201: json(caseDetailSchema, 'Created'), ...problems(400, 401, 403, 409) },
     }),
     async (c) => {
       const b = c.req.valid('json')
-      return c.json((await go(c, createCase(b.application, b.persons ?? []), ['officer', 'admin'])) as never, 201)
+      return c.json(await go(c, createCase(b.application, b.persons ?? []), ['officer', 'admin']), 201)
     },
   )
 
@@ -88,7 +96,10 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       method: 'post',
       path: '/api/cases/{id}/conflict',
       tags: ['cases'],
-      summary: 'Declare whether you have a conflict of interest (before opening the case)',
+      operationId: 'declareConflict',
+      summary: 'Declare whether you have a conflict of interest',
+      description: 'Before opening a case, an officer or approver declares whether they have a conflict of interest (jäv). Who declares one is kept out of the case; the declaration is logged.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ conflict: z.boolean(), comment: z.string().max(2000).optional() }).strict()) },
       responses: { 200: json(z.object({ declared: z.boolean(), conflict: z.boolean() })), ...problems(400, 401, 403, 404, 409) },
     }),
@@ -99,8 +110,18 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
   )
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cases/{id}', tags: ['cases'], summary: 'The case (the read is logged)', request: { params: idParam }, responses: { 200: json(caseDetailSchema), ...problems(401, 403, 404) } }),
-    async (c) => c.json((await go(c, caseDetail(c.req.valid('param').id), [...OFFICERS])) as never, 200),
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}',
+      tags: ['cases'],
+      operationId: 'getCase',
+      summary: 'The case',
+      description: 'The case with its application, screening, persons, notes, decision and follow-up. The read is logged in the audit log, and needs a declaration of no conflict of interest first.',
+      security: SESSION,
+      request: { params: idParam },
+      responses: { 200: json(caseDetailSchema), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await go(c, caseDetail(c.req.valid('param').id), [...OFFICERS]), 200),
   )
 
   app.openapi(
@@ -108,15 +129,28 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       method: 'post',
       path: '/api/cases/{id}/evidence',
       tags: ['cases'],
-      summary: 'Add an evidence item with its source; the case is re-screened',
+      operationId: 'addEvidence',
+      summary: 'Add an evidence item; the case is re-screened',
+      description: 'Adds an evidence item about conduct (with its source) to the application and screens the case again. The officer of the case, before it is decided.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.record(z.string(), z.unknown()).openapi({ description: 'An evidence item in the exchange format (docs/grants.md)' })) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json((await go(c, (addEvidence(c.req.valid('param').id, c.req.valid('json'))))) as never, 200),
+    async (c) => c.json(await go(c, addEvidence(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/cases/{id}/notes', tags: ['cases'], summary: 'Add a note', request: { params: idParam, ...body(z.object({ text: text(4000) }).strict()) }, responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404) } }),
-    async (c) => c.json((await go(c, addNote(c.req.valid('param').id, c.req.valid('json').text))) as never, 200),
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/notes',
+      tags: ['cases'],
+      operationId: 'addNote',
+      summary: 'Add a note',
+      description: 'Adds a note to the case, signed with your name and the time.',
+      security: SESSION_AND_CSRF,
+      request: { params: idParam, ...body(z.object({ text: text(4000) }).strict()) },
+      responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await go(c, addNote(c.req.valid('param').id, c.req.valid('json').text)), 200),
   )
 }

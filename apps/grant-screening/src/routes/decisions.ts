@@ -1,12 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { explain } from '@vbe/core/grants'
-import { problems, type KitEnv } from '@vbe/server-kit'
+import { explainStructured } from '@vbe/core/grants'
+import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { approve, decide, letterData } from '../cases/index.js'
 import { renderLetterHtml, renderLetterPdf } from '../letter/index.js'
-import { stockholmDay } from '../plugins.js'
+import { stockholmDay } from '@vbe/core/calendar'
 import { DECISION_KINDS } from '../db/tables.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
-import { runner, json, body, text, idParam, wholeKronor, caseDetailSchema, OFFICERS } from './schemas.js'
+import { runner, json, body, text, idParam, wholeKronor, OFFICERS } from './schemas.js'
+import { caseDetailSchema } from './responses.js'
 
 /** Decisions, second approvals and the decision letter. */
 export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
@@ -16,14 +17,18 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       method: 'post',
       path: '/api/cases/{id}/decision',
       tags: ['decisions'],
-      summary: 'Decide: approve, deny or a partial amount, with written reasons (four eyes where a democracy finding needs it)',
+      operationId: 'decideCase',
+      summary: 'Decide: approve, deny or a partial amount, with written reasons',
+      description:
+        'Records the decision with its reasons and the language of the letter. Where a democracy finding needs a person’s judgement, the decision waits for a second approver (four eyes). The officer of the case.',
+      security: SESSION_AND_CSRF,
       request: {
         params: idParam,
         ...body(z.object({ kind: z.enum(DECISION_KINDS), amount: z.number().int(wholeKronor).min(1, 'must be at least 1').optional(), reasons: text(10_000), letterLocale: z.enum(['sv', 'en']) }).strict()),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json((await go(c, decide(c.req.valid('param').id, c.req.valid('json')))) as never, 200),
+    async (c) => c.json(await go(c, decide(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 
   app.openapi(
@@ -31,13 +36,16 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       method: 'post',
       path: '/api/cases/{id}/approval',
       tags: ['decisions'],
-      summary: 'Second approval (four eyes), by an approver other than the decider',
+      operationId: 'approveDecision',
+      summary: 'Second approval (four eyes)',
+      description: 'An approver other than the decider approves the decision or sends it back, with an optional comment.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ approve: z.boolean(), comment: z.string().max(4000).optional() }).strict()) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const b = c.req.valid('json')
-      return c.json((await go(c, approve(c.req.valid('param').id, b.approve, b.comment))) as never, 200)
+      return c.json(await go(c, approve(c.req.valid('param').id, b.approve, b.comment)), 200)
     },
   )
 
@@ -46,7 +54,10 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       method: 'get',
       path: '/api/cases/{id}/letter',
       tags: ['decisions'],
-      summary: 'The decision letter, as printable HTML or PDF, in Swedish or English',
+      operationId: 'getDecisionLetter',
+      summary: 'The decision letter, as HTML or PDF',
+      description: 'The decision letter with its reasons, the findings and their sources, and how to appeal, as printable HTML or as PDF, in Swedish or English (the decision’s language by default). The read is logged.',
+      security: SESSION,
       request: { params: idParam, query: z.object({ lang: z.enum(['sv', 'en']).optional(), format: z.enum(['html', 'pdf']).optional() }) },
       responses: { 200: { description: 'The letter', content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(400, 401, 403, 404, 409) },
     }),
@@ -64,12 +75,12 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
         association: { name: row.association_name, organisationNumber: row.organisation_number },
         amountRequested: row.amount_requested,
         decision,
-        explanation: explain(screening, { locale, plugins }),
+        explanation: explainStructured(screening, { plugins }),
         issuedOn: stockholmDay(new Date(decision.approvedAt ?? decision.decidedAt)),
       }
       if (format === 'pdf') {
         const pdf = await renderLetterPdf(input)
-        return c.body(pdf as never, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="beslut-${row.id}.pdf"` })
+        return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="beslut-${row.id}.pdf"` })
       }
       return c.html(renderLetterHtml(input), 200)
     },

@@ -1,8 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { bilingual, problems, type KitEnv } from '@vbe/server-kit'
+import { bilingual, problems, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { reclaim, setFollowUp } from '../cases/index.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
-import { runner, json, body, date, text, idParam, wholeKronor, caseDetailSchema } from './schemas.js'
+import { runner, json, body, date, text, idParam, wholeKronor } from './schemas.js'
+import { caseDetailSchema } from './responses.js'
 
 /** Follow-up of granted cases: report dates and reclaims. */
 export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
@@ -12,7 +13,10 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       method: 'put',
       path: '/api/cases/{id}/follow-up',
       tags: ['follow-up'],
+      operationId: 'setFollowUp',
       summary: 'Report due date and report received',
+      description: 'Sets when the association’s report on the grant is due and when it was received (null clears either).',
+      security: SESSION_AND_CSRF,
       request: {
         params: idParam,
         ...body(
@@ -24,7 +28,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json((await go(c, setFollowUp(c.req.valid('param').id, c.req.valid('json')))) as never, 200),
+    async (c) => c.json(await go(c, setFollowUp(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 
   app.openapi(
@@ -32,10 +36,13 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       method: 'post',
       path: '/api/cases/{id}/reclaim',
       tags: ['follow-up'],
-      summary: 'Reclaim (återkrav) with reasons, when the conditions were broken',
+      operationId: 'reclaimGrant',
+      summary: 'Reclaim (återkrav) with reasons',
+      description: 'Records a claim to pay back an amount of a granted sum, with reasons, when the conditions of the grant were broken.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ amount: z.number().int(wholeKronor).min(1, 'must be at least 1'), reasons: text(10_000) }).strict()) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json((await go(c, reclaim(c.req.valid('param').id, c.req.valid('json')))) as never, 200),
+    async (c) => c.json(await go(c, reclaim(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 }

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
-import { Invalid, issueText, problems, requestLanguage, requireUser, textIn, type KitEnv } from '@vbe/server-kit'
+import { Invalid, issueText, problems, requestLanguage, requireUser, SESSION_AND_CSRF, textIn, type KitEnv } from '@vbe/server-kit'
 import { csvItems, importItems, jsonItems } from '../cases/import.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { runner, json, personsSchema } from './schemas.js'
@@ -13,7 +13,11 @@ export function registerIntakeRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
       method: 'post',
       path: '/api/cases/import',
       tags: ['cases'],
-      summary: 'Import applications from CSV (text/csv) or JSON; bad rows are reported, good rows imported',
+      operationId: 'importCases',
+      summary: 'Import applications from CSV or JSON',
+      description:
+        'Takes in many applications at once, from CSV (text/csv, the columns in docs/grants.md) or JSON (a list of { application, persons? }). Good rows become cases; each bad row is reported by its number, field and problem, in the request’s language. Officers and admins.',
+      security: SESSION_AND_CSRF,
       request: {
         body: {
           // Not `required`, so the JSON validator does not run on CSV bodies; the handler checks the type.
@@ -25,7 +29,7 @@ export function registerIntakeRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
         },
       },
       responses: {
-        200: json(z.object({ imported: z.array(z.object({ row: z.number(), id: z.string() })), errors: z.array(z.object({ row: z.number(), path: z.string(), message: z.string() })) })),
+        200: json(z.object({ imported: z.array(z.object({ row: z.number().int(), id: z.string() })), errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })) }), 'What was imported, and each bad row'),
         ...problems(400, 401, 403),
       },
     }),

@@ -1,26 +1,50 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { problems, type KitEnv } from '@vbe/server-kit'
+import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { erasePerson, exportPerson, findPersons } from '../cases/index.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { runner, json, body, text, idParam } from './schemas.js'
+import { personExportSchema, personMatchSchema } from './responses.js'
 
 /** GDPR: finding, exporting and erasing a person. */
 export function registerPeopleRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
   const go = runner(plugins)
   app.openapi(
-    createRoute({ method: 'get', path: '/api/persons', tags: ['gdpr'], summary: 'Find a person (board member or contact) by name, e-mail or phone', request: { query: z.object({ q: text(200) }) }, responses: { 200: json(z.object({ persons: z.array(z.record(z.string(), z.unknown())) })), ...problems(400, 401, 403) } }),
-    async (c) => c.json({ persons: await go(c, findPersons(c.req.valid('query').q), ['admin']) } as never, 200),
+    createRoute({
+      method: 'get',
+      path: '/api/persons',
+      tags: ['gdpr'],
+      operationId: 'findPersons',
+      summary: 'Find a person by name, e-mail or phone',
+      description: 'Board members and contacts whose name, e-mail or phone contains the text, with their case, for a request under the GDPR. Admins.',
+      security: SESSION,
+      request: { query: z.object({ q: text(200) }) },
+      responses: { 200: json(z.object({ persons: z.array(personMatchSchema) })), ...problems(400, 401, 403) },
+    }),
+    async (c) => c.json({ persons: await go(c, findPersons(c.req.valid('query').q), ['admin']) }, 200),
   )
   app.openapi(
-    createRoute({ method: 'get', path: '/api/persons/{id}/export', tags: ['gdpr'], summary: 'Everything stored about a person (GDPR art. 15)', request: { params: idParam }, responses: { 200: json(z.record(z.string(), z.unknown())), ...problems(401, 403, 404) } }),
-    async (c) => c.json((await go(c, exportPerson(c.req.valid('param').id), ['admin'])) as never, 200),
+    createRoute({
+      method: 'get',
+      path: '/api/persons/{id}/export',
+      tags: ['gdpr'],
+      operationId: 'exportPerson',
+      summary: 'Everything stored about a person (GDPR art. 15)',
+      description: 'The person record, the case it belongs to and the audit events about the person, for a subject access request. The export is logged. Admins.',
+      security: SESSION,
+      request: { params: idParam },
+      responses: { 200: json(personExportSchema), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await go(c, exportPerson(c.req.valid('param').id), ['admin']), 200),
   )
   app.openapi(
     createRoute({
       method: 'delete',
       path: '/api/persons/{id}',
       tags: ['gdpr'],
-      summary: 'Erase a person (GDPR art. 17): tombstones keep the audit chain verifiable',
+      operationId: 'erasePerson',
+      summary: 'Erase a person (GDPR art. 17)',
+      description: 'Replaces the person’s name, e-mail and phone, and the audit payloads about them, with tombstones; the audit chain still verifies. Admins, with a reason.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ reason: text(1000) }).strict()) },
       responses: { 200: json(z.object({ erased: z.boolean(), tombstones: z.number() })), ...problems(400, 401, 403, 404, 409) },
     }),

@@ -1,11 +1,11 @@
-// The request and response schemas the grant-screening routes share, and how a route runs an effect.
+// The request schemas the grant-screening routes share, and how a route runs an effect (the answers' shapes are in responses.ts).
 import { z } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isRealIsoDate } from '@vbe/core/grants'
 import type { Context } from 'hono'
 import { bilingual, run, type AppError, type Clock, type CurrentUser, type Db, type KitEnv, type Role } from '@vbe/server-kit'
 import { Plugins } from '../cases/index.js'
-import { CASE_STATUSES, PERSON_ROLES } from '../db/tables.js'
+import { PERSON_ROLES } from '../db/tables.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 
 export const json = <S extends z.ZodType>(schema: S, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
@@ -38,39 +38,6 @@ export const personSchema = z
   .openapi('Person')
 export const personsSchema = z.array(personSchema).max(50, bilingual({ sv: 'högst 50 personer', en: 'at most 50 persons' }))
 export const wholeKronor = bilingual({ sv: 'måste vara hela kronor', en: 'must be whole kronor' })
-
-export const outcome = z.enum(['eligible', 'ineligible', 'requires_assessment'])
-export const caseSummarySchema = z
-  .object({
-    id: z.string(),
-    applicationRef: z.string(),
-    district: z.string(),
-    programme: z.string(),
-    associationName: z.string(),
-    amountRequested: z.number().int(),
-    outcome,
-    humanDecisionRequired: z.boolean(),
-    status: z.enum(CASE_STATUSES),
-    reportDue: z.string().nullable(),
-    reportReceivedOn: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('CaseSummary')
-export const caseDetailSchema = caseSummarySchema
-  .extend({
-    application: z.record(z.string(), z.unknown()).openapi({ description: 'The application in the exchange format (docs/grants.md)' }),
-    screening: z.record(z.string(), z.unknown()).openapi({ description: 'The ScreeningResult: outcome, findings with reasons and sources, ruleset' }),
-    rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })),
-    persons: z.array(z.record(z.string(), z.unknown())),
-    notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), at: z.string() })),
-    decision: z.record(z.string(), z.unknown()).nullable(),
-    reclaim: z.record(z.string(), z.unknown()).nullable(),
-    conflict: z.object({ declared: z.boolean(), conflict: z.boolean() }),
-    version: z.number().int(),
-  })
-  .openapi('CaseDetail')
-export const rescreenRunSchema = z.object({ id: z.string(), at: z.string(), actor: z.string(), checked: z.number(), changed: z.number(), flips: z.array(z.record(z.string(), z.unknown())), rules: z.array(z.object({ id: z.string(), heading: z.object({ sv: z.string(), en: z.string() }) })) }).openapi('RescreenRun')
 
 export const OFFICERS = ['officer', 'approver', 'admin', 'auditor'] as const
 

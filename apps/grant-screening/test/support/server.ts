@@ -4,6 +4,7 @@ import { inject } from 'vitest'
 import { createDatabase } from '@vbe/test-postgres'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import type { AuthPolicy, Database, DatabaseConfig } from '@vbe/server-kit'
+import { checkedFetch } from '@vbe/test-openapi'
 import { createGrantApp, DEMO_PASSWORD, openGrantDatabase, seedDemoData, type Tables } from '../../src/index.js'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -55,7 +56,7 @@ async function serveApp(database: Database<Tables>, opts: { plugins?: ComposedPl
 }
 
 export async function login(url: string, username: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const res = await checkedFetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`)
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }
@@ -63,8 +64,9 @@ export async function login(url: string, username: string, password = DEMO_PASSW
 }
 
 function client(url: string, username: string, cookie: string, csrfToken: string): Client {
+  // Every response is checked against the app's OpenAPI document (a violation fails the test).
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${url}${path}`, {
+    checkedFetch(`${url}${path}`, {
       method,
       headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),

@@ -5,26 +5,8 @@
  * source (core, server-kit, the app's schema).
  */
 
-export type Lang = 'sv' | 'en'
-export interface Localized {
-  readonly sv: string
-  readonly en: string
-}
-
-export const ROLES = ['officer', 'approver', 'admin', 'auditor'] as const
-export type Role = (typeof ROLES)[number]
-
-export interface User {
-  readonly id: string
-  readonly username: string
-  readonly displayName: string
-  readonly roles: readonly Role[]
-  readonly district: string | null
-}
-export interface Session {
-  readonly user: User
-  readonly csrfToken: string
-}
+import type { Lang, Localized } from '@vbe/web-kit/types'
+export { ROLES, type Lang, type Localized, type Role, type Session, type User } from '@vbe/web-kit/types'
 
 export const STATUSES = ['new', 'in_review', 'awaiting_approval', 'decided'] as const
 export type Status = (typeof STATUSES)[number]

@@ -1,9 +1,9 @@
 // Tertial follow-up of a plan's indicators.
 import { Effect } from 'effect'
-import { TERTIALS, type PlanStatus, type Tertial } from '@vbe/core/plans'
-import { Conflict, Forbidden, NotFound, type AppError } from '@vbe/server-kit'
-import { writeVersion, type PlanDetail, docOf } from './store.js'
-import { STATUS_SV, canFollowUp, type R } from './rules.js'
+import { TERTIALS, type Tertial } from '@vbe/core/plans'
+import { NotFound, type AppError } from '@vbe/server-kit'
+import { authoriseOn, writeVersion, type PlanDetail, docOf } from './store.js'
+import { type R } from './rules.js'
 
 export interface FollowUpInput {
   readonly value: number
@@ -18,14 +18,8 @@ export function setFollowUp(id: string, baseVersion: number, activityId: string,
     baseVersion,
     (row, user) =>
       Effect.gen(function* () {
-        if (!canFollowUp(user, row.district, row.status as PlanStatus)) {
-          if (!user.roles.includes('officer') || user.district !== row.district) {
-            return yield* new Forbidden({ detail: { sv: 'Bara handläggare i planens stadsdel kan föra in uppföljning.', en: 'Only officers of the plan’s district enter follow-up.' }, code: 'role' })
-          }
-          return yield* new Conflict({
-            detail: { sv: `Planen är ${STATUS_SV[row.status as PlanStatus]}. Uppföljningen är stängd medan nämnden beslutar.`, en: `The plan is ${row.status}: follow-up is closed while the committee decides.` },
-          })
-        }
+        // Officers of the district, in any status but while the committee decides (core's plan workflow).
+        yield* authoriseOn(row, user, 'follow-up')
         const activity = docOf(row).activities.find((a) => a.id === activityId)
         if (!activity) return yield* new NotFound({ entity: { sv: 'aktiviteten', en: 'activity' }, id: activityId })
         const indicator = activity.indicators.find((i) => i.id === indicatorId)

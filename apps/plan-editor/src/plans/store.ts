@@ -1,16 +1,20 @@
 // Plans as stored: rows, views, reads, and the guarded write of a new version.
 import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
-import { analysePlan, diffPlans, type Plan, type PlanDiff, type PlanStatus } from '@vbe/core/plans'
+import { analysePlan, diffPlans, PLAN_WORKFLOW, type Plan, type PlanAction, type PlanDiff, type PlanStatus } from '@vbe/core/plans'
 import {
   appendAudit,
+  authorise,
   Clock,
   Conflict,
   CurrentUser,
+  inScope,
   iso,
   jsonb,
   NotFound,
   query,
+  scopeDistricts,
+  scopeOf,
   transaction,
   DatabaseError,
   etagOf,
@@ -23,7 +27,7 @@ import {
 import type { LocalizedText } from '@vbe/core'
 import { type Tables } from '../db/tables.js'
 import { districtName, templatesForDistrict } from '../plugins.js'
-import { inScope, type Action, type Row, type R, today, canEdit, canFollowUp, allowedActions, scopeOf } from './rules.js'
+import { permissions, subjectOf, type Action, type Row, type R, today } from './rules.js'
 
 export interface HistoryEntry {
   readonly version: number
@@ -73,9 +77,7 @@ export interface ConflictInfo {
 
 export const docOf = (row: { document: unknown }) => row.document as Plan
 
-export function summarise(row: Row, on: string): PlanSummary {
-  const document = docOf(row)
-  const analysis = analysePlan(document, { templates: templatesForDistrict(row.district), on })
+export function summarise(row: Row, on: string, analysis = analysePlan(docOf(row), { templates: templatesForDistrict(row.district), on })): PlanSummary {
   return {
     id: row.id,
     district: row.district,
@@ -133,12 +135,11 @@ export function detailOf(row: Row): Effect.Effect<PlanDetail, DatabaseError, R> 
     const user = yield* CurrentUser
     const clock = yield* Clock
     const history = yield* historyOf(row.id)
-    const status = row.status as PlanStatus
     return {
       ...summarise(row, today(clock)),
       document: docOf(row),
       history,
-      can: { edit: canEdit(user, row.district, status), followUp: canFollowUp(user, row.district, status), actions: allowedActions(user, row.district, status) },
+      can: permissions(user, row, history),
     }
   })
 }
@@ -156,7 +157,7 @@ export function listPlans(filter: ListFilter = {}): Effect.Effect<PlanSummary[],
     const scope = scopeOf(user)
     const rows = yield* query('plans.list', (db: Kysely<Tables>) => {
       let q = db.selectFrom('pe_plans').selectAll()
-      if (scope) q = scope.length === 0 ? q.where('id', '=', '\u0001none') : q.where('district', 'in', [...scope])
+      if (scope !== null) q = q.where('district', 'in', scopeDistricts(scope))
       if (filter.district) q = q.where('district', '=', filter.district)
       if (filter.year !== undefined) q = q.where('year', '=', filter.year)
       if (filter.status) q = q.where('status', '=', filter.status)
@@ -200,11 +201,15 @@ export function conflictFor(row: Row, baseVersion: number, mine: Plan | null, de
  * Writes a new version of a plan when `baseVersion` is still the current one; otherwise
  * a 409 carrying the current version and the other change.
  */
-export function writeVersion(
+/** The user may take `action` on the plan (role, district, status, four eyes): the status it leads to, else a 403 or 409 saying why. */
+export const authoriseOn = (row: Row, user: SessionUser, action: PlanAction) =>
+  Effect.flatMap(historyOf(row.id), (history) => authorise(PLAN_WORKFLOW, user, { action, status: row.status as PlanStatus, subject: subjectOf(row, history) }))
+
+export function writeVersion<T>(
   id: string,
   baseVersion: number,
-  check: (row: Row, user: SessionUser) => Effect.Effect<void, AppError>,
-  change: (doc: Plan, row: Row) => Effect.Effect<{ document: Plan; action: string; meta?: Record<string, unknown>; audit?: Record<string, unknown> }, AppError>,
+  check: (row: Row, user: SessionUser) => Effect.Effect<T, AppError, R>,
+  change: (doc: Plan, row: Row, checked: T) => Effect.Effect<{ document: Plan; action: string; meta?: Record<string, unknown>; audit?: Record<string, unknown> }, AppError>,
   mine?: Plan,
 ): Effect.Effect<PlanDetail, AppError, R> {
   return transaction(
@@ -218,9 +223,9 @@ export function writeVersion(
           en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved by ${row.updated_by} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
         })
       }
-      yield* check(row, user)
+      const checked = yield* check(row, user)
       const before = docOf(row)
-      const next = yield* change(before, row)
+      const next = yield* change(before, row, checked)
       const diff = diffPlans(before, next.document)
       if (diff.identical && !next.meta) return yield* detailOf(row)
       const version = baseVersion + 1

@@ -1,9 +1,9 @@
 // Saving a plan, and moving it through the workflow (submit, adopt, return, revise).
 import { Effect } from 'effect'
-import { type Plan, type PlanStatus } from '@vbe/core/plans'
-import { Conflict, Forbidden, invalid, type AppError } from '@vbe/server-kit'
-import { writeVersion, type PlanDetail } from './store.js'
-import { STATUS_SV, canEdit, type R, statusesSv, EDITABLE, type Action, WORKFLOW, ACTION_SV, hasRole, rolesSv } from './rules.js'
+import { type Plan } from '@vbe/core/plans'
+import { Conflict, invalid, textIn, type AppError } from '@vbe/server-kit'
+import { authoriseOn, writeVersion, type PlanDetail } from './store.js'
+import { type R, type Action } from './rules.js'
 
 export function savePlan(id: string, baseVersion: number, document: Plan): Effect.Effect<PlanDetail, AppError, R> {
   return writeVersion(
@@ -11,19 +11,19 @@ export function savePlan(id: string, baseVersion: number, document: Plan): Effec
     baseVersion,
     (row, user) =>
       Effect.gen(function* () {
-        if (!canEdit(user, row.district, row.status as PlanStatus)) {
-          if (!user.roles.includes('officer') || user.district !== row.district) {
-            return yield* new Forbidden({ detail: { sv: 'Bara handläggare i planens stadsdel kan ändra planen.', en: 'Only officers of the plan’s district edit it.' }, code: 'role' })
-          }
-          const status = row.status as PlanStatus
-          const returned = status === 'returned'
-          return yield* new Conflict({
-            detail: {
-              sv: `Planen är ${STATUS_SV[status]}. Den kan bara ändras när den är ${statusesSv(EDITABLE)}.${returned ? ' Påbörja revideringen först (POST transitions { action: "revise" }).' : ''}`,
-              en: `The plan is ${status}: it can be edited only while it is ${EDITABLE.join(' or ')}.${returned ? ' Start the revision first (POST transitions { action: "revise" }).' : ''}`,
-            },
-          })
-        }
+        yield* authoriseOn(row, user, 'edit').pipe(
+          // A returned plan is edited once its revision starts: say how.
+          Effect.mapError((e) =>
+            e._tag === 'Conflict' && row.status === 'returned'
+              ? new Conflict({
+                  detail: {
+                    sv: `${textIn(e.detail, 'sv')} Påbörja revideringen först (POST transitions { action: "revise" }).`,
+                    en: `${textIn(e.detail, 'en')} Start the revision first (POST transitions { action: "revise" }).`,
+                  },
+                })
+              : e,
+          ),
+        )
         const problems = [
           document.district !== row.district ? { path: 'document.district', message: { sv: `får inte ändras (ska vara ${row.district})`, en: `must stay ${row.district}` } } : undefined,
           document.year !== Number(row.year)
@@ -47,28 +47,13 @@ export interface TransitionInput {
 }
 
 export function transition(id: string, baseVersion: number, input: TransitionInput): Effect.Effect<PlanDetail, AppError, R> {
-  const w = WORKFLOW[input.action]
   return writeVersion(
     id,
     baseVersion,
     (row, user) =>
       Effect.gen(function* () {
-        const status = row.status as PlanStatus
-        const verb = ACTION_SV[input.action]
-        if (!hasRole(user, w.roles)) {
-          return yield* new Forbidden({ detail: { sv: `Att ${verb} en plan kräver rollen ${rolesSv(w.roles)}.`, en: `The action ${input.action} needs the role ${w.roles.join(' or ')}.` }, code: 'role' })
-        }
-        if (!user.roles.includes('admin') && user.district !== row.district) {
-          return yield* new Forbidden({ detail: { sv: `Du kan bara ${verb} planer i din egen stadsdel.`, en: `You can ${input.action} plans only in your own district.` }, code: 'district' })
-        }
-        if (!w.from.includes(status)) {
-          return yield* new Conflict({
-            detail: {
-              sv: `Planen är ${STATUS_SV[status]}. För att ${verb} den måste den vara ${statusesSv(w.from)}.`,
-              en: `The plan is ${status}; the action ${input.action} needs it to be ${w.from.join(' or ')}.`,
-            },
-          })
-        }
+        // Role, district, status, and nobody adopts or returns a plan they wrote or submitted.
+        const to = yield* authoriseOn(row, user, input.action)
         if (input.action === 'return') {
           const problems = [
             !input.decisionReference?.trim()
@@ -88,10 +73,11 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
             return yield* invalid({ sv: 'En återremiss kräver nämndens beslut och en kommentar.', en: 'A return (återremiss) needs the committee decision and a comment.' }, problems)
           }
         }
+        return to
       }),
-    (doc) => {
+    (doc, _row, to) => {
       const meta = { ...(input.decisionReference?.trim() ? { decisionReference: input.decisionReference.trim() } : {}), ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) }
-      return Effect.succeed({ document: { ...doc, status: w.to }, action: input.action, meta, audit: meta })
+      return Effect.succeed({ document: { ...doc, status: to }, action: input.action, meta, audit: meta })
     },
   )
 }

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { auditVerificationSchema, bilingual, listAudit, problems, run, verificationJson, verifyAudit, type KitEnv } from '@vbe/server-kit'
-import { json, anyJson } from './schemas.js'
+import { auditEventSchema, auditVerificationSchema, bilingual, listAudit, problems, requireUser, run, scopeOf, SESSION, verificationBody, verifyAudit, type KitEnv } from '@vbe/server-kit'
+import { json } from './schemas.js'
 
 /** The audit log and its verification. */
 export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
@@ -9,7 +9,10 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'get',
       path: '/api/audit',
       tags: ['audit'],
-      summary: 'The audit log, newest first (admin, auditor)',
+      operationId: 'listAuditEvents',
+      summary: 'The audit log, newest first',
+      description: 'Events newest first, paged by `before` (an event number), optionally about one entity. Admins and auditors.',
+      security: SESSION,
       request: {
         query: z.object({
           entityId: z.string().max(200).optional(),
@@ -17,16 +20,28 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
           before: z.coerce.number({ error: 'must be a number' }).int().min(1).optional(),
         }),
       },
-      responses: { 200: json(z.object({ events: z.array(anyJson('AuditEvent')) }), 'Events'), ...problems(400, 401, 403) },
+      responses: { 200: json(z.object({ events: z.array(auditEventSchema) }), 'Events'), ...problems(400, 401, 403) },
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const events = await run(c, listAudit({ ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.limit ? { limit: q.limit } : {}), ...(q.before ? { before: q.before } : {}) }), ['admin', 'auditor'])
-      return c.json({ events } as never, 200)
+      // A district admin reads its own district's events only.
+      const scope = scopeOf(requireUser(c, ['admin', 'auditor']))
+      const query = { ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.limit ? { limit: q.limit } : {}), ...(q.before ? { before: q.before } : {}), ...(scope === null ? {} : { districts: scope }) }
+      const events = await run(c, listAudit(query), ['admin', 'auditor'])
+      return c.json({ events }, 200)
     },
   )
   app.openapi(
-    createRoute({ method: 'get', path: '/api/audit/verify', tags: ['audit'], summary: 'Verify the hash chain (admin, auditor)', responses: { 200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'), ...problems(401, 403) } }),
-    async (c) => verificationJson(c, await run(c, verifyAudit(), ['admin', 'auditor'])) as never,
+    createRoute({
+      method: 'get',
+      path: '/api/audit/verify',
+      tags: ['audit'],
+      operationId: 'verifyAuditChain',
+      summary: 'Verify the hash chain',
+      description: 'Walks the whole audit chain and reports every altered, missing or inserted event, worded in the language of Accept-Language. Admins and auditors.',
+      security: SESSION,
+      responses: { 200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'), ...problems(401, 403) },
+    }),
+    async (c) => c.json(verificationBody(c, await run(c, verifyAudit(), ['admin', 'auditor'])), 200),
   )
 }

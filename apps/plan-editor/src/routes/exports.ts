@@ -1,10 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { analysePlan } from '@vbe/core/plans'
-import { problems, run, type KitEnv } from '@vbe/server-kit'
+import { problems, run, SESSION, systemClock, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from '../plugins.js'
-import { planHtml, planMarkdown, planPdf, type Lang } from '../export/render.js'
-import { getPlan, planVersion } from '../plans/index.js'
+import { planHtml, planMarkdown, planPdf, type Lang } from '../export/index.js'
+import { getPlan, planVersion, today } from '../plans/index.js'
 import { idParam, versionParam } from './schemas.js'
 
 /** Exporting a plan as Markdown, HTML or PDF. */
@@ -14,7 +14,10 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
       method: 'get',
       path: '/api/plans/{id}/export',
       tags: ['plans'],
-      summary: 'The plan as Markdown, print-ready HTML or PDF, for the committee paper',
+      operationId: 'exportPlan',
+      summary: 'The plan as Markdown, HTML or PDF',
+      description: 'The plan (the current version or a saved one) with its analysis, as Markdown, print-ready HTML or PDF, in Swedish or English, for the committee paper.',
+      security: SESSION,
       request: {
         params: idParam,
         query: z.object({
@@ -23,7 +26,7 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
           version: versionParam.optional(),
         }),
       },
-      responses: { 200: { description: 'The document', content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string() } } }, ...problems(400, 401, 404) },
+      responses: { 200: { description: 'The document', content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(400, 401, 404) },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -34,14 +37,14 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
           ? Effect.map(getPlan(p.id), (cur) => ({ plan: cur.document, version: cur.version }))
           : Effect.map(planVersion(p.id, q.version), (v) => ({ plan: v.document, version: v.version })),
       )
-      const on = (clock ?? { now: () => new Date() }).now().toISOString().slice(0, 10)
+      const on = today(clock ?? systemClock)
       const analysis = analysePlan(plan, { templates: templatesForDistrict(plan.district), on })
       const input = { plan, version, analysis, lang: q.lang as Lang }
       const name = `handlingsplan-${plan.district}-${plan.year}-v${version}`
-      if (q.format === 'md') return c.body(planMarkdown(input), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `inline; filename="${name}.md"` }) as never
-      if (q.format === 'html') return c.body(planHtml(input), 200, { 'content-type': 'text/html; charset=utf-8' }) as never
+      if (q.format === 'md') return c.body(planMarkdown(input), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `inline; filename="${name}.md"` })
+      if (q.format === 'html') return c.body(planHtml(input), 200, { 'content-type': 'text/html; charset=utf-8' })
       const pdf = await planPdf(input)
-      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` }) as never
+      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` })
     },
   )
 }

@@ -1,13 +1,23 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
-import { problems, run, type Database, type KitEnv } from '@vbe/server-kit'
+import { problems, PUBLIC, run, SESSION, type Database, type KitEnv } from '@vbe/server-kit'
 import { templatesForDistrict } from '../plugins.js'
-import { json, anyJson, DISTRICT_ID } from './schemas.js'
+import { json, DISTRICT_ID } from './schemas.js'
+import { templateResponseSchema } from './responses.js'
 
 /** Health and the plan templates. */
 export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, database: Database): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/api/health', tags: ['meta'], summary: 'Liveness and database kind', responses: { 200: json(z.object({ ok: z.boolean(), database: z.string() }), 'OK') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['meta'],
+      operationId: 'getHealth',
+      summary: 'Liveness and database kind',
+      description: 'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
+      security: PUBLIC,
+      responses: { 200: json(z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) }), 'OK') },
+    }),
     (c) => c.json({ ok: true, database: database.kind }, 200),
   )
 
@@ -16,13 +26,16 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, database: Database)
       method: 'get',
       path: '/api/templates',
       tags: ['plans'],
+      operationId: 'listTemplates',
       summary: 'The templates a district’s plan is held against',
+      description: 'The city-wide templates (strategy 2016, directive 2017) and the district’s own sections, each item with what it asks a plan to show. Any logged-in user.',
+      security: SESSION,
       request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }) }) },
-      responses: { 200: json(z.object({ templates: z.array(anyJson('Template')) }), 'Templates'), ...problems(400, 401) },
+      responses: { 200: json(z.object({ templates: z.array(templateResponseSchema).readonly() }), 'Templates'), ...problems(400, 401) },
     }),
     async (c) => {
       await run(c, Effect.void)
-      return c.json({ templates: templatesForDistrict(c.req.valid('query').district) } as never, 200)
+      return c.json({ templates: templatesForDistrict(c.req.valid('query').district) }, 200)
     },
   )
 }

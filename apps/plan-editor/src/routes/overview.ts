@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { problems, run, type KitEnv } from '@vbe/server-kit'
+import { problems, run, SESSION, type KitEnv } from '@vbe/server-kit'
 import { overview } from '../plans/index.js'
-import { json, anyJson } from './schemas.js'
+import { json } from './schemas.js'
+import { overviewSchema } from './responses.js'
 
 /** The city overview. */
 export function registerOverviewRoutes(app: OpenAPIHono<KitEnv>): void {
@@ -10,9 +11,12 @@ export function registerOverviewRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'get',
       path: '/api/overview',
       tags: ['overview'],
-      summary: 'Central overview (admin, auditor): template coverage by district, situation pictures by date, the combined city situation picture',
-      responses: { 200: json(anyJson('Overview'), 'The overview'), ...problems(401, 403) },
+      operationId: 'getOverview',
+      summary: 'The central overview',
+      description: 'Template coverage by district, the situation pictures by date (stale ones marked), and the combined city situation picture. City-wide admins and auditors.',
+      security: SESSION,
+      responses: { 200: json(overviewSchema, 'The overview'), ...problems(401, 403) },
     }),
-    async (c) => c.json((await run(c, overview(), ['admin', 'auditor'])) as never, 200),
+    async (c) => c.json(await run(c, overview(), ['admin', 'auditor']), 200),
   )
 }

@@ -2,9 +2,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { isoDateSchema } from '@vbe/core'
 import { PLAN_STATUSES, planSchema, type Plan } from '@vbe/core/plans'
-import { bilingual, problems, run, type KitEnv } from '@vbe/server-kit'
+import { bilingual, problems, run, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { createPlan, getPlan, listPlans, parseIfMatch, planAnalysis, savePlan } from '../plans/index.js'
-import { json, sendPlan, idParam, ifMatchHeader, planSummarySchema, planDetailSchema, anyJson, createBody, DISTRICT_ID } from './schemas.js'
+import { json, sendPlan, idParam, ifMatchHeader, createBody, DISTRICT_ID } from './schemas.js'
+import { planAnalysisSchema, planDetailSchema, planSummarySchema } from './responses.js'
 
 /** Plans: the list, creating, reading, saving and analysing one. */
 export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
@@ -13,7 +14,10 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'get',
       path: '/api/plans',
       tags: ['plans'],
-      summary: 'Plans in your scope (officers and approvers: their district; admin and auditor: all)',
+      operationId: 'listPlans',
+      summary: 'Plans in your scope',
+      description: 'Plans with their coverage and finding counts: officers and approvers see their district’s, city-wide admins and auditors every district’s. Filter by district, year and status.',
+      security: SESSION,
       request: {
         query: z.object({
           district: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: DISTRICT_ID }).optional(),
@@ -40,7 +44,10 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'post',
       path: '/api/plans',
       tags: ['plans'],
-      summary: 'Create a plan from the templates, or as the yearly revision of an earlier plan (officer)',
+      operationId: 'createPlan',
+      summary: 'Create a plan',
+      description: 'Creates a plan from the templates for a year, or as the yearly revision of an earlier plan (a copy to revise from the new situation picture). Officers of the district.',
+      security: SESSION_AND_CSRF,
       request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
       responses: { 201: json(planDetailSchema, 'The new plan (ETag: its version)'), ...problems(400, 401, 403, 404, 409) },
     }),
@@ -48,7 +55,7 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       const body = c.req.valid('json')
       const plan = await run(c, createPlan(body), ['officer'])
       c.header('Location', `/api/plans/${plan.id}`)
-      return c.json(sendPlan(c, plan) as never, 201)
+      return c.json(sendPlan(c, plan), 201)
     },
   )
 
@@ -57,13 +64,16 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'get',
       path: '/api/plans/{id}',
       tags: ['plans'],
-      summary: 'A plan with its history and what you may do; ETag is its version',
+      operationId: 'getPlan',
+      summary: 'A plan with its history and what you may do',
+      description: 'The plan document, its coverage and findings, its history and the actions you may take now. The ETag is the version, for If-Match on changes.',
+      security: SESSION,
       request: { params: idParam },
       responses: { 200: json(planDetailSchema, 'The plan'), ...problems(400, 401, 404) },
     }),
     async (c) => {
       const plan = await run(c, getPlan(c.req.valid('param').id))
-      return c.json(sendPlan(c, plan) as never, 200)
+      return c.json(sendPlan(c, plan), 200)
     },
   )
 
@@ -72,7 +82,11 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'put',
       path: '/api/plans/{id}',
       tags: ['plans'],
-      summary: 'Save the plan document (officer of the district, while draft or revised). If-Match required; 409 with the other change when stale.',
+      operationId: 'savePlan',
+      summary: 'Save the plan document',
+      description:
+        'Saves the whole plan document (officers of the district, while the plan is a draft, returned or revised). If-Match with the ETag is required (428 without it); when someone else saved in between, 409 carries their change field by field.',
+      security: SESSION_AND_CSRF,
       request: { params: idParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: z.object({ document: planSchema }).strict() } } } },
       responses: { 200: json(planDetailSchema, 'Saved (or unchanged); ETag is the new version'), ...problems(400, 401, 403, 404, 409, 428) },
     }),
@@ -80,7 +94,7 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       const { id } = c.req.valid('param')
       const { document } = c.req.valid('json')
       const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => savePlan(id, base, document as Plan)))
-      return c.json(sendPlan(c, plan) as never, 200)
+      return c.json(sendPlan(c, plan), 200)
     },
   )
 
@@ -89,14 +103,17 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       method: 'get',
       path: '/api/plans/{id}/analysis',
       tags: ['plans'],
-      summary: 'analysePlan against strategy-2016, directive-2017 and the district’s own sections',
+      operationId: 'analysePlan',
+      summary: 'The plan’s coverage and findings',
+      description: 'Holds the plan against the city strategy of 2016, the directive of 2017 and the district’s own sections, on a day (today by default): coverage of each template and findings on indicators, responsibilities, risks and revision.',
+      security: SESSION,
       request: { params: idParam, query: z.object({ on: isoDateSchema.optional() }) },
-      responses: { 200: json(anyJson('PlanAnalysis'), 'Coverage and findings'), ...problems(400, 401, 404) },
+      responses: { 200: json(planAnalysisSchema, 'Coverage and findings'), ...problems(400, 401, 404) },
     }),
     async (c) => {
       const { on } = c.req.valid('query')
       const analysis = await run(c, planAnalysis(c.req.valid('param').id, on))
-      return c.json(analysis as never, 200)
+      return c.json(analysis, 200)
     },
   )
 }

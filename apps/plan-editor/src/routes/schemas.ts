@@ -1,7 +1,7 @@
-// The request and response schemas the plan-editor routes share.
+// The request schemas the plan-editor routes share (the answers' shapes are in responses.ts).
 import { z } from '@hono/zod-openapi'
 import { isoDateSchema } from '@vbe/core'
-import { contactPointSchema, PLAN_STATUSES, planSchema, situationPictureSchema, TERTIALS } from '@vbe/core/plans'
+import { contactPointSchema, situationPictureSchema, TERTIALS } from '@vbe/core/plans'
 import { bilingual } from '@vbe/server-kit'
 import { ACTIONS, etagOf, type PlanDetail } from '../plans/index.js'
 
@@ -13,31 +13,6 @@ export const DISTRICT_ID = bilingual({ sv: 'måste vara id:t för en stadsdel', 
 
 export const idParam = z.object({ id: z.uuid({ error: PLAN_ID }).openapi({ param: { name: 'id', in: 'path' } }) })
 export const ifMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag the change is based on; required (428 without it).' }) })
-
-export const summaryFields = {
-  id: z.string(),
-  district: z.string(),
-  districtName: z.string(),
-  year: z.number().int(),
-  status: z.enum(PLAN_STATUSES),
-  version: z.number().int(),
-  revisionOf: z.string().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  coverage: z.array(z.object({ templateId: z.string(), title: z.object({ sv: z.string(), en: z.string() }), percent: z.number(), covered: z.number(), total: z.number() })),
-  findings: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
-}
-export const planSummarySchema = z.object(summaryFields).openapi('PlanSummary')
-export const historySchema = z.object({ version: z.number(), action: z.string(), status: z.string(), by: z.string(), at: z.string(), decisionReference: z.string().optional(), comment: z.string().optional() }).openapi('HistoryEntry')
-export const planDetailSchema = z
-  .object({
-    ...summaryFields,
-    document: planSchema,
-    history: z.array(historySchema),
-    can: z.object({ edit: z.boolean(), followUp: z.boolean(), actions: z.array(z.enum(ACTIONS as ['submit', 'adopt', 'return', 'revise'])) }),
-  })
-  .openapi('PlanDetail')
-export const anyJson = (name: string) => z.record(z.string(), z.unknown()).openapi(name)
 
 export const createBody = z
   .discriminatedUnion(
@@ -91,8 +66,6 @@ export const followUpBody = z
   .strict()
   .openapi('FollowUpEntry')
 
-
-/** The plan editor's Hono app: the API (server-kit session, errors and audit) and the built UI. */
 
 /** A plan as the answer, with its version as the ETag; never cached. */
 export const sendPlan = (c: { header: (k: string, v: string) => void }, plan: PlanDetail) => {

@@ -1,6 +1,9 @@
 import type { LocalizedText } from '../shared/index.js'
 import { actors, responsibilities, risks, type Level, type MeasureId } from '../strategy/index.js'
 import type { Activity, Indicator, Plan, Template, TemplateItem } from './schemas.js'
+import { isSituationPictureStale } from './staleness.js'
+import { isIsoDate } from '../shared/calendar/days.js'
+import { invalidArgument } from '../shared/calendar/check.js'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -79,15 +82,6 @@ const finding = (
   en: string,
   where: { activityId?: string; indicatorId?: string; itemId?: string } = {},
 ): PlanFinding => ({ code, severity, message: { sv, en }, ...where })
-
-const addMonths = (isoDate: string, months: number): string => {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
-  const total = y * 12 + (m - 1) + months
-  const year = Math.floor(total / 12)
-  const month = (total % 12) + 1
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
-}
 
 const isEffect = (i: Indicator) => i.kind === 'effect'
 
@@ -286,7 +280,8 @@ function riskFindings(plan: Plan): PlanFinding[] {
 function revisionFindings(plan: Plan, on: string): PlanFinding[] {
   const out: PlanFinding[] = []
   const picture = plan.situationPicture
-  if (addMonths(picture.date, 12) < on) {
+  // The editor analyses a half-typed plan too; a date that is not yet a date is the schema's to report.
+  if (isIsoDate(picture.date) && isSituationPictureStale(picture.date, on)) {
     out.push(
       finding(
         'situation-picture-stale',
@@ -331,6 +326,7 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
  * findings on indicators, responsibilities, risks and revision. Pure and synchronous.
  */
 export function analysePlan(plan: Plan, options: AnalyseOptions): PlanAnalysis {
+  if (!isIsoDate(options.on)) invalidArgument('analysePlan', 'on', 'must be a real date written YYYY-MM-DD', options.on)
   const coverage = options.templates.map((t) => coverageOf(plan, t))
   const indicator = indicatorFindings(plan)
   const responsibility = responsibilityFindings(plan)

@@ -1,7 +1,8 @@
 /**
  * `@vbe/core/plans`: local action plans. The plan schema, versioned templates
  * (`strategy-2016`, `directive-2017`, and a district plugin's own sections),
- * `analysePlan` (coverage and findings) and `diffPlans` (a field-level redline).
+ * `analysePlan` (coverage and findings), `diffPlans` (a field-level redline) and
+ * `cityOverview` (every district's current plan, situation pictures, the city's totals).
  */
 import { parseOrThrow } from '../shared/index.js'
 import { planSchema, type Plan } from './schemas.js'
@@ -9,8 +10,11 @@ import { planSchema, type Plan } from './schemas.js'
 export * from './schemas.js'
 export * from './templates.js'
 export * from './analyse.js'
+export * from './staleness.js'
+export * from './overview.js'
 export * from './diff.js'
 export * from './examples.js'
+export * from './workflow.js'
 
 /** Parses a plan from outside (an HTTP body, a file); throws ValidationError naming each field. */
 export function parsePlan(input: unknown): Plan {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isoDateSchema, localizedTextSchema, slugSchema as slug, sourceSchema } from '../shared/index.js'
+import { WEEKDAYS } from '../shared/calendar/days.js'
 
 export const CONTACT_KINDS = [
   'emergency',
@@ -25,8 +26,7 @@ export const webSourceSchema = z
   })
   .strict()
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
-export type Weekday = (typeof WEEKDAYS)[number]
+export { WEEKDAYS, type Weekday } from '../shared/calendar/days.js'
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time written HH:MM' })
 
 /** Opening hours: a summary for people, and a schedule a program can check "open now" against. */

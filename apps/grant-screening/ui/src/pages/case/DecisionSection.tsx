@@ -1,12 +1,9 @@
+import { api, withQuery, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
-import { api, apiUrl } from '../../api'
-import { hasRole } from '../../roles'
-import { Badge } from '../../components/common'
-import { ErrorSummary, Field, RadioGroup, Submit, useForm } from '../../components/forms'
-import { useAnnounce } from '../../components/live'
-import { ENDONYMS, useI18n } from '../../i18n'
+import { Badge } from '../../components/badges'
+import { useI18n } from '../../i18n'
 import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang, type User } from '../../types'
-import type { CaseProps } from '../CasePage'
+import type { CaseProps } from './CasePage'
 
 const isDecider = (user: User, decidedBy: string) => decidedBy === user.username || decidedBy === user.displayName || decidedBy === user.id
 
@@ -80,12 +77,12 @@ function Letters(props: { detail: CaseDetail }): ReactNode {
             <span className="letters__lang" lang={l}>
               {ENDONYMS[l]}
             </span>
-            <a href={apiUrl(base, { lang: l, format: 'html' })} hrefLang={l} data-letter={`${l}-html`}>
+            <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-letter={`${l}-html`}>
               <span className="visually-hidden">{t('letterIn', { language: t(`lang_${l}`) })} </span>
               {t('letterWeb')}
             </a>
             {' · '}
-            <a href={apiUrl(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf" data-letter={`${l}-pdf`}>
+            <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf" data-letter={`${l}-pdf`}>
               <span className="visually-hidden">{t('letterIn', { language: t(`lang_${l}`) })} </span>
               PDF
             </a>

@@ -1,12 +1,9 @@
+import { api, hasRole, Checkbox, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { api } from '../../api'
-import { hasRole } from '../../roles'
-import { yesNo } from '../../components/common'
-import { Checkbox, ErrorSummary, Field, RadioGroup, Submit, useForm } from '../../components/forms'
-import { useAnnounce } from '../../components/live'
+import { yesNo } from '../../components/badges'
 import { useI18n } from '../../i18n'
 import { ACTORS, CONDUCTS, SOURCE_KINDS, type Actor, type CaseDetail, type Conduct, type SourceKind } from '../../types'
-import type { CaseProps } from '../CasePage'
+import type { CaseProps } from './CasePage'
 
 const FIELDS = ['id', 'conduct', 'actor', 'representativeAge', 'withinActivities', 'verified', 'date', 'source.kind', 'source.reference', 'summary'] as const
 
@@ -28,7 +25,7 @@ export function EvidenceSection(props: CaseProps): ReactNode {
       {evidence.length === 0 ? (
         <p>{t('noEvidence')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="evidence-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="evidence-caption">
           <table className="table">
             <caption id="evidence-caption">{t('evidenceCaption')}</caption>
             <thead>
@@ -64,7 +61,7 @@ export function EvidenceSection(props: CaseProps): ReactNode {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {canAdd && <AddEvidence {...props} />}
     </section>

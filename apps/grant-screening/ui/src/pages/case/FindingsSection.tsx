@@ -1,5 +1,6 @@
+import { ScrollRegion } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
-import { Badge } from '../../components/common'
+import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
 import type { CaseDetail, GrantSource } from '../../types'
 
@@ -13,7 +14,7 @@ export function FindingsSection(props: { detail: CaseDetail }): ReactNode {
   }
   if (screening.findings.length === 0) return <p>{t('noFindings')}</p>
   return (
-    <div className="table-wrap" role="region" aria-labelledby="findings-caption" tabIndex={0}>
+    <ScrollRegion labelledBy="findings-caption">
       <table className="table table--findings">
         <caption id="findings-caption">{t('findingsCaption')}</caption>
         <thead>
@@ -44,7 +45,7 @@ export function FindingsSection(props: { detail: CaseDetail }): ReactNode {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }
 

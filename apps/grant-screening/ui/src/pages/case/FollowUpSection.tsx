@@ -1,11 +1,8 @@
+import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { api } from '../../api'
-import { hasRole } from '../../roles'
-import { ErrorSummary, Field, Submit, useForm } from '../../components/forms'
-import { useAnnounce } from '../../components/live'
 import { useI18n } from '../../i18n'
 import type { CaseDetail } from '../../types'
-import type { CaseProps } from '../CasePage'
+import type { CaseProps } from './CasePage'
 
 /** Follow-up: when the association's report is due and when it came in. */
 export function FollowUpSection(props: CaseProps): ReactNode {

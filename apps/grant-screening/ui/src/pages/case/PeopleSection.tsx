@@ -1,11 +1,8 @@
+import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
-import { api } from '../../api'
-import { hasRole } from '../../roles'
-import { ErrorSummary, Field, Submit, useForm } from '../../components/forms'
-import { useAnnounce } from '../../components/live'
 import { useI18n } from '../../i18n'
 import type { CaseDetail } from '../../types'
-import type { CaseProps } from '../CasePage'
+import type { CaseProps } from './CasePage'
 
 export function NotesSection(props: CaseProps): ReactNode {
   const { t, dateTime } = useI18n()
@@ -59,7 +56,7 @@ export function PersonsSection(props: CaseProps): ReactNode {
       {persons.length === 0 ? (
         <p className="muted">{t('noPersons')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="persons-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="persons-caption">
           <table className="table">
             <caption id="persons-caption" className="visually-hidden">
               {t('personsCaption')}
@@ -83,7 +80,7 @@ export function PersonsSection(props: CaseProps): ReactNode {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   )

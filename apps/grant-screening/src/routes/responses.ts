@@ -1,0 +1,152 @@
+import { z } from '@hono/zod-openapi'
+import { applicationSchema, FINDING_STATUSES, RULE_KINDS } from '@vbe/core/grants'
+import { grantSourceSchema } from '@vbe/core/plugins'
+import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from '../db/tables.js'
+
+/**
+ * The shapes the grant-screening API answers with, for its OpenAPI document. The API
+ * tests check every response against them; the handlers are typed against them.
+ */
+
+const bilingualText = z
+  .object({ sv: z.string(), en: z.string() })
+  .openapi('LocalizedText', { description: 'A text in Swedish and English' })
+const timestamp = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
+const day = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
+
+export const outcomeSchema = z.enum(['eligible', 'ineligible', 'requires_assessment']).openapi('Outcome')
+
+export const applicationResponseSchema = applicationSchema.meta({
+  id: 'Application',
+  description: 'An application in the exchange format (docs/grants.md)',
+})
+
+export const ruleHeadingSchema = z
+  .object({ id: z.string(), heading: bilingualText })
+  .openapi('RuleHeading', { description: 'A rule the reader meets, with its heading' })
+
+export const findingSchema = z
+  .object({
+    ruleId: z.string(),
+    kind: z.enum(RULE_KINDS),
+    status: z.enum(FINDING_STATUSES),
+    reason: bilingualText,
+    evidenceIds: z.array(z.string()).readonly(),
+    sources: z.array(grantSourceSchema.meta({ id: 'GrantSource' })).readonly(),
+  })
+  .openapi('Finding', { description: 'What one rule found in the application, why, and its sources' })
+
+export const screeningResultSchema = z
+  .object({
+    applicationId: z.string(),
+    programme: z.string(),
+    outcome: outcomeSchema,
+    humanDecisionRequired: z.boolean(),
+    findings: z.array(findingSchema).readonly(),
+    ruleset: z.object({ version: z.string(), on: day }).openapi('Ruleset'),
+  })
+  .openapi('ScreeningResult', {
+    description: 'The outcome, each finding with its reason and sources, and the ruleset it was reached under',
+  })
+
+export const caseSummarySchema = z
+  .object({
+    id: z.string(),
+    applicationRef: z.string(),
+    district: z.string(),
+    programme: z.string(),
+    associationName: z.string(),
+    amountRequested: z.number().int(),
+    outcome: outcomeSchema,
+    humanDecisionRequired: z.boolean(),
+    status: z.enum(CASE_STATUSES),
+    reportDue: day.nullable(),
+    reportReceivedOn: day.nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .openapi('CaseSummary')
+
+const casePersonSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(PERSON_ROLES),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    erased: z.boolean(),
+  })
+  .openapi('CasePerson', { description: 'A board member or contact of the association; erased persons keep only a tombstone name' })
+
+export const decisionSchema = z
+  .object({
+    kind: z.enum(DECISION_KINDS),
+    amount: z.number().int().nullable(),
+    reasons: z.string(),
+    letterLocale: z.enum(['sv', 'en']),
+    decidedBy: z.string(),
+    decidedAt: timestamp,
+    requiresSecondApproval: z.boolean(),
+    approvedBy: z.string().nullable(),
+    approvedAt: timestamp.nullable(),
+  })
+  .openapi('Decision')
+
+export const caseDetailSchema = caseSummarySchema
+  .extend({
+    application: applicationResponseSchema,
+    screening: screeningResultSchema,
+    rules: z.array(ruleHeadingSchema),
+    persons: z.array(casePersonSchema),
+    notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), at: timestamp })),
+    decision: decisionSchema.nullable(),
+    reclaim: z.object({ amount: z.number().int(), reasons: z.string(), decidedBy: z.string(), decidedAt: timestamp }).nullable(),
+    conflict: z.object({ declared: z.boolean(), conflict: z.boolean() }),
+    version: z.number().int(),
+  })
+  .openapi('CaseDetail')
+
+export const rescreenRunSchema = z
+  .object({
+    id: z.string(),
+    at: timestamp,
+    actor: z.string(),
+    checked: z.number().int(),
+    changed: z.number().int(),
+    flips: z.array(
+      z
+        .object({
+          caseId: z.string(),
+          district: z.string(),
+          programme: z.string(),
+          associationName: z.string(),
+          from: outcomeSchema,
+          to: outcomeSchema,
+          changedRules: z.array(z.string()),
+        })
+        .openapi('RescreenFlip', { description: 'A case whose outcome changed, and the rules that changed it' })
+    ),
+    rules: z.array(ruleHeadingSchema),
+  })
+  .openapi('RescreenRun')
+
+export const personMatchSchema = z
+  .object({ id: z.string(), name: z.string(), role: z.enum(PERSON_ROLES), caseId: z.string(), district: z.string(), erased: z.boolean() })
+  .openapi('PersonMatch')
+
+export const personExportSchema = z
+  .object({
+    exportedAt: timestamp,
+    person: casePersonSchema,
+    case: caseSummarySchema.extend({ association: z.string() }),
+    auditEvents: z.array(
+      z.object({
+        seq: z.number().int(),
+        at: timestamp,
+        actor: z.string(),
+        action: z.string(),
+        data: z.unknown().openapi({ description: 'What the event recorded about the person (a tombstone once erased)' }),
+      })
+    ),
+  })
+  .openapi('PersonExport', { description: 'Everything stored about one person (GDPR art. 15)' })

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchChromium } from '@vbe/test-browser'
+import { explainStructured, parseApplicationOrThrow, screen, exampleApplication } from '@vbe/core/grants'
+import { renderLetterHtml, type LetterInput } from '../src/letter/index.js'
+import { installedPlugins } from '../src/plugins.js'
+
+/* The HTML decision letter in a real browser, checked with axe for WCAG 2.1 A and AA, in both languages. */
+
+const application = parseApplicationOrThrow({
+  ...exampleApplication({ id: 'app-a11y' }),
+  statutes: undefined,
+  evidence: [{ id: 'e1', conduct: 'threat', actor: 'organisation', withinActivities: true, verified: true, date: '2026-05-02', source: { kind: 'court-judgment' } }],
+})
+const result = screen(application, { on: '2026-11-22', plugins: installedPlugins })
+
+const letter = (locale: 'sv' | 'en'): LetterInput => ({
+  locale,
+  caseId: 'case-1',
+  district: 'rinkeby-kista',
+  programme: { id: 'rinkeby-kista/foreningsbidrag', name: 'Föreningsbidrag' },
+  association: { name: 'Kista <Ungdomsförening>', organisationNumber: '802400-1235' },
+  amountRequested: 50_000,
+  decision: {
+    kind: 'deny',
+    amount: null,
+    reasons: 'Första raden\nAndra raden\n\nEtt stycke till.',
+    decidedBy: 'Anna Andersson',
+    decidedAt: '2026-11-22T09:15:00.000Z',
+    approvedBy: 'Omar Said',
+    approvedAt: '2026-11-23T10:00:00.000Z',
+  },
+  explanation: explainStructured(result, { plugins: installedPlugins }),
+  issuedOn: '2026-11-23',
+})
+
+describe('the HTML decision letter in a browser', () => {
+  let browser: Browser
+  let axeSource: string
+  beforeAll(async () => {
+    browser = await launchChromium('the letter accessibility test')
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  })
+  afterAll(() => browser?.close())
+
+  it.each(['sv', 'en'] as const)('has no WCAG 2.1 A/AA violations (%s)', async (locale) => {
+    const page = await browser.newPage()
+    await page.setContent(renderLetterHtml(letter(locale)))
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale)
+    expect(await page.locator('h2').count()).toBe(5)
+    await page.evaluate(axeSource)
+    const { violations, passes } = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string }[] }> } }).axe
+      const r = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      return { passes: r.passes.length, violations: r.violations.map((v) => v.id) }
+    })
+    expect(passes).toBeGreaterThan(10)
+    expect(violations).toEqual([])
+    await page.close()
+  })
+})

@@ -1,0 +1,197 @@
+import { api, isApiError, type Problem, Loading, PageHeading, ProblemMessage, ErrorSummary, Field, useForm, useAnnounce, href, navigate, type Route , ScrollRegion } from '@vbe/web-kit'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useI18n } from '../../i18n'
+import { caseHref } from '../../router'
+import type { AuditEvent, AuditVerification } from '../../types'
+import { DistrictName } from '../../lists'
+
+const LIMITS = ['50', '100', '200', '500'] as const
+
+/** The audit trail (auditor, admin): events newest first, filter by entity, page back, and verify the hash chain. */
+export function AuditPage(props: { route: Route }): ReactNode {
+  const { t, dateTime } = useI18n()
+  const announce = useAnnounce()
+  const filterForm = useForm('audit')
+  const verifyForm = useForm('verify')
+  const entityId = props.route.params.get('entityId') ?? ''
+  const limit = props.route.params.get('limit') ?? '100'
+  const [draftEntity, setDraftEntity] = useState(entityId)
+  const [draftLimit, setDraftLimit] = useState(limit)
+  const [events, setEvents] = useState<AuditEvent[] | null>(null)
+  const [more, setMore] = useState(false)
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const [verification, setVerification] = useState<AuditVerification | null>(null)
+
+  const fetchEvents = (before?: number) => api<{ events: AuditEvent[] }>('/api/audit', { query: { entityId, limit, before } })
+
+  useEffect(() => {
+    let live = true
+    setEvents(null)
+    setProblem(null)
+    setDraftEntity(entityId)
+    setDraftLimit(limit)
+    fetchEvents()
+      .then((r) => {
+        if (!live) return
+        setEvents(r.events)
+        setMore(r.events.length >= Number(limit))
+      })
+      .catch((e: unknown) => live && setProblem(isApiError(e) ? e.problem : { status: 0, detail: String(e) }))
+    return () => {
+      live = false
+    }
+  }, [entityId, limit])
+
+  const older = async () => {
+    const last = events?.[events.length - 1]
+    if (!last) return
+    const r = await filterForm.submit(() => fetchEvents(last.seq))
+    if (r) {
+      setEvents((e) => [...(e ?? []), ...r.events])
+      setMore(r.events.length >= Number(limit))
+      announce(t('auditCaption', { count: (events?.length ?? 0) + r.events.length }))
+    }
+  }
+
+  const verify = async () => {
+    setVerification(null)
+    const r = await verifyForm.submit(() => api<AuditVerification>('/api/audit/verify'))
+    if (r) {
+      // The result region below is role="status": it announces the result itself.
+      setVerification(r)
+    }
+  }
+
+  const onFilter = (ev: FormEvent) => {
+    ev.preventDefault()
+    navigate(href('/audit', { entityId: draftEntity.trim(), limit: draftLimit === '100' ? '' : draftLimit }))
+  }
+
+  return (
+    <>
+      <PageHeading>{t('auditTitle')}</PageHeading>
+      <p className="lead">{t('auditIntro')}</p>
+
+      <div className="audit-tools">
+        <section className="card" aria-labelledby="verify-title">
+          <h2 id="verify-title" className="h-small">
+            {t('verifyChain')}
+          </h2>
+          <ErrorSummary form={verifyForm} />
+          <button type="button" className="button button--primary" onClick={() => void verify()} aria-disabled={verifyForm.busy || undefined}>
+            {verifyForm.busy ? t('verifying') : t('verifyChain')}
+          </button>
+          <div role="status" className="verify-result">
+            {verification && (
+              <div className={`notice ${verification.ok ? 'notice--ok' : 'notice--error'}`}>
+                <p>{verification.ok ? t('verifyOk', { checked: verification.checked }) : t('verifyFailed', { count: verification.problems.length, checked: verification.checked })}</p>
+                {verification.problems.length > 0 && (
+                  <ul>
+                    {verification.problems.map((p, i) => (
+                      <li key={i}>{t('verifyProblem', { seq: p.seq, problem: p.problem })}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby="audit-filter-title">
+          <h2 id="audit-filter-title" className="h-small">
+            {t('filters')}
+          </h2>
+          <form onSubmit={onFilter} className="filters__form">
+            <Field form={filterForm} name="entityId" label={t('auditFilterEntity')}>
+              {(p) => <input {...p} type="text" value={draftEntity} onChange={(ev) => setDraftEntity(ev.currentTarget.value)} />}
+            </Field>
+            <Field form={filterForm} name="limit" label={t('auditLimit')}>
+              {(p) => (
+                <select {...p} value={draftLimit} onChange={(ev) => setDraftLimit(ev.currentTarget.value)}>
+                  {LIMITS.map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="filters__buttons">
+              <button type="submit" className="button button--secondary">
+                {t('auditShow')}
+              </button>
+            </div>
+          </form>
+        </section>
+      </div>
+
+      <ErrorSummary form={filterForm} />
+      {problem ? (
+        <ProblemMessage problem={problem} />
+      ) : !events ? (
+        <Loading />
+      ) : (
+        <>
+          <ScrollRegion labelledBy="audit-caption">
+            <table className="table table--compact">
+              <caption id="audit-caption">{t('auditCaption', { count: events.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t('colSeq')}
+                  </th>
+                  <th scope="col">{t('colAt')}</th>
+                  <th scope="col">{t('colAuditActor')}</th>
+                  <th scope="col">{t('colAction')}</th>
+                  <th scope="col">{t('colEntity')}</th>
+                  <th scope="col">{t('colDistrict')}</th>
+                  <th scope="col">{t('colRuleset')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.length === 0 ? (
+                  <tr>
+                    <td colSpan={7}>{t('auditEmpty')}</td>
+                  </tr>
+                ) : (
+                  events.map((ev) => (
+                    <tr key={ev.seq}>
+                      <th scope="row" className="num">
+                        {ev.seq}
+                      </th>
+                      <td className="nowrap">{dateTime(ev.at)}</td>
+                      <td>{ev.actor}</td>
+                      <td className="mono">
+                        {ev.action}
+                        {ev.erasedBy != null && <span className="block small muted">{t('erasedEvent', { seq: ev.erasedBy })}</span>}
+                      </td>
+                      <td>
+                        <span className="muted">{ev.entityType}</span>{' '}
+                        {ev.entityType === 'case' ? (
+                          <a href={caseHref(ev.entityId)} className="mono">
+                            {ev.entityId}
+                          </a>
+                        ) : (
+                          <span className="mono">{ev.entityId}</span>
+                        )}
+                      </td>
+                      <td>{ev.district ? <DistrictName id={ev.district} /> : '–'}</td>
+                      <td className="mono small">{ev.ruleset ?? '–'}</td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          {more && (
+            <p>
+              <button type="button" className="button button--secondary" onClick={() => void older()}>
+                {t('auditOlder')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </>
+  )
+}

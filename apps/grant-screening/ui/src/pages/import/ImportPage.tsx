@@ -1,0 +1,100 @@
+import { api, PageHeading, ErrorSummary, Field, Submit, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useI18n } from '../../i18n'
+import { caseHref } from '../../router'
+import type { ImportResult } from '../../types'
+
+/** CSV import: a file or pasted text, sent as text/csv; the imported rows and every row error with its row and field. */
+export function ImportPage(): ReactNode {
+  const { t } = useI18n()
+  const announce = useAnnounce()
+  const form = useForm('import')
+  const fileRef = useRef<HTMLInputElement>(null)
+  const [text, setText] = useState('')
+  const [result, setResult] = useState<ImportResult | null>(null)
+
+  const onSubmit = async (ev: FormEvent) => {
+    ev.preventDefault()
+    const file = fileRef.current?.files?.[0]
+    const r = await form.submit(async () => {
+      const csv = file ? await file.text() : text
+      if (!csv.trim()) throw new Error(t('importNothing'))
+      return api<ImportResult>('/api/cases/import', { text: csv, contentType: 'text/csv' })
+    })
+    if (r) {
+      setResult(r)
+      announce(t('importResult', { imported: r.imported.length, errors: r.errors.length }))
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>{t('importTitle')}</PageHeading>
+      <p className="lead">{t('importIntro')}</p>
+      <form className="card" onSubmit={(ev) => void onSubmit(ev)} noValidate>
+        <ErrorSummary form={form} fields={['file', 'csv']} />
+        <Field form={form} name="file" label={t('csvFile')} optional>
+          {(p) => <input {...p} ref={fileRef} type="file" accept=".csv,text/csv" />}
+        </Field>
+        <Field form={form} name="csv" label={t('csvText')} hint={t('csvHint')} optional>
+          {(p) => <textarea {...p} className="mono" rows={8} spellCheck={false} value={text} onChange={(ev) => setText(ev.currentTarget.value)} />}
+        </Field>
+        <Submit form={form} label={t('importButton')} busyLabel={t('importing')} />
+      </form>
+
+      {result && (
+        <section aria-labelledby="import-result-title" className="import-result">
+          <h2 id="import-result-title">{t('importResult', { imported: result.imported.length, errors: result.errors.length })}</h2>
+          {result.imported.length > 0 && (
+            <ScrollRegion labelledBy="imported-caption">
+              <table className="table">
+                <caption id="imported-caption">{t('importedCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('colRow')}</th>
+                    <th scope="col">{t('colCase')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.imported.map((r) => (
+                    <tr key={`${r.row}-${r.id}`}>
+                      <th scope="row">{r.row}</th>
+                      <td>
+                        <a href={caseHref(r.id)}>
+                          {t('openCase')}: {r.id}
+                        </a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+          {result.errors.length > 0 && (
+            <ScrollRegion labelledBy="import-errors-caption">
+              <table className="table table--errors">
+                <caption id="import-errors-caption">{t('importErrorsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('colRow')}</th>
+                    <th scope="col">{t('colField')}</th>
+                    <th scope="col">{t('colProblem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.errors.map((r, i) => (
+                    <tr key={i}>
+                      <th scope="row">{r.row}</th>
+                      <td className="mono">{r.path}</td>
+                      <td>{r.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+        </section>
+      )}
+    </>
+  )
+}

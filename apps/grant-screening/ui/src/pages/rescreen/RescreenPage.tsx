@@ -1,0 +1,154 @@
+import { api, isApiError, type Problem, hasRole, Loading, PageHeading, ProblemMessage, ErrorSummary, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
+import { useEffect, useState, type ReactNode } from 'react'
+import { Badge } from '../../components/badges'
+import { useI18n } from '../../i18n'
+import { caseHref } from '../../router'
+import { OUTCOMES, type Outcome, type RescreenFlip, type RescreenRun, type User } from '../../types'
+import { useDistrictName } from '../../lists'
+
+const asOutcome = (v: unknown): Outcome | null => {
+  const o = v && typeof v === 'object' && 'outcome' in v ? (v as { outcome: unknown }).outcome : v
+  return typeof o === 'string' && (OUTCOMES as readonly string[]).includes(o) ? (o as Outcome) : null
+}
+const describe = (v: unknown): string => {
+  if (v == null) return '–'
+  if (typeof v === 'string' || typeof v === 'number') return String(v)
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    return [o['on'], o['version'], o['ruleset']].filter((x) => typeof x === 'string').join(', ') || JSON.stringify(v)
+  }
+  return String(v)
+}
+
+/** Re-screen runs and the cases whose outcome flipped; an admin can start one. */
+export function RescreenPage(props: { user: User }): ReactNode {
+  const { t } = useI18n()
+  const announce = useAnnounce()
+  const form = useForm('rescreen')
+  const [runs, setRuns] = useState<readonly RescreenRun[] | null>(null)
+  const [problem, setProblem] = useState<Problem | null>(null)
+
+  useEffect(() => {
+    let live = true
+    api<{ runs: RescreenRun[] }>('/api/rescreen')
+      .then((r) => live && setRuns(r.runs))
+      .catch((e: unknown) => live && setProblem(isApiError(e) ? e.problem : { status: 0, detail: String(e) }))
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const start = async () => {
+    announce(t('rescreenRunning'))
+    const r = await form.submit(() => api<{ run: RescreenRun }>('/api/rescreen', { method: 'POST' }))
+    if (r) {
+      setRuns((old) => [r.run, ...(old ?? []).filter((x) => x.id !== r.run.id)])
+      announce(t('rescreenDone', { count: r.run.flips.length }))
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>{t('rescreenTitle')}</PageHeading>
+      <p className="lead">{t('rescreenIntro')}</p>
+      {hasRole(props.user, 'admin') && (
+        <div className="card">
+          <ErrorSummary form={form} />
+          <button type="button" className="button button--primary" onClick={() => void start()} aria-disabled={form.busy || undefined}>
+            {form.busy ? t('rescreenRunning') : t('startRescreen')}
+          </button>
+        </div>
+      )}
+      {problem ? <ProblemMessage problem={problem} /> : !runs ? <Loading /> : runs.length === 0 ? <p>{t('noRuns')}</p> : runs.map((run) => <Run key={run.id} run={run} />)}
+    </>
+  )
+}
+
+function Run(props: { run: RescreenRun }): ReactNode {
+  const { t, dateTime, number } = useI18n()
+  const r = props.run
+  const at = r.startedAt ?? r.at ?? r.createdAt ?? null
+  const by = r.startedBy ?? r.by ?? r.actor
+  const checked = r.checked ?? r.screened
+  const captionId = `run-${r.id}-caption`
+  const districtName = useDistrictName()
+  return (
+    <section className="card run" aria-labelledby={`run-${r.id}-title`}>
+      <h2 id={`run-${r.id}-title`}>{t('runHeading', { at: dateTime(at) })}</h2>
+      <ul className="meta-list">
+        {by && <li>{t('runBy', { name: by })}</li>}
+        {(r.from !== undefined || r.to !== undefined) && <li>{t('runRange', { from: describe(r.from), to: describe(r.to) })}</li>}
+        {checked !== undefined && <li>{t('runChecked', { count: number(checked) })}</li>}
+        {r.changed !== undefined && <li>{t('runChanged', { count: number(r.changed) })}</li>}
+      </ul>
+      {r.flips.length === 0 ? (
+        <p>{t('noFlips')}</p>
+      ) : (
+        <ScrollRegion labelledBy={captionId}>
+          <table className="table">
+            <caption id={captionId}>{t('flipsCaption', { count: r.flips.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colCase')}</th>
+                <th scope="col">{t('colBefore')}</th>
+                <th scope="col">{t('colAfter')}</th>
+                <th scope="col">{t('colChangedFindings')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.flips.map((f, i) => (
+                <Flip key={i} flip={f} rules={r.rules ?? []} districtName={districtName} />
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </section>
+  )
+}
+
+function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules']>; districtName: (id: string) => string }): ReactNode {
+  const { e, loc } = useI18n()
+  const f = props.flip
+  const heading = (ruleId: string) => {
+    const rule = props.rules.find((x) => x.id === ruleId)
+    return rule ? loc(rule.heading) : ruleId
+  }
+  const caseId = f.caseId ?? f.id
+  const before = asOutcome(f.before ?? f.from)
+  const after = asOutcome(f.after ?? f.to)
+  const label = f.associationName ?? f.applicationId ?? caseId ?? '?'
+  return (
+    <tr>
+      <th scope="row">
+        {caseId ? <a href={caseHref(caseId)}>{label}</a> : label}
+        {(f.applicationId ?? f.district) && <span className="block small muted">{[f.applicationId, f.district && props.districtName(f.district)].filter(Boolean).join(' · ')}</span>}
+      </th>
+      <td>{before ? <Badge kind="outcome" value={before} /> : '–'}</td>
+      <td>{after ? <Badge kind="outcome" value={after} /> : '–'}</td>
+      <td>
+        {f.changedRules && f.changedRules.length > 0 ? (
+          <ul className="plain small">
+            {f.changedRules.map((r) => (
+              <li key={r}>
+                {heading(r)} <span className="mono muted">({r})</span>
+              </li>
+            ))}
+          </ul>
+        ) : f.changedFindings && f.changedFindings.length > 0 ? (
+          <ul className="plain small">
+            {f.changedFindings.map((c, i) => (
+              <li key={i}>
+                {heading(c.ruleId)}
+                {c.evidenceIds && c.evidenceIds.length > 0 ? ` (${c.evidenceIds.join(', ')})` : ''}: {c.before?.status ? e('finding', c.before.status) : '–'} → {c.after?.status ? e('finding', c.after.status) : '–'}
+                {c.after?.reason && <span className="block muted">{loc(c.after.reason)}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          '–'
+        )}
+      </td>
+    </tr>
+  )
+}

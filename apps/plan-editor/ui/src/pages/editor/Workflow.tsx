@@ -1,0 +1,86 @@
+import { apiClient, ErrorSummary, Field, formatDateTime, ProblemMessage, Submit, useForm } from '@vbe/web-kit'
+import { useState, type FormEvent, type MutableRefObject, type ReactNode } from 'react'
+import { useI18n } from '../../i18n'
+import type { Action, PlanDetail } from '../../types'
+
+/**
+ * The plan's workflow: the actions the user may take now (submit, adopt, return, revise),
+ * the return form (the committee's decision and a comment, both required; the server's
+ * field errors are shown at the fields and in the error summary), and the history.
+ */
+export function Workflow({ plan, busy, version, onDone }: { plan: PlanDetail; busy: boolean; version: MutableRefObject<number>; onDone: (plan: PlanDetail) => void }): ReactNode {
+  const { t } = useI18n()
+  const actions = useForm('workflow')
+  const returnForm = useForm('return')
+  const [returnOpen, setReturnOpen] = useState(false)
+  const [decisionReference, setDecisionReference] = useState('')
+  const [comment, setComment] = useState('')
+  const transition = (action: Action, extra: Record<string, string> = {}) =>
+    apiClient.request<PlanDetail>(`/api/plans/${plan.id}/transitions`, { method: 'POST', json: { action, ...extra }, ifMatch: version.current })
+  const act = async (action: Action) => {
+    const done = await actions.submit(() => transition(action))
+    if (done) onDone(done)
+  }
+  const submitReturn = async (e: FormEvent) => {
+    e.preventDefault()
+    const done = await returnForm.submit(() => transition('return', { decisionReference, comment }))
+    if (done) {
+      setReturnOpen(false)
+      onDone(done)
+    }
+  }
+  return (
+    <section className="workflow" aria-labelledby="wf-h">
+      <h2 id="wf-h">{t('workflow')}</h2>
+      {plan.can.actions.length > 0 ? (
+        <p className="button-row">
+          {plan.can.actions.map((a) =>
+            a === 'return' ? (
+              <button key={a} type="button" className="button button--secondary" onClick={() => setReturnOpen(true)} aria-expanded={returnOpen}>
+                {t('action.return')}
+              </button>
+            ) : (
+              <button key={a} type="button" className="button button--primary" disabled={busy} onClick={() => void act(a)}>
+                {t(`action.${a}`)}
+              </button>
+            ),
+          )}
+        </p>
+      ) : null}
+      {actions.problem && <ProblemMessage problem={actions.problem} />}
+      {returnOpen && (
+        <form className="card" noValidate onSubmit={(e) => void submitReturn(e)} aria-labelledby="return-h">
+          <h3 id="return-h">{t('action.return')}</h3>
+          <ErrorSummary form={returnForm} fields={['decisionReference', 'comment']} />
+          <p>{t('returnHelp')}</p>
+          <Field form={returnForm} name="decisionReference" label={t('decisionReference')} required>
+            {(p) => <input {...p} type="text" value={decisionReference} onChange={(e) => setDecisionReference(e.currentTarget.value)} />}
+          </Field>
+          <Field form={returnForm} name="comment" label={t('comment')} required>
+            {(p) => <textarea {...p} value={comment} onChange={(e) => setComment(e.currentTarget.value)} rows={3} />}
+          </Field>
+          <p className="button-row">
+            <Submit form={returnForm} label={t('confirmReturn')} />
+            <button type="button" className="button button--secondary" onClick={() => setReturnOpen(false)}>
+              {t('cancel')}
+            </button>
+          </p>
+        </form>
+      )}
+      <details>
+        <summary>
+          {t('history')} ({plan.history.length})
+        </summary>
+        <ol className="history">
+          {plan.history.map((h) => (
+            <li key={h.version}>
+              {t('version')} {h.version}: {t(`action.${h.action}` as 'action.save')} {t('by')} {h.by}, {formatDateTime(h.at)}
+              {h.decisionReference ? ` — ${h.decisionReference}` : ''}
+              {h.comment ? `: ${h.comment}` : ''}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  )
+}

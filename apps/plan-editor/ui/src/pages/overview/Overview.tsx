@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react'
+import { apiClient, Loading, PageHeading, ProblemMessage, ScrollRegion, toProblemOf, type Problem } from '@vbe/web-kit'
+import type { PlanSummary } from '../../types'
+import { CoverageSummary, PlanStatusBadge } from '../../components/plans'
+import { useI18n } from '../../i18n'
+
+interface Picture {
+  district: string
+  districtName: string
+  planId: string
+  year: number
+  status: string
+  date: string
+  summary: string
+  localProblemPicture: { agreement: string; date: string; summary: string } | null
+  stale: boolean
+}
+interface OverviewData {
+  on: string
+  columns: { templateId: string; items: { id: string; title: { sv: string; en: string } }[] }[]
+  rows: { district: string; districtName: string; plan: PlanSummary | null; cells: Record<string, number> }[]
+  situationPictures: Picture[]
+  city: { districts: number; withPlan: number; newest: string | null; oldest: string | null; stale: string[]; uncoveredEverywhere: string[]; findings: { error: number; warning: number; info: number }; pictures: Picture[] }
+}
+
+export function Overview() {
+  const { t, lang } = useI18n()
+  const [data, setData] = useState<OverviewData | null>(null)
+  const [error, setError] = useState<Problem | null>(null)
+  useEffect(() => {
+    apiClient.requestWithEtag<OverviewData>('/api/overview')
+      .then(({ data }) => setData(data))
+      .catch((e: unknown) => setError(toProblemOf(e)))
+  }, [])
+  if (error || !data)
+    return (
+      <section>
+        <PageHeading>{t('overview')}</PageHeading>
+        {error ? <ProblemMessage problem={error} /> : <Loading />}
+      </section>
+    )
+  const items = data.columns.flatMap((c) => c.items)
+  const nameOf = (d: string) => data.rows.find((r) => r.district === d)?.districtName ?? d
+  return (
+    <section>
+      <PageHeading>{t('overview')}</PageHeading>
+      <h2>{t('heatMap')}</h2>
+      <p>{t('heatHelp')}</p>
+      <ScrollRegion label={t('heatMap')}>
+        <table className="table heat">
+          <caption className="visually-hidden">{t('heatMap')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('district')}</th>
+              <th scope="col">{t('coverage')}</th>
+              {items.map((i) => (
+                <th scope="col" key={i.id} title={i.title[lang]}>
+                  <abbr title={i.title[lang]}>{i.id}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.district}>
+                <th scope="row">
+                  {r.plan ? <a href={`#/plan/${r.plan.id}`}>{`${r.districtName} ${r.plan.year}`}</a> : r.districtName} {r.plan && <PlanStatusBadge status={r.plan.status} />}
+                </th>
+                <td className="covsum">{r.plan ? <CoverageSummary coverage={r.plan.coverage} /> : t('noPlan')}</td>
+                {items.map((i) => {
+                  const n = r.cells[i.id] ?? 0
+                  return (
+                    <td key={i.id} className={r.plan ? (n > 0 ? 'cov' : 'gap') : 'none'}>
+                      {r.plan ? (n > 0 ? `✓ ${n}` : t('gap')) : '—'}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+
+      <h2>{t('cityPicture')}</h2>
+      <div className="card">
+        <p>
+          {t('districtsWithPlan')}: {data.city.withPlan} / {data.city.districts}. {t('situationPicture')}: {data.city.oldest ?? '—'} – {data.city.newest ?? '—'}.{' '}
+          {data.city.stale.length > 0 && (
+            <strong>
+              {t('stale')}: {data.city.stale.map(nameOf).join(', ')}.
+            </strong>
+          )}
+        </p>
+        <p>
+          {t('uncovered')}: {data.city.uncoveredEverywhere.join(', ') || '—'}. {t('findings')}: {t('severity.error')} {data.city.findings.error}, {t('severity.warning')} {data.city.findings.warning}.
+        </p>
+        <ul>
+          {data.city.pictures.map((p) => (
+            <li key={p.planId}>
+              <strong>{p.districtName}</strong> ({p.date}
+              {p.stale ? `, ${t('stale')}` : ''}): {p.summary}
+              {p.localProblemPicture ? ` ${t('localProblem')}: ${p.localProblemPicture.summary}` : ''}
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <h2>{t('pictures')}</h2>
+      <ScrollRegion label={t('pictures')}>
+        <table className="table">
+          <caption className="visually-hidden">{t('pictures')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('district')}</th>
+              <th scope="col">{t('year')}</th>
+              <th scope="col">{t('summary')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.situationPictures.map((p) => (
+              <tr key={p.planId}>
+                <td>
+                  {p.date}
+                  {p.stale ? ` (${t('stale')})` : ''}
+                </td>
+                <th scope="row">{p.districtName}</th>
+                <td>
+                  <a href={`#/plan/${p.planId}`}>{p.year}</a>
+                </td>
+                <td>{p.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </section>
+  )
+}

@@ -1,0 +1,42 @@
+/** The plan editor API's shapes as the UI reads them; `User` and `Problem` are the kit's. */
+import type { Plan, PlanDiff, PlanStatus } from '@vbe/core/plans'
+export type { Problem, User } from '@vbe/web-kit/types'
+
+export type Action = 'submit' | 'adopt' | 'return' | 'revise'
+export interface PlanSummary {
+  id: string
+  district: string
+  districtName: string
+  year: number
+  status: PlanStatus
+  version: number
+  revisionOf: string | null
+  updatedAt: string
+  updatedBy: string
+  coverage: { templateId: string; title: { sv: string; en: string }; percent: number; covered: number; total: number }[]
+  findings: { error: number; warning: number; info: number }
+}
+export interface HistoryEntry {
+  version: number
+  action: string
+  status: string
+  by: string
+  at: string
+  decisionReference?: string
+  comment?: string
+}
+export interface PlanDetail extends PlanSummary {
+  document: Plan
+  history: HistoryEntry[]
+  can: { edit: boolean; followUp: boolean; actions: Action[] }
+}
+export interface ConflictInfo {
+  version: number
+  status: PlanStatus
+  updatedBy: string
+  updatedAt: string
+  document: Plan
+  baseVersion: number
+  theirs: PlanDiff | null
+  mine: PlanDiff | null
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import { useKitI18n } from './i18n.js'
+import type { Problem } from './types.js'
+
+/** Set when the user navigates, so the next page heading takes focus. */
+let focusNextHeading = false
+export function markNavigation(): void {
+  focusNextHeading = true
+}
+
+/** The page's one h1: sets the document title (`Heading – App`) and takes focus after a navigation. */
+export function PageHeading(props: { children: string; sub?: ReactNode }): ReactNode {
+  const { t } = useKitI18n()
+  const ref = useRef<HTMLHeadingElement>(null)
+  const app = t('appName')
+  useEffect(() => {
+    document.title = `${props.children} – ${app}`
+  }, [props.children, app])
+  useEffect(() => {
+    if (focusNextHeading) {
+      focusNextHeading = false
+      ref.current?.focus()
+    }
+  }, [])
+  return (
+    <div className="page-heading">
+      <h1 tabIndex={-1} ref={ref}>
+        {props.children}
+      </h1>
+      {props.sub}
+    </div>
+  )
+}
+
+export function Loading(props: { label?: string }): ReactNode {
+  const { t } = useKitI18n()
+  return (
+    <p className="loading" role="status">
+      {props.label ?? t('loading')}
+    </p>
+  )
+}
+
+/** A page-level error: the problem's detail and its field messages, announced. */
+export function ProblemMessage(props: { problem: Problem; title?: string }): ReactNode {
+  const p = props.problem
+  return (
+    <div className="notice notice--error" role="alert">
+      {props.title && <p className="notice__title">{props.title}</p>}
+      <p>{p.detail}</p>
+      {p.errors && p.errors.length > 0 && (
+        <ul>
+          {p.errors
+            .filter((e) => e.message !== p.detail)
+            .map((er, i) => (
+              <li key={i}>
+                {er.path ? `${er.path}: ` : ''}
+                {er.message}
+              </li>
+            ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+/** A notice box; `tone` sets its colour and the text says what it is. */
+export function Notice(props: { tone: 'info' | 'ok' | 'warn' | 'error'; title?: string; role?: 'status' | 'alert'; children?: ReactNode; testId?: string }): ReactNode {
+  return (
+    <div className={`notice notice--${props.tone}`} {...(props.role ? { role: props.role } : {})} {...(props.testId ? { 'data-testid': props.testId } : {})}>
+      {props.title && <p className="notice__title">{props.title}</p>}
+      {props.children}
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { AccessibilityStatement } from '../accessibility.js'
+import { LoginPage } from '../login.js'
+import { Loading, Notice, ProblemMessage } from '../page.js'
+import { fieldProblem } from './fixtures.js'
+
+const meta = { title: 'Kit/Pages' } satisfies Meta
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Login: Story = { render: () => <LoginPage intro="Logga in med ditt användarnamn och lösenord." onLogin={() => {}} /> }
+export const LoginEnglishSessionExpired: Story = {
+  parameters: { lang: 'en' },
+  render: () => <LoginPage intro="Log in with your username and password." expired onLogin={() => {}} />,
+}
+export const AccessibilityStatementSwedish: Story = { render: () => <AccessibilityStatement /> }
+export const AccessibilityStatementEnglish: Story = { parameters: { lang: 'en' }, render: () => <AccessibilityStatement /> }
+export const LoadingState: Story = { render: () => <Loading /> }
+export const PageProblem: Story = { render: () => <ProblemMessage problem={fieldProblem('sv')} /> }
+export const Notices: Story = {
+  render: () => (
+    <>
+      <Notice tone="info" title="Information">
+        <p>Planen är inlämnad och kan inte ändras.</p>
+      </Notice>
+      <Notice tone="ok">
+        <p>Beslutet är sparat.</p>
+      </Notice>
+      <Notice tone="warn">
+        <p>Lägesbilden är äldre än 12 månader.</p>
+      </Notice>
+      <Notice tone="error" role="alert">
+        <p>Det gick inte att spara.</p>
+      </Notice>
+    </>
+  ),
+}

@@ -1,0 +1,154 @@
+/**
+ * The kit's components rendered to HTML (React's server renderer): what a screen reader
+ * and the e2e tests rely on, checked without a browser. The browser checks (focus, axe)
+ * are in storybook.test.ts and the apps' e2e tests.
+ */
+import type { ReactNode } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { AccessibilityStatement } from '../src/accessibility.js'
+import { StatusBadge } from '../src/badge.js'
+import { ErrorSummary, Field, pathMatches, useForm } from '../src/forms.js'
+import { createI18n, defineCatalogue, I18nRoot } from '../src/i18n.js'
+import { AppLayout } from '../src/layout.js'
+import { SortableTable } from '../src/table.js'
+import type { Lang, Problem } from '../src/types.js'
+
+const catalogue = defineCatalogue({ appName: 'Bidragsprövning', greet: 'Hej {name}', status_new: 'Ny' }, { appName: 'Grant screening', greet: 'Hi {name}', status_new: 'New' })
+const html = (node: ReactNode, lang: Lang = 'sv') =>
+  renderToStaticMarkup(
+    <I18nRoot catalogue={catalogue} initial={lang}>
+      {node}
+    </I18nRoot>,
+  )
+
+describe('i18n', () => {
+  it('merges the kit texts under the app catalogue, fills placeholders, formats in Stockholm', () => {
+    const sv = createI18n(catalogue, 'sv')
+    expect(sv.t('greet', { name: 'Amina' })).toBe('Hej Amina')
+    expect(sv.t('logout')).toBe('Logga ut')
+    expect(createI18n(catalogue, 'en').t('logout')).toBe('Log out')
+    expect(sv.e('status', 'new')).toBe('Ny')
+    expect(sv.e('status', 'odd')).toBe('odd')
+    expect(sv.money(60000)).toBe('60\u00a0000 kr')
+    expect(createI18n(catalogue, 'en').money(60000)).toBe('SEK 60,000')
+    expect(sv.dateTime('2026-11-22T10:00:00Z')).toBe('2026-11-22 11:00')
+    expect(sv.loc({ sv: 'Stadsdel', en: 'District' })).toBe('Stadsdel')
+  })
+})
+
+describe('AppLayout', () => {
+  it('has a skip link, a main landmark, the display name (not the username), sign out, and the accessibility statement link', () => {
+    const out = html(
+      <AppLayout user={{ displayName: 'Amina Handläggare', roles: ['officer', 'approver'], district: 'Rinkeby-Kista' }} onSignOut={() => {}} nav={[{ href: '#/', label: 'Ärenden', current: true }]}>
+        <p>innehåll</p>
+      </AppLayout>,
+    )
+    expect(out).toContain('<a class="skip-link" href="#main">Hoppa till innehållet</a>')
+    expect(out).toMatch(/<main id="main" tabindex="-1" class="site-main"><p>innehåll<\/p><\/main>/)
+    expect(out).toContain('Inloggad som Amina Handläggare<span class="user-box__roles"> · Handläggare, Attestant · Rinkeby-Kista</span>')
+    expect(out).toContain('>Logga ut</button>')
+    expect(out).toContain('<nav class="main-nav" aria-label="Huvudmeny">')
+    expect(out).toContain('aria-current="page"')
+    expect(out).toContain('<a href="#/tillganglighet">Tillgänglighetsredogörelse</a>')
+    expect(out).toMatch(/role="group" aria-label="Språk".*lang="sv"[^>]*aria-pressed="true"[^>]*>Svenska<.*lang="en"[^>]*aria-pressed="false"[^>]*>English</)
+  })
+  it('in English', () => {
+    expect(html(<AppLayout>x</AppLayout>, 'en')).toContain('>Accessibility statement</a>')
+    expect(html(<AppLayout user={{ displayName: 'Stadsledningskontoret', roles: ['admin'], district: null }}>x</AppLayout>, 'en')).toContain(' · Administrator · city-wide')
+  })
+})
+
+describe('AccessibilityStatement', () => {
+  it('names the app, the standard, the known gaps, how to report and the supervising agency, in both languages', () => {
+    const sv = html(<AccessibilityStatement />)
+    expect(sv).toContain('<h1 tabindex="-1">Tillgänglighetsredogörelse</h1>')
+    expect(sv).toContain('Stockholms stad står bakom Bidragsprövning')
+    expect(sv).toContain('WCAG 2.1 på nivå AA')
+    expect(sv).toContain('Digg')
+    const en = html(<AccessibilityStatement />, 'en')
+    expect(en).toContain('The City of Stockholm is responsible for Grant screening')
+    expect(en).toContain('Report a problem')
+  })
+})
+
+function FormWith(props: { problem: Problem | null }) {
+  const form = useForm('f')
+  const shown = { ...form, problem: props.problem, errorsFor: (n: string) => (props.problem?.errors ?? []).filter((e) => pathMatches(e.path, n)).map((e) => e.message) }
+  return (
+    <>
+      <ErrorSummary form={shown} fields={['amount']} />
+      <Field form={shown} name="amount" label="Belopp" hint="I kronor">
+        {(p) => <input {...p} type="number" />}
+      </Field>
+    </>
+  )
+}
+
+describe('forms', () => {
+  const problem: Problem = {
+    status: 400,
+    detail: 'Ogiltiga uppgifter.',
+    errors: [
+      { path: 'amount', message: 'måste vara minst 1' },
+      { path: 'persons[0].email', message: 'måste vara en e-postadress' },
+    ],
+  }
+  it('lists field errors in the summary, linked to the field they belong to; others keep their path', () => {
+    const out = html(<FormWith problem={problem} />)
+    expect(out).toContain('role="alert" tabindex="-1"')
+    expect(out).toContain('<h2 class="error-summary__title" id="f-error-title">Det gick inte att spara</h2>')
+    expect(out).toContain('<a href="#f-amount">måste vara minst 1</a>')
+    expect(out).toContain('<li>persons[0].email: måste vara en e-postadress</li>')
+  })
+  it('marks the field invalid and describes it by its hint and its error', () => {
+    const out = html(<FormWith problem={problem} />)
+    expect(out).toContain('<p class="field__error" id="f-amount-error">måste vara minst 1</p>')
+    expect(out).toContain('<input id="f-amount" aria-describedby="f-amount-hint f-amount-error" aria-invalid="true" type="number" name="amount"/>')
+    const clean = html(<FormWith problem={null} />)
+    expect(clean).not.toContain('aria-invalid')
+    expect(clean).not.toContain('error-summary')
+  })
+  it('matches API paths to fields', () => {
+    expect(pathMatches('amount', 'amount')).toBe(true)
+    expect(pathMatches('row 3: board.electedOn', 'electedOn')).toBe(true)
+    expect(pathMatches('evidence[2].source.kind', 'evidence')).toBe(true)
+    expect(pathMatches('amountRequested', 'amount')).toBe(false)
+  })
+})
+
+describe('SortableTable and StatusBadge', () => {
+  const rows = [
+    { id: 'b', name: 'Beta', n: 2 },
+    { id: 'a', name: 'Alfa', n: 10 },
+  ]
+  const table = (sorted: boolean) =>
+    html(
+      <SortableTable
+        caption="Rader"
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { id: 'name', header: 'Namn', rowHeader: true, sortValue: (r) => r.name, cell: (r) => r.name },
+          { id: 'n', header: 'Antal', numeric: true, sortValue: (r) => r.n, cell: (r) => r.n },
+          { id: 'x', header: 'Övrigt', cell: () => '–' },
+        ]}
+        {...(sorted ? { initialSort: { column: 'n', direction: 'descending' as const } } : {})}
+      />,
+    )
+  it('sits in a focusable region named by its caption; sortable headers are buttons with aria-sort', () => {
+    const out = table(false)
+    expect(out).toMatch(/<div class="table-wrap" role="region" tabindex="0" aria-labelledby="([^"]+)"><table class="table"><caption id="\1">Rader<\/caption>/)
+    expect(out).toContain('<th scope="col" aria-sort="none"><button type="button" class="sort-button">Namn')
+    expect(out).toContain('<th scope="col">Övrigt</th>')
+    expect(out.indexOf('Beta')).toBeLessThan(out.indexOf('Alfa'))
+  })
+  it('sorts numbers as numbers', () => {
+    const out = table(true)
+    expect(out).toContain('aria-sort="descending"')
+    expect(out.indexOf('Alfa')).toBeLessThan(out.indexOf('Beta'))
+  })
+  it('a badge says its status in text', () => {
+    expect(renderToStaticMarkup(<StatusBadge tone="ok">Antagen</StatusBadge>)).toBe('<span class="badge badge--ok">Antagen</span>')
+  })
+})

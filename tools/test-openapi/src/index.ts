@@ -1,0 +1,18 @@
+export {
+  checkedFetch,
+  contractOf,
+  ContractViolation,
+  OpenApiContract,
+  operationsOf,
+  type DocumentOperation,
+  type OpenApiDocument,
+} from './contract.js'
+export {
+  countBySeverity,
+  describeFindings,
+  lintOpenApi,
+  redoclyFindings,
+  spectralFindings,
+  type LintFinding,
+  type LintReport,
+} from './lint.js'
