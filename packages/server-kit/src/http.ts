@@ -5,21 +5,20 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
 import type { Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, setCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
-import { secureHeaders } from 'hono/secure-headers'
 import { formatPath, type Locale, type LocalizedText } from '@vbe/core'
-import { csrfMatches, DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
+import { DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
 import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
-import { PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
+import { PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type ProblemTexts } from './errors.js'
 import { negotiateLanguage } from './language.js'
-import { issueText, type Text } from './messages.js'
+import { issueText } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
+import { invalidProblem, jsonBody, securityHeaders, session, SESSION_COOKIE } from './middleware/index.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
-export const SESSION_COOKIE = 'vbe_session'
-export const CSRF_HEADER = 'x-csrf-token'
+export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
 
 /** An operation's OpenAPI `security`: the session cookie (reads). */
 export const SESSION = [{ session: [] }]
@@ -63,9 +62,6 @@ export function problemResponse(problem: ProblemTexts, lang: Locale, headers: Re
   })
 }
 
-function invalidProblem(detail: Text, errors: readonly FieldProblemText[]): ProblemTexts {
-  return { type: 'https://vbe.invalid/problems/invalid', title: PROBLEM_TITLES.invalid, status: 400, detail, errors }
-}
 
 /** Where a failed validation looked, for the problem's detail. */
 const TARGETS: Readonly<Record<string, LocalizedText>> = {
@@ -76,14 +72,6 @@ const TARGETS: Readonly<Record<string, LocalizedText>> = {
   form: { sv: 'formuläret (form)', en: 'form' },
 }
 
-/** Finds strings with NUL characters, which PostgreSQL cannot store, with their paths. */
-function nulStrings(value: unknown, path: PropertyKey[], out: FieldProblemText[]): void {
-  if (out.length >= 20) return
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: { sv: 'får inte innehålla NUL-tecken (\\u0000)', en: 'must not contain NUL (\\u0000) characters' } })
-  } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, [...path, i], out))
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulStrings(v, [...path, k], out)
-}
 
 /**
  * An OpenAPIHono app with what every VBE API needs: problem+json for every error
@@ -119,65 +107,10 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
   app.use('*', async (c, next) => {
     c.set('kit', kit)
     await next()
-    // Staff apps are for no search engine: every answer says so (robots.txt too, see serveUi).
-    c.header('X-Robots-Tag', 'noindex')
   })
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  )
-
-  // JSON bodies: malformed JSON and NUL characters get a 400 naming the body or field
-  // before any route sees them (the validators below reuse the parsed body).
-  app.use('/api/*', async (c, next) => {
-    const type = c.req.header('content-type') ?? ''
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /^application\/(.+\+)?json/i.test(type)) {
-      let body: unknown
-      try {
-        body = await c.req.json()
-      } catch {
-        throw new ProblemResponse(
-          invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [{ path: '(body)', message: { sv: 'är inte giltig JSON', en: 'is not valid JSON' } }]),
-        )
-      }
-      const problems: FieldProblemText[] = []
-      nulStrings(body, [], problems)
-      if (problems.length > 0) throw new ProblemResponse(invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems))
-    }
-    await next()
-  })
-
-  // The session from its cookie, and CSRF: an unsafe request made with a session cookie
-  // must carry the session's token in X-CSRF-Token.
-  app.use('/api/*', async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE)
-    const session = token ? await runKit(c, sessionFor(token)) : null
-    c.set('session', session)
-    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)
-    const isLogin = c.req.path === '/api/session' && c.req.method === 'POST'
-    if (unsafe && !isLogin && session && !csrfMatches(c.req.header(CSRF_HEADER), session.csrfToken)) {
-      throw new ProblemResponse({
-        type: 'https://vbe.invalid/problems/csrf',
-        title: PROBLEM_TITLES.forbidden,
-        status: 403,
-        detail: { sv: `Rubriken ${CSRF_HEADER} saknas eller är fel. Hämta token från GET /api/session.`, en: `Missing or wrong ${CSRF_HEADER} header. Get the token from GET /api/session.` },
-        code: 'csrf',
-      })
-    }
-    await next()
-  })
+  app.use('*', securityHeaders())
+  app.use('/api/*', jsonBody())
+  app.use('/api/*', session((c, token) => runKit(c, sessionFor(token))))
 
   // Every problem is written here, in the language the request asks for.
   app.onError((error, c) => {
