@@ -10,7 +10,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 it('runs as a process on the shared main(): demo data seeded, a 200, and a clean exit on SIGTERM', async () => {
   // One process (tsx as a loader, not a wrapper), so the signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', 'src/main.ts'], { cwd: APP, env: { ...process.env, PORT: '0', VBE_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', 'src/main.ts'], {
+    cwd: APP,
+    env: { ...process.env, PORT: '0', VBE_DATA_DIR: dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stderr.on('data', (d: Buffer) => (out += d.toString()))
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
@@ -26,7 +30,11 @@ it('runs as a process on the shared main(): demo data seeded, a 200, and a clean
   expect(health.status).toBe(200)
   expect(out).toContain(`Database: PGlite in ${dir} — seeded`)
   expect(out).toMatch(/officer\.rk +officer +rinkeby-kista/)
-  const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer.rk', password: 'demo-password-2026' }) })
+  const login = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'officer.rk', password: 'demo-password-2026' }),
+  })
   expect(login.status).toBe(200)
   child.kill('SIGTERM')
   expect(await exited).toBe(0)

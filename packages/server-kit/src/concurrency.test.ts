@@ -30,8 +30,13 @@ describe('ETag and If-Match', () => {
     for (const header of ['*', '"abc"', '"1", "2"', '"12345678901"', '-1']) {
       const result = parse(header)
       if (Either.isRight(result)) throw new Error(`expected a failure for ${header}`)
-      expect(toProblem(result.left, 'en').problem).toMatchObject({ status: 400, errors: [{ path: 'header.if-match', message: 'must be the thing ETag, for example "3"' }] })
-      expect(toProblem(result.left, 'sv').problem.errors).toEqual([{ path: 'header.if-match', message: 'måste vara sakens ETag, till exempel "3"' }])
+      expect(toProblem(result.left, 'en').problem).toMatchObject({
+        status: 400,
+        errors: [{ path: 'header.if-match', message: 'must be the thing ETag, for example "3"' }],
+      })
+      expect(toProblem(result.left, 'sv').problem.errors).toEqual([
+        { path: 'header.if-match', message: 'måste vara sakens ETag, till exempel "3"' },
+      ])
     }
   })
 })
@@ -51,14 +56,19 @@ interface Things {
 
 describe.each(DATABASES)('versionGuard on %s', (_, config) => {
   let database: Database<Things>
-  const run = <A, E>(effect: Effect.Effect<A, E, Db>) => Effect.runPromise(Effect.either(Effect.provideService(effect, Db, { kysely: database.kysely })))
+  const run = <A, E>(effect: Effect.Effect<A, E, Db>) =>
+    Effect.runPromise(Effect.either(Effect.provideService(effect, Db, { kysely: database.kysely })))
   const rename = (version: number, name: string, returning: boolean) =>
     versionGuard(
       query('things.rename', (db: Kysely<Things>): Promise<UpdateOutcome> => {
-        const update = db.updateTable('things').set({ name, version: version + 1 }).where('id', '=', 'a').where('version', '=', version)
+        const update = db
+          .updateTable('things')
+          .set({ name, version: version + 1 })
+          .where('id', '=', 'a')
+          .where('version', '=', version)
         return returning ? update.returning('id').execute() : update.executeTakeFirst()
       }),
-      { detail: { sv: 'Saken har ändrats.', en: 'The thing has changed.' }, current: { hint: 'reload' } },
+      { detail: { sv: 'Saken har ändrats.', en: 'The thing has changed.' }, current: { hint: 'reload' } }
     )
 
   beforeAll(async () => {
@@ -74,7 +84,11 @@ describe.each(DATABASES)('versionGuard on %s', (_, config) => {
     if (Either.isRight(stale)) throw new Error('the stale write went through')
     expect(stale.left._tag).toBe('Conflict')
     if (stale.left._tag !== 'Conflict') return
-    expect(toProblem(stale.left, 'en').problem).toMatchObject({ status: 409, detail: 'The thing has changed.', current: { hint: 'reload' } })
+    expect(toProblem(stale.left, 'en').problem).toMatchObject({
+      status: 409,
+      detail: 'The thing has changed.',
+      current: { hint: 'reload' },
+    })
     const row = await database.kysely.selectFrom('things').selectAll().executeTakeFirstOrThrow()
     expect(row).toEqual({ id: 'a', name: 'second', version: 2 })
     expect(Either.isRight(await run(rename(2, 'third', true)))).toBe(true)

@@ -28,15 +28,18 @@ export function parseIfMatch(header: string | undefined, wording: IfMatchWording
           sv: `Rubriken If-Match krävs: skicka den ETag (version) som ändringen bygger på, från ${wording.readFrom}.`,
           en: `The If-Match header is required: send the ETag (version) the change is based on, from ${wording.readFrom}.`,
         },
-      }),
+      })
     )
   }
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
   if (!m) {
     return Effect.fail(
       invalid({ sv: 'Rubriken If-Match är ogiltig.', en: 'The If-Match header is invalid.' }, [
-        { path: 'header.if-match', message: { sv: `måste vara ${wording.etag.sv}, till exempel "3"`, en: `must be ${wording.etag.en}, for example "3"` } },
-      ]),
+        {
+          path: 'header.if-match',
+          message: { sv: `måste vara ${wording.etag.sv}, till exempel "3"`, en: `must be ${wording.etag.en}, for example "3"` },
+        },
+      ])
     )
   }
   return Effect.succeed(Number(m[1]))
@@ -46,12 +49,16 @@ export function parseIfMatch(header: string | undefined, wording: IfMatchWording
 export type UpdateOutcome = { readonly numUpdatedRows: bigint } | readonly unknown[]
 
 /** How many rows an UPDATE changed. */
-export const rowsUpdated = (outcome: UpdateOutcome): number => (Array.isArray(outcome) ? outcome.length : Number((outcome as { numUpdatedRows: bigint }).numUpdatedRows))
+export const rowsUpdated = (outcome: UpdateOutcome): number =>
+  Array.isArray(outcome) ? outcome.length : Number((outcome as { numUpdatedRows: bigint }).numUpdatedRows)
 
 /**
  * Runs an `UPDATE … WHERE id = ? AND version = ?` and fails with a 409 `Conflict` when it
  * changed no row: someone else wrote a newer version since this one was read.
  */
-export function versionGuard<A extends UpdateOutcome, E, R>(update: Effect.Effect<A, E, R>, conflict: { readonly detail: Text; readonly current?: unknown }): Effect.Effect<A, E | Conflict, R> {
+export function versionGuard<A extends UpdateOutcome, E, R>(
+  update: Effect.Effect<A, E, R>,
+  conflict: { readonly detail: Text; readonly current?: unknown }
+): Effect.Effect<A, E | Conflict, R> {
   return Effect.flatMap(update, (outcome) => (rowsUpdated(outcome) === 0 ? Effect.fail(new Conflict(conflict)) : Effect.succeed(outcome)))
 }

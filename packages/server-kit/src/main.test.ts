@@ -21,7 +21,10 @@ describe('parseServerEnv', () => {
       demo: false,
       database: { kind: 'pglite', dataDir: '/tmp/x' },
     })
-    expect(parseServerEnv({ DATABASE_URL: 'postgres://u:p@db:5432/vbe', VBE_DEMO: 'yes' }, 'plan-editor', 4330)).toMatchObject({ demo: true, database: { kind: 'postgres', url: 'postgres://u:p@db:5432/vbe' } })
+    expect(parseServerEnv({ DATABASE_URL: 'postgres://u:p@db:5432/vbe', VBE_DEMO: 'yes' }, 'plan-editor', 4330)).toMatchObject({
+      demo: true,
+      database: { kind: 'postgres', url: 'postgres://u:p@db:5432/vbe' },
+    })
     expect(parseServerEnv({ VBE_DEMO: 'off', PORT: ' 8080 ' }, 'x', 1)).toMatchObject({ demo: false, port: 8080 })
   })
 
@@ -43,8 +46,16 @@ describe('parseServerEnv', () => {
 })
 
 /** The fixture app as a real process (tsx as a loader, so signals reach it directly). */
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null>; url: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', FIXTURE], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+function start(env: Record<string, string>): {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+  url: Promise<string>
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', FIXTURE], {
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
   const url = new Promise<string>((resolvePromise, reject) => {

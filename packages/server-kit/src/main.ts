@@ -37,11 +37,17 @@ function envSchema(app: string, defaultPort: number) {
           .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535 (0 picks a free one)')
           .transform(Number)
           .refine((n) => n <= 65535, 'must be a port number from 0 to 65535 (0 picks a free one)')
-          .optional(),
+          .optional()
       ),
       HOST: optionalText,
-      VBE_DEMO: optionalText.refine((v) => v === undefined || FLAG_OFF.has(v.toLowerCase()) || FLAG_ON.has(v.toLowerCase()), 'must be 1 or 0 (or true/false, yes/no, on/off)'),
-      DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL'),
+      VBE_DEMO: optionalText.refine(
+        (v) => v === undefined || FLAG_OFF.has(v.toLowerCase()) || FLAG_ON.has(v.toLowerCase()),
+        'must be 1 or 0 (or true/false, yes/no, on/off)'
+      ),
+      DATABASE_URL: optionalText.refine(
+        (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+        'must be a postgres:// or postgresql:// URL'
+      ),
       VBE_DATA_DIR: optionalText,
       INIT_CWD: optionalText,
     })
@@ -51,7 +57,7 @@ function envSchema(app: string, defaultPort: number) {
         host: env.HOST ?? '127.0.0.1',
         demo: env.VBE_DEMO === undefined || !FLAG_OFF.has(env.VBE_DEMO.toLowerCase()),
         database: databaseConfigFromEnv(app, { DATABASE_URL: env.DATABASE_URL, VBE_DATA_DIR: env.VBE_DATA_DIR, INIT_CWD: env.INIT_CWD }),
-      }),
+      })
     )
 }
 
@@ -91,7 +97,12 @@ export function listen(fetch: FetchHandler, options: { readonly port: number; re
     server.once('listening', () => {
       server.off('error', reject)
       const port = (server.address() as AddressInfo).port
-      resolve({ server, port, url: `http://${displayHost(options.hostname)}:${port}`, close: (graceMs = 10_000) => closeServer(server, graceMs) })
+      resolve({
+        server,
+        port,
+        url: `http://${displayHost(options.hostname)}:${port}`,
+        close: (graceMs = 10_000) => closeServer(server, graceMs),
+      })
     })
   })
 }
@@ -193,7 +204,7 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
       (error: unknown) => {
         console.error(`${app.title} did not stop cleanly:`, error)
         process.exit(1)
-      },
+      }
     )
   }
   process.on('SIGINT', onSignal)
@@ -202,7 +213,8 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
   log(`Database: ${database.describe}${seeded ? ` — ${seeded}` : ''}`)
   if (env.demo && app.demo) {
     log(`Demo logins (password for all: ${app.demo.password}; VBE_DEMO=0 turns them off):`)
-    for (const u of app.demo.users) log(`  ${u.username.padEnd(12)} ${u.roles.join(', ').padEnd(17)} ${(u.district ?? 'city-wide').padEnd(14)} ${u.what ?? ''}`.trimEnd())
+    for (const u of app.demo.users)
+      log(`  ${u.username.padEnd(12)} ${u.roles.join(', ').padEnd(17)} ${(u.district ?? 'city-wide').padEnd(14)} ${u.what ?? ''}`.trimEnd())
   }
 
   return { ...listening, database, env, stop }

@@ -12,7 +12,11 @@ export function invalidProblem(detail: Text, errors: readonly FieldProblemText[]
 export function nulStrings(value: unknown, path: PropertyKey[] = [], out: FieldProblemText[] = []): FieldProblemText[] {
   if (out.length >= 20) return out
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: { sv: 'får inte innehålla NUL-tecken (\\u0000)', en: 'must not contain NUL (\\u0000) characters' } })
+    if (value.includes('\u0000'))
+      out.push({
+        path: formatPath(path),
+        message: { sv: 'får inte innehålla NUL-tecken (\\u0000)', en: 'must not contain NUL (\\u0000) characters' },
+      })
   } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, [...path, i], out))
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulStrings(v, [...path, k], out)
   return out
@@ -32,11 +36,16 @@ export function jsonBody() {
         body = await c.req.json()
       } catch {
         throw new ProblemResponse(
-          invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [{ path: '(body)', message: { sv: 'är inte giltig JSON', en: 'is not valid JSON' } }]),
+          invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [
+            { path: '(body)', message: { sv: 'är inte giltig JSON', en: 'is not valid JSON' } },
+          ])
         )
       }
       const problems = nulStrings(body)
-      if (problems.length > 0) throw new ProblemResponse(invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems))
+      if (problems.length > 0)
+        throw new ProblemResponse(
+          invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems)
+        )
     }
     await next()
   })

@@ -7,8 +7,11 @@ import { jsonBody, nulStrings } from './index.js'
 const app = new Hono()
   .use('/api/*', jsonBody())
   .post('/api/echo', async (c) => c.json({ received: await c.req.json() }))
-  .onError((error, c) => (error instanceof ProblemResponse ? c.json(problemIn(error.problem, 'en'), error.problem.status as 400) : c.text('unexpected', 500)))
-const post = (body: string, type = 'application/json') => app.request('/api/echo', { method: 'POST', headers: { 'content-type': type }, body })
+  .onError((error, c) =>
+    error instanceof ProblemResponse ? c.json(problemIn(error.problem, 'en'), error.problem.status as 400) : c.text('unexpected', 500)
+  )
+const post = (body: string, type = 'application/json') =>
+  app.request('/api/echo', { method: 'POST', headers: { 'content-type': type }, body })
 
 describe('jsonBody', () => {
   it('lets well-formed JSON through, and the handler reads the same body', async () => {
@@ -20,7 +23,11 @@ describe('jsonBody', () => {
   it('answers malformed JSON with 400 naming the body', async () => {
     const res = await post('{"name": ')
     expect(res.status).toBe(400)
-    expect(await res.json()).toMatchObject({ status: 400, detail: 'The request body is not valid JSON.', errors: [{ path: '(body)', message: 'is not valid JSON' }] })
+    expect(await res.json()).toMatchObject({
+      status: 400,
+      detail: 'The request body is not valid JSON.',
+      errors: [{ path: '(body)', message: 'is not valid JSON' }],
+    })
     expect((await post('{oops', 'application/problem+json')).status).toBe(400)
   })
 

@@ -25,7 +25,10 @@ export function session(load: (c: Context, token: string) => Promise<ActiveSessi
         type: 'https://vbe.invalid/problems/csrf',
         title: PROBLEM_TITLES.forbidden,
         status: 403,
-        detail: { sv: `Rubriken ${CSRF_HEADER} saknas eller är fel. Hämta token från GET /api/session.`, en: `Missing or wrong ${CSRF_HEADER} header. Get the token from GET /api/session.` },
+        detail: {
+          sv: `Rubriken ${CSRF_HEADER} saknas eller är fel. Hämta token från GET /api/session.`,
+          en: `Missing or wrong ${CSRF_HEADER} header. Get the token from GET /api/session.`,
+        },
         code: 'csrf',
       })
     }
