@@ -6,16 +6,14 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
 import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { HTTPException } from 'hono/http-exception'
-import { formatPath, type Locale, type LocalizedText } from '@vbe/core'
+import { formatPath, type LocalizedText } from '@vbe/core'
 import { DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
 import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
-import { PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type ProblemTexts } from './errors.js'
-import { negotiateLanguage } from './language.js'
+import { PROBLEM_TITLES, ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
 import { issueText } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
-import { invalidProblem, jsonBody, securityHeaders, session, SESSION_COOKIE } from './middleware/index.js'
+import { invalidProblem, jsonBody, PROBLEM_TYPE, problemErrorHandler, problemNotFound, problemResponse, requestLanguage, securityHeaders, session, SESSION_COOKIE } from './middleware/index.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
 export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
@@ -44,23 +42,7 @@ export type KitEnv = {
   }
 }
 
-const PROBLEM_TYPE = 'application/problem+json'
-
-/** The language the request asks for (`Accept-Language`; Swedish by default). */
-export function requestLanguage(c: Context): Locale {
-  return negotiateLanguage(c.req.header('accept-language'))
-}
-
-/**
- * A problem+json response in `lang`, with `Content-Language`. The answer depends on
- * `Accept-Language`, so it says so in `Vary`.
- */
-export function problemResponse(problem: ProblemTexts, lang: Locale, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problemIn(problem, lang)), {
-    status: problem.status,
-    headers: { 'content-type': PROBLEM_TYPE, 'content-language': lang, vary: 'Accept-Language', ...headers },
-  })
-}
+export { problemResponse, requestLanguage } from './middleware/problems/index.js'
 
 
 /** Where a failed validation looked, for the problem's detail. */
@@ -112,23 +94,8 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
   app.use('/api/*', jsonBody())
   app.use('/api/*', session((c, token) => runKit(c, sessionFor(token))))
 
-  // Every problem is written here, in the language the request asks for.
-  app.onError((error, c) => {
-    const lang = requestLanguage(c)
-    if (error instanceof ProblemResponse) return problemResponse(error.problem, lang, error.headers)
-    if (error instanceof HTTPException) {
-      const status = error.status
-      return problemResponse({ type: 'about:blank', title: error.message || { sv: 'Fel', en: 'Error' }, status, detail: error.message || { sv: 'Servern kunde inte hantera begäran.', en: 'The request could not be handled.' } }, lang)
-    }
-    kit.logError(error, c)
-    return problemResponse({ type: 'https://vbe.invalid/problems/internal', title: PROBLEM_TITLES.internal, status: 500, detail: { sv: 'Servern kunde inte slutföra begäran.', en: 'The server could not complete the request.' } }, lang)
-  })
-  app.notFound((c) =>
-    problemResponse(
-      { type: 'https://vbe.invalid/problems/not-found', title: PROBLEM_TITLES.notFound, status: 404, detail: { sv: `API:t har ingen adress ${c.req.method} ${c.req.path}.`, en: `No route for ${c.req.method} ${c.req.path}.` } },
-      requestLanguage(c),
-    ),
-  )
+  app.onError(problemErrorHandler(kit.logError))
+  app.notFound(problemNotFound)
 
   registerSessionRoutes(app)
   return app

@@ -2,3 +2,4 @@
 export { jsonBody, invalidProblem, nulStrings } from './json-body/index.js'
 export { securityHeaders } from './security-headers/index.js'
 export { CSRF_HEADER, SESSION_COOKIE, session } from './session/index.js'
+export { PROBLEM_TYPE, problemErrorHandler, problemNotFound, problemResponse, requestLanguage } from './problems/index.js'
