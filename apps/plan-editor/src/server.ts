@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import { Effect } from 'effect'
-import { Clock, Db, kitMigrations, openDatabase, systemClock, type Database, type DatabaseConfig } from '@vbe/server-kit'
+import { Clock, Db, kitMigrations, listen, openDatabase, systemClock, type Database, type DatabaseConfig } from '@vbe/server-kit'
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { createApi, registerDocs, serveUi, type KitEnv } from '@vbe/server-kit'
@@ -82,27 +80,30 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+/** Opens (and migrates) the plan editor's database. */
+export function openPlanDatabase(config: DatabaseConfig): Promise<Database> {
+  return openDatabase(config, [kitMigrations, planMigrations])
+}
+
+/** Seeds the demo users and plans into an empty database; says what it seeded. */
+export function seedDemoData(database: Database, clock: { readonly now: () => Date } = systemClock): Promise<{ users: number; plans: number }> {
+  return Effect.runPromise(seedDemo().pipe(Effect.provideService(Db, { kysely: database.kysely }), Effect.provideService(Clock, clock)))
+}
+
 /** Opens the database (running migrations), seeds demo data when empty, and listens. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const database = await openDatabase(options.config, [kitMigrations, planMigrations])
+  const database = await openPlanDatabase(options.config)
   const clock = options.clock ?? systemClock
-  const seeded =
-    options.seed === false
-      ? { users: 0, plans: 0 }
-      : await Effect.runPromise(seedDemo().pipe(Effect.provideService(Db, { kysely: database.kysely }), Effect.provideService(Clock, clock)))
+  const seeded = options.seed === false ? { users: 0, plans: 0 } : await seedDemoData(database, clock)
   const app = createPlanApp({ database, clock, ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }) })
-  const hostname = options.hostname ?? '127.0.0.1'
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, () => resolve(s))
-  })
-  const port = (server.address() as AddressInfo).port
+  const server = await listen(app.fetch, { port: options.port ?? 0, hostname: options.hostname ?? '127.0.0.1' })
   return {
-    url: `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}`,
-    port,
+    url: server.url,
+    port: server.port,
     database,
     seeded,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await server.close()
       await database.close()
     },
   }

@@ -5,21 +5,18 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
 import type { Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { HTTPException } from 'hono/http-exception'
-import { secureHeaders } from 'hono/secure-headers'
-import { formatPath, type Locale, type LocalizedText } from '@vbe/core'
-import { csrfMatches, DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { formatPath, type LocalizedText } from '@vbe/core'
+import { DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
 import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
-import { PROBLEM_TITLES, problemIn, ProblemResponse, toProblemTexts, Unauthenticated, type AppError, type FieldProblemText, type ProblemTexts } from './errors.js'
-import { negotiateLanguage } from './language.js'
-import { issueText, problemText, type Text } from './messages.js'
+import { PROBLEM_TITLES, ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
+import { issueText } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
+import { invalidProblem, jsonBody, PROBLEM_TYPE, problemErrorHandler, problemNotFound, problemResponse, requestLanguage, securityHeaders, session, SESSION_COOKIE } from './middleware/index.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
-export const SESSION_COOKIE = 'vbe_session'
-export const CSRF_HEADER = 'x-csrf-token'
+export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
 
 /** An operation's OpenAPI `security`: the session cookie (reads). */
 export const SESSION = [{ session: [] }]
@@ -45,27 +42,8 @@ export type KitEnv = {
   }
 }
 
-const PROBLEM_TYPE = 'application/problem+json'
+export { problemResponse, requestLanguage } from './middleware/problems/index.js'
 
-/** The language the request asks for (`Accept-Language`; Swedish by default). */
-export function requestLanguage(c: Context): Locale {
-  return negotiateLanguage(c.req.header('accept-language'))
-}
-
-/**
- * A problem+json response in `lang`, with `Content-Language`. The answer depends on
- * `Accept-Language`, so it says so in `Vary`.
- */
-export function problemResponse(problem: ProblemTexts, lang: Locale, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problemIn(problem, lang)), {
-    status: problem.status,
-    headers: { 'content-type': PROBLEM_TYPE, 'content-language': lang, vary: 'Accept-Language', ...headers },
-  })
-}
-
-function invalidProblem(detail: Text, errors: readonly FieldProblemText[]): ProblemTexts {
-  return { type: 'https://vbe.invalid/problems/invalid', title: PROBLEM_TITLES.invalid, status: 400, detail, errors }
-}
 
 /** Where a failed validation looked, for the problem's detail. */
 const TARGETS: Readonly<Record<string, LocalizedText>> = {
@@ -76,14 +54,6 @@ const TARGETS: Readonly<Record<string, LocalizedText>> = {
   form: { sv: 'formuläret (form)', en: 'form' },
 }
 
-/** Finds strings with NUL characters, which PostgreSQL cannot store, with their paths. */
-function nulStrings(value: unknown, path: PropertyKey[], out: FieldProblemText[]): void {
-  if (out.length >= 20) return
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: problemText({ code: 'text.nul', params: {} }) })
-  } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, [...path, i], out))
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulStrings(v, [...path, k], out)
-}
 
 /**
  * An OpenAPIHono app with what every VBE API needs: problem+json for every error
@@ -119,85 +89,13 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
   app.use('*', async (c, next) => {
     c.set('kit', kit)
     await next()
-    // Staff apps are for no search engine: every answer says so (robots.txt too, see serveUi).
-    c.header('X-Robots-Tag', 'noindex')
   })
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  )
+  app.use('*', securityHeaders())
+  app.use('/api/*', jsonBody())
+  app.use('/api/*', session((c, token) => runKit(c, sessionFor(token))))
 
-  // JSON bodies: malformed JSON and NUL characters get a 400 naming the body or field
-  // before any route sees them (the validators below reuse the parsed body).
-  app.use('/api/*', async (c, next) => {
-    const type = c.req.header('content-type') ?? ''
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /^application\/(.+\+)?json/i.test(type)) {
-      let body: unknown
-      try {
-        body = await c.req.json()
-      } catch {
-        throw new ProblemResponse(
-          invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [{ path: '(body)', message: problemText({ code: 'json.invalid', params: {} }) }]),
-        )
-      }
-      const problems: FieldProblemText[] = []
-      nulStrings(body, [], problems)
-      if (problems.length > 0) throw new ProblemResponse(invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems))
-    }
-    await next()
-  })
-
-  // The session from its cookie, and CSRF: an unsafe request made with a session cookie
-  // must carry the session's token in X-CSRF-Token.
-  app.use('/api/*', async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE)
-    const session = token ? await runKit(c, sessionFor(token)) : null
-    c.set('session', session)
-    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)
-    const isLogin = c.req.path === '/api/session' && c.req.method === 'POST'
-    if (unsafe && !isLogin && session && !csrfMatches(c.req.header(CSRF_HEADER), session.csrfToken)) {
-      throw new ProblemResponse({
-        type: 'https://vbe.invalid/problems/csrf',
-        title: PROBLEM_TITLES.forbidden,
-        status: 403,
-        detail: { sv: `Rubriken ${CSRF_HEADER} saknas eller är fel. Hämta token från GET /api/session.`, en: `Missing or wrong ${CSRF_HEADER} header. Get the token from GET /api/session.` },
-        code: 'csrf',
-      })
-    }
-    await next()
-  })
-
-  // Every problem is written here, in the language the request asks for.
-  app.onError((error, c) => {
-    const lang = requestLanguage(c)
-    if (error instanceof ProblemResponse) return problemResponse(error.problem, lang, error.headers)
-    if (error instanceof HTTPException) {
-      const status = error.status
-      // Hono's own exceptions carry English only; the answer says what happened in both languages.
-      const detail = { sv: `Servern kunde inte hantera begäran (HTTP ${status}).`, en: `The request could not be handled (HTTP ${status}).` }
-      return problemResponse({ type: 'about:blank', title: { sv: 'Fel', en: 'Error' }, status, detail }, lang)
-    }
-    kit.logError(error, c)
-    return problemResponse({ type: 'https://vbe.invalid/problems/internal', title: PROBLEM_TITLES.internal, status: 500, detail: { sv: 'Servern kunde inte slutföra begäran.', en: 'The server could not complete the request.' } }, lang)
-  })
-  app.notFound((c) =>
-    problemResponse(
-      { type: 'https://vbe.invalid/problems/not-found', title: PROBLEM_TITLES.notFound, status: 404, detail: { sv: `API:t har ingen adress ${c.req.method} ${c.req.path}.`, en: `No route for ${c.req.method} ${c.req.path}.` } },
-      requestLanguage(c),
-    ),
-  )
+  app.onError(problemErrorHandler(kit.logError))
+  app.notFound(problemNotFound)
 
   registerSessionRoutes(app)
   return app

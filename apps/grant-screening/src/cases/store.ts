@@ -6,7 +6,6 @@ import {
   appendAudit,
   authorise,
   Clock,
-  Conflict,
   CurrentUser,
   Db,
   Forbidden,
@@ -16,6 +15,8 @@ import {
   query,
   scopeDistricts,
   scopeOf,
+  versionGuard,
+  type Conflict,
   type DatabaseError,
 } from '@vbe/server-kit'
 import { type CaseStatus, type DecisionKind, type PersonRole, type Tables } from '../db/tables.js'
@@ -267,16 +268,16 @@ export function touch(id: string, status?: CaseStatus) {
 export function transition(row: CaseRow, status: CaseStatus) {
   return Effect.gen(function* () {
     const now = (yield* Clock).now()
-    const updated = yield* db('case.transition', (k) =>
-      k.updateTable('gs_cases').set({ updated_at: now, version: row.version + 1, status }).where('id', '=', row.id).where('version', '=', row.version).returning('id').execute(),
-    )
-    if (updated.length === 0) {
-      return yield* new Conflict({
+    yield* versionGuard(
+      db('case.transition', (k) =>
+        k.updateTable('gs_cases').set({ updated_at: now, version: row.version + 1, status }).where('id', '=', row.id).where('version', '=', row.version).returning('id').execute(),
+      ),
+      {
         detail: {
           sv: 'Någon annan ändrade ärendet medan du arbetade med det (till exempel ett beslut eller ny bevisning). Ladda om ärendet och försök igen.',
           en: 'Someone else changed the case while you were working on it (a decision or new evidence, for example). Reload the case and try again.',
         },
-      })
-    }
+      },
+    )
   })
 }

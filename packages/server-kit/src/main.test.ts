@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { kitMigrations, openDatabase } from './index.js'
+import { EnvError, parseServerEnv } from './main.js'
+
+const FIXTURE = resolve(import.meta.dirname, '../test/fixtures/tiny-app.ts')
+
+describe('parseServerEnv', () => {
+  it('gives the defaults the apps document', () => {
+    const env = parseServerEnv({ INIT_CWD: '/repo' }, 'grant-screening', 4320)
+    expect(env).toEqual({ port: 4320, host: '127.0.0.1', demo: true, database: { kind: 'pglite', dataDir: '/repo/data/grant-screening' } })
+  })
+
+  it('reads PORT, HOST, VBE_DEMO, VBE_DATA_DIR and DATABASE_URL', () => {
+    expect(parseServerEnv({ PORT: '0', HOST: '0.0.0.0', VBE_DEMO: '0', VBE_DATA_DIR: '/tmp/x' }, 'plan-editor', 4330)).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      demo: false,
+      database: { kind: 'pglite', dataDir: '/tmp/x' },
+    })
+    expect(parseServerEnv({ DATABASE_URL: 'postgres://u:p@db:5432/vbe', VBE_DEMO: 'yes' }, 'plan-editor', 4330)).toMatchObject({
+      demo: true,
+      database: { kind: 'postgres', url: 'postgres://u:p@db:5432/vbe' },
+    })
+    expect(parseServerEnv({ VBE_DEMO: 'off', PORT: ' 8080 ' }, 'x', 1)).toMatchObject({ demo: false, port: 8080 })
+  })
+
+  it('names every wrong variable and never echoes a database password', () => {
+    let error: unknown
+    try {
+      parseServerEnv({ PORT: '70000', VBE_DEMO: 'maybe', DATABASE_URL: 'mysql://u:secret@db/x' }, 'x', 1)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(EnvError)
+    const message = (error as EnvError).message
+    expect(message).toMatch(/^PORT must be a port number from 0 to 65535.*"70000"/m)
+    expect(message).toMatch(/^VBE_DEMO must be 1 or 0.*"maybe"/m)
+    expect(message).toMatch(/^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/m)
+    expect(message).not.toContain('secret')
+    expect(() => parseServerEnv({ PORT: 'abc' }, 'x', 1)).toThrow(/PORT must be a port number/)
+  })
+})
+
+/** The fixture app as a real process (tsx as a loader, so signals reach it directly). */
+function start(env: Record<string, string>): {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+  url: Promise<string>
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', FIXTURE], {
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  const url = new Promise<string>((resolvePromise, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /Tiny app: (http:\/\/\S+?)\/ /.exec(out)
+      if (m) resolvePromise(m[1]!)
+    })
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
+    void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${out}`)))
+  })
+  return { child, output: () => out, exited, url }
+}
+
+describe('main() as a process', () => {
+  const dirs: string[] = []
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-main-'))
+    dirs.push(dir)
+    return dir
+  }
+
+  it('serves on a free port, finishes an open request on SIGTERM, closes the database and exits 0', async () => {
+    const dir = dataDir()
+    const app = start({ VBE_DATA_DIR: dir })
+    const url = await app.url
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const res = await fetch(`${url}/`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true })
+    expect(app.output()).toContain(`Database: PGlite in ${dir} — seeded nothing`)
+    expect(app.output()).toMatch(/tiny\.user +officer +city-wide/)
+
+    const slow = fetch(`${url}/slow`)
+    await new Promise((r) => setTimeout(r, 100))
+    app.child.kill('SIGTERM')
+    const answer = await slow
+    expect(answer.status).toBe(200)
+    expect(await answer.text()).toBe('finished')
+    expect(await app.exited).toBe(0)
+    expect(app.output()).toContain('Tiny app stopped.')
+    await expect(fetch(`${url}/`)).rejects.toThrow()
+
+    // The data directory was closed cleanly: it opens again.
+    const again = await openDatabase({ kind: 'pglite', dataDir: dir }, [kitMigrations])
+    await again.close()
+  }, 60_000)
+
+  it('exits 1 naming the variable when the environment is wrong, and leaves the demo off with VBE_DEMO=0', async () => {
+    const bad = start({ PORT: 'eighty', VBE_DATA_DIR: dataDir() })
+    await expect(bad.url).rejects.toThrow()
+    expect(await bad.exited).toBe(1)
+    expect(bad.output()).toContain('Tiny app cannot start:\nPORT must be a port number from 0 to 65535 (0 picks a free one) (got "eighty")')
+
+    const quiet = start({ VBE_DEMO: '0', VBE_DATA_DIR: dataDir() })
+    await quiet.url
+    expect(quiet.output()).not.toContain('Demo logins')
+    expect(quiet.output()).not.toContain('seeded nothing')
+    quiet.child.kill('SIGINT')
+    expect(await quiet.exited).toBe(0)
+  }, 60_000)
+})

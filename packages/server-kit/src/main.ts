@@ -1,0 +1,221 @@
+// The one process entry both server apps share: env parsed at the edge, the database,
+// demo data, the port, the banner, and a graceful stop on SIGINT/SIGTERM.
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { z } from 'zod'
+import { databaseConfigFromEnv, type Database, type DatabaseConfig } from './db.js'
+
+/** What `main()` reads from the environment, parsed and checked. */
+export interface ServerEnv {
+  readonly port: number
+  readonly host: string
+  /** Seed and show the demo users (`VBE_DEMO`, on unless `0`, `false`, `no` or `off`). */
+  readonly demo: boolean
+  /** `DATABASE_URL` (PostgreSQL), else PGlite in `VBE_DATA_DIR` or `./data/<app>`. */
+  readonly database: DatabaseConfig
+}
+
+/** The environment could not be read; `message` names each variable and what is wrong. */
+export class EnvError extends Error {
+  override readonly name = 'EnvError'
+}
+
+const FLAG_OFF = new Set(['0', 'false', 'no', 'off'])
+const FLAG_ON = new Set(['1', 'true', 'yes', 'on'])
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined))
+
+function envSchema(app: string, defaultPort: number) {
+  return z
+    .object({
+      PORT: optionalText.pipe(
+        z
+          .string()
+          .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535 (0 picks a free one)')
+          .transform(Number)
+          .refine((n) => n <= 65535, 'must be a port number from 0 to 65535 (0 picks a free one)')
+          .optional()
+      ),
+      HOST: optionalText,
+      VBE_DEMO: optionalText.refine(
+        (v) => v === undefined || FLAG_OFF.has(v.toLowerCase()) || FLAG_ON.has(v.toLowerCase()),
+        'must be 1 or 0 (or true/false, yes/no, on/off)'
+      ),
+      DATABASE_URL: optionalText.refine(
+        (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+        'must be a postgres:// or postgresql:// URL'
+      ),
+      VBE_DATA_DIR: optionalText,
+      INIT_CWD: optionalText,
+    })
+    .transform(
+      (env): ServerEnv => ({
+        port: env.PORT ?? defaultPort,
+        host: env.HOST ?? '127.0.0.1',
+        demo: env.VBE_DEMO === undefined || !FLAG_OFF.has(env.VBE_DEMO.toLowerCase()),
+        database: databaseConfigFromEnv(app, { DATABASE_URL: env.DATABASE_URL, VBE_DATA_DIR: env.VBE_DATA_DIR, INIT_CWD: env.INIT_CWD }),
+      })
+    )
+}
+
+/**
+ * Reads `PORT` (default `defaultPort`), `HOST` (default 127.0.0.1), `VBE_DEMO`, and
+ * `DATABASE_URL` / `VBE_DATA_DIR` for the app `app`. Throws an `EnvError` naming every
+ * variable that is wrong.
+ */
+export function parseServerEnv(env: NodeJS.ProcessEnv, app: string, defaultPort: number): ServerEnv {
+  const result = envSchema(app, defaultPort).safeParse(env)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((i) => {
+    const name = String(i.path[0] ?? 'environment')
+    const value = name === 'DATABASE_URL' ? '' : ` (got ${JSON.stringify(env[name] ?? '')})`
+    return `${name} ${i.message}${value}`
+  })
+  throw new EnvError(lines.join('\n'))
+}
+
+/** A listening HTTP server and how to stop it. */
+export interface Listening {
+  readonly server: Server
+  /** `http://host:port`, without a trailing slash; a wildcard host shows as 127.0.0.1. */
+  readonly url: string
+  readonly port: number
+  /** Stops taking connections and waits for open requests; after `graceMs` cuts what is left. */
+  close(graceMs?: number): Promise<void>
+}
+
+type FetchHandler = (request: Request) => Response | Promise<Response>
+
+/** Serves `fetch` on `port` (0 picks a free one) and resolves once it is listening. */
+export function listen(fetch: FetchHandler, options: { readonly port: number; readonly hostname: string }): Promise<Listening> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: options.port, hostname: options.hostname }) as Server
+    server.once('error', reject)
+    server.once('listening', () => {
+      server.off('error', reject)
+      const port = (server.address() as AddressInfo).port
+      resolve({
+        server,
+        port,
+        url: `http://${displayHost(options.hostname)}:${port}`,
+        close: (graceMs = 10_000) => closeServer(server, graceMs),
+      })
+    })
+  })
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1'
+  return host.includes(':') ? `[${host}]` : host
+}
+
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!server.listening) return resolve()
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs)
+    cut.unref()
+    server.close((error) => {
+      clearTimeout(cut)
+      if (error) reject(error)
+      else resolve()
+    })
+    server.closeIdleConnections()
+  })
+}
+
+/** A demo user as the banner lists it. */
+export interface DemoLogin {
+  readonly username: string
+  readonly roles: readonly string[]
+  readonly district?: string | null
+  /** What to try with this user. */
+  readonly what?: string
+}
+
+export interface AppMain<DB> {
+  /** The app's short name: the data directory is `./data/<name>`. */
+  readonly name: string
+  /** The app's name in the banner, e.g. `Grant screening`. */
+  readonly title: string
+  readonly defaultPort: number
+  /** Opens (and migrates) the database. */
+  readonly openDatabase: (config: DatabaseConfig) => Promise<Database<DB>>
+  readonly createApp: (database: Database<DB>) => { readonly fetch: FetchHandler }
+  /** Demo data, seeded unless `VBE_DEMO=0`. `seed` may return a line for the banner. */
+  readonly demo?: {
+    readonly password: string
+    readonly users: readonly DemoLogin[]
+    readonly seed: (database: Database<DB>) => Promise<string | void>
+  }
+  /** Default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv
+  /** Default `console.log`. */
+  readonly log?: (line: string) => void
+}
+
+export interface RunningApp<DB> extends Listening {
+  readonly database: Database<DB>
+  readonly env: ServerEnv
+  /** Closes the server (waiting for open requests) and then the database. */
+  stop(): Promise<void>
+}
+
+/**
+ * The process entry of a server app: parses the env, opens the database, seeds the demo
+ * data, listens, prints the banner and stops gracefully on SIGINT/SIGTERM (a second
+ * signal stops at once). A bad environment prints what is wrong and exits with 1.
+ */
+export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
+  const log = app.log ?? ((line: string) => console.log(line))
+  let env: ServerEnv
+  try {
+    env = parseServerEnv(app.env ?? process.env, app.name, app.defaultPort)
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error
+    console.error(`${app.title} cannot start:\n${error.message}`)
+    process.exit(1)
+  }
+  const database = await app.openDatabase(env.database)
+  let seeded: string | void = undefined
+  let listening: Listening
+  try {
+    if (env.demo && app.demo) seeded = await app.demo.seed(database)
+    listening = await listen(app.createApp(database).fetch, { port: env.port, hostname: env.host })
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  let stopping: Promise<void> | null = null
+  const stop = () => (stopping ??= listening.close().finally(() => database.close()))
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: stopping at once.`)
+      process.exit(1)
+    }
+    log(`${signal}: finishing open requests, then closing the database…`)
+    stop().then(
+      () => {
+        log(`${app.title} stopped.`)
+        process.exit(0)
+      },
+      (error: unknown) => {
+        console.error(`${app.title} did not stop cleanly:`, error)
+        process.exit(1)
+      }
+    )
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  log(`${app.title}: ${listening.url}/  (API docs ${listening.url}/api/docs)`)
+  log(`Database: ${database.describe}${seeded ? ` — ${seeded}` : ''}`)
+  if (env.demo && app.demo) {
+    log(`Demo logins (password for all: ${app.demo.password}; VBE_DEMO=0 turns them off):`)
+    for (const u of app.demo.users)
+      log(`  ${u.username.padEnd(12)} ${u.roles.join(', ').padEnd(17)} ${(u.district ?? 'city-wide').padEnd(14)} ${u.what ?? ''}`.trimEnd())
+  }
+
+  return { ...listening, database, env, stop }
+}

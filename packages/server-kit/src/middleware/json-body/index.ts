@@ -1,0 +1,49 @@
+import { createMiddleware } from 'hono/factory'
+import { formatPath } from '@vbe/core'
+import { PROBLEM_TITLES, ProblemResponse, type FieldProblemText, type ProblemTexts } from '../../errors.js'
+import { problemText, type Text } from '../../messages.js'
+
+/** A 400 problem listing each field and what is wrong with it. */
+export function invalidProblem(detail: Text, errors: readonly FieldProblemText[]): ProblemTexts {
+  return { type: 'https://vbe.invalid/problems/invalid', title: PROBLEM_TITLES.invalid, status: 400, detail, errors }
+}
+
+/** Finds strings with NUL characters, which PostgreSQL cannot store, with their paths (at most 20). */
+export function nulStrings(value: unknown, path: PropertyKey[] = [], out: FieldProblemText[] = []): FieldProblemText[] {
+  if (out.length >= 20) return out
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      out.push({ path: formatPath(path), message: problemText({ code: 'text.nul', params: {} }) })
+  } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, [...path, i], out))
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulStrings(v, [...path, k], out)
+  return out
+}
+
+/**
+ * JSON bodies: malformed JSON and strings with NUL characters get a 400 naming the body or
+ * the field (thrown as a `ProblemResponse`) before any route sees them. The route's
+ * validator reuses the parsed body.
+ */
+export function jsonBody() {
+  return createMiddleware(async (c, next) => {
+    const type = c.req.header('content-type') ?? ''
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /^application\/(.+\+)?json/i.test(type)) {
+      let body: unknown
+      try {
+        body = await c.req.json()
+      } catch {
+        throw new ProblemResponse(
+          invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [
+            { path: '(body)', message: problemText({ code: 'json.invalid', params: {} }) },
+          ])
+        )
+      }
+      const problems = nulStrings(body)
+      if (problems.length > 0)
+        throw new ProblemResponse(
+          invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems)
+        )
+    }
+    await next()
+  })
+}
