@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { isApiError } from './api.js'
 import { useKitI18n } from './i18n.js'
 import type { FieldProblem, Problem } from './types.js'
@@ -36,7 +36,7 @@ export interface FormState {
 export function useForm(id: string, options: { onConflict?: () => void } = {}): FormState {
   const onConflict = useRef(options.onConflict)
   // submit is stable and runs after renders (from handlers), so it reads the latest callback here.
-  useLayoutEffect(() => {
+  useEffect(() => {
     onConflict.current = options.onConflict
   })
   const [problem, setProblem] = useState<Problem | null>(null)

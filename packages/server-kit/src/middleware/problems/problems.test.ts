@@ -35,10 +35,10 @@ describe('problemErrorHandler and problemNotFound', () => {
     expect(await en.json()).toMatchObject({ title: 'Conflict', detail: 'Already decided.' })
   })
 
-  it("keeps an HTTPException's status", async () => {
-    const res = await app.request('/api/http')
+  it("keeps an HTTPException's status, and words it in the asked language (Hono's own text is English only)", async () => {
+    const res = await app.request('/api/http', { headers: { 'accept-language': 'sv' } })
     expect(res.status).toBe(413)
-    expect(await res.json()).toMatchObject({ status: 413, detail: 'Payload Too Large' })
+    expect(await res.json()).toMatchObject({ status: 413, detail: 'Servern kunde inte hantera begäran (HTTP 413).' })
   })
 
   it('answers anything else with a 500 that tells nothing of the cause, and logs the cause', async () => {

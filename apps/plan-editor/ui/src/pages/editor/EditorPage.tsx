@@ -123,6 +123,8 @@ export function Editor({ id }: { id: string; user: User }) {
     setSave('conflict')
   }, [id])
 
+  // Set to the current doSave by the layout effect below, before any timer can fire.
+  const doSaveRef = useRef<() => Promise<void>>(async () => {})
   const doSave = useCallback(async () => {
     const d = docRef.current
     if (!d || inFlight.current) return
@@ -168,7 +170,6 @@ export function Editor({ id }: { id: string; user: User }) {
       inFlight.current = false
     }
   }, [id, onConflict, persistDraft])
-  const doSaveRef = useRef(doSave)
   // The timers call the latest doSave (doSave itself schedules a retry through this ref).
   useLayoutEffect(() => {
     doSaveRef.current = doSave
