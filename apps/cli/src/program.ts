@@ -16,7 +16,10 @@ export function buildProgram(io: Io = processIo): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-  program.addHelpText('after', '\nExit codes: 0 success, 1 some input records were invalid, 2 usage error.\nRun `vbe <command> --help` for a command’s options and examples.')
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 success, 1 some input records were invalid, 2 usage error.\nRun `vbe <command> --help` for a command’s options and examples.',
+  )
 
   registerStart(program, io)
   registerStrategy(program, io)

@@ -25,7 +25,10 @@ export function renderTable(headers: readonly string[], rows: ReadonlyArray<read
     const wrapped = widths.map((w, i) => wrap(cells[i] ?? '', w))
     const height = Math.max(...wrapped.map((c) => c.length))
     return Array.from({ length: height }, (_, line) =>
-      wrapped.map((c, i) => (c[line] ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd(),
+      wrapped
+        .map((c, i) => (c[line] ?? '').padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
     )
   }
   return [...renderRow(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.flatMap(renderRow)].join('\n') + '\n'

@@ -22,7 +22,15 @@ const on = ['--on', '2026-11-22']
 interface JsonOutput {
   ruleset: { version: string; on: string }
   rules: Array<{ id: string; sources: unknown[] }>
-  results: Array<{ record: number; where: string; applicationId?: string; outcome: string; humanDecisionRequired?: boolean; findings?: Array<{ ruleId: string; status: string; evidenceIds: string[] }>; problems?: Array<{ path: string; message: string }> }>
+  results: Array<{
+    record: number
+    where: string
+    applicationId?: string
+    outcome: string
+    humanDecisionRequired?: boolean
+    findings?: Array<{ ruleId: string; status: string; evidenceIds: string[] }>
+    problems?: Array<{ path: string; message: string }>
+  }>
 }
 
 describe('vbe screen', () => {
@@ -49,7 +57,10 @@ describe('vbe screen', () => {
       [3, 'a3', 'requires_assessment', true],
     ])
     expect(data.results[1]?.findings?.find((f) => f.ruleId === 'max-amount')?.status).toBe('not_met')
-    expect(data.results[2]?.findings?.find((f) => f.ruleId === 'democracy-condition')).toMatchObject({ status: 'needs_assessment', evidenceIds: ['t1'] })
+    expect(data.results[2]?.findings?.find((f) => f.ruleId === 'democracy-condition')).toMatchObject({
+      status: 'needs_assessment',
+      evidenceIds: ['t1'],
+    })
   })
 
   it('reports each bad NDJSON line with its line number, field and problem, and screens the rest (exit 1)', () => {
@@ -72,13 +83,18 @@ describe('vbe screen', () => {
       ['line 7', 'invalid'],
       ['line 8', 'invalid'],
     ])
-    expect(data.results[3]).toMatchObject({ applicationId: 'a4', problems: [{ path: 'association.organisationNumber', message: expect.stringContaining('check digit') }] })
+    expect(data.results[3]).toMatchObject({
+      applicationId: 'a4',
+      problems: [{ path: 'association.organisationNumber', message: expect.stringContaining('check digit') }],
+    })
   })
 
   it('reads CSV with dotted and JSON columns, reports the bad row with row and line, and writes CSV (exit 1)', () => {
     const { code, out, err } = vbe('screen', fixture('applications.csv'), ...on, '--format', 'csv', '--lang', 'en')
     expect(code).toBe(1)
-    expect(err).toBe(`${fixture('applications.csv')}: row 3 (line 4) (id a4): association.organisationNumber: the check digit is wrong (the last digit should be 5)\n`)
+    expect(err).toBe(
+      `${fixture('applications.csv')}: row 3 (line 4) (id a4): association.organisationNumber: the check digit is wrong (the last digit should be 5)\n`,
+    )
     const lines = out.trim().split('\n')
     expect(lines[0]).toBe('record,where,id,programme,outcome,humanDecisionRequired,notMet,needsAssessment,reasons,problems')
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
@@ -115,7 +131,10 @@ describe('vbe screen', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vbe-screen-'))
     const file = join(dir, 'due.ndjson')
     const app = JSON.parse(readFileSync(fixture('one.json'), 'utf8')) as Record<string, unknown>
-    writeFileSync(file, `${JSON.stringify({ ...app, evidence: [], previousGrants: [{ year: 2025, amount: 1, reportDue: '2026-11-22' }] })}\n`)
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...app, evidence: [], previousGrants: [{ year: 2025, amount: 1, reportDue: '2026-11-22' }] })}\n`,
+    )
     expect(vbe('screen', file, '--on', '2026-11-22', '--lang', 'en').out).toMatch(/^line 1 +app-2026-0042 +eligible/m)
     expect(vbe('screen', file, '--on', '2026-11-23', '--lang', 'en').out).toMatch(/^line 1 +app-2026-0042 +ineligible +earlier-grants$/m)
   })

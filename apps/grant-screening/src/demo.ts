@@ -26,19 +26,45 @@ export function demoApplication(id: string, patch: Partial<ApplicationInput> = {
 }
 
 const DEMO_CASES: ReadonlyArray<{ application: ApplicationInput; persons: PersonInput[] }> = [
-  { application: demoApplication('demo-2026-001'), persons: [{ role: 'contact', name: 'Demo Kontaktperson', email: 'kontakt@example.org', phone: '08-000 00 01' }, { role: 'chair', name: 'Demo Ordförande' }] },
+  {
+    application: demoApplication('demo-2026-001'),
+    persons: [
+      { role: 'contact', name: 'Demo Kontaktperson', email: 'kontakt@example.org', phone: '08-000 00 01' },
+      { role: 'chair', name: 'Demo Ordförande' },
+    ],
+  },
   {
     application: demoApplication('demo-2026-002', {
       amountRequested: 80_000,
-      association: { name: 'Husby Schackklubb', organisationNumber: '802500-0004', activitySince: '2015-01-10', bankAccount: { kind: 'plusgiro', number: '123 45 67-8', holderIsAssociation: true } },
-      evidence: [{ id: 't1', conduct: 'coercion', actor: 'organisation', withinActivities: true, verified: false, date: '2026-06-01', source: { kind: 'tip', reference: 'Tips till förvaltningen' } }],
+      association: {
+        name: 'Husby Schackklubb',
+        organisationNumber: '802500-0004',
+        activitySince: '2015-01-10',
+        bankAccount: { kind: 'plusgiro', number: '123 45 67-8', holderIsAssociation: true },
+      },
+      evidence: [
+        {
+          id: 't1',
+          conduct: 'coercion',
+          actor: 'organisation',
+          withinActivities: true,
+          verified: false,
+          date: '2026-06-01',
+          source: { kind: 'tip', reference: 'Tips till förvaltningen' },
+        },
+      ],
     }),
     persons: [{ role: 'contact', name: 'Demo Sekreterare', email: 'sekreterare@example.org' }],
   },
   {
     application: demoApplication('demo-2026-003', {
       amountRequested: 150_000,
-      association: { name: 'Rinkeby Kulturförening', organisationNumber: '802600-0003', activitySince: '2025-09-01', bankAccount: { kind: 'bankgiro', number: '5050-2000', holderIsAssociation: false } },
+      association: {
+        name: 'Rinkeby Kulturförening',
+        organisationNumber: '802600-0003',
+        activitySince: '2025-09-01',
+        bankAccount: { kind: 'bankgiro', number: '5050-2000', holderIsAssociation: false },
+      },
     }),
     persons: [{ role: 'treasurer', name: 'Demo Kassör', phone: '070-000 00 03' }],
   },
@@ -56,11 +82,22 @@ export function seedDemo() {
     'grant-screening demo seed',
     Effect.gen(function* () {
       for (const u of DEMO_USERS) yield* upsertUser({ ...u, password: DEMO_PASSWORD })
-      const count = yield* query('demo.count', (db) => db.selectFrom('gs_cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow())
+      const count = yield* query('demo.count', (db) =>
+        db
+          .selectFrom('gs_cases')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow(),
+      )
       if (Number(count.n) > 0) return
       const officer = DEMO_USERS[0]!
       for (const c of DEMO_CASES) {
-        yield* Effect.provideService(createCase(c.application, c.persons), CurrentUser, { id: 'demo-seed', username: officer.username, displayName: officer.displayName, roles: officer.roles, district: officer.district })
+        yield* Effect.provideService(createCase(c.application, c.persons), CurrentUser, {
+          id: 'demo-seed',
+          username: officer.username,
+          displayName: officer.displayName,
+          roles: officer.roles,
+          district: officer.district,
+        })
       }
     }),
   )

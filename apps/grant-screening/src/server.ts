@@ -3,7 +3,19 @@ import { fileURLToPath } from 'node:url'
 import { Effect } from 'effect'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { Clock, createApi, Db, kitMigrations, openDatabase, registerDocs, serveUi, type AuthPolicy, type Database, type DatabaseConfig, type KitEnv } from '@vbe/server-kit'
+import {
+  Clock,
+  createApi,
+  Db,
+  kitMigrations,
+  openDatabase,
+  registerDocs,
+  serveUi,
+  type AuthPolicy,
+  type Database,
+  type DatabaseConfig,
+  type KitEnv,
+} from '@vbe/server-kit'
 import { Plugins } from './cases/index.js'
 import { seedDemo } from './demo.js'
 import { installedPlugins } from './plugins.js'
@@ -47,7 +59,12 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
 /** The grant-screening app: API under /api, docs at /api/docs, and the UI at /. */
 export function createGrantApp(options: GrantAppOptions) {
   const plugins = options.plugins ?? installedPlugins
-  const app = createApi({ database: options.database, ...(options.clock ? { clock: options.clock } : {}), ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}), ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }) })
+  const app = createApi({
+    database: options.database,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
+    ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
+  })
   registerRoutes(app, plugins)
   registerDocs(app, {
     title: 'VBE grant screening',
@@ -56,7 +73,10 @@ export function createGrantApp(options: GrantAppOptions) {
       'Intake, screening, four-eyes decisions, letters, follow-up, audit and GDPR tools for association grants. Errors are application/problem+json naming each field, in Swedish or English (Accept-Language). Log in with POST /api/session; unsafe requests need the X-CSRF-Token header from the session.',
     tags: [
       { name: 'meta', description: 'Whether the server runs' },
-      { name: 'cases', description: 'Intake, screening and the case: the queue, applications, declarations of conflict of interest, evidence and notes' },
+      {
+        name: 'cases',
+        description: 'Intake, screening and the case: the queue, applications, declarations of conflict of interest, evidence and notes',
+      },
       { name: 'decisions', description: 'Decisions with reasons, the second approval (four eyes) and the decision letter' },
       { name: 'follow-up', description: 'The association’s report on the grant, and reclaiming money (återkrav)' },
       { name: 'rules', description: 'Re-screening open cases when the rules change, and the flips it found' },
@@ -64,7 +84,12 @@ export function createGrantApp(options: GrantAppOptions) {
       { name: 'gdpr', description: 'Finding, exporting and erasing a person’s data (GDPR art. 15 and 17)' },
     ],
   })
-  serveUi(app, { dir: options.uiDir ?? UI_DIST, title: 'Grant screening', buildCommand: 'npm run build -w @vbe/grant-screening', routes: UI_ROUTES })
+  serveUi(app, {
+    dir: options.uiDir ?? UI_DIST,
+    title: 'Grant screening',
+    buildCommand: 'npm run build -w @vbe/grant-screening',
+    routes: UI_ROUTES,
+  })
   return app
 }
 
@@ -74,7 +99,10 @@ export function openGrantDatabase(config: DatabaseConfig): Promise<Database<Tabl
 }
 
 /** Seeds demo users and cases (idempotent). */
-export function seedDemoData(database: Database<Tables>, options: { plugins?: ComposedPlugins; clock?: { now: () => Date } } = {}): Promise<void> {
+export function seedDemoData(
+  database: Database<Tables>,
+  options: { plugins?: ComposedPlugins; clock?: { now: () => Date } } = {},
+): Promise<void> {
   return Effect.runPromise(
     seedDemo().pipe(
       Effect.provideService(Db, { kysely: database.kysely }),

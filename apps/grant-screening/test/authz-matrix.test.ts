@@ -28,9 +28,26 @@ async function freshCase(api: MatrixApi, persona: Persona, state: State = 'new')
   const name = `Matris Förening ${tag}`
   const person = `Matris Person ${tag}`
   const application = demoApplication(`matrix-${tag}`, {
-    association: { name, organisationNumber: '802400-1235', activitySince: '2019-03-01', bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true } },
+    association: {
+      name,
+      organisationNumber: '802400-1235',
+      activitySince: '2019-03-01',
+      bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
+    },
     ...(state === 'awaiting'
-      ? { evidence: [{ id: 't1', conduct: 'coercion', actor: 'organisation', withinActivities: true, verified: false, date: '2026-06-01', source: { kind: 'tip' } }] }
+      ? {
+          evidence: [
+            {
+              id: 't1',
+              conduct: 'coercion',
+              actor: 'organisation',
+              withinActivities: true,
+              verified: false,
+              date: '2026-06-01',
+              source: { kind: 'tip' },
+            },
+          ],
+        }
       : {}),
   })
   const created = await officer.send('POST', '/api/cases', { application, persons: [{ role: 'contact', name: person }] })
@@ -39,7 +56,11 @@ async function freshCase(api: MatrixApi, persona: Persona, state: State = 'new')
   const id = body.id
   if (state !== 'new') {
     await officer.send('POST', `/api/cases/${id}/conflict`, { conflict: false })
-    const decided = await officer.send('POST', `/api/cases/${id}/decision`, { kind: 'approve', reasons: 'Uppfyller villkoren.', letterLocale: 'sv' })
+    const decided = await officer.send('POST', `/api/cases/${id}/decision`, {
+      kind: 'approve',
+      reasons: 'Uppfyller villkoren.',
+      letterLocale: 'sv',
+    })
     const status = decided.json<{ status: string }>().status
     if (status !== (state === 'awaiting' ? 'awaiting_approval' : 'decided')) throw new Error(`setup: ${decided.text}`)
   }
@@ -63,7 +84,12 @@ const ROWS: MatrixRow[] = [
     path: '/api/session',
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     note: 'each persona logs in as itself; anonymous with a wrong password',
-    request: (_f, persona) => ({ body: { username: persona === 'anonymous' ? 'officer.rk' : USERS[persona], password: persona === 'anonymous' ? 'wrong-password' : DEMO_PASSWORD } }),
+    request: (_f, persona) => ({
+      body: {
+        username: persona === 'anonymous' ? 'officer.rk' : USERS[persona],
+        password: persona === 'anonymous' ? 'wrong-password' : DEMO_PASSWORD,
+      },
+    }),
   },
   { method: 'GET', path: '/api/session', expect: ALL_LOGGED_IN },
   { method: 'DELETE', path: '/api/session', expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204], freshSession: true },
@@ -81,7 +107,10 @@ const ROWS: MatrixRow[] = [
     path: '/api/cases',
     expect: ALL_LOGGED_IN,
     setup: noCase,
-    check: (r, persona, f) => (['officer', 'admin-district', 'admin-city', 'auditor'].includes(persona) && !r.text.includes(f.secrets[0]!) ? 'the queue lacks the newest case in scope' : undefined),
+    check: (r, persona, f) =>
+      ['officer', 'admin-district', 'admin-city', 'auditor'].includes(persona) && !r.text.includes(f.secrets[0]!)
+        ? 'the queue lacks the newest case in scope'
+        : undefined,
   },
   {
     method: 'POST',
@@ -102,17 +131,45 @@ const ROWS: MatrixRow[] = [
       return imported === want ? undefined : `imported ${imported} rows, want ${want}`
     },
   },
-  { method: 'POST', path: '/api/cases/{id}/conflict', expect: [401, 200, 200, 403, 403, 403, 200, 404, 404, 404], setup: caseIn('new'), request: () => ({ body: { conflict: false } }) },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/conflict',
+    expect: [401, 200, 200, 403, 403, 403, 200, 404, 404, 404],
+    setup: caseIn('new'),
+    request: () => ({ body: { conflict: false } }),
+  },
   { method: 'GET', path: '/api/cases/{id}', expect: ON_CASE_READ, setup: caseIn('new') },
   {
     method: 'POST',
     path: '/api/cases/{id}/evidence',
     expect: ON_CASE_OFFICER,
     setup: caseIn('new'),
-    request: () => ({ body: { id: `e-${next()}`, conduct: 'threat', actor: 'organisation', withinActivities: true, verified: false, date: '2026-05-01', source: { kind: 'media' } } }),
+    request: () => ({
+      body: {
+        id: `e-${next()}`,
+        conduct: 'threat',
+        actor: 'organisation',
+        withinActivities: true,
+        verified: false,
+        date: '2026-05-01',
+        source: { kind: 'media' },
+      },
+    }),
   },
-  { method: 'POST', path: '/api/cases/{id}/notes', expect: [401, 200, 200, 403, 403, 403, 200, 404, 404, 404], setup: caseIn('new'), request: () => ({ body: { text: 'En anteckning.' } }) },
-  { method: 'POST', path: '/api/cases/{id}/decision', expect: ON_CASE_OFFICER, setup: caseIn('new'), request: () => ({ body: { kind: 'deny', reasons: 'Skäl.', letterLocale: 'sv' } }) },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/notes',
+    expect: [401, 200, 200, 403, 403, 403, 200, 404, 404, 404],
+    setup: caseIn('new'),
+    request: () => ({ body: { text: 'En anteckning.' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/decision',
+    expect: ON_CASE_OFFICER,
+    setup: caseIn('new'),
+    request: () => ({ body: { kind: 'deny', reasons: 'Skäl.', letterLocale: 'sv' } }),
+  },
   {
     method: 'POST',
     path: '/api/cases/{id}/approval',
@@ -122,8 +179,20 @@ const ROWS: MatrixRow[] = [
     request: () => ({ body: { approve: true } }),
   },
   { method: 'GET', path: '/api/cases/{id}/letter', expect: ON_CASE_READ, setup: caseIn('decided') },
-  { method: 'PUT', path: '/api/cases/{id}/follow-up', expect: ON_CASE_OFFICER, setup: caseIn('decided'), request: () => ({ body: { reportDue: '2027-01-31' } }) },
-  { method: 'POST', path: '/api/cases/{id}/reclaim', expect: ON_CASE_OFFICER, setup: caseIn('decided'), request: () => ({ body: { amount: 1, reasons: 'Villkoren bröts.' } }) },
+  {
+    method: 'PUT',
+    path: '/api/cases/{id}/follow-up',
+    expect: ON_CASE_OFFICER,
+    setup: caseIn('decided'),
+    request: () => ({ body: { reportDue: '2027-01-31' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/reclaim',
+    expect: ON_CASE_OFFICER,
+    setup: caseIn('decided'),
+    request: () => ({ body: { amount: 1, reasons: 'Villkoren bröts.' } }),
+  },
   {
     method: 'POST',
     path: '/api/rescreen',
@@ -146,7 +215,10 @@ const ROWS: MatrixRow[] = [
       const run = (await api.as('admin-district').send('POST', '/api/rescreen')).json<{ run: { id: string } }>().run
       return { ids: {}, secrets: [run.id] }
     },
-    check: (r, persona, f) => (!persona.endsWith('-other') && persona !== 'anonymous' && !r.text.includes(f.secrets[0]!) ? 'the run is missing in its district' : undefined),
+    check: (r, persona, f) =>
+      !persona.endsWith('-other') && persona !== 'anonymous' && !r.text.includes(f.secrets[0]!)
+        ? 'the run is missing in its district'
+        : undefined,
   },
   { method: 'GET', path: '/api/audit', expect: ADMIN_AUDITOR, setup: noCase },
   { method: 'GET', path: '/api/audit/verify', expect: ADMIN_AUDITOR },
@@ -163,7 +235,12 @@ const ROWS: MatrixRow[] = [
       return found === want ? undefined : `found ${found} persons named ${f.secrets[2]}, want ${want}`
     },
   },
-  { method: 'GET', path: '/api/persons/{id}/export', expect: [401, 403, 403, 200, 200, 403, 403, 403, 403, 404], setup: async (api, p) => personOf(await freshCase(api, p)) },
+  {
+    method: 'GET',
+    path: '/api/persons/{id}/export',
+    expect: [401, 403, 403, 200, 200, 403, 403, 403, 403, 404],
+    setup: async (api, p) => personOf(await freshCase(api, p)),
+  },
   {
     method: 'DELETE',
     path: '/api/persons/{id}',
@@ -199,7 +276,15 @@ authorisationMatrix({
       const f = await freshCase(api(), 'officer-approver', 'new')
       const id = f.ids['id']!
       // A finding that needs a person's assessment: the decision waits for a second signature.
-      await duo.send('POST', `/api/cases/${id}/evidence`, { id: 'c1', conduct: 'coercion', actor: 'organisation', withinActivities: true, verified: false, date: '2026-06-01', source: { kind: 'tip' } })
+      await duo.send('POST', `/api/cases/${id}/evidence`, {
+        id: 'c1',
+        conduct: 'coercion',
+        actor: 'organisation',
+        withinActivities: true,
+        verified: false,
+        date: '2026-06-01',
+        source: { kind: 'tip' },
+      })
       const proposed = await duo.send('POST', `/api/cases/${id}/decision`, { kind: 'approve', reasons: 'Bedömt.', letterLocale: 'sv' })
       expect(proposed.json<{ status: string }>().status).toBe('awaiting_approval')
       for (const approve of [true, false]) {
@@ -214,10 +299,14 @@ authorisationMatrix({
     })
 
     it("Norrmalm's admin neither sees nor changes Rinkeby-Kista's cases through a re-screen, and sees none of its runs", async () => {
-      const before = (await api().as('admin-city').send('GET', '/api/audit?limit=1000')).json<{ events: { action: string }[] }>().events.filter((e) => e.action === 'case.rescreen').length
+      const before = (await api().as('admin-city').send('GET', '/api/audit?limit=1000'))
+        .json<{ events: { action: string }[] }>()
+        .events.filter((e) => e.action === 'case.rescreen').length
       const run = await api().as('admin-other').send('POST', '/api/rescreen')
       expect(run.json()).toMatchObject({ run: { checked: 0, changed: 0, flips: [] } })
-      const after = (await api().as('admin-city').send('GET', '/api/audit?limit=1000')).json<{ events: { action: string }[] }>().events.filter((e) => e.action === 'case.rescreen').length
+      const after = (await api().as('admin-city').send('GET', '/api/audit?limit=1000'))
+        .json<{ events: { action: string }[] }>()
+        .events.filter((e) => e.action === 'case.rescreen').length
       expect(after).toBe(before)
       const own = (await api().as('admin-district').send('POST', '/api/rescreen')).json<{ run: { id: string; checked: number } }>().run
       expect(own.checked).toBeGreaterThan(0)

@@ -27,7 +27,11 @@ describe.each(['pglite', 'postgres'] as const)('crash safety on %s', (kind) => {
 
     let server = await startServer(env)
     const officer = await login(server.url, 'officer.rk')
-    const imported = await officer.json('POST', '/api/cases/import', Array.from({ length: 200 }, (_, i) => ({ application: demoApplication(`crash-${i}`) })))
+    const imported = await officer.json(
+      'POST',
+      '/api/cases/import',
+      Array.from({ length: 200 }, (_, i) => ({ application: demoApplication(`crash-${i}`) })),
+    )
     expect(imported.body.errors).toEqual([])
     const ids: string[] = imported.body.imported.map((r: { id: string }) => r.id)
     expect(ids).toHaveLength(200)
@@ -40,7 +44,11 @@ describe.each(['pglite', 'postgres'] as const)('crash safety on %s', (kind) => {
       while (next < ids.length) {
         const id = ids[next++]!
         try {
-          const res = await officer.request('POST', `/api/cases/${id}/decision`, { kind: 'approve', reasons: 'Villkoren är uppfyllda.', letterLocale: 'sv' })
+          const res = await officer.request('POST', `/api/cases/${id}/decision`, {
+            kind: 'approve',
+            reasons: 'Villkoren är uppfyllda.',
+            letterLocale: 'sv',
+          })
           if (res.status >= 200 && res.status < 300) acknowledged.push(id)
         } catch {
           return // the server is gone

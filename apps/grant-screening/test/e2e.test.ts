@@ -30,7 +30,17 @@ const ASSOCIATION = 'Akalla Fritidsförening E2E'
 const HEADER =
   'id,programme,amountRequested,contact.name,contact.email,association.name,association.organisationNumber,association.activitySince,association.bankAccount.kind,association.bankAccount.number,association.bankAccount.holderIsAssociation,statutes.adoptedOn,statutes.adoptedAtAnnualMeeting,board.electedOn,board.electedAtAnnualMeeting,board.auditorElected,previousGrants,declaration.democraticPrinciples,declaration.humanRights,declaration.genderEquality,declaration.signedOn,evidence'
 // An unverified tip about threats within the activities: the democracy finding needs assessment, so four eyes apply.
-const EVIDENCE = JSON.stringify([{ id: 't1', conduct: 'threat', actor: 'organisation', withinActivities: true, verified: false, date: '2026-05-01', source: { kind: 'tip', reference: 'Tips 2026-05' } }])
+const EVIDENCE = JSON.stringify([
+  {
+    id: 't1',
+    conduct: 'threat',
+    actor: 'organisation',
+    withinActivities: true,
+    verified: false,
+    date: '2026-05-01',
+    source: { kind: 'tip', reference: 'Tips 2026-05' },
+  },
+])
 const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`
 const CSV = [
   HEADER,
@@ -47,7 +57,10 @@ async function ensureUiBuilt(): Promise<void> {
     const entries = await readdir(path)
     return Math.max(s.mtimeMs, ...(await Promise.all(entries.map((e) => newest(join(path, e))))))
   }
-  const built = await stat(join(uiRoot, 'dist/index.html')).then((s) => s.mtimeMs, () => 0)
+  const built = await stat(join(uiRoot, 'dist/index.html')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  )
   const sources = Math.max(
     await newest(join(uiRoot, 'src')),
     await newest(join(uiRoot, 'index.html')),
@@ -102,9 +115,29 @@ async function axe(page: Page, label: string): Promise<string[]> {
   // not governed by CSP, so the page is tested under its real policy.
   if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined'))) await page.evaluate(axeSource)
   const { violations, passes } = await page.evaluate(async () => {
-    const a = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ passes: unknown[]; violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe
-    const r = await a.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-    return { passes: r.passes.length, violations: r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`) }
+    const a = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{
+            passes: unknown[]
+            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>
+          }>
+        }
+      }
+    ).axe
+    const r = await a.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    })
+    return {
+      passes: r.passes.length,
+      violations: r.violations.map(
+        (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+      ),
+    }
   })
   // A run that checked nothing would also report no violations.
   expect(passes, `axe checked nothing on ${label}`).toBeGreaterThan(10)
@@ -131,7 +164,10 @@ async function logout(page: Page): Promise<void> {
 }
 
 async function setLanguage(page: Page, lang: 'Svenska' | 'English'): Promise<void> {
-  await page.getByRole('group', { name: /^(Språk|Language)$/ }).getByRole('button', { name: lang }).click()
+  await page
+    .getByRole('group', { name: /^(Språk|Language)$/ })
+    .getByRole('button', { name: lang })
+    .click()
   await page.locator(`html[lang="${lang === 'English' ? 'en' : 'sv'}"]`).waitFor()
 }
 
@@ -154,10 +190,16 @@ describe('grant-screening UI', () => {
     // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Hoppa till innehållet' })
-    expect(await skip.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true)
+    expect(
+      await skip.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    ).toBe(true)
     await shot(page, 'skip-link', false)
     await page.keyboard.press('Enter')
-    expect(await page.locator('main').evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true)
+    expect(
+      await page
+        .locator('main')
+        .evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    ).toBe(true)
     violations.push(...(await axe(page, 'login sv')))
     await shot(page, 'login')
 
@@ -225,11 +267,17 @@ describe('grant-screening UI', () => {
     // An application that is already a case: the 409 in Swedish, then in English.
     await page.getByLabel('Ansökan som JSON').fill(JSON.stringify({ application: demoApplication('demo-2026-001') }))
     await page.getByRole('button', { name: 'Registrera ansökan' }).click()
-    await page.getByRole('alert').filter({ hasText: /Ansökan demo-2026-001 i rinkeby-kista\/foreningsbidrag finns redan som ärende [0-9a-f-]{36}\./ }).waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Ansökan demo-2026-001 i rinkeby-kista\/foreningsbidrag finns redan som ärende [0-9a-f-]{36}\./ })
+      .waitFor()
     await shot(page, 'new-conflict-sv', false)
     await setLanguage(page, 'English')
     await page.getByRole('button', { name: 'Register application' }).click()
-    await page.getByRole('alert').filter({ hasText: /Application demo-2026-001 in rinkeby-kista\/foreningsbidrag is already case [0-9a-f-]{36}\./ }).waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Application demo-2026-001 in rinkeby-kista\/foreningsbidrag is already case [0-9a-f-]{36}\./ })
+      .waitFor()
     violations.push(...(await axe(page, 'new application conflict en')))
     await setLanguage(page, 'Svenska')
 
@@ -277,7 +325,13 @@ describe('grant-screening UI', () => {
     await shot(page, 'case-sv')
     await setLanguage(page, 'English')
     await h1(page, `Case: ${ASSOCIATION}`).waitFor()
-    expect(await page.getByRole('table', { name: 'Every condition with its status, reason and sources' }).getByRole('row').filter({ hasText: 'Needs assessment' }).count()).toBe(1)
+    expect(
+      await page
+        .getByRole('table', { name: 'Every condition with its status, reason and sources' })
+        .getByRole('row')
+        .filter({ hasText: 'Needs assessment' })
+        .count(),
+    ).toBe(1)
     violations.push(...(await axe(page, 'case en')))
     await shot(page, 'case-en')
     await setLanguage(page, 'Svenska')
@@ -310,7 +364,14 @@ describe('grant-screening UI', () => {
     const dialog = page.getByRole('dialog', { name: 'Fatta beslut' })
     await dialog.waitFor()
     expect(await dialog.evaluate((el) => (el as unknown as { matches(s: string): boolean }).matches(':modal'))).toBe(true)
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }).document.activeElement?.closest('dialog') != null)).toBe(true)
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
+          ).document.activeElement?.closest('dialog') != null,
+      ),
+    ).toBe(true)
     violations.push(...(await axe(page, 'decision dialog sv')))
     await dialog.getByLabel('Bevilja delvis').check()
     await dialog.getByLabel('Skäl för beslutet').fill('Delvis beviljat.')
@@ -322,7 +383,9 @@ describe('grant-screening UI', () => {
     // Escape closes the dialog and focus returns to the button that opened it.
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
-    expect(await opener.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true)
+    expect(
+      await opener.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    ).toBe(true)
 
     // The same field error in English.
     await setLanguage(page, 'English')
@@ -345,7 +408,14 @@ describe('grant-screening UI', () => {
     await dialog.waitFor()
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab')
-      expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }).document.activeElement?.closest('dialog') != null)).toBe(true)
+      expect(
+        await page.evaluate(
+          () =>
+            (
+              globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
+            ).document.activeElement?.closest('dialog') != null,
+        ),
+      ).toBe(true)
     }
     await dialog.getByLabel('Bevilja', { exact: true }).check()
     await dialog.getByLabel('Skäl för beslutet').fill('Tipset är inte styrkt; föreningen uppfyller villkoren.')
@@ -363,8 +433,15 @@ describe('grant-screening UI', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     const errorsEn = page.getByRole('table', { name: 'Rows with errors' })
     await errorsEn.waitFor()
-    expect(await errorsEn.getByRole('row').filter({ hasText: 'association.organisationNumber' }).textContent()).toContain('the check digit is wrong (the last digit should be 5)')
-    expect(await errorsEn.getByRole('row').filter({ hasText: `Application e2e-001 in rinkeby-kista/foreningsbidrag is already case ${caseId}.` }).count()).toBe(1)
+    expect(await errorsEn.getByRole('row').filter({ hasText: 'association.organisationNumber' }).textContent()).toContain(
+      'the check digit is wrong (the last digit should be 5)',
+    )
+    expect(
+      await errorsEn
+        .getByRole('row')
+        .filter({ hasText: `Application e2e-001 in rinkeby-kista/foreningsbidrag is already case ${caseId}.` })
+        .count(),
+    ).toBe(1)
     violations.push(...(await axe(page, 'import result en')))
     await shot(page, 'import-en')
     await setLanguage(page, 'Svenska')
@@ -466,7 +543,10 @@ describe('grant-screening UI', () => {
   it('admin: starts a re-screen under stricter rules and sees the flips', async () => {
     // The same database served with a lower maximum amount: open cases above it flip to ineligible.
     const p = rinkebyKista.grantProgrammes[0]!
-    const stricter = composePlugins([norrmalm, defineDistrictPlugin({ ...rinkebyKista, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 40_000 } }] })])
+    const stricter = composePlugins([
+      norrmalm,
+      defineDistrictPlugin({ ...rinkebyKista, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 40_000 } }] }),
+    ])
     const next = await server.restart({ plugins: stricter })
     const { context, page } = await newPage()
     try {
@@ -485,7 +565,10 @@ describe('grant-screening UI', () => {
       violations.push(...(await axe(page, 'rescreen en')))
       await setLanguage(page, 'Svenska')
       await h1(page, 'Omprövningar').waitFor()
-      const kistaSv = page.getByRole('table', { name: /^Ärenden som ändrade resultat/ }).getByRole('row').filter({ hasText: 'Kista Ungdomsförening' })
+      const kistaSv = page
+        .getByRole('table', { name: /^Ärenden som ändrade resultat/ })
+        .getByRole('row')
+        .filter({ hasText: 'Kista Ungdomsförening' })
       expect(await kistaSv.textContent()).toContain('Högsta belopp i programmet (max-amount)')
       violations.push(...(await axe(page, 'rescreen sv')))
       await shot(page, 'rescreen')
@@ -501,15 +584,34 @@ describe('grant-screening UI', () => {
     // What sticks out past the right edge, outside any region that scrolls on its own (for the failure message).
     const sideways = async () => {
       const r = await page.evaluate(() => {
-        const d = (globalThis as unknown as { document: { documentElement: { clientWidth: number; scrollWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number }; parentElement: unknown; tagName: string; className: string; textContent: string | null }> } }).document
+        const d = (
+          globalThis as unknown as {
+            document: {
+              documentElement: { clientWidth: number; scrollWidth: number }
+              querySelectorAll(
+                s: string,
+              ): ArrayLike<{
+                getBoundingClientRect(): { right: number }
+                parentElement: unknown
+                tagName: string
+                className: string
+                textContent: string | null
+              }>
+            }
+          }
+        ).document
         const style = (e: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { overflowX: string } }).getComputedStyle(e)
         const vw = d.documentElement.clientWidth
         const scrollsItself = (e: { parentElement: unknown }) => {
-          for (let a = e.parentElement as { parentElement: unknown } | null; a; a = a.parentElement as { parentElement: unknown } | null) if (['auto', 'scroll'].includes(style(a).overflowX)) return true
+          for (let a = e.parentElement as { parentElement: unknown } | null; a; a = a.parentElement as { parentElement: unknown } | null)
+            if (['auto', 'scroll'].includes(style(a).overflowX)) return true
           return false
         }
         const out = Array.from(d.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > vw + 0.5 && !scrollsItself(e))
-        return { px: d.documentElement.scrollWidth - vw, out: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 30)}"`) }
+        return {
+          px: d.documentElement.scrollWidth - vw,
+          out: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
+        }
       })
       return r.px === 0 ? 0 : `${r.px} px: ${r.out.join(' | ')}`
     }
@@ -547,7 +649,24 @@ describe('grant-screening UI', () => {
 
   it('has 0 axe violations on every page, no CSP violations and no page errors', () => {
     expect(violations).toEqual([])
-    for (const label of ['login sv', 'login rate-limited sv', 'queue sv', 'queue en', 'import sv', 'import result en', 'case sv', 'case en', 'decision dialog sv', 'decision dialog errors en', 'audit sv', 'rescreen en', 'rescreen sv', 'accessibility statement sv', 'accessibility statement en']) expect(axeRuns).toContain(label)
+    for (const label of [
+      'login sv',
+      'login rate-limited sv',
+      'queue sv',
+      'queue en',
+      'import sv',
+      'import result en',
+      'case sv',
+      'case en',
+      'decision dialog sv',
+      'decision dialog errors en',
+      'audit sv',
+      'rescreen en',
+      'rescreen sv',
+      'accessibility statement sv',
+      'accessibility statement en',
+    ])
+      expect(axeRuns).toContain(label)
     expect(cspViolations).toEqual([])
     expect(pageErrors).toEqual([])
   })

@@ -12,7 +12,17 @@ import { installedPlugins } from '../src/plugins.js'
 const application = parseApplicationOrThrow({
   ...exampleApplication({ id: 'app-a11y' }),
   statutes: undefined,
-  evidence: [{ id: 'e1', conduct: 'threat', actor: 'organisation', withinActivities: true, verified: true, date: '2026-05-02', source: { kind: 'court-judgment' } }],
+  evidence: [
+    {
+      id: 'e1',
+      conduct: 'threat',
+      actor: 'organisation',
+      withinActivities: true,
+      verified: true,
+      date: '2026-05-02',
+      source: { kind: 'court-judgment' },
+    },
+  ],
 })
 const result = screen(application, { on: '2026-11-22', plugins: installedPlugins })
 
@@ -52,8 +62,14 @@ describe('the HTML decision letter in a browser', () => {
     expect(await page.locator('h2').count()).toBe(5)
     await page.evaluate(axeSource)
     const { violations, passes } = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string }[] }> } }).axe
-      const r = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      const axe = (
+        globalThis as unknown as {
+          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string }[] }> }
+        }
+      ).axe
+      const r = await axe.run((globalThis as unknown as { document: unknown }).document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      })
       return { passes: r.passes.length, violations: r.violations.map((v) => v.id) }
     })
     expect(passes).toBeGreaterThan(10)

@@ -46,7 +46,12 @@ function hostileExplanation(): Explanation {
       heading: s.id === 'appeal' ? both('<h2>Rubrik</h2>') : s.heading,
       items: s.items.map((item) =>
         item.kind === 'finding'
-          ? { ...item, heading: both('<script>alert(1)</script>'), reason: both(HOSTILE), sources: [{ ...item.sources[0]!, title: HOSTILE }] }
+          ? {
+              ...item,
+              heading: both('<script>alert(1)</script>'),
+              reason: both(HOSTILE),
+              sources: [{ ...item.sources[0]!, title: HOSTILE }],
+            }
           : item,
       ),
     })),
@@ -58,7 +63,10 @@ function letter(locale: 'sv' | 'en', patch: Partial<LetterInput> = {}, decision:
     locale,
     caseId: 'case-17',
     district: 'rinkeby-kista',
-    programme: { id: 'rinkeby-kista/foreningsbidrag', name: locale === 'sv' ? 'Föreningsbidrag i Rinkeby-Kista' : 'Association grant, Rinkeby-Kista' },
+    programme: {
+      id: 'rinkeby-kista/foreningsbidrag',
+      name: locale === 'sv' ? 'Föreningsbidrag i Rinkeby-Kista' : 'Association grant, Rinkeby-Kista',
+    },
     association: { name: 'Kista Ungdomsförening', organisationNumber: '802400-1235' },
     amountRequested: 50000,
     decision: {
@@ -90,7 +98,8 @@ describe('renderLetterHtml', () => {
     expect(html.match(/<h1>/g)).toHaveLength(1)
     expect(html).toContain('@media print')
     expect(html).toContain('@page')
-    for (const external of ['<script', '<link', '<img', '<iframe', ' src=', ' href=', 'url(', '@import']) expect(html).not.toContain(external)
+    for (const external of ['<script', '<link', '<img', '<iframe', ' src=', ' href=', 'url(', '@import'])
+      expect(html).not.toContain(external)
   })
 
   it('escapes hostile text everywhere, so it renders as text', () => {
@@ -163,7 +172,12 @@ describe('renderLetterHtml', () => {
     ['sv', 'partial', 30000, /<strong>Delvis bifall\.<\/strong> Föreningen beviljas 30\s000\skr av sökta 50\s000\skr\./],
     ['en', 'deny', null, /<strong>Denied\.<\/strong> The application for a grant of SEK\s50,000 is denied\./],
     ['en', 'approve', 50000, /<strong>Approved\.<\/strong> The association is granted SEK\s50,000\./],
-    ['en', 'partial', 30000, /<strong>Partially approved\.<\/strong> The association is granted SEK\s30,000 of the SEK\s50,000 applied for\./],
+    [
+      'en',
+      'partial',
+      30000,
+      /<strong>Partially approved\.<\/strong> The association is granted SEK\s30,000 of the SEK\s50,000 applied for\./,
+    ],
   ] as const)('writes the decision in words: %s %s', (locale, kind, amount, sentence) => {
     const html = renderLetterHtml(letter(locale, {}, { kind, amount }))
     expect(html).toMatch(sentence)
@@ -210,7 +224,17 @@ describe('renderLetterPdf', () => {
     expect(raw).toContain('/MarkInfo')
     expect(raw).toContain(utf16be('Beslut om föreningsbidrag – Kista Ungdomsförening – Ärende case-17'))
     const text = pdfText(pdf)
-    for (const line of ['Stockholms stad', 'Kista Ungdomsförening', '802400-1235', 'Avslag. ', 'Skäl för beslutet', 'Så överklagar ni', 'handlaggare.anna, 22 november 2026', 'granskare.omar']) expect(text).toContain(line)
+    for (const line of [
+      'Stockholms stad',
+      'Kista Ungdomsförening',
+      '802400-1235',
+      'Avslag. ',
+      'Skäl för beslutet',
+      'Så överklagar ni',
+      'handlaggare.anna, 22 november 2026',
+      'granskare.omar',
+    ])
+      expect(text).toContain(line)
     expect(text).toMatch(/Ansökan om 50\u00a0000\u00a0kr i bidrag avslås\./)
     expect(text).toMatch(/Sida 1 av \d/)
     expect(text).toContain('Stadens arbete mot våldsbejakande extremism – Riktlinjer')
@@ -222,7 +246,8 @@ describe('renderLetterPdf', () => {
     const raw = Buffer.from(pdf).toString('latin1')
     expect(raw).toContain('/Lang (en-GB)')
     const text = pdfText(pdf)
-    for (const line of ['City of Stockholm', 'Partially approved. ', 'Amount granted: ', 'SEK\u00a030,000', 'How to appeal', 'Page 1 of ']) expect(text).toContain(line)
+    for (const line of ['City of Stockholm', 'Partially approved. ', 'Amount granted: ', 'SEK\u00a030,000', 'How to appeal', 'Page 1 of '])
+      expect(text).toContain(line)
   })
 
   it('compresses by default', async () => {
@@ -233,14 +258,20 @@ describe('renderLetterPdf', () => {
   })
 
   it('writes hostile text as text, and shows characters the standard fonts lack as ? with a note', async () => {
-    const pdf = await renderLetterPdf(letter('sv', { association: { name: `Łódź ${HOSTILE} 北京`, organisationNumber: '802400-1235' } }, { reasons: HOSTILE }), { compress: false })
+    const pdf = await renderLetterPdf(
+      letter('sv', { association: { name: `Łódź ${HOSTILE} 北京`, organisationNumber: '802400-1235' } }, { reasons: HOSTILE }),
+      { compress: false },
+    )
     const text = pdfText(pdf)
     expect(text).toContain(`Lódz ${HOSTILE} ??`)
     expect(text).toContain('Vissa tecken kan inte visas i PDF-versionen')
   })
 
   it('numbers every page of a long letter', async () => {
-    const reasons = Array.from({ length: 40 }, (_, i) => `Stycke ${i + 1}. ${'Föreningen har lämnat in underlag som handläggaren har gått igenom. '.repeat(4)}`).join('\n\n')
+    const reasons = Array.from(
+      { length: 40 },
+      (_, i) => `Stycke ${i + 1}. ${'Föreningen har lämnat in underlag som handläggaren har gått igenom. '.repeat(4)}`,
+    ).join('\n\n')
     const text = pdfText(await renderLetterPdf(letter('sv', {}, { reasons }), { compress: false }))
     const pages = Number(/Sida 1 av (\d+)/.exec(text)?.[1])
     expect(pages).toBeGreaterThan(2)

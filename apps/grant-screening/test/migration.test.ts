@@ -23,7 +23,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 const current = composePlugins([norrmalm, rinkebyKista])
 const p = rinkebyKista.grantProgrammes[0]!
-const older = composePlugins([norrmalm, defineDistrictPlugin({ ...rinkebyKista, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 50_000 } }] })])
+const older = composePlugins([
+  norrmalm,
+  defineDistrictPlugin({ ...rinkebyKista, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 50_000 } }] }),
+])
 const parsed = (id: string, amount: number) => parseApplication(demoApplication(id, { amountRequested: amount })) as Application
 
 describe.each<DatabaseKind>(['pglite', 'postgres'])('migration 002 on %s', (kind) => {
@@ -45,16 +48,26 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('migration 002 on %s', (kind
     for (const [id, application, s] of cases) {
       let result = s.screen(application, '2026-11-22')
       // A finding whose sources differ from its rule's elsewhere must keep its own.
-      if (id === 'm2') result = { ...result, findings: result.findings.map((f, i) => (i === 0 ? { ...f, sources: [{ level: 'city', title: 'Särskild källa', reference: 'x' }] as never } : f)) }
+      if (id === 'm2')
+        result = {
+          ...result,
+          findings: result.findings.map((f, i) =>
+            i === 0 ? { ...f, sources: [{ level: 'city', title: 'Särskild källa', reference: 'x' }] as never } : f,
+          ),
+        }
       results[id] = result
       await sql`insert into gs_cases (id, application_ref, district, programme, association_name, organisation_number, amount_requested, application, screening, outcome, human_required, ruleset, status, created_by, created_at, updated_at, version)
-        values (${id}, ${application.id}, 'rinkeby-kista', ${application.programme}, 'Förening', '802400-1235', ${application.amountRequested}, ${jsonb(application)}, ${jsonb(result)}, ${result.outcome}, ${result.humanDecisionRequired}, ${result.ruleset.version}, 'new', 'test', now(), now(), 1)`.execute(before.kysely)
+        values (${id}, ${application.id}, 'rinkeby-kista', ${application.programme}, 'Förening', '802400-1235', ${application.amountRequested}, ${jsonb(application)}, ${jsonb(result)}, ${result.outcome}, ${result.humanDecisionRequired}, ${result.ruleset.version}, 'new', 'test', now(), now(), 1)`.execute(
+        before.kysely,
+      )
     }
     await before.close()
 
     const after = await openGrantDatabase(config)
     try {
-      const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'gs_cases'`.execute(after.kysely)
+      const columns = await sql<{
+        column_name: string
+      }>`select column_name from information_schema.columns where table_name = 'gs_cases'`.execute(after.kysely)
       expect(columns.rows.map((r) => r.column_name)).not.toContain('screening')
       const versions = await sql<{ version: string }>`select version from gs_rulesets order by version`.execute(after.kysely)
       expect(versions.rows.map((r) => r.version).sort()).toEqual([screener(current).version, screener(older).version].sort())
@@ -76,7 +89,9 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('migration 002 on %s', (kind
       // Re-screening after the migration brings the older case up to the current rules.
       const run = await provide(rescreenOpenCases())
       expect(run).toMatchObject({ checked: 3, changed: 1 })
-      expect(run.flips).toEqual([expect.objectContaining({ caseId: 'm3', from: 'ineligible', to: 'eligible', changedRules: ['max-amount'] })])
+      expect(run.flips).toEqual([
+        expect.objectContaining({ caseId: 'm3', from: 'ineligible', to: 'eligible', changedRules: ['max-amount'] }),
+      ])
       expect(run.rules).toEqual([{ id: 'max-amount', heading: { sv: 'Högsta belopp i programmet', en: 'Programme maximum amount' } }])
     } finally {
       await after.close()

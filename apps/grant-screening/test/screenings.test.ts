@@ -3,7 +3,10 @@ import type { LocalizedText } from '@vbe/core'
 import { changedRules, encodeFindings, reasonKey, type FindingTuple } from '../src/screenings/store.js'
 
 const shared = Object.freeze({ sv: 'Stadgarna är antagna på årsmöte.', en: 'The statutes were adopted at an annual meeting.' })
-const oneOff = { sv: 'Sökt belopp, 120 000 kronor, är över maxbeloppet.', en: 'The amount requested, 120,000 kronor, is above the maximum.' }
+const oneOff = {
+  sv: 'Sökt belopp, 120 000 kronor, är över maxbeloppet.',
+  en: 'The amount requested, 120,000 kronor, is above the maximum.',
+}
 
 describe('stored findings', () => {
   it('stores shared (frozen) reasons by key and one-off reasons inline', () => {

@@ -40,7 +40,11 @@ describe('two server processes over one PostgreSQL', () => {
 
   it('counts failed logins across both processes', async () => {
     const attempt = (url: string, password: string) =>
-      checkedFetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer.nm', password }) }).then((r) => r.status)
+      checkedFetch(`${url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'officer.nm', password }),
+      }).then((r) => r.status)
     for (const url of [a.url, b.url, a.url, b.url, a.url]) expect(await attempt(url, 'wrong-password')).toBe(401)
     // The sixth attempt is refused on either process, even with the right password.
     expect(await attempt(b.url, 'demo-password-2026')).toBe(429)
@@ -58,7 +62,8 @@ describe('two server processes over one PostgreSQL', () => {
     expect(queue.body.items.map((c: { id: string }) => c.id)).toContain(id)
 
     for (const c of [onA, onB]) expect((await c.json('POST', `/api/cases/${id}/conflict`, { conflict: false })).status).toBe(200)
-    const decide = (c: typeof onA, kind: 'approve' | 'deny') => c.json('POST', `/api/cases/${id}/decision`, { kind, reasons: `Beslut av ${c.username}.`, letterLocale: 'sv' })
+    const decide = (c: typeof onA, kind: 'approve' | 'deny') =>
+      c.json('POST', `/api/cases/${id}/decision`, { kind, reasons: `Beslut av ${c.username}.`, letterLocale: 'sv' })
     const answers = await Promise.all([decide(onA, 'approve'), decide(onB, 'deny')])
     const statuses = answers.map((r) => r.status).sort()
     expect(statuses).toEqual([200, 409])
@@ -68,7 +73,11 @@ describe('two server processes over one PostgreSQL', () => {
     expect(detail.body.decision).toMatchObject({ kind: winner.decision.kind })
 
     // Notes written through both processes at once: every one kept, the chain unbroken.
-    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? onA : onB).json('POST', `/api/cases/${id}/notes`, { text: `Anteckning ${i}` }).then((r) => expect(r.status).toBe(200))))
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? onA : onB).json('POST', `/api/cases/${id}/notes`, { text: `Anteckning ${i}` }).then((r) => expect(r.status).toBe(200)),
+      ),
+    )
     const after = await onB.json('GET', `/api/cases/${id}`)
     expect(after.body.notes).toHaveLength(20)
     const auditor = await login(b.url, 'auditor')

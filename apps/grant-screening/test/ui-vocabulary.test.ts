@@ -4,7 +4,7 @@
  * value added or renamed there cannot silently go missing from the UI's filters, forms
  * and badges.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from 'vitest'
 import {
   ACTORS as CORE_ACTORS,
   CONDUCTS as CORE_CONDUCTS,
@@ -12,13 +12,9 @@ import {
   FINDING_STATUSES as CORE_FINDING_STATUSES,
   RULE_KINDS as CORE_RULE_KINDS,
   type Outcome as CoreOutcome,
-} from "@vbe/core/grants";
-import { ROLES as KIT_ROLES } from "@vbe/server-kit";
-import {
-  CASE_STATUSES,
-  DECISION_KINDS as SERVER_DECISION_KINDS,
-  PERSON_ROLES as SERVER_PERSON_ROLES,
-} from "../src/db/tables.js";
+} from '@vbe/core/grants'
+import { ROLES as KIT_ROLES } from '@vbe/server-kit'
+import { CASE_STATUSES, DECISION_KINDS as SERVER_DECISION_KINDS, PERSON_ROLES as SERVER_PERSON_ROLES } from '../src/db/tables.js'
 import {
   ACTORS,
   CONDUCTS,
@@ -31,36 +27,32 @@ import {
   SOURCE_KINDS,
   STATUSES,
   type Outcome,
-} from "../ui/src/types.js";
+} from '../ui/src/types.js'
 
-describe("the UI vocabulary matches its sources", () => {
+describe('the UI vocabulary matches its sources', () => {
   it.each([
-    ["conducts (core)", CONDUCTS, CORE_CONDUCTS],
-    ["actors (core)", ACTORS, CORE_ACTORS],
-    ["evidence source kinds (core)", SOURCE_KINDS, EVIDENCE_SOURCE_KINDS],
-    ["finding statuses (core)", FINDING_STATUSES, CORE_FINDING_STATUSES],
-    ["rule kinds (core)", RULE_KINDS, CORE_RULE_KINDS],
-    ["roles (server-kit)", ROLES, KIT_ROLES],
-    ["case statuses (app schema)", STATUSES, CASE_STATUSES],
-    ["decision kinds (app schema)", DECISION_KINDS, SERVER_DECISION_KINDS],
-    ["person roles (app schema)", PERSON_ROLES, SERVER_PERSON_ROLES],
-  ] as const)("%s", (_name, ui, source) => {
-    expect([...ui]).toEqual([...source]);
-  });
+    ['conducts (core)', CONDUCTS, CORE_CONDUCTS],
+    ['actors (core)', ACTORS, CORE_ACTORS],
+    ['evidence source kinds (core)', SOURCE_KINDS, EVIDENCE_SOURCE_KINDS],
+    ['finding statuses (core)', FINDING_STATUSES, CORE_FINDING_STATUSES],
+    ['rule kinds (core)', RULE_KINDS, CORE_RULE_KINDS],
+    ['roles (server-kit)', ROLES, KIT_ROLES],
+    ['case statuses (app schema)', STATUSES, CASE_STATUSES],
+    ['decision kinds (app schema)', DECISION_KINDS, SERVER_DECISION_KINDS],
+    ['person roles (app schema)', PERSON_ROLES, SERVER_PERSON_ROLES],
+  ] as const)('%s', (_name, ui, source) => {
+    expect([...ui]).toEqual([...source])
+  })
 
-  it("outcomes (core)", () => {
+  it('outcomes (core)', () => {
     // Outcome is a type in core: a record keyed by it must name every outcome, and no other.
     const coreOutcomes: Record<CoreOutcome, true> = {
       eligible: true,
       ineligible: true,
       requires_assessment: true,
-    };
-    const same: [Outcome] extends [CoreOutcome]
-      ? [CoreOutcome] extends [Outcome]
-        ? true
-        : false
-      : false = true;
-    expect(same).toBe(true);
-    expect([...OUTCOMES].sort()).toEqual(Object.keys(coreOutcomes).sort());
-  });
-});
+    }
+    const same: [Outcome] extends [CoreOutcome] ? ([CoreOutcome] extends [Outcome] ? true : false) : false = true
+    expect(same).toBe(true)
+    expect([...OUTCOMES].sort()).toEqual(Object.keys(coreOutcomes).sort())
+  })
+})

@@ -24,4 +24,6 @@ if (!result.ok) {
   console.error(`Release check failed: ${result.stale.length} of ${contacts.length} contacts are stale.`)
   process.exit(1)
 }
-console.log(`Contact data checked as of ${today}: ${contacts.length} contacts, ${result.stale.length} older than 12 months${release ? '' : ' (development: warnings only)'}.`)
+console.log(
+  `Contact data checked as of ${today}: ${contacts.length} contacts, ${result.stale.length} older than 12 months${release ? '' : ' (development: warnings only)'}.`,
+)

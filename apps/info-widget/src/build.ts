@@ -77,7 +77,10 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
   const release = options.release ?? isRelease()
   const freshness = checkFreshness(allPublishedContacts(plugins), { today: options.today ?? stockholmDay(new Date()), release })
   for (const m of freshness.messages) log(m)
-  if (!freshness.ok) throw new StaleDataError(`Release check failed: ${freshness.stale.length} contact(s) last verified more than 12 months ago:\n${freshness.messages.join('\n')}`)
+  if (!freshness.ok)
+    throw new StaleDataError(
+      `Release check failed: ${freshness.stale.length} contact(s) last verified more than 12 months ago:\n${freshness.messages.join('\n')}`,
+    )
 
   const out = options.outDir
   await rm(out, { recursive: true, force: true })
@@ -87,7 +90,8 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
   const write = async (path: string, content: string | Uint8Array) => {
     await mkdir(dirname(join(out, path)), { recursive: true })
     await writeFile(join(out, path), content)
-    if (path.startsWith('widget/')) files[path.slice('widget/'.length)] = { integrity: sri(content), bytes: Buffer.byteLength(content), gzip: gzipBytes(content) }
+    if (path.startsWith('widget/'))
+      files[path.slice('widget/'.length)] = { integrity: sri(content), bytes: Buffer.byteLength(content), gzip: gzipBytes(content) }
     return content
   }
 
@@ -119,7 +123,11 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
     // than on its first call during the first render. Measured: ~3 ms less main-thread
     // time before the first paint (of ~21), for 20 bytes gzipped.
     banner: { js: '//# allFunctionsCalledOnLoad' },
-    define: { __VBE_FILES__: JSON.stringify(dataHashes), __VBE_INCOMPLETE__: JSON.stringify(LANGUAGES.filter((l) => missingKeys(messages[l]).length > 0)), 'process.env.NODE_ENV': '"production"' },
+    define: {
+      __VBE_FILES__: JSON.stringify(dataHashes),
+      __VBE_INCOMPLETE__: JSON.stringify(LANGUAGES.filter((l) => missingKeys(messages[l]).length > 0)),
+      'process.env.NODE_ENV': '"production"',
+    },
     logLevel: 'silent',
   })
   const js = bundle.outputFiles[0]?.contents
@@ -143,11 +151,14 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
 
   const chain = (lang: Language) => fallbackChain(lang).map((l) => [l, messages[l]] as const)
   for (const d of districts) {
-    const snippet = makeSnippet({ scriptUrl: '/widget/vbe-info.js', integrity, district: d, lang: 'sv', messages: chain('sv')})
+    const snippet = makeSnippet({ scriptUrl: '/widget/vbe-info.js', integrity, district: d, lang: 'sv', messages: chain('sv') })
     await write(`demo/${d.id}.html`, demoDistrictPage(d, snippet))
   }
   await write('demo/index.html', demoIndexPage(districts))
   await write('generator/index.html', generatorPage(districts))
-  await write('widget/manifest.json', JSON.stringify({ integrity, files, districts: districts.map((d) => ({ id: d.id, name: d.name })), languages: LANGUAGES }, null, 2))
+  await write(
+    'widget/manifest.json',
+    JSON.stringify({ integrity, files, districts: districts.map((d) => ({ id: d.id, name: d.name })), languages: LANGUAGES }, null, 2),
+  )
   return { outDir: out, files, warnings: freshness.messages }
 }

@@ -30,6 +30,9 @@ export function districtContent(plugin: DistrictPlugin, shared: readonly Contact
 }
 
 /** Every contact the widget would publish, across districts, without duplicates. */
-export function allPublishedContacts(plugins: readonly DistrictPlugin[] = districtPlugins, shared: readonly Contact[] = sharedContacts): Contact[] {
+export function allPublishedContacts(
+  plugins: readonly DistrictPlugin[] = districtPlugins,
+  shared: readonly Contact[] = sharedContacts,
+): Contact[] {
   return [...shared, ...plugins.flatMap((p) => p.contacts)]
 }

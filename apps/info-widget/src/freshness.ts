@@ -24,10 +24,13 @@ export interface FreshnessResult {
  * such contact fails the check; in development it is a warning.
  */
 export function checkFreshness(contacts: readonly Contact[], options: { today: string; release: boolean }): FreshnessResult {
-  const stale = contacts.filter((c) => isMoreThanMonthsBefore(c.source.verifiedOn, MAX_AGE_MONTHS, options.today)).map((c) => ({ id: c.id, verifiedOn: c.source.verifiedOn }))
+  const stale = contacts
+    .filter((c) => isMoreThanMonthsBefore(c.source.verifiedOn, MAX_AGE_MONTHS, options.today))
+    .map((c) => ({ id: c.id, verifiedOn: c.source.verifiedOn }))
   const level = options.release ? 'error' : 'warning'
   const messages = stale.map(
-    (s) => `${level}: contact "${s.id}" was last verified on ${s.verifiedOn}, more than ${MAX_AGE_MONTHS} months before ${options.today}. Check it at its source and update source.verifiedOn.`,
+    (s) =>
+      `${level}: contact "${s.id}" was last verified on ${s.verifiedOn}, more than ${MAX_AGE_MONTHS} months before ${options.today}. Check it at its source and update source.verifiedOn.`,
   )
   return { ok: !(options.release && stale.length > 0), stale, messages }
 }

@@ -40,7 +40,8 @@ export function fallbackHtml(district: DistrictInfo, lang: Language, messages: S
   const out: string[] = [`<div lang="${lang}" dir="${directionOf(lang)}">`, `<h2>${esc(t('title'))}</h2>`, `<p>${esc(t('intro'))}</p>`]
   for (const group of groups) {
     out.push(`<h3>${esc(t(`cat_${group.kind}`))}</h3>`)
-    if (group.kind === 'municipal-entry' && district.notice) out.push(`<p><strong>${esc(t('notice'))}:</strong> <span${foreign}>${esc(district.notice[cl])}</span></p>`)
+    if (group.kind === 'municipal-entry' && district.notice)
+      out.push(`<p><strong>${esc(t('notice'))}:</strong> <span${foreign}>${esc(district.notice[cl])}</span></p>`)
     if (group.contacts.length === 0) {
       const ask = entry ? ` ${esc(fill(t('missingAsk'), { name: entry.name[cl] }))}` : ''
       out.push(`<p>${esc(t('missing'))}${ask}</p>`)
@@ -54,7 +55,9 @@ export function fallbackHtml(district: DistrictInfo, lang: Language, messages: S
       if (c.phone) reach.push(`<a href="${esc(telHref(c.phone))}">${esc(t('call'))} <bdi dir="ltr">${esc(c.phone)}</bdi></a>`)
       if (c.url) reach.push(`<a href="${esc(c.url)}">${esc(t('website'))}</a>`)
       if (reach.length) parts.push(reach.join(' · '))
-      parts.push(`<small>${esc(t('source'))}: <a href="${esc(c.source.url)}">${esc(sourceLabel(c.source.url))}</a>, ${esc(t('checked'))} ${esc(c.source.verifiedOn)}</small>`)
+      parts.push(
+        `<small>${esc(t('source'))}: <a href="${esc(c.source.url)}">${esc(sourceLabel(c.source.url))}</a>, ${esc(t('checked'))} ${esc(c.source.verifiedOn)}</small>`,
+      )
       out.push(`<li>${parts.join('<br>')}</li>`)
     }
     out.push('</ul>')

@@ -41,11 +41,13 @@ describe('size check (the production build, real districts)', () => {
 })
 
 describe('build output', () => {
-  it('SRI hashes match the files; the language files\' hashes are built into the script', async () => {
+  it("SRI hashes match the files; the language files' hashes are built into the script", async () => {
     const js = await readFile(join(out, 'widget/vbe-info.js'), 'utf8')
     expect(result.files['vbe-info.js']?.integrity).toBe(`sha384-${createHash('sha384').update(js).digest('base64')}`)
     for (const path of LANGUAGES.map((l) => `i18n/${l}.json`)) {
-      const sha256 = createHash('sha256').update(await readFile(join(out, 'widget', path))).digest('base64')
+      const sha256 = createHash('sha256')
+        .update(await readFile(join(out, 'widget', path)))
+        .digest('base64')
       expect(js, path).toContain(`"${path}":"sha256-${sha256}"`)
     }
   })
@@ -56,14 +58,15 @@ describe('build output', () => {
     for (const id of ['norrmalm', 'rinkeby-kista']) expect(result.files[`districts/${id}.json`]?.integrity).toMatch(/^sha384-/)
   })
 
-  it('the demo snippet carries its first screen\'s data inline: the published files, as inert text', async () => {
+  it("the demo snippet carries its first screen's data inline: the published files, as inert text", async () => {
     const html = await readFile(join(out, 'demo/rinkeby-kista.html'), 'utf8')
     const inline = /<vbe-info [^>]*>[^]*<template>([^<]*)<\/template>\s*<\/vbe-info>/.exec(html)?.[1]
     expect(inline).toBeDefined()
     expect(inline).not.toMatch(/[<>&]/)
     const files = JSON.parse(inline ?? '{}') as Record<string, unknown>
     expect(Object.keys(files).sort()).toEqual(['districts/rinkeby-kista.json', 'i18n/sv.json'])
-    for (const [path, data] of Object.entries(files)) expect(data, path).toEqual(JSON.parse(await readFile(join(out, 'widget', path), 'utf8')))
+    for (const [path, data] of Object.entries(files))
+      expect(data, path).toEqual(JSON.parse(await readFile(join(out, 'widget', path), 'utf8')))
   })
 
   it('no page has inline script or style (strict CSP)', async () => {
@@ -84,8 +87,17 @@ describe('build output', () => {
   })
 
   it('district data holds only sourced contacts, ordered, with no exit-support contact invented', async () => {
-    const d = JSON.parse(await readFile(join(out, 'widget/districts/rinkeby-kista.json'), 'utf8')) as { contacts: Array<{ kind: string; source: { url: string; verifiedOn: string } }> }
-    expect(d.contacts.map((c) => c.kind)).toEqual(['emergency', 'police', 'municipal-entry', 'social-services', 'relatives-support', 'victim-support'])
+    const d = JSON.parse(await readFile(join(out, 'widget/districts/rinkeby-kista.json'), 'utf8')) as {
+      contacts: Array<{ kind: string; source: { url: string; verifiedOn: string } }>
+    }
+    expect(d.contacts.map((c) => c.kind)).toEqual([
+      'emergency',
+      'police',
+      'municipal-entry',
+      'social-services',
+      'relatives-support',
+      'victim-support',
+    ])
     expect(d.contacts.every((c) => c.source.url.startsWith('https://') && /^\d{4}-\d{2}-\d{2}$/.test(c.source.verifiedOn))).toBe(true)
   })
 })

@@ -28,7 +28,14 @@ const contact = (id: string, verifiedOn: string): Contact => ({
 describe('content', () => {
   it('orders shared and district contacts; never invents a missing category', () => {
     const d = districtContent(norrmalm)
-    expect(d.contacts.map((c) => c.kind)).toEqual(['emergency', 'police', 'municipal-entry', 'social-services', 'relatives-support', 'victim-support'])
+    expect(d.contacts.map((c) => c.kind)).toEqual([
+      'emergency',
+      'police',
+      'municipal-entry',
+      'social-services',
+      'relatives-support',
+      'victim-support',
+    ])
     expect(d.notice?.en).toContain('Norra innerstaden')
   })
 
@@ -47,7 +54,11 @@ describe('freshness: the release check', () => {
   const fixture = [contact('fresh', '2026-06-01'), contact('stale', '2025-10-31'), contact('edge', '2025-11-22')]
 
   it('counts twelve calendar months: current through the same day a year later, stale the day after', () => {
-    const staleIds = (today: string, ...checked: string[]) => checkFreshness(checked.map((d) => contact(d, d)), { today, release: false }).stale.map((s) => s.id)
+    const staleIds = (today: string, ...checked: string[]) =>
+      checkFreshness(
+        checked.map((d) => contact(d, d)),
+        { today, release: false },
+      ).stale.map((s) => s.id)
     expect(staleIds('2026-11-22', '2025-11-21', '2025-11-22')).toEqual(['2025-11-21'])
     // From 29 February, twelve months end on 28 February.
     expect(staleIds('2025-02-28', '2024-02-27', '2024-02-28', '2024-02-29')).toEqual(['2024-02-27'])
@@ -76,7 +87,9 @@ describe('freshness: the release check', () => {
   it('a release build with stale data fails; a development build warns and succeeds', async () => {
     const lines: string[] = []
     const outDir = join(appRoot, '.reports/tmp-stale-build')
-    await expect(buildWidget({ outDir, today: '2028-01-01', release: true, log: (l) => lines.push(l) })).rejects.toBeInstanceOf(StaleDataError)
+    await expect(buildWidget({ outDir, today: '2028-01-01', release: true, log: (l) => lines.push(l) })).rejects.toBeInstanceOf(
+      StaleDataError,
+    )
     const dev = await buildWidget({ outDir, today: '2028-01-01', release: false, log: (l) => lines.push(l) })
     expect(dev.warnings.length).toBe(allPublishedContacts().length)
     expect(lines.some((l) => l.startsWith('warning:'))).toBe(true)
@@ -99,13 +112,19 @@ describe('snippet', () => {
   const chain = [['sv', messages.sv] as const, ['en', messages.en] as const]
   it('escapes everything as text', () => {
     const d = districtContent({ ...norrmalm, name: { sv: '<b>', en: '<b>' }, notice: { sv: '<script>alert(1)</script>', en: 'x' } })
-    const html = makeSnippet({ scriptUrl: 'https://w.example/vbe-info.js?a=1&b="2"', integrity: 'sha384-abc', district: d, lang: 'sv', messages: chain })
+    const html = makeSnippet({
+      scriptUrl: 'https://w.example/vbe-info.js?a=1&b="2"',
+      integrity: 'sha384-abc',
+      district: d,
+      lang: 'sv',
+      messages: chain,
+    })
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain('src="https://w.example/vbe-info.js?a=1&amp;b=&quot;2&quot;"')
     expect(html).not.toContain('<script>alert')
   })
 
-  it('carries the first screen\'s files inline: the district, the language and the fallbacks the widget would load', () => {
+  it("carries the first screen's files inline: the district, the language and the fallbacks the widget would load", () => {
     const d = districtContent({ ...norrmalm, name: { sv: '</template><img src=x onerror=alert(1)>', en: 'a & b' } })
     const html = makeSnippet({ scriptUrl: '/vbe-info.js', integrity: 'sha384-abc', district: d, lang: 'sv', messages: chain })
     const inline = /<template>([^<]*)<\/template>\n<\/vbe-info>$/.exec(html)?.[1]
@@ -114,11 +133,20 @@ describe('snippet', () => {
     // a language that lacks texts: the widget loads English after it, so English comes inline too
     const partial = { title: 'x' }
     expect(missingKeys(partial).length).toBeGreaterThan(0)
-    expect(firstScreenFiles(d, [['fa', partial], ['en', messages.en], ['sv', messages.sv]])).toEqual({ 'districts/norrmalm.json': d, 'i18n/fa.json': partial, 'i18n/en.json': messages.en })
+    expect(
+      firstScreenFiles(d, [
+        ['fa', partial],
+        ['en', messages.en],
+        ['sv', messages.sv],
+      ]),
+    ).toEqual({ 'districts/norrmalm.json': d, 'i18n/fa.json': partial, 'i18n/en.json': messages.en })
   })
 
   it('the fallback lists every contact with its source; other languages mark English data', () => {
-    const html = fallbackHtml(districtContent(norrmalm), 'fa', [['fa', messages.fa], ['en', messages.en]])
+    const html = fallbackHtml(districtContent(norrmalm), 'fa', [
+      ['fa', messages.fa],
+      ['en', messages.en],
+    ])
     expect(html).toContain('<div lang="fa" dir="rtl">')
     expect(html).toContain('<strong lang="en" dir="ltr">Emergency number 112</strong>')
     expect((html.match(/<small>/g) ?? []).length).toBe(districtContent(norrmalm).contacts.length)

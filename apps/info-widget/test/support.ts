@@ -13,7 +13,6 @@ import { districtContent, districtPlugins } from '../src/content.js'
 import { createApp, type ExtraPage } from '../src/server/app.js'
 import { makeSnippet } from '../src/snippet.js'
 
-
 /** Debian's Chromium, headless. Fails (never skips) with what to install when it is missing. */
 export const launchChromium = (): Promise<Browser> => launch("the widget's browser tests")
 

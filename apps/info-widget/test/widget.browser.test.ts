@@ -41,16 +41,23 @@ async function setup() {
   browser = await launchChromium()
   site = await startSite(({ snippet }) => {
     const pages: Record<string, { html: string; csp?: string | null }> = {}
-    for (const lang of LANGUAGES) pages[`/t/${lang}.html`] = { html: hostPage(snippet('rinkeby-kista', lang, 'exit-url="/t/neutral.html"')) }
+    for (const lang of LANGUAGES)
+      pages[`/t/${lang}.html`] = { html: hostPage(snippet('rinkeby-kista', lang, 'exit-url="/t/neutral.html"')) }
     pages['/t/norrmalm.html'] = { html: hostPage(snippet('norrmalm', 'en')) }
     pages['/t/fixture.html'] = { html: hostPage(snippet('test-fixture', 'en')) }
     pages['/t/plain.html'] = { html: hostPage(snippet('rinkeby-kista', 'en')), csp: null }
     pages['/t/hostile.html'] = { html: hostPage(snippet('rinkeby-kista', 'en'), HOSTILE_CSS), csp: null }
-    pages['/t/xss.html'] = { html: hostPage(snippet('rinkeby-kista', 'en', `heading="${XSS.replace(/</g, '&lt;').replace(/"/g, '&quot;')}" exit-url="javascript:alert(1)"`)) }
+    pages['/t/xss.html'] = {
+      html: hostPage(
+        snippet('rinkeby-kista', 'en', `heading="${XSS.replace(/</g, '&lt;').replace(/"/g, '&quot;')}" exit-url="javascript:alert(1)"`),
+      ),
+    }
     pages['/t/neutral.html'] = { html: hostPage('<p>Weather: sunny.</p>') }
     pages['/t/no-data.html'] = { html: hostPage(snippet('rinkeby-kista', 'en').replace(/<template>[^]*<\/template>\n/, '')) }
     // markup elsewhere on the page (a comment field, say) that poses as a widget with made-up data
-    const fake = snippet('rinkeby-kista', 'en').replace(/^<script[^>]*><\/script>\n/, '').replaceAll('Emergency number 112', 'FAKE NUMBER')
+    const fake = snippet('rinkeby-kista', 'en')
+      .replace(/^<script[^>]*><\/script>\n/, '')
+      .replaceAll('Emergency number 112', 'FAKE NUMBER')
     pages['/t/impostor.html'] = { html: hostPage(`${fake}\n${snippet('rinkeby-kista', 'en')}`) }
     return pages
   })
@@ -86,13 +93,18 @@ async function open(path: string, setup?: (page: Page, context: BrowserContext) 
 const runAxe = async (page: Page) => {
   await page.evaluate(axeSource)
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> }
+      }
+    ).axe
     const r = await axe.run(document, { resultTypes: ['violations'] })
     return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
   })
 }
 
-const panelText = (page: Page) => page.evaluate(() => document.querySelector('vbe-info')?.shadowRoot?.querySelector('section')?.textContent ?? '')
+const panelText = (page: Page) =>
+  page.evaluate(() => document.querySelector('vbe-info')?.shadowRoot?.querySelector('section')?.textContent ?? '')
 
 describe('<vbe-info> in Debian Chromium', () => {
   describe.each(LANGUAGES)('language %s', (lang: Language) => {
@@ -103,7 +115,12 @@ describe('<vbe-info> in Debian Chromium', () => {
         const root = document.querySelector('vbe-info')!.shadowRoot!
         const section = root.querySelector('section')!
         const num = root.querySelector('a.call bdi')!
-        return { lang: section.lang, dir: getComputedStyle(section).direction, numDir: getComputedStyle(num).direction, name: root.querySelector('.name')?.getAttribute('lang') ?? null }
+        return {
+          lang: section.lang,
+          dir: getComputedStyle(section).direction,
+          numDir: getComputedStyle(num).direction,
+          name: root.querySelector('.name')?.getAttribute('lang') ?? null,
+        }
       })
       expect(info.lang).toBe(lang)
       expect(info.dir).toBe(lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr')
@@ -137,12 +154,29 @@ describe('<vbe-info> in Debian Chromium', () => {
   it('shows the contacts in order, each with its source and date, and no invented exit support', async () => {
     const { page, context } = await open('/t/en.html')
     const text = await panelText(page)
-    const order = ['Emergency number 112', 'The police, 114 14', 'Järva district administration', 'Reporting concern about a child', 'The worry line on radicalisation', 'Support for someone who wants to leave', 'Victim Support Sweden']
+    const order = [
+      'Emergency number 112',
+      'The police, 114 14',
+      'Järva district administration',
+      'Reporting concern about a child',
+      'The worry line on radicalisation',
+      'Support for someone who wants to leave',
+      'Victim Support Sweden',
+    ]
     const at = order.map((s) => text.indexOf(s))
-    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true)
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
-    expect(text).toContain('There is no checked contact for this here yet. Ask Järva district administration (formerly Rinkeby-Kista) instead.')
-    const cards = await page.evaluate(() => [...document.querySelector('vbe-info')!.shadowRoot!.querySelectorAll('.card')].map((c) => !!c.querySelector('time[datetime]') && c.textContent!.includes('Source')))
+    expect(text).toContain(
+      'There is no checked contact for this here yet. Ask Järva district administration (formerly Rinkeby-Kista) instead.',
+    )
+    const cards = await page.evaluate(() =>
+      [...document.querySelector('vbe-info')!.shadowRoot!.querySelectorAll('.card')].map(
+        (c) => !!c.querySelector('time[datetime]') && c.textContent!.includes('Source'),
+      ),
+    )
     expect(cards.length).toBe(6)
     expect(cards.every(Boolean)).toBe(true)
     await context.close()
@@ -200,7 +234,9 @@ describe('<vbe-info> in Debian Chromium', () => {
   it('uses only its own inline data: another element on the page cannot feed it made-up contacts', async () => {
     const { page, context } = await open('/t/impostor.html')
     await page.waitForFunction(() => [...document.querySelectorAll('vbe-info')].every((el) => el.shadowRoot?.querySelector('section')))
-    const texts = await page.evaluate(() => [...document.querySelectorAll('vbe-info')].map((el) => el.shadowRoot!.querySelector('section')!.textContent))
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll('vbe-info')].map((el) => el.shadowRoot!.querySelector('section')!.textContent),
+    )
     expect(texts[0]).toContain('FAKE NUMBER') // the impostor shows what it carries, like any markup on the page…
     expect(texts[1]).not.toContain('FAKE NUMBER') // …but the real widget shows only its own data
     expect(texts[1]).toContain('Emergency number 112')
@@ -211,7 +247,27 @@ describe('<vbe-info> in Debian Chromium', () => {
     const styles = async (path: string) => {
       const { page, context } = await open(path)
       const s = await page.evaluate(() => {
-        const props = ['color', 'background-color', 'font-size', 'font-family', 'font-weight', 'line-height', 'letter-spacing', 'text-transform', 'padding-top', 'padding-left', 'margin-top', 'margin-bottom', 'border-top-style', 'border-top-width', 'display', 'direction', 'outline-style', 'opacity', 'visibility']
+        const props = [
+          'color',
+          'background-color',
+          'font-size',
+          'font-family',
+          'font-weight',
+          'line-height',
+          'letter-spacing',
+          'text-transform',
+          'padding-top',
+          'padding-left',
+          'margin-top',
+          'margin-bottom',
+          'border-top-style',
+          'border-top-width',
+          'display',
+          'direction',
+          'outline-style',
+          'opacity',
+          'visibility',
+        ]
         const host = document.querySelector('vbe-info')!
         const all = [host, ...host.shadowRoot!.querySelectorAll('*')]
         return all.map((el) => {
@@ -258,7 +314,11 @@ describe('<vbe-info> in Debian Chromium', () => {
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
         if (!el || el === document.body) return null
         const cs = getComputedStyle(el)
-        return { tag: el.tagName, text: (el.textContent ?? '').trim().slice(0, 40), ring: cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px' && cs.boxShadow !== 'none' }
+        return {
+          tag: el.tagName,
+          text: (el.textContent ?? '').trim().slice(0, 40),
+          ring: cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px' && cs.boxShadow !== 'none',
+        }
       })
       if (!f) break
       seen.push(f)
@@ -301,7 +361,9 @@ describe('<vbe-info> in Debian Chromium', () => {
   describe('open now, at fixed clock times (Stockholm)', () => {
     const at = async (iso: string) => {
       const { page, context } = await open('/t/fixture.html', (p) => p.clock.setFixedTime(new Date(iso)))
-      const status = await page.evaluate(() => document.querySelector('vbe-info')!.shadowRoot!.querySelector('.municipal-entry .status')!.textContent)
+      const status = await page.evaluate(
+        () => document.querySelector('vbe-info')!.shadowRoot!.querySelector('.municipal-entry .status')!.textContent,
+      )
       await context.close()
       return status
     }

@@ -17,17 +17,83 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'officer.rk', displayName: 'Amina (handläggare, Rinkeby-Kista)', roles: ['officer'], district: 'rinkeby-kista', what: 'edits and submits Rinkeby-Kista’s plan' },
-  { username: 'officer2.rk', displayName: 'Jonas (handläggare, Rinkeby-Kista)', roles: ['officer'], district: 'rinkeby-kista', what: 'a second Rinkeby-Kista officer (try editing the same plan)' },
-  { username: 'approver.rk', displayName: 'Leila (nämndsekreterare, Rinkeby-Kista)', roles: ['approver'], district: 'rinkeby-kista', what: 'adopts or returns (återremiss) Rinkeby-Kista’s plan' },
-  { username: 'officer.nm', displayName: 'Karin (handläggare, Norrmalm)', roles: ['officer'], district: 'norrmalm', what: 'edits and submits Norrmalm’s plan' },
-  { username: 'approver.nm', displayName: 'Erik (nämndsekreterare, Norrmalm)', roles: ['approver'], district: 'norrmalm', what: 'adopts or returns Norrmalm’s plan' },
-  { username: 'officer-approver.rk', displayName: 'Nadia (handläggare och attestant, Rinkeby-Kista)', roles: ['officer', 'approver'], district: 'rinkeby-kista', what: 'writes and adopts Rinkeby-Kista’s plans, never their own' },
-  { username: 'officer-approver.nm', displayName: 'Olof (handläggare och attestant, Norrmalm)', roles: ['officer', 'approver'], district: 'norrmalm', what: 'writes and adopts Norrmalm’s plans, never their own' },
-  { username: 'admin.rk', displayName: 'Hanna (admin, Rinkeby-Kista)', roles: ['admin'], district: 'rinkeby-kista', what: 'Rinkeby-Kista only: its plans, overview row and audit log; adopt/return' },
-  { username: 'admin.nm', displayName: 'Johan (admin, Norrmalm)', roles: ['admin'], district: 'norrmalm', what: 'Norrmalm only: its plans, overview row and audit log; adopt/return' },
-  { username: 'admin', displayName: 'Stadsledningskontoret (admin)', roles: ['admin'], district: null, what: 'city-wide: overview, every plan, adopt/return' },
-  { username: 'auditor', displayName: 'Revisor', roles: ['auditor'], district: null, what: 'city-wide read-only: overview, every plan, audit log' },
+  {
+    username: 'officer.rk',
+    displayName: 'Amina (handläggare, Rinkeby-Kista)',
+    roles: ['officer'],
+    district: 'rinkeby-kista',
+    what: 'edits and submits Rinkeby-Kista’s plan',
+  },
+  {
+    username: 'officer2.rk',
+    displayName: 'Jonas (handläggare, Rinkeby-Kista)',
+    roles: ['officer'],
+    district: 'rinkeby-kista',
+    what: 'a second Rinkeby-Kista officer (try editing the same plan)',
+  },
+  {
+    username: 'approver.rk',
+    displayName: 'Leila (nämndsekreterare, Rinkeby-Kista)',
+    roles: ['approver'],
+    district: 'rinkeby-kista',
+    what: 'adopts or returns (återremiss) Rinkeby-Kista’s plan',
+  },
+  {
+    username: 'officer.nm',
+    displayName: 'Karin (handläggare, Norrmalm)',
+    roles: ['officer'],
+    district: 'norrmalm',
+    what: 'edits and submits Norrmalm’s plan',
+  },
+  {
+    username: 'approver.nm',
+    displayName: 'Erik (nämndsekreterare, Norrmalm)',
+    roles: ['approver'],
+    district: 'norrmalm',
+    what: 'adopts or returns Norrmalm’s plan',
+  },
+  {
+    username: 'officer-approver.rk',
+    displayName: 'Nadia (handläggare och attestant, Rinkeby-Kista)',
+    roles: ['officer', 'approver'],
+    district: 'rinkeby-kista',
+    what: 'writes and adopts Rinkeby-Kista’s plans, never their own',
+  },
+  {
+    username: 'officer-approver.nm',
+    displayName: 'Olof (handläggare och attestant, Norrmalm)',
+    roles: ['officer', 'approver'],
+    district: 'norrmalm',
+    what: 'writes and adopts Norrmalm’s plans, never their own',
+  },
+  {
+    username: 'admin.rk',
+    displayName: 'Hanna (admin, Rinkeby-Kista)',
+    roles: ['admin'],
+    district: 'rinkeby-kista',
+    what: 'Rinkeby-Kista only: its plans, overview row and audit log; adopt/return',
+  },
+  {
+    username: 'admin.nm',
+    displayName: 'Johan (admin, Norrmalm)',
+    roles: ['admin'],
+    district: 'norrmalm',
+    what: 'Norrmalm only: its plans, overview row and audit log; adopt/return',
+  },
+  {
+    username: 'admin',
+    displayName: 'Stadsledningskontoret (admin)',
+    roles: ['admin'],
+    district: null,
+    what: 'city-wide: overview, every plan, adopt/return',
+  },
+  {
+    username: 'auditor',
+    displayName: 'Revisor',
+    roles: ['auditor'],
+    district: null,
+    what: 'city-wide read-only: overview, every plan, audit log',
+  },
 ]
 
 /** The demo database's plans: core's two example plans, one per seed district. */
@@ -43,15 +109,27 @@ export function seedDemo(): Effect.Effect<{ users: number; plans: number }, Data
     'plan-editor demo seed',
     Effect.gen(function* () {
       const counts = yield* query('demo.count', async (db: Kysely<Tables>) => {
-        const users = await db.selectFrom('vbe_users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-        const plans = await db.selectFrom('pe_plans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+        const users = await db
+          .selectFrom('vbe_users')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+        const plans = await db
+          .selectFrom('pe_plans')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
         return { users: Number(users.n), plans: Number(plans.n) }
       })
       let users = 0
       let plans = 0
       if (counts.users === 0) {
         for (const u of DEMO_USERS) {
-          yield* upsertUser({ username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, roles: u.roles, district: u.district })
+          yield* upsertUser({
+            username: u.username,
+            displayName: u.displayName,
+            password: DEMO_PASSWORD,
+            roles: u.roles,
+            district: u.district,
+          })
           users++
         }
       }

@@ -24,7 +24,11 @@ export interface PlanAppOptions {
 
 /** The plan editor's Hono app: the API (server-kit session, errors and audit) and the built UI. */
 export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
-  const app = createApi({ database: options.database, ...(options.clock ? { clock: options.clock } : {}), ...(options.logError ? { logError: options.logError } : {}) })
+  const app = createApi({
+    database: options.database,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logError ? { logError: options.logError } : {}),
+  })
   registerMetaRoutes(app, options.database)
   registerPlanRoutes(app)
   registerWorkflowRoutes(app)
@@ -86,7 +90,10 @@ export function openPlanDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 /** Seeds the demo users and plans into an empty database; says what it seeded. */
-export function seedDemoData(database: Database, clock: { readonly now: () => Date } = systemClock): Promise<{ users: number; plans: number }> {
+export function seedDemoData(
+  database: Database,
+  clock: { readonly now: () => Date } = systemClock,
+): Promise<{ users: number; plans: number }> {
   return Effect.runPromise(seedDemo().pipe(Effect.provideService(Db, { kysely: database.kysely }), Effect.provideService(Clock, clock)))
 }
 

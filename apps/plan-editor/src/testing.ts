@@ -9,6 +9,10 @@ import { join, resolve } from 'node:path'
 export async function buildUi(): Promise<string> {
   const { build } = await import('vite')
   const outDir = mkdtempSync(join(tmpdir(), 'pe-ui-'))
-  await build({ configFile: resolve(import.meta.dirname, '..', 'ui', 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 } })
+  await build({
+    configFile: resolve(import.meta.dirname, '..', 'ui', 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
+  })
   return outDir
 }

@@ -44,7 +44,10 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
 
   it('seeds the demo users and one plan per seed district, and scopes lists by district', async () => {
     expect(server.seeded).toEqual({ users: 11, plans: 2 })
-    const mine = (await officerRk.get('/api/plans')).body.items as { district: string; coverage: { templateId: string; title: { sv: string; en: string } }[] }[]
+    const mine = (await officerRk.get('/api/plans')).body.items as {
+      district: string
+      coverage: { templateId: string; title: { sv: string; en: string } }[]
+    }[]
     expect(mine.map((p) => p.district)).toEqual(['rinkeby-kista'])
     // Each template in the list's coverage carries its name, so no client shows a code.
     expect(mine[0]!.coverage.map((c) => [c.templateId, c.title.sv])).toEqual([
@@ -56,13 +59,24 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(((await auditor.get('/api/plans')).body.items as unknown[]).length).toBe(2)
     // Out of scope is not found, not forbidden: nothing leaks.
     expectProblem(await officerNm.get(`/api/plans/${rk.id}`), 404)
-    expectProblem(await checkedFetch(`${base}/api/plans`).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() })), 401)
+    expectProblem(
+      await checkedFetch(`${base}/api/plans`).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() })),
+      401,
+    )
   })
 
   it('the weak Rinkeby-Kista plan shows real gaps and findings; Norrmalm does not', async () => {
     const a = (await officerRk.get(`/api/plans/${rk.id}/analysis`)).body
     const codes = [...a.indicatorFindings, ...a.riskFindings, ...a.revisionFindings].map((f: { code: string }) => f.code)
-    expect(codes).toEqual(expect.arrayContaining(['not-effect-follow-up', 'guideline-without-effect-indicator', 'risk-not-handled', 'situation-picture-stale', 'plan-year-passed']))
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'not-effect-follow-up',
+        'guideline-without-effect-indicator',
+        'risk-not-handled',
+        'situation-picture-stale',
+        'plan-year-passed',
+      ]),
+    )
     const directive = a.summary.templates.find((t: { templateId: string }) => t.templateId === 'directive-2017')
     expect(directive.covered).toBe(2)
     expect(directive.gaps).toContain('D3')
@@ -85,10 +99,17 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     const same = await officerNm.send('PUT', `/api/plans/${nm.id}`, { document: edited }, ifMatch(ok.body.version))
     expect(same.body.version).toBe(ok.body.version)
     // A stale write is refused, naming the other change.
-    const stale = await officerNm.send('PUT', `/api/plans/${nm.id}`, { document: { ...doc, contactPoint: { ...doc.contactPoint, unit: 'Annan enhet' } } }, ifMatch(got.body.version))
+    const stale = await officerNm.send(
+      'PUT',
+      `/api/plans/${nm.id}`,
+      { document: { ...doc, contactPoint: { ...doc.contactPoint, unit: 'Annan enhet' } } },
+      ifMatch(got.body.version),
+    )
     expectProblem(stale, 409)
     expect(stale.body.current.version).toBe(ok.body.version)
-    expect(stale.body.current.theirs.plan).toEqual([{ path: 'situationPicture.summary', before: doc.situationPicture.summary, after: 'Uppdaterad lägesbild.' }])
+    expect(stale.body.current.theirs.plan).toEqual([
+      { path: 'situationPicture.summary', before: doc.situationPicture.summary, after: 'Uppdaterad lägesbild.' },
+    ])
     expect(stale.body.current.mine.plan).toEqual([{ path: 'contactPoint.unit', before: doc.contactPoint.unit, after: 'Annan enhet' }])
     expect((await officerNm.get(`/api/plans/${nm.id}`)).body.document.contactPoint.unit).toBe(doc.contactPoint.unit)
     nm = (await officerNm.get(`/api/plans/${nm.id}`)).body
@@ -103,14 +124,21 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     const id = created.body.id as string
     const a = (await officerRk.get(`/api/plans/${id}`)).body
     const b = (await officer2Rk.get(`/api/plans/${id}`)).body
-    const first = await officerRk.send('PUT', `/api/plans/${id}`, { document: { ...a.document, situationPicture: { ...a.document.situationPicture, summary: 'Ändrad av Amina' } } }, ifMatch(a.version))
+    const first = await officerRk.send(
+      'PUT',
+      `/api/plans/${id}`,
+      { document: { ...a.document, situationPicture: { ...a.document.situationPicture, summary: 'Ändrad av Amina' } } },
+      ifMatch(a.version),
+    )
     expect(first.status).toBe(200)
     const bDoc = { ...b.document, contactPoint: { ...b.document.contactPoint, function: 'Ändrad av Jonas' } }
     const second = await officer2Rk.send('PUT', `/api/plans/${id}`, { document: bDoc }, ifMatch(b.version))
     expectProblem(second, 409)
     expect(second.body.detail).toMatch(/officer\.rk/)
     expect(second.body.current).toMatchObject({ version: 2, updatedBy: 'officer.rk', baseVersion: 1 })
-    expect(second.body.current.theirs.plan).toEqual([expect.objectContaining({ path: 'situationPicture.summary', after: 'Ändrad av Amina' })])
+    expect(second.body.current.theirs.plan).toEqual([
+      expect.objectContaining({ path: 'situationPicture.summary', after: 'Ändrad av Amina' }),
+    ])
     expect(second.body.current.document.situationPicture.summary).toBe('Ändrad av Amina')
     // Jonas re-bases on version 2 and keeps both changes.
     const merged = { ...second.body.current.document, contactPoint: bDoc.contactPoint }
@@ -122,7 +150,14 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     // Truly simultaneous writes from the same base: exactly one wins.
     const cur = third.body
     const results = await Promise.all(
-      [officerRk, officer2Rk].map((c, i) => c.send('PUT', `/api/plans/${id}`, { document: { ...cur.document, situationPicture: { ...cur.document.situationPicture, summary: `samtidigt ${i}` } } }, ifMatch(cur.version))),
+      [officerRk, officer2Rk].map((c, i) =>
+        c.send(
+          'PUT',
+          `/api/plans/${id}`,
+          { document: { ...cur.document, situationPicture: { ...cur.document.situationPicture, summary: `samtidigt ${i}` } } },
+          ifMatch(cur.version),
+        ),
+      ),
     )
     expect(results.map((r) => r.status).sort()).toEqual([200, 409])
     const versions = (await officerRk.get(`/api/plans/${id}/versions`)).body.versions as { version: number; by: string }[]
@@ -141,17 +176,45 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expectField(await officerNm.send('POST', '/api/plans', { from: 'revision', sourcePlanId: nm.id, year: 2020 }), 'year')
     expectField(await officerNm.get('/api/plans/not-a-uuid'), 'param.id')
     const doc = nm.document
-    expectField(await officerNm.send('PUT', p, { document: { ...doc, activities: [{ ...doc.activities[0]!, title: '' }] } }, ifMatch(nm.version)), 'document.activities[0].title')
     expectField(
-      await officerNm.send('PUT', p, { document: { ...doc, activities: [{ ...doc.activities[0]!, indicators: [{ ...doc.activities[0]!.indicators[0]!, kind: 'vibes' }] }] } }, ifMatch(nm.version)),
+      await officerNm.send('PUT', p, { document: { ...doc, activities: [{ ...doc.activities[0]!, title: '' }] } }, ifMatch(nm.version)),
+      'document.activities[0].title',
+    )
+    expectField(
+      await officerNm.send(
+        'PUT',
+        p,
+        {
+          document: {
+            ...doc,
+            activities: [{ ...doc.activities[0]!, indicators: [{ ...doc.activities[0]!.indicators[0]!, kind: 'vibes' }] }],
+          },
+        },
+        ifMatch(nm.version),
+      ),
       'document.activities[0].indicators[0].kind',
     )
-    expectField(await officerNm.send('PUT', p, { document: { ...doc, district: 'rinkeby-kista' } }, ifMatch(nm.version)), 'document.district')
+    expectField(
+      await officerNm.send('PUT', p, { document: { ...doc, district: 'rinkeby-kista' } }, ifMatch(nm.version)),
+      'document.district',
+    )
     expectField(await officerNm.send('PUT', p, { document: { ...doc, status: 'adopted' } }, ifMatch(nm.version)), 'document.status')
     expectField(await officerNm.send('PUT', p, {}, ifMatch(nm.version)), 'document')
     expectField(await officerNm.send('POST', `${p}/transitions`, { action: 'fly' }, ifMatch(nm.version)), 'action')
-    expectField(await officerNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T4`, { value: 1, date: '2026-05-01' }, ifMatch(nm.version)), 'param.period')
-    expectField(await officerNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T2`, { value: 'many', date: '2026-13-01' }, ifMatch(nm.version)), 'value', 'date')
+    expectField(
+      await officerNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T4`, { value: 1, date: '2026-05-01' }, ifMatch(nm.version)),
+      'param.period',
+    )
+    expectField(
+      await officerNm.send(
+        'PUT',
+        `${p}/activities/a1/indicators/i1/follow-ups/T2`,
+        { value: 'many', date: '2026-13-01' },
+        ifMatch(nm.version),
+      ),
+      'value',
+      'date',
+    )
     expectField(await officerNm.get(`${p}/analysis?on=tomorrow`), 'query.on')
     expectField(await officerNm.get(`${p}/versions/0`), 'param.version')
     expectField(await officerNm.get(`${p}/redline?from=x`), 'query.from', 'query.to')
@@ -159,10 +222,21 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expectField(await officerNm.get(`${p}/export?format=md&lang=fi`), 'query.lang')
     expectField(await officerNm.get('/api/templates'), 'query.district')
     expectField(await admin.get('/api/audit?limit=0'), 'query.limit')
-    expectField(await officerNm.send('PUT', p, { document: { ...doc, contactPoint: { ...doc.contactPoint, unit: 'a\u0000b' } } }, ifMatch(nm.version)), 'document.contactPoint.unit')
+    expectField(
+      await officerNm.send(
+        'PUT',
+        p,
+        { document: { ...doc, contactPoint: { ...doc.contactPoint, unit: 'a\u0000b' } } },
+        ifMatch(nm.version),
+      ),
+      'document.contactPoint.unit',
+    )
     // Missing things are 404s that say what is missing.
     expectProblem(await officerNm.get(`${p}/versions/999`), 404)
-    expectProblem(await officerNm.send('PUT', `${p}/activities/zz/indicators/i1/follow-ups/T2`, { value: 1, date: '2026-05-01' }, ifMatch(nm.version)), 404)
+    expectProblem(
+      await officerNm.send('PUT', `${p}/activities/zz/indicators/i1/follow-ups/T2`, { value: 1, date: '2026-05-01' }, ifMatch(nm.version)),
+      404,
+    )
     expectProblem(await officerNm.get('/api/nothing-here'), 404)
   })
 
@@ -181,44 +255,118 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(r.body.document.status).toBe('submitted')
     // Submitted: frozen for the district; other districts' approvers do not see it; auditors cannot act.
     expectProblem(await officerNm.send('PUT', p, { document: r.body.document }, ifMatch(r.body.version)), 409)
-    expectProblem(await officerNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T2`, { value: 60, date: '2026-08-31' }, ifMatch(r.body.version)), 409)
+    expectProblem(
+      await officerNm.send(
+        'PUT',
+        `${p}/activities/a1/indicators/i1/follow-ups/T2`,
+        { value: 60, date: '2026-08-31' },
+        ifMatch(r.body.version),
+      ),
+      409,
+    )
     expectProblem(await approverRk.send('POST', `${p}/transitions`, { action: 'adopt' }, ifMatch(r.body.version)), 404)
     expectProblem(await auditor.send('POST', `${p}/transitions`, { action: 'adopt' }, ifMatch(r.body.version)), 403)
     // A return needs the decision and a comment.
-    expectField(await approverNm.send('POST', `${p}/transitions`, { action: 'return' }, ifMatch(r.body.version)), 'decisionReference', 'comment')
-    expectField(await approverNm.send('POST', `${p}/transitions`, { action: 'return', decisionReference: 'SDN 2026-06-10 §7', comment: '  ' }, ifMatch(r.body.version)), 'comment')
-    r = await approverNm.send('POST', `${p}/transitions`, { action: 'return', decisionReference: 'SDN 2026-06-10 §7', comment: 'Lägg till effektindikatorer för G3.' }, ifMatch(r.body.version))
+    expectField(
+      await approverNm.send('POST', `${p}/transitions`, { action: 'return' }, ifMatch(r.body.version)),
+      'decisionReference',
+      'comment',
+    )
+    expectField(
+      await approverNm.send(
+        'POST',
+        `${p}/transitions`,
+        { action: 'return', decisionReference: 'SDN 2026-06-10 §7', comment: '  ' },
+        ifMatch(r.body.version),
+      ),
+      'comment',
+    )
+    r = await approverNm.send(
+      'POST',
+      `${p}/transitions`,
+      { action: 'return', decisionReference: 'SDN 2026-06-10 §7', comment: 'Lägg till effektindikatorer för G3.' },
+      ifMatch(r.body.version),
+    )
     expect(r.status).toBe(200)
     expect(r.body.status).toBe('returned')
     plan = await cur()
     expect(plan.can.actions).toEqual(['revise'])
-    expect(plan.history.at(-1)).toMatchObject({ action: 'return', by: 'approver.nm', decisionReference: 'SDN 2026-06-10 §7', comment: 'Lägg till effektindikatorer för G3.' })
+    expect(plan.history.at(-1)).toMatchObject({
+      action: 'return',
+      by: 'approver.nm',
+      decisionReference: 'SDN 2026-06-10 §7',
+      comment: 'Lägg till effektindikatorer för G3.',
+    })
     expectProblem(await officerNm.send('PUT', p, { document: plan.document }, ifMatch(plan.version)), 409) // start the revision first
     r = await officerNm.send('POST', `${p}/transitions`, { action: 'revise' }, ifMatch(plan.version))
     expect(r.body.status).toBe('revised')
-    const revisedDoc = { ...r.body.document, activities: r.body.document.activities.map((a: Plan['activities'][number]) => (a.id === 'a2' ? { ...a, description: 'Med effektindikator.' } : a)) }
+    const revisedDoc = {
+      ...r.body.document,
+      activities: r.body.document.activities.map((a: Plan['activities'][number]) =>
+        a.id === 'a2' ? { ...a, description: 'Med effektindikator.' } : a,
+      ),
+    }
     r = await officerNm.send('PUT', p, { document: revisedDoc }, ifMatch(r.body.version))
     expect(r.status).toBe(200)
     r = await officerNm.send('POST', `${p}/transitions`, { action: 'submit' }, ifMatch(r.body.version))
     expect(r.body.status).toBe('submitted')
     // Admin may also adopt (central role); here the district approver does, with the minute.
-    r = await approverNm.send('POST', `${p}/transitions`, { action: 'adopt', decisionReference: 'SDN 2026-08-20 §4' }, ifMatch(r.body.version))
+    r = await approverNm.send(
+      'POST',
+      `${p}/transitions`,
+      { action: 'adopt', decisionReference: 'SDN 2026-08-20 §4' },
+      ifMatch(r.body.version),
+    )
     expect(r.body.status).toBe('adopted')
     expect(r.body.can.actions).toEqual([])
-    expectProblem(await approverNm.send('POST', `${p}/transitions`, { action: 'return', decisionReference: 'x', comment: 'y' }, ifMatch(r.body.version)), 409)
+    expectProblem(
+      await approverNm.send(
+        'POST',
+        `${p}/transitions`,
+        { action: 'return', decisionReference: 'x', comment: 'y' },
+        ifMatch(r.body.version),
+      ),
+      409,
+    )
     // Follow-up is open on the adopted plan.
-    const fu = await officerNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T2`, { value: 61, date: '2026-08-31', note: 'Två utbildningstillfällen' }, ifMatch(r.body.version))
+    const fu = await officerNm.send(
+      'PUT',
+      `${p}/activities/a1/indicators/i1/follow-ups/T2`,
+      { value: 61, date: '2026-08-31', note: 'Två utbildningstillfällen' },
+      ifMatch(r.body.version),
+    )
     expect(fu.status).toBe(200)
-    expect(fu.body.document.activities[0].indicators[0].followUps.map((f: { period: string; value: number }) => [f.period, f.value])).toEqual([
+    expect(
+      fu.body.document.activities[0].indicators[0].followUps.map((f: { period: string; value: number }) => [f.period, f.value]),
+    ).toEqual([
       ['T1', 48],
       ['T2', 61],
     ])
-    expectProblem(await approverNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T3`, { value: 70, date: '2026-12-31' }, ifMatch(fu.body.version)), 403)
+    expectProblem(
+      await approverNm.send(
+        'PUT',
+        `${p}/activities/a1/indicators/i1/follow-ups/T3`,
+        { value: 70, date: '2026-12-31' },
+        ifMatch(fu.body.version),
+      ),
+      403,
+    )
     // A value entered by mistake can be removed (If-Match, the same roles); a period without one is a 404.
-    const wrong = await officerNm.send('PUT', `${p}/activities/a1/indicators/i1/follow-ups/T3`, { value: 700, date: '2026-12-31' }, ifMatch(fu.body.version))
+    const wrong = await officerNm.send(
+      'PUT',
+      `${p}/activities/a1/indicators/i1/follow-ups/T3`,
+      { value: 700, date: '2026-12-31' },
+      ifMatch(fu.body.version),
+    )
     expect(wrong.status).toBe(200)
-    expectProblem(await approverNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(wrong.body.version)), 403)
-    expectProblem(await officerNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(fu.body.version)), 409)
+    expectProblem(
+      await approverNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(wrong.body.version)),
+      403,
+    )
+    expectProblem(
+      await officerNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(fu.body.version)),
+      409,
+    )
     expectProblem(await officerNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`), 428)
     const removed = await officerNm.send('DELETE', `${p}/activities/a1/indicators/i1/follow-ups/T3`, undefined, ifMatch(wrong.body.version))
     expect(removed.status).toBe(200)
@@ -227,14 +375,45 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expectProblem(gone, 404)
     expect(gone.body.detail).toBe('Det gick inte att hitta uppföljning för T3 bland det du har tillgång till.')
     const actions = (await officerNm.get(`${p}/versions`)).body.versions.map((v: { action: string }) => v.action)
-    expect(actions).toEqual(['create', 'save', 'submit', 'return', 'revise', 'save', 'submit', 'adopt', 'follow-up', 'follow-up', 'follow-up-removed'])
+    expect(actions).toEqual([
+      'create',
+      'save',
+      'submit',
+      'return',
+      'revise',
+      'save',
+      'submit',
+      'adopt',
+      'follow-up',
+      'follow-up',
+      'follow-up-removed',
+    ])
     nm = removed.body
   })
 
   it('logs every state change in the hash-chained audit log, which verifies', async () => {
-    const events = (await auditor.get(`/api/audit?entityId=${nm.id}&limit=100`)).body.events as { action: string; actor: string; after: { status?: string } }[]
-    expect(events.map((e) => e.action).reverse()).toEqual(['plan.create', 'plan.save', 'plan.submit', 'plan.return', 'plan.revise', 'plan.save', 'plan.submit', 'plan.adopt', 'plan.follow-up', 'plan.follow-up', 'plan.follow-up-removed'])
-    expect(events.find((e) => e.action === 'plan.return')).toMatchObject({ actor: 'approver.nm', after: { status: 'returned', comment: 'Lägg till effektindikatorer för G3.' } })
+    const events = (await auditor.get(`/api/audit?entityId=${nm.id}&limit=100`)).body.events as {
+      action: string
+      actor: string
+      after: { status?: string }
+    }[]
+    expect(events.map((e) => e.action).reverse()).toEqual([
+      'plan.create',
+      'plan.save',
+      'plan.submit',
+      'plan.return',
+      'plan.revise',
+      'plan.save',
+      'plan.submit',
+      'plan.adopt',
+      'plan.follow-up',
+      'plan.follow-up',
+      'plan.follow-up-removed',
+    ])
+    expect(events.find((e) => e.action === 'plan.return')).toMatchObject({
+      actor: 'approver.nm',
+      after: { status: 'returned', comment: 'Lägg till effektindikatorer för G3.' },
+    })
     const verify = (await auditor.get('/api/audit/verify')).body
     expect(verify).toMatchObject({ ok: true, problems: [] })
     expectProblem(await officerNm.get('/api/audit'), 403)
@@ -288,7 +467,9 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(nmRow.cells['D12']).toBe(0)
     const dates = o.situationPictures.map((p: { date: string }) => p.date)
     expect(dates).toEqual([...dates].sort().reverse())
-    expect(o.situationPictures.find((p: { year: number; district: string }) => p.district === 'rinkeby-kista' && p.year === 2017).stale).toBe(true)
+    expect(
+      o.situationPictures.find((p: { year: number; district: string }) => p.district === 'rinkeby-kista' && p.year === 2017).stale,
+    ).toBe(true)
     expect(o.city).toMatchObject({ districts: 2, withPlan: 2 })
     expect((await auditor.get('/api/overview')).status).toBe(200)
     expectProblem(await officerNm.get('/api/overview'), 403)
@@ -298,7 +479,15 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
   it('serves the OpenAPI document', async () => {
     const doc = (await checkedFetch(`${base}/api/openapi.json`).then((r) => r.json())) as { paths: Record<string, unknown> }
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/plans', '/api/plans/{id}', '/api/plans/{id}/transitions', '/api/plans/{id}/activities/{activityId}/indicators/{indicatorId}/follow-ups/{period}', '/api/overview', '/api/plans/{id}/redline', '/api/plans/{id}/export']),
+      expect.arrayContaining([
+        '/api/plans',
+        '/api/plans/{id}',
+        '/api/plans/{id}/transitions',
+        '/api/plans/{id}/activities/{activityId}/indicators/{indicatorId}/follow-ups/{period}',
+        '/api/overview',
+        '/api/plans/{id}/redline',
+        '/api/plans/{id}/export',
+      ]),
     )
   })
 })

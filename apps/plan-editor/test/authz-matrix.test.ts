@@ -1,5 +1,12 @@
 import { expect, it } from 'vitest'
-import { authorisationMatrix, type Expected, type Fixture, type MatrixApi, type MatrixClient, type MatrixRow } from '@vbe/server-kit/testing'
+import {
+  authorisationMatrix,
+  type Expected,
+  type Fixture,
+  type MatrixApi,
+  type MatrixClient,
+  type MatrixRow,
+} from '@vbe/server-kit/testing'
 import { DEMO_PASSWORD, startServer } from '../src/index.js'
 
 /**
@@ -21,7 +28,11 @@ interface PlanBody {
   year: number
   status: string
   can: { edit: boolean; followUp: boolean; actions: string[] }
-  document: { situationPicture: { summary: string }; contactPoint: { unit: string }; activities: { id: string; indicators: { id: string }[] }[] }
+  document: {
+    situationPicture: { summary: string }
+    contactPoint: { unit: string }
+    activities: { id: string; indicators: { id: string }[] }[]
+  }
 }
 
 const planOf = async (client: MatrixClient, id: string) => (await client.send('GET', `/api/plans/${id}`)).json<PlanBody>()
@@ -31,7 +42,9 @@ const ifMatch = (version: number | string) => ({ 'if-match': `"${version}"` })
 let source: string | undefined
 async function sourcePlan(api: MatrixApi): Promise<string> {
   if (source) return source
-  const items = (await api.as('admin-city').send('GET', '/api/plans?district=norrmalm')).json<{ items: { id: string; updatedBy: string }[] }>().items
+  const items = (await api.as('admin-city').send('GET', '/api/plans?district=norrmalm')).json<{
+    items: { id: string; updatedBy: string }[]
+  }>().items
   source = items.find((p) => p.updatedBy === 'demo-seed')!.id
   return source
 }
@@ -49,10 +62,18 @@ async function freshPlan(api: MatrixApi, submitted = false): Promise<Fixture> {
   const secret = `Lägesbild endast för Norrmalm ${n++}`
   const document = { ...plan.document, situationPicture: { ...plan.document.situationPicture, summary: secret } }
   let saved = (await officer.send('PUT', `/api/plans/${plan.id}`, { document }, ifMatch(plan.version))).json<PlanBody>()
-  if (submitted) saved = (await officer.send('POST', `/api/plans/${plan.id}/transitions`, { action: 'submit' }, ifMatch(saved.version))).json<PlanBody>()
+  if (submitted)
+    saved = (await officer.send('POST', `/api/plans/${plan.id}/transitions`, { action: 'submit' }, ifMatch(saved.version))).json<PlanBody>()
   const activity = saved.document.activities[0]!
   return {
-    ids: { id: plan.id, activityId: activity.id, indicatorId: activity.indicators[0]!.id, period: 'T2', version: '1', year: String(plan.year) },
+    ids: {
+      id: plan.id,
+      activityId: activity.id,
+      indicatorId: activity.indicators[0]!.id,
+      period: 'T2',
+      version: '1',
+      year: String(plan.year),
+    },
     secrets: [plan.id, secret],
   }
 }
@@ -95,7 +116,12 @@ const ROWS: MatrixRow[] = [
     path: '/api/session',
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     note: 'each persona logs in as itself; anonymous with a wrong password',
-    request: (_f, persona) => ({ body: { username: persona === 'anonymous' ? 'officer.nm' : USERS[persona], password: persona === 'anonymous' ? 'wrong-password' : DEMO_PASSWORD } }),
+    request: (_f, persona) => ({
+      body: {
+        username: persona === 'anonymous' ? 'officer.nm' : USERS[persona],
+        password: persona === 'anonymous' ? 'wrong-password' : DEMO_PASSWORD,
+      },
+    }),
   },
   { method: 'GET', path: '/api/session', expect: ALL_LOGGED_IN },
   { method: 'DELETE', path: '/api/session', expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204], freshSession: true },
@@ -104,7 +130,8 @@ const ROWS: MatrixRow[] = [
     path: '/api/plans',
     expect: ALL_LOGGED_IN,
     setup: draft,
-    check: (r, persona, f) => (!persona.endsWith('-other') && !r.text.includes(f.ids['id']!) ? 'the list lacks a plan in scope' : undefined),
+    check: (r, persona, f) =>
+      !persona.endsWith('-other') && !r.text.includes(f.ids['id']!) ? 'the list lacks a plan in scope' : undefined,
   },
   {
     method: 'POST',
@@ -156,9 +183,27 @@ const ROWS: MatrixRow[] = [
   { method: 'GET', path: '/api/plans/{id}/analysis', expect: ON_PLAN_READ, setup: draft },
   { method: 'GET', path: '/api/plans/{id}/versions', expect: ON_PLAN_READ, setup: draft },
   { method: 'GET', path: '/api/plans/{id}/versions/{version}', expect: ON_PLAN_READ, setup: draft },
-  { method: 'GET', path: '/api/plans/{id}/redline', expect: ON_PLAN_READ, setup: draft, request: (f) => ({ path: `/api/plans/${f.ids['id']}/redline?from=1&to=2` }) },
-  { method: 'GET', path: '/api/plans/{id}/export', expect: ON_PLAN_READ, setup: draft, request: (f) => ({ path: `/api/plans/${f.ids['id']}/export?format=md` }) },
-  { method: 'GET', path: '/api/templates', expect: ALL_LOGGED_IN, note: 'the templates are public', request: () => ({ path: '/api/templates?district=norrmalm' }) },
+  {
+    method: 'GET',
+    path: '/api/plans/{id}/redline',
+    expect: ON_PLAN_READ,
+    setup: draft,
+    request: (f) => ({ path: `/api/plans/${f.ids['id']}/redline?from=1&to=2` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/plans/{id}/export',
+    expect: ON_PLAN_READ,
+    setup: draft,
+    request: (f) => ({ path: `/api/plans/${f.ids['id']}/export?format=md` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/templates',
+    expect: ALL_LOGGED_IN,
+    note: 'the templates are public',
+    request: () => ({ path: '/api/templates?district=norrmalm' }),
+  },
   { method: 'GET', path: '/api/overview', expect: ADMIN_AUDITOR, note: 'a district admin sees its own district only', setup: draft },
   { method: 'GET', path: '/api/audit', expect: ADMIN_AUDITOR, setup: draft },
   { method: 'GET', path: '/api/audit/verify', expect: ADMIN_AUDITOR },
@@ -175,12 +220,19 @@ authorisationMatrix({
   rows: ROWS,
   more: (api) => {
     const adopt = (client: MatrixClient, id: string, version: number, action = 'adopt') =>
-      client.send('POST', `/api/plans/${id}/transitions`, { action, decisionReference: 'SDN 2026-06-10 §7', comment: 'Kommentar.' }, { ...ifMatch(version), 'accept-language': 'en' })
+      client.send(
+        'POST',
+        `/api/plans/${id}/transitions`,
+        { action, decisionReference: 'SDN 2026-06-10 §7', comment: 'Kommentar.' },
+        { ...ifMatch(version), 'accept-language': 'en' },
+      )
 
     it('nobody adopts or returns a plan they wrote and submitted, not even holding both roles', async () => {
       const duo = api().as('officer-approver')
       const created = (await duo.send('POST', '/api/plans', { from: 'template', year: year++ })).json<PlanBody>()
-      const sent = (await duo.send('POST', `/api/plans/${created.id}/transitions`, { action: 'submit' }, ifMatch(created.version))).json<PlanBody>()
+      const sent = (
+        await duo.send('POST', `/api/plans/${created.id}/transitions`, { action: 'submit' }, ifMatch(created.version))
+      ).json<PlanBody>()
       expect(sent.status).toBe('submitted')
       expect((await planOf(duo, created.id)).status).toBe('submitted')
       const mine = await planOf(duo, created.id)
@@ -200,9 +252,18 @@ authorisationMatrix({
       const id = f.ids['id']!
       const duo = api().as('officer-approver')
       const plan = await planOf(duo, id)
-      const edited = await duo.send('PUT', `/api/plans/${id}`, { document: { ...plan.document, contactPoint: { ...plan.document.contactPoint, unit: 'Ändrad av duo' } } }, ifMatch(plan.version))
+      const edited = await duo.send(
+        'PUT',
+        `/api/plans/${id}`,
+        { document: { ...plan.document, contactPoint: { ...plan.document.contactPoint, unit: 'Ändrad av duo' } } },
+        ifMatch(plan.version),
+      )
       expect(edited.status, edited.text).toBe(200)
-      const sent = (await api().as('officer').send('POST', `/api/plans/${id}/transitions`, { action: 'submit' }, ifMatch(edited.json<PlanBody>().version))).json<PlanBody>()
+      const sent = (
+        await api()
+          .as('officer')
+          .send('POST', `/api/plans/${id}/transitions`, { action: 'submit' }, ifMatch(edited.json<PlanBody>().version))
+      ).json<PlanBody>()
       const own = await adopt(duo, id, sent.version)
       expect(own.status, own.text).toBe(403)
       expect(own.json()).toMatchObject({ code: 'own-work' })

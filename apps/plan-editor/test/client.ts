@@ -21,7 +21,11 @@ async function reply(res: Response): Promise<Reply> {
 }
 
 export async function login(base: string, username: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await checkedFetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const res = await checkedFetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`)
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }

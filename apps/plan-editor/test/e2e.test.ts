@@ -58,7 +58,10 @@ describe('plan editor in Chromium', () => {
   }
   // The kit's language switch: one button per language, named in that language, in a group named "Språk"/"Language".
   async function setLanguage(page: Page, lang: 'sv' | 'en') {
-    await page.getByRole('group', { name: /^(Språk|Language)$/ }).getByRole('button', { name: lang === 'sv' ? 'Svenska' : 'English' }).click()
+    await page
+      .getByRole('group', { name: /^(Språk|Language)$/ })
+      .getByRole('button', { name: lang === 'sv' ? 'Svenska' : 'English' })
+      .click()
     await page.locator(`html[lang="${lang}"]`).waitFor()
   }
   const saved = (page: Page) => page.locator('[data-testid=save-status][data-state=saved]').waitFor({ timeout: 15_000 })
@@ -130,7 +133,9 @@ describe('plan editor in Chromium', () => {
     // A reload loses nothing.
     await page.reload()
     await page.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2026' }).waitFor()
-    await expect(await page.locator('[data-activity=a1]').getByLabel('Rubrik', { exact: true }).inputValue()).toBe('Utbildning i orosanmälan för skolpersonal')
+    await expect(await page.locator('[data-activity=a1]').getByLabel('Rubrik', { exact: true }).inputValue()).toBe(
+      'Utbildning i orosanmälan för skolpersonal',
+    )
     await expect.poll(() => page.getByTestId('cov-directive-2017').textContent()).toBe('1/12 (8 %)')
 
     await page.getByRole('tab', { name: 'Uppföljning' }).click()
@@ -174,7 +179,9 @@ describe('plan editor in Chromium', () => {
     expect(await returnError.evaluate((el) => el === document.activeElement)).toBe(true)
     const commentField = page.getByLabel('Kommentar', { exact: true })
     expect(await commentField.getAttribute('aria-invalid')).toBe('true')
-    expect(await page.locator(`#${await commentField.getAttribute('aria-describedby')}`).textContent()).toContain('måste fyllas i när planen återremitteras')
+    expect(await page.locator(`#${await commentField.getAttribute('aria-describedby')}`).textContent()).toContain(
+      'måste fyllas i när planen återremitteras',
+    )
     await returnError.getByRole('link', { name: /vad stadsdelen ska ändra/ }).click()
     expect(await commentField.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.screenshot({ path: '/tmp/pe-return-errors-sv.png', fullPage: false })
@@ -191,7 +198,9 @@ describe('plan editor in Chromium', () => {
 
     await signIn(page, 'officer.rk')
     await page.goto(planUrl)
-    expect(await page.getByTestId('return-note').textContent()).toContain('SDN 2026-09-21 §10: Planen saknar direktivpunkterna D1, D2 och D4–D12.')
+    expect(await page.getByTestId('return-note').textContent()).toContain(
+      'SDN 2026-09-21 §10: Planen saknar direktivpunkterna D1, D2 och D4–D12.',
+    )
     await page.getByRole('button', { name: 'Påbörja revidering' }).click()
     await page.locator('.badge', { hasText: 'Under revidering' }).first().waitFor()
     const act2 = page.locator('[data-activity=a1]')
@@ -215,8 +224,14 @@ describe('plan editor in Chromium', () => {
     const id = planUrl.split('/plan/')[1]!
     const plan = (await api.get(`/api/plans/${id}`)).body
     expect(plan.status).toBe('adopted')
-    expect(plan.history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['create', 'save', 'submit', 'return', 'revise', 'adopt']))
-    expect(plan.document.activities[0].indicators[0]).toMatchObject({ kind: 'effect', baseline: { value: 30, date: '2026-01-15' }, target: { value: 75, date: '2026-12-31' } })
+    expect(plan.history.map((h: { action: string }) => h.action)).toEqual(
+      expect.arrayContaining(['create', 'save', 'submit', 'return', 'revise', 'adopt']),
+    )
+    expect(plan.document.activities[0].indicators[0]).toMatchObject({
+      kind: 'effect',
+      baseline: { value: 30, date: '2026-01-15' },
+      target: { value: 75, date: '2026-12-31' },
+    })
 
     // The central overview, in English, for the admin.
     await signIn(page, 'admin')
@@ -274,7 +289,10 @@ describe('plan editor in Chromium', () => {
     await saved(a)
     const final = (await api.get(`/api/plans/${created.body.id}`)).body
     expect(final.document.situationPicture.summary).toBe('Ny lägesbild från Amina')
-    expect(final.document.contactPoint).toMatchObject({ function: 'Preventionssamordnare (Jonas)', unit: 'Avdelningen för förebyggande arbete' })
+    expect(final.document.contactPoint).toMatchObject({
+      function: 'Preventionssamordnare (Jonas)',
+      unit: 'Avdelningen för förebyggande arbete',
+    })
 
     // A reload right after typing (before autosave) loses nothing: the draft is restored and saved.
     await b.reload()
@@ -299,8 +317,13 @@ describe('plan editor in Chromium', () => {
           for (let a = e.parentElement; a; a = a.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return true
           return false
         }
-        const out = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > vw + 0.5 && !scrollsItself(e))
-        return { px: document.documentElement.scrollWidth - vw, out: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 30)}"`) }
+        const out = Array.from(document.querySelectorAll('body *')).filter(
+          (e) => e.getBoundingClientRect().right > vw + 0.5 && !scrollsItself(e),
+        )
+        return {
+          px: document.documentElement.scrollWidth - vw,
+          out: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
+        }
       })
       return r.px === 0 ? 0 : `${r.px} px: ${r.out.join(' | ')}`
     }
@@ -342,7 +365,19 @@ describe('plan editor in Chromium', () => {
 
   it('checked every page with axe', () => {
     expect(axeChecked).toEqual(
-      expect.arrayContaining(['login', 'plan list', 'editor (new plan)', 'editor (with activity)', 'follow-up tab', 'versions tab', 'editor (approver, return form)', 'overview', 'editor (conflict)', 'accessibility statement sv', 'accessibility statement en']),
+      expect.arrayContaining([
+        'login',
+        'plan list',
+        'editor (new plan)',
+        'editor (with activity)',
+        'follow-up tab',
+        'versions tab',
+        'editor (approver, return form)',
+        'overview',
+        'editor (conflict)',
+        'accessibility statement sv',
+        'accessibility statement en',
+      ]),
     )
   })
 })

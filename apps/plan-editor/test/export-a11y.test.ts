@@ -28,8 +28,14 @@ describe('the HTML committee paper in a browser', () => {
     expect(await page.locator('h1').count()).toBe(1)
     await page.evaluate(axeSource)
     const { violations, passes } = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string }[] }> } }).axe
-      const r = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      const axe = (
+        globalThis as unknown as {
+          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string }[] }> }
+        }
+      ).axe
+      const r = await axe.run((globalThis as unknown as { document: unknown }).document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      })
       return { passes: r.passes.length, violations: r.violations.map((v) => v.id) }
     })
     expect(passes).toBeGreaterThan(5)

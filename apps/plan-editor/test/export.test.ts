@@ -29,7 +29,9 @@ describe('the committee paper over HTTP, with markup in user text', () => {
     const edited: Plan = {
       ...doc,
       situationPicture: { ...doc.situationPicture, summary: SUMMARY },
-      activities: doc.activities.map((a, i) => (i === 0 ? { ...a, title: TITLE, description: '| a | b |\n|---|---|\n- inte en lista' } : a)),
+      activities: doc.activities.map((a, i) =>
+        i === 0 ? { ...a, title: TITLE, description: '| a | b |\n|---|---|\n- inte en lista' } : a,
+      ),
     }
     const put = await officer.send('PUT', path, { document: edited }, { 'if-match': `"${got.body.version}"` })
     expect(put.status, JSON.stringify(put.body)).toBe(200)
@@ -45,7 +47,9 @@ describe('the committee paper over HTTP, with markup in user text', () => {
     expect(html).not.toMatch(/<script/i)
     expect(html).not.toMatch(/<h2>(Falsk rubrik|i|Inte en rubrik)<\/h2>/)
     expect(html).not.toContain('<strong>inte fetstil</strong>')
-    expect(html).toContain('<p>Lägesbild &lt;script&gt;alert(1)&lt;/script&gt;<br/>## Falsk rubrik<br/>&lt;h2&gt;Inte en rubrik&lt;/h2&gt; &amp; **inte fetstil**</p>')
+    expect(html).toContain(
+      '<p>Lägesbild &lt;script&gt;alert(1)&lt;/script&gt;<br/>## Falsk rubrik<br/>&lt;h2&gt;Inte en rubrik&lt;/h2&gt; &amp; **inte fetstil**</p>',
+    )
     expect(html).toContain('<h3>Träffar &lt;h2&gt;i&lt;/h2&gt; &lt;script&gt;alert(2)&lt;/script&gt;</h3>')
     expect(html).toContain('<p>| a | b |<br/>|---|---|<br/>- inte en lista</p>')
     // Only the paper's own tables: one per activity with indicators, each with a caption.

@@ -30,9 +30,21 @@ describe('plan editor problems in Swedish and English (PGlite)', () => {
 
   it('answers the same invalid plan document in Swedish and in English, naming the same fields', async () => {
     const doc = plan.document
-    const broken = { document: { ...doc, year: 2015, activities: [{ ...doc.activities[0]!, title: '', indicators: [{ ...doc.activities[0]!.indicators[0]!, kind: 'vibes' }] }] } }
-    const [s, e] = await Promise.all([officer.send('PUT', `/api/plans/${plan.id}`, broken, { ...ifMatch(plan.version), ...sv }), officer.send('PUT', `/api/plans/${plan.id}`, broken, { ...ifMatch(plan.version), ...en })])
-    for (const [r, lang] of [[s, 'sv'], [e, 'en']] as const) {
+    const broken = {
+      document: {
+        ...doc,
+        year: 2015,
+        activities: [{ ...doc.activities[0]!, title: '', indicators: [{ ...doc.activities[0]!.indicators[0]!, kind: 'vibes' }] }],
+      },
+    }
+    const [s, e] = await Promise.all([
+      officer.send('PUT', `/api/plans/${plan.id}`, broken, { ...ifMatch(plan.version), ...sv }),
+      officer.send('PUT', `/api/plans/${plan.id}`, broken, { ...ifMatch(plan.version), ...en }),
+    ])
+    for (const [r, lang] of [
+      [s, 'sv'],
+      [e, 'en'],
+    ] as const) {
       expect(r.status).toBe(400)
       expect(r.headers.get('content-type')).toBe('application/problem+json')
       expect(r.headers.get('content-language')).toBe(lang)
@@ -55,20 +67,39 @@ describe('plan editor problems in Swedish and English (PGlite)', () => {
   it('words 428, a bad If-Match, 409 and a return without its fields in the language asked for', async () => {
     const p = `/api/plans/${plan.id}`
     const body = { document: plan.document }
-    expect((await officer.send('PUT', p, body, sv)).body).toMatchObject({ status: 428, title: 'Förutsättning saknas', detail: expect.stringMatching(/^Rubriken If-Match krävs/) })
-    expect((await officer.send('PUT', p, body, en)).body).toMatchObject({ status: 428, title: 'Precondition required', detail: expect.stringMatching(/^The If-Match header is required/) })
+    expect((await officer.send('PUT', p, body, sv)).body).toMatchObject({
+      status: 428,
+      title: 'Förutsättning saknas',
+      detail: expect.stringMatching(/^Rubriken If-Match krävs/),
+    })
+    expect((await officer.send('PUT', p, body, en)).body).toMatchObject({
+      status: 428,
+      title: 'Precondition required',
+      detail: expect.stringMatching(/^The If-Match header is required/),
+    })
     const badTag = await officer.send('PUT', p, body, { 'if-match': 'soon', ...sv })
     expect(badTag.body.errors).toEqual([{ path: 'header.if-match', message: 'måste vara planens ETag, till exempel "3"' }])
 
-    const saved = await officer.send('PUT', p, { document: { ...plan.document, sections: [...plan.document.sections, { id: 'extra', text: 'x' }] } }, ifMatch(plan.version))
+    const saved = await officer.send(
+      'PUT',
+      p,
+      { document: { ...plan.document, sections: [...plan.document.sections, { id: 'extra', text: 'x' }] } },
+      ifMatch(plan.version),
+    )
     expect(saved.status).toBe(200)
     const stale = await officer.send('PUT', p, body, { ...ifMatch(plan.version), ...sv })
     expect(stale.status).toBe(409)
     expect(stale.headers.get('content-language')).toBe('sv')
     expect(stale.body.title).toBe('Konflikt')
-    expect(stale.body.detail).toMatch(new RegExp(`^Planen har ändrats sedan version ${plan.version} \\(If-Match\\): den är nu version ${plan.version + 1}, sparad av officer\\.nm`))
+    expect(stale.body.detail).toMatch(
+      new RegExp(
+        `^Planen har ändrats sedan version ${plan.version} \\(If-Match\\): den är nu version ${plan.version + 1}, sparad av officer\\.nm`,
+      ),
+    )
     expect(stale.body.current).toMatchObject({ version: plan.version + 1, baseVersion: plan.version })
-    expect((await officer.send('PUT', p, body, { ...ifMatch(plan.version), ...en })).body.detail).toMatch(/^The plan has changed since version/)
+    expect((await officer.send('PUT', p, body, { ...ifMatch(plan.version), ...en })).body.detail).toMatch(
+      /^The plan has changed since version/,
+    )
 
     const v = saved.body.version as number
     expect((await officer.send('POST', `${p}/transitions`, { action: 'submit' }, ifMatch(v))).status).toBe(200)
@@ -83,18 +114,31 @@ describe('plan editor problems in Swedish and English (PGlite)', () => {
     const adopt = await officer.send('POST', `${p}/transitions`, { action: 'adopt' }, { ...ifMatch(v + 1), ...sv })
     expect(adopt.body).toMatchObject({ status: 403, code: 'role', detail: 'Att anta en plan kräver rollen attestant eller administratör.' })
     const edit = await officer.send('PUT', p, { document: { ...saved.body.document, status: 'submitted' } }, { ...ifMatch(v + 1), ...sv })
-    expect(edit.body).toMatchObject({ status: 409, detail: 'Planen är inlämnad. Den kan bara ändras när den är ett utkast eller under revidering.' })
+    expect(edit.body).toMatchObject({
+      status: 409,
+      detail: 'Planen är inlämnad. Den kan bara ändras när den är ett utkast eller under revidering.',
+    })
   })
 
   it('answers bad queries and 404 in Swedish by default, and in English when asked', async () => {
     const def = await officer.get('/api/plans?year=abc&status=finished')
     expect(def.headers.get('content-language')).toBe('sv')
-    expect(messages(def)).toEqual({ 'query.year': 'måste vara ett årtal', 'query.status': 'måste vara något av värdena draft, submitted, returned, revised, adopted' })
+    expect(messages(def)).toEqual({
+      'query.year': 'måste vara ett årtal',
+      'query.status': 'måste vara något av värdena draft, submitted, returned, revised, adopted',
+    })
     const english = await officer.send('GET', '/api/plans?year=abc&status=finished', undefined, en)
-    expect(messages(english)).toEqual({ 'query.year': 'must be a year', 'query.status': 'must be one of draft, submitted, returned, revised, adopted' })
+    expect(messages(english)).toEqual({
+      'query.year': 'must be a year',
+      'query.status': 'must be one of draft, submitted, returned, revised, adopted',
+    })
     const missing = await officer.send('GET', `/api/plans/${plan.id}/versions/999`, undefined, { 'accept-language': 'de-DE' })
     expect(missing.body).toMatchObject({ status: 404, detail: 'Det gick inte att hitta planversionen bland det du har tillgång till.' })
-    expect((await officer.send('GET', `/api/plans/${plan.id}/versions/999`, undefined, en)).body.detail).toBe('No such plan version in your scope.')
-    expect(messages(await officer.send('GET', '/api/plans/not-a-uuid', undefined, sv))).toEqual({ 'param.id': 'måste vara ett plan-id (ett UUID)' })
+    expect((await officer.send('GET', `/api/plans/${plan.id}/versions/999`, undefined, en)).body.detail).toBe(
+      'No such plan version in your scope.',
+    )
+    expect(messages(await officer.send('GET', '/api/plans/not-a-uuid', undefined, sv))).toEqual({
+      'param.id': 'måste vara ett plan-id (ett UUID)',
+    })
   })
 })

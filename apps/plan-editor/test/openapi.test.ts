@@ -32,7 +32,7 @@ describe('the OpenAPI document (plan editor)', () => {
   it('has no warning but the accepted ones', () => {
     expect(
       report.warnings.map((w) => `${w.rule} ${w.at}`),
-      describeFindings(report.warnings)
+      describeFindings(report.warnings),
     ).toEqual(ACCEPTED_WARNINGS)
   })
 

@@ -7,6 +7,12 @@ export default defineConfig({
   // JSX through Vite's own oxc transform: no React plugin (its hoisted copy breaks Storybook's build).
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   resolve: { conditions: ['@vbe/source', 'module', 'browser', 'development|production'] },
-  build: { outDir: resolve(import.meta.dirname, '..', 'dist', 'ui'), emptyOutDir: true, sourcemap: true, modulePreload: { polyfill: false }, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: resolve(import.meta.dirname, '..', 'dist', 'ui'),
+    emptyOutDir: true,
+    sourcemap: true,
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 2000,
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:4330' } },
 })

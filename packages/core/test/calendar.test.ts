@@ -156,7 +156,9 @@ describe('month arithmetic', () => {
 
   it('bad input is a ValidationError naming the function and the argument', () => {
     expect(() => addMonths('2026-02-30', 1)).toThrow(ValidationError)
-    expect(() => addMonths('2026-02-30', 1)).toThrow(/addMonths is invalid:\n {2}- date: must be a real date written YYYY-MM-DD, got "2026-02-30"/)
+    expect(() => addMonths('2026-02-30', 1)).toThrow(
+      /addMonths is invalid:\n {2}- date: must be a real date written YYYY-MM-DD, got "2026-02-30"/,
+    )
     expect(() => addMonths('2026-02-01', 1.5)).toThrow(/months: must be a whole number, got 1.5/)
     expect(() => addMonths('9999-12-01', 1)).toThrow(/months: takes the date outside the years 0000–9999/)
     expect(() => monthsBetween('2026-01-01', '1 May')).toThrow(/monthsBetween is invalid:\n {2}- to:/)
@@ -167,7 +169,9 @@ describe('month arithmetic', () => {
 
 describe('month arithmetic, properties', () => {
   const DAY = 86_400_000
-  const dateArb = fc.integer({ min: Date.UTC(1900, 0, 1) / DAY, max: Date.UTC(2200, 11, 31) / DAY }).map((d) => new Date(d * DAY).toISOString().slice(0, 10))
+  const dateArb = fc
+    .integer({ min: Date.UTC(1900, 0, 1) / DAY, max: Date.UTC(2200, 11, 31) / DAY })
+    .map((d) => new Date(d * DAY).toISOString().slice(0, 10))
   const monthsArb = fc.integer({ min: -600, max: 600 })
 
   it('addMonths gives a real date in the right month, on the same day or the month’s last day', () => {

@@ -63,7 +63,15 @@ const base: unknown = parse(readFileSync(join(casesDir, 'base.yaml'), 'utf8'))
 
 /** Objects merge field by field, lists and values replace, null removes. */
 function merge(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch) || target === null || typeof target !== 'object' || Array.isArray(target)) return patch
+  if (
+    patch === null ||
+    typeof patch !== 'object' ||
+    Array.isArray(patch) ||
+    target === null ||
+    typeof target !== 'object' ||
+    Array.isArray(target)
+  )
+    return patch
   const out: Record<string, unknown> = { ...(target as Record<string, unknown>) }
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k]
@@ -72,7 +80,9 @@ function merge(target: unknown, patch: unknown): unknown {
   return out
 }
 
-const files = readdirSync(casesDir).filter((f) => f.endsWith('.cases.yaml')).sort()
+const files = readdirSync(casesDir)
+  .filter((f) => f.endsWith('.cases.yaml'))
+  .sort()
 const allCases = files.flatMap((file) => {
   const raw = parse(readFileSync(join(casesDir, file), 'utf8')) as unknown[]
   return raw.map((c, i) => {
@@ -100,7 +110,9 @@ function checkFindings(result: ScreeningResult, expected: Extract<Case['expect']
   // Every finding that is not met must be expected: no surprise findings.
   for (const f of result.findings) {
     if (f.status === 'met') continue
-    const listed = expected.findings.some((e) => e.ruleId === f.ruleId && e.status === f.status && (e.evidenceIds === undefined || keyOf(e) === keyOf(f)))
+    const listed = expected.findings.some(
+      (e) => e.ruleId === f.ruleId && e.status === f.status && (e.evidenceIds === undefined || keyOf(e) === keyOf(f)),
+    )
     expect(listed, `unexpected finding ${f.ruleId} ${f.status}: ${f.reason.en}`).toBe(true)
   }
   if (expected.ruleIds) expect([...new Set(result.findings.map((f) => f.ruleId))]).toEqual(expected.ruleIds)
@@ -123,7 +135,10 @@ describe('golden cases', () => {
         expect(parsed).toBeInstanceOf(ValidationError)
         const problems = (parsed as ValidationError).problems
         for (const p of expected.invalid) {
-          expect(problems.some((q) => q.path === p.path && q.message.includes(p.message)), `problem at ${p.path}: ${p.message}\ngot: ${JSON.stringify(problems)}`).toBe(true)
+          expect(
+            problems.some((q) => q.path === p.path && q.message.includes(p.message)),
+            `problem at ${p.path}: ${p.message}\ngot: ${JSON.stringify(problems)}`,
+          ).toBe(true)
         }
         expect(problems).toHaveLength(expected.invalid.length)
         return

@@ -88,7 +88,9 @@ describe('CSV columns', () => {
       { path: 'contact.name', message: 'person columns are not read here; remove this column' },
       { path: 'contact.email', message: 'person columns are not read here; remove this column' },
     ])
-    expect(csvColumns(['contact.address']).problems).toMatchObject([{ path: 'contact.address', message: 'unknown column; see docs/grants.md for the columns' }])
+    expect(csvColumns(['contact.address']).problems).toMatchObject([
+      { path: 'contact.address', message: 'unknown column; see docs/grants.md for the columns' },
+    ])
   })
 })
 
@@ -123,7 +125,11 @@ describe('csvRowToInput', () => {
 
   it('reads nothing from a row with a different number of cells than the header', () => {
     const columns = columnsOf(['id', 'programme'])
-    expect(csvRowToInput(columns, ['a'])).toMatchObject({ input: null, persons: [], problems: [{ path: '(row)', message: 'has 1 fields, the header has 2' }] })
+    expect(csvRowToInput(columns, ['a'])).toMatchObject({
+      input: null,
+      persons: [],
+      problems: [{ path: '(row)', message: 'has 1 fields, the header has 2' }],
+    })
     expect(csvRowToInput(columns, ['a', 'b', 'c']).problems).toMatchObject([{ path: '(row)', message: 'has 3 fields, the header has 2' }])
   })
 
@@ -140,7 +146,12 @@ describe('contact person columns', () => {
   const header = [...HEADER, 'contact.name', 'contact.email', 'contact.phone']
 
   it('returns the contact apart from the application, which stays in the exchange format', () => {
-    const { input, persons, problems } = csvRowToInput(columnsOf(header), [...ROW, ' Amina Berg ', 'amina@example.se', '+46 (0)8-508 000 00'])
+    const { input, persons, problems } = csvRowToInput(columnsOf(header), [
+      ...ROW,
+      ' Amina Berg ',
+      'amina@example.se',
+      '+46 (0)8-508 000 00',
+    ])
     expect(problems).toEqual([])
     expect(persons).toEqual([{ role: 'contact', name: 'Amina Berg', email: 'amina@example.se', phone: '+46 (0)8-508 000 00' }])
     expect(input).not.toHaveProperty('contact')
@@ -171,14 +182,20 @@ describe('contact person columns', () => {
   })
 
   it.each(['08-508 000 00', '+46 8 508 000 00', '(08) 508 000 00'])('accepts the phone number %s', (phone) => {
-    expect(csvRowToInput(columnsOf(header), [...ROW, 'Amina Berg', '', phone]).persons).toEqual([{ role: 'contact', name: 'Amina Berg', phone }])
+    expect(csvRowToInput(columnsOf(header), [...ROW, 'Amina Berg', '', phone]).persons).toEqual([
+      { role: 'contact', name: 'Amina Berg', phone },
+    ])
   })
 
   it.each(['08/508 000 00', 'ring mig', '()', '+'.repeat(41)])('rejects the phone number %s', (phone) => {
-    expect(csvRowToInput(columnsOf(header), [...ROW, 'Amina Berg', '', phone]).problems).toMatchObject([{ path: 'contact.phone', message: expect.stringContaining('digits, spaces, +, - and parentheses') }])
+    expect(csvRowToInput(columnsOf(header), [...ROW, 'Amina Berg', '', phone]).problems).toMatchObject([
+      { path: 'contact.phone', message: expect.stringContaining('digits, spaces, +, - and parentheses') },
+    ])
   })
 
   it('rejects an overlong name', () => {
-    expect(csvRowToInput(columnsOf(header), [...ROW, 'A'.repeat(201), '', '']).problems).toMatchObject([{ path: 'contact.name', message: 'must be at most 200 characters' }])
+    expect(csvRowToInput(columnsOf(header), [...ROW, 'A'.repeat(201), '', '']).problems).toMatchObject([
+      { path: 'contact.name', message: 'must be at most 200 characters' },
+    ])
   })
 })

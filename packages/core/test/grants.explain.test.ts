@@ -45,7 +45,15 @@ describe('explainStructured', () => {
   const democracy = parse({
     ...baseApplication(),
     evidence: [
-      { id: 'e1', conduct: 'enabling-violent-extremism', actor: 'organisation', withinActivities: true, verified: true, date: '2026-05-02', source: { kind: 'court-judgment' } },
+      {
+        id: 'e1',
+        conduct: 'enabling-violent-extremism',
+        actor: 'organisation',
+        withinActivities: true,
+        verified: true,
+        date: '2026-05-02',
+        source: { kind: 'court-judgment' },
+      },
     ],
   })
   const formal = parse({ ...baseApplication(), amountRequested: 100_001, statutes: undefined })
@@ -85,7 +93,10 @@ describe('explainStructured', () => {
     expect(item!.sources).toEqual(finding.sources)
     expect(item!.sources.length).toBeGreaterThan(0)
     expect(e.humanDecisionRequired).toBe(true)
-    expect(e.notices.map((n) => n.en)).toEqual([expect.stringContaining('An officer examines'), expect.stringContaining('must be weighed by an officer')])
+    expect(e.notices.map((n) => n.en)).toEqual([
+      expect.stringContaining('An officer examines'),
+      expect.stringContaining('must be weighed by an officer'),
+    ])
     expect(section(e, 'reasons').ordered).toBe(true)
     expect(section(e, 'reasons').paragraphs.map((p) => p.sv)).toEqual([expect.stringContaining('förvaltningslagen 32 §')])
   })
@@ -108,12 +119,17 @@ describe('explainStructured', () => {
     const e = explainStructured(screen(parse(baseApplication()), { on, plugins: allPlugins }))
     expect(e.outcome).toBe('eligible')
     expect(section(e, 'reasons').items).toEqual([])
-    expect(section(e, 'reasons').paragraphs).toEqual([{ sv: expect.stringContaining('Inga villkor'), en: 'No condition is unmet and nothing needs a separate assessment.' }])
+    expect(section(e, 'reasons').paragraphs).toEqual([
+      { sv: expect.stringContaining('Inga villkor'), en: 'No condition is unmet and nothing needs a separate assessment.' },
+    ])
     expect(advice(e).map((a) => a.ruleId)).toEqual([null])
   })
 
   it('takes the appeal text from the option, else the programme, else the default', () => {
-    const testby = screen(parse({ ...baseApplication(), programme: 'testby/aktivitetsbidrag', amountRequested: 30_000 }), { on, plugins: allPlugins })
+    const testby = screen(parse({ ...baseApplication(), programme: 'testby/aktivitetsbidrag', amountRequested: 30_000 }), {
+      on,
+      plugins: allPlugins,
+    })
     const appeal = (e: Explanation) => section(e, 'appeal').paragraphs
     expect(appeal(explainStructured(testby))).toEqual([DEFAULT_APPEAL])
     expect(appeal(explainStructured(testby, { plugins: allPlugins }))[0]!.en).toContain('Testby: appeal to the Testby district committee')
@@ -125,8 +141,11 @@ describe('explainStructured', () => {
   it('gives the decision texts’ sources as source items, each with its one-line text in both languages', () => {
     const items = section(explainStructured(screen(formal, { on, plugins: allPlugins })), 'sources').items
     expect(items.map((i) => (i.kind === 'source' ? i.source : null))).toEqual([...DECISION_SOURCES])
-    for (const i of items) if (i.kind === 'source') expect(i.text).toEqual({ sv: formatSource(i.source, 'sv'), en: formatSource(i.source, 'en') })
-    expect(items[1]!.kind === 'source' && items[1]!.text.sv).toBe('Lag: Kommunallagen (2017:725) 13 kap. – laglighetsprövning, SFS 2017:725, 13 kap., 2017-06-21')
+    for (const i of items)
+      if (i.kind === 'source') expect(i.text).toEqual({ sv: formatSource(i.source, 'sv'), en: formatSource(i.source, 'en') })
+    expect(items[1]!.kind === 'source' && items[1]!.text.sv).toBe(
+      'Lag: Kommunallagen (2017:725) 13 kap. – laglighetsprövning, SFS 2017:725, 13 kap., 2017-06-21',
+    )
   })
 
   it('for any application and day: one item per adverse finding in order, every text in both languages, and explain is its text', () => {
@@ -144,7 +163,8 @@ describe('explainStructured', () => {
           expect(typeof t.sv === 'string' && t.sv.trim() !== '').toBe(true)
           expect(typeof t.en === 'string' && t.en.trim() !== '').toBe(true)
         }
-        for (const locale of ['sv', 'en'] as const) expect(explanationText(e, locale)).toBe(explain(result, { locale, plugins: allPlugins }))
+        for (const locale of ['sv', 'en'] as const)
+          expect(explanationText(e, locale)).toBe(explain(result, { locale, plugins: allPlugins }))
       }),
       { numRuns: 100 },
     )

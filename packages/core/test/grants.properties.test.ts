@@ -25,18 +25,24 @@ describe('property: the generated applications are valid input', () => {
 describe('property: free text never changes the outcome', () => {
   it('changing the association’s name, evidence summaries and source references keeps outcome and statuses', () => {
     fc.assert(
-      fc.property(applicationArb, onArb, freeTextArb(200), fc.array(fc.tuple(freeTextArb(4000), freeTextArb(200)), { minLength: 4, maxLength: 4 }), (a, on, name, texts) => {
-        const changed: Application = {
-          ...a,
-          association: { ...a.association, name },
-          evidence: a.evidence.map((e, i) => ({ ...e, summary: texts[i]![0], source: { ...e.source, reference: texts[i]![1] } })),
-        }
-        const before = run(a, on)
-        const after = run(changed, on)
-        expect(after.outcome).toBe(before.outcome)
-        expect(after.humanDecisionRequired).toBe(before.humanDecisionRequired)
-        expect(after.findings.map((f) => [f.ruleId, f.status])).toEqual(before.findings.map((f) => [f.ruleId, f.status]))
-      }),
+      fc.property(
+        applicationArb,
+        onArb,
+        freeTextArb(200),
+        fc.array(fc.tuple(freeTextArb(4000), freeTextArb(200)), { minLength: 4, maxLength: 4 }),
+        (a, on, name, texts) => {
+          const changed: Application = {
+            ...a,
+            association: { ...a.association, name },
+            evidence: a.evidence.map((e, i) => ({ ...e, summary: texts[i]![0], source: { ...e.source, reference: texts[i]![1] } })),
+          }
+          const before = run(a, on)
+          const after = run(changed, on)
+          expect(after.outcome).toBe(before.outcome)
+          expect(after.humanDecisionRequired).toBe(before.humanDecisionRequired)
+          expect(after.findings.map((f) => [f.ruleId, f.status])).toEqual(before.findings.map((f) => [f.ruleId, f.status]))
+        },
+      ),
       RUNS,
     )
   })
@@ -59,7 +65,10 @@ describe('property: verified evidence within the activities', () => {
       fc.property(applicationArb, onArb, evidenceArb('added'), (a, on, item) => {
         fc.pre(item.date <= on)
         const { representativeAge: _age, ...rest } = item
-        const added = { ...a, evidence: [...a.evidence, { ...rest, actor: 'organisation' as const, verified: true, withinActivities: true }] }
+        const added = {
+          ...a,
+          evidence: [...a.evidence, { ...rest, actor: 'organisation' as const, verified: true, withinActivities: true }],
+        }
         const result = run(added, on)
         expect(result.outcome).toBe('ineligible')
         expect(result.humanDecisionRequired).toBe(true)
@@ -91,9 +100,15 @@ describe('property: results are consistent', () => {
       fc.property(applicationArb, onArb, (a, on) => {
         const r = run(a, on)
         const statuses = r.findings.map((f) => f.status)
-        const expected = statuses.includes('not_met') ? 'ineligible' : statuses.includes('needs_assessment') ? 'requires_assessment' : 'eligible'
+        const expected = statuses.includes('not_met')
+          ? 'ineligible'
+          : statuses.includes('needs_assessment')
+            ? 'requires_assessment'
+            : 'eligible'
         expect(r.outcome).toBe(expected)
-        expect(r.humanDecisionRequired).toBe(r.findings.some((f) => f.kind === 'democracy' && (f.status === 'not_met' || f.status === 'needs_assessment')))
+        expect(r.humanDecisionRequired).toBe(
+          r.findings.some((f) => f.kind === 'democracy' && (f.status === 'not_met' || f.status === 'needs_assessment')),
+        )
         for (const f of r.findings) {
           expect(f.sources.length).toBeGreaterThan(0)
           expect(f.reason.sv.length).toBeGreaterThan(10)
@@ -120,6 +135,7 @@ describe('property: the fast date check', () => {
       }),
       { numRuns: 5000 },
     )
-    for (const s of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2026-04-31', '2026-12-31']) expect(isRealIsoDate(s)).toBe(isIsoDate(s))
+    for (const s of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2026-04-31', '2026-12-31'])
+      expect(isRealIsoDate(s)).toBe(isIsoDate(s))
   })
 })

@@ -28,14 +28,20 @@ describe('stored screenings', () => {
   })
 
   it('leaves out the kind and sources the catalogue holds, so a result stores in far fewer bytes', () => {
-    const result = fc.sample(applicationArb, { numRuns: 50, seed: 7 }).map((a) => screenOrNull(a, '2026-11-22')).find((r) => r !== null)!
+    const result = fc
+      .sample(applicationArb, { numRuns: 50, seed: 7 })
+      .map((a) => screenOrNull(a, '2026-11-22'))
+      .find((r) => r !== null)!
     const stored = storeScreening(result, s.catalogue)
     expect(stored.findings.every((f) => f.kind === undefined && f.sources === undefined)).toBe(true)
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(result).length / 2)
   })
 
   it('keeps a finding’s kind and sources when they differ from its rule’s in the catalogue', () => {
-    const result = fc.sample(applicationArb, { numRuns: 50, seed: 8 }).map((a) => screenOrNull(a, '2026-11-22')).find((r) => r !== null)!
+    const result = fc
+      .sample(applicationArb, { numRuns: 50, seed: 8 })
+      .map((a) => screenOrNull(a, '2026-11-22'))
+      .find((r) => r !== null)!
     const odd = { ...result, findings: result.findings.map((f, i) => (i === 0 ? { ...f, kind: 'democracy' as const, sources: [] } : f)) }
     const stored = storeScreening(odd, s.catalogue)
     expect(stored.findings[0]).toMatchObject({ kind: 'democracy', sources: [] })
@@ -44,9 +50,17 @@ describe('stored screenings', () => {
 
   it('refuses a catalogue of another ruleset version, naming both', () => {
     const p = rinkebyKistaFixture.grantProgrammes[0]!
-    const changed = screener(composePlugins([testbyFixture, defineDistrictPlugin({ ...rinkebyKistaFixture, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 1 } }] })]))
+    const changed = screener(
+      composePlugins([
+        testbyFixture,
+        defineDistrictPlugin({ ...rinkebyKistaFixture, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 1 } }] }),
+      ]),
+    )
     expect(changed.version).not.toBe(s.version)
-    const result = fc.sample(applicationArb, { numRuns: 50, seed: 9 }).map((a) => screenOrNull(a, '2026-11-22')).find((r) => r !== null)!
+    const result = fc
+      .sample(applicationArb, { numRuns: 50, seed: 9 })
+      .map((a) => screenOrNull(a, '2026-11-22'))
+      .find((r) => r !== null)!
     const stored = storeScreening(result, s.catalogue)
     expect(() => restoreScreening(stored, changed.catalogue)).toThrow(CatalogueMismatchError)
     expect(() => restoreScreening(stored, changed.catalogue)).toThrow(s.version)

@@ -30,7 +30,18 @@ const on = '2026-11-22'
 const withEvidence = (patch: Partial<Application['evidence'][number]> = {}): Application =>
   parse({
     ...baseApplication(),
-    evidence: [{ id: 'e1', conduct: 'threat', actor: 'organisation', withinActivities: true, verified: true, date: '2026-05-02', source: { kind: 'court-judgment' }, ...patch }],
+    evidence: [
+      {
+        id: 'e1',
+        conduct: 'threat',
+        actor: 'organisation',
+        withinActivities: true,
+        verified: true,
+        date: '2026-05-02',
+        source: { kind: 'court-judgment' },
+        ...patch,
+      },
+    ],
   })
 
 describe('organisation numbers', () => {
@@ -48,7 +59,10 @@ describe('organisation numbers', () => {
   })
 
   it('are written NNNNNN-NNNN after parsing', () => {
-    expect(parse({ ...baseApplication(), association: { ...baseApplication().association, organisationNumber: '8024001235' } }).association.organisationNumber).toBe('802400-1235')
+    expect(
+      parse({ ...baseApplication(), association: { ...baseApplication().association, organisationNumber: '8024001235' } }).association
+        .organisationNumber,
+    ).toBe('802400-1235')
   })
 })
 
@@ -104,7 +118,8 @@ describe('rules as data', () => {
       expect(rule.sources.length, rule.id).toBeGreaterThan(0)
       for (const s of rule.sources) expect(grantSourceSchema.safeParse(s).success, `${rule.id}: ${s.title}`).toBe(true)
     }
-    for (const s of [...DECISION_SOURCES, COUNCIL_GUIDELINES_2016, RINKEBY_KISTA_D9, IDROTT_GENERAL_CONDITIONS]) expect(grantSourceSchema.parse(s)).toEqual(s)
+    for (const s of [...DECISION_SOURCES, COUNCIL_GUIDELINES_2016, RINKEBY_KISTA_D9, IDROTT_GENERAL_CONDITIONS])
+      expect(grantSourceSchema.parse(s)).toEqual(s)
   })
 
   it('the democracy condition cites the council guidelines, the district minutes and the sports administration’s conditions', () => {
@@ -125,12 +140,28 @@ describe('rules as data', () => {
     expect(max.appliesTo).toEqual(['rinkeby-kista/foreningsbidrag'])
     expect(max.effective).toEqual({ from: '2023-01-01' })
     expect(max.sources).toBe(programme.sources)
-    expect(rules.map((r) => r.id).sort()).toEqual(['auditor', 'bank-account', 'board', 'declaration', 'democracy-condition', 'earlier-grants', 'max-amount', 'statutes', 'years-of-activity'])
+    expect(rules.map((r) => r.id).sort()).toEqual([
+      'auditor',
+      'bank-account',
+      'board',
+      'declaration',
+      'democracy-condition',
+      'earlier-grants',
+      'max-amount',
+      'statutes',
+      'years-of-activity',
+    ])
   })
 
   it('lists only the rules in force on a date', () => {
-    const ids = (d: string) => rulesInForce(d, [testbyFixture]).map((r) => `${r.id}@${r.appliesTo === 'all' ? 'all' : r.appliesTo.join(',')}`)
-    expect(ids('2016-05-15')).toEqual(['statutes@testby/utan-parametrar', 'board@testby/utan-parametrar', 'auditor@testby/utan-parametrar', 'bank-account@testby/utan-parametrar'])
+    const ids = (d: string) =>
+      rulesInForce(d, [testbyFixture]).map((r) => `${r.id}@${r.appliesTo === 'all' ? 'all' : r.appliesTo.join(',')}`)
+    expect(ids('2016-05-15')).toEqual([
+      'statutes@testby/utan-parametrar',
+      'board@testby/utan-parametrar',
+      'auditor@testby/utan-parametrar',
+      'bank-account@testby/utan-parametrar',
+    ])
     expect(ids('2016-05-16')).toContain('democracy-condition@all')
     expect(ids('2016-05-16')).not.toContain('earlier-grants@all')
     expect(ids('2017-09-21')).toContain('earlier-grants@all')
@@ -141,7 +172,9 @@ describe('rules as data', () => {
   it('rejects a date that does not exist and an unknown programme', () => {
     expect(() => rulesInForce('2026-02-30', allPlugins)).toThrow(InvalidScreeningDateError)
     expect(() => rulesInForce(on, allPlugins, { programme: 'x/y' })).toThrow(UnknownProgrammeError)
-    expect(() => screen(parse(baseApplication()), { on: '22/11/2026', plugins: allPlugins })).toThrow('must be a real date written YYYY-MM-DD')
+    expect(() => screen(parse(baseApplication()), { on: '22/11/2026', plugins: allPlugins })).toThrow(
+      'must be a real date written YYYY-MM-DD',
+    )
   })
 })
 
@@ -152,7 +185,12 @@ describe('screen', () => {
     const b = screen(app, { on, plugins: composePlugins([rinkebyKistaFixture]) })
     expect(a.outcome).toBe('eligible')
     expect(b).toEqual(a)
-    expect(a).toMatchObject({ applicationId: 'app-2026-0042', programme: 'rinkeby-kista/foreningsbidrag', humanDecisionRequired: false, ruleset: { on } })
+    expect(a).toMatchObject({
+      applicationId: 'app-2026-0042',
+      programme: 'rinkeby-kista/foreningsbidrag',
+      humanDecisionRequired: false,
+      ruleset: { on },
+    })
     expect(a.ruleset.version).toMatch(/^1\+[0-9a-f]{8}$/)
   })
 
@@ -163,7 +201,11 @@ describe('screen', () => {
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(UnknownProgrammeError)
-      expect((error as UnknownProgrammeError).known).toEqual(['rinkeby-kista/foreningsbidrag', 'testby/aktivitetsbidrag', 'testby/utan-parametrar'])
+      expect((error as UnknownProgrammeError).known).toEqual([
+        'rinkeby-kista/foreningsbidrag',
+        'testby/aktivitetsbidrag',
+        'testby/utan-parametrar',
+      ])
     }
   })
 
@@ -178,7 +220,10 @@ describe('screen', () => {
   })
 
   it('gives a different ruleset version when a programme’s parameters change', () => {
-    const changed = defineDistrictPlugin({ ...rinkebyKistaFixture, grantProgrammes: [{ ...rinkebyKistaFixture.grantProgrammes[0]!, parameters: { maxAmount: 90_000, minYearsOfActivity: 2 } }] })
+    const changed = defineDistrictPlugin({
+      ...rinkebyKistaFixture,
+      grantProgrammes: [{ ...rinkebyKistaFixture.grantProgrammes[0]!, parameters: { maxAmount: 90_000, minYearsOfActivity: 2 } }],
+    })
     expect(screener([changed]).version).not.toBe(screener([rinkebyKistaFixture]).version)
   })
 
@@ -195,7 +240,9 @@ describe('explain', () => {
     expect(text).toContain('En handläggare går igenom ansökan och fattar beslutet')
     expect(text).toContain('måste vägas av en handläggare')
     expect(text).toContain('förvaltningslagen 32 §')
-    expect(text).toMatch(/1\. Demokrativillkoret \(inte uppfyllt\) \[Underlag: e1\]\n {3}Verifierat: stöd till våldsbejakande extremism av föreningen/)
+    expect(text).toMatch(
+      /1\. Demokrativillkoret \(inte uppfyllt\) \[Underlag: e1\]\n {3}Verifierat: stöd till våldsbejakande extremism av föreningen/,
+    )
     expect(text).toContain('Allt stöd dras in')
     expect(text).toContain('Kommunfullmäktige: Stadens arbete mot våldsbejakande extremism')
     expect(text).toContain('Dnr 155-943/2015')
@@ -208,12 +255,31 @@ describe('explain', () => {
   })
 
   it('lists only findings that were not met or need assessment (en)', () => {
-    const app = parse({ ...baseApplication(), amountRequested: 100_001, statutes: undefined, evidence: [{ id: 'o1', conduct: 'violence', actor: 'organisation', withinActivities: false, verified: true, date: '2026-01-01', source: { kind: 'media' } }] })
+    const app = parse({
+      ...baseApplication(),
+      amountRequested: 100_001,
+      statutes: undefined,
+      evidence: [
+        {
+          id: 'o1',
+          conduct: 'violence',
+          actor: 'organisation',
+          withinActivities: false,
+          verified: true,
+          date: '2026-01-01',
+          source: { kind: 'media' },
+        },
+      ],
+    })
     const result = screen(app, { on, plugins: allPlugins })
     const text = explain(result, { locale: 'en' })
     expect(text).toContain('1. Statutes adopted at an annual meeting (not met)\n   The application gives no statutes.')
-    expect(text).toContain('2. Programme maximum amount (not met)\n   The amount requested, 100,001 kronor, is above the programme maximum of 100,000 kronor.')
-    expect(text).toContain('District committee: Föreningsstöd i Rinkeby-Kista (ansökningsomgång 2023), foreningsservice.stockholm, 2023-03-17, https://')
+    expect(text).toContain(
+      '2. Programme maximum amount (not met)\n   The amount requested, 100,001 kronor, is above the programme maximum of 100,000 kronor.',
+    )
+    expect(text).toContain(
+      'District committee: Föreningsstöd i Rinkeby-Kista (ansökningsomgång 2023), foreningsservice.stockholm, 2023-03-17, https://',
+    )
     expect(text).not.toContain('3.')
     expect(text).not.toContain('outside the association')
     expect(text).not.toContain('must be weighed by an officer')
@@ -232,7 +298,9 @@ describe('explain', () => {
   it('uses the programme’s own appeal text, or the one given', () => {
     const app = parse({ ...baseApplication(), programme: 'testby/aktivitetsbidrag', amountRequested: 30_000 })
     const result = screen(app, { on, plugins: allPlugins })
-    expect(explain(result, { locale: 'en', plugins: allPlugins })).toContain('Testby: appeal to the Testby district committee within three weeks.')
+    expect(explain(result, { locale: 'en', plugins: allPlugins })).toContain(
+      'Testby: appeal to the Testby district committee within three weeks.',
+    )
     expect(explain(result, { locale: 'en', plugins: allPlugins })).not.toContain(DEFAULT_APPEAL.en)
     expect(explain(result, { locale: 'sv', appeal: { sv: 'Eget besked.', en: 'Own text.' } })).toContain('Så överklagar ni:\nEget besked.')
   })
@@ -244,23 +312,41 @@ describe('rescreen', () => {
   const big = parse({ ...baseApplication(), id: 'big', amountRequested: 95_000 })
 
   it('returns only the applications whose outcome changes between two dates, with the changed findings', () => {
-    const changes = rescreen([dueYesterday, fine, big], { from: { on: '2026-11-21', plugins: allPlugins }, to: { on: '2026-11-22', plugins: allPlugins } })
+    const changes = rescreen([dueYesterday, fine, big], {
+      from: { on: '2026-11-21', plugins: allPlugins },
+      to: { on: '2026-11-22', plugins: allPlugins },
+    })
     expect(changes.map((c) => c.applicationId)).toEqual(['due'])
     const [change] = changes
     expect(change!.before.outcome).toBe('eligible')
     expect(change!.after.outcome).toBe('ineligible')
-    expect(change!.changedFindings).toEqual([{ ruleId: 'earlier-grants', evidenceIds: [], before: expect.objectContaining({ status: 'met' }), after: expect.objectContaining({ status: 'not_met' }) }])
+    expect(change!.changedFindings).toEqual([
+      {
+        ruleId: 'earlier-grants',
+        evidenceIds: [],
+        before: expect.objectContaining({ status: 'met' }),
+        after: expect.objectContaining({ status: 'not_met' }),
+      },
+    ])
   })
 
   it('compares two rulesets: a lower maximum makes the larger applications ineligible', () => {
-    const lower = defineDistrictPlugin({ ...rinkebyKistaFixture, grantProgrammes: [{ ...rinkebyKistaFixture.grantProgrammes[0]!, parameters: { maxAmount: 60_000, minYearsOfActivity: 2 } }] })
+    const lower = defineDistrictPlugin({
+      ...rinkebyKistaFixture,
+      grantProgrammes: [{ ...rinkebyKistaFixture.grantProgrammes[0]!, parameters: { maxAmount: 60_000, minYearsOfActivity: 2 } }],
+    })
     const changes = rescreen([dueYesterday, fine, big], { from: { on, plugins: [rinkebyKistaFixture] }, to: { on, plugins: [lower] } })
     expect(changes.map((c) => [c.applicationId, c.before.outcome, c.after.outcome])).toEqual([['big', 'eligible', 'ineligible']])
-    expect(changes[0]!.changedFindings.map((f) => [f.ruleId, f.before?.status, f.after?.status])).toEqual([['max-amount', 'met', 'not_met']])
+    expect(changes[0]!.changedFindings.map((f) => [f.ruleId, f.before?.status, f.after?.status])).toEqual([
+      ['max-amount', 'met', 'not_met'],
+    ])
   })
 
   it('reports evidence findings that appear', () => {
-    const changes = rescreen([withEvidence({ date: '2026-11-22' })], { from: { on: '2026-11-21', plugins: allPlugins }, to: { on, plugins: allPlugins } })
+    const changes = rescreen([withEvidence({ date: '2026-11-22' })], {
+      from: { on: '2026-11-21', plugins: allPlugins },
+      to: { on, plugins: allPlugins },
+    })
     expect(changes).toHaveLength(1)
     expect(changes[0]!.changedFindings).toEqual([expect.objectContaining({ ruleId: 'democracy-condition', evidenceIds: ['e1'] })])
     expect(changes[0]!.changedFindings[0]!.before?.status).toBe('not_applicable')

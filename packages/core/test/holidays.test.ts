@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { easterSunday, HOLIDAY_NAMES, isSwedishHoliday, SUNDAY_LIKE_EVES, stockholmDay, swedishHolidays, weekdayOf } from '@vbe/core/calendar'
+import {
+  easterSunday,
+  HOLIDAY_NAMES,
+  isSwedishHoliday,
+  SUNDAY_LIKE_EVES,
+  stockholmDay,
+  swedishHolidays,
+  weekdayOf,
+} from '@vbe/core/calendar'
 
 describe('Easter Sunday (computed, Gregorian)', () => {
   it.each([
@@ -17,7 +25,6 @@ describe('Easter Sunday (computed, Gregorian)', () => {
 const dates = (year: number) => Object.fromEntries(swedishHolidays(year).map((h) => [HOLIDAY_NAMES[h.id].en, h.date]))
 
 describe('Swedish public holidays', () => {
-
   it('2025: Easter-based, midsummer and All Saints fall on the right days', () => {
     expect(dates(2025)).toMatchObject({
       'Good Friday': '2025-04-18',
@@ -44,8 +51,19 @@ describe('Swedish public holidays', () => {
   })
 
   it('2024 and 2027', () => {
-    expect(dates(2024)).toMatchObject({ 'Good Friday': '2024-03-29', 'Ascension Day': '2024-05-09', 'Midsummer Eve': '2024-06-21', "All Saints' Day": '2024-11-02' })
-    expect(dates(2027)).toMatchObject({ 'Good Friday': '2027-03-26', 'Easter Monday': '2027-03-29', 'Ascension Day': '2027-05-06', 'Midsummer Day': '2027-06-26', "All Saints' Day": '2027-11-06' })
+    expect(dates(2024)).toMatchObject({
+      'Good Friday': '2024-03-29',
+      'Ascension Day': '2024-05-09',
+      'Midsummer Eve': '2024-06-21',
+      "All Saints' Day": '2024-11-02',
+    })
+    expect(dates(2027)).toMatchObject({
+      'Good Friday': '2027-03-26',
+      'Easter Monday': '2027-03-29',
+      'Ascension Day': '2027-05-06',
+      'Midsummer Day': '2027-06-26',
+      "All Saints' Day": '2027-11-06',
+    })
   })
 
   it('has the fixed-date holidays and the three Sunday-like eves, sixteen days in all', () => {

@@ -25,7 +25,26 @@ import { defineDistrictPlugin } from '@vbe/core/plugins'
 
 /** Every variant of `value` with one field missing, of the wrong type or out of range, or with unknown and forbidden fields. */
 function* mutations(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; replace: unknown }> {
-  const bad = [undefined, null, '', ' ', 'x', 'not-a-date', '2026-02-30', -1, 0, 1.5, 1e9, true, {}, [], ['x'], [{}], '802400-1234', '112233-4455']
+  const bad = [
+    undefined,
+    null,
+    '',
+    ' ',
+    'x',
+    'not-a-date',
+    '2026-02-30',
+    -1,
+    0,
+    1.5,
+    1e9,
+    true,
+    {},
+    [],
+    ['x'],
+    [{}],
+    '802400-1234',
+    '112233-4455',
+  ]
   for (const b of bad) yield { path, replace: b }
   if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* mutations(v, [...path, i])
   else if (value !== null && typeof value === 'object') {
@@ -86,8 +105,14 @@ describe('the message catalogue', () => {
       sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD (du angav "2026-02-30")',
       en: 'must be a real date written YYYY-MM-DD, got "2026-02-30"',
     })
-    expect(messageText('value.oneOf', { values: ['a', 'b'] })).toEqual({ sv: 'måste vara något av värdena a, b', en: 'must be one of a, b' })
-    expect(messageText('translation.missing', { language: { sv: 'svenska', en: 'Swedish' } })).toEqual({ sv: 'texten på svenska saknas', en: 'Swedish text is missing' })
+    expect(messageText('value.oneOf', { values: ['a', 'b'] })).toEqual({
+      sv: 'måste vara något av värdena a, b',
+      en: 'must be one of a, b',
+    })
+    expect(messageText('translation.missing', { language: { sv: 'svenska', en: 'Swedish' } })).toEqual({
+      sv: 'texten på svenska saknas',
+      en: 'Swedish text is missing',
+    })
     expect(messageText('text.tooLong', { max: 200 })).toEqual({ sv: 'får vara högst 200 tecken', en: 'must be at most 200 characters' })
   })
 
@@ -105,7 +130,9 @@ describe('the message catalogue', () => {
       { code: 'value.missing', params: {} },
       { code: 'field.unknownNamed', params: { key: 'e' } },
     ])
-    expect(fieldProblems(schema.safeParse({ a: 'a', b: 1, c: 'x', d: '', e: 1 }).error!)).toEqual([{ path: 'e', code: 'field.unknown', params: {}, message: 'unknown field' }])
+    expect(fieldProblems(schema.safeParse({ a: 'a', b: 1, c: 'x', d: '', e: 1 }).error!)).toEqual([
+      { path: 'e', code: 'field.unknown', params: {}, message: 'unknown field' },
+    ])
   })
 })
 
@@ -171,7 +198,16 @@ describe('every problem core reports has a whole code', () => {
   })
 
   it('the CSV reader', () => {
-    const { columns, problems } = csvColumns(['id', 'id', 'religion', 'nonsense', 'contact.name', 'contact.email', 'contact.phone', 'previousGrants'])
+    const { columns, problems } = csvColumns([
+      'id',
+      'id',
+      'religion',
+      'nonsense',
+      'contact.name',
+      'contact.email',
+      'contact.phone',
+      'previousGrants',
+    ])
     const header = csvColumns(['id', 'contact.name'], { persons: false })
     const rows = [
       csvRowToInput(columns, ['a']),
@@ -180,7 +216,18 @@ describe('every problem core reports has a whole code', () => {
     ]
     const all = [...problems, ...header.problems, ...rows.flatMap((r) => r.problems)]
     expect(new Set(all.map((p) => p.code))).toEqual(
-      new Set(['csv.columnTwice', 'application.forbiddenField', 'csv.unknownColumn', 'csv.personColumn', 'csv.rowLength', 'text.tooLong', 'csv.contactEmail', 'csv.contactPhone', 'json.unreadable', 'csv.contactNameRequired']),
+      new Set([
+        'csv.columnTwice',
+        'application.forbiddenField',
+        'csv.unknownColumn',
+        'csv.personColumn',
+        'csv.rowLength',
+        'text.tooLong',
+        'csv.contactEmail',
+        'csv.contactPhone',
+        'json.unreadable',
+        'csv.contactNameRequired',
+      ]),
     )
     expectWhole(all)
   })

@@ -19,8 +19,18 @@ import { defineDistrictPlugin } from '@vbe/core/plugins'
 const norrmalm = parsePlan(norrmalmExamplePlan) // 2026, situation picture 2026-02-15
 const rinkeby2017 = parsePlan(rinkebyKistaExamplePlan) // 2017, situation picture 2016-03-01
 
-const stored = (id: string, document: Plan, status: PlanStatus = document.status): OverviewPlan => ({ id, district: document.district, year: document.year, status, document })
-const withPicture = (document: Plan, date: string, year = document.year): Plan => ({ ...document, year, situationPicture: { ...document.situationPicture, date } })
+const stored = (id: string, document: Plan, status: PlanStatus = document.status): OverviewPlan => ({
+  id,
+  district: document.district,
+  year: document.year,
+  status,
+  document,
+})
+const withPicture = (document: Plan, date: string, year = document.year): Plan => ({
+  ...document,
+  year,
+  situationPicture: { ...document.situationPicture, date },
+})
 
 const rk2017 = stored('rk-2017', rinkeby2017)
 const rk2026 = stored('rk-2026', withPicture(rinkeby2017, '2026-01-10', 2026), 'draft')
@@ -48,7 +58,25 @@ describe('cityOverview', () => {
 
   it('columns are the guidelines and directive points; cells count the activities covering each', () => {
     expect(o.columns.map((c) => c.templateId)).toEqual(['strategy-2016', 'directive-2017'])
-    expect(o.columns.flatMap((c) => c.items.map((i) => i.id))).toEqual(['G1', 'G2', 'G3', 'G4', 'G5', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12'])
+    expect(o.columns.flatMap((c) => c.items.map((i) => i.id))).toEqual([
+      'G1',
+      'G2',
+      'G3',
+      'G4',
+      'G5',
+      'D1',
+      'D2',
+      'D3',
+      'D4',
+      'D5',
+      'D6',
+      'D7',
+      'D8',
+      'D9',
+      'D10',
+      'D11',
+      'D12',
+    ])
     expect(o.columns[0]?.items[0]?.title.sv).toBeTruthy()
     const nm = o.rows[0]!
     expect(nm.cells['D1']).toBe(1)
@@ -64,7 +92,12 @@ describe('cityOverview', () => {
       ['rk-2026', '2026-01-10', false],
       ['rk-2017', '2016-03-01', true],
     ])
-    expect(o.situationPictures[2]).toMatchObject({ district: 'rinkeby-kista', year: 2017, status: 'submitted', summary: rinkeby2017.situationPicture.summary })
+    expect(o.situationPictures[2]).toMatchObject({
+      district: 'rinkeby-kista',
+      year: 2017,
+      status: 'submitted',
+      summary: rinkeby2017.situationPicture.summary,
+    })
     expect(o.situationPictures[0]?.localProblemPicture).toEqual(norrmalm.situationPicture.localProblemPicture)
   })
 
@@ -95,7 +128,16 @@ describe('cityOverview', () => {
   it('with no plans: empty rows for the given districts, nothing newest or uncovered', () => {
     const empty = cityOverview([], '2026-06-01', { districts: ['norrmalm'] })
     expect(empty.rows).toEqual([{ district: 'norrmalm', plan: null, analysis: null, cells: {} }])
-    expect(empty.city).toEqual({ districts: 1, withPlan: 0, newest: null, oldest: null, stale: [], uncoveredEverywhere: [], findings: { error: 0, warning: 0, info: 0 }, pictures: [] })
+    expect(empty.city).toEqual({
+      districts: 1,
+      withPlan: 0,
+      newest: null,
+      oldest: null,
+      stale: [],
+      uncoveredEverywhere: [],
+      findings: { error: 0, warning: 0, info: 0 },
+      pictures: [],
+    })
   })
 
   it('analyses each plan with its district’s templates, but draws columns and cells from the city’s', () => {
@@ -126,7 +168,8 @@ describe('cityOverview', () => {
 })
 
 describe('cityOverview at month ends: the one staleness rule', () => {
-  const staleOn = (pictureDate: string, on: string) => cityOverview([stored('p', withPicture(norrmalm, pictureDate, 2025))], on).situationPictures[0]!.stale
+  const staleOn = (pictureDate: string, on: string) =>
+    cityOverview([stored('p', withPicture(norrmalm, pictureDate, 2025))], on).situationPictures[0]!.stale
 
   it.each([
     // picture date, overview date, stale
@@ -147,7 +190,9 @@ describe('cityOverview at month ends: the one staleness rule', () => {
 
   it('the overview marks a picture stale exactly when the plan analysis reports situation-picture-stale', () => {
     const DAY = 86_400_000
-    const dayArb = fc.integer({ min: Date.UTC(2015, 0, 1) / DAY, max: Date.UTC(2035, 11, 31) / DAY }).map((d) => new Date(d * DAY).toISOString().slice(0, 10))
+    const dayArb = fc
+      .integer({ min: Date.UTC(2015, 0, 1) / DAY, max: Date.UTC(2035, 11, 31) / DAY })
+      .map((d) => new Date(d * DAY).toISOString().slice(0, 10))
     fc.assert(
       fc.property(dayArb, fc.integer({ min: 300, max: 430 }), (date, days) => {
         const on = addDays(date, days)

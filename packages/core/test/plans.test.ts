@@ -21,7 +21,12 @@ const clone = (p: Plan): Plan => structuredClone(p)
 const localPlugin = defineDistrictPlugin({
   id: 'norrmalm',
   name: { sv: 'Norrmalm', en: 'Norrmalm' },
-  planSections: ['norrmalm-single-entry-point', 'norrmalm-existing-structures', 'norrmalm-passing-on-knowledge', 'norrmalm-local-preparedness'].map((id) => ({
+  planSections: [
+    'norrmalm-single-entry-point',
+    'norrmalm-existing-structures',
+    'norrmalm-passing-on-knowledge',
+    'norrmalm-local-preparedness',
+  ].map((id) => ({
     id,
     title: { sv: id, en: id },
     description: { sv: 'd', en: 'd' },
@@ -33,8 +38,27 @@ const localPlugin = defineDistrictPlugin({
 describe('templates', () => {
   it('strategy-2016 holds G1–G5, P1–P4 and M1–M12; directive-2017 holds D1–D12 with what each asks', () => {
     expect(strategy2016.items.map((i) => i.id)).toEqual([
-      'G1', 'G2', 'G3', 'G4', 'G5', 'P1', 'P2', 'P3', 'P4',
-      'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8', 'M9', 'M10', 'M11', 'M12',
+      'G1',
+      'G2',
+      'G3',
+      'G4',
+      'G5',
+      'P1',
+      'P2',
+      'P3',
+      'P4',
+      'M1',
+      'M2',
+      'M3',
+      'M4',
+      'M5',
+      'M6',
+      'M7',
+      'M8',
+      'M9',
+      'M10',
+      'M11',
+      'M12',
     ])
     expect(directive2017.items).toHaveLength(12)
     expect(directive2017.items[5]?.asks.en).toMatch(/where to turn/)
@@ -82,7 +106,10 @@ describe('parsePlan', () => {
 
   it('rejects duplicate activity and indicator ids', () => {
     const dup = structuredClone(norrmalmExamplePlan)
-    dup.activities = [dup.activities![0]!, { ...dup.activities![0]!, indicators: [dup.activities![0]!.indicators![0]!, dup.activities![0]!.indicators![0]!] }]
+    dup.activities = [
+      dup.activities![0]!,
+      { ...dup.activities![0]!, indicators: [dup.activities![0]!.indicators![0]!, dup.activities![0]!.indicators![0]!] },
+    ]
     expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.id: duplicate activity id "a1"/)
     expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.indicators\[1\]\.id: duplicate indicator id "i1"/)
   })
@@ -212,7 +239,9 @@ describe('diffPlans', () => {
     expect(d.activities.added.map((x) => x.id)).toEqual(['a3'])
     expect(d.activities.removed).toEqual([])
     const [c1, c2] = d.activities.changed
-    expect(c1?.fields).toEqual([{ path: 'title', before: 'Grundutbildning för personal som möter barn och unga', after: 'Fördjupad utbildning' }])
+    expect(c1?.fields).toEqual([
+      { path: 'title', before: 'Grundutbildning för personal som möter barn och unga', after: 'Fördjupad utbildning' },
+    ])
     expect(c1?.indicators.changed[0]?.fields).toEqual([
       { path: 'target.value', before: 80, after: 90 },
       { path: 'followUps[T2]', before: undefined, after: { period: 'T2', value: 60, date: '2026-08-31', note: 'Bra' } },

@@ -18,7 +18,11 @@ const validInput = (): DistrictPluginInput => ({
       name: { sv: 'Testby stadsdelsförvaltning', en: 'Testby district administration' },
       phone: '08-508 00 000',
       url: 'https://example.org/testby',
-      hours: { summary: { sv: 'Vardagar 8–16', en: 'Weekdays 8–16' }, weekly: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '16:00' }], closedOnPublicHolidays: true },
+      hours: {
+        summary: { sv: 'Vardagar 8–16', en: 'Weekdays 8–16' },
+        weekly: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '16:00' }],
+        closedOnPublicHolidays: true,
+      },
       audience: { sv: 'Alla som bor i Testby', en: 'Everyone living in Testby' },
       source: { url: 'https://example.org/testby/kontakt', verifiedOn: '2026-11-01' },
     },
@@ -93,7 +97,11 @@ describe('defineDistrictPlugin', () => {
     contact['phone'] = 'call us!'
     ;(input.grantProgrammes![0] as { parameters: { maxAmount: number } }).parameters.maxAmount = -5
     const e = errorOf(() => defineDistrictPlugin(input))
-    expect(e.problems.map((p) => p.path).sort()).toEqual(['contacts[0].phone', 'contacts[0].source', 'grantProgrammes[0].parameters.maxAmount'])
+    expect(e.problems.map((p) => p.path).sort()).toEqual([
+      'contacts[0].phone',
+      'contacts[0].source',
+      'grantProgrammes[0].parameters.maxAmount',
+    ])
     expect(e.message).toMatch(/contacts\[0\]\.phone: must be a phone number/)
   })
 
@@ -155,7 +163,9 @@ describe('defineDistrictPlugin', () => {
 
   it('rejects unknown fields, so a typo is not silently ignored', () => {
     const input = { ...validInput(), contcts: [] } as unknown as DistrictPluginInput
-    expect(errorOf(() => defineDistrictPlugin(input)).problems).toEqual([{ path: 'contcts', code: 'field.unknown', params: {}, message: 'unknown field' }])
+    expect(errorOf(() => defineDistrictPlugin(input)).problems).toEqual([
+      { path: 'contcts', code: 'field.unknown', params: {}, message: 'unknown field' },
+    ])
   })
 })
 

@@ -68,7 +68,9 @@ describe.each(cases)('the %s schema', (what, schema, valid, badId) => {
     item.source.document = 'made-up.txt'
     const out = problems(schema, item)
     expect(out).toHaveLength(1)
-    expect(out[0]).toMatch(/^source\.document: must name a source document \(norrmalm-remissvar-strategi-vbe-2015\.txt, rinkeby-kista-protokoll-2017-09-21-par10\.txt\), got "made-up.txt"/)
+    expect(out[0]).toMatch(
+      /^source\.document: must name a source document \(norrmalm-remissvar-strategi-vbe-2015\.txt, rinkeby-kista-protokoll-2017-09-21-par10\.txt\), got "made-up.txt"/,
+    )
   })
 
   it('rejects an impossible source date', () => {
@@ -140,6 +142,7 @@ describe('isIsoDate', () => {
   })
 
   it('rejects anything not written YYYY-MM-DD', () => {
-    for (const s of ['2024-2-29', '2024/02/29', '2024-02-29T00:00', ' 2024-02-29', '２０２４-02-29', '2024-0a-01', '']) expect(isIsoDate(s), s).toBe(false)
+    for (const s of ['2024-2-29', '2024/02/29', '2024-02-29T00:00', ' 2024-02-29', '２０２４-02-29', '2024-0a-01', ''])
+      expect(isIsoDate(s), s).toBe(false)
   })
 })

@@ -42,7 +42,11 @@ const ENTRY_POINTS: ReadonlyArray<readonly [name: string, call: (...args: never[
   ['explain', grants.explain, [result, { locale: 'sv', plugins: allPlugins }]],
   ['appealText', grants.appealText, [application.programme, allPlugins]],
   ['storeScreening', grants.storeScreening, [result, grants.screener(allPlugins).catalogue]],
-  ['restoreScreening', grants.restoreScreening, [grants.storeScreening(result, grants.screener(allPlugins).catalogue), grants.screener(allPlugins).catalogue]],
+  [
+    'restoreScreening',
+    grants.restoreScreening,
+    [grants.storeScreening(result, grants.screener(allPlugins).catalogue), grants.screener(allPlugins).catalogue],
+  ],
   ['diffFindings', grants.diffFindings, [result.findings, result.findings]],
   ['csvColumns', grants.csvColumns, [['id', 'programme'], {}]],
   ['csvRowToInput', grants.csvRowToInput, [columns, row]],
@@ -61,7 +65,10 @@ const ENTRY_POINTS: ReadonlyArray<readonly [name: string, call: (...args: never[
 ]
 
 /** Calls and reports what came of it: a value, a ValidationError, or another error. */
-function outcome(call: (...args: never[]) => unknown, args: readonly unknown[]): { kind: 'value' } | { kind: 'invalid'; error: ValidationError } | { kind: 'other'; error: unknown } {
+function outcome(
+  call: (...args: never[]) => unknown,
+  args: readonly unknown[],
+): { kind: 'value' } | { kind: 'invalid'; error: ValidationError } | { kind: 'other'; error: unknown } {
   try {
     const value = call(...(args as never[]))
     // parseApplication and parseAndScreen return their ValidationError rather than throw it.
@@ -110,7 +117,10 @@ describe('property: public functions name the field for input of the wrong shape
       valid.forEach((v, index) => {
         if (typeof v !== 'object' || v === null) return
         for (const bad of OPTIONAL.get(call) === index ? [42, 'x'] : [null, 42, 'x']) {
-          const o = outcome(call, valid.map((w, i) => (i === index ? bad : w)))
+          const o = outcome(
+            call,
+            valid.map((w, i) => (i === index ? bad : w)),
+          )
           if (o.kind === 'invalid') expectNamesFields(o.error)
           else throw new Error(`${String(bad)} as argument ${index}: ${o.kind === 'other' ? String(o.error) : 'no error'}`)
         }
@@ -161,8 +171,12 @@ describe('a nested field missing or of the wrong shape is named, never a TypeErr
 
   it('names the field: a plan without its situation picture, an application without its association', () => {
     const noPicture = replaced(plan, 'situationPicture', undefined)
-    expect(() => plans.analysePlan(noPicture as never, { templates, on })).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ path: 'plan.situationPicture', code: 'value.missing' })] }))
+    expect(() => plans.analysePlan(noPicture as never, { templates, on })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ path: 'plan.situationPicture', code: 'value.missing' })] }),
+    )
     const noAssociation = replaced(application, 'association', undefined)
-    expect(() => grants.screen(noAssociation as never, options)).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ path: 'application.association', code: 'value.missing' })] }))
+    expect(() => grants.screen(noAssociation as never, options)).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ path: 'application.association', code: 'value.missing' })] }),
+    )
   })
 })

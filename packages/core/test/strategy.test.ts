@@ -38,9 +38,15 @@ describe('counts and ids match the domain brief', () => {
   it('has the guideline titles of the brief, in Swedish and English', () => {
     expect(guidelines.map((g) => g.title)).toEqual([
       { sv: 'Rekrytering till våldsbejakande extremism ska motarbetas', en: 'Recruitment to violent extremism shall be countered' },
-      { sv: 'Kunskap om våldsbejakande extremism ska öka i hela staden', en: 'Knowledge of violent extremism shall increase across the city' },
+      {
+        sv: 'Kunskap om våldsbejakande extremism ska öka i hela staden',
+        en: 'Knowledge of violent extremism shall increase across the city',
+      },
       { sv: 'Staden ska utveckla samarbete med polisen', en: 'The city shall develop its cooperation with the police' },
-      { sv: 'Stöd ska ges för att hoppa av och långvarigt lämna destruktiva miljöer', en: 'Support shall be given to leave destructive environments for good' },
+      {
+        sv: 'Stöd ska ges för att hoppa av och långvarigt lämna destruktiva miljöer',
+        en: 'Support shall be given to leave destructive environments for good',
+      },
       { sv: 'Drabbade av extremism ska få stöd och trygghet', en: 'Those affected by extremism shall get support and safety' },
     ])
   })
@@ -67,8 +73,14 @@ const everyItem = Object.entries(strategy).flatMap(([name, items]) =>
 describe('every item is bilingual and sourced', () => {
   it('covers all collections', () => {
     expect(everyItem.length).toBe(
-      guidelines.length + perspectives.length + risks.length + measures.length + directivePoints.length +
-        actors.length + responsibilities.length + threatEnvironments.length,
+      guidelines.length +
+        perspectives.length +
+        risks.length +
+        measures.length +
+        directivePoints.length +
+        actors.length +
+        responsibilities.length +
+        threatEnvironments.length,
     )
   })
 

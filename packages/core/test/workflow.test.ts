@@ -44,7 +44,12 @@ const TABLES: ReadonlyArray<readonly [string, AnyTable, string]> = [
   ['grant case lifecycle', CASE_LIFECYCLE, 'grants.yaml'],
 ]
 
-const inputOf = (c: Case) => ({ action: c.action, status: c.status, actor: { id: 'me', ...c.actor }, subject: { district: c.subject.district, authors: c.authors } })
+const inputOf = (c: Case) => ({
+  action: c.action,
+  status: c.status,
+  actor: { id: 'me', ...c.actor },
+  subject: { district: c.subject.district, authors: c.authors },
+})
 
 describe.each(TABLES)('the %s', (_name, table, file) => {
   const cases = casesOf(file)
@@ -65,11 +70,16 @@ describe.each(TABLES)('the %s', (_name, table, file) => {
   it('words every refusal in Swedish and English, naming no district, person or code', () => {
     const codes = [...Object.keys(table.statuses), ...Object.keys(table.actions)].filter((k) => k.includes('_'))
     for (const c of cases) {
-      const answer = mayAct(table, { ...inputOf(c), actor: { id: 'user-4711', ...c.actor }, subject: { district: 'distrikt-x', authors: { ...c.authors } } })
+      const answer = mayAct(table, {
+        ...inputOf(c),
+        actor: { id: 'user-4711', ...c.actor },
+        subject: { district: 'distrikt-x', authors: { ...c.authors } },
+      })
       if (answer.ok) continue
       for (const text of [answer.text.sv, answer.text.en]) {
         expect(text, c.name).toMatch(/^[A-ZÅÄÖ].*\.$/)
-        for (const banned of ['user-4711', 'distrikt-x', 'rinkeby-kista', 'norrmalm', 'undefined', 'null', ...codes]) expect(text, `${c.name}: ${text}`).not.toContain(banned)
+        for (const banned of ['user-4711', 'distrikt-x', 'rinkeby-kista', 'norrmalm', 'undefined', 'null', ...codes])
+          expect(text, `${c.name}: ${text}`).not.toContain(banned)
       }
       expect(answer.text.sv).not.toBe(answer.text.en)
     }
@@ -78,7 +88,14 @@ describe.each(TABLES)('the %s', (_name, table, file) => {
   it('refuses an actor with no roles at all, whatever the action and status', () => {
     for (const action of Object.keys(table.actions)) {
       for (const status of Object.keys(table.statuses)) {
-        expect(mayAct(table, { action, status, actor: { id: 'me', roles: [], district: 'rinkeby-kista' }, subject: { district: 'rinkeby-kista', authors: {} } })).toMatchObject({ reason: 'role' })
+        expect(
+          mayAct(table, {
+            action,
+            status,
+            actor: { id: 'me', roles: [], district: 'rinkeby-kista' },
+            subject: { district: 'rinkeby-kista', authors: {} },
+          }),
+        ).toMatchObject({ reason: 'role' })
       }
     }
   })
@@ -89,7 +106,10 @@ describe.each(TABLES)('the %s', (_name, table, file) => {
         for (const status of Object.keys(row.moves)) {
           const actor = { id: 'me', roles: [...STAFF_ROLES], district: 'rinkeby-kista' }
           const subject = { district: 'rinkeby-kista', authors: { [kind]: ['someone', 'me'] } }
-          expect(mayAct(table, { action, status, actor, subject }), `${action} ${status} ${kind}`).toMatchObject({ ok: false, reason: 'own-work' })
+          expect(mayAct(table, { action, status, actor, subject }), `${action} ${status} ${kind}`).toMatchObject({
+            ok: false,
+            reason: 'own-work',
+          })
           expect(mayAct(table, { action, status, actor, subject: { ...subject, authors: { [kind]: ['someone'] } } }).ok).toBe(true)
         }
       }
@@ -101,7 +121,11 @@ describe('the tables against the domain', () => {
   it('have exactly the statuses and actions the domain names', () => {
     expect(Object.keys(PLAN_WORKFLOW.statuses)).toEqual([...PLAN_STATUSES])
     expect(Object.keys(PLAN_WORKFLOW.actions)).toEqual([...PLAN_ACTIONS])
-    expect(PLAN_TRANSITIONS.every((t) => Object.values(PLAN_WORKFLOW.actions[t].moves).some((to, i) => to !== Object.keys(PLAN_WORKFLOW.actions[t].moves)[i]))).toBe(true)
+    expect(
+      PLAN_TRANSITIONS.every((t) =>
+        Object.values(PLAN_WORKFLOW.actions[t].moves).some((to, i) => to !== Object.keys(PLAN_WORKFLOW.actions[t].moves)[i]),
+      ),
+    ).toBe(true)
     expect(Object.keys(CASE_LIFECYCLE.statuses)).toEqual([...CASE_STATUSES])
     expect(Object.keys(CASE_LIFECYCLE.actions)).toEqual([...CASE_ACTIONS])
     expect(OPEN_CASE_STATUSES).toEqual(CASE_STATUSES.filter((s) => s !== 'decided'))
@@ -113,10 +137,18 @@ describe('the tables against the domain', () => {
     expect(mayAct(PLAN_WORKFLOW, { action: 'adopt', status: 'submitted', actor: { ...officer, roles: ['officer'] }, subject })).toEqual({
       ok: false,
       reason: 'role',
-      text: { sv: 'Att anta en plan kräver rollen attestant eller administratör.', en: 'You need the role approver or administrator to adopt a plan.' },
+      text: {
+        sv: 'Att anta en plan kräver rollen attestant eller administratör.',
+        en: 'You need the role approver or administrator to adopt a plan.',
+      },
     })
-    expect(mayAct(PLAN_WORKFLOW, { action: 'edit', status: 'submitted', actor: { ...officer, roles: ['officer'] }, subject })).toMatchObject({
-      text: { sv: 'Planen är inlämnad. Den kan bara ändras när den är ett utkast eller under revidering.', en: 'The plan is submitted: it can be edited only while it is a draft or under revision.' },
+    expect(
+      mayAct(PLAN_WORKFLOW, { action: 'edit', status: 'submitted', actor: { ...officer, roles: ['officer'] }, subject }),
+    ).toMatchObject({
+      text: {
+        sv: 'Planen är inlämnad. Den kan bara ändras när den är ett utkast eller under revidering.',
+        en: 'The plan is submitted: it can be edited only while it is a draft or under revision.',
+      },
     })
   })
 
@@ -142,14 +174,19 @@ describe('the tables against the domain', () => {
     const twoRoles = { id: 'me', roles: ['officer', 'approver'] as ('officer' | 'approver')[], district: 'rinkeby-kista' }
     expect(allowedActions(PLAN_WORKFLOW, { status: 'draft', actor: twoRoles, subject })).toEqual(['submit', 'edit', 'follow-up'])
     expect(allowedActions(PLAN_WORKFLOW, { status: 'submitted', actor: twoRoles, subject })).toEqual(['adopt', 'return'])
-    expect(allowedActions(PLAN_WORKFLOW, { status: 'submitted', actor: twoRoles, subject: { ...subject, authors: { wroteBy: ['me'] } } })).toEqual([])
-    expect(allowedActions(PLAN_WORKFLOW, { status: 'submitted', actor: { id: 'a', roles: ['auditor'], district: null }, subject })).toEqual([])
-    expect(allowedActions(CASE_LIFECYCLE, { status: 'decided', actor: { id: 'o', roles: ['officer'], district: 'rinkeby-kista' }, subject: { district: 'rinkeby-kista', authors: {} } })).toEqual([
-      'declare',
-      'note',
-      'follow-up',
-      'reclaim',
-    ])
+    expect(
+      allowedActions(PLAN_WORKFLOW, { status: 'submitted', actor: twoRoles, subject: { ...subject, authors: { wroteBy: ['me'] } } }),
+    ).toEqual([])
+    expect(allowedActions(PLAN_WORKFLOW, { status: 'submitted', actor: { id: 'a', roles: ['auditor'], district: null }, subject })).toEqual(
+      [],
+    )
+    expect(
+      allowedActions(CASE_LIFECYCLE, {
+        status: 'decided',
+        actor: { id: 'o', roles: ['officer'], district: 'rinkeby-kista' },
+        subject: { district: 'rinkeby-kista', authors: {} },
+      }),
+    ).toEqual(['declare', 'note', 'follow-up', 'reclaim'])
   })
 })
 
@@ -170,7 +207,12 @@ describe('planAuthors', () => {
 })
 
 describe('mayAct given input of the wrong shape', () => {
-  const good = { action: 'submit', status: 'draft', actor: { id: 'me', roles: ['officer'], district: 'norrmalm' }, subject: { district: 'norrmalm', authors: {} } }
+  const good = {
+    action: 'submit',
+    status: 'draft',
+    actor: { id: 'me', roles: ['officer'], district: 'norrmalm' },
+    subject: { district: 'norrmalm', authors: {} },
+  }
   it.each([
     ['an unknown action', { ...good, action: 'fly' }, 'action'],
     ['an unknown status', { ...good, status: 'finished' }, 'status'],
@@ -198,7 +240,12 @@ describe('defineWorkflow', () => {
     statuses: { open: { sv: 'öppen', en: 'open' }, shut: { sv: 'stängd', en: 'shut' } },
     authorship: { madeBy: { sv: 'du gjorde den', en: 'you made it' } },
   }
-  const action = { doing: { sv: 'stänga', en: 'shut it' }, done: { sv: 'stängas', en: 'shut' }, moves: { open: 'shut' }, roles: ['officer'] }
+  const action = {
+    doing: { sv: 'stänga', en: 'shut it' },
+    done: { sv: 'stängas', en: 'shut' },
+    moves: { open: 'shut' },
+    roles: ['officer'],
+  }
   it('accepts a consistent table', () => {
     expect(defineWorkflow({ ...base, actions: { shut: action } } as AnyTable).name).toBe('test workflow')
   })

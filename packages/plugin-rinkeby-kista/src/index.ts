@@ -50,17 +50,62 @@ export const rinkebyKista: DistrictPlugin = defineDistrictPlugin({
       effective: { from: '2023-01-01' },
       parameters: { maxAmount: 100_000, minYearsOfActivity: 2 },
       requirements: [
-        { id: 'organisation-number', text: { sv: 'Vara registrerad hos skattemyndigheten och ha organisationsnummer.', en: 'Be registered with the tax authority and have an organisation number.' } },
-        { id: 'bank-account', text: { sv: 'Ha ett bankgiro eller plusgiro registrerat i föreningens namn.', en: 'Have a bankgiro or plusgiro account registered in the association’s name.' } },
+        {
+          id: 'organisation-number',
+          text: {
+            sv: 'Vara registrerad hos skattemyndigheten och ha organisationsnummer.',
+            en: 'Be registered with the tax authority and have an organisation number.',
+          },
+        },
+        {
+          id: 'bank-account',
+          text: {
+            sv: 'Ha ett bankgiro eller plusgiro registrerat i föreningens namn.',
+            en: 'Have a bankgiro or plusgiro account registered in the association’s name.',
+          },
+        },
         { id: 'statutes', text: { sv: 'Ha antagit stadgar på årsmöte.', en: 'Have adopted statutes at an annual meeting.' } },
-        { id: 'democratic-election', text: { sv: 'Ha revisorer och styrelse som valts av medlemmarna enligt demokratiska principer.', en: 'Have auditors and a board elected by the members under democratic principles.' } },
-        { id: 'two-years-activity', text: { sv: 'Ha en aktiv och dokumenterad verksamhet sedan minst två år tillbaka.', en: 'Have had active, documented activity for at least two years.' } },
-        { id: 'democracy-condition', text: { sv: 'Uppfylla demokrativillkoret i enlighet med Stockholms stads riktlinjer.', en: 'Meet the democracy condition under the City of Stockholm’s guidelines.' } },
-        { id: 'max-amount', text: { sv: 'Föreningar kan beviljas medel upp till 100 000 kronor.', en: 'Associations can be granted up to 100,000 kronor.' } },
+        {
+          id: 'democratic-election',
+          text: {
+            sv: 'Ha revisorer och styrelse som valts av medlemmarna enligt demokratiska principer.',
+            en: 'Have auditors and a board elected by the members under democratic principles.',
+          },
+        },
+        {
+          id: 'two-years-activity',
+          text: {
+            sv: 'Ha en aktiv och dokumenterad verksamhet sedan minst två år tillbaka.',
+            en: 'Have had active, documented activity for at least two years.',
+          },
+        },
+        {
+          id: 'democracy-condition',
+          text: {
+            sv: 'Uppfylla demokrativillkoret i enlighet med Stockholms stads riktlinjer.',
+            en: 'Meet the democracy condition under the City of Stockholm’s guidelines.',
+          },
+        },
+        {
+          id: 'max-amount',
+          text: { sv: 'Föreningar kan beviljas medel upp till 100 000 kronor.', en: 'Associations can be granted up to 100,000 kronor.' },
+        },
       ],
       sources: [
-        { level: 'district', title: 'Föreningsstöd i Rinkeby-Kista (ansökningsomgång 2023)', reference: 'foreningsservice.stockholm', date: '2023-03-17', url: GRANT_PAGE },
-        { level: 'district', title: 'Föreningsstöd i Järva', reference: 'foreningsservice.stockholm', date: '2023-11-01', url: JARVA_GRANT_PAGE },
+        {
+          level: 'district',
+          title: 'Föreningsstöd i Rinkeby-Kista (ansökningsomgång 2023)',
+          reference: 'foreningsservice.stockholm',
+          date: '2023-03-17',
+          url: GRANT_PAGE,
+        },
+        {
+          level: 'district',
+          title: 'Föreningsstöd i Järva',
+          reference: 'foreningsservice.stockholm',
+          date: '2023-11-01',
+          url: JARVA_GRANT_PAGE,
+        },
       ],
       url: JARVA_GRANT_PAGE,
       verifiedOn: '2026-11-22',

@@ -193,7 +193,21 @@ export function appendAuditBatchAs(actor: string, inputs: readonly AuditInput[])
             prevHash,
           }
           prevHash = eventHash(base)
-          return [base.seq, at, actor, base.action, base.entityType, base.entityId, base.district, base.ruleset, before, after, base.payloadHash, base.prevHash, prevHash]
+          return [
+            base.seq,
+            at,
+            actor,
+            base.action,
+            base.entityType,
+            base.entityId,
+            base.district,
+            base.ruleset,
+            before,
+            after,
+            base.payloadHash,
+            base.prevHash,
+            prevHash,
+          ]
         })
         await bulkInsert(db, 'vbe_audit_events', AUDIT_COLUMNS, rows)
         return rows.length
@@ -224,13 +238,17 @@ export function listAudit(q: AuditQuery = {}): Effect.Effect<AuditEvent[], Datab
     if (q.entityId) s = s.where('entity_id', '=', q.entityId)
     if (q.districts) s = q.districts.length === 0 ? s.where(sql<boolean>`false`) : s.where('district', 'in', [...q.districts])
     if (q.before !== undefined) s = s.where('seq', '<', q.before)
-    const rows = await s.orderBy('seq', 'desc').limit(Math.min(q.limit ?? 100, 1000)).execute()
+    const rows = await s
+      .orderBy('seq', 'desc')
+      .limit(Math.min(q.limit ?? 100, 1000))
+      .execute()
     return rows.map(fromRow)
   })
 }
 
 /** What is wrong with an event in the chain, as a stable code. */
-export type AuditProblemCode = 'missing' | 'out_of_order' | 'prev_hash' | 'payload_altered' | 'not_tombstone' | 'event_altered' | 'orphan_tombstone'
+export type AuditProblemCode =
+  'missing' | 'out_of_order' | 'prev_hash' | 'payload_altered' | 'not_tombstone' | 'event_altered' | 'orphan_tombstone'
 
 export interface AuditProblem {
   readonly seq: number
@@ -259,9 +277,15 @@ export function auditProblemText(p: Omit<AuditProblem, 'problem'>): LocalizedTex
     case 'not_tombstone':
       return { sv: 'markerad som raderad, men innehållet är inte en gravsten', en: 'marked as erased but the payload is not a tombstone' }
     case 'event_altered':
-      return { sv: 'händelsen har ändrats (hashen stämmer inte med innehållet)', en: 'the event was altered (its hash does not match its content)' }
+      return {
+        sv: 'händelsen har ändrats (hashen stämmer inte med innehållet)',
+        en: 'the event was altered (its hash does not match its content)',
+      }
     case 'orphan_tombstone':
-      return { sv: `raderad, men händelse ${p.by} är ingen raderingshändelse som kommer efter den`, en: `erased, but event ${p.by} is not an erasure event that follows it` }
+      return {
+        sv: `raderad, men händelse ${p.by} är ingen raderingshändelse som kommer efter den`,
+        en: `erased, but event ${p.by} is not an erasure event that follows it`,
+      }
   }
 }
 
@@ -281,7 +305,9 @@ export interface AuditVerification {
   readonly problems: readonly AuditProblem[]
 }
 
-const isTombstone = (v: unknown, by: number) => v === null || (typeof v === 'object' && v !== null && (v as { erased?: unknown }).erased === true && (v as { erasedBy?: unknown }).erasedBy === by)
+const isTombstone = (v: unknown, by: number) =>
+  v === null ||
+  (typeof v === 'object' && v !== null && (v as { erased?: unknown }).erased === true && (v as { erasedBy?: unknown }).erasedBy === by)
 
 /**
  * Walks the whole chain in order and reports every event that was altered, inserted
@@ -304,13 +330,19 @@ export function verifyAudit(options: { readonly batch?: number } = {}): Effect.E
       for (const row of rows) {
         const e = fromRow(row)
         checked++
-        if (e.seq !== expectedSeq) problems.push(e.seq > expectedSeq ? problem({ seq: e.seq, code: 'missing', from: expectedSeq, to: e.seq - 1 }) : problem({ seq: e.seq, code: 'out_of_order' }))
+        if (e.seq !== expectedSeq)
+          problems.push(
+            e.seq > expectedSeq
+              ? problem({ seq: e.seq, code: 'missing', from: expectedSeq, to: e.seq - 1 })
+              : problem({ seq: e.seq, code: 'out_of_order' }),
+          )
         if (e.prevHash !== prevHash) problems.push(problem({ seq: e.seq, code: 'prev_hash' }))
         if (e.erasedBy === null) {
           if (payloadHash(e.before, e.after) !== e.payloadHash) problems.push(problem({ seq: e.seq, code: 'payload_altered' }))
         } else {
           tombstones.push({ seq: e.seq, by: e.erasedBy })
-          if (!isTombstone(e.before, e.erasedBy) || !isTombstone(e.after, e.erasedBy)) problems.push(problem({ seq: e.seq, code: 'not_tombstone' }))
+          if (!isTombstone(e.before, e.erasedBy) || !isTombstone(e.after, e.erasedBy))
+            problems.push(problem({ seq: e.seq, code: 'not_tombstone' }))
         }
         if (e.action === ERASE_ACTION) erasures.add(e.seq)
         if (eventHash(e) !== e.hash) problems.push(problem({ seq: e.seq, code: 'event_altered' }))
@@ -320,7 +352,8 @@ export function verifyAudit(options: { readonly batch?: number } = {}): Effect.E
       }
       after = Number(rows[rows.length - 1]!.seq)
     }
-    for (const t of tombstones) if (!erasures.has(t.by) || t.by <= t.seq) problems.push(problem({ seq: t.seq, code: 'orphan_tombstone', by: t.by }))
+    for (const t of tombstones)
+      if (!erasures.has(t.by) || t.by <= t.seq) problems.push(problem({ seq: t.seq, code: 'orphan_tombstone', by: t.by }))
     problems.sort((a, b) => a.seq - b.seq)
     return { ok: problems.length === 0, checked, head, problems }
   })

@@ -17,7 +17,12 @@ export interface AuthPolicy {
   /** Default 15 minutes. */
   readonly windowMs: number
 }
-export const DEFAULT_AUTH_POLICY: AuthPolicy = { sessionMs: 8 * 3600_000, maxFailuresPerUser: 5, maxFailuresPerAddress: 30, windowMs: 15 * 60_000 }
+export const DEFAULT_AUTH_POLICY: AuthPolicy = {
+  sessionMs: 8 * 3600_000,
+  maxFailuresPerUser: 5,
+  maxFailuresPerAddress: 30,
+  windowMs: 15 * 60_000,
+}
 
 export interface NewUser {
   readonly username: string
@@ -45,8 +50,19 @@ export function upsertUser(user: NewUser): Effect.Effect<SessionUser, DatabaseEr
       query('users.upsert', async (db: Kysely<KitTables>) => {
         const row = await db
           .insertInto('vbe_users')
-          .values({ id: randomUUID(), username: user.username, display_name: user.displayName, password_hash: hash, roles: user.roles.join(','), district: user.district })
-          .onConflict((oc) => oc.column('username').doUpdateSet({ display_name: user.displayName, password_hash: hash, roles: user.roles.join(','), district: user.district }))
+          .values({
+            id: randomUUID(),
+            username: user.username,
+            display_name: user.displayName,
+            password_hash: hash,
+            roles: user.roles.join(','),
+            district: user.district,
+          })
+          .onConflict((oc) =>
+            oc
+              .column('username')
+              .doUpdateSet({ display_name: user.displayName, password_hash: hash, roles: user.roles.join(','), district: user.district }),
+          )
           .returning(['id', 'username', 'display_name', 'roles', 'district'])
           .executeTakeFirstOrThrow()
         return toUser(row)
@@ -98,7 +114,9 @@ export function login(
     const row = yield* query('login.user', (db: Kysely<KitTables>) =>
       db.selectFrom('vbe_users').selectAll().where('username', '=', username.trim()).where('disabled', '=', false).executeTakeFirst(),
     )
-    const ok = yield* Effect.promise(async () => (row ? verifyPassword(password, row.password_hash) : (await verifyPassword(password, await decoyHash()), false)))
+    const ok = yield* Effect.promise(async () =>
+      row ? verifyPassword(password, row.password_hash) : (await verifyPassword(password, await decoyHash()), false),
+    )
     if (!row || !ok) {
       yield* query('login.fail', (db: Kysely<KitTables>) =>
         db
@@ -120,7 +138,10 @@ export function login(
         yield* query('login.session', async (db: Kysely<KitTables>) => {
           await db.deleteFrom('vbe_login_attempts').where('key', '=', userKey).execute()
           await db.deleteFrom('vbe_sessions').where('expires_at', '<', now).execute()
-          await db.insertInto('vbe_sessions').values({ id: tokenId(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute()
+          await db
+            .insertInto('vbe_sessions')
+            .values({ id: tokenId(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt })
+            .execute()
         })
         yield* appendAuditAs(user.username, { action: 'session.login', entityType: 'user', entityId: user.id, district: user.district })
       }),
@@ -143,7 +164,17 @@ export function sessionFor(token: string): Effect.Effect<ActiveSession | null, D
       db
         .selectFrom('vbe_sessions as s')
         .innerJoin('vbe_users as u', 'u.id', 's.user_id')
-        .select(['s.id as sid', 's.csrf_token', 's.expires_at', 'u.id', 'u.username', 'u.display_name', 'u.roles', 'u.district', 'u.disabled'])
+        .select([
+          's.id as sid',
+          's.csrf_token',
+          's.expires_at',
+          'u.id',
+          'u.username',
+          'u.display_name',
+          'u.roles',
+          'u.district',
+          'u.disabled',
+        ])
         .where('s.id', '=', tokenId(token))
         .executeTakeFirst(),
     )
@@ -157,7 +188,12 @@ export function logout(session: ActiveSession): Effect.Effect<void, DatabaseErro
   return transaction(
     Effect.gen(function* () {
       yield* query('session.delete', (db: Kysely<KitTables>) => db.deleteFrom('vbe_sessions').where('id', '=', session.sessionId).execute())
-      yield* appendAuditAs(session.user.username, { action: 'session.logout', entityType: 'user', entityId: session.user.id, district: session.user.district })
+      yield* appendAuditAs(session.user.username, {
+        action: 'session.logout',
+        entityType: 'user',
+        entityId: session.user.id,
+        district: session.user.district,
+      })
     }),
   )
 }

@@ -68,7 +68,7 @@ describe.each(DATABASES)('versionGuard on %s', (_, config) => {
           .where('version', '=', version)
         return returning ? update.returning('id').execute() : update.executeTakeFirst()
       }),
-      { detail: { sv: 'Saken har ändrats.', en: 'The thing has changed.' }, current: { hint: 'reload' } }
+      { detail: { sv: 'Saken har ändrats.', en: 'The thing has changed.' }, current: { hint: 'reload' } },
     )
 
   beforeAll(async () => {

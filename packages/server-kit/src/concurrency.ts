@@ -28,7 +28,7 @@ export function parseIfMatch(header: string | undefined, wording: IfMatchWording
           sv: `Rubriken If-Match krävs: skicka den ETag (version) som ändringen bygger på, från ${wording.readFrom}.`,
           en: `The If-Match header is required: send the ETag (version) the change is based on, from ${wording.readFrom}.`,
         },
-      })
+      }),
     )
   }
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
@@ -39,7 +39,7 @@ export function parseIfMatch(header: string | undefined, wording: IfMatchWording
           path: 'header.if-match',
           message: { sv: `måste vara ${wording.etag.sv}, till exempel "3"`, en: `must be ${wording.etag.en}, for example "3"` },
         },
-      ])
+      ]),
     )
   }
   return Effect.succeed(Number(m[1]))
@@ -58,7 +58,7 @@ export const rowsUpdated = (outcome: UpdateOutcome): number =>
  */
 export function versionGuard<A extends UpdateOutcome, E, R>(
   update: Effect.Effect<A, E, R>,
-  conflict: { readonly detail: Text; readonly current?: unknown }
+  conflict: { readonly detail: Text; readonly current?: unknown },
 ): Effect.Effect<A, E | Conflict, R> {
   return Effect.flatMap(update, (outcome) => (rowsUpdated(outcome) === 0 ? Effect.fail(new Conflict(conflict)) : Effect.succeed(outcome)))
 }

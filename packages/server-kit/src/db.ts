@@ -7,8 +7,7 @@ import pg from 'pg'
 
 /** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
 export type DatabaseConfig =
-  | { readonly kind: 'pglite'; readonly dataDir: string | null }
-  | { readonly kind: 'postgres'; readonly url: string }
+  { readonly kind: 'pglite'; readonly dataDir: string | null } | { readonly kind: 'postgres'; readonly url: string }
 
 /**
  * The database for an app: PostgreSQL when `DATABASE_URL` is set, otherwise PGlite in
@@ -18,7 +17,8 @@ export type DatabaseConfig =
 export function databaseConfigFromEnv(app: string, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env['DATABASE_URL']?.trim()
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${JSON.stringify(url.replace(/:[^:@/]*@/, ':***@'))}`)
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${JSON.stringify(url.replace(/:[^:@/]*@/, ':***@'))}`)
     return { kind: 'postgres', url }
   }
   const dir = env['VBE_DATA_DIR']?.trim()
@@ -96,7 +96,10 @@ async function migrate(kysely: AnyKysely, set: MigrationSet): Promise<void> {
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')
-    throw new Error(`Migration ${set.name}/${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new Error(
+      `Migration ${set.name}/${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
   }
 }
 
@@ -124,14 +127,21 @@ export type BulkColumn = readonly [name: string, type: string]
  * JSON's null; `undefined` is SQL NULL); for other columns `null` is SQL NULL, and an
  * object or array given to a text column is stored as its JSON text.
  */
-export type BulkInsert = (db: AnyKysely, table: string, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]) => Promise<void>
+export type BulkInsert = (
+  db: AnyKysely,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+) => Promise<void>
 
 const isJsonType = (type: string) => type === 'json' || type === 'jsonb'
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/
 function checkIdentifiers(table: string, columns: readonly BulkColumn[]) {
-  for (const name of [table, ...columns.map((c) => c[0])]) if (!IDENTIFIER.test(name)) throw new Error(`bulk insert: ${JSON.stringify(name)} is not a plain lower-case identifier`)
-  for (const [, type] of columns) if (!/^[a-z][a-z0-9 _]*(\[\])?$/.test(type)) throw new Error(`bulk insert: ${JSON.stringify(type)} is not a column type`)
+  for (const name of [table, ...columns.map((c) => c[0])])
+    if (!IDENTIFIER.test(name)) throw new Error(`bulk insert: ${JSON.stringify(name)} is not a plain lower-case identifier`)
+  for (const [, type] of columns)
+    if (!/^[a-z][a-z0-9 _]*(\[\])?$/.test(type)) throw new Error(`bulk insert: ${JSON.stringify(type)} is not a column type`)
 }
 
 /** PostgreSQL, or any driver: INSERT … SELECT FROM jsonb_to_recordset, in chunks. */
@@ -143,7 +153,9 @@ export const insertFromJson: BulkInsert = async (db, table, columns, rows) => {
   const types = columns.map(([n, t]) => `${n} ${isJsonType(t) ? 'text' : t}`).join(', ')
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000).map((r) => Object.fromEntries(columns.map(([n, t], j) => [n, recordValue(r[j], t)])))
-    await sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(select)} from jsonb_to_recordset(cast(${JSON.stringify(chunk)} as text)::jsonb) as r(${sql.raw(types)})`.execute(db)
+    await sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(select)} from jsonb_to_recordset(cast(${JSON.stringify(chunk)} as text)::jsonb) as r(${sql.raw(types)})`.execute(
+      db,
+    )
   }
 }
 
@@ -164,7 +176,8 @@ function copyIntoPglite(pglite: PGlite): BulkInsert {
     if (rows.length === 0) return
     const statement = `copy ${table} (${columns.map((c) => c[0]).join(', ')}) from '/dev/blob'`
     const lines: string[] = []
-    for (const r of rows) lines.push(columns.map(([, t], j) => copyField(isJsonType(t) && r[j] !== undefined ? JSON.stringify(r[j]) : r[j])).join('\t'))
+    for (const r of rows)
+      lines.push(columns.map(([, t], j) => copyField(isJsonType(t) && r[j] !== undefined ? JSON.stringify(r[j]) : r[j])).join('\t'))
     const blob = new Blob([`${lines.join('\n')}\n`])
     const copy = () => pglite.query(statement, [], { blob })
     if (db.isTransaction) await copy()
@@ -176,6 +189,18 @@ function copyIntoPglite(pglite: PGlite): BulkInsert {
 export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N'
   const text =
-    typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : typeof value === 'boolean' ? (value ? 't' : 'f') : typeof value === 'object' ? JSON.stringify(value) : String(value)
-  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t')) : text
+    typeof value === 'string'
+      ? value
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === 'boolean'
+          ? value
+            ? 't'
+            : 'f'
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value)
+  return /[\\\n\r\t]/.test(text)
+    ? text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'))
+    : text
 }

@@ -113,17 +113,45 @@ export { TITLES as PROBLEM_TITLES }
 export function toProblemTexts(error: AppError): { problem: ProblemTexts; headers?: Record<string, string> } {
   switch (error._tag) {
     case 'Unauthenticated':
-      return { problem: { type: `${TYPE}unauthenticated`, title: TITLES.unauthenticated, status: 401, detail: error.detail ?? { sv: 'Logga in först.', en: 'Log in first.' } } }
+      return {
+        problem: {
+          type: `${TYPE}unauthenticated`,
+          title: TITLES.unauthenticated,
+          status: 401,
+          detail: error.detail ?? { sv: 'Logga in först.', en: 'Log in first.' },
+        },
+      }
     case 'Forbidden':
-      return { problem: { type: `${TYPE}forbidden`, title: TITLES.forbidden, status: 403, detail: error.detail, ...(error.code ? { code: error.code } : {}) } }
+      return {
+        problem: {
+          type: `${TYPE}forbidden`,
+          title: TITLES.forbidden,
+          status: 403,
+          detail: error.detail,
+          ...(error.code ? { code: error.code } : {}),
+        },
+      }
     case 'NotFound': {
       const entity = typeof error.entity === 'string' ? { sv: error.entity, en: error.entity } : error.entity
       return {
-        problem: { type: `${TYPE}not-found`, title: TITLES.notFound, status: 404, detail: { sv: `Det gick inte att hitta ${entity.sv} bland det du har tillgång till.`, en: `No such ${entity.en} in your scope.` } },
+        problem: {
+          type: `${TYPE}not-found`,
+          title: TITLES.notFound,
+          status: 404,
+          detail: { sv: `Det gick inte att hitta ${entity.sv} bland det du har tillgång till.`, en: `No such ${entity.en} in your scope.` },
+        },
       }
     }
     case 'Conflict':
-      return { problem: { type: `${TYPE}conflict`, title: TITLES.conflict, status: 409, detail: error.detail, ...(error.current === undefined ? {} : { current: error.current }) } }
+      return {
+        problem: {
+          type: `${TYPE}conflict`,
+          title: TITLES.conflict,
+          status: 409,
+          detail: error.detail,
+          ...(error.current === undefined ? {} : { current: error.current }),
+        },
+      }
     case 'PreconditionRequired':
       return { problem: { type: `${TYPE}precondition-required`, title: TITLES.preconditionRequired, status: 428, detail: error.detail } }
     case 'Invalid':
@@ -135,7 +163,10 @@ export function toProblemTexts(error: AppError): { problem: ProblemTexts; header
           type: `${TYPE}rate-limited`,
           title: TITLES.rateLimited,
           status: 429,
-          detail: { sv: `För många misslyckade försök. Försök igen om ${s} ${s === 1 ? 'sekund' : 'sekunder'}.`, en: `Too many failed attempts. Try again in ${s} seconds.` },
+          detail: {
+            sv: `För många misslyckade försök. Försök igen om ${s} ${s === 1 ? 'sekund' : 'sekunder'}.`,
+            en: `Too many failed attempts. Try again in ${s} seconds.`,
+          },
         },
         headers: { 'retry-after': String(s) },
       }
@@ -146,7 +177,10 @@ export function toProblemTexts(error: AppError): { problem: ProblemTexts; header
           type: `${TYPE}internal`,
           title: TITLES.internal,
           status: 500,
-          detail: { sv: 'Servern kunde inte slutföra begäran. Inget ändrades.', en: 'The server could not complete the request. Nothing was changed.' },
+          detail: {
+            sv: 'Servern kunde inte slutföra begäran. Inget ändrades.',
+            en: 'The server could not complete the request. Nothing was changed.',
+          },
         },
       }
   }

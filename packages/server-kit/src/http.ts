@@ -13,7 +13,18 @@ import type { Database } from './db.js'
 import { PROBLEM_TITLES, ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
 import { issueText } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
-import { invalidProblem, jsonBody, PROBLEM_TYPE, problemErrorHandler, problemNotFound, problemResponse, requestLanguage, securityHeaders, session, SESSION_COOKIE } from './middleware/index.js'
+import {
+  invalidProblem,
+  jsonBody,
+  PROBLEM_TYPE,
+  problemErrorHandler,
+  problemNotFound,
+  problemResponse,
+  requestLanguage,
+  securityHeaders,
+  session,
+  SESSION_COOKIE,
+} from './middleware/index.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
 export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
@@ -44,7 +55,6 @@ export type KitEnv = {
 
 export { problemResponse, requestLanguage } from './middleware/problems/index.js'
 
-
 /** Where a failed validation looked, for the problem's detail. */
 const TARGETS: Readonly<Record<string, LocalizedText>> = {
   query: { sv: 'frågeparametrarna (query)', en: 'query' },
@@ -53,7 +63,6 @@ const TARGETS: Readonly<Record<string, LocalizedText>> = {
   cookie: { sv: 'kakorna (cookie)', en: 'cookie' },
   form: { sv: 'formuläret (form)', en: 'form' },
 }
-
 
 /**
  * An OpenAPIHono app with what every VBE API needs: problem+json for every error
@@ -78,7 +87,10 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
             result.target === 'json'
               ? { sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }
               : { sv: `Begäran innehåller fel i ${target.sv}.`, en: `The request ${target.en} is invalid.` },
-            result.error.issues.map((i) => ({ path: i.path.length === 0 ? (result.target === 'json' ? '(body)' : result.target) : where + formatPath(i.path), message: issueText(i) })),
+            result.error.issues.map((i) => ({
+              path: i.path.length === 0 ? (result.target === 'json' ? '(body)' : result.target) : where + formatPath(i.path),
+              message: issueText(i),
+            })),
           ),
         )
       }
@@ -92,7 +104,10 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
   })
   app.use('*', securityHeaders())
   app.use('/api/*', jsonBody())
-  app.use('/api/*', session((c, token) => runKit(c, sessionFor(token))))
+  app.use(
+    '/api/*',
+    session((c, token) => runKit(c, sessionFor(token))),
+  )
 
   app.onError(problemErrorHandler(kit.logError))
   app.notFound(problemNotFound)
@@ -110,7 +125,9 @@ function failure(error: AppError, c: Context): ProblemResponse {
 /** Runs an effect that needs only the database and clock. Typed failures become problem responses. */
 export async function runKit<A>(c: Context<KitEnv>, effect: Effect.Effect<A, AppError, Db | Clock>): Promise<A> {
   const kit = c.get('kit')
-  const ctx = EffectContext.make(Db, { kysely: kit.database.kysely, bulkInsert: kit.database.bulkInsert }).pipe(EffectContext.add(Clock, kit.clock))
+  const ctx = EffectContext.make(Db, { kysely: kit.database.kysely, bulkInsert: kit.database.bulkInsert }).pipe(
+    EffectContext.add(Clock, kit.clock),
+  )
   const result = await Effect.runPromise(Effect.either(Effect.provide(effect, ctx)))
   if (Either.isLeft(result)) throw failure(result.left, c)
   return result.right
@@ -125,7 +142,11 @@ export function requireUser(c: Context<KitEnv>, roles?: readonly Role[]): Sessio
 }
 
 /** Runs an effect as the logged-in user (401 when nobody is). */
-export async function run<A>(c: Context<KitEnv>, effect: Effect.Effect<A, AppError, Db | Clock | CurrentUser>, roles?: readonly Role[]): Promise<A> {
+export async function run<A>(
+  c: Context<KitEnv>,
+  effect: Effect.Effect<A, AppError, Db | Clock | CurrentUser>,
+  roles?: readonly Role[],
+): Promise<A> {
   const user = requireUser(c, roles)
   return runKit(c, Effect.provideService(effect, CurrentUser, user))
 }
@@ -154,7 +175,9 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().openapi({ description: 'What went wrong and what to do, in the language of Content-Language' }),
-    errors: z.array(z.object({ path: z.string().openapi({ description: 'The field, like `application.board.electedOn`' }), message: z.string() })).optional(),
+    errors: z
+      .array(z.object({ path: z.string().openapi({ description: 'The field, like `application.board.electedOn`' }), message: z.string() }))
+      .optional(),
     code: z.string().optional().openapi({ description: 'A stable code for a kind of refusal, like `csrf` or `role`' }),
     current: z.unknown().optional().openapi({ description: 'On a 409: the state the request conflicts with' }),
   })
@@ -185,7 +208,12 @@ interface ProblemDeclaration {
 
 /** Problem responses for a route's OpenAPI declaration, typed by status. */
 export function problems<const S extends readonly ProblemStatus[]>(...statuses: S): { [K in S[number]]: ProblemDeclaration } {
-  return Object.fromEntries(statuses.map((s) => [s, { description: PROBLEM_DESCRIPTIONS[s], headers: problemHeaders, content: { [PROBLEM_TYPE]: { schema: problemSchema } } }])) as { [K in S[number]]: ProblemDeclaration }
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: PROBLEM_DESCRIPTIONS[s], headers: problemHeaders, content: { [PROBLEM_TYPE]: { schema: problemSchema } } },
+    ]),
+  ) as { [K in S[number]]: ProblemDeclaration }
 }
 
 /** The answer of `GET /api/audit/verify`, as both apps declare it. */
@@ -193,18 +221,30 @@ export const auditVerificationSchema = z
   .object({
     ok: z.boolean(),
     checked: z.number().int().openapi({ description: 'Events checked' }),
-    head: z.object({ seq: z.number().int(), hash: z.string() }).nullable().openapi({ description: 'The newest event: keep it elsewhere to detect removal of the newest events' }),
-    problems: z.array(
-      z.object({
-        seq: z.number().int(),
-        code: z.enum(['missing', 'out_of_order', 'prev_hash', 'payload_altered', 'not_tombstone', 'event_altered', 'orphan_tombstone'] satisfies AuditProblemCode[]),
-        from: z.number().int().optional(),
-        to: z.number().int().optional(),
-        by: z.number().int().optional(),
-        problem: z.string().openapi({ description: 'The problem in words, in the language of Content-Language' }),
-      }),
-    )
-    .readonly(),
+    head: z
+      .object({ seq: z.number().int(), hash: z.string() })
+      .nullable()
+      .openapi({ description: 'The newest event: keep it elsewhere to detect removal of the newest events' }),
+    problems: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          code: z.enum([
+            'missing',
+            'out_of_order',
+            'prev_hash',
+            'payload_altered',
+            'not_tombstone',
+            'event_altered',
+            'orphan_tombstone',
+          ] satisfies AuditProblemCode[]),
+          from: z.number().int().optional(),
+          to: z.number().int().optional(),
+          by: z.number().int().optional(),
+          problem: z.string().openapi({ description: 'The problem in words, in the language of Content-Language' }),
+        }),
+      )
+      .readonly(),
   })
   .openapi('AuditVerification')
 
@@ -260,13 +300,18 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
           },
         },
       },
-      responses: { 200: { description: 'Logged in; sets the session cookie', content: { 'application/json': { schema: sessionSchema } } }, ...problems(400, 401, 429) },
+      responses: {
+        200: { description: 'Logged in; sets the session cookie', content: { 'application/json': { schema: sessionSchema } } },
+        ...problems(400, 401, 429),
+      },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json')
       const kit = c.get('kit')
       const result = await runKit(c, login(username, password, clientAddress(c), kit.authPolicy))
-      const secure = kit.secureCookies ?? !(new URL(c.req.url).protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname))
+      const secure =
+        kit.secureCookies ??
+        !(new URL(c.req.url).protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname))
       // Max-Age, not Expires: the session's lifetime counts from the browser's own clock,
       // so a browser whose clock differs from the server's does not drop it at once.
       const maxAge = Math.max(0, Math.floor((result.expiresAt.getTime() - kit.clock.now().getTime()) / 1000))
@@ -353,11 +398,24 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: ApiDocsInfo): void 
     servers: [{ url: new URL(c.req.url).origin, description: 'The server this document was fetched from' }],
     tags: tags.map((t) => ({ name: t.name, description: t.description })),
   }))
-  const assets: Record<string, string> = { 'swagger-ui.css': 'text/css', 'swagger-ui-bundle.js': 'text/javascript', 'docs-init.js': 'text/javascript' }
+  const assets: Record<string, string> = {
+    'swagger-ui.css': 'text/css',
+    'swagger-ui-bundle.js': 'text/javascript',
+    'docs-init.js': 'text/javascript',
+  }
   app.get('/api/docs/:asset', async (c) => {
     const asset = c.req.param('asset')
     const type = assets[asset]
-    if (!type) return problemResponse({ type: 'about:blank', title: PROBLEM_TITLES.notFound, status: 404, detail: { sv: `Dokumentationen har ingen fil ${asset}.`, en: `No docs asset ${asset}.` } }, requestLanguage(c))
+    if (!type)
+      return problemResponse(
+        {
+          type: 'about:blank',
+          title: PROBLEM_TITLES.notFound,
+          status: 404,
+          detail: { sv: `Dokumentationen har ingen fil ${asset}.`, en: `No docs asset ${asset}.` },
+        },
+        requestLanguage(c),
+      )
     const body =
       asset === 'docs-init.js'
         ? "window.addEventListener('load',function(){window.ui=SwaggerUIBundle({url:'/api/openapi.json',dom_id:'#docs'})})"
@@ -365,6 +423,8 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: ApiDocsInfo): void 
     return c.body(body as string, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' })
   })
   app.get('/api/docs', (c) =>
-    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${info.title} — API docs</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><main id="docs"><h1>${info.title} API</h1><p>Loading the interactive docs… The OpenAPI document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></main><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/docs-init.js"></script></body></html>`),
+    c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${info.title} — API docs</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><main id="docs"><h1>${info.title} API</h1><p>Loading the interactive docs… The OpenAPI document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></main><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/docs-init.js"></script></body></html>`,
+    ),
   )
 }

@@ -37,28 +37,26 @@ function envSchema(app: string, defaultPort: number) {
           .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535 (0 picks a free one)')
           .transform(Number)
           .refine((n) => n <= 65535, 'must be a port number from 0 to 65535 (0 picks a free one)')
-          .optional()
+          .optional(),
       ),
       HOST: optionalText,
       VBE_DEMO: optionalText.refine(
         (v) => v === undefined || FLAG_OFF.has(v.toLowerCase()) || FLAG_ON.has(v.toLowerCase()),
-        'must be 1 or 0 (or true/false, yes/no, on/off)'
+        'must be 1 or 0 (or true/false, yes/no, on/off)',
       ),
       DATABASE_URL: optionalText.refine(
         (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
-        'must be a postgres:// or postgresql:// URL'
+        'must be a postgres:// or postgresql:// URL',
       ),
       VBE_DATA_DIR: optionalText,
       INIT_CWD: optionalText,
     })
-    .transform(
-      (env): ServerEnv => ({
-        port: env.PORT ?? defaultPort,
-        host: env.HOST ?? '127.0.0.1',
-        demo: env.VBE_DEMO === undefined || !FLAG_OFF.has(env.VBE_DEMO.toLowerCase()),
-        database: databaseConfigFromEnv(app, { DATABASE_URL: env.DATABASE_URL, VBE_DATA_DIR: env.VBE_DATA_DIR, INIT_CWD: env.INIT_CWD }),
-      })
-    )
+    .transform((env): ServerEnv => ({
+      port: env.PORT ?? defaultPort,
+      host: env.HOST ?? '127.0.0.1',
+      demo: env.VBE_DEMO === undefined || !FLAG_OFF.has(env.VBE_DEMO.toLowerCase()),
+      database: databaseConfigFromEnv(app, { DATABASE_URL: env.DATABASE_URL, VBE_DATA_DIR: env.VBE_DATA_DIR, INIT_CWD: env.INIT_CWD }),
+    }))
 }
 
 /**
@@ -204,7 +202,7 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
       (error: unknown) => {
         console.error(`${app.title} did not stop cleanly:`, error)
         process.exit(1)
-      }
+      },
     )
   }
   process.on('SIGINT', onSignal)

@@ -32,13 +32,23 @@ export class CurrentUser extends Context.Tag('vbe/CurrentUser')<CurrentUser, Ses
 
 /** Runs a database call as an Effect; a driver failure becomes a DatabaseError. */
 export function query<A>(operation: string, f: (db: AnyKysely) => Promise<A>): Effect.Effect<A, DatabaseError, Db> {
-  return Effect.flatMap(Db, ({ kysely }) => Effect.tryPromise({ try: () => f(kysely), catch: (cause) => new DatabaseError({ cause, operation }) }))
+  return Effect.flatMap(Db, ({ kysely }) =>
+    Effect.tryPromise({ try: () => f(kysely), catch: (cause) => new DatabaseError({ cause, operation }) }),
+  )
 }
 
 /** Inserts many rows into `table` in one go, in the current transaction (see `BulkInsert`). */
-export function insertRows(operation: string, table: string, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Effect.Effect<void, DatabaseError, Db> {
+export function insertRows(
+  operation: string,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+): Effect.Effect<void, DatabaseError, Db> {
   return Effect.flatMap(Db, ({ kysely, bulkInsert }) =>
-    Effect.tryPromise({ try: () => (bulkInsert ?? insertFromJson)(kysely, table, columns, rows), catch: (cause) => new DatabaseError({ cause, operation }) }),
+    Effect.tryPromise({
+      try: () => (bulkInsert ?? insertFromJson)(kysely, table, columns, rows),
+      catch: (cause) => new DatabaseError({ cause, operation }),
+    }),
   )
 }
 
@@ -51,12 +61,25 @@ export function transaction<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Eff
     const { kysely } = service
     if (kysely.isTransaction) return effect
     return Effect.acquireUseRelease(
-      Effect.tryPromise({ try: () => kysely.startTransaction().execute(), catch: (cause) => new DatabaseError({ cause, operation: 'begin' }) }),
+      Effect.tryPromise({
+        try: () => kysely.startTransaction().execute(),
+        catch: (cause) => new DatabaseError({ cause, operation: 'begin' }),
+      }),
       (trx) =>
         Effect.provideService(effect, Db, { ...service, kysely: trx }).pipe(
-          Effect.tap(() => Effect.tryPromise({ try: () => trx.commit().execute(), catch: (cause) => new DatabaseError({ cause, operation: 'commit' }) })),
+          Effect.tap(() =>
+            Effect.tryPromise({ try: () => trx.commit().execute(), catch: (cause) => new DatabaseError({ cause, operation: 'commit' }) }),
+          ),
         ),
-      (trx, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.promise(() => trx.rollback().execute().catch(() => undefined))),
+      (trx, exit) =>
+        Exit.isSuccess(exit)
+          ? Effect.void
+          : Effect.promise(() =>
+              trx
+                .rollback()
+                .execute()
+                .catch(() => undefined),
+            ),
     )
   })
 }

@@ -101,11 +101,11 @@ export function serveUi(app: OpenAPIHono<KitEnv>, options: UiOptions): void {
     if (!existsSync(index)) {
       return c.html(
         `<!doctype html><html lang="en"><title>${escapeHtml(
-          options.title
+          options.title,
         )}</title><main><h1>The UI is not built</h1><p>Run <code>${escapeHtml(
-          options.buildCommand
+          options.buildCommand,
         )}</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></main></html>`,
-        503
+        503,
       )
     }
     return c.body(new Uint8Array(await readFile(index)), 200, { 'content-type': HTML, 'cache-control': 'no-cache' })

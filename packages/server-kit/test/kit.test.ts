@@ -84,7 +84,10 @@ describe.each(DATABASES)('on %s', (_name, config) => {
     const ok = await run(login('anna', 'secret-1', '10.0.0.1'))
     expect(ok.user).toMatchObject({ username: 'anna', roles: ['officer'], district: 'rinkeby-kista' })
     expect(ok.token).toHaveLength(43)
-    const stored = await database.kysely.selectFrom('vbe_sessions' as never).selectAll().execute()
+    const stored = await database.kysely
+      .selectFrom('vbe_sessions' as never)
+      .selectAll()
+      .execute()
     expect(JSON.stringify(stored)).not.toContain(ok.token)
     await expect(run(login('anna', 'wrong', '10.0.0.1'))).rejects.toThrow(/Wrong username or password/)
   })
@@ -99,7 +102,8 @@ describe.each(DATABASES)('on %s', (_name, config) => {
   })
 
   it('chains audit events and detects an altered, a removed and a forged event', async () => {
-    for (let i = 0; i < 5; i++) await run(appendAuditAs('anna', { action: 'case.note', entityType: 'case', entityId: `c${i}`, after: { text: `note ${i}` } }))
+    for (let i = 0; i < 5; i++)
+      await run(appendAuditAs('anna', { action: 'case.note', entityType: 'case', entityId: `c${i}`, after: { text: `note ${i}` } }))
     const good = await run(verifyAudit())
     expect(good.ok).toBe(true)
     expect(good.checked).toBeGreaterThanOrEqual(5)
@@ -109,30 +113,69 @@ describe.each(DATABASES)('on %s', (_name, config) => {
     const altered = await run(verifyAudit())
     expect(altered.ok).toBe(false)
     expect(altered.problems).toContainEqual({ seq: head - 1, code: 'payload_altered', problem: 'the before/after payload was altered' })
-    expect(verificationIn(altered, 'sv').problems).toContainEqual({ seq: head - 1, code: 'payload_altered', problem: 'före/efter-innehållet har ändrats' })
+    expect(verificationIn(altered, 'sv').problems).toContainEqual({
+      seq: head - 1,
+      code: 'payload_altered',
+      problem: 'före/efter-innehållet har ändrats',
+    })
     await sql`update vbe_audit_events set after = '{"text":"note 3"}'::jsonb where seq = ${head - 1}`.execute(database.kysely)
     expect((await run(verifyAudit())).ok).toBe(true)
 
     await sql`update vbe_audit_events set actor = 'mallory' where seq = ${head - 2}`.execute(database.kysely)
-    expect((await run(verifyAudit())).problems).toContainEqual({ seq: head - 2, code: 'event_altered', problem: 'the event was altered (its hash does not match its content)' })
+    expect((await run(verifyAudit())).problems).toContainEqual({
+      seq: head - 2,
+      code: 'event_altered',
+      problem: 'the event was altered (its hash does not match its content)',
+    })
     await sql`update vbe_audit_events set actor = 'anna' where seq = ${head - 2}`.execute(database.kysely)
 
-    const removed = await sql<Record<string, unknown>>`delete from vbe_audit_events where seq = ${head - 3} returning *`.execute(database.kysely)
+    const removed = await sql<Record<string, unknown>>`delete from vbe_audit_events where seq = ${head - 3} returning *`.execute(
+      database.kysely,
+    )
     const gap = await run(verifyAudit())
-    expect(gap.problems).toContainEqual({ seq: head - 2, code: 'missing', from: head - 3, to: head - 3, problem: `event ${head - 3} is missing` })
-    expect(auditProblemText({ seq: 9, code: 'missing', from: 5, to: 8 })).toEqual({ sv: 'händelserna 5–8 saknas', en: 'events 5–8 are missing' })
+    expect(gap.problems).toContainEqual({
+      seq: head - 2,
+      code: 'missing',
+      from: head - 3,
+      to: head - 3,
+      problem: `event ${head - 3} is missing`,
+    })
+    expect(auditProblemText({ seq: 9, code: 'missing', from: 5, to: 8 })).toEqual({
+      sv: 'händelserna 5–8 saknas',
+      en: 'events 5–8 are missing',
+    })
     const r = removed.rows[0]!
-    await sql`insert into vbe_audit_events select * from jsonb_populate_record(null::vbe_audit_events, ${JSON.stringify(r)}::jsonb)`.execute(database.kysely)
+    await sql`insert into vbe_audit_events select * from jsonb_populate_record(null::vbe_audit_events, ${JSON.stringify(r)}::jsonb)`.execute(
+      database.kysely,
+    )
     expect((await run(verifyAudit())).ok).toBe(true)
   })
 
   it('appends a batch of events to the chain in one go, JSON null payloads included, and it verifies', async () => {
     const before = await run(verifyAudit())
-    const n = await run(appendAuditBatchAs('batch', Array.from({ length: 1200 }, (_, i) => ({ action: 'case.rescreen', entityType: 'case', entityId: `b${i}`, ruleset: 'r1', before: i % 2 ? null : { outcome: 'eligible' }, after: { outcome: 'ineligible', text: 'tab\there\nline\\ "quoted" åäö' } }))))
+    const n = await run(
+      appendAuditBatchAs(
+        'batch',
+        Array.from({ length: 1200 }, (_, i) => ({
+          action: 'case.rescreen',
+          entityType: 'case',
+          entityId: `b${i}`,
+          ruleset: 'r1',
+          before: i % 2 ? null : { outcome: 'eligible' },
+          after: { outcome: 'ineligible', text: 'tab\there\nline\\ "quoted" åäö' },
+        })),
+      ),
+    )
     expect(n).toBe(1200)
     const after = await run(verifyAudit())
     expect(after).toMatchObject({ ok: true, checked: before.checked + 1200 })
-    const rows = await sql<{ before: unknown; after: unknown; isnull: boolean }>`select before, after, before is null as isnull from vbe_audit_events where entity_id in ('b0', 'b1') order by seq`.execute(database.kysely)
+    const rows = await sql<{
+      before: unknown
+      after: unknown
+      isnull: boolean
+    }>`select before, after, before is null as isnull from vbe_audit_events where entity_id in ('b0', 'b1') order by seq`.execute(
+      database.kysely,
+    )
     expect(rows.rows).toEqual([
       { before: { outcome: 'eligible' }, after: { outcome: 'ineligible', text: 'tab\there\nline\\ "quoted" åäö' }, isnull: false },
       { before: null, after: { outcome: 'ineligible', text: 'tab\there\nline\\ "quoted" åäö' }, isnull: false },
@@ -141,13 +184,30 @@ describe.each(DATABASES)('on %s', (_name, config) => {
 
   it('bulk-inserts rows with awkward text the same way on both paths, inside a transaction that can roll back', async () => {
     await sql`create table bulk_t (id integer primary key, t text, j jsonb, b boolean, at timestamptz)`.execute(database.kysely)
-    const cols = [['id', 'integer'], ['t', 'text'], ['j', 'jsonb'], ['b', 'boolean'], ['at', 'timestamptz']] as const
+    const cols = [
+      ['id', 'integer'],
+      ['t', 'text'],
+      ['j', 'jsonb'],
+      ['b', 'boolean'],
+      ['at', 'timestamptz'],
+    ] as const
     const awkward = ['tab\t', 'new\nline', 'cr\r', 'back\\slash \\N', '\\N', '', 'åäö “quotes” 🙂', "it's"]
     const rows = awkward.map((t, i) => [i, t, { t, n: i, nil: null }, i % 2 === 0, new Date(Date.UTC(2026, 0, 1 + i))])
     await run(insertRows('t1', 'bulk_t', cols, rows))
-    await insertFromJson(database.kysely, 'bulk_t', cols, rows.map((r) => [100 + (r[0] as number), ...r.slice(1)]))
+    await insertFromJson(
+      database.kysely,
+      'bulk_t',
+      cols,
+      rows.map((r) => [100 + (r[0] as number), ...r.slice(1)]),
+    )
     await run(insertRows('t1', 'bulk_t', cols, [[50, null, undefined, null, null]]))
-    const got = await sql<{ id: number; t: string | null; j: unknown; b: boolean | null; at: Date | null }>`select * from bulk_t order by id`.execute(database.kysely)
+    const got = await sql<{
+      id: number
+      t: string | null
+      j: unknown
+      b: boolean | null
+      at: Date | null
+    }>`select * from bulk_t order by id`.execute(database.kysely)
     const byId = new Map(got.rows.map((r) => [r.id, r]))
     awkward.forEach((t, i) => {
       for (const id of [i, 100 + i]) {
@@ -157,10 +217,12 @@ describe.each(DATABASES)('on %s', (_name, config) => {
     })
     expect(byId.get(50)).toMatchObject({ t: null, j: null, b: null, at: null })
     // In a transaction that fails, the rows go with it.
-    const failing = transaction(Effect.gen(function* () {
-      yield* insertRows('t2', 'bulk_t', cols, [[200, 'x', {}, true, null]])
-      return yield* Effect.fail('boom' as const)
-    }))
+    const failing = transaction(
+      Effect.gen(function* () {
+        yield* insertRows('t2', 'bulk_t', cols, [[200, 'x', {}, true, null]])
+        return yield* Effect.fail('boom' as const)
+      }),
+    )
     await expect(run(failing)).rejects.toThrow('boom')
     const n = await sql<{ n: string }>`select count(*) as n from bulk_t where id = 200`.execute(database.kysely)
     expect(Number(n.rows[0]!.n)).toBe(0)
@@ -170,8 +232,21 @@ describe.each(DATABASES)('on %s', (_name, config) => {
   })
 
   it('erases a subject with tombstones, and the chain still verifies', async () => {
-    const ev = await run(appendAuditAs('anna', { action: 'person.create', entityType: 'person', entityId: 'p1', after: { name: 'Karin Berg', email: 'karin@example.org' } }))
-    const { tombstoned, event } = await run(eraseFromAudit({ entities: [{ entityType: 'person', entityId: 'p1' }], reason: 'request from the person', subject: { entityType: 'person', entityId: 'p1' } }))
+    const ev = await run(
+      appendAuditAs('anna', {
+        action: 'person.create',
+        entityType: 'person',
+        entityId: 'p1',
+        after: { name: 'Karin Berg', email: 'karin@example.org' },
+      }),
+    )
+    const { tombstoned, event } = await run(
+      eraseFromAudit({
+        entities: [{ entityType: 'person', entityId: 'p1' }],
+        reason: 'request from the person',
+        subject: { entityType: 'person', entityId: 'p1' },
+      }),
+    )
     expect(tombstoned).toBe(1)
     const row = await sql<{ after: unknown }>`select after from vbe_audit_events where seq = ${ev.seq}`.execute(database.kysely)
     expect(JSON.stringify(row.rows[0]!.after)).not.toContain('Karin')
@@ -186,16 +261,28 @@ describe.each(DATABASES)('on %s', (_name, config) => {
   it('serves sessions over HTTP with cookies, CSRF and problem+json', async () => {
     const app = createApi({ database, clock })
     app.post('/api/echo', (c) => c.json({ ok: true }))
-    const bad = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":1}' })
+    const bad = await app.request('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":1}',
+    })
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('application/problem+json')
     const badBody = (await bad.json()) as { errors: { path: string }[] }
     expect(badBody.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['username', 'password']))
 
-    const malformed = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' })
+    const malformed = await app.request('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":',
+    })
     expect(malformed.status).toBe(400)
 
-    const res = await app.request('http://localhost/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'anna', password: 'secret-1' }) })
+    const res = await app.request('http://localhost/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'anna', password: 'secret-1' }),
+    })
     expect(res.status).toBe(200)
     const cookie = res.headers.get('set-cookie')!
     expect(cookie).toMatch(/vbe_session=[^;]+;.*HttpOnly/)

@@ -74,7 +74,9 @@ describe('texts', () => {
     const tooLong = fieldProblem('name', 'text.tooLong', { max: 200 })
     expect(textIn(problemText(tooLong), 'sv')).toBe('får vara högst 200 tecken')
     expect(textIn(problemText(tooLong), 'en')).toBe('must be at most 200 characters')
-    expect(textIn(problemText(fieldProblem('x', 'organisationNumber.checkDigit', { check: 5 })), 'sv')).toBe('kontrollsiffran stämmer inte (den sista siffran ska vara 5)')
+    expect(textIn(problemText(fieldProblem('x', 'organisationNumber.checkDigit', { check: 5 })), 'sv')).toBe(
+      'kontrollsiffran stämmer inte (den sista siffran ska vara 5)',
+    )
   })
 
   it('words the code a schema at the API edge names, in both languages', () => {
@@ -120,7 +122,18 @@ describe('texts', () => {
         when: z.iso.date(),
       })
       .strict()
-    const result = schema.safeParse({ name: '', count: 1.5, kind: 'c', id: 'nope', mail: 'x', tags: ['a', 'b'], flag: 'yes', exact: 'y', extra: 1, when: 'soon' })
+    const result = schema.safeParse({
+      name: '',
+      count: 1.5,
+      kind: 'c',
+      id: 'nope',
+      mail: 'x',
+      tags: ['a', 'b'],
+      flag: 'yes',
+      exact: 'y',
+      extra: 1,
+      when: 'soon',
+    })
     const texts = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.') || '(body)', issueText(i)]))
     expect(texts).toEqual({
       name: { sv: 'får inte vara tomt', en: 'must not be empty' },
@@ -145,7 +158,27 @@ describe('texts', () => {
 
 /** Every variant of `value` with one field missing, of the wrong type or out of range, and with an unknown field. */
 function* mutations(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; replace: unknown }> {
-  const bad = [undefined, null, '', ' ', 'x', 'not-a-date', '2026-02-30', -1, 0, 1.5, 1e9, true, {}, [], ['x'], [{}], '802400-1234', '112233-4455', '8024001235a']
+  const bad = [
+    undefined,
+    null,
+    '',
+    ' ',
+    'x',
+    'not-a-date',
+    '2026-02-30',
+    -1,
+    0,
+    1.5,
+    1e9,
+    true,
+    {},
+    [],
+    ['x'],
+    [{}],
+    '802400-1234',
+    '112233-4455',
+    '8024001235a',
+  ]
   for (const b of bad) yield { path, replace: b }
   if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* mutations(v, [...path, i])
   else if (value !== null && typeof value === 'object') {
@@ -166,15 +199,39 @@ const application: ApplicationInput = {
   id: 'app-1',
   programme: 'rinkeby-kista/foreningsbidrag',
   amountRequested: 50000,
-  association: { name: 'Förening', organisationNumber: '802400-1235', registeredOn: '2019-03-01', activitySince: '2019-03-01', bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true } },
+  association: {
+    name: 'Förening',
+    organisationNumber: '802400-1235',
+    registeredOn: '2019-03-01',
+    activitySince: '2019-03-01',
+    bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
+  },
   statutes: { adoptedOn: '2019-03-01', adoptedAtAnnualMeeting: true },
   board: { electedOn: '2026-03-10', electedAtAnnualMeeting: true, auditorElected: true },
   members: { total: 120, residentInCityShare: 0.8 },
   previousGrants: [{ year: 2025, amount: 40000, reportDue: '2026-03-31', reportSubmittedOn: '2026-03-20' }],
   declaration: { democraticPrinciples: true, humanRights: true, genderEquality: true, signedOn: '2026-09-01' },
   evidence: [
-    { id: 'e1', conduct: 'threat', actor: 'representative', representativeAge: 30, withinActivities: true, verified: false, date: '2026-05-01', source: { kind: 'tip', reference: 'x' }, summary: 's' },
-    { id: 'e2', conduct: 'threat', actor: 'organisation', withinActivities: true, verified: false, date: '2026-05-01', source: { kind: 'tip' } },
+    {
+      id: 'e1',
+      conduct: 'threat',
+      actor: 'representative',
+      representativeAge: 30,
+      withinActivities: true,
+      verified: false,
+      date: '2026-05-01',
+      source: { kind: 'tip', reference: 'x' },
+      summary: 's',
+    },
+    {
+      id: 'e2',
+      conduct: 'threat',
+      actor: 'organisation',
+      withinActivities: true,
+      verified: false,
+      date: '2026-05-01',
+      source: { kind: 'tip' },
+    },
   ],
 }
 
@@ -183,7 +240,12 @@ const plan: PlanInput = {
   year: 2026,
   status: 'draft',
   contactPoint: { function: 'Samordnare', unit: 'Enheten', email: 'a@example.org', phone: '08-508 000 00' },
-  situationPicture: { date: '2026-02-15', sources: [{ title: 'Lägesbild', date: '2026-02-15', url: 'https://example.org/a' }], summary: 'S', localProblemPicture: { agreement: 'A', date: '2026-01-20', summary: 'S' } },
+  situationPicture: {
+    date: '2026-02-15',
+    sources: [{ title: 'Lägesbild', date: '2026-02-15', url: 'https://example.org/a' }],
+    summary: 'S',
+    localProblemPicture: { agreement: 'A', date: '2026-01-20', summary: 'S' },
+  },
   sections: [{ id: 's1', text: '' }],
   activities: [
     {
@@ -201,11 +263,28 @@ const plan: PlanInput = {
       period: { from: '2026-01-01', to: '2026-12-31' },
       risks: [{ riskId: 'R1', mitigation: 'M' }],
       indicators: [
-        { id: 'i1', name: 'N', kind: 'effect', unit: 'u', baseline: { value: 1, date: '2025-11-01' }, target: { value: 2, date: '2026-12-31' }, dataSource: 'D', owner: 'O', frequency: 'tertial', followUps: [{ period: 'T1', value: 1, date: '2026-04-30', note: '' }] },
+        {
+          id: 'i1',
+          name: 'N',
+          kind: 'effect',
+          unit: 'u',
+          baseline: { value: 1, date: '2025-11-01' },
+          target: { value: 2, date: '2026-12-31' },
+          dataSource: 'D',
+          owner: 'O',
+          frequency: 'tertial',
+          followUps: [{ period: 'T1', value: 1, date: '2026-04-30', note: '' }],
+        },
         { id: 'i2', name: 'N', kind: 'output', unit: 'u', owner: 'O', frequency: 'yearly' },
       ],
     },
-    { id: 'a2', title: 'T', responsible: { actorId: 'x', level: 'central' }, existingStructure: { kind: 'new', reason: 'R' }, period: { from: '2026-01-01', to: '2026-12-31' } },
+    {
+      id: 'a2',
+      title: 'T',
+      responsible: { actorId: 'x', level: 'central' },
+      existingStructure: { kind: 'new', reason: 'R' },
+      period: { from: '2026-01-01', to: '2026-12-31' },
+    },
   ],
 }
 
@@ -231,9 +310,22 @@ describe("core's field messages have Swedish", () => {
   })
 
   it('for every problem the CSV reader gives', () => {
-    const { columns, problems } = csvColumns(['id', 'id', 'religion', 'nonsense', 'contact.name', 'contact.email', 'contact.phone', 'previousGrants'])
+    const { columns, problems } = csvColumns([
+      'id',
+      'id',
+      'religion',
+      'nonsense',
+      'contact.name',
+      'contact.email',
+      'contact.phone',
+      'previousGrants',
+    ])
     const header = csvColumns(['id', 'id', 'religion', 'nonsense', 'contact.name'], { persons: false })
-    const rows = [csvRowToInput(columns, ['a']), csvRowToInput(columns, ['a', 'a', 'x', 'y', 'N'.repeat(300), 'bad-mail', 'call me', '[oops']), csvRowToInput(columns, ['a', 'a', 'x', 'y', '', 'a@example.org', '', '[]'])]
+    const rows = [
+      csvRowToInput(columns, ['a']),
+      csvRowToInput(columns, ['a', 'a', 'x', 'y', 'N'.repeat(300), 'bad-mail', 'call me', '[oops']),
+      csvRowToInput(columns, ['a', 'a', 'x', 'y', '', 'a@example.org', '', '[]']),
+    ]
     const all = [...problems, ...header.problems, ...rows.flatMap((r) => r.problems)]
     expect(all.length).toBeGreaterThan(8)
     expect(all.filter((p) => problemText(p).sv === problemText(p).en).map((p) => p.message)).toEqual([])
@@ -261,10 +353,18 @@ describe('toProblem', () => {
   const cases = [
     [new Unauthenticated({}), 'Log in first.', 'Logga in först.'],
     [new Forbidden({ detail: { sv: 'Nej.', en: 'No.' }, code: 'x' }), 'No.', 'Nej.'],
-    [new NotFound({ entity: { sv: 'ärendet', en: 'case' }, id: '1' }), 'No such case in your scope.', 'Det gick inte att hitta ärendet bland det du har tillgång till.'],
+    [
+      new NotFound({ entity: { sv: 'ärendet', en: 'case' }, id: '1' }),
+      'No such case in your scope.',
+      'Det gick inte att hitta ärendet bland det du har tillgång till.',
+    ],
     [new Conflict({ detail: { sv: 'Redan gjort.', en: 'Already done.' } }), 'Already done.', 'Redan gjort.'],
     [new PreconditionRequired({ detail: { sv: 'Skicka If-Match.', en: 'Send If-Match.' } }), 'Send If-Match.', 'Skicka If-Match.'],
-    [new RateLimited({ retryAfterSeconds: 30 }), 'Too many failed attempts. Try again in 30 seconds.', 'För många misslyckade försök. Försök igen om 30 sekunder.'],
+    [
+      new RateLimited({ retryAfterSeconds: 30 }),
+      'Too many failed attempts. Try again in 30 seconds.',
+      'För många misslyckade försök. Försök igen om 30 sekunder.',
+    ],
   ] as const
   it.each(cases)('%s in both languages, same shape', (error, en, sv) => {
     const inEn = toProblem(error, 'en').problem
@@ -278,9 +378,33 @@ describe('toProblem', () => {
 
   it("gives field problems in the language, with the paths unchanged, core's worded from their codes", () => {
     const detail = { sv: 'Saken innehåller fel.', en: 'The thing is invalid.' }
-    const error = new Invalid({ detail, problems: [{ path: 'a.b', message: { sv: 'är fel', en: 'is wrong' } }, { path: 'c', message: problemText(fieldProblem('c', 'text.empty')) }] })
-    expect(toProblem(error, 'en').problem).toEqual({ type: 'https://vbe.invalid/problems/invalid', title: 'Invalid request', status: 400, detail: 'The thing is invalid.', errors: [{ path: 'a.b', message: 'is wrong' }, { path: 'c', message: 'must not be empty' }] })
-    expect(toProblem(error, 'sv').problem).toEqual({ type: 'https://vbe.invalid/problems/invalid', title: 'Ogiltig begäran', status: 400, detail: 'Saken innehåller fel.', errors: [{ path: 'a.b', message: 'är fel' }, { path: 'c', message: 'får inte vara tomt' }] })
+    const error = new Invalid({
+      detail,
+      problems: [
+        { path: 'a.b', message: { sv: 'är fel', en: 'is wrong' } },
+        { path: 'c', message: problemText(fieldProblem('c', 'text.empty')) },
+      ],
+    })
+    expect(toProblem(error, 'en').problem).toEqual({
+      type: 'https://vbe.invalid/problems/invalid',
+      title: 'Invalid request',
+      status: 400,
+      detail: 'The thing is invalid.',
+      errors: [
+        { path: 'a.b', message: 'is wrong' },
+        { path: 'c', message: 'must not be empty' },
+      ],
+    })
+    expect(toProblem(error, 'sv').problem).toEqual({
+      type: 'https://vbe.invalid/problems/invalid',
+      title: 'Ogiltig begäran',
+      status: 400,
+      detail: 'Saken innehåller fel.',
+      errors: [
+        { path: 'a.b', message: 'är fel' },
+        { path: 'c', message: 'får inte vara tomt' },
+      ],
+    })
     expect(toProblem(new RateLimited({ retryAfterSeconds: 9 }), 'sv').headers).toEqual({ 'retry-after': '9' })
   })
 })
@@ -290,13 +414,27 @@ describe('problem+json in the requested language over HTTP (PGlite)', () => {
   const now = new Date('2026-03-01T10:00:00Z')
   beforeAll(async () => {
     database = await openDatabase({ kind: 'pglite', dataDir: null }, [kitMigrations])
-    await Effect.runPromise(upsertUser({ username: 'anna', displayName: 'Anna', password: 'secret-1', roles: ['officer'], district: 'rinkeby-kista' }).pipe(Effect.provideService(Db, database), Effect.provideService(Clock, { now: () => now })))
+    await Effect.runPromise(
+      upsertUser({ username: 'anna', displayName: 'Anna', password: 'secret-1', roles: ['officer'], district: 'rinkeby-kista' }).pipe(
+        Effect.provideService(Db, database),
+        Effect.provideService(Clock, { now: () => now }),
+      ),
+    )
   })
   afterAll(() => database?.close())
 
-  const api = () => createApi({ database, clock: { now: () => now }, authPolicy: { sessionMs: 3600_000, maxFailuresPerUser: 2, maxFailuresPerAddress: 100, windowMs: 60_000 } })
+  const api = () =>
+    createApi({
+      database,
+      clock: { now: () => now },
+      authPolicy: { sessionMs: 3600_000, maxFailuresPerUser: 2, maxFailuresPerAddress: 100, windowMs: 60_000 },
+    })
   const post = (app: ReturnType<typeof api>, body: string, lang?: string) =>
-    app.request('http://localhost/api/session', { method: 'POST', headers: { 'content-type': 'application/json', ...(lang === undefined ? {} : { 'accept-language': lang }) }, body })
+    app.request('http://localhost/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(lang === undefined ? {} : { 'accept-language': lang }) },
+      body,
+    })
 
   it('answers the same bad request in Swedish and in English, with Content-Language and the same paths', async () => {
     const app = api()
@@ -315,8 +453,16 @@ describe('problem+json in the requested language over HTTP (PGlite)', () => {
     expect(s.errors.map((x) => x.path)).toEqual(e.errors.map((x) => x.path))
     expect(e).toMatchObject({ title: 'Invalid request', detail: 'The request body is invalid.' })
     expect(s).toMatchObject({ title: 'Ogiltig begäran', detail: 'Uppgifterna i begäran innehåller fel.' })
-    expect(Object.fromEntries(s.errors.map((x) => [x.path, x.message]))).toEqual({ username: 'får inte vara tomt', password: 'får vara högst 1000 tecken', '(body)': 'okänt fält: extra' })
-    expect(Object.fromEntries(e.errors.map((x) => [x.path, x.message]))).toEqual({ username: 'must not be empty', password: 'must be at most 1000 characters', '(body)': 'unknown field: extra' })
+    expect(Object.fromEntries(s.errors.map((x) => [x.path, x.message]))).toEqual({
+      username: 'får inte vara tomt',
+      password: 'får vara högst 1000 tecken',
+      '(body)': 'okänt fält: extra',
+    })
+    expect(Object.fromEntries(e.errors.map((x) => [x.path, x.message]))).toEqual({
+      username: 'must not be empty',
+      password: 'must be at most 1000 characters',
+      '(body)': 'unknown field: extra',
+    })
   })
 
   it('answers in Swedish when the language is missing, unknown or any', async () => {
@@ -324,38 +470,77 @@ describe('problem+json in the requested language over HTTP (PGlite)', () => {
     for (const lang of [undefined, 'de-DE', '*', 'fi;q=0.9, nb;q=0.8']) {
       const r = await post(app, '{"username":', lang)
       expect(r.headers.get('content-language'), String(lang)).toBe('sv')
-      expect(await r.json()).toMatchObject({ status: 400, detail: 'Innehållet i begäran är inte giltig JSON.', errors: [{ path: '(body)', message: 'är inte giltig JSON' }] })
+      expect(await r.json()).toMatchObject({
+        status: 400,
+        detail: 'Innehållet i begäran är inte giltig JSON.',
+        errors: [{ path: '(body)', message: 'är inte giltig JSON' }],
+      })
     }
     const en = await post(app, '{"username":', 'en')
-    expect(await en.json()).toMatchObject({ detail: 'The request body is not valid JSON.', errors: [{ path: '(body)', message: 'is not valid JSON' }] })
+    expect(await en.json()).toMatchObject({
+      detail: 'The request body is not valid JSON.',
+      errors: [{ path: '(body)', message: 'is not valid JSON' }],
+    })
   })
 
   it('words login failures, the rate limit, CSRF and unknown routes in the language asked for', async () => {
     const app = api()
     app.get('/api/admin-only', (c) => c.json(requireUser(c, ['admin', 'officer'])))
     const wrong = JSON.stringify({ username: 'anna', password: 'wrong' })
-    expect(await (await post(app, wrong, 'sv')).json()).toMatchObject({ status: 401, title: 'Inte inloggad', detail: 'Fel användarnamn eller lösenord.' })
-    expect(await (await post(app, wrong, 'en')).json()).toMatchObject({ status: 401, title: 'Not logged in', detail: 'Wrong username or password.' })
+    expect(await (await post(app, wrong, 'sv')).json()).toMatchObject({
+      status: 401,
+      title: 'Inte inloggad',
+      detail: 'Fel användarnamn eller lösenord.',
+    })
+    expect(await (await post(app, wrong, 'en')).json()).toMatchObject({
+      status: 401,
+      title: 'Not logged in',
+      detail: 'Wrong username or password.',
+    })
     const limitedSv = await post(app, wrong, 'sv')
     expect(limitedSv.status).toBe(429)
     expect(limitedSv.headers.get('retry-after')).toBe('60')
-    expect(await limitedSv.json()).toMatchObject({ title: 'För många försök', detail: 'För många misslyckade försök. Försök igen om 60 sekunder.' })
+    expect(await limitedSv.json()).toMatchObject({
+      title: 'För många försök',
+      detail: 'För många misslyckade försök. Försök igen om 60 sekunder.',
+    })
     const limitedEn = await post(app, wrong, 'en')
-    expect(await limitedEn.json()).toMatchObject({ title: 'Too many attempts', detail: 'Too many failed attempts. Try again in 60 seconds.' })
+    expect(await limitedEn.json()).toMatchObject({
+      title: 'Too many attempts',
+      detail: 'Too many failed attempts. Try again in 60 seconds.',
+    })
 
-    await Effect.runPromise(upsertUser({ username: 'bertil', displayName: 'Bertil', password: 'secret-2', roles: ['auditor'], district: null }).pipe(Effect.provideService(Db, database), Effect.provideService(Clock, { now: () => now })))
+    await Effect.runPromise(
+      upsertUser({ username: 'bertil', displayName: 'Bertil', password: 'secret-2', roles: ['auditor'], district: null }).pipe(
+        Effect.provideService(Db, database),
+        Effect.provideService(Clock, { now: () => now }),
+      ),
+    )
     const login = await post(app, JSON.stringify({ username: 'bertil', password: 'secret-2' }), 'sv')
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!
     const role = await app.request('/api/admin-only', { headers: { cookie, 'accept-language': 'sv' } })
-    expect(await role.json()).toMatchObject({ status: 403, code: 'role', detail: 'Det här kräver någon av rollerna administratör, handläggare. Du har rollen granskare.' })
-    expect(await (await app.request('/api/admin-only', { headers: { cookie, 'accept-language': 'en' } })).json()).toMatchObject({ detail: 'This needs one of the roles admin, officer; you have auditor.' })
+    expect(await role.json()).toMatchObject({
+      status: 403,
+      code: 'role',
+      detail: 'Det här kräver någon av rollerna administratör, handläggare. Du har rollen granskare.',
+    })
+    expect(await (await app.request('/api/admin-only', { headers: { cookie, 'accept-language': 'en' } })).json()).toMatchObject({
+      detail: 'This needs one of the roles admin, officer; you have auditor.',
+    })
     const csrf = await app.request('/api/session', { method: 'DELETE', headers: { cookie, 'accept-language': 'sv' } })
     expect(csrf.status).toBe(403)
-    expect(await csrf.json()).toMatchObject({ code: 'csrf', title: 'Inte tillåtet', detail: 'Rubriken x-csrf-token saknas eller är fel. Hämta token från GET /api/session.' })
+    expect(await csrf.json()).toMatchObject({
+      code: 'csrf',
+      title: 'Inte tillåtet',
+      detail: 'Rubriken x-csrf-token saknas eller är fel. Hämta token från GET /api/session.',
+    })
     const none = await app.request('/api/nothing', { headers: { 'accept-language': 'sv' } })
     expect(none.headers.get('content-language')).toBe('sv')
     expect(await none.json()).toMatchObject({ status: 404, title: 'Hittades inte', detail: 'API:t har ingen adress GET /api/nothing.' })
-    expect(await (await app.request('/api/nothing', { headers: { 'accept-language': 'en' } })).json()).toMatchObject({ title: 'Not found', detail: 'No route for GET /api/nothing.' })
+    expect(await (await app.request('/api/nothing', { headers: { 'accept-language': 'en' } })).json()).toMatchObject({
+      title: 'Not found',
+      detail: 'No route for GET /api/nothing.',
+    })
     const anonymous = await app.request('/api/session', { headers: { 'accept-language': 'sv' } })
     expect(await anonymous.json()).toMatchObject({ status: 401, detail: 'Logga in först.' })
   })

@@ -6,6 +6,9 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: false },
-  viteFinal: (vite) => ({ ...vite, resolve: { ...vite.resolve, conditions: ['@vbe/source', 'module', 'browser', 'development|production'] } }),
+  viteFinal: (vite) => ({
+    ...vite,
+    resolve: { ...vite.resolve, conditions: ['@vbe/source', 'module', 'browser', 'development|production'] },
+  }),
 }
 export default config

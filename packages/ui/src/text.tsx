@@ -20,7 +20,13 @@ export function msg(t: Translator, k: MessageKey, vars?: Readonly<Record<string,
   const nodes = splitPlaceholders(found.text).map((part, i) =>
     part.kind === 'text' ? part.value : <Fragment key={i}>{vars?.[part.name] ?? null}</Fragment>,
   )
-  return own ? <>{nodes}</> : <span lang={found.lang} dir={directionOf(found.lang)}>{nodes}</span>
+  return own ? (
+    <>{nodes}</>
+  ) : (
+    <span lang={found.lang} dir={directionOf(found.lang)}>
+      {nodes}
+    </span>
+  )
 }
 
 /**

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { createTranslator, fill, fallbackChain, LANGUAGES, MESSAGE_KEYS, missingKeys, parseLanguage, splitPlaceholders } from '../src/i18n.js'
+import {
+  createTranslator,
+  fill,
+  fallbackChain,
+  LANGUAGES,
+  MESSAGE_KEYS,
+  missingKeys,
+  parseLanguage,
+  splitPlaceholders,
+} from '../src/i18n.js'
 import { messages } from '../src/messages/index.js'
 
 describe('UI texts', () => {
@@ -14,7 +23,10 @@ describe('UI texts', () => {
     for (const key of MESSAGE_KEYS) {
       const text = m[key]
       if (text === undefined) continue
-      const names = (s: string) => splitPlaceholders(s).flatMap((p) => (p.kind === 'var' ? [p.name] : [])).sort()
+      const names = (s: string) =>
+        splitPlaceholders(s)
+          .flatMap((p) => (p.kind === 'var' ? [p.name] : []))
+          .sort()
       expect(names(text), `${lang}.${key}`).toEqual(names(messages.en[key] ?? ''))
     }
   })

@@ -18,15 +18,25 @@ describe('open now', () => {
   })
 
   it('closed before opening: opens later today', () => {
-    expect(openStatus(office, new Date('2026-11-24T06:00:00Z'))).toMatchObject({ state: 'closed', reason: 'hours', next: { inDays: 0, time: '08:00' } })
+    expect(openStatus(office, new Date('2026-11-24T06:00:00Z'))).toMatchObject({
+      state: 'closed',
+      reason: 'hours',
+      next: { inDays: 0, time: '08:00' },
+    })
   })
 
   it('closed at closing time exactly; opens tomorrow', () => {
-    expect(openStatus(office, new Date('2026-11-24T15:00:00Z'))).toMatchObject({ state: 'closed', next: { inDays: 1, weekday: 'wed', time: '08:00' } })
+    expect(openStatus(office, new Date('2026-11-24T15:00:00Z'))).toMatchObject({
+      state: 'closed',
+      next: { inDays: 1, weekday: 'wed', time: '08:00' },
+    })
   })
 
   it('closed on Friday evening: opens Monday', () => {
-    expect(openStatus(office, new Date('2026-11-27T17:00:00Z'))).toMatchObject({ state: 'closed', next: { inDays: 3, weekday: 'mon', date: '2026-11-30' } })
+    expect(openStatus(office, new Date('2026-11-27T17:00:00Z'))).toMatchObject({
+      state: 'closed',
+      next: { inDays: 3, weekday: 'mon', date: '2026-11-30' },
+    })
   })
 
   it('closed at 10:00 on Good Friday 2026 (a weekday public holiday); opens Tuesday after Easter Monday', () => {
@@ -35,7 +45,11 @@ describe('open now', () => {
   })
 
   it('closed on Christmas Eve (Thursday 2026), opens Monday 28 December', () => {
-    expect(openStatus(office, new Date('2026-12-24T09:00:00Z'))).toMatchObject({ state: 'closed', reason: 'holiday', next: { date: '2026-12-28' } })
+    expect(openStatus(office, new Date('2026-12-24T09:00:00Z'))).toMatchObject({
+      state: 'closed',
+      reason: 'holiday',
+      next: { date: '2026-12-28' },
+    })
   })
 
   it('a line that stays open on holidays is open on Ascension Day', () => {

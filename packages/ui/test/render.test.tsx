@@ -7,16 +7,41 @@ import { messages } from '../src/messages/index.js'
 import { msg } from '../src/text.js'
 import { fixtureDistrict, fixtureEntry } from '../src/stories/fixtures.js'
 
-const translator = (lang: Language) => createTranslator(lang, fallbackChain(lang).map((l) => [l, messages[l]] as const))
-const render = (lang: Language, contacts: readonly Contact[] = [...sharedContacts, fixtureEntry], now = new Date('2026-11-24T08:00:00Z'), heading?: string) =>
+const translator = (lang: Language) =>
+  createTranslator(
+    lang,
+    fallbackChain(lang).map((l) => [l, messages[l]] as const),
+  )
+const render = (
+  lang: Language,
+  contacts: readonly Contact[] = [...sharedContacts, fixtureEntry],
+  now = new Date('2026-11-24T08:00:00Z'),
+  heading?: string,
+) =>
   renderToStaticMarkup(
-    <InfoPanel lang={lang} t={translator(lang)} district={fixtureDistrict(contacts)} now={now} heading={heading} onExit={() => {}} onLanguageChange={() => {}} />,
+    <InfoPanel
+      lang={lang}
+      t={translator(lang)}
+      district={fixtureDistrict(contacts)}
+      now={now}
+      heading={heading}
+      onExit={() => {}}
+      onLanguageChange={() => {}}
+    />,
   )
 
 describe('InfoPanel', () => {
   it('shows the categories in the required order', () => {
     const html = render('en')
-    const order = ['Someone is in danger right now', 'Contact the police', 'Your district', 'Social services', 'Support for relatives', 'Support for someone who wants to leave', 'Support for victims']
+    const order = [
+      'Someone is in danger right now',
+      'Contact the police',
+      'Your district',
+      'Social services',
+      'Support for relatives',
+      'Support for someone who wants to leave',
+      'Support for victims',
+    ]
     const at = order.map((s) => html.indexOf(s))
     expect(at.every((i) => i >= 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
@@ -29,7 +54,12 @@ describe('InfoPanel', () => {
   })
 
   it('never shows a contact without a source', () => {
-    const sourceless = { ...fixtureEntry, id: 'no-source', name: { sv: 'Okälla', en: 'Sourceless' }, source: undefined } as unknown as Contact
+    const sourceless = {
+      ...fixtureEntry,
+      id: 'no-source',
+      name: { sv: 'Okälla', en: 'Sourceless' },
+      source: undefined,
+    } as unknown as Contact
     expect(render('en', [...sharedContacts, sourceless])).not.toContain('Sourceless')
   })
 
@@ -79,7 +109,7 @@ describe('InfoPanel', () => {
 })
 
 describe('msg()', () => {
-  it('gives a text in the reader\'s language without placeholders as a plain string, anything else as nodes', () => {
+  it("gives a text in the reader's language without placeholders as a plain string, anything else as nodes", () => {
     const t = createTranslator('so', [
       ['so', { title: 'Cinwaan', missingAsk: 'Weydii {name}.' }],
       ['en', { intro: 'Intro' }],

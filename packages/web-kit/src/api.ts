@@ -27,7 +27,8 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError
 
 /** Any thrown value as a problem to show: an ApiError's problem, or the error's message. */
-export const toProblemOf = (e: unknown): Problem => (isApiError(e) ? e.problem : { status: 0, detail: e instanceof Error ? e.message : String(e) })
+export const toProblemOf = (e: unknown): Problem =>
+  isApiError(e) ? e.problem : { status: 0, detail: e instanceof Error ? e.message : String(e) }
 
 export type Query = Readonly<Record<string, string | number | undefined | null>>
 
@@ -128,13 +129,15 @@ export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetc
   }
 }
 
-const record = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null)
+const record = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
 
 /** A response body as a Problem: problem+json as sent, anything else with a generic detail. */
 export function toProblem(data: unknown, status: number, lang: Lang = 'sv'): Problem {
   const d = record(data)
   const generic = kitMessages[lang].unexpectedError.replace('{status}', String(status))
-  if (!d || !('detail' in d || 'title' in d)) return { status, detail: typeof data === 'string' && data.trim() ? data.slice(0, 500) : generic }
+  if (!d || !('detail' in d || 'title' in d))
+    return { status, detail: typeof data === 'string' && data.trim() ? data.slice(0, 500) : generic }
   const errors = Array.isArray(d['errors'])
     ? d['errors'].flatMap((e): FieldProblem[] => {
         const r = record(e)
@@ -150,7 +153,8 @@ export function toProblem(data: unknown, status: number, lang: Lang = 'sv'): Pro
         ]
       })
     : undefined
-  const detail = typeof d['detail'] === 'string' && d['detail'] ? d['detail'] : typeof d['title'] === 'string' && d['title'] ? d['title'] : generic
+  const detail =
+    typeof d['detail'] === 'string' && d['detail'] ? d['detail'] : typeof d['title'] === 'string' && d['title'] ? d['title'] : generic
   return {
     status,
     detail,
@@ -171,5 +175,7 @@ export const api = <T>(path: string, options?: RequestOptions): Promise<T> => ap
 /** A problem as one line: its detail, then each field problem as `path: message` (for status lines with no room for a list). */
 export function problemText(problem: Problem): string {
   const errors = (problem.errors ?? []).filter((e) => e.message !== problem.detail)
-  return errors.length ? `${problem.detail} ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}` : problem.detail
+  return errors.length
+    ? `${problem.detail} ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`
+    : problem.detail
 }

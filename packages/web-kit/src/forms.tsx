@@ -42,7 +42,10 @@ export function useForm(id: string, options: { onConflict?: () => void } = {}): 
   const [problem, setProblem] = useState<Problem | null>(null)
   const [busy, setBusy] = useState(false)
   const busyRef = useRef(false)
-  const errorsFor = useCallback((name: string) => (problem?.errors ?? []).filter((e) => pathMatches(e.path, name)).map((e) => e.message), [problem])
+  const errorsFor = useCallback(
+    (name: string) => (problem?.errors ?? []).filter((e) => pathMatches(e.path, name)).map((e) => e.message),
+    [problem],
+  )
   const submit = useCallback(async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
     if (busyRef.current) return undefined
     busyRef.current = true
@@ -171,7 +174,13 @@ export function Field(props: {
 }
 
 /** A checkbox with its label after it. */
-export function Checkbox(props: { form: FormState; name: string; label: string; checked: boolean; onChange: (checked: boolean) => void }): ReactNode {
+export function Checkbox(props: {
+  form: FormState
+  name: string
+  label: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+}): ReactNode {
   const id = fieldId(props.form.id, props.name)
   const errors = props.form.errorsFor(props.name)
   return (
@@ -208,7 +217,10 @@ export function RadioGroup<V extends string>(props: {
   const id = fieldId(props.form.id, props.name)
   const errors = props.form.errorsFor(props.name)
   return (
-    <fieldset className={`field radios${props.inline ? ' radios--inline' : ''}${errors.length ? ' field--error' : ''}`} {...(errors.length ? { 'aria-describedby': `${id}-error` } : {})}>
+    <fieldset
+      className={`field radios${props.inline ? ' radios--inline' : ''}${errors.length ? ' field--error' : ''}`}
+      {...(errors.length ? { 'aria-describedby': `${id}-error` } : {})}
+    >
       <legend>{props.legend}</legend>
       {errors.length > 0 && (
         <p className="field__error" id={`${id}-error`}>

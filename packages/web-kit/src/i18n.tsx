@@ -76,7 +76,12 @@ const empty: Catalogue<never> = { sv: { appName: '' }, en: { appName: '' } }
 const I18nContext = createContext<LanguageState>({ i18n: createI18n(empty, 'sv'), setLang: () => undefined })
 
 /** Holds the language for the app below it: from `?lang=`, mirrored to the URL, `<html lang>` and the API client. */
-export function I18nRoot<K extends string>(props: { catalogue: Catalogue<K>; client?: ApiClient; initial?: Lang; children: ReactNode }): ReactNode {
+export function I18nRoot<K extends string>(props: {
+  catalogue: Catalogue<K>
+  client?: ApiClient
+  initial?: Lang
+  children: ReactNode
+}): ReactNode {
   const { catalogue, client } = props
   const [lang, setLangState] = useState<Lang>(() => {
     const initial = props.initial ?? langFromUrl()

@@ -41,11 +41,27 @@ export function LoginPage(props: { intro: string; expired?: boolean; onLogin: (s
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <Field form={form} name="username" label={t('username')} required>
             {(p) => (
-              <input {...p} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={username} onChange={(e) => setUsername(e.currentTarget.value)} />
+              <input
+                {...p}
+                type="text"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                value={username}
+                onChange={(e) => setUsername(e.currentTarget.value)}
+              />
             )}
           </Field>
           <Field form={form} name="password" label={t('password')} required>
-            {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+            )}
           </Field>
           <Submit form={form} label={t('loginButton')} busyLabel={t('loggingIn')} />
         </form>

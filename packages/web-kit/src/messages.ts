@@ -39,17 +39,23 @@ const sv = {
   footerLabel: 'Sidfot',
   accessibilityLink: 'Tillgänglighetsredogörelse',
   a11yTitle: 'Tillgänglighetsredogörelse',
-  a11yIntro: 'Stockholms stad står bakom {app}. Vi vill att alla som använder tjänsten ska kunna göra det, oavsett funktionsförmåga. Här beskriver vi hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända tillgänglighetsproblem och hur du kan rapportera brister.',
+  a11yIntro:
+    'Stockholms stad står bakom {app}. Vi vill att alla som använder tjänsten ska kunna göra det, oavsett funktionsförmåga. Här beskriver vi hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända tillgänglighetsproblem och hur du kan rapportera brister.',
   a11yStatusTitle: 'Hur tillgänglig är tjänsten?',
-  a11yStatus: 'Tjänsten är byggd för att uppfylla WCAG 2.1 på nivå AA. Den fungerar med tangentbord och skärmläsare, går att förstora till 400 procent utan att innehållet behöver rullas i sidled, och finns på svenska och engelska.',
+  a11yStatus:
+    'Tjänsten är byggd för att uppfylla WCAG 2.1 på nivå AA. Den fungerar med tangentbord och skärmläsare, går att förstora till 400 procent utan att innehållet behöver rullas i sidled, och finns på svenska och engelska.',
   a11yGapsTitle: 'Kända brister',
-  a11yGaps: 'PDF-dokument som tjänsten skapar (till exempel beslutsbrev och nämndhandlingar) har inte granskats mot PDF/UA. Samma innehåll finns som HTML-sida.',
+  a11yGaps:
+    'PDF-dokument som tjänsten skapar (till exempel beslutsbrev och nämndhandlingar) har inte granskats mot PDF/UA. Samma innehåll finns som HTML-sida.',
   a11yTestedTitle: 'Hur vi har testat',
-  a11yTested: 'Varje sida och varje komponent i tjänsten kontrolleras automatiskt med axe mot WCAG 2.1 A och AA i en riktig webbläsare när koden ändras, liksom att sidan fungerar med en bredd på 320 CSS-pixlar. Tangentbordsanvändning och fokus provas i samma tester.',
+  a11yTested:
+    'Varje sida och varje komponent i tjänsten kontrolleras automatiskt med axe mot WCAG 2.1 A och AA i en riktig webbläsare när koden ändras, liksom att sidan fungerar med en bredd på 320 CSS-pixlar. Tangentbordsanvändning och fokus provas i samma tester.',
   a11yReportTitle: 'Rapportera brister',
-  a11yReport: 'Om du stöter på hinder i tjänsten, kontakta förvaltningens support för tjänsten eller din chef, så åtgärdar vi det eller ger dig informationen på annat sätt.',
+  a11yReport:
+    'Om du stöter på hinder i tjänsten, kontakta förvaltningens support för tjänsten eller din chef, så åtgärdar vi det eller ger dig informationen på annat sätt.',
   a11ySupervisionTitle: 'Tillsyn',
-  a11ySupervision: 'Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.',
+  a11ySupervision:
+    'Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.',
   a11yDate: 'Redogörelsen upprättades den 5 december 2026.',
 } as const
 
@@ -89,17 +95,23 @@ const en: Readonly<Record<KitKey, string>> = {
   footerLabel: 'Footer',
   accessibilityLink: 'Accessibility statement',
   a11yTitle: 'Accessibility statement',
-  a11yIntro: 'The City of Stockholm is responsible for {app}. We want everyone to be able to use the service, whatever their abilities. This statement describes how the service meets the Swedish Act on accessibility to digital public services (2018:1937), the known accessibility problems and how to report them.',
+  a11yIntro:
+    'The City of Stockholm is responsible for {app}. We want everyone to be able to use the service, whatever their abilities. This statement describes how the service meets the Swedish Act on accessibility to digital public services (2018:1937), the known accessibility problems and how to report them.',
   a11yStatusTitle: 'How accessible is the service?',
-  a11yStatus: 'The service is built to meet WCAG 2.1 level AA. It works with a keyboard and a screen reader, can be zoomed to 400 percent without scrolling sideways, and is available in Swedish and English.',
+  a11yStatus:
+    'The service is built to meet WCAG 2.1 level AA. It works with a keyboard and a screen reader, can be zoomed to 400 percent without scrolling sideways, and is available in Swedish and English.',
   a11yGapsTitle: 'Known problems',
-  a11yGaps: 'PDF documents the service creates (such as decision letters and committee papers) have not been checked against PDF/UA. The same content is available as an HTML page.',
+  a11yGaps:
+    'PDF documents the service creates (such as decision letters and committee papers) have not been checked against PDF/UA. The same content is available as an HTML page.',
   a11yTestedTitle: 'How we tested',
-  a11yTested: 'Every page and every component of the service is checked automatically with axe against WCAG 2.1 A and AA in a real browser whenever the code changes, as is that the page works at a width of 320 CSS pixels. Keyboard use and focus are tried in the same tests.',
+  a11yTested:
+    'Every page and every component of the service is checked automatically with axe against WCAG 2.1 A and AA in a real browser whenever the code changes, as is that the page works at a width of 320 CSS pixels. Keyboard use and focus are tried in the same tests.',
   a11yReportTitle: 'Report a problem',
-  a11yReport: 'If you meet a barrier in the service, contact your administration’s support for the service or your manager, and we will fix it or give you the information another way.',
+  a11yReport:
+    'If you meet a barrier in the service, contact your administration’s support for the service or your manager, and we will fix it or give you the information another way.',
   a11ySupervisionTitle: 'Supervision',
-  a11ySupervision: 'The Agency for Digital Government (Digg) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can contact Digg.',
+  a11ySupervision:
+    'The Agency for Digital Government (Digg) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can contact Digg.',
   a11yDate: 'This statement was prepared on 5 December 2026.',
 }
 

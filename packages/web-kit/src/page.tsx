@@ -65,9 +65,19 @@ export function ProblemMessage(props: { problem: Problem; title?: string }): Rea
 }
 
 /** A notice box; `tone` sets its colour and the text says what it is. */
-export function Notice(props: { tone: 'info' | 'ok' | 'warn' | 'error'; title?: string; role?: 'status' | 'alert'; children?: ReactNode; testId?: string }): ReactNode {
+export function Notice(props: {
+  tone: 'info' | 'ok' | 'warn' | 'error'
+  title?: string
+  role?: 'status' | 'alert'
+  children?: ReactNode
+  testId?: string
+}): ReactNode {
   return (
-    <div className={`notice notice--${props.tone}`} {...(props.role ? { role: props.role } : {})} {...(props.testId ? { 'data-testid': props.testId } : {})}>
+    <div
+      className={`notice notice--${props.tone}`}
+      {...(props.role ? { role: props.role } : {})}
+      {...(props.testId ? { 'data-testid': props.testId } : {})}
+    >
       {props.title && <p className="notice__title">{props.title}</p>}
       {props.children}
     </div>

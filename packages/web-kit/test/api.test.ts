@@ -29,15 +29,22 @@ beforeAll(async () => {
             title: 'Bad Request',
             status: 400,
             detail: sv ? 'Ogiltiga uppgifter.' : 'Invalid data.',
-            errors: [{ path: 'amount', message: sv ? 'måste vara minst 1' : 'must be at least 1', code: 'too_small', params: { minimum: 1 } }, 'junk'],
+            errors: [
+              { path: 'amount', message: sv ? 'måste vara minst 1' : 'must be at least 1', code: 'too_small', params: { minimum: 1 } },
+              'junk',
+            ],
           }),
         )
       } else if (url.pathname === '/conflict') {
-        res.writeHead(409, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 409, title: 'Conflict', detail: 'Changed meanwhile.', current: { version: 8 } }))
+        res
+          .writeHead(409, { 'content-type': 'application/problem+json' })
+          .end(JSON.stringify({ status: 409, title: 'Conflict', detail: 'Changed meanwhile.', current: { version: 8 } }))
       } else if (url.pathname === '/expired') {
         res.writeHead(401, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 401, detail: 'Not signed in.' }))
       } else if (url.pathname === '/limited') {
-        res.writeHead(429, { 'content-type': 'application/problem+json', 'retry-after': '900' }).end(JSON.stringify({ status: 429, detail: 'Too many.' }))
+        res
+          .writeHead(429, { 'content-type': 'application/problem+json', 'retry-after': '900' })
+          .end(JSON.stringify({ status: 429, detail: 'Too many.' }))
       } else if (url.pathname === '/empty') {
         res.writeHead(204).end()
       } else if (url.pathname === '/html-error') {

@@ -14,7 +14,10 @@ import { AppLayout } from '../src/layout.js'
 import { SortableTable } from '../src/table.js'
 import type { Lang, Problem } from '../src/types.js'
 
-const catalogue = defineCatalogue({ appName: 'Bidragsprövning', greet: 'Hej {name}', status_new: 'Ny' }, { appName: 'Grant screening', greet: 'Hi {name}', status_new: 'New' })
+const catalogue = defineCatalogue(
+  { appName: 'Bidragsprövning', greet: 'Hej {name}', status_new: 'Ny' },
+  { appName: 'Grant screening', greet: 'Hi {name}', status_new: 'New' },
+)
 const html = (node: ReactNode, lang: Lang = 'sv') =>
   renderToStaticMarkup(
     <I18nRoot catalogue={catalogue} initial={lang}>
@@ -40,7 +43,11 @@ describe('i18n', () => {
 describe('AppLayout', () => {
   it('has a skip link, a main landmark, the display name (not the username), sign out, and the accessibility statement link', () => {
     const out = html(
-      <AppLayout user={{ displayName: 'Amina Handläggare', roles: ['officer', 'approver'], district: 'Rinkeby-Kista' }} onSignOut={() => {}} nav={[{ href: '#/', label: 'Ärenden', current: true }]}>
+      <AppLayout
+        user={{ displayName: 'Amina Handläggare', roles: ['officer', 'approver'], district: 'Rinkeby-Kista' }}
+        onSignOut={() => {}}
+        nav={[{ href: '#/', label: 'Ärenden', current: true }]}
+      >
         <p>innehåll</p>
       </AppLayout>,
     )
@@ -51,11 +58,15 @@ describe('AppLayout', () => {
     expect(out).toContain('<nav class="main-nav" aria-label="Huvudmeny">')
     expect(out).toContain('aria-current="page"')
     expect(out).toContain('<a href="#/tillganglighet">Tillgänglighetsredogörelse</a>')
-    expect(out).toMatch(/role="group" aria-label="Språk".*lang="sv"[^>]*aria-pressed="true"[^>]*>Svenska<.*lang="en"[^>]*aria-pressed="false"[^>]*>English</)
+    expect(out).toMatch(
+      /role="group" aria-label="Språk".*lang="sv"[^>]*aria-pressed="true"[^>]*>Svenska<.*lang="en"[^>]*aria-pressed="false"[^>]*>English</,
+    )
   })
   it('in English', () => {
     expect(html(<AppLayout>x</AppLayout>, 'en')).toContain('>Accessibility statement</a>')
-    expect(html(<AppLayout user={{ displayName: 'Stadsledningskontoret', roles: ['admin'], district: null }}>x</AppLayout>, 'en')).toContain(' · Administrator · city-wide')
+    expect(
+      html(<AppLayout user={{ displayName: 'Stadsledningskontoret', roles: ['admin'], district: null }}>x</AppLayout>, 'en'),
+    ).toContain(' · Administrator · city-wide')
   })
 })
 
@@ -74,7 +85,11 @@ describe('AccessibilityStatement', () => {
 
 function FormWith(props: { problem: Problem | null }) {
   const form = useForm('f')
-  const shown = { ...form, problem: props.problem, errorsFor: (n: string) => (props.problem?.errors ?? []).filter((e) => pathMatches(e.path, n)).map((e) => e.message) }
+  const shown = {
+    ...form,
+    problem: props.problem,
+    errorsFor: (n: string) => (props.problem?.errors ?? []).filter((e) => pathMatches(e.path, n)).map((e) => e.message),
+  }
   return (
     <>
       <ErrorSummary form={shown} fields={['amount']} />
@@ -104,7 +119,9 @@ describe('forms', () => {
   it('marks the field invalid and describes it by its hint and its error', () => {
     const out = html(<FormWith problem={problem} />)
     expect(out).toContain('<p class="field__error" id="f-amount-error">måste vara minst 1</p>')
-    expect(out).toContain('<input id="f-amount" aria-describedby="f-amount-hint f-amount-error" aria-invalid="true" type="number" name="amount"/>')
+    expect(out).toContain(
+      '<input id="f-amount" aria-describedby="f-amount-hint f-amount-error" aria-invalid="true" type="number" name="amount"/>',
+    )
     const clean = html(<FormWith problem={null} />)
     expect(clean).not.toContain('aria-invalid')
     expect(clean).not.toContain('error-summary')
@@ -138,7 +155,9 @@ describe('SortableTable and StatusBadge', () => {
     )
   it('sits in a focusable region named by its caption; sortable headers are buttons with aria-sort', () => {
     const out = table(false)
-    expect(out).toMatch(/<div class="table-wrap" role="region" tabindex="0" aria-labelledby="([^"]+)"><table class="table"><caption id="\1">Rader<\/caption>/)
+    expect(out).toMatch(
+      /<div class="table-wrap" role="region" tabindex="0" aria-labelledby="([^"]+)"><table class="table"><caption id="\1">Rader<\/caption>/,
+    )
     expect(out).toContain('<th scope="col" aria-sort="none"><button type="button" class="sort-button">Namn')
     expect(out).toContain('<th scope="col">Övrigt</th>')
     expect(out.indexOf('Beta')).toBeLessThan(out.indexOf('Alfa'))

@@ -39,11 +39,25 @@ beforeAll(async () => {
 async function setup() {
   assertChromium('the Storybook axe test')
   out = await mkdtemp(join(tmpdir(), 'vbe-web-kit-storybook-'))
-  const bin = [join(root, 'node_modules/.bin/storybook'), join(root, '../../node_modules/.bin/storybook')].find((p) => existsSync(p)) ?? 'storybook'
-  await promisify(execFile)(bin, ['build', '--quiet', '--disable-telemetry', '-o', out], { cwd: root, env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' }, maxBuffer: 1 << 26 })
-  const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; title: string; name: string; type: string }> }
+  const bin =
+    [join(root, 'node_modules/.bin/storybook'), join(root, '../../node_modules/.bin/storybook')].find((p) => existsSync(p)) ?? 'storybook'
+  await promisify(execFile)(bin, ['build', '--quiet', '--disable-telemetry', '-o', out], {
+    cwd: root,
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+    maxBuffer: 1 << 26,
+  })
+  const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8')) as {
+    entries: Record<string, { id: string; title: string; name: string; type: string }>
+  }
   stories = Object.values(index.entries).filter((e) => e.type === 'story')
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' }
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.json': 'application/json',
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+  }
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
     try {
@@ -106,7 +120,9 @@ describe('Storybook', () => {
       for (let attempt = 0; violations === undefined; attempt++) {
         try {
           violations = await page.evaluate(async () => {
-            const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run('#storybook-root', { resultTypes: ['violations'] })
+            const r = await (
+              window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string }> }> } }
+            ).axe.run('#storybook-root', { resultTypes: ['violations'] })
             return r.violations.map((v) => v.id)
           })
         } catch (e) {

@@ -76,13 +76,17 @@ describe.each(packages)('are the types wrong: $name', (pkg) => {
   })
 
   test('reports no problems for node10 (root entry), node16-cjs, node16-esm and bundler', () => {
-    const problems = locate(analysis()).filter((p) => !isTolerated(p)).map(describeProblem)
+    const problems = locate(analysis())
+      .filter((p) => !isTolerated(p))
+      .map(describeProblem)
     expect(problems, `attw problems in ${pkg.name}`).toEqual([])
   })
 
   test.each(['node16-cjs', 'node16-esm', 'bundler'] as const)('every entry point resolves to types and code under %s', (kind) => {
     const unresolved = Object.entries(analysis().entrypoints)
-      .filter(([, info]) => info.resolutions[kind].resolution === undefined || info.resolutions[kind].implementationResolution === undefined)
+      .filter(
+        ([, info]) => info.resolutions[kind].resolution === undefined || info.resolutions[kind].implementationResolution === undefined,
+      )
       .map(([subpath]) => subpath)
     expect(unresolved).toEqual([])
   })

@@ -18,17 +18,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  cleanEnv,
-  describeRun,
-  makeTempDir,
-  publishedPackages,
-  removeTempDir,
-  repoRoot,
-  run,
-  runOk,
-  stripAnsi,
-} from '../src/workspace.js'
+import { cleanEnv, describeRun, makeTempDir, publishedPackages, removeTempDir, repoRoot, run, runOk, stripAnsi } from '../src/workspace.js'
 
 const changesetBin = join(repoRoot, 'node_modules/.bin/changeset')
 const published = (await publishedPackages()).map((p) => p.name)
@@ -85,9 +75,15 @@ describe('changeset status', () => {
     const plan = JSON.parse(await readFile(output, 'utf8')) as ReleasePlan
 
     const bumped = plan.releases.filter((r) => r.type !== 'none').map((r) => r.name)
-    expect(bumped.filter((name) => !published.includes(name)), 'bumped packages that are not published').toEqual([])
+    expect(
+      bumped.filter((name) => !published.includes(name)),
+      'bumped packages that are not published',
+    ).toEqual([])
 
     const named = plan.changesets.flatMap((c) => c.releases.map((r) => `${c.id}: ${r.name}`))
-    expect(named.filter((entry) => !published.some((name) => entry.endsWith(`: ${name}`))), 'changesets naming unpublished packages').toEqual([])
+    expect(
+      named.filter((entry) => !published.some((name) => entry.endsWith(`: ${name}`))),
+      'changesets naming unpublished packages',
+    ).toEqual([])
   })
 })

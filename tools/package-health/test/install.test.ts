@@ -86,7 +86,10 @@ describe('installing the tarballs', () => {
 
   test('ships no test files', () => {
     for (const { pkg, files } of tarballs) {
-      expect(files.filter((f) => /\.test\.[cm]?[jt]s$/.test(f)), pkg.name).toEqual([])
+      expect(
+        files.filter((f) => /\.test\.[cm]?[jt]s$/.test(f)),
+        pkg.name,
+      ).toEqual([])
     }
   })
 

@@ -137,11 +137,7 @@ interface Section {
 function guidelineSection(): Section {
   return {
     title: `Guidelines (${guidelines.ids[0]}–${guidelines.ids.at(-1)})`,
-    lines: [
-      'The five starting points of the city-wide strategy (*riktlinjer*).',
-      '',
-      ...guidelines.flatMap((g) => renderItem(g, '###')),
-    ],
+    lines: ['The five starting points of the city-wide strategy (*riktlinjer*).', '', ...guidelines.flatMap((g) => renderItem(g, '###'))],
   }
 }
 
@@ -240,11 +236,16 @@ function responsibilitySection(): Section {
       '### Each responsibility',
       '',
       ...sorted.flatMap((r) =>
-        renderItem(r, '####', [], [
-          `**Target:** ${targetLabel(r.target)} (${r.target.kind})`,
-          `**Actor:** ${escapeMarkdown(actors.byId(r.actorId).title.en)} (${code(r.actorId)}), level ${r.level}`,
-          `**Role:** ${r.role}`,
-        ]),
+        renderItem(
+          r,
+          '####',
+          [],
+          [
+            `**Target:** ${targetLabel(r.target)} (${r.target.kind})`,
+            `**Actor:** ${escapeMarkdown(actors.byId(r.actorId).title.en)} (${code(r.actorId)}), level ${r.level}`,
+            `**Role:** ${r.role}`,
+          ],
+        ),
       ),
     ],
   }
@@ -319,7 +320,10 @@ export function renderStrategyReference(): string {
     ...sections.flatMap((s) => [`## ${s.title}`, '', ...s.lines]),
   ]
   // One blank line between blocks, and a single newline at the end.
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`
 }
 
 /** Renders the reference and writes it to docs/reference/strategy.md under the repository root. */

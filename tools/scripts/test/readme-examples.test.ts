@@ -96,7 +96,11 @@ function single(expr: string): boolean {
 export function withAssertions(code: string): { code: string; assertions: number } {
   let assertions = 0
   const lines = code.split('\n').map((line) => {
-    if (/^\s/.test(line) || /^(import|export|const|let|var|type|interface|function|class|if|else|for|while|return|await\s+\w+\.stop)\b/.test(line)) return line
+    if (
+      /^\s/.test(line) ||
+      /^(import|export|const|let|var|type|interface|function|class|if|else|for|while|return|await\s+\w+\.stop)\b/.test(line)
+    )
+      return line
     const split = trailingComment(line)
     if (!split || !LITERAL.test(split.comment) || split.code === '') return line
     let expr = split.code.replace(/;$/, '')
@@ -121,7 +125,21 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 describe('the fenced examples are read as written', () => {
   it('finds the TypeScript and JavaScript fences, and nothing else', () => {
-    const md = ['# T', '```ts', 'const a = 1', '```', '```sh', 'ls', '```', '  ```js no-run', '  x()', '  ```', '```tsx', '<A />', '```'].join('\n')
+    const md = [
+      '# T',
+      '```ts',
+      'const a = 1',
+      '```',
+      '```sh',
+      'ls',
+      '```',
+      '  ```js no-run',
+      '  x()',
+      '  ```',
+      '```tsx',
+      '<A />',
+      '```',
+    ].join('\n')
     expect(examplesIn('x.md', md)).toEqual([
       { file: 'x.md', line: 2, language: 'ts', optOut: false, code: 'const a = 1' },
       { file: 'x.md', line: 8, language: 'js', optOut: true, code: 'x()' },
@@ -130,7 +148,15 @@ describe('the fenced examples are read as written', () => {
 
   it('turns a trailing literal comment into an assertion, and leaves other comments alone', () => {
     const { code, assertions } = withAssertions(
-      ["f('a').b   // 'x // y'", "console.log(g().length) // 12", "h() // ['M2', 'M4']", "k() // 'a' | 'b'", "console.log(a, b) // 1", "const c = 1 // 1", "m('//') // true"].join('\n'),
+      [
+        "f('a').b   // 'x // y'",
+        'console.log(g().length) // 12',
+        "h() // ['M2', 'M4']",
+        "k() // 'a' | 'b'",
+        'console.log(a, b) // 1',
+        'const c = 1 // 1',
+        "m('//') // true",
+      ].join('\n'),
     )
     expect(assertions).toBe(4)
     expect(code.split('\n')).toEqual([
@@ -162,7 +188,12 @@ describe('every README and docs example runs', () => {
     ].join('\n')
     writeFileSync(file, `${prelude}${code}\n`)
     try {
-      execFileSync(process.execPath, [tsx, '--conditions=@vbe/source', file], { cwd: root, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 })
+      execFileSync(process.execPath, [tsx, '--conditions=@vbe/source', file], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+        timeout: 120_000,
+      })
     } catch (error) {
       const e = error as { stderr?: string; stdout?: string; message: string }
       throw new Error(`${example.file}:${example.line} does not run:\n${e.stderr || e.stdout || e.message}`)

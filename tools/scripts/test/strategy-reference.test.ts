@@ -12,7 +12,8 @@ function firstDifference(expected: string, actual: string): string {
   const a = expected.split('\n')
   const b = actual.split('\n')
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `first difference at line ${i + 1}:\n  committed: ${JSON.stringify(b[i] ?? '(end of file)')}\n  generated: ${JSON.stringify(a[i] ?? '(end of file)')}`
+    if (a[i] !== b[i])
+      return `first difference at line ${i + 1}:\n  committed: ${JSON.stringify(b[i] ?? '(end of file)')}\n  generated: ${JSON.stringify(a[i] ?? '(end of file)')}`
   }
   return 'no difference'
 }

@@ -22,7 +22,9 @@ export const CHROMIUM_ARGS: readonly string[] = [
 /** Throws, saying what to install, when Chromium is missing. `purpose` names who needs it. */
 export function assertChromium(purpose = 'the browser tests'): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium was not found at ${CHROMIUM}; ${purpose} need it. Install Debian's Chromium: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`)
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}; ${purpose} need it. Install Debian's Chromium: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    )
   }
 }
 

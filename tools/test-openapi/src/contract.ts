@@ -43,7 +43,7 @@ function rebase(value: unknown): unknown {
       k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')
         ? `${COMPONENTS_ID}#/$defs/${v.slice('#/components/schemas/'.length)}`
         : rebase(v),
-    ])
+    ]),
   )
 }
 
@@ -170,7 +170,7 @@ export class OpenApiContract {
         (e) =>
           `${where}: body${e.instancePath} ${e.message ?? 'is invalid'}${
             e.params && Object.keys(e.params).length > 0 ? ` ${JSON.stringify(e.params)}` : ''
-          }`
+          }`,
       )
   }
 }
@@ -226,6 +226,6 @@ export function operationsOf(document: OpenApiDocument): DocumentOperation[] {
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(method))
-      .map(([method, operation]) => ({ ...(operation as Omit<DocumentOperation, 'method' | 'path'>), method: method.toUpperCase(), path }))
+      .map(([method, operation]) => ({ ...(operation as Omit<DocumentOperation, 'method' | 'path'>), method: method.toUpperCase(), path })),
   )
 }

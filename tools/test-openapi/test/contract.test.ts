@@ -69,8 +69,8 @@ describe('OpenApiContract', () => {
       await contract.violations(
         'GET',
         `/api/items/${id}?format=md`,
-        new Response('# Item', { headers: { 'content-type': 'text/markdown' } })
-      )
+        new Response('# Item', { headers: { 'content-type': 'text/markdown' } }),
+      ),
     ).toEqual([])
     expect(await contract.violations('DELETE', `/api/items/${id}`, new Response(null, { status: 204 }))).toEqual([])
   })
@@ -85,10 +85,10 @@ describe('OpenApiContract', () => {
 
   it('refuses an undeclared status, an undeclared media type, and a body where none is declared', async () => {
     expect(
-      (await contract.violations('GET', `/api/items/${id}`, json({ title: 'x', status: 500 }, 500, 'application/problem+json')))[0]
+      (await contract.violations('GET', `/api/items/${id}`, json({ title: 'x', status: 500 }, 500, 'application/problem+json')))[0],
     ).toMatch(/status 500 is not declared/)
     expect(
-      (await contract.violations('GET', `/api/items/${id}`, new Response('<p>', { headers: { 'content-type': 'text/html' } })))[0]
+      (await contract.violations('GET', `/api/items/${id}`, new Response('<p>', { headers: { 'content-type': 'text/html' } })))[0],
     ).toMatch(/text\/html is not declared/)
     expect((await contract.violations('DELETE', `/api/items/${id}`, json({ ok: true })))[0]).toMatch(/status 200 is not declared/)
     expect((await contract.violations('DELETE', `/api/items/${id}`, json({ ok: true }, 202)))[0]).toMatch(/declares no body for 202/)
@@ -96,10 +96,10 @@ describe('OpenApiContract', () => {
 
   it('uses the 4XX range when the exact status is not declared, and checks its schema', async () => {
     expect(
-      await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope', status: 403 }, 403, 'application/problem+json'))
+      await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope', status: 403 }, 403, 'application/problem+json')),
     ).toEqual([])
     expect((await contract.violations('GET', `/api/items/${id}`, json({ title: 'Nope' }, 403, 'application/problem+json')))[0]).toMatch(
-      /required property 'status'/
+      /required property 'status'/,
     )
   })
 
@@ -107,20 +107,20 @@ describe('OpenApiContract', () => {
     expect(await contract.violations('GET', `/api/items/${id}`, json({ id, count: 1, note: null }))).toEqual([])
     expect(await contract.violations('PUT', `/api/items/${id}`, json({ saved: true }))).toEqual([])
     expect((await contract.violations('PUT', `/api/items/${id}`, json({ id, count: 1, note: null })))[0]).toMatch(
-      /required property 'saved'/
+      /required property 'saved'/,
     )
   })
 
   it('prefers a literal path over a template', async () => {
     expect(await contract.violations('GET', '/api/items/special', json({ special: true }))).toEqual([])
     expect((await contract.violations('GET', '/api/items/special', json({ id, count: 1, note: null })))[0]).toMatch(
-      /required property 'special'/
+      /required property 'special'/,
     )
   })
 
   it('lets an undeclared path answer only with a problem+json 404', async () => {
     expect(
-      await contract.violations('GET', '/api/nothing', json({ title: 'No route', status: 404 }, 404, 'application/problem+json'))
+      await contract.violations('GET', '/api/nothing', json({ title: 'No route', status: 404 }, 404, 'application/problem+json')),
     ).toEqual([])
     expect((await contract.violations('POST', `/api/items/${id}`, json({ ok: true })))[0]).toMatch(/declares no POST operation/)
   })
@@ -132,7 +132,7 @@ describe('OpenApiContract', () => {
 
   it('throws from assert with every violation in the message', async () => {
     await expect(contract.assert('GET', `/api/items/${id}`, json({ id, count: 'x', note: 1 }))).rejects.toThrow(
-      /count must be integer[\s\S]*note must be string,null/
+      /count must be integer[\s\S]*note must be string,null/,
     )
   })
 })

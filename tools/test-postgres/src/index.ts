@@ -9,7 +9,8 @@ import pg from 'pg'
 import type {} from './provided-context.js'
 
 /** What to tell people whose machine lacks PostgreSQL. */
-export const INSTALL_HINT = "Install Debian's PostgreSQL: sudo apt-get install -y postgresql (or run tools/scripts/install-system-deps.sh, or set PG_BIN to a folder holding initdb, pg_ctl and postgres)."
+export const INSTALL_HINT =
+  "Install Debian's PostgreSQL: sudo apt-get install -y postgresql (or run tools/scripts/install-system-deps.sh, or set PG_BIN to a folder holding initdb, pg_ctl and postgres)."
 
 export interface StartPostgresOptions {
   /** Database created for the caller, named in the returned URL. Default `test`. */
@@ -47,7 +48,8 @@ export function findPostgresBin(pgBin: string | undefined = process.env['PG_BIN'
   const missingIn = (dir: string) => need.filter((b) => !existsSync(join(dir, b)))
   if (pgBin) {
     const missing = missingIn(pgBin)
-    if (missing.length) throw new Error(`PostgreSQL binaries ${missing.join(', ')} not found in ${pgBin} (from PG_BIN / pgBin). ${INSTALL_HINT}`)
+    if (missing.length)
+      throw new Error(`PostgreSQL binaries ${missing.join(', ')} not found in ${pgBin} (from PG_BIN / pgBin). ${INSTALL_HINT}`)
     return pgBin
   }
   const root = '/usr/lib/postgresql'
@@ -62,7 +64,9 @@ export function findPostgresBin(pgBin: string | undefined = process.env['PG_BIN'
     const dir = join(root, v, 'bin')
     if (missingIn(dir).length === 0) return dir
   }
-  throw new Error(`PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found under ${root}/<version>/bin; the tests need a real PostgreSQL server. ${INSTALL_HINT}`)
+  throw new Error(
+    `PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found under ${root}/<version>/bin; the tests need a real PostgreSQL server. ${INSTALL_HINT}`,
+  )
 }
 
 /**
@@ -106,7 +110,12 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Po
       logging_collector: false,
       ...opts.settings,
     }
-    appendFileSync(join(dataDir, 'postgresql.conf'), `\n# @vbe/test-postgres\n${Object.entries(settings).map(([k, v]) => `${k} = ${confValue(v)}`).join('\n')}\n`)
+    appendFileSync(
+      join(dataDir, 'postgresql.conf'),
+      `\n# @vbe/test-postgres\n${Object.entries(settings)
+        .map(([k, v]) => `${k} = ${confValue(v)}`)
+        .join('\n')}\n`,
+    )
 
     // Another process may take the free port between our probe and the server's bind: retry.
     let port = 0
@@ -114,7 +123,12 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Po
       port = await freePort()
       appendFileSync(join(dataDir, 'postgresql.conf'), `port = ${port}\n`)
       try {
-        await cmd.run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-w', '-t', String(Math.ceil(timeoutMs / 1000)), '-s', 'start'], 'pg_ctl start', logFile)
+        await cmd.run(
+          join(bin, 'pg_ctl'),
+          ['-D', dataDir, '-l', logFile, '-w', '-t', String(Math.ceil(timeoutMs / 1000)), '-s', 'start'],
+          'pg_ctl start',
+          logFile,
+        )
         started = true
         break
       } catch (err) {
@@ -200,7 +214,9 @@ function osUserFor(name: string): OsUser | null {
     uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim())
     gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim())
   } catch {
-    throw new Error(`PostgreSQL refuses to run as root, and there is no '${name}' system user to run it as. Debian's postgresql package creates it: sudo apt-get install -y postgresql (or run the tests as a non-root user).`)
+    throw new Error(
+      `PostgreSQL refuses to run as root, and there is no '${name}' system user to run it as. Debian's postgresql package creates it: sudo apt-get install -y postgresql (or run the tests as a non-root user).`,
+    )
   }
   return { name, uid, gid }
 }
@@ -223,7 +239,11 @@ function commandRunner(runAs: OsUser | null, cwd: string): CommandRunner {
           if (!err) return resolvePromise()
           const out = [stderr.trim(), stdout.trim()].filter(Boolean).join('\n')
           const log = logFile ? readTail(logFile) : ''
-          reject(new Error(`${what} failed (${[f, ...a].join(' ')}): ${err.message.split('\n')[0]}${out ? `\n${out}` : ''}${log ? `\n--- ${logFile} ---\n${log}` : ''}`))
+          reject(
+            new Error(
+              `${what} failed (${[f, ...a].join(' ')}): ${err.message.split('\n')[0]}${out ? `\n${out}` : ''}${log ? `\n--- ${logFile} ---\n${log}` : ''}`,
+            ),
+          )
         })
       })
     },
@@ -271,7 +291,8 @@ async function waitForConnection(url: string, timeoutMs: number): Promise<void> 
       return
     } catch (err) {
       await client.end().catch(() => {})
-      if (Date.now() > deadline) throw new Error(`PostgreSQL at ${url} did not accept connections within ${timeoutMs} ms: ${(err as Error).message}`)
+      if (Date.now() > deadline)
+        throw new Error(`PostgreSQL at ${url} did not accept connections within ${timeoutMs} ms: ${(err as Error).message}`)
       await new Promise((r) => setTimeout(r, 100))
     }
   }

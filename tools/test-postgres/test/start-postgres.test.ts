@@ -52,7 +52,10 @@ describe('startPostgres', () => {
 
     const second = await createDatabase(server.url, 'second')
     expect(second).toBe(`postgres://postgres@127.0.0.1:${server.port}/second`)
-    const [s] = await query<{ db: string; tables: number }>(second, "SELECT current_database() AS db, count(*)::int AS tables FROM pg_tables WHERE tablename = 't'")
+    const [s] = await query<{ db: string; tables: number }>(
+      second,
+      "SELECT current_database() AS db, count(*)::int AS tables FROM pg_tables WHERE tablename = 't'",
+    )
     expect(s).toEqual({ db: 'second', tables: 0 }) // a fresh database, not a copy of `test`
 
     const made = await createDatabase(server.url)
@@ -67,7 +70,9 @@ describe('startPostgres', () => {
 
   it('says what to install when the binaries are missing', async () => {
     expect(() => findPostgresBin('/nonexistent/pg/bin')).toThrow(/sudo apt-get install -y postgresql/)
-    await expect(startPostgres({ pgBin: '/nonexistent/pg/bin' })).rejects.toThrow(/initdb, pg_ctl, postgres not found.*apt-get install -y postgresql/)
+    await expect(startPostgres({ pgBin: '/nonexistent/pg/bin' })).rejects.toThrow(
+      /initdb, pg_ctl, postgres not found.*apt-get install -y postgresql/,
+    )
   })
 
   it('finds the highest installed version by default', () => {
@@ -78,7 +83,9 @@ describe('startPostgres', () => {
     const base = mkdtempSync(join(tmpdir(), 'vbe-pg-base-'))
     chmodSync(base, 0o755) // the postgres user must get in when we run as root
     try {
-      await expect(startPostgres({ baseDir: base, settings: { shared_buffers: 'not a size' }, watchdog: false })).rejects.toThrow(/pg_ctl start failed[\s\S]*shared_buffers/)
+      await expect(startPostgres({ baseDir: base, settings: { shared_buffers: 'not a size' }, watchdog: false })).rejects.toThrow(
+        /pg_ctl start failed[\s\S]*shared_buffers/,
+      )
       expect(readdirSync(base)).toEqual([])
     } finally {
       rmSync(base, { recursive: true, force: true })

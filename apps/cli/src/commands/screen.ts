@@ -46,7 +46,10 @@ async function* readJson(file: string): AsyncGenerator<InputRecord> {
   try {
     data = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    yield { where: 'file', problems: [fieldProblem('(root)', 'json.unreadable', { error: error instanceof Error ? error.message : String(error) })] }
+    yield {
+      where: 'file',
+      problems: [fieldProblem('(root)', 'json.unreadable', { error: error instanceof Error ? error.message : String(error) })],
+    }
     return
   }
   if (!Array.isArray(data)) {
@@ -65,7 +68,11 @@ async function* readNdjson(file: string): AsyncGenerator<InputRecord> {
     try {
       yield { where: `line ${line}`, line, input: JSON.parse(text) }
     } catch (error) {
-      yield { where: `line ${line}`, line, problems: [fieldProblem('(root)', 'json.unreadable', { error: error instanceof Error ? error.message : String(error) })] }
+      yield {
+        where: `line ${line}`,
+        line,
+        problems: [fieldProblem('(root)', 'json.unreadable', { error: error instanceof Error ? error.message : String(error) })],
+      }
     }
   }
 }
@@ -131,17 +138,34 @@ const adverse = (r: ScreeningResult, status: 'not_met' | 'needs_assessment') => 
 }
 
 function tableWriter(lang: Locale): Writer {
-  const h = lang === 'sv' ? ['Post', 'Id', 'Utfall', 'Person', 'Ej uppfyllt / behöver bedömas'] : ['Record', 'Id', 'Outcome', 'Person', 'Not met / needs assessment']
-  const row = (cells: string[]) => `${cells[0]!.padEnd(20)}  ${cells[1]!.padEnd(20)}  ${cells[2]!.padEnd(20)}  ${cells[3]!.padEnd(6)}  ${cells[4]}`.trimEnd() + '\n'
+  const h =
+    lang === 'sv'
+      ? ['Post', 'Id', 'Utfall', 'Person', 'Ej uppfyllt / behöver bedömas']
+      : ['Record', 'Id', 'Outcome', 'Person', 'Not met / needs assessment']
+  const row = (cells: string[]) =>
+    `${cells[0]!.padEnd(20)}  ${cells[1]!.padEnd(20)}  ${cells[2]!.padEnd(20)}  ${cells[3]!.padEnd(6)}  ${cells[4]}`.trimEnd() + '\n'
   const yes = lang === 'sv' ? 'ja' : 'yes'
   return {
     begin: () => row(h) + row(h.map((x, i) => '-'.repeat(i === 4 ? 30 : i === 3 ? 6 : 20))),
     result: (_n, rec, r) => {
       const notMet = adverse(r, 'not_met')
       const needs = adverse(r, 'needs_assessment')
-      return row([rec.where, r.applicationId, OUTCOME_TEXT[r.outcome][lang], r.humanDecisionRequired ? yes : '', [notMet, needs && `(${needs})`].filter(Boolean).join(' ')])
+      return row([
+        rec.where,
+        r.applicationId,
+        OUTCOME_TEXT[r.outcome][lang],
+        r.humanDecisionRequired ? yes : '',
+        [notMet, needs && `(${needs})`].filter(Boolean).join(' '),
+      ])
     },
-    invalid: (_n, rec, id, problems) => row([rec.where, id ?? '', lang === 'sv' ? 'ogiltig' : 'invalid', '', problems.map((p) => `${p.path}: ${formatMessage(p, lang)}`).join('; ')]),
+    invalid: (_n, rec, id, problems) =>
+      row([
+        rec.where,
+        id ?? '',
+        lang === 'sv' ? 'ogiltig' : 'invalid',
+        '',
+        problems.map((p) => `${p.path}: ${formatMessage(p, lang)}`).join('; '),
+      ]),
     end: (s) =>
       lang === 'sv'
         ? `\n${s.total} poster: ${s.eligible} uppfyller villkoren, ${s.ineligible} uppfyller inte, ${s.requires_assessment} behöver bedömas, ${s.invalid} ogiltiga. ${s.humanDecision} kräver att en person väger uppgifter om demokrativillkoret. En handläggare fattar varje beslut.\n`
@@ -169,19 +193,33 @@ function jsonWriter(s: Screener, on: string): Writer {
         // Sources are listed once per rule in "rules", not repeated in every finding.
         findings: r.findings.map(({ ruleId, kind, status, reason, evidenceIds }) => ({ ruleId, kind, status, reason, evidenceIds })),
       })}`,
-    invalid: (n, rec, id, problems) => `${sep()}${JSON.stringify({ record: n, where: rec.where, ...(id === undefined ? {} : { applicationId: id }), outcome: 'invalid', problems })}`,
+    invalid: (n, rec, id, problems) =>
+      `${sep()}${JSON.stringify({ record: n, where: rec.where, ...(id === undefined ? {} : { applicationId: id }), outcome: 'invalid', problems })}`,
     end: () => '\n]}\n',
   }
 }
 
-export const CSV_OUTPUT_COLUMNS = ['record', 'where', 'id', 'programme', 'outcome', 'humanDecisionRequired', 'notMet', 'needsAssessment', 'reasons', 'problems'] as const
+export const CSV_OUTPUT_COLUMNS = [
+  'record',
+  'where',
+  'id',
+  'programme',
+  'outcome',
+  'humanDecisionRequired',
+  'notMet',
+  'needsAssessment',
+  'reasons',
+  'problems',
+] as const
 
 function csvWriter(lang: Locale): Writer {
   return {
     begin: () => `${CSV_OUTPUT_COLUMNS.join(',')}\n`,
     result: (n, rec, r) => {
       let reasons = ''
-      for (const f of r.findings) if (f.status === 'not_met' || f.status === 'needs_assessment') reasons = reasons === '' ? f.reason[lang] : `${reasons} | ${f.reason[lang]}`
+      for (const f of r.findings)
+        if (f.status === 'not_met' || f.status === 'needs_assessment')
+          reasons = reasons === '' ? f.reason[lang] : `${reasons} | ${f.reason[lang]}`
       return `${n},${csvCell(rec.where)},${csvCell(r.applicationId)},${csvCell(r.programme)},${r.outcome},${r.humanDecisionRequired},${adverse(r, 'not_met')},${adverse(r, 'needs_assessment')},${csvCell(reasons)},\n`
     },
     invalid: (n, rec, id, problems) =>
@@ -203,18 +241,22 @@ interface ScreenOpts {
   stats?: boolean
 }
 
-const idOf = (input: unknown) => (typeof input === 'object' && input !== null && 'id' in input && typeof input.id === 'string' ? input.id : undefined)
+const idOf = (input: unknown) =>
+  typeof input === 'object' && input !== null && 'id' in input && typeof input.id === 'string' ? input.id : undefined
 
 async function screenFile(io: Io, file: string, opts: ScreenOpts): Promise<number> {
   const kind = KINDS[extname(file).toLowerCase()]
-  if (kind === undefined) throw new UsageError(`cannot tell the format of ${JSON.stringify(file)}: use a .json, .ndjson (or .jsonl) or .csv file`)
+  if (kind === undefined)
+    throw new UsageError(`cannot tell the format of ${JSON.stringify(file)}: use a .json, .ndjson (or .jsonl) or .csv file`)
   const info = await stat(file).catch(() => undefined)
   if (info === undefined || !info.isFile()) throw new UsageError(`file not found: ${file}`)
   const on = opts.on ?? stockholmDay(new Date())
   if (!isIsoDate(on)) throw new UsageError(`--on must be a real date written YYYY-MM-DD, got ${JSON.stringify(on)}`)
   const known = districtPlugins.plugins.map((p) => p.id)
-  for (const id of opts.plugin) if (!known.includes(id)) throw new UsageError(`unknown plugin ${JSON.stringify(id)}. Known plugins: ${known.join(', ')}`)
-  const plugins = opts.plugin.length === 0 ? districtPlugins : composePlugins(districtPlugins.plugins.filter((p) => opts.plugin.includes(p.id)))
+  for (const id of opts.plugin)
+    if (!known.includes(id)) throw new UsageError(`unknown plugin ${JSON.stringify(id)}. Known plugins: ${known.join(', ')}`)
+  const plugins =
+    opts.plugin.length === 0 ? districtPlugins : composePlugins(districtPlugins.plugins.filter((p) => opts.plugin.includes(p.id)))
   const s = screener(plugins)
 
   const writer = opts.format === 'json' ? jsonWriter(s, on) : opts.format === 'csv' ? csvWriter(opts.lang) : tableWriter(opts.lang)
@@ -264,7 +306,8 @@ async function screenFile(io: Io, file: string, opts: ScreenOpts): Promise<numbe
           if (result.humanDecisionRequired) summary.humanDecision++
           buffer += writer.result(summary.total, record, result)
         } catch (error) {
-          if (error instanceof UnknownProgrammeError || error instanceof ProgrammeNotInForceError) invalid(record, id, [fieldProblem('programme', error.problem.code, error.problem.params)])
+          if (error instanceof UnknownProgrammeError || error instanceof ProgrammeNotInForceError)
+            invalid(record, id, [fieldProblem('programme', error.problem.code, error.problem.params)])
           else throw error
         }
       }
@@ -284,7 +327,9 @@ async function screenFile(io: Io, file: string, opts: ScreenOpts): Promise<numbe
   if (opts.stats) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
     const rss = process.resourceUsage().maxRSS / 1024
-    io.err(`stats: ${summary.total} records in ${seconds.toFixed(2)} s (${Math.round(summary.total / seconds)} records/s), peak RSS ${rss.toFixed(0)} MB\n`)
+    io.err(
+      `stats: ${summary.total} records in ${seconds.toFixed(2)} s (${Math.round(summary.total / seconds)} records/s), peak RSS ${rss.toFixed(0)} MB\n`,
+    )
   }
   return summary.invalid > 0 ? EXIT.invalidInput : EXIT.ok
 }
@@ -295,7 +340,12 @@ export function registerScreen(program: Command, io: Io): void {
     .description('screen grant applications against the rules in force on a date (streams large files)')
     .argument('<file>', 'applications: .json (one or a list), .ndjson (one per line) or .csv (columns in docs/grants.md)')
     .option('--on <date>', 'screening date, YYYY-MM-DD (default: today in Stockholm)')
-    .option('--plugin <id>', 'district plugin whose programmes to use; repeat for several (default: all installed)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option(
+      '--plugin <id>',
+      'district plugin whose programmes to use; repeat for several (default: all installed)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the table and of reasons in CSV output').choices(['sv', 'en']).default('sv'))
     .option('--progress', 'report progress on stderr even when it is not a terminal')

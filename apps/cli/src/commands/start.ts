@@ -26,7 +26,10 @@ export function registerStart(program: Command, io: Io): void {
 @vbe/core/plugins
   shared contacts   ${sharedContacts.length}   ${sharedContacts.map((c) => c.phone ?? c.id).join(', ')}
 ${districtPlugins.plugins
-  .map((p) => `  ${p.id.padEnd(17)} ${p.contacts.length} contact(s), ${p.grantProgrammes.length} grant programme(s), ${p.planSections.length} plan section(s)`)
+  .map(
+    (p) =>
+      `  ${p.id.padEnd(17)} ${p.contacts.length} contact(s), ${p.grantProgrammes.length} grant programme(s), ${p.planSections.length} plan section(s)`,
+  )
   .join('\n')}
 
 Try:

@@ -14,7 +14,10 @@ const HEADINGS: Record<keyof Strategy, LocalizedText> = {
   directivePoints: { sv: 'Direktivets punkter (juni 2017)', en: 'Directive points (June 2017)' },
   actors: { sv: 'Aktörer', en: 'Actors' },
   responsibilities: { sv: 'Ansvar', en: 'Responsibilities' },
-  threatEnvironments: { sv: 'Hotmiljöer (referensdata, daterade, aldrig rangordnade)', en: 'Threat environments (reference data, dated, never ranked)' },
+  threatEnvironments: {
+    sv: 'Hotmiljöer (referensdata, daterade, aldrig rangordnade)',
+    en: 'Threat environments (reference data, dated, never ranked)',
+  },
 }
 
 const COLUMNS = {
@@ -22,7 +25,12 @@ const COLUMNS = {
   en: { id: 'Id', title: 'Title', source: 'Source', level: 'Level', role: 'Role', actor: 'Actor', target: 'Applies to' },
 } as const
 
-const LEVELS = { central: { sv: 'central', en: 'central' }, district: { sv: 'stadsdel', en: 'district' }, company: { sv: 'bolag', en: 'company' }, partner: { sv: 'partner', en: 'partner' } } as const
+const LEVELS = {
+  central: { sv: 'central', en: 'central' },
+  district: { sv: 'stadsdel', en: 'district' },
+  company: { sv: 'bolag', en: 'company' },
+  partner: { sv: 'partner', en: 'partner' },
+} as const
 const ROLES = { owns: { sv: 'ansvarar', en: 'owns' }, contributes: { sv: 'bidrar', en: 'contributes' } } as const
 
 type Item = { id: string; title: LocalizedText; source: { document: string; section: string; date: string } }
@@ -52,9 +60,17 @@ export function renderStrategyTable(lang: Locale, sections: ReadonlyArray<keyof 
         [8, 48, 10, 12],
       )
     } else if (section === 'actors') {
-      table = renderTable([c.id, c.title, c.level], actors.map((a) => [a.id, a.title[lang], LEVELS[a.level][lang]]), [30, 60, 10])
+      table = renderTable(
+        [c.id, c.title, c.level],
+        actors.map((a) => [a.id, a.title[lang], LEVELS[a.level][lang]]),
+        [30, 60, 10],
+      )
     } else {
-      table = renderTable([c.id, c.title, c.source], items.map((i) => [i.id, i.title[lang], source(i)]), [28, 56, 60])
+      table = renderTable(
+        [c.id, c.title, c.source],
+        items.map((i) => [i.id, i.title[lang], source(i)]),
+        [28, 56, 60],
+      )
     }
     return `${heading}\n${'='.repeat(heading.length)}\n${table}`
   })
@@ -64,7 +80,9 @@ export function renderStrategyTable(lang: Locale, sections: ReadonlyArray<keyof 
 export function registerStrategy(program: Command, io: Io): void {
   program
     .command('strategy')
-    .description('print the city strategy: guidelines, perspectives, risks, measures, directive points, actors, responsibilities and threat environments')
+    .description(
+      'print the city strategy: guidelines, perspectives, risks, measures, directive points, actors, responsibilities and threat environments',
+    )
     .addOption(new Option('--lang <lang>', 'language of the texts').choices(['sv', 'en']).default('sv'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--only <section>', 'print one section only').choices(SECTIONS))

@@ -3,7 +3,11 @@ import { Effect } from 'effect'
 import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, NotFound, transaction } from '@vbe/server-kit'
 import { actOn, declarationOf, type Fx, db } from './store.js'
 
-export function declareConflict(id: string, conflict: boolean, comment: string | undefined): Fx<{ declared: true; conflict: boolean }, NotFound | Forbidden | Conflict> {
+export function declareConflict(
+  id: string,
+  conflict: boolean,
+  comment: string | undefined,
+): Fx<{ declared: true; conflict: boolean }, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const { row } = yield* actOn(id, 'declare', { declared: false })
@@ -13,7 +17,10 @@ export function declareConflict(id: string, conflict: boolean, comment: string |
         const prior = yield* declarationOf(id, user.id)
         if (prior?.conflict && !conflict) {
           return yield* new Conflict({
-            detail: { sv: 'Du har anmält jäv i ärendet. Jävet står fast och kan inte tas tillbaka här.', en: 'You declared a conflict of interest in this case; that exclusion stands and cannot be withdrawn here.' },
+            detail: {
+              sv: 'Du har anmält jäv i ärendet. Jävet står fast och kan inte tas tillbaka här.',
+              en: 'You declared a conflict of interest in this case; that exclusion stands and cannot be withdrawn here.',
+            },
           })
         }
         if (prior && prior.conflict === conflict) return

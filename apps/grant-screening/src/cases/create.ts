@@ -11,18 +11,27 @@ import { parseOrInvalid, screenApplication } from './screen.js'
 const districtOfProgramme = (programme: string) => programme.split('/')[0]!
 
 /** Intake: parse, check scope, screen, store the case and its persons, and audit it. */
-export function createCase(input: unknown, persons: readonly PersonInput[] = []): Fx<CaseDetail, Invalid | Forbidden | Conflict | NotFound> {
+export function createCase(
+  input: unknown,
+  persons: readonly PersonInput[] = [],
+): Fx<CaseDetail, Invalid | Forbidden | Conflict | NotFound> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const application = yield* parseOrInvalid(input)
     const district = districtOfProgramme(application.programme)
     if (!inScope(user, district)) {
       return yield* new Invalid({
-        detail: { sv: 'Du kan bara ta emot ansökningar till din egen stadsdel.', en: 'You can only take in applications for your own district.' },
+        detail: {
+          sv: 'Du kan bara ta emot ansökningar till din egen stadsdel.',
+          en: 'You can only take in applications for your own district.',
+        },
         problems: [
           {
             path: 'application.programme',
-            message: { sv: `hör till ${district}, men du arbetar i ${user.district ?? 'ingen stadsdel'}`, en: `belongs to ${district}; you work in ${user.district ?? 'no district'}` },
+            message: {
+              sv: `hör till ${district}, men du arbetar i ${user.district ?? 'ingen stadsdel'}`,
+              en: `belongs to ${district}; you work in ${user.district ?? 'no district'}`,
+            },
           },
         ],
       })
@@ -32,10 +41,20 @@ export function createCase(input: unknown, persons: readonly PersonInput[] = [])
     const id = randomUUID()
     yield* transaction(
       Effect.gen(function* () {
-        const existing = yield* db('case.dup', (k) => k.selectFrom('gs_cases').select('id').where('programme', '=', application.programme).where('application_ref', '=', application.id).executeTakeFirst())
+        const existing = yield* db('case.dup', (k) =>
+          k
+            .selectFrom('gs_cases')
+            .select('id')
+            .where('programme', '=', application.programme)
+            .where('application_ref', '=', application.id)
+            .executeTakeFirst(),
+        )
         if (existing) {
           return yield* new Conflict({
-            detail: { sv: `Ansökan ${application.id} i ${application.programme} finns redan som ärende ${existing.id}.`, en: `Application ${application.id} in ${application.programme} is already case ${existing.id}.` },
+            detail: {
+              sv: `Ansökan ${application.id} i ${application.programme} finns redan som ärende ${existing.id}.`,
+              en: `Application ${application.id} in ${application.programme} is already case ${existing.id}.`,
+            },
             current: { id: existing.id },
           })
         }
@@ -67,10 +86,30 @@ export function createCase(input: unknown, persons: readonly PersonInput[] = [])
         yield* recordCatalogue(catalogue)
         yield* saveReasons(reasons)
         yield* db('case.screening', (k) => k.insertInto('gs_screenings').values(screening).execute())
-        yield* appendAudit({ action: 'case.create', entityType: 'case', entityId: id, district, ruleset: result.ruleset.version, after: { application, outcome: result.outcome } })
+        yield* appendAudit({
+          action: 'case.create',
+          entityType: 'case',
+          entityId: id,
+          district,
+          ruleset: result.ruleset.version,
+          after: { application, outcome: result.outcome },
+        })
         for (const p of persons) {
           const personId = randomUUID()
-          yield* db('person.insert', (k) => k.insertInto('gs_persons').values({ id: personId, case_id: id, role: p.role, name: p.name, email: p.email ?? null, phone: p.phone ?? null, erased_at: null }).execute())
+          yield* db('person.insert', (k) =>
+            k
+              .insertInto('gs_persons')
+              .values({
+                id: personId,
+                case_id: id,
+                role: p.role,
+                name: p.name,
+                email: p.email ?? null,
+                phone: p.phone ?? null,
+                erased_at: null,
+              })
+              .execute(),
+          )
           yield* appendAudit({ action: 'person.create', entityType: 'person', entityId: personId, district, after: { caseId: id, ...p } })
         }
       }),

@@ -47,7 +47,11 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
     const { row, to } = yield* actOn(id, (r) => (r.human_required ? 'propose' : 'decide'))
     const problems: FieldProblemText[] = []
     if (input.kind === 'partial') {
-      if (input.amount === undefined) problems.push({ path: 'amount', message: { sv: 'måste fyllas i när bidraget beviljas delvis', en: 'is required for a partial grant' } })
+      if (input.amount === undefined)
+        problems.push({
+          path: 'amount',
+          message: { sv: 'måste fyllas i när bidraget beviljas delvis', en: 'is required for a partial grant' },
+        })
       else if (input.amount >= row.amount_requested) {
         problems.push({
           path: 'amount',
@@ -57,8 +61,13 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
           },
         })
       }
-    } else if (input.amount !== undefined) problems.push({ path: 'amount', message: { sv: 'ska bara anges när bidraget beviljas delvis', en: `only applies to a partial grant, not to ${input.kind}` } })
-    if (problems.length > 0) return yield* new Invalid({ detail: { sv: 'Beslutet innehåller fel.', en: 'The decision is invalid.' }, problems })
+    } else if (input.amount !== undefined)
+      problems.push({
+        path: 'amount',
+        message: { sv: 'ska bara anges när bidraget beviljas delvis', en: `only applies to a partial grant, not to ${input.kind}` },
+      })
+    if (problems.length > 0)
+      return yield* new Invalid({ detail: { sv: 'Beslutet innehåller fel.', en: 'The decision is invalid.' }, problems })
     const requiresSecond = row.human_required
     const now = (yield* Clock).now()
     const amount = input.kind === 'approve' ? row.amount_requested : input.kind === 'partial' ? input.amount! : null
@@ -67,7 +76,9 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
         yield* transition(row, to)
         // A re-screen (which changes screenings, not the case's version) may have changed
         // whether four eyes apply since the case was read: decide on the current screening only.
-        const current = yield* db('decision.screening', (k) => k.selectFrom('gs_screenings').select('human_required').where('case_id', '=', id).forShare().executeTakeFirst())
+        const current = yield* db('decision.screening', (k) =>
+          k.selectFrom('gs_screenings').select('human_required').where('case_id', '=', id).forShare().executeTakeFirst(),
+        )
         if (current && current.human_required !== requiresSecond) {
           return yield* new Conflict({
             detail: {
@@ -79,7 +90,18 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
         yield* db('decision.insert', (k) =>
           k
             .insertInto('gs_decisions')
-            .values({ case_id: id, kind: input.kind, amount, reasons: input.reasons, letter_locale: input.letterLocale, decided_by: user.username, decided_at: now, requires_second: requiresSecond, approved_by: null, approved_at: null })
+            .values({
+              case_id: id,
+              kind: input.kind,
+              amount,
+              reasons: input.reasons,
+              letter_locale: input.letterLocale,
+              decided_by: user.username,
+              decided_at: now,
+              requires_second: requiresSecond,
+              approved_by: null,
+              approved_at: null,
+            })
             .execute(),
         )
         yield* appendAudit({
@@ -89,7 +111,13 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
           district: row.district,
           ruleset: row.ruleset,
           before: { status: row.status },
-          after: { status: requiresSecond ? 'awaiting_approval' : 'decided', kind: input.kind, amount, reasons: input.reasons, outcome: row.outcome },
+          after: {
+            status: requiresSecond ? 'awaiting_approval' : 'decided',
+            kind: input.kind,
+            amount,
+            reasons: input.reasons,
+            outcome: row.outcome,
+          },
         })
       }),
     )
@@ -103,12 +131,17 @@ export function approve(id: string, approveIt: boolean, comment: string | undefi
     const user = yield* CurrentUser
     // Four eyes: the lifecycle refuses the second signature to whoever made the decision.
     const { row, to } = yield* actOn(id, approveIt ? 'approve' : 'send-back')
-    const decision = yield* db('decision.get', (k) => k.selectFrom('gs_decisions').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow())
+    const decision = yield* db('decision.get', (k) =>
+      k.selectFrom('gs_decisions').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow(),
+    )
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
         yield* transition(row, to)
-        if (approveIt) yield* db('decision.approve', (k) => k.updateTable('gs_decisions').set({ approved_by: user.username, approved_at: now }).where('case_id', '=', id).execute())
+        if (approveIt)
+          yield* db('decision.approve', (k) =>
+            k.updateTable('gs_decisions').set({ approved_by: user.username, approved_at: now }).where('case_id', '=', id).execute(),
+          )
         else yield* db('decision.reject', (k) => k.deleteFrom('gs_decisions').where('case_id', '=', id).execute())
         yield* appendAudit({
           action: approveIt ? 'case.decision.approve' : 'case.decision.send-back',
@@ -130,14 +163,19 @@ export function grantedDecision(id: string) {
 }
 
 /** For the letter: a decided case's screening and decision. */
-export function letterData(id: string): Fx<{ row: CaseRow; decision: DecisionView; screening: ScreeningResult }, NotFound | Forbidden | Conflict> {
+export function letterData(
+  id: string,
+): Fx<{ row: CaseRow; decision: DecisionView; screening: ScreeningResult }, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const row = yield* caseRow(id)
     yield* requireNoConflict(row)
     const decision = yield* grantedDecision(id)
     if (row.status !== 'decided' || !decision) {
       return yield* new Conflict({
-        detail: { sv: 'Beslutsbrevet finns när ärendet är beslutat (efter en eventuell andra underskrift).', en: 'The decision letter exists once the case is decided (after any second approval).' },
+        detail: {
+          sv: 'Beslutsbrevet finns när ärendet är beslutat (efter en eventuell andra underskrift).',
+          en: 'The decision letter exists once the case is decided (after any second approval).',
+        },
       })
     }
     yield* appendAudit({ action: 'case.letter.read', entityType: 'case', entityId: id, district: row.district })

@@ -4,12 +4,20 @@ import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, NotFound
 import { db, actOn, type CaseDetail, type Fx, touch, caseDetail } from './store.js'
 import { grantedDecision } from './decisions.js'
 
-export function setFollowUp(id: string, input: { reportDue?: string | null | undefined; reportReceivedOn?: string | null | undefined }): Fx<CaseDetail, NotFound | Forbidden | Conflict> {
+export function setFollowUp(
+  id: string,
+  input: { reportDue?: string | null | undefined; reportReceivedOn?: string | null | undefined },
+): Fx<CaseDetail, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const { row } = yield* actOn(id, 'follow-up')
     const decision = yield* grantedDecision(id)
     if (!decision || decision.kind === 'deny') {
-      return yield* new Conflict({ detail: { sv: 'Uppföljning gäller ett beviljat bidrag när beslutet är fattat.', en: 'Follow-up applies to a granted case once it is decided.' } })
+      return yield* new Conflict({
+        detail: {
+          sv: 'Uppföljning gäller ett beviljat bidrag när beslutet är fattat.',
+          en: 'Follow-up applies to a granted case once it is decided.',
+        },
+      })
     }
     const set: { report_due?: string | null; report_received_on?: string | null } = {}
     if (input.reportDue !== undefined) set.report_due = input.reportDue
@@ -18,7 +26,14 @@ export function setFollowUp(id: string, input: { reportDue?: string | null | und
       Effect.gen(function* () {
         yield* db('followup', (k) => k.updateTable('gs_cases').set(set).where('id', '=', id).execute())
         yield* touch(id)
-        yield* appendAudit({ action: 'case.follow-up', entityType: 'case', entityId: id, district: row.district, before: { reportDue: row.report_due, reportReceivedOn: row.report_received_on }, after: input })
+        yield* appendAudit({
+          action: 'case.follow-up',
+          entityType: 'case',
+          entityId: id,
+          district: row.district,
+          before: { reportDue: row.report_due, reportReceivedOn: row.report_received_on },
+          after: input,
+        })
       }),
     )
     return yield* caseDetail(id, { logRead: false })
@@ -31,20 +46,43 @@ export function reclaim(id: string, input: { amount: number; reasons: string }):
     const { row } = yield* actOn(id, 'reclaim')
     const decision = yield* grantedDecision(id)
     if (!decision || decision.kind === 'deny' || decision.amount === null) {
-      return yield* new Conflict({ detail: { sv: 'Återkrav gäller ett beviljat bidrag när beslutet är fattat.', en: 'A reclaim (återkrav) applies to a granted case once it is decided.' } })
+      return yield* new Conflict({
+        detail: {
+          sv: 'Återkrav gäller ett beviljat bidrag när beslutet är fattat.',
+          en: 'A reclaim (återkrav) applies to a granted case once it is decided.',
+        },
+      })
     }
     if (input.amount > decision.amount) {
       return yield* new Invalid({
         detail: { sv: 'Återkravet innehåller fel.', en: 'The reclaim is invalid.' },
-        problems: [{ path: 'amount', message: { sv: `får vara högst ${decision.amount} kr, det belopp som beviljades`, en: `must be at most the ${decision.amount} kr granted` } }],
+        problems: [
+          {
+            path: 'amount',
+            message: {
+              sv: `får vara högst ${decision.amount} kr, det belopp som beviljades`,
+              en: `must be at most the ${decision.amount} kr granted`,
+            },
+          },
+        ],
       })
     }
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
-        const existing = yield* db('reclaim.get', (k) => k.selectFrom('gs_reclaims').select('case_id').where('case_id', '=', id).executeTakeFirst())
-        if (existing) return yield* new Conflict({ detail: { sv: 'Det finns redan ett beslut om återkrav i ärendet.', en: 'A reclaim has already been decided for this case.' } })
-        yield* db('reclaim.insert', (k) => k.insertInto('gs_reclaims').values({ case_id: id, amount: input.amount, reasons: input.reasons, decided_by: user.username, decided_at: now }).execute())
+        const existing = yield* db('reclaim.get', (k) =>
+          k.selectFrom('gs_reclaims').select('case_id').where('case_id', '=', id).executeTakeFirst(),
+        )
+        if (existing)
+          return yield* new Conflict({
+            detail: { sv: 'Det finns redan ett beslut om återkrav i ärendet.', en: 'A reclaim has already been decided for this case.' },
+          })
+        yield* db('reclaim.insert', (k) =>
+          k
+            .insertInto('gs_reclaims')
+            .values({ case_id: id, amount: input.amount, reasons: input.reasons, decided_by: user.username, decided_at: now })
+            .execute(),
+        )
         yield* touch(id)
         yield* appendAudit({ action: 'case.reclaim', entityType: 'case', entityId: id, district: row.district, after: input })
       }),

@@ -2,7 +2,16 @@ import { parse } from 'csv-parse/sync'
 import { Effect } from 'effect'
 import { csvColumns, csvRowToInput } from '@vbe/core/grants'
 import { sql } from 'kysely'
-import { Invalid, problemText, query, toProblemTexts, type AppError, type DatabaseError, type FieldProblemText, type Text } from '@vbe/server-kit'
+import {
+  Invalid,
+  problemText,
+  query,
+  toProblemTexts,
+  type AppError,
+  type DatabaseError,
+  type FieldProblemText,
+  type Text,
+} from '@vbe/server-kit'
 import { createCase } from './create.js'
 import type { PersonInput } from './store.js'
 
@@ -29,13 +38,33 @@ export function csvItems(text: string): Effect.Effect<Item[], Invalid> {
     )
   }
   const [header, ...rows] = records
-  if (!header) return Effect.fail(new Invalid({ detail: { sv: 'CSV-filen är tom.', en: 'The CSV file is empty.' }, problems: [{ path: '(body)', message: { sv: 'saknar rubrikrad', en: 'has no header row' } }] }))
+  if (!header)
+    return Effect.fail(
+      new Invalid({
+        detail: { sv: 'CSV-filen är tom.', en: 'The CSV file is empty.' },
+        problems: [{ path: '(body)', message: { sv: 'saknar rubrikrad', en: 'has no header row' } }],
+      }),
+    )
   const { columns, problems } = csvColumns(header)
-  if (problems.length > 0) return Effect.fail(new Invalid({ detail: { sv: 'Rubrikraden i CSV-filen innehåller fel. Ingenting importerades.', en: 'The CSV header is invalid; nothing was imported.' }, problems: problems.map((p) => ({ path: `header: ${p.path}`, message: problemText(p) })) }))
+  if (problems.length > 0)
+    return Effect.fail(
+      new Invalid({
+        detail: {
+          sv: 'Rubrikraden i CSV-filen innehåller fel. Ingenting importerades.',
+          en: 'The CSV header is invalid; nothing was imported.',
+        },
+        problems: problems.map((p) => ({ path: `header: ${p.path}`, message: problemText(p) })),
+      }),
+    )
   return Effect.succeed(
     rows.map((cells, i) => {
       const r = csvRowToInput(columns, cells)
-      return { row: i + 2, input: r.input, persons: r.persons.map((p) => ({ role: p.role, name: p.name, email: p.email, phone: p.phone })), problems: r.problems.map((p) => ({ path: p.path, message: problemText(p) })) }
+      return {
+        row: i + 2,
+        input: r.input,
+        persons: r.persons.map((p) => ({ role: p.role, name: p.name, email: p.email, phone: p.phone })),
+        problems: r.problems.map((p) => ({ path: p.path, message: problemText(p) })),
+      }
     }),
   )
 }
@@ -45,7 +74,10 @@ export function jsonItems(body: unknown): Effect.Effect<Item[], Invalid> {
   if (!Array.isArray(body)) {
     return Effect.fail(
       new Invalid({
-        detail: { sv: 'En JSON-import är en lista av { application, persons? }.', en: 'A JSON import is an array of { application, persons? }.' },
+        detail: {
+          sv: 'En JSON-import är en lista av { application, persons? }.',
+          en: 'A JSON import is an array of { application, persons? }.',
+        },
         problems: [{ path: '(body)', message: { sv: 'måste vara en lista', en: 'must be an array' } }],
       }),
     )
@@ -53,8 +85,20 @@ export function jsonItems(body: unknown): Effect.Effect<Item[], Invalid> {
   return Effect.succeed(
     body.map((item, i) => {
       const ok = item !== null && typeof item === 'object' && !Array.isArray(item)
-      const persons = ok && Array.isArray((item as { persons?: unknown }).persons) ? ((item as { persons: PersonInput[] }).persons) : []
-      return { row: i + 1, input: ok ? (item as { application?: unknown }).application : undefined, persons, problems: ok ? [] : [{ path: '(item)', message: { sv: 'måste vara ett objekt { application, persons? }', en: 'must be an object { application, persons? }' } }] }
+      const persons = ok && Array.isArray((item as { persons?: unknown }).persons) ? (item as { persons: PersonInput[] }).persons : []
+      return {
+        row: i + 1,
+        input: ok ? (item as { application?: unknown }).application : undefined,
+        persons,
+        problems: ok
+          ? []
+          : [
+              {
+                path: '(item)',
+                message: { sv: 'måste vara ett objekt { application, persons? }', en: 'must be an object { application, persons? }' },
+              },
+            ],
+      }
     }),
   )
 }
@@ -63,7 +107,10 @@ export function jsonItems(body: unknown): Effect.Effect<Item[], Invalid> {
  * Imports rows one by one, each in its own transaction: good rows become cases, and
  * each bad row is reported with its row number, field and problem.
  */
-export function importItems<R>(items: readonly Item[], validatePersons: (persons: unknown) => FieldProblemText[]): Effect.Effect<ImportReport, DatabaseError, R | Effect.Effect.Context<ReturnType<typeof createCase>>> {
+export function importItems<R>(
+  items: readonly Item[],
+  validatePersons: (persons: unknown) => FieldProblemText[],
+): Effect.Effect<ImportReport, DatabaseError, R | Effect.Effect.Context<ReturnType<typeof createCase>>> {
   return Effect.gen(function* () {
     const report: ImportReport = { imported: [], errors: [] }
     for (const item of items) {
@@ -78,7 +125,8 @@ export function importItems<R>(items: readonly Item[], validatePersons: (persons
       else {
         const e = result.left as AppError
         if (e._tag === 'DatabaseError') return yield* e
-        if (e._tag === 'Invalid') for (const p of e.problems) report.errors.push({ row: item.row, path: p.path.replace(/^application\./, ''), message: p.message })
+        if (e._tag === 'Invalid')
+          for (const p of e.problems) report.errors.push({ row: item.row, path: p.path.replace(/^application\./, ''), message: p.message })
         else report.errors.push({ row: item.row, path: e._tag === 'Conflict' ? 'id' : '(row)', message: toProblemTexts(e).problem.detail })
       }
     }

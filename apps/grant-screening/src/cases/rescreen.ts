@@ -66,7 +66,9 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
     yield* recordCatalogue(catalogue)
     const flips: RescreenFlip[] = []
     // Every district the run covers has its counts, so that the run is shown to those districts only.
-    const districts: RescreenCounts = Object.fromEntries((scope ?? plugins.plugins.map((p) => p.id)).map((d) => [d, { checked: 0, changed: 0 }]))
+    const districts: RescreenCounts = Object.fromEntries(
+      (scope ?? plugins.plugins.map((p) => p.id)).map((d) => [d, { checked: 0, changed: 0 }]),
+    )
     let checked = 0
     let changed = 0
     let after = ''
@@ -86,7 +88,12 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
       const first = cases[0]!.id
       after = cases[cases.length - 1]!.id
       const stored = yield* db('rescreen.read-screenings', (k) =>
-        k.selectFrom('gs_screenings').select(['case_id', 'outcome', 'ruleset', 'findings']).where('case_id', '>=', first).where('case_id', '<=', after).execute(),
+        k
+          .selectFrom('gs_screenings')
+          .select(['case_id', 'outcome', 'ruleset', 'findings'])
+          .where('case_id', '>=', first)
+          .where('case_id', '<=', after)
+          .execute(),
       )
       const before = new Map(stored.map((r) => [r.case_id, r]))
       const rows: unknown[][] = []
@@ -114,13 +121,34 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
         counts.changed++
         for (const [key, reason] of own) reasons.set(key, reason)
         rows.push([c.id, result.outcome, result.humanDecisionRequired, result.ruleset.version, result.ruleset.on, findings])
-        events.push({ action: 'case.rescreen', entityType: 'case', entityId: c.id, district: c.district, ruleset: result.ruleset.version, before: { outcome: old.outcome, ruleset: old.ruleset }, after: { outcome: result.outcome, changedRules: rules } })
-        if (result.outcome !== old.outcome) flips.push({ caseId: c.id, district: c.district, programme: c.programme, associationName: c.association_name, from: old.outcome as ScreeningResult['outcome'], to: result.outcome, changedRules: rules })
+        events.push({
+          action: 'case.rescreen',
+          entityType: 'case',
+          entityId: c.id,
+          district: c.district,
+          ruleset: result.ruleset.version,
+          before: { outcome: old.outcome, ruleset: old.ruleset },
+          after: { outcome: result.outcome, changedRules: rules },
+        })
+        if (result.outcome !== old.outcome)
+          flips.push({
+            caseId: c.id,
+            district: c.district,
+            programme: c.programme,
+            associationName: c.association_name,
+            from: old.outcome as ScreeningResult['outcome'],
+            to: result.outcome,
+            changedRules: rules,
+          })
       }
       if (rows.length > 0) {
         yield* transaction(
           Effect.gen(function* () {
-            yield* db('rescreen.batch', (k) => sql`create temporary table gs_rescreen_batch (case_id text, outcome text, human_required boolean, ruleset text, screened_on text, findings text) on commit drop`.execute(k))
+            yield* db('rescreen.batch', (k) =>
+              sql`create temporary table gs_rescreen_batch (case_id text, outcome text, human_required boolean, ruleset text, screened_on text, findings text) on commit drop`.execute(
+                k,
+              ),
+            )
             yield* saveReasons(reasons)
             yield* insertRows('rescreen.batch', 'gs_rescreen_batch', RESCREEN_COLUMNS, rows)
             yield* db('rescreen.write', (k) =>
@@ -133,8 +161,21 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
       }
       options.onProgress?.(checked)
     }
-    const run: RescreenRun = { id: randomUUID(), at: now.toISOString(), actor: user.username, checked, changed, flips, rules: headingsOf(flips) }
-    yield* db('rescreen.run', (k) => k.insertInto('gs_rescreen_runs').values({ id: run.id, at: now, actor: run.actor, checked, changed, flips: jsonb(flips), districts: jsonb(districts) }).execute())
+    const run: RescreenRun = {
+      id: randomUUID(),
+      at: now.toISOString(),
+      actor: user.username,
+      checked,
+      changed,
+      flips,
+      rules: headingsOf(flips),
+    }
+    yield* db('rescreen.run', (k) =>
+      k
+        .insertInto('gs_rescreen_runs')
+        .values({ id: run.id, at: now, actor: run.actor, checked, changed, flips: jsonb(flips), districts: jsonb(districts) })
+        .execute(),
+    )
     return run
   })
 }
@@ -159,4 +200,7 @@ export function listRescreenRuns(): Fx<RescreenRun[]> {
 }
 
 const sumCounts = (counts: readonly (RescreenCounts[string] | undefined)[]) =>
-  counts.reduce<{ checked: number; changed: number }>((sum, c) => ({ checked: sum.checked + (c?.checked ?? 0), changed: sum.changed + (c?.changed ?? 0) }), { checked: 0, changed: 0 })
+  counts.reduce<{ checked: number; changed: number }>(
+    (sum, c) => ({ checked: sum.checked + (c?.checked ?? 0), changed: sum.changed + (c?.changed ?? 0) }),
+    { checked: 0, changed: 0 },
+  )

@@ -14,14 +14,29 @@ export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFo
     const { row, to } = yield* actOn(id, 'evidence')
     const old = row.application as Application
     const next = yield* parseOrInvalid({ ...old, evidence: [...old.evidence, evidence] }).pipe(
-      Effect.mapError((e) => new Invalid({ detail: { sv: 'Underlaget innehåller fel.', en: 'The evidence item is invalid.' }, problems: e.problems.map((p) => ({ path: p.path.replace(/^application\.evidence\[\d+\]\.?/, '') || '(body)', message: p.message })) })),
+      Effect.mapError(
+        (e) =>
+          new Invalid({
+            detail: { sv: 'Underlaget innehåller fel.', en: 'The evidence item is invalid.' },
+            problems: e.problems.map((p) => ({
+              path: p.path.replace(/^application\.evidence\[\d+\]\.?/, '') || '(body)',
+              message: p.message,
+            })),
+          }),
+      ),
     )
     const result = yield* screenApplication(next)
     const catalogue = screener(yield* Plugins).catalogue
     const now = (yield* Clock).now()
     yield* transaction(
       Effect.gen(function* () {
-        yield* db('case.evidence', (k) => k.updateTable('gs_cases').set({ application: jsonb(next) }).where('id', '=', id).execute())
+        yield* db('case.evidence', (k) =>
+          k
+            .updateTable('gs_cases')
+            .set({ application: jsonb(next) })
+            .where('id', '=', id)
+            .execute(),
+        )
         const reasons = new Map<string, LocalizedText>()
         const { case_id: _, ...screening } = screeningRow(id, result, catalogue, now, reasons)
         yield* recordCatalogue(catalogue)
@@ -35,7 +50,11 @@ export function addEvidence(id: string, evidence: unknown): Fx<CaseDetail, NotFo
           district: row.district,
           ruleset: result.ruleset.version,
           before: { outcome: row.outcome },
-          after: { evidence: next.evidence.at(-1), outcome: result.outcome, changedFindings: changedRules(JSON.parse(row.findings) as FindingTuple[], JSON.parse(screening.findings) as FindingTuple[]) },
+          after: {
+            evidence: next.evidence.at(-1),
+            outcome: result.outcome,
+            changedFindings: changedRules(JSON.parse(row.findings) as FindingTuple[], JSON.parse(screening.findings) as FindingTuple[]),
+          },
         })
       }),
     )
@@ -51,7 +70,9 @@ export function addNote(id: string, text: string): Fx<CaseDetail, NotFound | For
     const noteId = randomUUID()
     yield* transaction(
       Effect.gen(function* () {
-        yield* db('note.insert', (k) => k.insertInto('gs_notes').values({ id: noteId, case_id: id, author: user.username, text, at: now }).execute())
+        yield* db('note.insert', (k) =>
+          k.insertInto('gs_notes').values({ id: noteId, case_id: id, author: user.username, text, at: now }).execute(),
+        )
         yield* touch(id, to)
         yield* appendAudit({ action: 'case.note.add', entityType: 'case', entityId: id, district: row.district, after: { noteId, text } })
       }),

@@ -23,7 +23,10 @@ export function screenApplication(application: Application): Effect.Effect<Scree
     } catch (error) {
       if (error instanceof UnknownProgrammeError || error instanceof ProgrammeNotInForceError) {
         return yield* new Invalid({
-          detail: { sv: 'Ansökan gäller ett bidragsprogram som inte kan prövas.', en: 'The application names a programme that cannot be screened.' },
+          detail: {
+            sv: 'Ansökan gäller ett bidragsprogram som inte kan prövas.',
+            en: 'The application names a programme that cannot be screened.',
+          },
           problems: [{ path: 'application.programme', message: programmeProblem(error) }],
         })
       }
@@ -41,7 +44,12 @@ function programmeProblem(error: UnknownProgrammeError | ProgrammeNotInForceErro
 export function parseOrInvalid(input: unknown, prefix = 'application'): Effect.Effect<Application, Invalid> {
   const parsed = parseApplication(input)
   if (parsed instanceof ValidationError) {
-    return Effect.fail(new Invalid({ detail: { sv: 'Ansökan innehåller fel.', en: 'The application is invalid.' }, problems: parsed.problems.map((p) => ({ path: p.path === '(root)' ? prefix : `${prefix}.${p.path}`, message: problemText(p) })) }))
+    return Effect.fail(
+      new Invalid({
+        detail: { sv: 'Ansökan innehåller fel.', en: 'The application is invalid.' },
+        problems: parsed.problems.map((p) => ({ path: p.path === '(root)' ? prefix : `${prefix}.${p.path}`, message: problemText(p) })),
+      }),
+    )
   }
   return Effect.succeed(parsed)
 }

@@ -80,12 +80,42 @@ export interface CaseDetail extends CaseSummary {
 /** A case with its current screening's columns. */
 export type CaseRow = Tables['gs_cases'] & ScreeningColumns
 /** The queue's columns: no application or screening documents, no personal data. */
-const SUMMARY_COLUMNS = ['c.id', 'c.application_ref', 'c.district', 'c.programme', 'c.association_name', 'c.amount_requested', 's.outcome', 's.human_required', 'c.status', 'c.report_due', 'c.report_received_on', 'c.created_at', 'c.updated_at'] as const
-type SummaryRow = Pick<CaseRow, 'id' | 'application_ref' | 'district' | 'programme' | 'association_name' | 'amount_requested' | 'outcome' | 'human_required' | 'status' | 'report_due' | 'report_received_on' | 'created_at' | 'updated_at'>
+const SUMMARY_COLUMNS = [
+  'c.id',
+  'c.application_ref',
+  'c.district',
+  'c.programme',
+  'c.association_name',
+  'c.amount_requested',
+  's.outcome',
+  's.human_required',
+  'c.status',
+  'c.report_due',
+  'c.report_received_on',
+  'c.created_at',
+  'c.updated_at',
+] as const
+type SummaryRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'application_ref'
+  | 'district'
+  | 'programme'
+  | 'association_name'
+  | 'amount_requested'
+  | 'outcome'
+  | 'human_required'
+  | 'status'
+  | 'report_due'
+  | 'report_received_on'
+  | 'created_at'
+  | 'updated_at'
+>
 export const SCREENING_COLUMNS = ['s.outcome', 's.human_required', 's.ruleset', 's.screened_on', 's.findings'] as const
 
 /** Cases joined with their screenings, as `c` and `s`. */
-export const casesWithScreening = (k: import('kysely').Kysely<Tables>) => k.selectFrom('gs_cases as c').innerJoin('gs_screenings as s', 's.case_id', 'c.id')
+export const casesWithScreening = (k: import('kysely').Kysely<Tables>) =>
+  k.selectFrom('gs_cases as c').innerJoin('gs_screenings as s', 's.case_id', 'c.id')
 
 export const summary = (r: SummaryRow): CaseSummary => ({
   id: r.id,
@@ -109,7 +139,10 @@ export function caseRow(id: string): Fx<CaseRow, NotFound> {
     const user = yield* CurrentUser
     const scope = scopeOf(user)
     const row = yield* db('case.get', (k) => {
-      let q = casesWithScreening(k).selectAll('c').select([...SCREENING_COLUMNS]).where('c.id', '=', id)
+      let q = casesWithScreening(k)
+        .selectAll('c')
+        .select([...SCREENING_COLUMNS])
+        .where('c.id', '=', id)
       if (scope !== null) q = q.where('c.district', 'in', scopeDistricts(scope))
       return q.executeTakeFirst()
     })
@@ -119,7 +152,9 @@ export function caseRow(id: string): Fx<CaseRow, NotFound> {
 }
 
 export function declarationOf(caseId: string, userId: string) {
-  return db('conflict.get', (k) => k.selectFrom('gs_conflicts').selectAll().where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst())
+  return db('conflict.get', (k) =>
+    k.selectFrom('gs_conflicts').selectAll().where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst(),
+  )
 }
 
 /**
@@ -133,13 +168,19 @@ export function requireNoConflict(row: CaseRow): Fx<void, Forbidden> {
     const d = yield* declarationOf(row.id, user.id)
     if (!d) {
       return yield* new Forbidden({
-        detail: { sv: 'Ange om du är jävig innan du öppnar ärendet.', en: 'Declare whether you have a conflict of interest before opening this case.' },
+        detail: {
+          sv: 'Ange om du är jävig innan du öppnar ärendet.',
+          en: 'Declare whether you have a conflict of interest before opening this case.',
+        },
         code: 'conflict-declaration-required',
       })
     }
     if (d.conflict) {
       return yield* new Forbidden({
-        detail: { sv: 'Du har anmält jäv i ärendet och får inte handlägga det.', en: 'You declared a conflict of interest in this case and are excluded from it.' },
+        detail: {
+          sv: 'Du har anmält jäv i ärendet och får inte handlägga det.',
+          en: 'You declared a conflict of interest in this case and are excluded from it.',
+        },
         code: 'conflict-declared',
       })
     }
@@ -161,9 +202,15 @@ export function actOn(
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const row = yield* caseRow(id)
-    const decision = yield* db('decision.author', (k) => k.selectFrom('gs_decisions').select('decided_by').where('case_id', '=', id).executeTakeFirst())
+    const decision = yield* db('decision.author', (k) =>
+      k.selectFrom('gs_decisions').select('decided_by').where('case_id', '=', id).executeTakeFirst(),
+    )
     const subject = { district: row.district, authors: { decidedBy: decision ? [decision.decided_by] : [] } }
-    const to = yield* authorise(CASE_LIFECYCLE, user, { action: typeof action === 'function' ? action(row) : action, status: row.status, subject })
+    const to = yield* authorise(CASE_LIFECYCLE, user, {
+      action: typeof action === 'function' ? action(row) : action,
+      status: row.status,
+      subject,
+    })
     if (options.declared !== false) yield* requireNoConflict(row)
     return { row, to }
   })
@@ -188,11 +235,16 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
       ...summary(row),
       application: row.application as Application,
       screening,
-      rules: [...new Set(screening.findings.map((f) => f.ruleId))].map((ruleId) => ({ id: ruleId, heading: ruleHeading(ruleId) ?? { sv: ruleId, en: ruleId } })),
+      rules: [...new Set(screening.findings.map((f) => f.ruleId))].map((ruleId) => ({
+        id: ruleId,
+        heading: ruleHeading(ruleId) ?? { sv: ruleId, en: ruleId },
+      })),
       persons: persons.map((p) => ({ id: p.id, role: p.role, name: p.name, email: p.email, phone: p.phone, erased: p.erased_at !== null })),
       notes: notes.map((n) => ({ id: n.id, author: n.author, text: n.text, at: iso(n.at) })),
       decision: decision ? decisionView(decision) : null,
-      reclaim: reclaim ? { amount: reclaim.amount, reasons: reclaim.reasons, decidedBy: reclaim.decided_by, decidedAt: iso(reclaim.decided_at) } : null,
+      reclaim: reclaim
+        ? { amount: reclaim.amount, reasons: reclaim.reasons, decidedBy: reclaim.decided_by, decidedAt: iso(reclaim.decided_at) }
+        : null,
       conflict: { declared: declaration !== undefined, conflict: declaration?.conflict ?? false },
       version: row.version,
     }
@@ -239,7 +291,14 @@ export function listCases(filter: QueueFilter): Fx<{ items: CaseSummary[]; total
       if (filter.dueBefore) q = q.where('c.report_due', '<=', filter.dueBefore)
       if (filter.q) q = q.where('c.association_name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
       const [rows, count] = await Promise.all([
-        q.innerJoin('gs_screenings as s', 's.case_id', 'c.id').select([...SUMMARY_COLUMNS]).orderBy('c.created_at', 'desc').orderBy('c.id').limit(filter.limit ?? 200).offset(filter.offset ?? 0).execute(),
+        q
+          .innerJoin('gs_screenings as s', 's.case_id', 'c.id')
+          .select([...SUMMARY_COLUMNS])
+          .orderBy('c.created_at', 'desc')
+          .orderBy('c.id')
+          .limit(filter.limit ?? 200)
+          .offset(filter.offset ?? 0)
+          .execute(),
         q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
       ])
       return { items: rows.map(summary), total: Number(count.n) }
@@ -270,7 +329,13 @@ export function transition(row: CaseRow, status: CaseStatus) {
     const now = (yield* Clock).now()
     yield* versionGuard(
       db('case.transition', (k) =>
-        k.updateTable('gs_cases').set({ updated_at: now, version: row.version + 1, status }).where('id', '=', row.id).where('version', '=', row.version).returning('id').execute(),
+        k
+          .updateTable('gs_cases')
+          .set({ updated_at: now, version: row.version + 1, status })
+          .where('id', '=', row.id)
+          .where('version', '=', row.version)
+          .returning('id')
+          .execute(),
       ),
       {
         detail: {

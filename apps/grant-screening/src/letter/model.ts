@@ -98,7 +98,9 @@ export function letterModel(input: LetterInput): LetterModel {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-  const signatures: DocumentField[] = [{ label: t.decidedBy, value: `${input.decision.decidedBy}, ${formatMoment(input.decision.decidedAt, t)}` }]
+  const signatures: DocumentField[] = [
+    { label: t.decidedBy, value: `${input.decision.decidedBy}, ${formatMoment(input.decision.decidedAt, t)}` },
+  ]
   if (input.decision.approvedBy !== null) {
     const when = input.decision.approvedAt === null ? '' : `, ${formatMoment(input.decision.approvedAt, t)}`
     signatures.push({ label: t.approvedBy, value: `${input.decision.approvedBy}${when}` })

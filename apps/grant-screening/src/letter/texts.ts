@@ -65,8 +65,7 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
     screening: 'Prövning mot villkoren',
     otherLanguage: { lang: 'en', text: 'This decision is also available in English. Ask the grant officer.' },
     page: (n, of) => `Sida ${n} av ${of}`,
-    replaced:
-      'Vissa tecken kan inte visas i PDF-versionen och har ersatts med ?. HTML-versionen av beslutet visar all text.',
+    replaced: 'Vissa tecken kan inte visas i PDF-versionen och har ersatts med ?. HTML-versionen av beslutet visar all text.',
   },
   en: {
     htmlLang: 'en',
@@ -100,12 +99,18 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
     screening: 'Screening against the conditions',
     otherLanguage: { lang: 'sv', text: 'Beslutet finns också på svenska. Fråga handläggaren.' },
     page: (n, of) => `Page ${n} of ${of}`,
-    replaced: 'Some characters cannot be shown in the PDF version and have been replaced by ?. The HTML version of the decision shows all text.',
+    replaced:
+      'Some characters cannot be shown in the PDF version and have been replaced by ?. The HTML version of the decision shows all text.',
   },
 }
 
 export function formatKronor(amount: number, t: Texts): string {
-  return new Intl.NumberFormat(t.numberLocale, { style: 'currency', currency: 'SEK', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount)
+  return new Intl.NumberFormat(t.numberLocale, {
+    style: 'currency',
+    currency: 'SEK',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  }).format(amount)
 }
 
 /** A calendar date (YYYY-MM-DD) written out, e.g. "22 november 2026"; anything else as given. */

@@ -13,16 +13,7 @@ import {
 } from '../cases/index.js'
 import { CASE_STATUSES } from '../db/tables.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
-import {
-  runner,
-  json,
-  body,
-  date,
-  text,
-  idParam,
-  personsSchema,
-  OFFICERS,
-} from './schemas.js'
+import { runner, json, body, date, text, idParam, personsSchema, OFFICERS } from './schemas.js'
 import { caseDetailSchema, caseSummarySchema, outcomeSchema as outcome, screeningResultSchema } from './responses.js'
 
 /** Screening, the queue, intake of one case, conflict declarations, the case, evidence and notes. */
@@ -38,7 +29,18 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       description:
         'Screens an application in the exchange format (docs/grants.md) against the rules in force today and answers with the outcome and every finding with its reason and sources. Nothing is stored. Officers, approvers and admins.',
       security: SESSION_AND_CSRF,
-      request: body(z.object({ application: z.unknown().openapi({ description: 'The application in the exchange format (docs/grants.md); checked by the screening, which names each wrong field' }) }).strict()),
+      request: body(
+        z
+          .object({
+            application: z
+              .unknown()
+              .openapi({
+                description:
+                  'The application in the exchange format (docs/grants.md); checked by the screening, which names each wrong field',
+              }),
+          })
+          .strict(),
+      ),
       responses: { 200: json(screeningResultSchema), ...problems(400, 401, 403) },
     }),
     async (c) => {
@@ -55,7 +57,8 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       tags: ['cases'],
       operationId: 'listCases',
       summary: 'The queue, in your scope (no personal data)',
-      description: 'Cases of your district (all districts when city-wide), filtered and paged, oldest due first. Summaries only: no persons, no application document.',
+      description:
+        'Cases of your district (all districts when city-wide), filtered and paged, oldest due first. Summaries only: no persons, no application document.',
       security: SESSION,
       request: {
         query: z.object({
@@ -68,7 +71,15 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
           offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(caseSummarySchema), total: z.number().int().openapi({ description: 'All matching cases, not only this page' }) })), ...problems(400, 401, 403) },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(caseSummarySchema),
+            total: z.number().int().openapi({ description: 'All matching cases, not only this page' }),
+          }),
+        ),
+        ...problems(400, 401, 403),
+      },
     }),
     async (c) => c.json(await go(c, listCases(c.req.valid('query')), [...OFFICERS]), 200),
   )
@@ -80,7 +91,8 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       tags: ['cases'],
       operationId: 'createCase',
       summary: 'Take in one application (screened on intake)',
-      description: 'Stores an application with its board members and contacts as a new case in the application’s district, and screens it. Officers of that district and admins.',
+      description:
+        'Stores an application with its board members and contacts as a new case in the application’s district, and screens it. Officers of that district and admins.',
       security: SESSION_AND_CSRF,
       request: body(z.object({ application: z.unknown(), persons: personsSchema.optional() }).strict()),
       responses: { 201: json(caseDetailSchema, 'Created'), ...problems(400, 401, 403, 409) },
@@ -98,7 +110,8 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       tags: ['cases'],
       operationId: 'declareConflict',
       summary: 'Declare whether you have a conflict of interest',
-      description: 'Before opening a case, an officer or approver declares whether they have a conflict of interest (jäv). Who declares one is kept out of the case; the declaration is logged.',
+      description:
+        'Before opening a case, an officer or approver declares whether they have a conflict of interest (jäv). Who declares one is kept out of the case; the declaration is logged.',
       security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ conflict: z.boolean(), comment: z.string().max(2000).optional() }).strict()) },
       responses: { 200: json(z.object({ declared: z.boolean(), conflict: z.boolean() })), ...problems(400, 401, 403, 404, 409) },
@@ -116,7 +129,8 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       tags: ['cases'],
       operationId: 'getCase',
       summary: 'The case',
-      description: 'The case with its application, screening, persons, notes, decision and follow-up. The read is logged in the audit log, and needs a declaration of no conflict of interest first.',
+      description:
+        'The case with its application, screening, persons, notes, decision and follow-up. The read is logged in the audit log, and needs a declaration of no conflict of interest first.',
       security: SESSION,
       request: { params: idParam },
       responses: { 200: json(caseDetailSchema), ...problems(401, 403, 404) },
@@ -131,9 +145,13 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       tags: ['cases'],
       operationId: 'addEvidence',
       summary: 'Add an evidence item; the case is re-screened',
-      description: 'Adds an evidence item about conduct (with its source) to the application and screens the case again. The officer of the case, before it is decided.',
+      description:
+        'Adds an evidence item about conduct (with its source) to the application and screens the case again. The officer of the case, before it is decided.',
       security: SESSION_AND_CSRF,
-      request: { params: idParam, ...body(z.record(z.string(), z.unknown()).openapi({ description: 'An evidence item in the exchange format (docs/grants.md)' })) },
+      request: {
+        params: idParam,
+        ...body(z.record(z.string(), z.unknown()).openapi({ description: 'An evidence item in the exchange format (docs/grants.md)' })),
+      },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => c.json(await go(c, addEvidence(c.req.valid('param').id, c.req.valid('json'))), 200),

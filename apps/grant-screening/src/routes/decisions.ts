@@ -24,7 +24,16 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       security: SESSION_AND_CSRF,
       request: {
         params: idParam,
-        ...body(z.object({ kind: z.enum(DECISION_KINDS), amount: z.number().int(wholeKronor).min(1).optional(), reasons: text(10_000), letterLocale: z.enum(['sv', 'en']) }).strict()),
+        ...body(
+          z
+            .object({
+              kind: z.enum(DECISION_KINDS),
+              amount: z.number().int(wholeKronor).min(1).optional(),
+              reasons: text(10_000),
+              letterLocale: z.enum(['sv', 'en']),
+            })
+            .strict(),
+        ),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
@@ -56,10 +65,17 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       tags: ['decisions'],
       operationId: 'getDecisionLetter',
       summary: 'The decision letter, as HTML or PDF',
-      description: 'The decision letter with its reasons, the findings and their sources, and how to appeal, as printable HTML or as PDF, in Swedish or English (the decision’s language by default). The read is logged.',
+      description:
+        'The decision letter with its reasons, the findings and their sources, and how to appeal, as printable HTML or as PDF, in Swedish or English (the decision’s language by default). The read is logged.',
       security: SESSION,
       request: { params: idParam, query: z.object({ lang: z.enum(['sv', 'en']).optional(), format: z.enum(['html', 'pdf']).optional() }) },
-      responses: { 200: { description: 'The letter', content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(400, 401, 403, 404, 409) },
+      responses: {
+        200: {
+          description: 'The letter',
+          content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...problems(400, 401, 403, 404, 409),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -80,7 +96,10 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       }
       if (format === 'pdf') {
         const pdf = await renderLetterPdf(input)
-        return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="beslut-${row.id}.pdf"` })
+        return c.body(new Uint8Array(pdf), 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `inline; filename="beslut-${row.id}.pdf"`,
+        })
       }
       return c.html(renderLetterHtml(input), 200)
     },

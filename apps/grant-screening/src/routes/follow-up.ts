@@ -24,7 +24,10 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
           z
             .object({ reportDue: date.nullable().optional(), reportReceivedOn: date.nullable().optional() })
             .strict()
-            .refine((v) => v.reportDue !== undefined || v.reportReceivedOn !== undefined, { ...coded('api.reportDate'), path: ['reportDue'] }),
+            .refine((v) => v.reportDue !== undefined || v.reportReceivedOn !== undefined, {
+              ...coded('api.reportDate'),
+              path: ['reportDue'],
+            }),
         ),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },

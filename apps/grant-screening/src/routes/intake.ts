@@ -23,13 +23,29 @@ export function registerIntakeRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
           // Not `required`, so the JSON validator does not run on CSV bodies; the handler checks the type.
           required: false,
           content: {
-            'text/csv': { schema: z.string().openapi({ description: 'CSV with the columns in docs/grants.md, plus optional contact.name, contact.email, contact.phone' }) },
-            'application/json': { schema: z.array(z.unknown()).openapi({ description: 'Items { application, persons? }; each bad item is reported by its number' }) },
+            'text/csv': {
+              schema: z
+                .string()
+                .openapi({
+                  description: 'CSV with the columns in docs/grants.md, plus optional contact.name, contact.email, contact.phone',
+                }),
+            },
+            'application/json': {
+              schema: z
+                .array(z.unknown())
+                .openapi({ description: 'Items { application, persons? }; each bad item is reported by its number' }),
+            },
           },
         },
       },
       responses: {
-        200: json(z.object({ imported: z.array(z.object({ row: z.number().int(), id: z.string() })), errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })) }), 'What was imported, and each bad row'),
+        200: json(
+          z.object({
+            imported: z.array(z.object({ row: z.number().int(), id: z.string() })),
+            errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })),
+          }),
+          'What was imported, and each bad row',
+        ),
         ...problems(400, 401, 403),
       },
     }),
@@ -43,14 +59,31 @@ export function registerIntakeRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
           : Effect.fail(
               new Invalid({
                 detail: { sv: 'Skicka text/csv eller application/json.', en: 'Send text/csv or application/json.' },
-                problems: [{ path: 'content-type', message: { sv: `måste vara text/csv eller application/json (du skickade ${JSON.stringify(type)})`, en: `must be text/csv or application/json, got ${JSON.stringify(type)}` } }],
+                problems: [
+                  {
+                    path: 'content-type',
+                    message: {
+                      sv: `måste vara text/csv eller application/json (du skickade ${JSON.stringify(type)})`,
+                      en: `must be text/csv or application/json, got ${JSON.stringify(type)}`,
+                    },
+                  },
+                ],
               }),
             )
       const validatePersons = (persons: unknown) => {
         const r = personsSchema.safeParse(persons)
-        return r.success ? [] : r.error.issues.map((i) => ({ path: `persons${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: issueText(i) }))
+        return r.success
+          ? []
+          : r.error.issues.map((i) => ({
+              path: `persons${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+              message: issueText(i),
+            }))
       }
-      const report = await go(c, (Effect.flatMap(items, (list) => importItems(list, validatePersons))), ['officer', 'admin'])
+      const report = await go(
+        c,
+        Effect.flatMap(items, (list) => importItems(list, validatePersons)),
+        ['officer', 'admin'],
+      )
       // The row errors are in the request's language, like a problem's.
       const lang = requestLanguage(c)
       c.header('Content-Language', lang)

@@ -5,17 +5,19 @@ import { json } from './schemas.js'
 
 /** Health, and the districts and programmes this installation serves. */
 export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
-  app.openapi(createRoute({
+  app.openapi(
+    createRoute({
       method: 'get',
       path: '/api/health',
       tags: ['meta'],
       operationId: 'getHealth',
       summary: 'Liveness and database',
-      description: 'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
+      description:
+        'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
       security: PUBLIC,
       responses: { 200: json(z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) })) },
-    }), (c) =>
-    c.json({ ok: true, database: c.get('kit').database.kind }, 200),
+    }),
+    (c) => c.json({ ok: true, database: c.get('kit').database.kind }, 200),
   )
 
   app.openapi(
@@ -25,9 +27,13 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       tags: ['cases'],
       operationId: 'listDistricts',
       summary: 'The districts this installation serves, with their names',
-      description: 'Every installed district plugin’s id and name in Swedish and English, so that a client shows a district id as its name. Any logged-in user.',
+      description:
+        'Every installed district plugin’s id and name in Swedish and English, so that a client shows a district id as its name. Any logged-in user.',
       security: SESSION,
-      responses: { 200: json(z.object({ districts: z.array(z.object({ id: z.string(), name: z.object({ sv: z.string(), en: z.string() }) })) })), ...problems(401) },
+      responses: {
+        200: json(z.object({ districts: z.array(z.object({ id: z.string(), name: z.object({ sv: z.string(), en: z.string() }) })) })),
+        ...problems(401),
+      },
     }),
     (c) => {
       requireUser(c)
@@ -41,16 +47,38 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       tags: ['cases'],
       operationId: 'listProgrammes',
       summary: 'Grant programmes in your scope',
-      description: 'The grant programmes of your district (all districts for city-wide admins and auditors), with the maximum amount and the years of activity they ask for.',
+      description:
+        'The grant programmes of your district (all districts for city-wide admins and auditors), with the maximum amount and the years of activity they ask for.',
       security: SESSION,
-      responses: { 200: json(z.object({ programmes: z.array(z.object({ id: z.string(), district: z.string(), name: z.object({ sv: z.string(), en: z.string() }), maxAmount: z.number().nullable(), minYearsOfActivity: z.number().nullable() })) })), ...problems(401) },
+      responses: {
+        200: json(
+          z.object({
+            programmes: z.array(
+              z.object({
+                id: z.string(),
+                district: z.string(),
+                name: z.object({ sv: z.string(), en: z.string() }),
+                maxAmount: z.number().nullable(),
+                minYearsOfActivity: z.number().nullable(),
+              }),
+            ),
+          }),
+        ),
+        ...problems(401),
+      },
     }),
     (c) => {
       const user = requireUser(c)
       const scope = scopeOf(user)
       const programmes = plugins.grantProgrammes
         .filter((p) => scope === null || scope.includes(p.pluginId))
-        .map((p) => ({ id: p.id, district: p.pluginId, name: { sv: p.name.sv, en: p.name.en }, maxAmount: p.parameters.maxAmount ?? null, minYearsOfActivity: p.parameters.minYearsOfActivity ?? null }))
+        .map((p) => ({
+          id: p.id,
+          district: p.pluginId,
+          name: { sv: p.name.sv, en: p.name.en },
+          maxAmount: p.parameters.maxAmount ?? null,
+          minYearsOfActivity: p.parameters.minYearsOfActivity ?? null,
+        }))
       return c.json({ programmes }, 200)
     },
   )

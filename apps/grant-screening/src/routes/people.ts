@@ -15,7 +15,8 @@ export function registerPeopleRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
       tags: ['gdpr'],
       operationId: 'findPersons',
       summary: 'Find a person by name, e-mail or phone',
-      description: 'Board members and contacts whose name, e-mail or phone contains the text, with their case, for a request under the GDPR. Admins.',
+      description:
+        'Board members and contacts whose name, e-mail or phone contains the text, with their case, for a request under the GDPR. Admins.',
       security: SESSION,
       request: { query: z.object({ q: text(200) }) },
       responses: { 200: json(z.object({ persons: z.array(personMatchSchema) })), ...problems(400, 401, 403) },
@@ -29,7 +30,8 @@ export function registerPeopleRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
       tags: ['gdpr'],
       operationId: 'exportPerson',
       summary: 'Everything stored about a person (GDPR art. 15)',
-      description: 'The person record, the case it belongs to and the audit events about the person, for a subject access request. The export is logged. Admins.',
+      description:
+        'The person record, the case it belongs to and the audit events about the person, for a subject access request. The export is logged. Admins.',
       security: SESSION,
       request: { params: idParam },
       responses: { 200: json(personExportSchema), ...problems(401, 403, 404) },
@@ -43,7 +45,8 @@ export function registerPeopleRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
       tags: ['gdpr'],
       operationId: 'erasePerson',
       summary: 'Erase a person (GDPR art. 17)',
-      description: 'Replaces the person’s name, e-mail and phone, and the audit payloads about them, with tombstones; the audit chain still verifies. Admins, with a reason.',
+      description:
+        'Replaces the person’s name, e-mail and phone, and the audit payloads about them, with tombstones; the audit chain still verifies. Admins, with a reason.',
       security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ reason: text(1000) }).strict()) },
       responses: { 200: json(z.object({ erased: z.boolean(), tombstones: z.number() })), ...problems(400, 401, 403, 404, 409) },

@@ -15,7 +15,8 @@ export function registerRescreenRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       tags: ['rules'],
       operationId: 'rescreenOpenCases',
       summary: 'Re-screen all open cases with the rules in force today',
-      description: 'Screens every open case in your scope again, stores the new results and lists the cases whose outcome flipped, with the rules that flipped them. Admins.',
+      description:
+        'Screens every open case in your scope again, stores the new results and lists the cases whose outcome flipped, with the rules that flipped them. Admins.',
       security: SESSION_AND_CSRF,
       responses: { 200: json(z.object({ run: rescreenRunSchema })), ...problems(401, 403) },
     }),

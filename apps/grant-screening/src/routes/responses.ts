@@ -124,7 +124,7 @@ export const rescreenRunSchema = z
           to: outcomeSchema,
           changedRules: z.array(z.string()),
         })
-        .openapi('RescreenFlip', { description: 'A case whose outcome changed, and the rules that changed it' })
+        .openapi('RescreenFlip', { description: 'A case whose outcome changed, and the rules that changed it' }),
     ),
     rules: z.array(ruleHeadingSchema),
   })
@@ -146,7 +146,7 @@ export const personExportSchema = z
         actor: z.string(),
         action: z.string(),
         data: z.unknown().openapi({ description: 'What the event recorded about the person (a tombstone once erased)' }),
-      })
+      }),
     ),
   })
   .openapi('PersonExport', { description: 'Everything stored about one person (GDPR art. 15)' })

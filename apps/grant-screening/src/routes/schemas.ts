@@ -17,7 +17,13 @@ export const body = <S extends z.ZodType>(schema: S) => ({ body: { required: tru
 // (a string's min(1) is "must not be empty", max(n) "must be at most n characters").
 export const date = z.string().refine(isRealIsoDate, coded('date.real'))
 export const text = (max: number) => z.string().trim().min(1).max(max)
-export const idParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) })
+export const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
 
 export const personSchema = z
   .object({
@@ -43,9 +49,12 @@ export const wholeKronor = coded('api.wholeKronor')
 
 export const OFFICERS = ['officer', 'approver', 'admin', 'auditor'] as const
 
-
 /** Runs an effect as the logged-in user with the app's plugins (401/403 by `roles`). */
-export type Go = <A>(c: Context<KitEnv>, e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>, roles?: readonly Role[]) => Promise<A>
+export type Go = <A>(
+  c: Context<KitEnv>,
+  e: Effect.Effect<A, AppError, Db | Clock | CurrentUser | Plugins>,
+  roles?: readonly Role[],
+) => Promise<A>
 export const runner =
   (plugins: ComposedPlugins): Go =>
   (c, e, roles) =>

@@ -3,7 +3,17 @@ import { Effect } from 'effect'
 import { sql, type Kysely } from 'kysely'
 import type { LocalizedText } from '@vbe/core'
 import type { ComposedPlugins, GrantSource } from '@vbe/core/plugins'
-import { diffFindings, restoreScreening, screener, storeScreening, type Finding, type RuleCatalogue, type RuleKind, type ScreeningResult, type StoredFinding } from '@vbe/core/grants'
+import {
+  diffFindings,
+  restoreScreening,
+  screener,
+  storeScreening,
+  type Finding,
+  type RuleCatalogue,
+  type RuleKind,
+  type ScreeningResult,
+  type StoredFinding,
+} from '@vbe/core/grants'
 import { query, type DatabaseError, type Db } from '@vbe/server-kit'
 import type { Tables } from '../db/tables.js'
 
@@ -26,7 +36,13 @@ const db = <A>(operation: string, f: (db: Kysely<Tables>) => Promise<A>) => quer
  * itself); evidence ids when there are any; its own kind or sources where they differ
  * from the catalogue.
  */
-export type FindingTuple = [ruleId: string, status: Finding['status'], reason: string | LocalizedText, evidenceIds?: readonly string[], own?: { kind?: RuleKind; sources?: readonly GrantSource[] }]
+export type FindingTuple = [
+  ruleId: string,
+  status: Finding['status'],
+  reason: string | LocalizedText,
+  evidenceIds?: readonly string[],
+  own?: { kind?: RuleKind; sources?: readonly GrantSource[] },
+]
 
 /** The screening columns of a case, as read with it. */
 export interface ScreeningColumns {
@@ -56,7 +72,10 @@ export function encodeFindings(findings: readonly StoredFinding[], reasons: Map<
       key = reasonKey(f.reason)
       if (!reasons.has(key)) reasons.set(key, f.reason)
     }
-    const own = f.kind === undefined && f.sources === undefined ? undefined : { ...(f.kind === undefined ? {} : { kind: f.kind }), ...(f.sources === undefined ? {} : { sources: f.sources }) }
+    const own =
+      f.kind === undefined && f.sources === undefined
+        ? undefined
+        : { ...(f.kind === undefined ? {} : { kind: f.kind }), ...(f.sources === undefined ? {} : { sources: f.sources }) }
     if (own) return [f.ruleId, f.status, key, f.evidenceIds, own]
     return f.evidenceIds.length > 0 ? [f.ruleId, f.status, key, f.evidenceIds] : [f.ruleId, f.status, key]
   })
@@ -65,12 +84,27 @@ export function encodeFindings(findings: readonly StoredFinding[], reasons: Map<
 /** The rules whose findings differ between two stored lists, by status and reason. */
 export function changedRules(before: readonly FindingTuple[], after: readonly FindingTuple[]): string[] {
   // Keys are derived from the text, so a reason stored by key and the same reason stored inline compare equal.
-  const view = (t: FindingTuple) => ({ ruleId: t[0], evidenceIds: t[3] ?? [], status: t[1], reason: typeof t[2] === 'string' ? t[2] : reasonKey(t[2]) })
-  return [...new Set(diffFindings(before.map(view), after.map(view), (a, b) => a.status === b.status && a.reason === b.reason).map((c) => c.ruleId))]
+  const view = (t: FindingTuple) => ({
+    ruleId: t[0],
+    evidenceIds: t[3] ?? [],
+    status: t[1],
+    reason: typeof t[2] === 'string' ? t[2] : reasonKey(t[2]),
+  })
+  return [
+    ...new Set(
+      diffFindings(before.map(view), after.map(view), (a, b) => a.status === b.status && a.reason === b.reason).map((c) => c.ruleId),
+    ),
+  ]
 }
 
 /** A result as the row it is stored in; its reasons are added to `reasons` (save them with `saveReasons`). */
-export function screeningRow(caseId: string, result: ScreeningResult, catalogue: RuleCatalogue, at: Date, reasons: Map<string, LocalizedText>): Tables['gs_screenings'] {
+export function screeningRow(
+  caseId: string,
+  result: ScreeningResult,
+  catalogue: RuleCatalogue,
+  at: Date,
+  reasons: Map<string, LocalizedText>,
+): Tables['gs_screenings'] {
   return {
     case_id: caseId,
     outcome: result.outcome,
@@ -86,7 +120,12 @@ export function screeningRow(caseId: string, result: ScreeningResult, catalogue:
 export function saveReasons(reasons: ReadonlyMap<string, LocalizedText>): Effect.Effect<void, DatabaseError, Db> {
   const all = [...reasons].map(([key, r]) => ({ key, sv: r.sv, en: r.en }))
   return db('reasons.save', async (k) => {
-    for (let i = 0; i < all.length; i += 2000) await k.insertInto('gs_reasons').values(all.slice(i, i + 2000)).onConflict((oc) => oc.column('key').doNothing()).execute()
+    for (let i = 0; i < all.length; i += 2000)
+      await k
+        .insertInto('gs_reasons')
+        .values(all.slice(i, i + 2000))
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute()
   })
 }
 
@@ -121,11 +160,19 @@ export function catalogueOf(version: string, plugins: ComposedPlugins): Effect.E
 }
 
 /** The full screening result of a case, from its stored columns. */
-export function restore(applicationId: string, programme: string, s: ScreeningColumns, plugins: ComposedPlugins): Effect.Effect<ScreeningResult, DatabaseError, Db> {
+export function restore(
+  applicationId: string,
+  programme: string,
+  s: ScreeningColumns,
+  plugins: ComposedPlugins,
+): Effect.Effect<ScreeningResult, DatabaseError, Db> {
   return Effect.gen(function* () {
     const tuples = JSON.parse(s.findings) as FindingTuple[]
     const wanted = [...new Set(tuples.flatMap((t) => (typeof t[2] === 'string' ? [t[2]] : [])))]
-    const rows = wanted.length === 0 ? [] : yield* db('reasons.get', (k) => k.selectFrom('gs_reasons').selectAll().where('key', 'in', wanted).execute())
+    const rows =
+      wanted.length === 0
+        ? []
+        : yield* db('reasons.get', (k) => k.selectFrom('gs_reasons').selectAll().where('key', 'in', wanted).execute())
     const reasons = new Map(rows.map((r) => [r.key, { sv: r.sv, en: r.en }]))
     const findings = tuples.map(([ruleId, status, key, evidenceIds = [], own = {}]): StoredFinding => {
       const reason = typeof key === 'string' ? reasons.get(key) : key
@@ -134,7 +181,14 @@ export function restore(applicationId: string, programme: string, s: ScreeningCo
     })
     const catalogue = yield* catalogueOf(s.ruleset, plugins)
     return restoreScreening(
-      { applicationId, programme, outcome: s.outcome as ScreeningResult['outcome'], humanDecisionRequired: s.human_required, ruleset: { version: s.ruleset, on: s.screened_on }, findings },
+      {
+        applicationId,
+        programme,
+        outcome: s.outcome as ScreeningResult['outcome'],
+        humanDecisionRequired: s.human_required,
+        ruleset: { version: s.ruleset, on: s.screened_on },
+        findings,
+      },
       catalogue,
     )
   })

@@ -17,7 +17,11 @@ export interface ServerProcess {
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   // One process (tsx as a loader, not a wrapper), so SIGKILL hits the server itself.
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', 'src/main.ts'], { cwd: APP, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', 'src/main.ts'], {
+      cwd: APP,
+      env: { ...process.env, PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000)
     child.stdout!.on('data', (d: Buffer) => {
@@ -34,4 +38,5 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
 }
 
 /** Resolves when the process has exited (at once if it already has). */
-export const killed = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())))
+export const killed = (child: ChildProcess) =>
+  new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())))

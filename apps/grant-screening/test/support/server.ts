@@ -26,20 +26,37 @@ export interface TestServer {
 export interface Client {
   readonly username: string
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
-  json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Headers }>
+  json<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T; headers: Headers }>
   /** The same session (cookie and CSRF token) sent to another server. */
   at(url: string): Client
 }
 
 /** A real server on loopback (port 0) over a real database, with the demo users and cases. */
-export async function startTestServer(opts: { database?: DatabaseKind; plugins?: ComposedPlugins; clock?: { now: () => Date }; authPolicy?: AuthPolicy } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { database?: DatabaseKind; plugins?: ComposedPlugins; clock?: { now: () => Date }; authPolicy?: AuthPolicy } = {},
+): Promise<TestServer> {
   const database = await openGrantDatabase(await databaseConfig(opts.database ?? 'pglite'))
   await seedDemoData(database, { ...(opts.plugins ? { plugins: opts.plugins } : {}), ...(opts.clock ? { clock: opts.clock } : {}) })
   return serveApp(database, opts, true)
 }
 
-async function serveApp(database: Database<Tables>, opts: { plugins?: ComposedPlugins; clock?: { now: () => Date }; authPolicy?: AuthPolicy }, ownsDatabase: boolean): Promise<TestServer> {
-  const app = createGrantApp({ database, ...(opts.plugins ? { plugins: opts.plugins } : {}), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.authPolicy ? { authPolicy: opts.authPolicy } : {}), secureCookies: false })
+async function serveApp(
+  database: Database<Tables>,
+  opts: { plugins?: ComposedPlugins; clock?: { now: () => Date }; authPolicy?: AuthPolicy },
+  ownsDatabase: boolean,
+): Promise<TestServer> {
+  const app = createGrantApp({
+    database,
+    ...(opts.plugins ? { plugins: opts.plugins } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.authPolicy ? { authPolicy: opts.authPolicy } : {}),
+    secureCookies: false,
+  })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((r) => (server.listening ? r() : server.once('listening', () => r())))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -56,7 +73,11 @@ async function serveApp(database: Database<Tables>, opts: { plugins?: ComposedPl
 }
 
 export async function login(url: string, username: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await checkedFetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const res = await checkedFetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`)
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }
@@ -68,7 +89,12 @@ function client(url: string, username: string, cookie: string, csrfToken: string
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     checkedFetch(`${url}${path}`, {
       method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     })
   return {

@@ -48,7 +48,9 @@ function Shell(): ReactNode {
   return (
     <AppLayout
       tagline={t('appTagline')}
-      user={user && { displayName: user.displayName, roles: user.roles, district: user.district ? <DistrictName id={user.district} /> : null }}
+      user={
+        user && { displayName: user.displayName, roles: user.roles, district: user.district ? <DistrictName id={user.district} /> : null }
+      }
       onSignOut={() => void signOut()}
       nav={user ? navItems(user, route, t) : []}
       footerLinks={[{ href: '/api/docs', label: t('nav_api') }]}

@@ -10,7 +10,9 @@ function sharedList<T>(path: string, key: string): { use: () => readonly T[] | n
     const [items, setItems] = useState<readonly T[] | null>(null)
     useEffect(() => {
       let live = true
-      cache ??= api<readonly T[] | Record<string, readonly T[]>>(path).then((r) => (Array.isArray(r) ? r : ((r as Record<string, readonly T[]>)[key] ?? [])))
+      cache ??= api<readonly T[] | Record<string, readonly T[]>>(path).then((r) =>
+        Array.isArray(r) ? r : ((r as Record<string, readonly T[]>)[key] ?? []),
+      )
       cache.then(
         (p) => live && setItems(p),
         () => {

@@ -87,8 +87,18 @@ export interface Application {
   readonly statutes?: { readonly adoptedOn: string; readonly adoptedAtAnnualMeeting: boolean }
   readonly board: { readonly electedOn: string; readonly electedAtAnnualMeeting: boolean; readonly auditorElected: boolean }
   readonly members?: { readonly total: number; readonly residentInCityShare: number }
-  readonly previousGrants?: readonly { readonly year: number; readonly amount: number; readonly reportDue: string; readonly reportSubmittedOn?: string }[]
-  readonly declaration?: { readonly democraticPrinciples: boolean; readonly humanRights: boolean; readonly genderEquality: boolean; readonly signedOn?: string }
+  readonly previousGrants?: readonly {
+    readonly year: number
+    readonly amount: number
+    readonly reportDue: string
+    readonly reportSubmittedOn?: string
+  }[]
+  readonly declaration?: {
+    readonly democraticPrinciples: boolean
+    readonly humanRights: boolean
+    readonly genderEquality: boolean
+    readonly signedOn?: string
+  }
   readonly evidence?: readonly EvidenceItem[]
 }
 
@@ -190,7 +200,12 @@ export interface RescreenFlip {
   readonly from?: Outcome
   readonly to?: Outcome
   readonly changedRules?: readonly string[]
-  readonly changedFindings?: readonly { readonly ruleId: string; readonly evidenceIds?: readonly string[]; readonly before?: Partial<Finding>; readonly after?: Partial<Finding> }[]
+  readonly changedFindings?: readonly {
+    readonly ruleId: string
+    readonly evidenceIds?: readonly string[]
+    readonly before?: Partial<Finding>
+    readonly after?: Partial<Finding>
+  }[]
 }
 
 export interface RescreenRun {

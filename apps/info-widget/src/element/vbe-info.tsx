@@ -155,7 +155,10 @@ class VbeInfoElement extends HTMLElement {
       return
     }
     try {
-      const [district, t] = await Promise.all([load<DistrictInfo>(`districts/${id}.json`, this.#inline), loadTranslator(this.#language(config), this.#inline)])
+      const [district, t] = await Promise.all([
+        load<DistrictInfo>(`districts/${id}.json`, this.#inline),
+        loadTranslator(this.#language(config), this.#inline),
+      ])
       if (generation !== this.#generation) return
       this.#state = { district, t, config }
       this.#render()

@@ -30,7 +30,12 @@ export function planMarkdown(input: ExportInput): string {
   for (const a of m.activities.items) {
     out.push(`### ${a.title}`, '')
     if (a.description) out.push(a.description, '')
-    out.push(...a.facts.map((f) => `- ${field(f)}`), `- ${a.classification.map(field).join(' · ')}`, ...a.risks.map((r) => `- ${field(r)}`), '')
+    out.push(
+      ...a.facts.map((f) => `- ${field(f)}`),
+      `- ${a.classification.map(field).join(' · ')}`,
+      ...a.risks.map((r) => `- ${field(r)}`),
+      '',
+    )
     if (a.indicators) {
       const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
       out.push(row(a.indicators.header), `|${a.indicators.header.map(() => '---').join('|')}|`, ...a.indicators.rows.map(row), '')
@@ -45,7 +50,10 @@ export function planMarkdown(input: ExportInput): string {
 }
 
 function changeRows(prefix: string, changes: readonly FieldChange[], lang: Lang): string[] {
-  return changes.map((c) => `| ${prefix}${c.path} | ${fmt(c.before).replace(/\|/g, '\\|')} | ${fmt(c.after).replace(/\|/g, '\\|')} |`).map((r) => r.replace(/\n/g, ' ')).concat(lang ? [] : [])
+  return changes
+    .map((c) => `| ${prefix}${c.path} | ${fmt(c.before).replace(/\|/g, '\\|')} | ${fmt(c.after).replace(/\|/g, '\\|')} |`)
+    .map((r) => r.replace(/\n/g, ' '))
+    .concat(lang ? [] : [])
 }
 
 /** A redline between two versions as Markdown. */

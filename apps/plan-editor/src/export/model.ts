@@ -51,7 +51,11 @@ export interface PaperModel {
   readonly sections: { readonly heading: string; readonly items: readonly { readonly heading: string; readonly text: string }[] } | null
   readonly activities: { readonly heading: string; readonly items: readonly PaperActivity[] }
   readonly coverage: { readonly heading: string; readonly items: readonly string[] }
-  readonly findings: { readonly heading: string; readonly none: string; readonly items: readonly { readonly severity: string; readonly message: string }[] }
+  readonly findings: {
+    readonly heading: string
+    readonly none: string
+    readonly items: readonly { readonly severity: string; readonly message: string }[]
+  }
   readonly page: (n: number, of: number) => string
 }
 
@@ -61,7 +65,9 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
   const t = L[lang]
   const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : t.none)
   const templates = templatesForDistrict(plan.district)
-  const sectionTitle = new Map(templates.flatMap((tpl) => tpl.items.filter((i) => i.kind === 'section').map((i) => [i.id, i.title[lang]] as const)))
+  const sectionTitle = new Map(
+    templates.flatMap((tpl) => tpl.items.filter((i) => i.kind === 'section').map((i) => [i.id, i.title[lang]] as const)),
+  )
   const templateTitle = new Map(templates.map((tpl) => [tpl.id, tpl.title[lang]] as const))
   /** A gap by its short id (G1, D9), or a section by its title. */
   const gapName = (id: string) => sectionTitle.get(id) ?? id
@@ -69,13 +75,21 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
   const sp = plan.situationPicture
   const lp = sp.localProblemPicture
   const answered = plan.sections.filter((s) => s.text.trim())
-  const findings = [...analysis.indicatorFindings, ...analysis.responsibilityFindings, ...analysis.riskFindings, ...analysis.revisionFindings]
+  const findings = [
+    ...analysis.indicatorFindings,
+    ...analysis.responsibilityFindings,
+    ...analysis.riskFindings,
+    ...analysis.revisionFindings,
+  ]
 
   return {
     lang,
     title: `${t.plan}: ${districtName(plan.district, lang)} ${plan.year}`,
     status: `${t.status}: ${t[plan.status]} · ${t.version} ${version}`,
-    contact: { heading: t.contact, text: `${cp.function}, ${cp.unit}${cp.email ? ` <${cp.email}>` : ''}${cp.phone ? `, ${cp.phone}` : ''}` },
+    contact: {
+      heading: t.contact,
+      text: `${cp.function}, ${cp.unit}${cp.email ? ` <${cp.email}>` : ''}${cp.phone ? `, ${cp.phone}` : ''}`,
+    },
     situation: {
       heading: `${t.situation} (${sp.date})`,
       summary: sp.summary,
@@ -83,7 +97,9 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
       sourcesHeading: t.sources,
       sources: sp.sources.map((s) => `${s.title} (${s.date})${s.reference ? `, ${s.reference}` : ''}`),
     },
-    sections: answered.length ? { heading: t.sections, items: answered.map((s) => ({ heading: sectionTitle.get(s.id) ?? s.id, text: s.text })) } : null,
+    sections: answered.length
+      ? { heading: t.sections, items: answered.map((s) => ({ heading: sectionTitle.get(s.id) ?? s.id, text: s.text })) }
+      : null,
     activities: {
       heading: t.activities,
       items: plan.activities.map((a) => ({
@@ -94,7 +110,10 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
           { label: t.partners, value: list(a.partners.map((p) => actorName(p, lang))) },
           {
             label: t.structure,
-            value: a.existingStructure.kind === 'existing' ? `${t.existing}: ${a.existingStructure.name}` : `${t.newStructure} ${a.existingStructure.reason}`,
+            value:
+              a.existingStructure.kind === 'existing'
+                ? `${t.existing}: ${a.existingStructure.name}`
+                : `${t.newStructure} ${a.existingStructure.reason}`,
           },
           { label: t.period, value: `${a.period.from} – ${a.period.to}` },
         ],
@@ -128,10 +147,15 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
     coverage: {
       heading: `${t.coverage} (${analysis.on})`,
       items: analysis.summary.templates.map(
-        (s) => `${templateTitle.get(s.templateId) ?? s.templateId}: ${s.covered}/${s.total} (${s.percent} %)${s.gaps.length ? ` — ${t.gaps}: ${s.gaps.map(gapName).join(', ')}` : ''}`,
+        (s) =>
+          `${templateTitle.get(s.templateId) ?? s.templateId}: ${s.covered}/${s.total} (${s.percent} %)${s.gaps.length ? ` — ${t.gaps}: ${s.gaps.map(gapName).join(', ')}` : ''}`,
       ),
     },
-    findings: { heading: t.findings, none: t.none, items: findings.map((f) => ({ severity: t.severity[f.severity], message: f.message[lang] })) },
+    findings: {
+      heading: t.findings,
+      none: t.none,
+      items: findings.map((f) => ({ severity: t.severity[f.severity], message: f.message[lang] })),
+    },
     page: t.page,
   }
 }

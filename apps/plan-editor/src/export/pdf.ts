@@ -44,7 +44,11 @@ export function planPdf(input: ExportInput, options: PlanPdfOptions = {}): Promi
   for (const a of m.activities.items) {
     w.heading(3, a.title)
     for (const p of paragraphs(a.description)) w.paragraph(p)
-    w.list([...a.facts.map((f) => ({ text: line(f) })), { text: a.classification.map(line).join(' · ') }, ...a.risks.map((r) => ({ text: line(r) }))])
+    w.list([
+      ...a.facts.map((f) => ({ text: line(f) })),
+      { text: a.classification.map(line).join(' · ') },
+      ...a.risks.map((r) => ({ text: line(r) })),
+    ])
     if (a.indicators) w.table({ header: a.indicators.header, rows: a.indicators.rows, widths: [3, 1.2, 1.6, 1.6, 1.6, 0.7, 0.7, 0.7] })
   }
   w.heading(2, m.coverage.heading).list(m.coverage.items.map((text) => ({ text })))

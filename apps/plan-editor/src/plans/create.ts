@@ -30,17 +30,42 @@ export function insertPlan(actor: string, input: PlanInput, revisionOf: string |
       const id = randomUUID()
       const now = clock.now()
       const existing = yield* query('plans.exists', (db: Kysely<Tables>) =>
-        db.selectFrom('pe_plans').select('id').where('district', '=', document.district).where('year', '=', document.year).executeTakeFirst(),
+        db
+          .selectFrom('pe_plans')
+          .select('id')
+          .where('district', '=', document.district)
+          .where('year', '=', document.year)
+          .executeTakeFirst(),
       )
       if (existing) return yield* new Conflict({ detail: alreadyPlanned(document), current: { id: existing.id } })
       yield* query('plans.insert', async (db: Kysely<Tables>) => {
         await db
           .insertInto('pe_plans')
-          .values({ id, district: document.district, year: document.year, status: document.status, document: jsonb(document), version: 1, revision_of: revisionOf, created_at: now, updated_at: now, updated_by: actor })
+          .values({
+            id,
+            district: document.district,
+            year: document.year,
+            status: document.status,
+            document: jsonb(document),
+            version: 1,
+            revision_of: revisionOf,
+            created_at: now,
+            updated_at: now,
+            updated_by: actor,
+          })
           .execute()
         await db
           .insertInto('pe_plan_versions')
-          .values({ plan_id: id, version: 1, status: document.status, document: jsonb(document), action, meta: jsonb(revisionOf ? { revisionOf } : null), saved_by: actor, saved_at: now })
+          .values({
+            plan_id: id,
+            version: 1,
+            status: document.status,
+            document: jsonb(document),
+            action,
+            meta: jsonb(revisionOf ? { revisionOf } : null),
+            saved_by: actor,
+            saved_at: now,
+          })
           .execute()
       }).pipe(
         Effect.catchIf(
@@ -100,12 +125,20 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
       if (input.from === 'template') {
         const district = input.district ?? user.district
         if (!district) {
-          return yield* invalid({ sv: 'Ange stadsdelen.', en: 'Name the district.' }, [{ path: 'district', message: { sv: 'måste fyllas i för användare utan stadsdel', en: 'is required for users without a district' } }])
+          return yield* invalid({ sv: 'Ange stadsdelen.', en: 'Name the district.' }, [
+            {
+              path: 'district',
+              message: { sv: 'måste fyllas i för användare utan stadsdel', en: 'is required for users without a district' },
+            },
+          ])
         }
         // Officers write plans for their own district only; an account with no district writes none.
         if (user.district === null) {
           return yield* new Forbidden({
-            detail: { sv: 'Ditt konto hör inte till någon stadsdel, så du kan inte skapa planer.', en: 'Your account belongs to no district, so you cannot create plans.' },
+            detail: {
+              sv: 'Ditt konto hör inte till någon stadsdel, så du kan inte skapa planer.',
+              en: 'Your account belongs to no district, so you cannot create plans.',
+            },
             code: 'district',
           })
         }
@@ -123,8 +156,15 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
           district,
           year: input.year,
           status: 'draft',
-          contactPoint: input.contactPoint ?? { function: 'Samordnare mot våldsbejakande extremism', unit: `${districtName(district)} stadsdelsförvaltning` },
-          situationPicture: input.situationPicture ?? { date: today(clock), sources: [], summary: 'Lägesbilden skrivs här: vad visar den aktuella lokala lägesbilden?' },
+          contactPoint: input.contactPoint ?? {
+            function: 'Samordnare mot våldsbejakande extremism',
+            unit: `${districtName(district)} stadsdelsförvaltning`,
+          },
+          situationPicture: input.situationPicture ?? {
+            date: today(clock),
+            sources: [],
+            summary: 'Lägesbilden skrivs här: vad visar den aktuella lokala lägesbilden?',
+          },
           sections: (plugin?.planSections ?? []).map((s) => ({ id: s.id, text: '' })),
           activities: [],
         }
@@ -143,7 +183,13 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
         const year = input.year ?? doc.year + 1
         if (year <= doc.year) {
           return yield* invalid({ sv: 'Revideringen måste gälla ett senare år.', en: 'The revision must be for a later year.' }, [
-            { path: 'year', message: { sv: `måste vara senare än ${doc.year}, året för planen som revideras`, en: `must be after ${doc.year}, the year of the source plan` } },
+            {
+              path: 'year',
+              message: {
+                sv: `måste vara senare än ${doc.year}, året för planen som revideras`,
+                en: `must be after ${doc.year}, the year of the source plan`,
+              },
+            },
           ])
         }
         plan = yearlyRevision(doc, year)

@@ -12,7 +12,14 @@ export interface FollowUpInput {
 }
 
 /** Enters (or, with `null`, removes) the follow-up value of one indicator for one tertial. */
-export function setFollowUp(id: string, baseVersion: number, activityId: string, indicatorId: string, period: Tertial, input: FollowUpInput | null): Effect.Effect<PlanDetail, AppError, R> {
+export function setFollowUp(
+  id: string,
+  baseVersion: number,
+  activityId: string,
+  indicatorId: string,
+  period: Tertial,
+  input: FollowUpInput | null,
+): Effect.Effect<PlanDetail, AppError, R> {
   return writeVersion(
     id,
     baseVersion,
@@ -42,9 +49,10 @@ export function setFollowUp(id: string, baseVersion: number, activityId: string,
                       ? i
                       : {
                           ...i,
-                          followUps: [...i.followUps.filter((f) => f.period !== period), ...(input ? [{ period, value: input.value, date: input.date, note: input.note ?? '' }] : [])].sort(
-                            (x, y) => TERTIALS.indexOf(x.period) - TERTIALS.indexOf(y.period),
-                          ),
+                          followUps: [
+                            ...i.followUps.filter((f) => f.period !== period),
+                            ...(input ? [{ period, value: input.value, date: input.date, note: input.note ?? '' }] : []),
+                          ].sort((x, y) => TERTIALS.indexOf(x.period) - TERTIALS.indexOf(y.period)),
                         },
                   ),
                 },

@@ -47,7 +47,14 @@ export function overview(): Effect.Effect<Overview, DatabaseError, R> {
       const q = db.selectFrom('pe_plans').selectAll()
       return (scope === null ? q : q.where('district', 'in', scopeDistricts(scope))).orderBy('district').orderBy('year', 'desc').execute()
     })
-    const plans = rows.map((row) => ({ id: row.id, district: row.district, year: Number(row.year), status: row.status as PlanStatus, document: docOf(row), row }))
+    const plans = rows.map((row) => ({
+      id: row.id,
+      district: row.district,
+      year: Number(row.year),
+      status: row.status as PlanStatus,
+      document: docOf(row),
+      row,
+    }))
     const districts = scope ?? PLUGINS.map((p) => p.id)
     const o = cityOverview(plans, on, { districts, templates: templatesForDistrict('-'), templatesFor: templatesForDistrict })
     const named = ({ district, localProblemPicture, ...p }: CoreEntry): SituationPictureEntry => ({
@@ -58,7 +65,12 @@ export function overview(): Effect.Effect<Overview, DatabaseError, R> {
     })
     return {
       ...o,
-      rows: o.rows.map((r) => ({ district: r.district, districtName: districtName(r.district), plan: r.plan && r.analysis && summarise(r.plan.row, on, r.analysis), cells: r.cells })),
+      rows: o.rows.map((r) => ({
+        district: r.district,
+        districtName: districtName(r.district),
+        plan: r.plan && r.analysis && summarise(r.plan.row, on, r.analysis),
+        cells: r.cells,
+      })),
       situationPictures: o.situationPictures.map(named),
       city: { ...o.city, pictures: o.city.pictures.map(named) },
     }

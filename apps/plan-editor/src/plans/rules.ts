@@ -21,7 +21,10 @@ export const alreadyPlanned = (document: { district: string; year: number }): Lo
 export const today = (clock: { now: () => Date }) => stockholmDay(clock.now())
 
 /** The plan as core's workflow sees it: its district, and who wrote and submitted it (from its history). */
-export const subjectOf = (row: Row, history: ReadonlyArray<{ readonly action: string; readonly by: string }>) => ({ district: row.district, authors: planAuthors(history) })
+export const subjectOf = (row: Row, history: ReadonlyArray<{ readonly action: string; readonly by: string }>) => ({
+  district: row.district,
+  authors: planAuthors(history),
+})
 
 /** What the user may do with the plan now, by core's plan workflow table: edit, enter follow-up, and which steps. */
 export function permissions(user: SessionUser, row: Row, history: ReadonlyArray<{ readonly action: string; readonly by: string }>) {

@@ -49,7 +49,13 @@ export interface PlanSummary {
   readonly revisionOf: string | null
   readonly updatedAt: string
   readonly updatedBy: string
-  readonly coverage: ReadonlyArray<{ readonly templateId: string; readonly title: LocalizedText; readonly percent: number; readonly covered: number; readonly total: number }>
+  readonly coverage: ReadonlyArray<{
+    readonly templateId: string
+    readonly title: LocalizedText
+    readonly percent: number
+    readonly covered: number
+    readonly total: number
+  }>
   readonly findings: { readonly error: number; readonly warning: number; readonly info: number }
 }
 
@@ -77,7 +83,11 @@ export interface ConflictInfo {
 
 export const docOf = (row: { document: unknown }) => row.document as Plan
 
-export function summarise(row: Row, on: string, analysis = analysePlan(docOf(row), { templates: templatesForDistrict(row.district), on })): PlanSummary {
+export function summarise(
+  row: Row,
+  on: string,
+  analysis = analysePlan(docOf(row), { templates: templatesForDistrict(row.district), on }),
+): PlanSummary {
   return {
     id: row.id,
     district: row.district,
@@ -112,7 +122,12 @@ export const loadRow = (id: string, forUpdate = false) =>
 
 export const historyOf = (planId: string) =>
   query('plans.history', (db: Kysely<Tables>) =>
-    db.selectFrom('pe_plan_versions').select(['version', 'action', 'status', 'saved_by', 'saved_at', 'meta']).where('plan_id', '=', planId).orderBy('version').execute(),
+    db
+      .selectFrom('pe_plan_versions')
+      .select(['version', 'action', 'status', 'saved_by', 'saved_at', 'meta'])
+      .where('plan_id', '=', planId)
+      .orderBy('version')
+      .execute(),
   ).pipe(
     Effect.map((rows) =>
       rows.map((r): HistoryEntry => {
@@ -171,16 +186,21 @@ export function getPlan(id: string): Effect.Effect<PlanDetail, AppError, R> {
   return Effect.flatMap(loadRow(id), detailOf)
 }
 
-
 /** The plan's If-Match header as the version a change is based on (the kit's parser; 428 when missing). */
-export const parseIfMatch = (header: string | undefined) => parseVersionIfMatch(header, { readFrom: 'GET /api/plans/{id}', etag: { sv: 'planens ETag', en: 'the plan ETag' } })
+export const parseIfMatch = (header: string | undefined) =>
+  parseVersionIfMatch(header, { readFrom: 'GET /api/plans/{id}', etag: { sv: 'planens ETag', en: 'the plan ETag' } })
 
 export { etagOf }
 
 export function conflictFor(row: Row, baseVersion: number, mine: Plan | null, detail: Text): Effect.Effect<never, AppError, R> {
   return Effect.gen(function* () {
     const base = yield* query('plans.version', (db: Kysely<Tables>) =>
-      db.selectFrom('pe_plan_versions').select('document').where('plan_id', '=', row.id).where('version', '=', baseVersion).executeTakeFirst(),
+      db
+        .selectFrom('pe_plan_versions')
+        .select('document')
+        .where('plan_id', '=', row.id)
+        .where('version', '=', baseVersion)
+        .executeTakeFirst(),
     )
     const current = docOf(row)
     const info: ConflictInfo = {
@@ -203,13 +223,19 @@ export function conflictFor(row: Row, baseVersion: number, mine: Plan | null, de
  */
 /** The user may take `action` on the plan (role, district, status, four eyes): the status it leads to, else a 403 or 409 saying why. */
 export const authoriseOn = (row: Row, user: SessionUser, action: PlanAction) =>
-  Effect.flatMap(historyOf(row.id), (history) => authorise(PLAN_WORKFLOW, user, { action, status: row.status as PlanStatus, subject: subjectOf(row, history) }))
+  Effect.flatMap(historyOf(row.id), (history) =>
+    authorise(PLAN_WORKFLOW, user, { action, status: row.status as PlanStatus, subject: subjectOf(row, history) }),
+  )
 
 export function writeVersion<T>(
   id: string,
   baseVersion: number,
   check: (row: Row, user: SessionUser) => Effect.Effect<T, AppError, R>,
-  change: (doc: Plan, row: Row, checked: T) => Effect.Effect<{ document: Plan; action: string; meta?: Record<string, unknown>; audit?: Record<string, unknown> }, AppError>,
+  change: (
+    doc: Plan,
+    row: Row,
+    checked: T,
+  ) => Effect.Effect<{ document: Plan; action: string; meta?: Record<string, unknown>; audit?: Record<string, unknown> }, AppError>,
   mine?: Plan,
 ): Effect.Effect<PlanDetail, AppError, R> {
   return transaction(
@@ -240,12 +266,26 @@ export function writeVersion<T>(
             .where('version', '=', baseVersion)
             .executeTakeFirst(),
         ),
-        { detail: { sv: 'Planen ändrades medan den sparades. Ingenting sparades; läs in planen igen.', en: 'The plan changed while it was being saved. Nothing was saved; load the plan again.' } },
+        {
+          detail: {
+            sv: 'Planen ändrades medan den sparades. Ingenting sparades; läs in planen igen.',
+            en: 'The plan changed while it was being saved. Nothing was saved; load the plan again.',
+          },
+        },
       )
       yield* query('plans.version.insert', async (db: Kysely<Tables>) => {
         await db
           .insertInto('pe_plan_versions')
-          .values({ plan_id: id, version, status: next.document.status, document: jsonb(next.document), action: next.action, meta: jsonb(next.meta ?? null), saved_by: user.username, saved_at: now })
+          .values({
+            plan_id: id,
+            version,
+            status: next.document.status,
+            document: jsonb(next.document),
+            action: next.action,
+            meta: jsonb(next.meta ?? null),
+            saved_by: user.username,
+            saved_at: now,
+          })
           .execute()
       })
       yield* appendAudit({
@@ -257,7 +297,12 @@ export function writeVersion<T>(
         after: {
           version,
           status: next.document.status,
-          changed: [...diff.plan.map((f) => f.path), ...diff.activities.added.map((a) => `activities[${a.id}] added`), ...diff.activities.removed.map((a) => `activities[${a.id}] removed`), ...diff.activities.changed.map((a) => `activities[${a.id}]`)],
+          changed: [
+            ...diff.plan.map((f) => f.path),
+            ...diff.activities.added.map((a) => `activities[${a.id}] added`),
+            ...diff.activities.removed.map((a) => `activities[${a.id}] removed`),
+            ...diff.activities.changed.map((a) => `activities[${a.id}]`),
+          ],
           ...next.audit,
         },
       })

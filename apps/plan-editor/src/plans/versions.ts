@@ -20,7 +20,10 @@ export function listVersions(id: string): Effect.Effect<HistoryEntry[], AppError
   return Effect.flatMap(loadRow(id), (row) => historyOf(row.id))
 }
 
-export function planVersion(id: string, version: number): Effect.Effect<{ version: number; status: string; document: Plan; by: string; at: string }, AppError, R> {
+export function planVersion(
+  id: string,
+  version: number,
+): Effect.Effect<{ version: number; status: string; document: Plan; by: string; at: string }, AppError, R> {
   return Effect.gen(function* () {
     const row = yield* loadRow(id)
     const v = yield* query('plans.version', (db: Kysely<Tables>) =>
@@ -31,7 +34,11 @@ export function planVersion(id: string, version: number): Effect.Effect<{ versio
   })
 }
 
-export function redline(id: string, from: number, to: number): Effect.Effect<{ from: number; to: number; diff: PlanDiff; fromDocument: Plan; toDocument: Plan }, AppError, R> {
+export function redline(
+  id: string,
+  from: number,
+  to: number,
+): Effect.Effect<{ from: number; to: number; diff: PlanDiff; fromDocument: Plan; toDocument: Plan }, AppError, R> {
   return Effect.gen(function* () {
     const a = yield* planVersion(id, from)
     const b = yield* planVersion(id, to)

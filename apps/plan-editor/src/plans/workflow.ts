@@ -25,15 +25,30 @@ export function savePlan(id: string, baseVersion: number, document: Plan): Effec
           ),
         )
         const problems = [
-          document.district !== row.district ? { path: 'document.district', message: { sv: `får inte ändras (ska vara ${row.district})`, en: `must stay ${row.district}` } } : undefined,
+          document.district !== row.district
+            ? { path: 'document.district', message: { sv: `får inte ändras (ska vara ${row.district})`, en: `must stay ${row.district}` } }
+            : undefined,
           document.year !== Number(row.year)
-            ? { path: 'document.year', message: { sv: `får inte ändras (ska vara ${row.year}). Gör en årlig revidering för ett annat år.`, en: `must stay ${row.year}; make a yearly revision for another year` } }
+            ? {
+                path: 'document.year',
+                message: {
+                  sv: `får inte ändras (ska vara ${row.year}). Gör en årlig revidering för ett annat år.`,
+                  en: `must stay ${row.year}; make a yearly revision for another year`,
+                },
+              }
             : undefined,
           document.status !== row.status
-            ? { path: 'document.status', message: { sv: `får inte ändras (ska vara ${row.status}). Byt status med POST /api/plans/{id}/transitions.`, en: `must stay ${row.status}; change the status through POST /api/plans/{id}/transitions` } }
+            ? {
+                path: 'document.status',
+                message: {
+                  sv: `får inte ändras (ska vara ${row.status}). Byt status med POST /api/plans/{id}/transitions.`,
+                  en: `must stay ${row.status}; change the status through POST /api/plans/{id}/transitions`,
+                },
+              }
             : undefined,
         ].filter((p) => p !== undefined)
-        if (problems.length > 0) return yield* invalid({ sv: 'Plandokumentet innehåller fel.', en: 'The plan document is invalid.' }, problems)
+        if (problems.length > 0)
+          return yield* invalid({ sv: 'Plandokumentet innehåller fel.', en: 'The plan document is invalid.' }, problems)
       }),
     () => Effect.succeed({ document, action: 'save' }),
     document,
@@ -66,17 +81,32 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
                 }
               : undefined,
             !input.comment?.trim()
-              ? { path: 'comment', message: { sv: 'måste fyllas i när planen återremitteras: vad stadsdelen ska ändra', en: 'is required when a plan is returned: what the district must change' } }
+              ? {
+                  path: 'comment',
+                  message: {
+                    sv: 'måste fyllas i när planen återremitteras: vad stadsdelen ska ändra',
+                    en: 'is required when a plan is returned: what the district must change',
+                  },
+                }
               : undefined,
           ].filter((p) => p !== undefined)
           if (problems.length > 0) {
-            return yield* invalid({ sv: 'En återremiss kräver nämndens beslut och en kommentar.', en: 'A return (återremiss) needs the committee decision and a comment.' }, problems)
+            return yield* invalid(
+              {
+                sv: 'En återremiss kräver nämndens beslut och en kommentar.',
+                en: 'A return (återremiss) needs the committee decision and a comment.',
+              },
+              problems,
+            )
           }
         }
         return to
       }),
     (doc, _row, to) => {
-      const meta = { ...(input.decisionReference?.trim() ? { decisionReference: input.decisionReference.trim() } : {}), ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) }
+      const meta = {
+        ...(input.decisionReference?.trim() ? { decisionReference: input.decisionReference.trim() } : {}),
+        ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
+      }
       return Effect.succeed({ document: { ...doc, status: to }, action: input.action, meta, audit: meta })
     },
   )

@@ -1,5 +1,17 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { auditEventSchema, auditVerificationSchema, listAudit, problems, requireUser, run, scopeOf, SESSION, verificationBody, verifyAudit, type KitEnv } from '@vbe/server-kit'
+import {
+  auditEventSchema,
+  auditVerificationSchema,
+  listAudit,
+  problems,
+  requireUser,
+  run,
+  scopeOf,
+  SESSION,
+  verificationBody,
+  verifyAudit,
+  type KitEnv,
+} from '@vbe/server-kit'
 import { coded } from '@vbe/core'
 import { json } from './schemas.js'
 
@@ -27,7 +39,12 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
       const q = c.req.valid('query')
       // A district admin reads its own district's events only.
       const scope = scopeOf(requireUser(c, ['admin', 'auditor']))
-      const query = { ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.limit ? { limit: q.limit } : {}), ...(q.before ? { before: q.before } : {}), ...(scope === null ? {} : { districts: scope }) }
+      const query = {
+        ...(q.entityId ? { entityId: q.entityId } : {}),
+        ...(q.limit ? { limit: q.limit } : {}),
+        ...(q.before ? { before: q.before } : {}),
+        ...(scope === null ? {} : { districts: scope }),
+      }
       const events = await run(c, listAudit(query), ['admin', 'auditor'])
       return c.json({ events }, 200)
     },
@@ -39,9 +56,13 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['audit'],
       operationId: 'verifyAuditChain',
       summary: 'Verify the hash chain',
-      description: 'Walks the whole audit chain and reports every altered, missing or inserted event, worded in the language of Accept-Language. Admins and auditors.',
+      description:
+        'Walks the whole audit chain and reports every altered, missing or inserted event, worded in the language of Accept-Language. Admins and auditors.',
       security: SESSION,
-      responses: { 200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'), ...problems(401, 403) },
+      responses: {
+        200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'),
+        ...problems(401, 403),
+      },
     }),
     async (c) => c.json(verificationBody(c, await run(c, verifyAudit(), ['admin', 'auditor'])), 200),
   )

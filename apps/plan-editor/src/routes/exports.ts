@@ -16,7 +16,8 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
       tags: ['plans'],
       operationId: 'exportPlan',
       summary: 'The plan as Markdown, HTML or PDF',
-      description: 'The plan (the current version or a saved one) with its analysis, as Markdown, print-ready HTML or PDF, in Swedish or English, for the committee paper.',
+      description:
+        'The plan (the current version or a saved one) with its analysis, as Markdown, print-ready HTML or PDF, in Swedish or English, for the committee paper.',
       security: SESSION,
       request: {
         params: idParam,
@@ -26,7 +27,17 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
           version: versionParam.optional(),
         }),
       },
-      responses: { 200: { description: 'The document', content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(400, 401, 404) },
+      responses: {
+        200: {
+          description: 'The document',
+          content: {
+            'text/markdown': { schema: z.string() },
+            'text/html': { schema: z.string() },
+            'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
+        ...problems(400, 401, 404),
+      },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -41,10 +52,17 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
       const analysis = analysePlan(plan, { templates: templatesForDistrict(plan.district), on })
       const input = { plan, version, analysis, lang: q.lang as Lang }
       const name = `handlingsplan-${plan.district}-${plan.year}-v${version}`
-      if (q.format === 'md') return c.body(planMarkdown(input), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `inline; filename="${name}.md"` })
+      if (q.format === 'md')
+        return c.body(planMarkdown(input), 200, {
+          'content-type': 'text/markdown; charset=utf-8',
+          'content-disposition': `inline; filename="${name}.md"`,
+        })
       if (q.format === 'html') return c.body(planHtml(input), 200, { 'content-type': 'text/html; charset=utf-8' })
       const pdf = await planPdf(input)
-      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` })
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="${name}.pdf"`,
+      })
     },
   )
 }

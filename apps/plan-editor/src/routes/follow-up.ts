@@ -14,7 +14,8 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['follow-up'],
       operationId: 'setIndicatorFollowUp',
       summary: 'Enter the follow-up of one indicator for one tertial',
-      description: 'Enters the measured value of one indicator for one tertial (T1–T3), with its date and a note. Officers of the district; not while the plan is submitted. If-Match required.',
+      description:
+        'Enters the measured value of one indicator for one tertial (T1–T3), with its date and a note. Officers of the district; not while the plan is submitted. If-Match required.',
       security: SESSION_AND_CSRF,
       request: {
         params: followUpParams,
@@ -26,7 +27,12 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>): void {
     async (c) => {
       const p = c.req.valid('param')
       const body = c.req.valid('json')
-      const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => setFollowUp(p.id, base, p.activityId, p.indicatorId, p.period, body)))
+      const plan = await run(
+        c,
+        Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) =>
+          setFollowUp(p.id, base, p.activityId, p.indicatorId, p.period, body),
+        ),
+      )
       return c.json(sendPlan(c, plan), 200)
     },
   )
@@ -38,14 +44,20 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['follow-up'],
       operationId: 'removeIndicatorFollowUp',
       summary: 'Remove the follow-up of one indicator for one tertial',
-      description: 'Removes a follow-up value entered by mistake. Officers of the district; not while the plan is submitted. If-Match required.',
+      description:
+        'Removes a follow-up value entered by mistake. Officers of the district; not while the plan is submitted. If-Match required.',
       security: SESSION_AND_CSRF,
       request: { params: followUpParams, headers: ifMatchHeader },
       responses: { 200: json(planDetailSchema, 'The plan without that follow-up'), ...problems(400, 401, 403, 404, 409, 428) },
     }),
     async (c) => {
       const p = c.req.valid('param')
-      const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => setFollowUp(p.id, base, p.activityId, p.indicatorId, p.period, null)))
+      const plan = await run(
+        c,
+        Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) =>
+          setFollowUp(p.id, base, p.activityId, p.indicatorId, p.period, null),
+        ),
+      )
       return c.json(sendPlan(c, plan), 200)
     },
   )

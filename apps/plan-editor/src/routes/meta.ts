@@ -14,7 +14,8 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, database: Database)
       tags: ['meta'],
       operationId: 'getHealth',
       summary: 'Liveness and database kind',
-      description: 'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
+      description:
+        'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
       security: PUBLIC,
       responses: { 200: json(z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) }), 'OK') },
     }),
@@ -28,7 +29,8 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, database: Database)
       tags: ['plans'],
       operationId: 'listTemplates',
       summary: 'The templates a district’s plan is held against',
-      description: 'The city-wide templates (strategy 2016, directive 2017) and the district’s own sections, each item with what it asks a plan to show. Any logged-in user.',
+      description:
+        'The city-wide templates (strategy 2016, directive 2017) and the district’s own sections, each item with what it asks a plan to show. Any logged-in user.',
       security: SESSION,
       request: { query: z.object({ district: z.string().regex(/^[a-z][a-z0-9-]*$/, DISTRICT_ID) }) },
       responses: { 200: json(z.object({ templates: z.array(templateResponseSchema).readonly() }), 'Templates'), ...problems(400, 401) },

@@ -13,7 +13,8 @@ export function registerOverviewRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['overview'],
       operationId: 'getOverview',
       summary: 'The central overview',
-      description: 'Template coverage by district, the situation pictures by date (stale ones marked), and the combined city situation picture. City-wide admins and auditors.',
+      description:
+        'Template coverage by district, the situation pictures by date (stale ones marked), and the combined city situation picture. City-wide admins and auditors.',
       security: SESSION,
       responses: { 200: json(overviewSchema, 'The overview'), ...problems(401, 403) },
     }),

@@ -17,21 +17,23 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['plans'],
       operationId: 'listPlans',
       summary: 'Plans in your scope',
-      description: 'Plans with their coverage and finding counts: officers and approvers see their district’s, city-wide admins and auditors every district’s. Filter by district, year and status.',
+      description:
+        'Plans with their coverage and finding counts: officers and approvers see their district’s, city-wide admins and auditors every district’s. Filter by district, year and status.',
       security: SESSION,
       request: {
         query: z.object({
-          district: z.string().regex(/^[a-z][a-z0-9-]*$/, DISTRICT_ID).optional(),
-          year: z.coerce
-            .number(coded('api.year'))
-            .int(coded('api.wholeYear'))
-            .min(2016)
-            .max(2100)
+          district: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]*$/, DISTRICT_ID)
             .optional(),
+          year: z.coerce.number(coded('api.year')).int(coded('api.wholeYear')).min(2016).max(2100).optional(),
           status: z.enum(PLAN_STATUSES, { error: `must be one of ${PLAN_STATUSES.join(', ')}` }).optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(planSummarySchema) }), 'Plans, newest year first per district'), ...problems(400, 401) },
+      responses: {
+        200: json(z.object({ items: z.array(planSummarySchema) }), 'Plans, newest year first per district'),
+        ...problems(400, 401),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query')
@@ -47,7 +49,8 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['plans'],
       operationId: 'createPlan',
       summary: 'Create a plan',
-      description: 'Creates a plan from the templates for a year, or as the yearly revision of an earlier plan (a copy to revise from the new situation picture). Officers of the district.',
+      description:
+        'Creates a plan from the templates for a year, or as the yearly revision of an earlier plan (a copy to revise from the new situation picture). Officers of the district.',
       security: SESSION_AND_CSRF,
       request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
       responses: { 201: json(planDetailSchema, 'The new plan (ETag: its version)'), ...problems(400, 401, 403, 404, 409) },
@@ -67,7 +70,8 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['plans'],
       operationId: 'getPlan',
       summary: 'A plan with its history and what you may do',
-      description: 'The plan document, its coverage and findings, its history and the actions you may take now. The ETag is the version, for If-Match on changes.',
+      description:
+        'The plan document, its coverage and findings, its history and the actions you may take now. The ETag is the version, for If-Match on changes.',
       security: SESSION,
       request: { params: idParam },
       responses: { 200: json(planDetailSchema, 'The plan'), ...problems(400, 401, 404) },
@@ -88,13 +92,23 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       description:
         'Saves the whole plan document (officers of the district, while the plan is a draft, returned or revised). If-Match with the ETag is required (428 without it); when someone else saved in between, 409 carries their change field by field.',
       security: SESSION_AND_CSRF,
-      request: { params: idParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: z.object({ document: planSchema }).strict() } } } },
-      responses: { 200: json(planDetailSchema, 'Saved (or unchanged); ETag is the new version'), ...problems(400, 401, 403, 404, 409, 428) },
+      request: {
+        params: idParam,
+        headers: ifMatchHeader,
+        body: { required: true, content: { 'application/json': { schema: z.object({ document: planSchema }).strict() } } },
+      },
+      responses: {
+        200: json(planDetailSchema, 'Saved (or unchanged); ETag is the new version'),
+        ...problems(400, 401, 403, 404, 409, 428),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
       const { document } = c.req.valid('json')
-      const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => savePlan(id, base, document as Plan)))
+      const plan = await run(
+        c,
+        Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => savePlan(id, base, document as Plan)),
+      )
       return c.json(sendPlan(c, plan), 200)
     },
   )
@@ -106,7 +120,8 @@ export function registerPlanRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['plans'],
       operationId: 'analysePlan',
       summary: 'The plan’s coverage and findings',
-      description: 'Holds the plan against the city strategy of 2016, the directive of 2017 and the district’s own sections, on a day (today by default): coverage of each template and findings on indicators, responsibilities, risks and revision.',
+      description:
+        'Holds the plan against the city strategy of 2016, the directive of 2017 and the district’s own sections, on a day (today by default): coverage of each template and findings on indicators, responsibilities, risks and revision.',
       security: SESSION,
       request: { params: idParam, query: z.object({ on: isoDateSchema.optional() }) },
       responses: { 200: json(planAnalysisSchema, 'Coverage and findings'), ...problems(400, 401, 404) },

@@ -93,12 +93,12 @@ export const planAnalysisSchema = z
                   asks: bilingualText,
                   activityIds: z.array(z.string()).readonly(),
                   covered: z.boolean(),
-                })
+                }),
               )
               .readonly(),
             gaps: z.array(z.string()).readonly(),
           })
-          .openapi('TemplateCoverage')
+          .openapi('TemplateCoverage'),
       )
       .readonly(),
     indicatorFindings: findings,
@@ -115,7 +115,7 @@ export const planAnalysisSchema = z
             total: z.number().int(),
             percent: z.number().int(),
             gaps: z.array(z.string()).readonly(),
-          })
+          }),
         )
         .readonly(),
       findings: findingCounts,
@@ -159,7 +159,7 @@ export const redlineSchema = z
                   removed: z.array(indicator).readonly(),
                   changed: z.array(z.object({ id: z.string(), name: z.string(), fields: z.array(fieldChange).readonly() })).readonly(),
                 }),
-              })
+              }),
             )
             .readonly(),
         }),
@@ -199,7 +199,7 @@ export const overviewSchema = z
           cells: z
             .record(z.string(), z.number().int())
             .openapi({ description: 'Per template item id: the number of activities covering it (0 = a gap)' }),
-        })
+        }),
       )
       .readonly(),
     situationPictures: z.array(situationPictureEntry).readonly(),

@@ -12,7 +12,12 @@ export const PLAN_ID = coded('api.planId')
 export const DISTRICT_ID = coded('api.districtId')
 
 export const idParam = z.object({ id: z.uuid(PLAN_ID).openapi({ param: { name: 'id', in: 'path' } }) })
-export const ifMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag the change is based on; required (428 without it).' }) })
+export const ifMatchHeader = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag the change is based on; required (428 without it).' }),
+})
 
 export const createBody = z
   .discriminatedUnion(
@@ -21,7 +26,11 @@ export const createBody = z
       z
         .object({
           from: z.literal('template'),
-          year: z.number(coded('plan.number', { field: 'year' })).int().min(2016, coded('plan.fromYear', { field: 'year', min: 2016 })).max(2100),
+          year: z
+            .number(coded('plan.number', { field: 'year' }))
+            .int()
+            .min(2016, coded('plan.fromYear', { field: 'year', min: 2016 }))
+            .max(2100),
           district: z
             .string()
             .regex(/^[a-z][a-z0-9-]*$/, coded('api.districtIdExample', { example: 'norrmalm' }))
@@ -34,7 +43,12 @@ export const createBody = z
         .object({
           from: z.literal('revision'),
           sourcePlanId: z.uuid(coded('api.planIdNamed', { field: 'sourcePlanId' })),
-          year: z.number(coded('plan.number', { field: 'year' })).int().min(2016, coded('plan.fromYear', { field: 'year', min: 2016 })).max(2100).optional(),
+          year: z
+            .number(coded('plan.number', { field: 'year' }))
+            .int()
+            .min(2016, coded('plan.fromYear', { field: 'year', min: 2016 }))
+            .max(2100)
+            .optional(),
         })
         .strict(),
     ],
@@ -52,8 +66,16 @@ export const transitionBody = z
   .openapi('Transition')
 
 export const followUpParams = idParam.extend({
-  activityId: z.string().min(1).max(100).openapi({ param: { name: 'activityId', in: 'path' } }),
-  indicatorId: z.string().min(1).max(100).openapi({ param: { name: 'indicatorId', in: 'path' } }),
+  activityId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'activityId', in: 'path' } }),
+  indicatorId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'indicatorId', in: 'path' } }),
   period: z.enum(TERTIALS, coded('plan.tertial')).openapi({ param: { name: 'period', in: 'path' } }),
 })
 
@@ -66,7 +88,6 @@ export const followUpBody = z
   .strict()
   .openapi('FollowUpEntry')
 
-
 /** A plan as the answer, with its version as the ETag; never cached. */
 export const sendPlan = (c: { header: (k: string, v: string) => void }, plan: PlanDetail) => {
   c.header('ETag', etagOf(plan.version))
@@ -75,7 +96,4 @@ export const sendPlan = (c: { header: (k: string, v: string) => void }, plan: Pl
 }
 
 /** A plan version number, in a path or a query. */
-export const versionParam = z.coerce
-  .number(coded('api.version'))
-  .int()
-  .min(1, coded('api.oneOrMore'))
+export const versionParam = z.coerce.number(coded('api.version')).int().min(1, coded('api.oneOrMore'))

@@ -47,16 +47,32 @@ export function registerVersionRoutes(app: OpenAPIHono<KitEnv>): void {
       tags: ['versions'],
       operationId: 'getPlanRedline',
       summary: 'The redline between two versions',
-      description: 'What changed between any two versions, field by field (added, removed and changed activities and indicators), as JSON or as Markdown in Swedish or English.',
+      description:
+        'What changed between any two versions, field by field (added, removed and changed activities and indicators), as JSON or as Markdown in Swedish or English.',
       security: SESSION,
-      request: { params: idParam, query: z.object({ from: versionParam, to: versionParam, format: z.enum(['json', 'md']).default('json'), lang: z.enum(['sv', 'en']).default('sv') }) },
-      responses: { 200: { description: 'The redline', content: { 'application/json': { schema: redlineSchema }, 'text/markdown': { schema: z.string() } } }, ...problems(400, 401, 404) },
+      request: {
+        params: idParam,
+        query: z.object({
+          from: versionParam,
+          to: versionParam,
+          format: z.enum(['json', 'md']).default('json'),
+          lang: z.enum(['sv', 'en']).default('sv'),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'The redline',
+          content: { 'application/json': { schema: redlineSchema }, 'text/markdown': { schema: z.string() } },
+        },
+        ...problems(400, 401, 404),
+      },
     }),
     async (c) => {
       const p = c.req.valid('param')
       const q = c.req.valid('query')
       const r = await run(c, redline(p.id, q.from, q.to))
-      if (q.format === 'md') return c.body(redlineMarkdown(r.diff, q.from, q.to, q.lang), 200, { 'content-type': 'text/markdown; charset=utf-8' })
+      if (q.format === 'md')
+        return c.body(redlineMarkdown(r.diff, q.from, q.to, q.lang), 200, { 'content-type': 'text/markdown; charset=utf-8' })
       return c.json({ from: r.from, to: r.to, diff: r.diff }, 200)
     },
   )

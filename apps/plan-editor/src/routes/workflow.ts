@@ -17,13 +17,20 @@ export function registerWorkflowRoutes(app: OpenAPIHono<KitEnv>): void {
       description:
         'Submit and revise (officers of the district); adopt and return to the officers (återremiss; approvers of the district, or admins). Returning needs a decision reference and a comment. Nobody adopts or returns a plan they submitted. If-Match required.',
       security: SESSION_AND_CSRF,
-      request: { params: idParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: transitionBody } } } },
+      request: {
+        params: idParam,
+        headers: ifMatchHeader,
+        body: { required: true, content: { 'application/json': { schema: transitionBody } } },
+      },
       responses: { 200: json(planDetailSchema, 'The plan in its new status'), ...problems(400, 401, 403, 404, 409, 428) },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
       const body = c.req.valid('json')
-      const plan = await run(c, Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => transition(id, base, body)))
+      const plan = await run(
+        c,
+        Effect.flatMap(parseIfMatch(c.req.valid('header')['if-match']), (base) => transition(id, base, body)),
+      )
       return c.json(sendPlan(c, plan), 200)
     },
   )

@@ -58,7 +58,9 @@ function Shell(): ReactNode {
   return (
     <AppLayout
       tagline={t('appTagline')}
-      user={user && { displayName: user.displayName, roles: user.roles, district: user.district ? districtName(user.district, lang) : null }}
+      user={
+        user && { displayName: user.displayName, roles: user.roles, district: user.district ? districtName(user.district, lang) : null }
+      }
       onSignOut={() => void signOut()}
       nav={nav}
       footerLinks={[{ href: '/api/docs', label: t('apiDocs') }]}

@@ -1,5 +1,16 @@
 import { z } from 'zod'
-import { coded, codedMessage, fieldProblem, formatPath, given, issueMessage, messageText, ValidationError, type CodedMessage, type FieldProblem } from '../shared/index.js'
+import {
+  coded,
+  codedMessage,
+  fieldProblem,
+  formatPath,
+  given,
+  issueMessage,
+  messageText,
+  ValidationError,
+  type CodedMessage,
+  type FieldProblem,
+} from '../shared/index.js'
 import { isRealIsoDate } from './dates.js'
 
 /**
@@ -58,11 +69,14 @@ const normaliseFieldName = (key: string) => key.toLowerCase().replace(/[\s_-]+/g
 
 /** The exchange format's own field names: never forbidden, so checking them is one lookup. */
 const FORMAT_FIELD_NAMES: ReadonlySet<string> = new Set(
-  'id programme amountRequested association name organisationNumber registeredOn activitySince bankAccount kind number holderIsAssociation statutes adoptedOn adoptedAtAnnualMeeting board electedOn electedAtAnnualMeeting auditorElected members total residentInCityShare previousGrants year amount reportDue reportSubmittedOn declaration democraticPrinciples humanRights genderEquality signedOn evidence conduct actor representativeAge withinActivities verified date source reference summary'.split(' '),
+  'id programme amountRequested association name organisationNumber registeredOn activitySince bankAccount kind number holderIsAssociation statutes adoptedOn adoptedAtAnnualMeeting board electedOn electedAtAnnualMeeting auditorElected members total residentInCityShare previousGrants year amount reportDue reportSubmittedOn declaration democraticPrinciples humanRights genderEquality signedOn evidence conduct actor representativeAge withinActivities verified date source reference summary'.split(
+    ' ',
+  ),
 )
 
 /** True when a field with this name may not be part of a screening (see FORBIDDEN_FIELD_NAMES). */
-export const isForbiddenFieldName = (key: string): boolean => !FORMAT_FIELD_NAMES.has(key) && FORBIDDEN_FIELD_NAMES.has(normaliseFieldName(key))
+export const isForbiddenFieldName = (key: string): boolean =>
+  !FORMAT_FIELD_NAMES.has(key) && FORBIDDEN_FIELD_NAMES.has(normaliseFieldName(key))
 
 /** The English of the problem a forbidden field gets (code `application.forbiddenField`). */
 export const FORBIDDEN_FIELD_MESSAGE: string = messageText('application.forbiddenField').en
@@ -93,14 +107,23 @@ function organisationNumberProblem(value: string): CodedMessage | undefined {
 
 /** `value.missing` when the value is absent, otherwise `code`. */
 const missingOr = (code: Parameters<typeof codedMessage>[0], params?: (input: unknown) => Parameters<typeof codedMessage>[1]) => ({
-  error: (i: { readonly input?: unknown }) => codedMessage(i.input === undefined ? 'value.missing' : code, i.input === undefined ? undefined : params?.(i.input)),
+  error: (i: { readonly input?: unknown }) =>
+    codedMessage(i.input === undefined ? 'value.missing' : code, i.input === undefined ? undefined : params?.(i.input)),
 })
 
-const date = () => z.string(missingOr('date.format')).refine(isRealIsoDate, coded('date.invalid', (input) => ({ got: given(input) })))
+const date = () =>
+  z.string(missingOr('date.format')).refine(
+    isRealIsoDate,
+    coded('date.invalid', (input) => ({ got: given(input) })),
+  )
 
 const bool = z.boolean(missingOr('type.boolean'))
 const text = (max: number) => z.string(missingOr('type.string')).trim().min(1, coded('text.empty')).max(max, coded('text.tooLong', { max }))
-const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, missingOr('value.oneOfGot', (input) => ({ values, got: given(input) })))
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(
+    values,
+    missingOr('value.oneOfGot', (input) => ({ values, got: given(input) })),
+  )
 const int = (min: number) => z.number(missingOr('type.number')).int(coded('type.integer')).min(min, coded('number.min', { min }))
 
 const objectError = missingOr('type.object')
@@ -115,23 +138,29 @@ export const organisationNumberSchema = z
   .transform((v) => (v.length === 10 ? `${v.slice(0, 6)}-${v.slice(6)}` : v))
 
 export const bankAccountSchema = z
-  .object({
-    kind: choice(BANK_ACCOUNT_KINDS),
-    number: z.string(missingOr('type.string')).regex(/^\d[\d -]{3,18}\d$/, coded('bankAccount.number')),
-    /** The account is registered in the association's name. */
-    holderIsAssociation: bool,
-  }, objectError)
+  .object(
+    {
+      kind: choice(BANK_ACCOUNT_KINDS),
+      number: z.string(missingOr('type.string')).regex(/^\d[\d -]{3,18}\d$/, coded('bankAccount.number')),
+      /** The account is registered in the association's name. */
+      holderIsAssociation: bool,
+    },
+    objectError,
+  )
   .strict()
 
 export const associationSchema = z
-  .object({
-    name: text(200),
-    organisationNumber: organisationNumberSchema,
-    registeredOn: date().optional(),
-    /** The day the association's documented activity began. */
-    activitySince: date(),
-    bankAccount: bankAccountSchema,
-  }, objectError)
+  .object(
+    {
+      name: text(200),
+      organisationNumber: organisationNumberSchema,
+      registeredOn: date().optional(),
+      /** The day the association's documented activity began. */
+      activitySince: date(),
+      bankAccount: bankAccountSchema,
+    },
+    objectError,
+  )
   .strict()
 
 export const statutesSchema = z.object({ adoptedOn: date(), adoptedAtAnnualMeeting: bool }, objectError).strict()
@@ -139,50 +168,61 @@ export const statutesSchema = z.object({ adoptedOn: date(), adoptedAtAnnualMeeti
 export const boardSchema = z.object({ electedOn: date(), electedAtAnnualMeeting: bool, auditorElected: bool }, objectError).strict()
 
 export const membersSchema = z
-  .object({
-    total: int(0),
-    residentInCityShare: z
-      .number(missingOr('type.number'))
-      .min(0, coded('application.share'))
-      .max(1, coded('application.share')),
-  }, objectError)
+  .object(
+    {
+      total: int(0),
+      residentInCityShare: z.number(missingOr('type.number')).min(0, coded('application.share')).max(1, coded('application.share')),
+    },
+    objectError,
+  )
   .strict()
 
 export const previousGrantSchema = z
-  .object({
-    year: int(1900),
-    amount: int(0),
-    /** The last day for the report on how the grant was used. */
-    reportDue: date(),
-    reportSubmittedOn: date().optional(),
-  }, objectError)
+  .object(
+    {
+      year: int(1900),
+      amount: int(0),
+      /** The last day for the report on how the grant was used. */
+      reportDue: date(),
+      reportSubmittedOn: date().optional(),
+    },
+    objectError,
+  )
   .strict()
 
 export const declarationSchema = z
-  .object({
-    democraticPrinciples: bool,
-    humanRights: bool,
-    genderEquality: bool,
-    signedOn: date().optional(),
-  }, objectError)
+  .object(
+    {
+      democraticPrinciples: bool,
+      humanRights: bool,
+      genderEquality: bool,
+      signedOn: date().optional(),
+    },
+    objectError,
+  )
   .strict()
 
 export const evidenceSchema = z
-  .object({
-    id: text(100),
-    conduct: choice(CONDUCTS),
-    actor: choice(ACTORS),
-    /** Age of the representative when the conduct took place; only for actor `representative`. */
-    representativeAge: int(0).max(130, coded('number.max', { max: 130 })).optional(),
-    /** The conduct took place within the association's activities. */
-    withinActivities: bool,
-    /** The conduct is established (for example by a judgment), not only alleged. */
-    verified: bool,
-    date: date(),
-    source: z.object({ kind: choice(EVIDENCE_SOURCE_KINDS), reference: text(200).optional() }, objectError).strict(),
-    /** Free text for the officer. Never used by the rules. */
-    summary: text(4000).optional(),
-  }, objectError)
+  .object(
+    {
+      id: text(100),
+      conduct: choice(CONDUCTS),
+      actor: choice(ACTORS),
+      /** Age of the representative when the conduct took place; only for actor `representative`. */
+      representativeAge: int(0)
+        .max(130, coded('number.max', { max: 130 }))
+        .optional(),
+      /** The conduct took place within the association's activities. */
+      withinActivities: bool,
+      /** The conduct is established (for example by a judgment), not only alleged. */
+      verified: bool,
+      date: date(),
+      source: z.object({ kind: choice(EVIDENCE_SOURCE_KINDS), reference: text(200).optional() }, objectError).strict(),
+      /** Free text for the officer. Never used by the rules. */
+      summary: text(4000).optional(),
+    },
+    objectError,
+  )
   .strict()
   .superRefine((e, ctx) => {
     if (e.actor === 'organisation' && e.representativeAge !== undefined) {
@@ -191,26 +231,34 @@ export const evidenceSchema = z
   })
 
 export const applicationSchema = z
-  .object({
-    id: text(100),
-    /** The programme applied to, `<plugin>/<programme>`, for example `rinkeby-kista/foreningsbidrag`. */
-    programme: text(200),
-    /** In whole kronor. */
-    amountRequested: int(1),
-    association: associationSchema,
-    statutes: statutesSchema.optional(),
-    board: boardSchema,
-    members: membersSchema.optional(),
-    previousGrants: z.array(previousGrantSchema, missingOr('type.array')).default([]),
-    declaration: declarationSchema.optional(),
-    evidence: z.array(evidenceSchema, missingOr('type.array')).default([]),
-  }, objectError)
+  .object(
+    {
+      id: text(100),
+      /** The programme applied to, `<plugin>/<programme>`, for example `rinkeby-kista/foreningsbidrag`. */
+      programme: text(200),
+      /** In whole kronor. */
+      amountRequested: int(1),
+      association: associationSchema,
+      statutes: statutesSchema.optional(),
+      board: boardSchema,
+      members: membersSchema.optional(),
+      previousGrants: z.array(previousGrantSchema, missingOr('type.array')).default([]),
+      declaration: declarationSchema.optional(),
+      evidence: z.array(evidenceSchema, missingOr('type.array')).default([]),
+    },
+    objectError,
+  )
   .strict()
   .superRefine((app, ctx) => {
     const seen = new Map<string, number>()
     app.evidence.forEach((e, index) => {
       const first = seen.get(e.id)
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['evidence', index, 'id'], message: codedMessage('application.duplicateEvidence', { id: e.id, first: `evidence[${first}]` }) })
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence', index, 'id'],
+          message: codedMessage('application.duplicateEvidence', { id: e.id, first: `evidence[${first}]` }),
+        })
       else seen.set(e.id, index)
     })
   })

@@ -101,8 +101,14 @@ const MAX_PHONE = 40
  * header cell, for `csvRowToInput`.
  */
 export function csvColumns(header: readonly string[], options: CsvColumnsOptions = {}): { columns: CsvColumn[]; problems: FieldProblem[] } {
-  requireShapes('CSV header', [['header', header, 'array'], ['options', options, 'object']])
-  requireShapes('CSV header', [['options.persons', options.persons, 'boolean', true], ...header.map((cell, i) => [`header[${i}]`, cell, 'string'] as const)])
+  requireShapes('CSV header', [
+    ['header', header, 'array'],
+    ['options', options, 'object'],
+  ])
+  requireShapes('CSV header', [
+    ['options.persons', options.persons, 'boolean', true],
+    ...header.map((cell, i) => [`header[${i}]`, cell, 'string'] as const),
+  ])
   const acceptPersons = options.persons ?? true
   const problems: FieldProblem[] = []
   const columns: CsvColumn[] = []
@@ -133,11 +139,19 @@ function checkColumns(columns: readonly unknown[]): void {
   columns.forEach((column, i) => {
     const at = `columns[${i}]`
     if (!isRecord(column)) return void problems.push(...shapeProblems([[at, column, 'object']]))
-    problems.push(...shapeProblems([[`${at}.name`, column['name'], 'string'], [`${at}.path`, column['path'], 'array']]))
+    problems.push(
+      ...shapeProblems([
+        [`${at}.name`, column['name'], 'string'],
+        [`${at}.path`, column['path'], 'array'],
+      ]),
+    )
     const path = column['path']
-    if (Array.isArray(path) && (path.length === 0 || path.some((p) => typeof p !== 'string'))) problems.push(fieldProblem(`${at}.path`, 'value.invalid'))
-    if (!COLUMN_TYPE_NAMES.has(column['type'])) problems.push(fieldProblem(`${at}.type`, 'value.oneOf', { values: [...COLUMN_TYPE_NAMES] as string[] }))
-    if (column['target'] !== 'application' && column['target'] !== 'person') problems.push(fieldProblem(`${at}.target`, 'value.oneOf', { values: ['application', 'person'] }))
+    if (Array.isArray(path) && (path.length === 0 || path.some((p) => typeof p !== 'string')))
+      problems.push(fieldProblem(`${at}.path`, 'value.invalid'))
+    if (!COLUMN_TYPE_NAMES.has(column['type']))
+      problems.push(fieldProblem(`${at}.type`, 'value.oneOf', { values: [...COLUMN_TYPE_NAMES] as string[] }))
+    if (column['target'] !== 'application' && column['target'] !== 'person')
+      problems.push(fieldProblem(`${at}.target`, 'value.oneOf', { values: ['application', 'person'] }))
   })
   if (problems.length > 0) throw new ValidationError('CSV columns', problems)
 }
@@ -209,8 +223,14 @@ function contactPerson(cells: ReadonlyMap<CsvPersonColumn, string>, problems: Fi
  * by `parseApplication`. Person cells are trimmed and validated lightly.
  */
 export function csvRowToInput(columns: readonly CsvColumn[], row: readonly string[]): CsvRow {
-  requireShapes('CSV row', [['columns', columns, 'array'], ['row', row, 'array']])
-  requireShapes('CSV row', row.map((cell, i) => [`row[${i}]`, cell, 'string'] as const))
+  requireShapes('CSV row', [
+    ['columns', columns, 'array'],
+    ['row', row, 'array'],
+  ])
+  requireShapes(
+    'CSV row',
+    row.map((cell, i) => [`row[${i}]`, cell, 'string'] as const),
+  )
   checkColumns(columns)
   if (row.length !== columns.length) {
     return { input: null, persons: [], problems: [fieldProblem('(row)', 'csv.rowLength', { got: row.length, expected: columns.length })] }

@@ -113,7 +113,8 @@ function sourceItem(source: GrantSource): SourceItem {
 function findingItem(f: Finding): FindingItem {
   const rule = ruleHeading(f.ruleId) ?? { sv: f.ruleId, en: f.ruleId }
   const statusText = STATUS_TEXT[f.status]
-  const evidence = (locale: Locale) => (f.evidenceIds.length > 0 ? ` [${EXPLANATION_TEXT.evidence[locale]}: ${f.evidenceIds.join(', ')}]` : '')
+  const evidence = (locale: Locale) =>
+    f.evidenceIds.length > 0 ? ` [${EXPLANATION_TEXT.evidence[locale]}: ${f.evidenceIds.join(', ')}]` : ''
   return {
     kind: 'finding',
     ruleId: f.ruleId,

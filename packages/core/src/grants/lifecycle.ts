@@ -16,7 +16,12 @@ export type CaseAction = (typeof CASE_ACTIONS)[number]
 /** Who did which part of a case's work, as the lifecycle's `forbidSelf` names it. */
 export type CaseAuthorship = 'decidedBy'
 
-const ALL: Readonly<Record<CaseStatus, CaseStatus>> = { new: 'new', in_review: 'in_review', awaiting_approval: 'awaiting_approval', decided: 'decided' }
+const ALL: Readonly<Record<CaseStatus, CaseStatus>> = {
+  new: 'new',
+  in_review: 'in_review',
+  awaiting_approval: 'awaiting_approval',
+  decided: 'decided',
+}
 
 /**
  * The grant case lifecycle. An officer decides (`decide`), or, when a democracy finding

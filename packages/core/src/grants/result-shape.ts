@@ -1,4 +1,13 @@
-import { fieldProblem, fieldProblems, given, LOCALES, requireShapes, shapeProblems, ValidationError, type FieldProblem } from '../shared/index.js'
+import {
+  fieldProblem,
+  fieldProblems,
+  given,
+  LOCALES,
+  requireShapes,
+  shapeProblems,
+  ValidationError,
+  type FieldProblem,
+} from '../shared/index.js'
 import { grantSourceSchema } from '../plugins/index.js'
 import { FINDING_STATUSES } from './rules.js'
 
@@ -26,7 +35,12 @@ export function checkScreeningResult(result: unknown, path: string, subject = 'S
   if (problems.length === 0) {
     problems.push(...oneOf(OUTCOMES, r['outcome'], `${path}.outcome`))
     const ruleset = r['ruleset'] as Record<string, unknown>
-    problems.push(...shapeProblems([[`${path}.ruleset.version`, ruleset['version'], 'string'], [`${path}.ruleset.on`, ruleset['on'], 'string']]))
+    problems.push(
+      ...shapeProblems([
+        [`${path}.ruleset.version`, ruleset['version'], 'string'],
+        [`${path}.ruleset.on`, ruleset['on'], 'string'],
+      ]),
+    )
     ;(r['findings'] as unknown[]).forEach((f, i) => problems.push(...findingProblems(f, `${path}.findings[${i}]`)))
   }
   if (problems.length > 0) throw new ValidationError(subject, problems)
@@ -46,10 +60,18 @@ function findingProblems(finding: unknown, path: string): FieldProblem[] {
   if (problems.length > 0) return problems
   problems.push(...oneOf(FINDING_STATUSES, f['status'], `${path}.status`))
   const reason = f['reason'] as Record<string, unknown>
-  problems.push(...shapeProblems([[`${path}.reason.sv`, reason['sv'], 'string'], [`${path}.reason.en`, reason['en'], 'string']]))
+  problems.push(
+    ...shapeProblems([
+      [`${path}.reason.sv`, reason['sv'], 'string'],
+      [`${path}.reason.en`, reason['en'], 'string'],
+    ]),
+  )
   ;((f['sources'] ?? []) as unknown[]).forEach((s, i) => {
     const parsed = grantSourceSchema.safeParse(s)
-    if (!parsed.success) problems.push(...fieldProblems(parsed.error).map((p) => ({ ...p, path: `${path}.sources[${i}]${p.path === '(root)' ? '' : `.${p.path}`}` })))
+    if (!parsed.success)
+      problems.push(
+        ...fieldProblems(parsed.error).map((p) => ({ ...p, path: `${path}.sources[${i}]${p.path === '(root)' ? '' : `.${p.path}`}` })),
+      )
   })
   return problems
 }
@@ -57,7 +79,9 @@ function findingProblems(finding: unknown, path: string): FieldProblem[] {
 /** Checks a locale option: `sv` or `en`. */
 export function checkLocale(locale: unknown, path: string, subject: string): void {
   if (!(LOCALES as readonly unknown[]).includes(locale)) {
-    throw new ValidationError(subject, [fieldProblem(path, locale === undefined ? 'value.missing' : 'value.oneOfGot', { values: LOCALES, got: given(locale) })])
+    throw new ValidationError(subject, [
+      fieldProblem(path, locale === undefined ? 'value.missing' : 'value.oneOfGot', { values: LOCALES, got: given(locale) }),
+    ])
   }
 }
 

@@ -1,6 +1,14 @@
 import type { LocalizedText } from '../shared/index.js'
 import type { GrantProgramme, GrantSource } from '../plugins/index.js'
-import { ACTORS, CONDUCTS, EVIDENCE_SOURCE_KINDS, type Actor, type Application, type Conduct, type EvidenceSourceKind } from './application.js'
+import {
+  ACTORS,
+  CONDUCTS,
+  EVIDENCE_SOURCE_KINDS,
+  type Actor,
+  type Application,
+  type Conduct,
+  type EvidenceSourceKind,
+} from './application.js'
 import { fullYearsBetween } from './dates.js'
 import { COUNCIL_GUIDELINES_2016, IDROTT_GENERAL_CONDITIONS, RINKEBY_KISTA_D9 } from './sources.js'
 
@@ -73,7 +81,14 @@ const NO_EVIDENCE: readonly string[] = Object.freeze([])
 
 /** A finding whose content does not depend on the application: built once, shared, frozen. */
 export function staticFinding(rule: Rule, status: FindingStatus, reason: LocalizedText): Finding {
-  return Object.freeze({ ruleId: rule.id, kind: rule.kind, status, reason: Object.freeze(reason), evidenceIds: NO_EVIDENCE, sources: rule.sources })
+  return Object.freeze({
+    ruleId: rule.id,
+    kind: rule.kind,
+    status,
+    reason: Object.freeze(reason),
+    evidenceIds: NO_EVIDENCE,
+    sources: rule.sources,
+  })
 }
 
 const t = (sv: string, en: string): LocalizedText => Object.freeze({ sv, en })
@@ -94,8 +109,16 @@ const statutes: ProgrammeRuleTemplate = {
   compile(rule) {
     const met = staticFinding(rule, 'met', t('Stadgarna är antagna på årsmöte.', 'The statutes were adopted at an annual meeting.'))
     const missing = staticFinding(rule, 'not_met', t('Ansökan anger inga stadgar.', 'The application gives no statutes.'))
-    const notAtMeeting = staticFinding(rule, 'not_met', t('Stadgarna är inte antagna på årsmöte.', 'The statutes were not adopted at an annual meeting.'))
-    const later = staticFinding(rule, 'not_met', t('Stadgarna antogs först efter prövningsdagen.', 'The statutes were adopted only after the screening date.'))
+    const notAtMeeting = staticFinding(
+      rule,
+      'not_met',
+      t('Stadgarna är inte antagna på årsmöte.', 'The statutes were not adopted at an annual meeting.'),
+    )
+    const later = staticFinding(
+      rule,
+      'not_met',
+      t('Stadgarna antogs först efter prövningsdagen.', 'The statutes were adopted only after the screening date.'),
+    )
     return (app, on, out) => {
       const s = app.statutes
       out.push(s === undefined ? missing : !s.adoptedAtAnnualMeeting ? notAtMeeting : s.adoptedOn > on ? later : met)
@@ -168,7 +191,14 @@ const maxAmount: ProgrammeRuleTemplate = {
     const max = programme.parameters.maxAmount ?? Number.POSITIVE_INFINITY
     const maxSv = formatKronor(max, 'sv')
     const maxEn = formatKronor(max, 'en')
-    const met = staticFinding(rule, 'met', t(`Det sökta beloppet ryms inom programmets högsta belopp, ${maxSv} kr.`, `The amount requested is within the programme maximum of ${maxEn} kronor.`))
+    const met = staticFinding(
+      rule,
+      'met',
+      t(
+        `Det sökta beloppet ryms inom programmets högsta belopp, ${maxSv} kr.`,
+        `The amount requested is within the programme maximum of ${maxEn} kronor.`,
+      ),
+    )
     return (app, _on, out) => {
       const amount = app.amountRequested
       if (amount <= max) {
@@ -200,7 +230,11 @@ const yearsOfActivity: ProgrammeRuleTemplate = {
     const years = programme.parameters.minYearsOfActivity ?? 0
     const yearsSv = years === 1 ? 'ett år' : `${years} år`
     const yearsEn = years === 1 ? 'one year' : `${years} years`
-    const met = staticFinding(rule, 'met', t(`Föreningen har haft verksamhet i minst ${yearsSv}.`, `The association has been active for at least ${yearsEn}.`))
+    const met = staticFinding(
+      rule,
+      'met',
+      t(`Föreningen har haft verksamhet i minst ${yearsSv}.`, `The association has been active for at least ${yearsEn}.`),
+    )
     return (app, on, out) => {
       const since = app.association.activitySince
       if (fullYearsBetween(since, on) >= years) {
@@ -223,7 +257,14 @@ const yearsOfActivity: ProgrammeRuleTemplate = {
 }
 
 /** The rules every programme gets, with the programme's sources and effective period. */
-export const PROGRAMME_RULE_TEMPLATES: readonly ProgrammeRuleTemplate[] = Object.freeze([statutes, board, auditor, bankAccount, maxAmount, yearsOfActivity])
+export const PROGRAMME_RULE_TEMPLATES: readonly ProgrammeRuleTemplate[] = Object.freeze([
+  statutes,
+  board,
+  auditor,
+  bankAccount,
+  maxAmount,
+  yearsOfActivity,
+])
 
 // ---------------------------------------------------------------------------------------
 // City-wide rules with their own sources.
@@ -241,8 +282,14 @@ const listOf = (items: readonly string[], and: string) =>
 
 const declaration: RuleDefinition = {
   id: 'declaration',
-  title: t('Undertecknad förklaring om demokrati, mänskliga rättigheter och jämställdhet', 'Signed declaration on democracy, human rights and gender equality'),
-  heading: t('Förklaring om demokrati, mänskliga rättigheter och jämställdhet', 'Declaration on democracy, human rights and gender equality'),
+  title: t(
+    'Undertecknad förklaring om demokrati, mänskliga rättigheter och jämställdhet',
+    'Signed declaration on democracy, human rights and gender equality',
+  ),
+  heading: t(
+    'Förklaring om demokrati, mänskliga rättigheter och jämställdhet',
+    'Declaration on democracy, human rights and gender equality',
+  ),
   kind: 'formal',
   appliesTo: 'all',
   effective: { from: '2016-05-16' },
@@ -256,9 +303,20 @@ const declaration: RuleDefinition = {
         'The association has signed the declaration and stands behind the principles of the democratic rule of law, human rights and equality between women and men.',
       ),
     )
-    const missing = staticFinding(rule, 'not_met', t('Ansökan saknar förklaringen om demokrati, mänskliga rättigheter och jämställdhet.', 'The application has no declaration on democracy, human rights and gender equality.'))
+    const missing = staticFinding(
+      rule,
+      'not_met',
+      t(
+        'Ansökan saknar förklaringen om demokrati, mänskliga rättigheter och jämställdhet.',
+        'The application has no declaration on democracy, human rights and gender equality.',
+      ),
+    )
     const unsigned = staticFinding(rule, 'not_met', t('Förklaringen är inte undertecknad.', 'The declaration is not signed.'))
-    const signedLater = staticFinding(rule, 'not_met', t('Förklaringen undertecknades först efter prövningsdagen.', 'The declaration was signed only after the screening date.'))
+    const signedLater = staticFinding(
+      rule,
+      'not_met',
+      t('Förklaringen undertecknades först efter prövningsdagen.', 'The declaration was signed only after the screening date.'),
+    )
     // One reason per combination of principles not affirmed (bit 0, 1, 2 = PRINCIPLES[0..2]).
     const notAffirmed: Finding[] = [met]
     for (let mask = 1; mask < 8; mask++) {
@@ -268,8 +326,14 @@ const declaration: RuleDefinition = {
           rule,
           'not_met',
           t(
-            `Förklaringen bekräftar inte ${listOf(missingPrinciples.map((p) => p.sv), 'eller')}.`,
-            `The declaration does not affirm ${listOf(missingPrinciples.map((p) => p.en), 'or')}.`,
+            `Förklaringen bekräftar inte ${listOf(
+              missingPrinciples.map((p) => p.sv),
+              'eller',
+            )}.`,
+            `The declaration does not affirm ${listOf(
+              missingPrinciples.map((p) => p.en),
+              'or',
+            )}.`,
           ),
         ),
       )
@@ -293,8 +357,16 @@ const earlierGrants: RuleDefinition = {
   effective: { from: '2017-09-21' },
   sources: Object.freeze([RINKEBY_KISTA_D9]),
   compile(rule) {
-    const none = staticFinding(rule, 'not_applicable', t('Föreningen har inga tidigare bidrag att redovisa.', 'The association has no earlier grants to report on.'))
-    const onTime = staticFinding(rule, 'met', t('Alla redovisningar som har förfallit har lämnats in i tid.', 'Every report that has fallen due was submitted on time.'))
+    const none = staticFinding(
+      rule,
+      'not_applicable',
+      t('Föreningen har inga tidigare bidrag att redovisa.', 'The association has no earlier grants to report on.'),
+    )
+    const onTime = staticFinding(
+      rule,
+      'met',
+      t('Alla redovisningar som har förfallit har lämnats in i tid.', 'Every report that has fallen due was submitted on time.'),
+    )
     return (app, on, out) => {
       const grants = app.previousGrants
       if (grants.length === 0) return void out.push(none)
@@ -323,7 +395,14 @@ const earlierGrants: RuleDefinition = {
         sv += ` Redovisningar som kom in för sent: ${late.join(', ')}.`
         en += ` Reports submitted late: ${late.join(', ')}.`
       }
-      out.push({ ruleId: rule.id, kind: rule.kind, status: overdue !== undefined ? 'not_met' : 'met', reason: { sv, en }, evidenceIds: NO_EVIDENCE, sources: rule.sources })
+      out.push({
+        ruleId: rule.id,
+        kind: rule.kind,
+        status: overdue !== undefined ? 'not_met' : 'met',
+        reason: { sv, en },
+        evidenceIds: NO_EVIDENCE,
+        sources: rule.sources,
+      })
     }
   },
 }
@@ -383,7 +462,10 @@ function evidenceReason(c: EvidenceCase, conduct: Conduct, actor: Actor, source:
         `The item on ${what('en')} concerns something outside the association’s activities and is therefore not counted.`,
       )
     case 'after-screening-date':
-      return t(`Uppgiften om ${what('sv')} är daterad efter prövningsdagen och räknas inte.`, `The item on ${what('en')} is dated after the screening date and is not counted.`)
+      return t(
+        `Uppgiften om ${what('sv')} är daterad efter prövningsdagen och räknas inte.`,
+        `The item on ${what('en')} is dated after the screening date and is not counted.`,
+      )
     case 'unverified':
       return t(
         `Uppgiften om ${what('sv')} inom föreningens verksamhet är inte verifierad. En handläggare behöver bedöma den innan den kan få betydelse.`,
@@ -462,7 +544,14 @@ const democracy: RuleDefinition = {
       for (let i = 0; i < evidence.length; i++) {
         const e = evidence[i]!
         const c = evidenceCase(e, on)
-        out.push({ ruleId: id, kind, status: CASE_STATUS[c], reason: EVIDENCE_REASONS[c][e.conduct][e.actor][e.source.kind], evidenceIds: [e.id], sources })
+        out.push({
+          ruleId: id,
+          kind,
+          status: CASE_STATUS[c],
+          reason: EVIDENCE_REASONS[c][e.conduct][e.actor][e.source.kind],
+          evidenceIds: [e.id],
+          sources,
+        })
       }
     }
   },

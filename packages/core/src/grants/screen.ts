@@ -1,9 +1,29 @@
-import { diagnosed, diagnoseWith, fieldProblem, given, isIsoDate, isRecord, messageText, requireShapes, ValidationError, type CodedMessage } from '../shared/index.js'
+import {
+  diagnosed,
+  diagnoseWith,
+  fieldProblem,
+  given,
+  isIsoDate,
+  isRecord,
+  messageText,
+  requireShapes,
+  ValidationError,
+  type CodedMessage,
+} from '../shared/index.js'
 import { composePlugins, type ComposedPlugins, type DistrictPlugin } from '../plugins/index.js'
 import { applicationSchema, parseApplication, type Application } from './application.js'
 import { covers } from './dates.js'
 import type { RuleCatalogue } from './stored.js'
-import { CITY_RULES, programmeRules, ruleData, type Evaluator, type Finding, type Programme, type Rule, type RuleDefinition } from './rules.js'
+import {
+  CITY_RULES,
+  programmeRules,
+  ruleData,
+  type Evaluator,
+  type Finding,
+  type Programme,
+  type Rule,
+  type RuleDefinition,
+} from './rules.js'
 
 /** Bumped whenever the city-wide rules or their evaluation change. */
 export const GRANT_RULES_VERSION = '1'
@@ -46,7 +66,10 @@ export class UnknownProgrammeError extends Error {
     readonly programme: string,
     readonly known: readonly string[],
   ) {
-    const problem: CodedMessage = known.length === 0 ? { code: 'programme.unknownNone', params: { programme } } : { code: 'programme.unknown', params: { programme, known } }
+    const problem: CodedMessage =
+      known.length === 0
+        ? { code: 'programme.unknownNone', params: { programme } }
+        : { code: 'programme.unknown', params: { programme, known } }
     super(messageText(problem.code, problem.params).en)
     this.problem = problem
   }
@@ -136,7 +159,14 @@ export class Screener {
     }
     this.programmeIds = Object.freeze([...this.entries.keys()])
     this.version = `${GRANT_RULES_VERSION}+${fingerprint(
-      JSON.stringify([...this.entries.values()].map((e) => [e.programme.id, e.programme.effective, e.programme.parameters, e.rules.map((r) => [r.rule.id, r.rule.effective])])),
+      JSON.stringify(
+        [...this.entries.values()].map((e) => [
+          e.programme.id,
+          e.programme.effective,
+          e.programme.parameters,
+          e.rules.map((r) => [r.rule.id, r.rule.effective]),
+        ]),
+      ),
     )}`
   }
 
@@ -144,7 +174,8 @@ export class Screener {
   get catalogue(): RuleCatalogue {
     if (this.catalogueCache === undefined) {
       const programmes: Record<string, RuleCatalogue['programmes'][string]> = {}
-      for (const [id, entry] of this.entries) programmes[id] = Object.fromEntries(entry.rules.map(({ rule }) => [rule.id, { kind: rule.kind, sources: rule.sources }]))
+      for (const [id, entry] of this.entries)
+        programmes[id] = Object.fromEntries(entry.rules.map(({ rule }) => [rule.id, { kind: rule.kind, sources: rule.sources }]))
       this.catalogueCache = Object.freeze({ version: this.version, programmes })
     }
     return this.catalogueCache
@@ -225,7 +256,10 @@ function isComposed(plugins: PluginsInput): plugins is ComposedPlugins {
 
 /** Throws a ValidationError naming the field when the plugins are neither a list nor composed plugins. */
 function checkPlugins(plugins: unknown, path: string): void {
-  if (!Array.isArray(plugins) && !(isRecord(plugins) && Array.isArray(plugins['grantProgrammes']) && typeof plugins['programme'] === 'function')) {
+  if (
+    !Array.isArray(plugins) &&
+    !(isRecord(plugins) && Array.isArray(plugins['grantProgrammes']) && typeof plugins['programme'] === 'function')
+  ) {
     throw new ValidationError('Screening options', [fieldProblem(path, plugins === undefined ? 'value.missing' : 'screening.plugins')])
   }
 }
@@ -241,7 +275,11 @@ function checkOptions(options: unknown, path: string): void {
 /** Throws the application's ValidationError, when it has one. */
 function diagnoseApplication(application: unknown, path: string): void {
   const parsed = parseApplication(application)
-  if (parsed instanceof ValidationError) throw new ValidationError(parsed.subject, parsed.problems.map((p) => ({ ...p, path: p.path === '(root)' ? path : `${path}.${p.path}` })))
+  if (parsed instanceof ValidationError)
+    throw new ValidationError(
+      parsed.subject,
+      parsed.problems.map((p) => ({ ...p, path: p.path === '(root)' ? path : `${path}.${p.path}` })),
+    )
   diagnoseWith(applicationSchema, application, 'Application', path)
 }
 
@@ -292,7 +330,10 @@ export function parseAndScreen(input: unknown, options: ScreenOptions): Screenin
 
 /** The rules that apply on a date, city-wide and for each programme the plugins offer. */
 export function rulesInForce(on: string, plugins: PluginsInput, options: { readonly programme?: string } = {}): Rule[] {
-  requireShapes('Rules in force', [['on', on, 'string'], ['options', options, 'object']])
+  requireShapes('Rules in force', [
+    ['on', on, 'string'],
+    ['options', options, 'object'],
+  ])
   requireShapes('Rules in force', [['options.programme', options.programme, 'string', true]])
   return screener(plugins).rulesInForce(on, options.programme)
 }
@@ -317,7 +358,8 @@ export interface RescreenChange {
 
 const findingKey = (f: ComparableFinding) => (f.evidenceIds.length === 0 ? f.ruleId : `${f.ruleId}\u0000${f.evidenceIds.join('\u0000')}`)
 
-const sameStatusAndReason = (a: Pick<Finding, 'status' | 'reason'>, b: Pick<Finding, 'status' | 'reason'>) => a.status === b.status && a.reason.sv === b.reason.sv && a.reason.en === b.reason.en
+const sameStatusAndReason = (a: Pick<Finding, 'status' | 'reason'>, b: Pick<Finding, 'status' | 'reason'>) =>
+  a.status === b.status && a.reason.sv === b.reason.sv && a.reason.en === b.reason.en
 
 /**
  * The findings that differ between two results, matched by rule and evidence. Two
@@ -325,14 +367,29 @@ const sameStatusAndReason = (a: Pick<Finding, 'status' | 'reason'>, b: Pick<Find
  * finding (a stored form, say), when `same` says so.
  */
 export function diffFindings(before: readonly Finding[], after: readonly Finding[]): FindingChange[]
-export function diffFindings<F extends ComparableFinding>(before: readonly F[], after: readonly F[], same: (a: F, b: F) => boolean): FindingChange<F>[]
-export function diffFindings<F extends ComparableFinding>(before: readonly F[], after: readonly F[], same: (a: F, b: F) => boolean = sameStatusAndReason as never): FindingChange<F>[] {
-  requireShapes('Findings', [['before', before, 'array'], ['after', after, 'array'], ['same', same, 'function']])
+export function diffFindings<F extends ComparableFinding>(
+  before: readonly F[],
+  after: readonly F[],
+  same: (a: F, b: F) => boolean,
+): FindingChange<F>[]
+export function diffFindings<F extends ComparableFinding>(
+  before: readonly F[],
+  after: readonly F[],
+  same: (a: F, b: F) => boolean = sameStatusAndReason as never,
+): FindingChange<F>[] {
+  requireShapes('Findings', [
+    ['before', before, 'array'],
+    ['after', after, 'array'],
+    ['same', same, 'function'],
+  ])
   const check = (list: readonly F[], name: string) =>
     list.forEach((f: unknown, i) => {
       requireShapes('Findings', [[`${name}[${i}]`, f, 'object']])
       const x = f as Record<string, unknown>
-      requireShapes('Findings', [[`${name}[${i}].ruleId`, x['ruleId'], 'string'], [`${name}[${i}].evidenceIds`, x['evidenceIds'], 'array']])
+      requireShapes('Findings', [
+        [`${name}[${i}].ruleId`, x['ruleId'], 'string'],
+        [`${name}[${i}].evidenceIds`, x['evidenceIds'], 'array'],
+      ])
     })
   check(before, 'before')
   check(after, 'after')
@@ -357,7 +414,10 @@ export function diffFindings<F extends ComparableFinding>(before: readonly F[], 
  * @example
  * rescreen(grantees, { from: { on: '2026-01-01', plugins: old }, to: { on: '2026-01-01', plugins: updated } })
  */
-export function rescreen(applications: Iterable<Application>, options: { readonly from: ScreenOptions; readonly to: ScreenOptions }): RescreenChange[] {
+export function rescreen(
+  applications: Iterable<Application>,
+  options: { readonly from: ScreenOptions; readonly to: ScreenOptions },
+): RescreenChange[] {
   requireShapes('Re-screening', [['options', options, 'object']])
   checkOptions(options.from, 'options.from')
   checkOptions(options.to, 'options.to')
@@ -371,7 +431,10 @@ export function rescreen(applications: Iterable<Application>, options: { readonl
   for (const application of applications) {
     const path = `applications[${index++}]`
     requireShapes('Re-screening', [[path, application, 'object']])
-    const before = diagnosed(() => from.screen(application, options.from.on), () => diagnoseApplication(application, path))
+    const before = diagnosed(
+      () => from.screen(application, options.from.on),
+      () => diagnoseApplication(application, path),
+    )
     const after = to.screen(application, options.to.on)
     if (before.outcome === after.outcome) continue
     changes.push({ applicationId: application.id, before, after, changedFindings: diffFindings(before.findings, after.findings) })

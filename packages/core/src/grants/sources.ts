@@ -25,7 +25,8 @@ export const KOMMUNALLAGEN_13: GrantSource = Object.freeze({
 /** The City Council's guidelines on the city's work against violent extremism. */
 export const COUNCIL_GUIDELINES_2016: GrantSource = Object.freeze({
   level: 'council',
-  title: 'Stadens arbete mot våldsbejakande extremism – Riktlinjer till Stockholms stads trygghets- och säkerhetsprogram (antagna av kommunfullmäktige 2016-05-16)',
+  title:
+    'Stadens arbete mot våldsbejakande extremism – Riktlinjer till Stockholms stads trygghets- och säkerhetsprogram (antagna av kommunfullmäktige 2016-05-16)',
   reference: 'Dnr 155-943/2015',
   date: '2016-05-16',
 })

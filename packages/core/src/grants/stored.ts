@@ -7,7 +7,10 @@ import { checkScreeningResult } from './result-shape.js'
 function checkCatalogue(catalogue: unknown): void {
   requireShapes('Rule catalogue', [['catalogue', catalogue, 'object']])
   const c = catalogue as Record<string, unknown>
-  requireShapes('Rule catalogue', [['catalogue.version', c['version'], 'string'], ['catalogue.programmes', c['programmes'], 'object']])
+  requireShapes('Rule catalogue', [
+    ['catalogue.version', c['version'], 'string'],
+    ['catalogue.programmes', c['programmes'], 'object'],
+  ])
 }
 
 /**
@@ -20,7 +23,9 @@ function checkCatalogue(catalogue: unknown): void {
 /** Each rule's kind and sources, per programme, under one ruleset version. */
 export interface RuleCatalogue {
   readonly version: string
-  readonly programmes: Readonly<Record<string, Readonly<Record<string, { readonly kind: RuleKind; readonly sources: readonly GrantSource[] }>>>>
+  readonly programmes: Readonly<
+    Record<string, Readonly<Record<string, { readonly kind: RuleKind; readonly sources: readonly GrantSource[] }>>>
+  >
 }
 
 /** A finding without what its rule says; `kind` and `sources` are kept only where they differ from the catalogue's. */
@@ -53,7 +58,10 @@ const sameSources = (a: readonly GrantSource[], b: readonly GrantSource[]) => a 
 export function storeScreening(result: ScreeningResult, catalogue: RuleCatalogue): StoredScreening {
   checkScreeningResult(result, 'result')
   checkCatalogue(catalogue)
-  if (result.ruleset.version !== catalogue.version) throw new CatalogueMismatchError(`The result was screened under ruleset ${result.ruleset.version}, the catalogue is ${catalogue.version}`)
+  if (result.ruleset.version !== catalogue.version)
+    throw new CatalogueMismatchError(
+      `The result was screened under ruleset ${result.ruleset.version}, the catalogue is ${catalogue.version}`,
+    )
   const rules = catalogue.programmes[result.programme] ?? {}
   return {
     applicationId: result.applicationId,
@@ -65,7 +73,11 @@ export function storeScreening(result: ScreeningResult, catalogue: RuleCatalogue
       const rule = rules[f.ruleId]
       const stored: StoredFinding = { ruleId: f.ruleId, status: f.status, reason: f.reason, evidenceIds: f.evidenceIds }
       if (rule === undefined) return { ...stored, kind: f.kind, sources: f.sources }
-      return { ...stored, ...(rule.kind === f.kind ? {} : { kind: f.kind }), ...(sameSources(rule.sources, f.sources) ? {} : { sources: f.sources }) }
+      return {
+        ...stored,
+        ...(rule.kind === f.kind ? {} : { kind: f.kind }),
+        ...(sameSources(rule.sources, f.sources) ? {} : { sources: f.sources }),
+      }
     }),
   }
 }
@@ -86,7 +98,10 @@ export function restoreScreening(stored: StoredScreening, catalogue: RuleCatalog
     ])
   })
   checkCatalogue(catalogue)
-  if (stored.ruleset.version !== catalogue.version) throw new CatalogueMismatchError(`The screening was stored under ruleset ${stored.ruleset.version}, the catalogue is ${catalogue.version}`)
+  if (stored.ruleset.version !== catalogue.version)
+    throw new CatalogueMismatchError(
+      `The screening was stored under ruleset ${stored.ruleset.version}, the catalogue is ${catalogue.version}`,
+    )
   const rules = catalogue.programmes[stored.programme] ?? {}
   return {
     applicationId: stored.applicationId,
@@ -98,7 +113,8 @@ export function restoreScreening(stored: StoredScreening, catalogue: RuleCatalog
       const rule = rules[f.ruleId]
       const kind = f.kind ?? rule?.kind
       const sources = f.sources ?? rule?.sources
-      if (kind === undefined || sources === undefined) throw new CatalogueMismatchError(`Ruleset ${catalogue.version} has no rule ${f.ruleId} for ${stored.programme}`)
+      if (kind === undefined || sources === undefined)
+        throw new CatalogueMismatchError(`Ruleset ${catalogue.version} has no rule ${f.ruleId} for ${stored.programme}`)
       return { ruleId: f.ruleId, kind, status: f.status, reason: f.reason, evidenceIds: f.evidenceIds, sources }
     }),
   }

@@ -294,7 +294,14 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
     )
   }
   if (picture.date > on) {
-    out.push(finding('situation-picture-in-future', 'warning', `Lägesbilden är daterad ${picture.date}, efter ${on}.`, `The situation picture is dated ${picture.date}, after ${on}.`))
+    out.push(
+      finding(
+        'situation-picture-in-future',
+        'warning',
+        `Lägesbilden är daterad ${picture.date}, efter ${on}.`,
+        `The situation picture is dated ${picture.date}, after ${on}.`,
+      ),
+    )
   }
   const onYear = Number(on.slice(0, 4))
   if (plan.year < onYear) {
@@ -327,8 +334,14 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
  * findings on indicators, responsibilities, risks and revision. Pure and synchronous.
  */
 export function analysePlan(plan: Plan, options: AnalyseOptions): PlanAnalysis {
-  requireShapes('Plan analysis', [['plan', plan, 'object'], ['options', options, 'object']])
-  requireShapes('Plan analysis', [['options.templates', options.templates, 'array'], ['options.on', options.on, 'string']])
+  requireShapes('Plan analysis', [
+    ['plan', plan, 'object'],
+    ['options', options, 'object'],
+  ])
+  requireShapes('Plan analysis', [
+    ['options.templates', options.templates, 'array'],
+    ['options.on', options.on, 'string'],
+  ])
   if (!isIsoDate(options.on)) invalidArgument('Plan analysis', 'options.on', 'date.invalid', options.on)
   return diagnosed(
     () => analyse(plan, options),
@@ -336,7 +349,11 @@ export function analysePlan(plan: Plan, options: AnalyseOptions): PlanAnalysis {
       diagnosePlan(plan, 'plan')
       options.templates.forEach((t, i) => {
         const r = templateSchema.safeParse(t)
-        if (!r.success) throw new ValidationError('Template', fieldProblems(r.error).map((p) => ({ ...p, path: `options.templates[${i}]${p.path === '(root)' ? '' : `.${p.path}`}` })))
+        if (!r.success)
+          throw new ValidationError(
+            'Template',
+            fieldProblems(r.error).map((p) => ({ ...p, path: `options.templates[${i}]${p.path === '(root)' ? '' : `.${p.path}`}` })),
+          )
       })
     },
   )

@@ -93,7 +93,10 @@ function byId<T extends { id: string }>(before: readonly T[], after: readonly T[
  * added, removed or changed (matched by id), and every other field that differs.
  */
 export function diffPlans(a: Plan, b: Plan): PlanDiff {
-  requireShapes('Plan comparison', [['a', a, 'object'], ['b', b, 'object']])
+  requireShapes('Plan comparison', [
+    ['a', a, 'object'],
+    ['b', b, 'object'],
+  ])
   return diagnosed(
     () => diff(a, b),
     () => {

@@ -12,7 +12,8 @@ import {
 
 const text = (field: string) => z.string(coded('plan.text', { field })).trim().min(1, coded('plan.empty', { field }))
 const id = (field: string) => z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, coded('plan.idChars', { field }))
-const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) => z.enum(values, coded('plan.oneOf', { field, values }))
+const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
+  z.enum(values, coded('plan.oneOf', { field, values }))
 
 export const PLAN_STATUSES = ['draft', 'submitted', 'returned', 'revised', 'adopted'] as const
 export type PlanStatus = (typeof PLAN_STATUSES)[number]
@@ -79,7 +80,8 @@ export const existingStructureSchema = z.discriminatedUnion(
 const uniqueIds = (kind: string) => (items: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx) => {
   const seen = new Set<string>()
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: codedMessage('plan.duplicateId', { kind, id: item.id }) })
+    if (seen.has(item.id))
+      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: codedMessage('plan.duplicateId', { kind, id: item.id }) })
     seen.add(item.id)
   })
 }
@@ -117,7 +119,10 @@ export const situationPictureSchema = z
       .default([]),
     summary: text('summary'),
     /** From the police cooperation agreement (samverkansavtal). */
-    localProblemPicture: z.object({ agreement: text('agreement'), date: isoDateSchema, summary: text('summary') }).strict().optional(),
+    localProblemPicture: z
+      .object({ agreement: text('agreement'), date: isoDateSchema, summary: text('summary') })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -137,16 +142,17 @@ export const contactPointSchema = z
 export const planSchema = z
   .object({
     district: z.string().regex(/^[a-z][a-z0-9-]*$/, coded('plan.district', { example: 'rinkeby-kista' })),
-    year: z.number().int().min(2016, coded('plan.fromYear', { field: 'year', min: 2016 })).max(2100),
+    year: z
+      .number()
+      .int()
+      .min(2016, coded('plan.fromYear', { field: 'year', min: 2016 }))
+      .max(2100),
     status: oneOf('status', PLAN_STATUSES),
     contactPoint: contactPointSchema,
     situationPicture: situationPictureSchema,
     /** Answers to template and plugin sections, by section id. */
     sections: z.array(z.object({ id: text('id'), text: z.string() }).strict()).default([]),
-    activities: z
-      .array(activitySchema)
-      .default([])
-      .superRefine(uniqueIds('activity')),
+    activities: z.array(activitySchema).default([]).superRefine(uniqueIds('activity')),
   })
   .strict()
 

@@ -24,7 +24,10 @@ export const strategy2016: Template = parseOrThrow(
         id: g.id,
         kind: 'guideline' as const,
         title: g.title,
-        asks: { sv: `Aktiviteter som arbetar mot riktlinjen, med minst en effektindikator.`, en: `Activities working towards the guideline, with at least one effect indicator.` },
+        asks: {
+          sv: `Aktiviteter som arbetar mot riktlinjen, med minst en effektindikator.`,
+          en: `Activities working towards the guideline, with at least one effect indicator.`,
+        },
       })),
       ...perspectives.map((p) => ({
         id: p.id,

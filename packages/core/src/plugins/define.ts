@@ -1,5 +1,13 @@
 import { diagnosed, diagnoseWith, fieldProblems, requireShapes, ValidationError } from '../shared/index.js'
-import { contactSchema, districtPluginSchema, type Contact, type DistrictPlugin, type DistrictPluginInput, type GrantProgramme, type PlanSection } from './schemas.js'
+import {
+  contactSchema,
+  districtPluginSchema,
+  type Contact,
+  type DistrictPlugin,
+  type DistrictPluginInput,
+  type GrantProgramme,
+  type PlanSection,
+} from './schemas.js'
 
 /** Thrown when a plugin's input is invalid; names the plugin and each field path and problem. */
 export class PluginValidationError extends ValidationError {
@@ -76,7 +84,11 @@ export function composePlugins(plugins: readonly DistrictPlugin[]): ComposedPlug
     () => {
       plugins.forEach((plugin, index) => {
         const result = districtPluginSchema.safeParse(plugin)
-        if (!result.success) throw new PluginValidationError(describeId(plugin), fieldProblems(result.error).map((p) => ({ ...p, path: `plugins[${index}]${p.path === '(root)' ? '' : `.${p.path}`}` })))
+        if (!result.success)
+          throw new PluginValidationError(
+            describeId(plugin),
+            fieldProblems(result.error).map((p) => ({ ...p, path: `plugins[${index}]${p.path === '(root)' ? '' : `.${p.path}`}` })),
+          )
         diagnoseWith(districtPluginSchema, plugin, `District plugin ${JSON.stringify(describeId(plugin))}`, `plugins[${index}]`)
       })
     },

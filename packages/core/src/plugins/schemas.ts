@@ -48,14 +48,15 @@ export const hoursSchema = z
   .refine((h) => h.alwaysOpen === true || (h.weekly !== undefined && h.weekly.length > 0), coded('hours.schedule'))
 
 /** A phone number as published: digits, with spaces, hyphens and a leading + allowed. */
-export const phoneSchema = z
-  .string()
-  .regex(/^\+?\d[\d -]*\d$/, coded('phone.published'))
+export const phoneSchema = z.string().regex(/^\+?\d[\d -]*\d$/, coded('phone.published'))
 
 export const contactSchema = z
   .object({
     id: slug('contact id'),
-    kind: z.enum(CONTACT_KINDS, coded('value.oneOfGot', (input) => ({ values: CONTACT_KINDS, got: given(input) }))),
+    kind: z.enum(
+      CONTACT_KINDS,
+      coded('value.oneOfGot', (input) => ({ values: CONTACT_KINDS, got: given(input) })),
+    ),
     name: localizedTextSchema,
     phone: phoneSchema.optional(),
     url: httpsUrl.optional(),

@@ -6,19 +6,18 @@ import { coded, given } from './errors.js'
 export { isIsoDate }
 
 /** A calendar date written YYYY-MM-DD (no time, no zone). */
-export const isoDateSchema = z
-  .string(coded('date.format'))
-  .refine(isIsoDate, coded('date.invalid', (input) => ({ got: given(input) })))
+export const isoDateSchema = z.string(coded('date.format')).refine(
+  isIsoDate,
+  coded('date.invalid', (input) => ({ got: given(input) })),
+)
 
 /**
  * A document date, as precise as the document itself: a year (`2015`), a month
  * (`2017-06`) or a day (`2017-09-21`).
  */
-export const documentDateSchema = z
-  .string(coded('date.document'))
-  .refine(
-    (v) => /^\d{4}$/.test(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v) || isIsoDate(v),
-    coded('date.documentGot', (input) => ({ got: given(input) })),
-  )
+export const documentDateSchema = z.string(coded('date.document')).refine(
+  (v) => /^\d{4}$/.test(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v) || isIsoDate(v),
+  coded('date.documentGot', (input) => ({ got: given(input) })),
+)
 
 export type IsoDate = string

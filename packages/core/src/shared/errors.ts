@@ -131,16 +131,22 @@ export function issueMessage(issue: z.core.$ZodIssue): CodedMessage {
       return { code: issue.inclusive ? 'number.max' : 'number.below', params: { max } }
     }
     case 'invalid_value':
-      return issue.values.length === 1 ? { code: 'value.literal', params: { value: given(issue.values[0]) } } : { code: 'value.oneOf', params: { values: issue.values.map(shown) } }
+      return issue.values.length === 1
+        ? { code: 'value.literal', params: { value: given(issue.values[0]) } }
+        : { code: 'value.oneOf', params: { values: issue.values.map(shown) } }
     case 'invalid_format':
       return { code: FORMAT_CODES[issue.format] ?? 'format.other', params: {} }
     case 'not_multiple_of':
       return { code: 'number.multipleOf', params: { divisor: num(issue.divisor) } }
     case 'unrecognized_keys':
-      return issue.keys.length === 1 ? { code: 'field.unknownNamed', params: { key: issue.keys[0]! } } : { code: 'field.unknownMany', params: { keys: issue.keys } }
+      return issue.keys.length === 1
+        ? { code: 'field.unknownNamed', params: { key: issue.keys[0]! } }
+        : { code: 'field.unknownMany', params: { keys: issue.keys } }
     case 'invalid_union': {
       const options = (issue as { options?: unknown }).options
-      return Array.isArray(options) && options.length > 0 ? { code: 'value.oneOf', params: { values: options.map(shown) } } : { code: 'value.noForm', params: {} }
+      return Array.isArray(options) && options.length > 0
+        ? { code: 'value.oneOf', params: { values: options.map(shown) } }
+        : { code: 'value.noForm', params: {} }
     }
     case 'invalid_key':
       return { code: 'key.invalid', params: {} }

@@ -59,9 +59,15 @@ export const MESSAGES = {
     en: 'must be a real date written YYYY-MM-DD, got {got:json}',
   },
   'date.instant': { sv: 'måste vara en giltig tidpunkt (du angav {got:json})', en: 'must be a valid point in time, got {got:json}' },
-  'date.outOfRange': { sv: 'ger ett datum utanför åren 0000–9999 (du angav {got:json})', en: 'takes the date outside the years 0000–9999, got {got:json}' },
+  'date.outOfRange': {
+    sv: 'ger ett datum utanför åren 0000–9999 (du angav {got:json})',
+    en: 'takes the date outside the years 0000–9999, got {got:json}',
+  },
   'number.wholeGot': { sv: 'måste vara ett heltal (du angav {got:json})', en: 'must be a whole number, got {got:json}' },
-  'date.document': { sv: 'måste vara ett datum skrivet ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD', en: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD' },
+  'date.document': {
+    sv: 'måste vara ett datum skrivet ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD',
+    en: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
+  },
   'date.documentGot': {
     sv: 'måste vara ett datum skrivet ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (du angav {got:json})',
     en: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got {got:json}',
@@ -109,7 +115,10 @@ export const MESSAGES = {
     sv: 'måste skrivas "<pluginens id>/<program>" med små bokstäver, till exempel {example:json}',
     en: 'programme id must be "<plugin id>/<programme>", lower-case, for example {example:json}',
   },
-  'programme.idPrefix': { sv: 'måste börja med pluginens id, {prefix:json}', en: 'programme id must start with the plugin id, {prefix:json}' },
+  'programme.idPrefix': {
+    sv: 'måste börja med pluginens id, {prefix:json}',
+    en: 'programme id must start with the plugin id, {prefix:json}',
+  },
   'programme.sources': { sv: 'ett bidragsprogram behöver minst en källa', en: 'a programme needs at least one source' },
   'section.source': {
     sv: 'måste vara en källa i ett källdokument eller en webbkälla',
@@ -127,8 +136,14 @@ export const MESSAGES = {
     en: 'screening may not consider religion, ethnicity, political opinion, nationality or similar personal characteristics; remove this field',
   },
   'application.share': { sv: 'måste vara en andel mellan 0 och 1', en: 'must be a share between 0 and 1' },
-  'application.representativeAgeOnly': { sv: 'gäller bara när actor är "representative"', en: 'only applies when actor is "representative"' },
-  'application.duplicateEvidence': { sv: 'id:t {id:json} används redan (i {first})', en: 'duplicate evidence id {id:json} (also at {first})' },
+  'application.representativeAgeOnly': {
+    sv: 'gäller bara när actor är "representative"',
+    en: 'only applies when actor is "representative"',
+  },
+  'application.duplicateEvidence': {
+    sv: 'id:t {id:json} används redan (i {first})',
+    en: 'duplicate evidence id {id:json} (also at {first})',
+  },
   'organisationNumber.format': {
     sv: 'måste vara 10 siffror, skrivna NNNNNN-NNNN eller NNNNNNNNNN',
     en: 'must be 10 digits written NNNNNN-NNNN or NNNNNNNNNN',
@@ -148,8 +163,14 @@ export const MESSAGES = {
 
   // Grant applications as CSV (grants/csv.ts)
   'csv.columnTwice': { sv: 'kolumnen finns två gånger', en: 'the column appears twice' },
-  'csv.personColumn': { sv: 'personkolumner läses inte in här. Ta bort kolumnen.', en: 'person columns are not read here; remove this column' },
-  'csv.unknownColumn': { sv: 'okänd kolumn. Vilka kolumner som finns står i docs/grants.md.', en: 'unknown column; see docs/grants.md for the columns' },
+  'csv.personColumn': {
+    sv: 'personkolumner läses inte in här. Ta bort kolumnen.',
+    en: 'person columns are not read here; remove this column',
+  },
+  'csv.unknownColumn': {
+    sv: 'okänd kolumn. Vilka kolumner som finns står i docs/grants.md.',
+    en: 'unknown column; see docs/grants.md for the columns',
+  },
   'csv.contactNameRequired': {
     sv: 'måste fyllas i när contact.email eller contact.phone är ifyllt',
     en: 'is required when contact.email or contact.phone is given',
@@ -194,7 +215,10 @@ export const MESSAGES = {
   'plan.text': { sv: 'måste vara text', en: '{field} must be text' },
   'plan.empty': { sv: 'får inte vara tomt', en: '{field} must not be empty' },
   'plan.number': { sv: 'måste vara ett tal', en: '{field} must be a number' },
-  'plan.idChars': { sv: 'får bara innehålla bokstäver, siffror, punkter, bindestreck och understreck', en: '{field} must be letters, digits, dots, hyphens or underscores' },
+  'plan.idChars': {
+    sv: 'får bara innehålla bokstäver, siffror, punkter, bindestreck och understreck',
+    en: '{field} must be letters, digits, dots, hyphens or underscores',
+  },
   'plan.oneOf': { sv: 'måste vara något av värdena {values}', en: '{field} must be one of {values}' },
   'plan.fromYear': { sv: 'måste vara {min} eller senare', en: '{field} must be {min} or later' },
   'plan.email': { sv: 'måste vara en e-postadress', en: '{field} must be an email address' },
@@ -204,7 +228,10 @@ export const MESSAGES = {
     sv: 'måste vara { kind: "existing", name } eller { kind: "new", reason }',
     en: 'existingStructure must be { kind: "existing", name } or { kind: "new", reason }',
   },
-  'plan.district': { sv: 'måste vara id:t för en stadsdel, till exempel {example:json}', en: 'district must be a district plugin id, for example {example:json}' },
+  'plan.district': {
+    sv: 'måste vara id:t för en stadsdel, till exempel {example:json}',
+    en: 'district must be a district plugin id, for example {example:json}',
+  },
   'plan.duplicateId': { sv: 'id:t {id:json} används redan', en: 'duplicate {kind} id {id:json}' },
 
   // The apps' API edge (request bodies, queries and parameters)
@@ -219,7 +246,10 @@ export const MESSAGES = {
   'api.planId': { sv: 'måste vara ett plan-id (ett UUID)', en: 'must be a plan id (a UUID)' },
   'api.planIdNamed': { sv: 'måste vara ett plan-id (ett UUID)', en: '{field} must be a plan id (a UUID)' },
   'api.districtId': { sv: 'måste vara id:t för en stadsdel', en: 'must be a district id' },
-  'api.districtIdExample': { sv: 'måste vara id:t för en stadsdel, till exempel {example:json}', en: 'district must be a district id, for example {example:json}' },
+  'api.districtIdExample': {
+    sv: 'måste vara id:t för en stadsdel, till exempel {example:json}',
+    en: 'district must be a district id, for example {example:json}',
+  },
   'api.year': { sv: 'måste vara ett årtal', en: 'must be a year' },
   'api.wholeYear': { sv: 'måste vara ett helt årtal', en: 'must be a whole year' },
   'api.version': { sv: 'måste vara ett versionsnummer', en: 'must be a version number' },

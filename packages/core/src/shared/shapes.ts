@@ -96,7 +96,15 @@ export function defaultedPaths(input: unknown, output: unknown, path: string, ou
 export function diagnoseWith(schema: z.ZodType, value: unknown, subject: string, path: string): void {
   const prefix = (p: string) => (p === '(root)' ? path : path === '' ? p : p.startsWith('[') ? `${path}${p}` : `${path}.${p}`)
   const result = schema.safeParse(value)
-  if (!result.success) throw new ValidationError(subject, fieldProblems(result.error).map((p) => ({ ...p, path: prefix(p.path) })))
+  if (!result.success)
+    throw new ValidationError(
+      subject,
+      fieldProblems(result.error).map((p) => ({ ...p, path: prefix(p.path) })),
+    )
   const missing = defaultedPaths(value, result.data, '')
-  if (missing.length > 0) throw new ValidationError(subject, missing.map((p) => fieldProblem(prefix(p), 'value.missing')))
+  if (missing.length > 0)
+    throw new ValidationError(
+      subject,
+      missing.map((p) => fieldProblem(prefix(p), 'value.missing')),
+    )
 }

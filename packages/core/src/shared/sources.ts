@@ -32,7 +32,10 @@ export const SOURCE_DOCUMENT_FILES = Object.keys(SOURCE_DOCUMENTS) as [SourceDoc
 /** Where in a source document a piece of content comes from. */
 export const sourceSchema = z
   .object({
-    document: z.enum(SOURCE_DOCUMENT_FILES, coded('source.document', (input) => ({ documents: SOURCE_DOCUMENT_FILES, got: given(input) }))),
+    document: z.enum(
+      SOURCE_DOCUMENT_FILES,
+      coded('source.document', (input) => ({ documents: SOURCE_DOCUMENT_FILES, got: given(input) })),
+    ),
     section: z.string().trim().min(1, coded('source.section')),
     date: documentDateSchema,
   })

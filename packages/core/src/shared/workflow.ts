@@ -76,11 +76,18 @@ export interface Refusal {
 }
 export type MayAct<S extends string> = { readonly ok: true; readonly to: S } | Refusal
 
-const joinOr = (items: readonly string[], or: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1)}`)
+const joinOr = (items: readonly string[], or: string) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1)}`
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 const roleList = (roles: readonly StaffRole[]): LocalizedText => ({
-  sv: joinOr(roles.map((r) => STAFF_ROLE_NAMES[r].sv.toLowerCase()), 'eller'),
-  en: joinOr(roles.map((r) => STAFF_ROLE_NAMES[r].en.toLowerCase()), 'or'),
+  sv: joinOr(
+    roles.map((r) => STAFF_ROLE_NAMES[r].sv.toLowerCase()),
+    'eller',
+  ),
+  en: joinOr(
+    roles.map((r) => STAFF_ROLE_NAMES[r].en.toLowerCase()),
+    'or',
+  ),
 })
 
 /**
@@ -89,7 +96,9 @@ const roleList = (roles: readonly StaffRole[]): LocalizedText => ({
  * and `forbidSelf` names only kinds of authorship the table words. Throws an Error naming
  * the table, the action and the fault.
  */
-export function defineWorkflow<S extends string, A extends string, K extends string>(table: WorkflowTable<S, A, K>): WorkflowTable<S, A, K> {
+export function defineWorkflow<S extends string, A extends string, K extends string>(
+  table: WorkflowTable<S, A, K>,
+): WorkflowTable<S, A, K> {
   const statuses = new Set<string>(Object.keys(table.statuses))
   const kinds = new Set<string>(Object.keys(table.authorship))
   const faults: string[] = []
@@ -102,7 +111,8 @@ export function defineWorkflow<S extends string, A extends string, K extends str
     }
     if (action.roles.length === 0) faults.push(`${name}: no role may take it`)
     for (const r of action.roles) if (!(STAFF_ROLES as readonly string[]).includes(r)) faults.push(`${name}: unknown role "${r}"`)
-    for (const r of action.cityWide ?? []) if (!action.roles.includes(r)) faults.push(`${name}: cityWide role "${r}" is not one of its roles`)
+    for (const r of action.cityWide ?? [])
+      if (!action.roles.includes(r)) faults.push(`${name}: cityWide role "${r}" is not one of its roles`)
     for (const k of action.forbidSelf ?? []) if (!kinds.has(k)) faults.push(`${name}: forbidSelf names unknown authorship "${k}"`)
   }
   if (faults.length > 0) throw new Error(`The ${table.name} table is inconsistent:\n  - ${faults.join('\n  - ')}`)
@@ -115,7 +125,9 @@ const inputSchema = z.object({
   actor: z.object(
     {
       id: z.string({ error: 'actor.id must be a string' }).min(1, { error: 'actor.id must not be empty' }),
-      roles: z.array(z.enum(STAFF_ROLES, { error: `must be one of ${STAFF_ROLES.join(', ')}` }), { error: 'actor.roles must be a list of roles' }),
+      roles: z.array(z.enum(STAFF_ROLES, { error: `must be one of ${STAFF_ROLES.join(', ')}` }), {
+        error: 'actor.roles must be a list of roles',
+      }),
       district: z.string({ error: 'actor.district must be a district id or null' }).nullable(),
     },
     { error: 'actor must be { id, roles, district }' },
@@ -123,7 +135,9 @@ const inputSchema = z.object({
   subject: z.object(
     {
       district: z.string({ error: 'subject.district must be a district id' }),
-      authors: z.record(z.string(), z.array(z.string(), { error: 'must be a list of user ids' }), { error: 'subject.authors must be an object of lists' }),
+      authors: z.record(z.string(), z.array(z.string(), { error: 'must be a list of user ids' }), {
+        error: 'subject.authors must be an object of lists',
+      }),
     },
     { error: 'subject must be { district, authors }' },
   ),
@@ -135,10 +149,14 @@ function checkInput<S extends string, A extends string, K extends string>(table:
   if (!parsed.success) throw new ValidationError('mayAct input', fieldProblems(parsed.error))
   const { action, status } = parsed.data
   if (!Object.hasOwn(table.actions, action)) {
-    throw new ValidationError('mayAct input', [fieldProblem('action', 'value.oneOfGot', { values: Object.keys(table.actions).join(', '), got: action })])
+    throw new ValidationError('mayAct input', [
+      fieldProblem('action', 'value.oneOfGot', { values: Object.keys(table.actions).join(', '), got: action }),
+    ])
   }
   if (!Object.hasOwn(table.statuses, status)) {
-    throw new ValidationError('mayAct input', [fieldProblem('status', 'value.oneOfGot', { values: Object.keys(table.statuses).join(', '), got: status })])
+    throw new ValidationError('mayAct input', [
+      fieldProblem('status', 'value.oneOfGot', { values: Object.keys(table.statuses).join(', '), got: status }),
+    ])
   }
 }
 
@@ -152,14 +170,20 @@ function checkInput<S extends string, A extends string, K extends string>(table:
  * Input of the wrong shape, or an action or status the table does not have, throws a
  * ValidationError naming the field.
  */
-export function mayAct<S extends string, A extends string, K extends string>(table: WorkflowTable<S, A, K>, input: MayActInput<S, A, K>): MayAct<S> {
+export function mayAct<S extends string, A extends string, K extends string>(
+  table: WorkflowTable<S, A, K>,
+  input: MayActInput<S, A, K>,
+): MayAct<S> {
   checkInput(table, input)
   const { actor, subject, status } = input
   const action = table.actions[input.action]
   const held = action.roles.filter((r) => actor.roles.includes(r))
   if (held.length === 0) {
     const roles = roleList(action.roles)
-    return refuse('role', { sv: `Att ${action.doing.sv} kräver rollen ${roles.sv}.`, en: `You need the role ${roles.en} to ${action.doing.en}.` })
+    return refuse('role', {
+      sv: `Att ${action.doing.sv} kräver rollen ${roles.sv}.`,
+      en: `You need the role ${roles.en} to ${action.doing.en}.`,
+    })
   }
   if (actor.district === null) {
     if (!held.some((r) => action.cityWide?.includes(r))) {
@@ -169,14 +193,23 @@ export function mayAct<S extends string, A extends string, K extends string>(tab
       })
     }
   } else if (actor.district !== subject.district) {
-    return refuse('district', { sv: `Du får bara ${action.doing.sv} i din egen stadsdel.`, en: `You may ${action.doing.en} only in your own district.` })
+    return refuse('district', {
+      sv: `Du får bara ${action.doing.sv} i din egen stadsdel.`,
+      en: `You may ${action.doing.en} only in your own district.`,
+    })
   }
   const to = action.moves[status]
   if (to === undefined) {
     const from = (Object.keys(action.moves) as S[]).map((s) => table.statuses[s])
     return refuse('status', {
-      sv: `${table.subject.the.sv} är ${table.statuses[status].sv}. ${capital(table.subject.it.sv)} kan bara ${action.done.sv} när ${table.subject.it.sv} är ${joinOr(from.map((f) => f.sv), 'eller')}.`,
-      en: `${table.subject.the.en} is ${table.statuses[status].en}: ${table.subject.it.en} can be ${action.done.en} only while ${table.subject.it.en} is ${joinOr(from.map((f) => f.en), 'or')}.`,
+      sv: `${table.subject.the.sv} är ${table.statuses[status].sv}. ${capital(table.subject.it.sv)} kan bara ${action.done.sv} när ${table.subject.it.sv} är ${joinOr(
+        from.map((f) => f.sv),
+        'eller',
+      )}.`,
+      en: `${table.subject.the.en} is ${table.statuses[status].en}: ${table.subject.it.en} can be ${action.done.en} only while ${table.subject.it.en} is ${joinOr(
+        from.map((f) => f.en),
+        'or',
+      )}.`,
     })
   }
   for (const kind of action.forbidSelf ?? []) {

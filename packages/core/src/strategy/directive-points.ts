@@ -12,7 +12,10 @@ const point = (n: number) => rinkebyKista(`Reservation 2 (L), punkt ${n}`)
 export const directivePointData: DirectivePoint[] = [
   {
     id: 'D1',
-    title: { sv: 'Kompetens från FHS och dialog med polisen', en: 'Competence from the Swedish Defence University and dialogue with the police' },
+    title: {
+      sv: 'Kompetens från FHS och dialog med polisen',
+      en: 'Competence from the Swedish Defence University and dialogue with the police',
+    },
     description: {
       sv: 'De lokala handlingsplanerna ska följa en central mall utformad med Försvarshögskolans expertis, utgå från lokala förutsättningar och tas fram i dialog med polisen.',
       en: 'Local action plans shall follow a central template drawn up with the Swedish Defence University’s expertise, start from local conditions and be made in dialogue with the police.',

@@ -15,7 +15,10 @@ export const guidelineData: Guideline[] = [
   },
   {
     id: 'G2',
-    title: { sv: 'Kunskap om våldsbejakande extremism ska öka i hela staden', en: 'Knowledge of violent extremism shall increase across the city' },
+    title: {
+      sv: 'Kunskap om våldsbejakande extremism ska öka i hela staden',
+      en: 'Knowledge of violent extremism shall increase across the city',
+    },
     description: {
       sv: 'Kunskapen om vad som leder till våldsbejakande extremism, hur tendenser upptäcks och hur det kan förebyggas ska öka i alla stadens verksamheter, även där frågan i dag inte är aktuell.',
       en: 'Knowledge of what leads to violent extremism, how tendencies are noticed and how it can be prevented shall increase in all of the city’s services, including where the question is not pressing today.',
@@ -33,7 +36,10 @@ export const guidelineData: Guideline[] = [
   },
   {
     id: 'G4',
-    title: { sv: 'Stöd ska ges för att hoppa av och långvarigt lämna destruktiva miljöer', en: 'Support shall be given to leave destructive environments for good' },
+    title: {
+      sv: 'Stöd ska ges för att hoppa av och långvarigt lämna destruktiva miljöer',
+      en: 'Support shall be given to leave destructive environments for good',
+    },
     description: {
       sv: 'Den som vill lämna en våldsbejakande extremistisk miljö ska få stöd att hoppa av och att stanna utanför miljön på lång sikt.',
       en: 'Anyone who wants to leave a violent extremist environment shall get support to leave it and to stay out of it in the long term.',

@@ -45,8 +45,7 @@ import { threatEnvironmentData } from './threat-environments.js'
 
 export * from './schemas.js'
 
-const load = <S extends z.ZodType>(name: string, schema: S, data: unknown) =>
-  parseOrThrow(z.array(schema), data, `Strategy data "${name}"`)
+const load = <S extends z.ZodType>(name: string, schema: S, data: unknown) => parseOrThrow(z.array(schema), data, `Strategy data "${name}"`)
 
 export const guidelines: Collection<Guideline> = collection('guideline', load('guidelines', guidelineSchema, guidelineData))
 export const perspectives: Collection<Perspective> = collection('perspective', load('perspectives', perspectiveSchema, perspectiveData))

@@ -14,7 +14,10 @@ export type MeasureId = (typeof MEASURE_IDS)[number]
 export type DirectivePointId = (typeof DIRECTIVE_POINT_IDS)[number]
 
 const idOf = <const T extends readonly [string, ...string[]]>(ids: T, what: string) =>
-  z.enum(ids, coded('strategy.id', (input) => ({ kind: what, ids, got: given(input) })))
+  z.enum(
+    ids,
+    coded('strategy.id', (input) => ({ kind: what, ids, got: given(input) })),
+  )
 
 export const guidelineIdSchema = idOf(GUIDELINE_IDS, 'guideline')
 export const perspectiveIdSchema = idOf(PERSPECTIVE_IDS, 'perspective')
@@ -53,7 +56,10 @@ export const directivePointSchema = z
 
 export const LEVELS = ['central', 'district', 'company', 'partner'] as const
 export type Level = (typeof LEVELS)[number]
-export const levelSchema = z.enum(LEVELS, coded('strategy.level', (input) => ({ levels: LEVELS, got: given(input) })))
+export const levelSchema = z.enum(
+  LEVELS,
+  coded('strategy.level', (input) => ({ levels: LEVELS, got: given(input) })),
+)
 
 export const ACTOR_KINDS = ['central-body', 'district-committee', 'housing-company', 'authority', 'civil-society', 'academia'] as const
 export type ActorKind = (typeof ACTOR_KINDS)[number]
@@ -83,7 +89,13 @@ export const responsibilitySchema = z
     id: slug('responsibility id'),
     actorId: slug('actorId'),
     level: levelSchema,
-    role: z.enum(RESPONSIBILITY_ROLES, coded('strategy.role', (input) => ({ roles: { sv: RESPONSIBILITY_ROLES.join(' eller '), en: RESPONSIBILITY_ROLES.join(' or ') }, got: given(input) }))),
+    role: z.enum(
+      RESPONSIBILITY_ROLES,
+      coded('strategy.role', (input) => ({
+        roles: { sv: RESPONSIBILITY_ROLES.join(' eller '), en: RESPONSIBILITY_ROLES.join(' or ') },
+        got: given(input),
+      })),
+    ),
     target: responsibilityTargetSchema,
     ...sourcedItemShape,
   })

@@ -1,5 +1,13 @@
 import fc from 'fast-check'
-import { ACTORS, BANK_ACCOUNT_KINDS, CONDUCTS, EVIDENCE_SOURCE_KINDS, type Application, type Evidence, type PreviousGrant } from '@vbe/core/grants'
+import {
+  ACTORS,
+  BANK_ACCOUNT_KINDS,
+  CONDUCTS,
+  EVIDENCE_SOURCE_KINDS,
+  type Application,
+  type Evidence,
+  type PreviousGrant,
+} from '@vbe/core/grants'
 
 const DAY = 86_400_000
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY
@@ -26,7 +34,10 @@ export const organisationNumberArb = fc
 
 /** Free text as people write it: any characters, never blank. */
 export const freeTextArb = (max: number) =>
-  fc.string({ minLength: 1, maxLength: Math.min(max, 60), unit: 'grapheme' }).filter((s) => s.trim().length > 0 && s.trim().length <= max).map((s) => s.trim())
+  fc
+    .string({ minLength: 1, maxLength: Math.min(max, 60), unit: 'grapheme' })
+    .filter((s) => s.trim().length > 0 && s.trim().length <= max)
+    .map((s) => s.trim())
 
 export const evidenceArb = (id: string): fc.Arbitrary<Evidence> =>
   fc
@@ -48,13 +59,19 @@ export const evidenceArb = (id: string): fc.Arbitrary<Evidence> =>
       return e.actor === 'representative' && representativeAge !== undefined ? { id, ...rest, representativeAge } : { id, ...rest }
     })
 
-const previousGrantArb: fc.Arbitrary<PreviousGrant> = fc
-  .record(
-    { year: fc.integer({ min: 2018, max: 2026 }), amount: fc.integer({ min: 0, max: 200_000 }), reportDue: dateArb('2019-01-01', '2027-12-31'), reportSubmittedOn: dateArb('2019-01-01', '2027-12-31') },
-    { requiredKeys: ['year', 'amount', 'reportDue'] },
-  )
+const previousGrantArb: fc.Arbitrary<PreviousGrant> = fc.record(
+  {
+    year: fc.integer({ min: 2018, max: 2026 }),
+    amount: fc.integer({ min: 0, max: 200_000 }),
+    reportDue: dateArb('2019-01-01', '2027-12-31'),
+    reportSubmittedOn: dateArb('2019-01-01', '2027-12-31'),
+  },
+  { requiredKeys: ['year', 'amount', 'reportDue'] },
+)
 
-export const evidenceListArb = fc.integer({ min: 0, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => evidenceArb(`e${i + 1}`))))
+export const evidenceListArb = fc
+  .integer({ min: 0, max: 4 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => evidenceArb(`e${i + 1}`))))
 
 /** A parsed application to the Rinkeby-Kista programme, with every kind of finding possible. */
 export const applicationArb: fc.Arbitrary<Application> = fc
@@ -68,12 +85,20 @@ export const applicationArb: fc.Arbitrary<Application> = fc
           organisationNumber: organisationNumberArb.map((n) => (n.length === 10 ? `${n.slice(0, 6)}-${n.slice(6)}` : n)),
           registeredOn: dateArb('2000-01-01', '2026-12-31'),
           activitySince: dateArb('2000-01-01', '2027-06-30'),
-          bankAccount: fc.record({ kind: fc.constantFrom(...BANK_ACCOUNT_KINDS), number: fc.constantFrom('5050-1055', '123-4567', '90 20 01-7'), holderIsAssociation: likely(0.85) }),
+          bankAccount: fc.record({
+            kind: fc.constantFrom(...BANK_ACCOUNT_KINDS),
+            number: fc.constantFrom('5050-1055', '123-4567', '90 20 01-7'),
+            holderIsAssociation: likely(0.85),
+          }),
         },
         { requiredKeys: ['name', 'organisationNumber', 'activitySince', 'bankAccount'] },
       ),
       statutes: fc.record({ adoptedOn: dateArb('2000-01-01', '2027-06-30'), adoptedAtAnnualMeeting: likely(0.9) }),
-      board: fc.record({ electedOn: dateArb('2020-01-01', '2027-06-30'), electedAtAnnualMeeting: likely(0.9), auditorElected: likely(0.9) }),
+      board: fc.record({
+        electedOn: dateArb('2020-01-01', '2027-06-30'),
+        electedAtAnnualMeeting: likely(0.9),
+        auditorElected: likely(0.9),
+      }),
       members: fc.record({ total: fc.integer({ min: 0, max: 5000 }), residentInCityShare: fc.double({ min: 0, max: 1, noNaN: true }) }),
       previousGrants: fc.array(previousGrantArb, { maxLength: 3 }),
       declaration: fc.record(

@@ -5,7 +5,13 @@ import { PLAN_WORKFLOW } from '@vbe/core/plans'
 import type { Role, SessionUser } from '../services.js'
 import { authorise, hasRole, inScope, isCityWide, requireRole, scopeDistricts, scopeOf, NO_DISTRICT } from './policy.js'
 
-const user = (roles: Role[], district: string | null, username = 'someone'): SessionUser => ({ id: `id-${username}`, username, displayName: username, roles, district })
+const user = (roles: Role[], district: string | null, username = 'someone'): SessionUser => ({
+  id: `id-${username}`,
+  username,
+  displayName: username,
+  roles,
+  district,
+})
 
 describe('scopeOf: which districts a user sees', () => {
   it.each([
@@ -39,15 +45,30 @@ describe('the role check', () => {
     expect(hasRole(user(['officer', 'approver'], 'x'), ['approver'])).toBe(true)
     expect(Either.isRight(Effect.runSync(Effect.either(requireRole(user(['auditor'], null), ['admin', 'auditor']))))).toBe(true)
     const refused = Effect.runSync(Effect.flip(requireRole(user(['officer'], 'x'), ['admin'])))
-    expect(refused).toMatchObject({ _tag: 'Forbidden', code: 'role', detail: { sv: 'Det här kräver någon av rollerna administratör. Du har rollen handläggare.', en: 'This needs one of the roles admin; you have officer.' } })
-    expect(Effect.runSync(Effect.flip(requireRole(user([], null), ['admin'])))).toMatchObject({ detail: { sv: 'Det här kräver någon av rollerna administratör. Du har ingen roll.' } })
+    expect(refused).toMatchObject({
+      _tag: 'Forbidden',
+      code: 'role',
+      detail: {
+        sv: 'Det här kräver någon av rollerna administratör. Du har rollen handläggare.',
+        en: 'This needs one of the roles admin; you have officer.',
+      },
+    })
+    expect(Effect.runSync(Effect.flip(requireRole(user([], null), ['admin'])))).toMatchObject({
+      detail: { sv: 'Det här kräver någon av rollerna administratör. Du har ingen roll.' },
+    })
   })
 })
 
 describe('authorise: core workflow tables as HTTP problems', () => {
   const run = <A, E>(e: Effect.Effect<A, E>) => Effect.runSync(Effect.either(e))
   it('answers the status an action leads to', () => {
-    const r = run(authorise(PLAN_WORKFLOW, user(['officer'], 'norrmalm'), { action: 'submit', status: 'draft', subject: { district: 'norrmalm', authors: {} } }))
+    const r = run(
+      authorise(PLAN_WORKFLOW, user(['officer'], 'norrmalm'), {
+        action: 'submit',
+        status: 'draft',
+        subject: { district: 'norrmalm', authors: {} },
+      }),
+    )
     expect(r).toEqual(Either.right('submitted'))
   })
   it('refuses a wrong status with 409 and the other reasons with 403 and their code', () => {
@@ -66,7 +87,13 @@ describe('authorise: core workflow tables as HTTP problems', () => {
   })
   it('compares authors by username', () => {
     const decider = user(['officer', 'approver'], 'rinkeby-kista', 'amina')
-    const r = run(authorise(CASE_LIFECYCLE, decider, { action: 'approve', status: 'awaiting_approval', subject: { district: 'rinkeby-kista', authors: { decidedBy: ['amina'] } } }))
+    const r = run(
+      authorise(CASE_LIFECYCLE, decider, {
+        action: 'approve',
+        status: 'awaiting_approval',
+        subject: { district: 'rinkeby-kista', authors: { decidedBy: ['amina'] } },
+      }),
+    )
     expect(Either.isLeft(r) ? r.left : null).toMatchObject({ _tag: 'Forbidden', code: 'own-work' })
   })
 })

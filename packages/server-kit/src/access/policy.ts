@@ -53,7 +53,8 @@ export const scopeDistricts = (scope: readonly string[]): string[] => (scope.len
 /** Whether the user holds any of `roles`. */
 export const hasRole = (user: Pick<SessionUser, 'roles'>, roles: readonly Role[]): boolean => roles.some((r) => user.roles.includes(r))
 
-const roleNames = (roles: readonly Role[], lang: Locale) => roles.map((r) => (lang === 'sv' ? STAFF_ROLE_NAMES[r].sv.toLowerCase() : r)).join(', ')
+const roleNames = (roles: readonly Role[], lang: Locale) =>
+  roles.map((r) => (lang === 'sv' ? STAFF_ROLE_NAMES[r].sv.toLowerCase() : r)).join(', ')
 
 /** The refusal for a user who holds none of `roles`, saying which roles it needs and which the user has. */
 export function roleRefusal(user: Pick<SessionUser, 'roles'>, roles: readonly Role[]): Forbidden {
@@ -83,7 +84,9 @@ export const actorOf = (user: SessionUser): WorkflowActor => ({ id: user.usernam
  * a missing role, another district or one's own work is a 403 whose `code` is the reason.
  */
 export function refusalError(refusal: Refusal): Forbidden | Conflict {
-  return refusal.reason === 'status' ? new Conflict({ detail: refusal.text }) : new Forbidden({ detail: refusal.text, code: refusal.reason })
+  return refusal.reason === 'status'
+    ? new Conflict({ detail: refusal.text })
+    : new Forbidden({ detail: refusal.text, code: refusal.reason })
 }
 
 /**

@@ -20,7 +20,13 @@ describe('renderHtmlDocument', () => {
   it('escapes user text in the title, the body, fields and lines, so markup in it is shown as text', () => {
     const html = renderHtmlDocument(
       { lang: 'en', title: HOSTILE },
-      h('main', null, h('p', null, HOSTILE), h(FieldList, { fields: [{ label: HOSTILE, value: `"'&` }] }), h('p', null, h(Lines, { text: `${HOSTILE}\nline two` }))),
+      h(
+        'main',
+        null,
+        h('p', null, HOSTILE),
+        h(FieldList, { fields: [{ label: HOSTILE, value: `"'&` }] }),
+        h('p', null, h(Lines, { text: `${HOSTILE}\nline two` })),
+      ),
     )
     expect(html).not.toMatch(/<script|<h2/i)
     expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;&lt;h2&gt;Rubrik&lt;/h2&gt;</title>')
@@ -31,9 +37,17 @@ describe('renderHtmlDocument', () => {
   it('writes a date field in <time> only when it is a calendar date', () => {
     const html = renderHtmlDocument(
       { lang: 'sv', title: 't' },
-      h(FieldList, { className: 'meta', fields: [{ label: 'Datum', value: '23 november 2026', datetime: '2026-11-23' }, { label: 'Fel', value: 'x', datetime: 'igår' }] }),
+      h(FieldList, {
+        className: 'meta',
+        fields: [
+          { label: 'Datum', value: '23 november 2026', datetime: '2026-11-23' },
+          { label: 'Fel', value: 'x', datetime: 'igår' },
+        ],
+      }),
     )
-    expect(html).toContain('<dl class="meta"><div><dt>Datum</dt><dd><time dateTime="2026-11-23">23 november 2026</time></dd></div><div><dt>Fel</dt><dd>x</dd></div></dl>')
+    expect(html).toContain(
+      '<dl class="meta"><div><dt>Datum</dt><dd><time dateTime="2026-11-23">23 november 2026</time></dd></div><div><dt>Fel</dt><dd>x</dd></div></dl>',
+    )
   })
 
   it('writes a user text as paragraphs and lines, never as Markdown or HTML', () => {

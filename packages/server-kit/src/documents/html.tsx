@@ -87,7 +87,9 @@ export function FieldList({ fields, className }: { readonly fields: readonly Doc
       {fields.map((f, i) => (
         <div key={i}>
           <dt>{f.label}</dt>
-          <dd>{f.datetime !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(f.datetime) ? <time dateTime={f.datetime}>{f.value}</time> : f.value}</dd>
+          <dd>
+            {f.datetime !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(f.datetime) ? <time dateTime={f.datetime}>{f.value}</time> : f.value}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,15 +1,15 @@
 /** The characters PDF's WinAnsiEncoding has beyond Latin-1, which the standard fonts can show. */
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
 const FALLBACKS: Readonly<Record<string, string>> = {
-  'ł': 'l',
-  'Ł': 'L',
-  'đ': 'd',
-  'Đ': 'D',
-  'ı': 'i',
-  'ħ': 'h',
-  'Ħ': 'H',
-  'ŀ': 'l',
-  'Ŀ': 'L',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'H',
+  ŀ: 'l',
+  Ŀ: 'L',
   '‐': '-',
   '‑': '-',
   '−': '-',
@@ -50,4 +50,3 @@ export function pdfSafeText(text: string): { text: string; replaced: boolean } {
   }
   return { text: out, replaced }
 }
-

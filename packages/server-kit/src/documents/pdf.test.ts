@@ -11,7 +11,10 @@ function sample(compress: boolean, extra: (w: PdfWriter) => void = () => {}): Pr
   w.fields([{ label: 'Ärende', value: 'case-17' }])
   w.lead('Avslag. ', 'Ansökan avslås.')
   w.list(
-    [{ text: 'Demokrativillkoret (inte uppfyllt)', bold: true, body: () => w.paragraph('Skälet.').list([{ text: 'En källa' }]) }, { text: 'Andra' }],
+    [
+      { text: 'Demokrativillkoret (inte uppfyllt)', bold: true, body: () => w.paragraph('Skälet.').list([{ text: 'En källa' }]) },
+      { text: 'Andra' },
+    ],
     { ordered: true },
   )
   w.table({ header: ['Indikator', 'Målvärde'], rows: [['Andel unga i föreningar', '40 %']], widths: [3, 1] })
@@ -33,7 +36,21 @@ describe('PdfWriter', () => {
     for (const tag of ['/H1', '/P', '/L', '/LI', '/Lbl', '/LBody', '/Table', '/TR', '/TH', '/TD']) expect(raw).toContain(`/S ${tag}`)
     expect(raw).toContain('/Lang (en)')
     const text = readPdfText(pdf)
-    for (const line of ['Stockholms stad', 'Beslut om föreningsbidrag', 'Ärende: ', 'case-17', 'Avslag. ', '1.', 'Demokrativillkoret (inte uppfyllt)', 'Skälet.', 'En källa', 'Indikator', 'Andel unga i föreningar', '40 %', 'Sida 1 av 1']) {
+    for (const line of [
+      'Stockholms stad',
+      'Beslut om föreningsbidrag',
+      'Ärende: ',
+      'case-17',
+      'Avslag. ',
+      '1.',
+      'Demokrativillkoret (inte uppfyllt)',
+      'Skälet.',
+      'En källa',
+      'Indikator',
+      'Andel unga i föreningar',
+      '40 %',
+      'Sida 1 av 1',
+    ]) {
       expect(text).toContain(line)
     }
   })

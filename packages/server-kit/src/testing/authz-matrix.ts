@@ -70,7 +70,10 @@ export interface MatrixRow {
   /** Makes a fresh fixture in the home district, for each persona in turn. */
   readonly setup?: (api: MatrixApi, persona: Persona) => Promise<Fixture>
   /** The request: its body, headers, or another path (query strings). */
-  readonly request?: (fixture: Fixture, persona: Persona) => { readonly path?: string; readonly body?: unknown; readonly headers?: Record<string, string> }
+  readonly request?: (
+    fixture: Fixture,
+    persona: Persona,
+  ) => { readonly path?: string; readonly body?: unknown; readonly headers?: Record<string, string> }
   /** A further check of a successful reply (what a 200 may contain, for example): a failure's description, or undefined. */
   readonly check?: (reply: Reply, persona: Persona, fixture: Fixture) => string | undefined
   /** Send it on a fresh session of the persona (a logout would end the shared one). */
@@ -100,7 +103,11 @@ async function reply(res: Response): Promise<Reply> {
 
 /** Logs a user in over HTTP; the client sends the session cookie and the CSRF token. */
 export async function loginClient(url: string, username: string, password: string): Promise<MatrixClient> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`)
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   const { csrfToken } = (await res.json()) as { csrfToken: string }
@@ -114,7 +121,11 @@ function client(url: string, username: string | null, session: Record<string, st
       reply(
         await fetch(`${url}${path}`, {
           method,
-          headers: { ...session, ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }), ...headers },
+          headers: {
+            ...session,
+            ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
           ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
         }),
       ),
@@ -134,7 +145,9 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
 
 /** Every operation of an OpenAPI document, as `METHOD /path`. */
 export function operationsOf(document: { paths?: Record<string, Partial<Record<string, unknown>>> }): string[] {
-  return Object.entries(document.paths ?? {}).flatMap(([path, item]) => METHODS.filter((m) => item[m] !== undefined).map((m) => `${m.toUpperCase()} ${path}`))
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m] !== undefined).map((m) => `${m.toUpperCase()} ${path}`),
+  )
 }
 
 /** Registers the matrix for one app: its coverage of the OpenAPI document, then one test per row. */
@@ -147,7 +160,8 @@ export function authorisationMatrix(app: MatrixApp): void {
     beforeAll(async () => {
       server = await app.start()
       sessions.set('anonymous', client(server.url, null, {}))
-      for (const persona of PERSONAS) if (persona !== 'anonymous') sessions.set(persona, await loginClient(server.url, app.users[persona], app.password))
+      for (const persona of PERSONAS)
+        if (persona !== 'anonymous') sessions.set(persona, await loginClient(server.url, app.users[persona], app.password))
       api = {
         url: server.url,
         as: (persona) => sessions.get(persona)!,
@@ -157,12 +171,23 @@ export function authorisationMatrix(app: MatrixApp): void {
     afterAll(() => server?.stop())
 
     it('has one row for every operation in the OpenAPI document, and none for an operation it lacks', async () => {
-      const document = (await api.as('anonymous').send('GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>()
+      const document = (await api.as('anonymous').send('GET', '/api/openapi.json')).json<{
+        paths: Record<string, Record<string, unknown>>
+      }>()
       const documented = operationsOf(document).sort()
       const rows = app.rows.map((r) => `${r.method} ${r.path}`)
-      expect(rows.filter((r, i) => rows.indexOf(r) !== i), 'rows listed twice').toEqual([])
-      expect(documented.filter((o) => !rows.includes(o)), 'operations without a row in the matrix').toEqual([])
-      expect(rows.filter((r) => !documented.includes(r)), 'rows for operations the document does not have').toEqual([])
+      expect(
+        rows.filter((r, i) => rows.indexOf(r) !== i),
+        'rows listed twice',
+      ).toEqual([])
+      expect(
+        documented.filter((o) => !rows.includes(o)),
+        'operations without a row in the matrix',
+      ).toEqual([])
+      expect(
+        rows.filter((r) => !documented.includes(r)),
+        'rows for operations the document does not have',
+      ).toEqual([])
     })
 
     for (const row of app.rows) {
@@ -179,9 +204,12 @@ export function authorisationMatrix(app: MatrixApp): void {
           if (res.status !== want) failures.push(label)
           const extra = res.status === want && res.status < 300 ? row.check?.(res, persona, fixture) : undefined
           if (extra !== undefined) failures.push(`${persona} ${row.method} ${path}: ${extra}`)
-          if (res.status >= 400 && res.headers.get('content-type') !== 'application/problem+json') failures.push(`${label}: not problem+json`)
+          if (res.status >= 400 && res.headers.get('content-type') !== 'application/problem+json')
+            failures.push(`${label}: not problem+json`)
           if (OTHER.includes(persona)) {
-            for (const secret of fixture.secrets) if (res.text.includes(secret)) failures.push(`${persona} ${row.method} ${path}: the response carries the other district's ${JSON.stringify(secret)}`)
+            for (const secret of fixture.secrets)
+              if (res.text.includes(secret))
+                failures.push(`${persona} ${row.method} ${path}: the response carries the other district's ${JSON.stringify(secret)}`)
           }
         }
         expect(failures).toEqual([])

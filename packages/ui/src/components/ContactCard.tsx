@@ -37,7 +37,9 @@ export function ContactCard(props: { contact: Contact; t: Translator; lang: Lang
           {' · '}
           {msg(t, 'checked')}{' '}
           <time dateTime={c.source.verifiedOn}>
-            <bdi dir="ltr" className="num">{c.source.verifiedOn}</bdi>
+            <bdi dir="ltr" className="num">
+              {c.source.verifiedOn}
+            </bdi>
           </time>
         </small>
       </p>

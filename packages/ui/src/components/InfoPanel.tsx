@@ -61,12 +61,7 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
           ) : (
             <p className="missing">
               {msg(t, 'missing')}
-              {entry && (
-                <>
-                  {' '}
-                  {msg(t, 'missingAsk', { name: <bdi {...contentAttrs(lang, cl)}>{entry.name[cl]}</bdi> })}
-                </>
-              )}
+              {entry && <> {msg(t, 'missingAsk', { name: <bdi {...contentAttrs(lang, cl)}>{entry.name[cl]}</bdi> })}</>}
             </p>
           )}
         </div>

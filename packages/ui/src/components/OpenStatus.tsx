@@ -23,16 +23,13 @@ export function OpenStatus(props: { hours: Hours; now: Date; t: Translator; lang
     const time = next ? <PhoneNumber phone={next.time} /> : null
     state = (
       <>
-        {msg(t, 'closedNow')}{' '}
-        {next && next.inDays === 0 && msg(t, 'opensToday', { time })}
+        {msg(t, 'closedNow')} {next && next.inDays === 0 && msg(t, 'opensToday', { time })}
         {next && next.inDays === 1 && msg(t, 'opensTomorrow', { time })}
         {next && next.inDays > 1 && msg(t, 'opensOn', { time, day: msg(t, `day_${next.weekday}`) })}
       </>
     )
     extra = (
-      <p className="urgent">
-        {msg(t, 'closedUrgent', { n112: <PhoneNumber phone="112" />, n11414: <PhoneNumber phone="114 14" /> })}
-      </p>
+      <p className="urgent">{msg(t, 'closedUrgent', { n112: <PhoneNumber phone="112" />, n11414: <PhoneNumber phone="114 14" /> })}</p>
     )
   }
   return (

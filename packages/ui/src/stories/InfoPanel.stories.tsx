@@ -7,7 +7,14 @@ import { fixtureDistrict, fixtureEntry, MOMENTS, translatorFor } from './fixture
 const meta = {
   title: 'Widget/InfoPanel',
   component: InfoPanel,
-  args: { lang: 'sv', t: translatorFor('sv'), district: fixtureDistrict([...sharedContacts, fixtureEntry]), now: MOMENTS.tuesdayMorning, onExit: () => {}, onLanguageChange: () => {} },
+  args: {
+    lang: 'sv',
+    t: translatorFor('sv'),
+    district: fixtureDistrict([...sharedContacts, fixtureEntry]),
+    now: MOMENTS.tuesdayMorning,
+    onExit: () => {},
+    onLanguageChange: () => {},
+  },
 } satisfies Meta<typeof InfoPanel>
 export default meta
 type Story = StoryObj<typeof meta>
@@ -30,7 +37,15 @@ export const PublicHoliday: Story = { args: { lang: 'sv', t: translatorFor('sv')
 
 /** Only the shared contacts, no district entry and no notice: each empty category says so. */
 export const MissingData: Story = {
-  args: { lang: 'en', t: translatorFor('en'), district: { id: 'empty', name: { sv: 'Tom', en: 'Empty' }, contacts: sharedContacts.filter((c) => c.kind === 'emergency' || c.kind === 'police') } },
+  args: {
+    lang: 'en',
+    t: translatorFor('en'),
+    district: {
+      id: 'empty',
+      name: { sv: 'Tom', en: 'Empty' },
+      contacts: sharedContacts.filter((c) => c.kind === 'emergency' || c.kind === 'police'),
+    },
+  },
 }
 
 /** Somali with two texts missing: they fall back to English, marked lang="en", never a key. */

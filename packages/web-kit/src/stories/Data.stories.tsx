@@ -17,11 +17,24 @@ interface Row {
 }
 const rows: Row[] = [
   { id: '1', association: 'Husby Schackklubb', amount: 25000, status: 'Ny', tone: 'info', updated: '2026-11-20T09:15:00Z' },
-  { id: '2', association: 'Kista Ungdomsförening', amount: 60000, status: 'Väntar på attest', tone: 'warn', updated: '2026-11-22T13:05:00Z' },
+  {
+    id: '2',
+    association: 'Kista Ungdomsförening',
+    amount: 60000,
+    status: 'Väntar på attest',
+    tone: 'warn',
+    updated: '2026-11-22T13:05:00Z',
+  },
   { id: '3', association: 'Akalla Fritidsförening', amount: 12000, status: 'Beslutad', tone: 'ok', updated: '2026-10-02T07:45:00Z' },
 ]
 const columns: Column<Row>[] = [
-  { id: 'association', header: 'Förening', rowHeader: true, sortValue: (r) => r.association, cell: (r) => <a href={`#/cases/${r.id}`}>{r.association}</a> },
+  {
+    id: 'association',
+    header: 'Förening',
+    rowHeader: true,
+    sortValue: (r) => r.association,
+    cell: (r) => <a href={`#/cases/${r.id}`}>{r.association}</a>,
+  },
   { id: 'amount', header: 'Belopp', numeric: true, sortValue: (r) => r.amount, cell: (r) => `${r.amount.toLocaleString('sv-SE')} kr` },
   { id: 'status', header: 'Status', sortValue: (r) => r.status, cell: (r) => <StatusBadge tone={r.tone}>{r.status}</StatusBadge> },
   { id: 'updated', header: 'Senast ändrad', sortValue: (r) => r.updated, cell: (r) => formatDateTime(r.updated) },
@@ -30,9 +43,21 @@ const columns: Column<Row>[] = [
 /** Sortable: each sortable header is a button, the sorted one carries aria-sort; the table scrolls in its own labelled region. */
 export const Table: Story = { render: () => <SortableTable caption="Ärenden (3)" rows={rows} rowKey={(r) => r.id} columns={columns} /> }
 export const TableSorted: Story = {
-  render: () => <SortableTable caption="Ärenden (3)" rows={rows} rowKey={(r) => r.id} columns={columns} initialSort={{ column: 'amount', direction: 'descending' }} />,
+  render: () => (
+    <SortableTable
+      caption="Ärenden (3)"
+      rows={rows}
+      rowKey={(r) => r.id}
+      columns={columns}
+      initialSort={{ column: 'amount', direction: 'descending' }}
+    />
+  ),
 }
-export const TableEmpty: Story = { render: () => <SortableTable caption="Ärenden (0)" rows={[]} rowKey={(r) => r.id} columns={columns} empty="Inga ärenden matchar filtret." /> }
+export const TableEmpty: Story = {
+  render: () => (
+    <SortableTable caption="Ärenden (0)" rows={[]} rowKey={(r) => r.id} columns={columns} empty="Inga ärenden matchar filtret." />
+  ),
+}
 /** At 320 px the table keeps its width and scrolls sideways inside the region (WCAG 1.4.10); the page does not. */
 export const TableNarrow: Story = {
   render: () => (

@@ -34,7 +34,13 @@ function ReturnForm(props: { lang: 'sv' | 'en'; withErrors: boolean }) {
           { value: 'adopt', label: sv ? 'Anta' : 'Adopt' },
         ]}
       />
-      <Field form={form} name="decisionReference" label={sv ? 'Nämndens beslut (paragraf)' : 'Committee decision (paragraph)'} hint={sv ? 'Till exempel SDN 2026-09-21 §10.' : 'For example SDN 2026-09-21 §10.'} required>
+      <Field
+        form={form}
+        name="decisionReference"
+        label={sv ? 'Nämndens beslut (paragraf)' : 'Committee decision (paragraph)'}
+        hint={sv ? 'Till exempel SDN 2026-09-21 §10.' : 'For example SDN 2026-09-21 §10.'}
+        required
+      >
         {(p) => <input {...p} type="text" value={reference} onChange={(e) => setReference(e.currentTarget.value)} />}
       </Field>
       <Field form={form} name="comment" label={sv ? 'Kommentar' : 'Comment'} required>

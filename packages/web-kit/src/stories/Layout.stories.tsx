@@ -16,7 +16,12 @@ const nav = [
 /** Signed in: the display name (never the username), roles, sign out, the main menu and the footer's accessibility statement link. */
 export const SignedIn: Story = {
   render: () => (
-    <AppLayout user={{ displayName: exampleUser.displayName, roles: exampleUser.roles, district: 'Rinkeby-Kista' }} onSignOut={() => {}} nav={nav} footerLinks={[{ href: '/api/docs', label: 'API-dokumentation' }]}>
+    <AppLayout
+      user={{ displayName: exampleUser.displayName, roles: exampleUser.roles, district: 'Rinkeby-Kista' }}
+      onSignOut={() => {}}
+      nav={nav}
+      footerLinks={[{ href: '/api/docs', label: 'API-dokumentation' }]}
+    >
       <PageHeading>Ärenden</PageHeading>
       <p>Sidans innehåll.</p>
     </AppLayout>

@@ -16,14 +16,41 @@ import { screener } from '@vbe/core/grants'
 import { composePlugins, defineDistrictPlugin } from '@vbe/core/plugins'
 import { norrmalm } from '@vbe/plugin-norrmalm'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
-import { demoApplication, openGrantDatabase, Plugins, recordCatalogue, rescreenOpenCases, saveReasons, screeningRow } from '@vbe/grant-screening'
+import {
+  demoApplication,
+  openGrantDatabase,
+  Plugins,
+  recordCatalogue,
+  rescreenOpenCases,
+  saveReasons,
+  screeningRow,
+} from '@vbe/grant-screening'
 import { Clock, CurrentUser, Db, type BulkColumn } from '@vbe/server-kit'
 
 const CASE_COLUMNS: BulkColumn[] = [
-  ['id', 'text'], ['application_ref', 'text'], ['district', 'text'], ['programme', 'text'], ['association_name', 'text'], ['organisation_number', 'text'],
-  ['amount_requested', 'integer'], ['application', 'jsonb'], ['status', 'text'], ['created_by', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['version', 'integer'],
+  ['id', 'text'],
+  ['application_ref', 'text'],
+  ['district', 'text'],
+  ['programme', 'text'],
+  ['association_name', 'text'],
+  ['organisation_number', 'text'],
+  ['amount_requested', 'integer'],
+  ['application', 'jsonb'],
+  ['status', 'text'],
+  ['created_by', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+  ['version', 'integer'],
 ]
-const SCREENING_COLUMNS: BulkColumn[] = [['case_id', 'text'], ['outcome', 'text'], ['human_required', 'boolean'], ['ruleset', 'text'], ['screened_on', 'text'], ['screened_at', 'timestamptz'], ['findings', 'text']]
+const SCREENING_COLUMNS: BulkColumn[] = [
+  ['case_id', 'text'],
+  ['outcome', 'text'],
+  ['human_required', 'boolean'],
+  ['ruleset', 'text'],
+  ['screened_on', 'text'],
+  ['screened_at', 'timestamptz'],
+  ['findings', 'text'],
+]
 
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8)
 const CONNECTIONS = 10
@@ -31,7 +58,9 @@ const here = resolve(import.meta.dirname)
 
 function startServer(kind: 'hello' | 'app'): Promise<{ child: ChildProcess; port: number; cookie?: string; csrf?: string }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', join(here, 'server.ts'), kind], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', join(here, 'server.ts'), kind], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     let cookie: string | undefined
     let csrf: string | undefined
@@ -60,11 +89,17 @@ if (ONLY !== 'rescreen') {
   hello.child.kill('SIGTERM')
   const app = await startServer('app')
   const headers = { cookie: app.cookie!, 'x-csrf-token': app.csrf!, 'content-type': 'application/json' }
-  const screenRun = await cannon({ url: `http://127.0.0.1:${app.port}/api/screen`, method: 'POST', headers, body: JSON.stringify({ application: demoApplication('bench-screen') }) })
+  const screenRun = await cannon({
+    url: `http://127.0.0.1:${app.port}/api/screen`,
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ application: demoApplication('bench-screen') }),
+  })
   const queueRun = await cannon({ url: `http://127.0.0.1:${app.port}/api/cases?limit=50`, headers })
   app.child.kill('SIGTERM')
 
-  const row = (name: string, r: { rps: number; p99: number }) => `| ${name} | ${Math.round(r.rps).toLocaleString('en')} req/s | ${(r.rps / base.rps).toFixed(2)}× | ${r.p99} ms |`
+  const row = (name: string, r: { rps: number; p99: number }) =>
+    `| ${name} | ${Math.round(r.rps).toLocaleString('en')} req/s | ${(r.rps / base.rps).toFixed(2)}× | ${r.p99} ms |`
   console.log('| endpoint | throughput | ratio to hello-world | p99 |\n|---|---|---|---|')
   console.log(row('Hono hello-world (baseline)', base))
   console.log(row('POST /api/screen (session, CSRF, validation, screening)', screenRun))
@@ -89,9 +124,25 @@ if (ONLY !== 'http') {
       const cases: unknown[][] = []
       const screenings: unknown[][] = []
       for (let i = start; i < Math.min(N, start + 5000); i++) {
-        const application = demoApplication(`r-${i}`, { amountRequested: 10_000 + ((i * 7919) % 120_000) }) as Parameters<typeof s.screen>[0]
+        const application = demoApplication(`r-${i}`, { amountRequested: 10_000 + ((i * 7919) % 120_000) }) as Parameters<
+          typeof s.screen
+        >[0]
         const id = `c-${String(i).padStart(7, '0')}`
-        cases.push([id, application.id, 'rinkeby-kista', application.programme, application.association.name, application.association.organisationNumber, application.amountRequested, application, 'new', 'bench', at, at, 1])
+        cases.push([
+          id,
+          application.id,
+          'rinkeby-kista',
+          application.programme,
+          application.association.name,
+          application.association.organisationNumber,
+          application.amountRequested,
+          application,
+          'new',
+          'bench',
+          at,
+          at,
+          1,
+        ])
         const r = screeningRow(id, s.screen(application, on), catalogue, at, reasons)
         screenings.push([r.case_id, r.outcome, r.human_required, r.ruleset, r.screened_on, r.screened_at, r.findings])
       }
@@ -99,17 +150,24 @@ if (ONLY !== 'http') {
       await database.bulkInsert(database.kysely, 'gs_screenings', SCREENING_COLUMNS, screenings)
     }
     await Effect.runPromise(saveReasons(reasons).pipe(Effect.provideService(Db, database)))
-    console.log(`\nStored ${N.toLocaleString('en')} screened applications in PGlite (${dir}) in ${((performance.now() - t0) / 1000).toFixed(1)} s.`)
+    console.log(
+      `\nStored ${N.toLocaleString('en')} screened applications in PGlite (${dir}) in ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
+    )
     // Start the re-screen from a freshly opened database, as an app would after its rules changed.
     await sql`checkpoint`.execute(database.kysely)
     await database.close()
     database = await openGrantDatabase({ kind: 'pglite', dataDir: dir })
 
     const p = rinkebyKista.grantProgrammes[0]!
-    const stricter = composePlugins([norrmalm, defineDistrictPlugin({ ...rinkebyKista, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 60_000 } }] })])
+    const stricter = composePlugins([
+      norrmalm,
+      defineDistrictPlugin({ ...rinkebyKista, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 60_000 } }] }),
+    ])
     const t1 = performance.now()
     const run = await Effect.runPromise(
-      rescreenOpenCases({ onProgress: (done) => process.stdout.write(`\r  re-screened ${done.toLocaleString('en')} / ${N.toLocaleString('en')}`) }).pipe(
+      rescreenOpenCases({
+        onProgress: (done) => process.stdout.write(`\r  re-screened ${done.toLocaleString('en')} / ${N.toLocaleString('en')}`),
+      }).pipe(
         Effect.provideService(Db, database),
         Effect.provideService(Clock, { now: () => new Date('2026-11-22T10:00:00Z') }),
         Effect.provideService(CurrentUser, { id: 'bench', username: 'bench', displayName: 'Bench', roles: ['admin'], district: null }),
@@ -117,12 +175,20 @@ if (ONLY !== 'http') {
       ),
     )
     const secs = (performance.now() - t1) / 1000
-    console.log(`\nRe-screen after a rule change (maxAmount 100 000 → 60 000): ${run.checked.toLocaleString('en')} checked, ${run.changed.toLocaleString('en')} changed, ${run.flips.length.toLocaleString('en')} flipped, each with an audit event, in ${secs.toFixed(2)} s (goal < 10 s).`)
+    console.log(
+      `\nRe-screen after a rule change (maxAmount 100 000 → 60 000): ${run.checked.toLocaleString('en')} checked, ${run.changed.toLocaleString('en')} changed, ${run.flips.length.toLocaleString('en')} flipped, each with an audit event, in ${secs.toFixed(2)} s (goal < 10 s).`,
+    )
     const onlyScreen = performance.now()
     // Baseline in the same run: screening the same applications in memory, without the database.
-    for (let i = 0; i < N; i++) screener(stricter).screen(demoApplication(`r-${i}`, { amountRequested: 10_000 + ((i * 7919) % 120_000) }) as Parameters<typeof s.screen>[0], on)
+    for (let i = 0; i < N; i++)
+      screener(stricter).screen(
+        demoApplication(`r-${i}`, { amountRequested: 10_000 + ((i * 7919) % 120_000) }) as Parameters<typeof s.screen>[0],
+        on,
+      )
     const memSecs = (performance.now() - onlyScreen) / 1000
-    console.log(`Baseline, screening the same ${N.toLocaleString('en')} in memory only: ${memSecs.toFixed(2)} s; end-to-end is ${(secs / memSecs).toFixed(1)}× that.`)
+    console.log(
+      `Baseline, screening the same ${N.toLocaleString('en')} in memory only: ${memSecs.toFixed(2)} s; end-to-end is ${(secs / memSecs).toFixed(1)}× that.`,
+    )
     await database.close()
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -14,16 +14,32 @@ if (kind === 'hello') {
 } else {
   const database = await openGrantDatabase({ kind: 'pglite', dataDir: null })
   await seedDemoData(database)
-  const app = createGrantApp({ database, secureCookies: false, authPolicy: { sessionMs: 3600_000, maxFailuresPerUser: 5, maxFailuresPerAddress: 30, windowMs: 60_000 } })
+  const app = createGrantApp({
+    database,
+    secureCookies: false,
+    authPolicy: { sessionMs: 3600_000, maxFailuresPerUser: 5, maxFailuresPerAddress: 30, windowMs: 60_000 },
+  })
   fetchHandler = app.fetch
   // 1 000 cases in the queue, through the import endpoint.
-  const login = await app.request('http://localhost/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer.rk', password: 'demo-password-2026' }) })
+  const login = await app.request('http://localhost/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'officer.rk', password: 'demo-password-2026' }),
+  })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!
   const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const items = Array.from({ length: 1000 }, (_, i) => ({ application: demoApplication(`bench-${i}`, { amountRequested: 10_000 + ((i * 7919) % 120_000) }) }))
-  const res = await app.request('http://localhost/api/cases/import', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(items) })
+  const items = Array.from({ length: 1000 }, (_, i) => ({
+    application: demoApplication(`bench-${i}`, { amountRequested: 10_000 + ((i * 7919) % 120_000) }),
+  }))
+  const res = await app.request('http://localhost/api/cases/import', {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify(items),
+  })
   if (res.status !== 200) throw new Error(`seeding failed: ${res.status}`)
   process.stdout.write(`SESSION ${cookie} ${csrfToken}\n`)
 }
-const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => process.stdout.write(`PORT ${info.port}\n`))
+const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+  process.stdout.write(`PORT ${info.port}\n`),
+)
 process.on('SIGTERM', () => server.close(() => process.exit(0)))

@@ -50,7 +50,10 @@ async function run(page: Page, label: string) {
     if (i === 10) await page.evaluate(() => performance.clearMeasures())
     const before = await count(page, 'pe:edit→frame')
     await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace')
-    await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string).length > (b as number), ['pe:edit→frame', before] as const)
+    await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string).length > (b as number), [
+      'pe:edit→frame',
+      before,
+    ] as const)
   }
   const edit = await measures(page, 'pe:edit→panel')
   const editFrame = await measures(page, 'pe:edit→frame')
@@ -58,13 +61,22 @@ async function run(page: Page, label: string) {
     if (i === 10) await page.evaluate(() => performance.clearMeasures())
     const before = await count(page, 'pe:base→frame')
     await page.evaluate(() => (window as unknown as { __peBaseline?: () => void }).__peBaseline?.())
-    await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string).length > (b as number), ['pe:base→frame', before] as const)
+    await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string).length > (b as number), [
+      'pe:base→frame',
+      before,
+    ] as const)
   }
   const base = await measures(page, 'pe:base→panel')
   const baseFrame = await measures(page, 'pe:base→frame')
   const raf = await page.evaluate(async (rounds) => {
     const out: number[] = []
-    for (let i = 0; i < rounds; i++) out.push(await new Promise<number>((r) => { const t0 = performance.now(); requestAnimationFrame(() => r(performance.now() - t0)) }))
+    for (let i = 0; i < rounds; i++)
+      out.push(
+        await new Promise<number>((r) => {
+          const t0 = performance.now()
+          requestAnimationFrame(() => r(performance.now() - t0))
+        }),
+      )
     return out
   }, ROUNDS)
   console.log(`\n${label}`)
@@ -74,7 +86,9 @@ async function run(page: Page, label: string) {
   line('baseline: same, to the next frame', baseFrame)
   line('baseline: requestAnimationFrame round trip', raf)
   console.log(`  ratio edit→panel / panel re-render baseline: ${(e / Math.max(b, 0.01)).toFixed(1)}x`)
-  console.log(`  goal: edit → updated panel under 50 ms — ${ef < 50 && stats(editFrame).p95 < 50 ? 'met' : 'NOT met'} (painted median ${ef.toFixed(1)} ms, p95 ${stats(editFrame).p95.toFixed(1)} ms)`)
+  console.log(
+    `  goal: edit → updated panel under 50 ms — ${ef < 50 && stats(editFrame).p95 < 50 ? 'met' : 'NOT met'} (painted median ${ef.toFixed(1)} ms, p95 ${stats(editFrame).p95.toFixed(1)} ms)`,
+  )
 }
 
 function grow(plan: PlanInput, n: number): PlanInput {
@@ -105,7 +119,9 @@ try {
   const big = grow(norrmalmExamplePlan, 60)
   const t0 = performance.now()
   analysePlan(parsePlan(big), { templates: templatesFor(), on: '2027-06-01' })
-  console.log(`Plan editor benchmark: ${ROUNDS} keystrokes per scenario, Chromium ${browser.version()}, node ${process.version} (analysePlan on 60 activities in Node: ${(performance.now() - t0).toFixed(2)} ms cold)`)
+  console.log(
+    `Plan editor benchmark: ${ROUNDS} keystrokes per scenario, Chromium ${browser.version()}, node ${process.version} (analysePlan on 60 activities in Node: ${(performance.now() - t0).toFixed(2)} ms cold)`,
+  )
 
   await page.goto(`${server.url}/${href}`)
   await page.locator('#act-a1-title').waitFor()
@@ -113,13 +129,27 @@ try {
 
   // The same plan grown to 60 activities, through the API with the page's session.
   const id = href!.split('/plan/')[1]!
-  const created = await page.evaluate(async ({ id }) => {
-    const s = (await (await fetch('/api/session')).json()) as { csrfToken: string }
-    const r = await fetch('/api/plans', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken }, body: JSON.stringify({ from: 'revision', sourcePlanId: id }) })
-    return { plan: (await r.json()) as { id: string; version: number }, csrf: s.csrfToken }
-  }, { id })
+  const created = await page.evaluate(
+    async ({ id }) => {
+      const s = (await (await fetch('/api/session')).json()) as { csrfToken: string }
+      const r = await fetch('/api/plans', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+        body: JSON.stringify({ from: 'revision', sourcePlanId: id }),
+      })
+      return { plan: (await r.json()) as { id: string; version: number }, csrf: s.csrfToken }
+    },
+    { id },
+  )
   const put = await page.evaluate(
-    async ({ plan, csrf, doc }) => (await fetch(`/api/plans/${plan.id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'if-match': `"${plan.version}"` }, body: JSON.stringify({ document: doc }) })).status,
+    async ({ plan, csrf, doc }) =>
+      (
+        await fetch(`/api/plans/${plan.id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'if-match': `"${plan.version}"` },
+          body: JSON.stringify({ document: doc }),
+        })
+      ).status,
     { plan: created.plan, csrf: created.csrf, doc: big },
   )
   if (put !== 200) throw new Error(`could not save the 60-activity plan: ${put}`)

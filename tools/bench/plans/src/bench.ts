@@ -9,9 +9,11 @@ import { DIRECTIVE_POINT_IDS, GUIDELINE_IDS, MEASURE_IDS, PERSPECTIVE_IDS } from
 
 // A small seeded PRNG so every run measures the same plan.
 let seed = 20261122
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
-const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(list)))]
+const some = <T>(list: readonly T[], max: number): T[] => [
+  ...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(list))),
+]
 
 function generate(n: number): PlanInput {
   return {
@@ -32,7 +34,13 @@ function generate(n: number): PlanInput {
       targetGroup: { kind: pick(['staff', 'residents', 'partners'] as const), description: 'Målgrupp' },
       existingStructure: { kind: 'existing' as const, name: 'Trygghetsrådet' },
       period: { from: '2026-01-01', to: '2026-12-31' },
-      risks: rand() < 0.5 ? [{ riskId: 'R1' as const, mitigation: 'Fokus på handlingen' }, { riskId: 'R3' as const, mitigation: 'Ingen grupp pekas ut' }] : [],
+      risks:
+        rand() < 0.5
+          ? [
+              { riskId: 'R1' as const, mitigation: 'Fokus på handlingen' },
+              { riskId: 'R3' as const, mitigation: 'Ingen grupp pekas ut' },
+            ]
+          : [],
       indicators: Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, j) => ({
         id: `i${i}-${j}`,
         name: `Indikator ${j}`,
@@ -70,7 +78,9 @@ edited.activities.pop()
 const templates = templatesFor()
 const on = '2026-09-01'
 
-console.log(`analysePlan benchmark: 1 000 activities, ${plan.activities.reduce((n, a) => n + a.indicators.length, 0)} indicators, node ${process.version}`)
+console.log(
+  `analysePlan benchmark: 1 000 activities, ${plan.activities.reduce((n, a) => n + a.indicators.length, 0)} indicators, node ${process.version}`,
+)
 const baseline = time('baseline: structuredClone(plan)', 200, () => structuredClone(plan))
 const analyse = time('analysePlan(plan, { templates, on })', 200, () => analysePlan(plan, { templates, on }))
 const diff = time('diffPlans(plan, edited)', 200, () => diffPlans(plan, edited))

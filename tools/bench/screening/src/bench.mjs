@@ -35,7 +35,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
 const fmt = (n) => Math.round(n).toLocaleString('en-GB')
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} core(s) available; single-threaded (one core)`)
+console.log(
+  `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} core(s) available; single-threaded (one core)`,
+)
 
 // --- Applications --------------------------------------------------------------------------
 const plugins = composePlugins([rinkebyKista])
@@ -60,7 +62,11 @@ for (const a of apps) {
   findings += r.findings.length
   if (r.humanDecisionRequired) human++
 }
-console.log(`outcome mix: ${Object.entries(mix).map(([k, v]) => `${k} ${fmt(v)} (${((100 * v) / APPS).toFixed(1)}%)`).join(', ')}; human decision ${fmt(human)}; ${(findings / APPS).toFixed(2)} findings per application`)
+console.log(
+  `outcome mix: ${Object.entries(mix)
+    .map(([k, v]) => `${k} ${fmt(v)} (${((100 * v) / APPS).toFixed(1)}%)`)
+    .join(', ')}; human decision ${fmt(human)}; ${(findings / APPS).toFixed(2)} findings per application`,
+)
 
 // --- Timing ----------------------------------------------------------------------------------
 function timeScreen() {
@@ -92,11 +98,15 @@ const engineRates = []
 for (let round = 1; round <= Math.max(ROUNDS, JRE_ROUNDS); round++) {
   if (round <= ROUNDS) screenRates.push(timeScreen())
   if (round <= JRE_ROUNDS) engineRates.push(await timeEngine())
-  console.log(`round ${round}: screen ${screenRates[round - 1] ? fmt(screenRates[round - 1]) : '-'} apps/s, json-rules-engine ${engineRates[round - 1] ? fmt(engineRates[round - 1]) : '-'} apps/s`)
+  console.log(
+    `round ${round}: screen ${screenRates[round - 1] ? fmt(screenRates[round - 1]) : '-'} apps/s, json-rules-engine ${engineRates[round - 1] ? fmt(engineRates[round - 1]) : '-'} apps/s`,
+  )
 }
 const screenRate = median(screenRates)
 const engineRate = median(engineRates)
-console.log(`\nscreen (full findings):  ${fmt(screenRate)} applications/s (median of ${screenRates.length} rounds; best ${fmt(Math.max(...screenRates))})`)
+console.log(
+  `\nscreen (full findings):  ${fmt(screenRate)} applications/s (median of ${screenRates.length} rounds; best ${fmt(Math.max(...screenRates))})`,
+)
 console.log(`json-rules-engine 7:     ${fmt(engineRate)} applications/s (median of ${engineRates.length} rounds)`)
 console.log(`ratio:                   ${(screenRate / engineRate).toFixed(1)}x   (goals: >= 500,000 apps/s, >= 20x)`)
 
@@ -107,13 +117,20 @@ const disagreements = []
 for (const a of apps) {
   const r = screen(a, options)
   const e = await screenWithEngine(engine, a, ON)
-  const ours = [...new Set(r.findings.filter((f) => f.status === 'not_met' || f.status === 'needs_assessment').map((f) => `${f.status}:${f.ruleId}`))].sort().join(' ')
+  const ours = [
+    ...new Set(r.findings.filter((f) => f.status === 'not_met' || f.status === 'needs_assessment').map((f) => `${f.status}:${f.ruleId}`)),
+  ]
+    .sort()
+    .join(' ')
   const theirs = [...new Set(e.adverse)].sort().join(' ')
   if (r.outcome === e.outcome) sameOutcome++
-  else if (disagreements.length < 5) disagreements.push(`${a.id}: screen ${r.outcome} [${ours}] vs json-rules-engine ${e.outcome} [${theirs}]`)
+  else if (disagreements.length < 5)
+    disagreements.push(`${a.id}: screen ${r.outcome} [${ours}] vs json-rules-engine ${e.outcome} [${theirs}]`)
   if (ours === theirs) sameRules++
 }
-console.log(`agreement: ${fmt(sameOutcome)} / ${fmt(APPS)} same outcome; ${fmt(sameRules)} / ${fmt(APPS)} same rules not met / needing assessment`)
+console.log(
+  `agreement: ${fmt(sameOutcome)} / ${fmt(APPS)} same outcome; ${fmt(sameRules)} / ${fmt(APPS)} same rules not met / needing assessment`,
+)
 for (const d of disagreements) console.log(`  disagreement: ${d}`)
 if (sameOutcome !== APPS) process.exitCode = 1
 
@@ -138,7 +155,9 @@ if (ROWS > 0) {
     }
     out.end()
     await once(out, 'finish')
-    console.log(`\nwrote ${fmt(ROWS)} CSV rows (${(out.bytesWritten / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    console.log(
+      `\nwrote ${fmt(ROWS)} CSV rows (${(out.bytesWritten / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    )
 
     const useTime = existsSync('/usr/bin/time')
     const command = useTime ? '/usr/bin/time' : process.execPath

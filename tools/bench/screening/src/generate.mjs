@@ -21,8 +21,28 @@ export function prng(seed) {
 }
 
 const PLACES = ['Kista', 'Rinkeby', 'Husby', 'Akalla', 'Tensta', 'Järva', 'Hjulsta', 'Spånga', 'Bromsten', 'Sörgården']
-const KINDS = ['Ungdomsförening', 'Idrottsklubb', 'Kulturförening', 'Schackklubb', 'Föräldraförening', 'Fotbollsklubb', 'Läxhjälpsförening', 'Seniorförening', 'Musikförening', 'Boxningsklubb']
-const CONDUCTS = /** @type {const} */ (['violence', 'threat', 'coercion', 'rights-violation', 'encouraging-violence', 'discrimination', 'anti-democratic-activity', 'enabling-violent-extremism'])
+const KINDS = [
+  'Ungdomsförening',
+  'Idrottsklubb',
+  'Kulturförening',
+  'Schackklubb',
+  'Föräldraförening',
+  'Fotbollsklubb',
+  'Läxhjälpsförening',
+  'Seniorförening',
+  'Musikförening',
+  'Boxningsklubb',
+]
+const CONDUCTS = /** @type {const} */ ([
+  'violence',
+  'threat',
+  'coercion',
+  'rights-violation',
+  'encouraging-violence',
+  'discrimination',
+  'anti-democratic-activity',
+  'enabling-violent-extremism',
+])
 const SOURCES = /** @type {const} */ (['court-judgment', 'police-report', 'authority-statement', 'media', 'own-observation', 'tip'])
 
 const pad = (n, w = 2) => String(n).padStart(w, '0')
@@ -60,8 +80,20 @@ export function generateApplication(rnd, n, on) {
     const year = onYear - 1 - g
     const reportDue = `${year + 1}-03-31`
     const r = rnd()
-    if (r < 0.92) previousGrants.push({ year, amount: int(5, 100) * 1000, reportDue, reportSubmittedOn: `${year + 1}-${pad(int(1, 3))}-${pad(int(1, 28))}` })
-    else if (r < 0.98) previousGrants.push({ year, amount: int(5, 100) * 1000, reportDue, reportSubmittedOn: `${year + 1}-${pad(int(4, 9))}-${pad(int(1, 28))}` })
+    if (r < 0.92)
+      previousGrants.push({
+        year,
+        amount: int(5, 100) * 1000,
+        reportDue,
+        reportSubmittedOn: `${year + 1}-${pad(int(1, 3))}-${pad(int(1, 28))}`,
+      })
+    else if (r < 0.98)
+      previousGrants.push({
+        year,
+        amount: int(5, 100) * 1000,
+        reportDue,
+        reportSubmittedOn: `${year + 1}-${pad(int(4, 9))}-${pad(int(1, 28))}`,
+      })
     else previousGrants.push({ year, amount: int(5, 100) * 1000, reportDue })
   }
 
@@ -80,7 +112,10 @@ export function generateApplication(rnd, n, on) {
         withinActivities: chance(0.8),
         verified,
         date: date(onYear - 3, onYear),
-        source: { kind: verified ? pick(['court-judgment', 'authority-statement', 'police-report']) : pick(SOURCES), reference: `ref-${n}-${e}` },
+        source: {
+          kind: verified ? pick(['court-judgment', 'authority-statement', 'police-report']) : pick(SOURCES),
+          reference: `ref-${n}-${e}`,
+        },
         summary: 'Uppgift registrerad av handläggare.',
       }
       if (representative) item.representativeAge = chance(0.1) ? int(15, 17) : int(18, 70)
@@ -98,7 +133,11 @@ export function generateApplication(rnd, n, on) {
       organisationNumber: orgNr,
       registeredOn: activitySince,
       activitySince,
-      bankAccount: { kind: chance(0.8) ? 'bankgiro' : 'plusgiro', number: `${int(100, 9999)}-${int(1000, 9999)}`, holderIsAssociation: chance(0.97) },
+      bankAccount: {
+        kind: chance(0.8) ? 'bankgiro' : 'plusgiro',
+        number: `${int(100, 9999)}-${int(1000, 9999)}`,
+        holderIsAssociation: chance(0.97),
+      },
     },
     board: { electedOn: date(onYear - 1, onYear - 1), electedAtAnnualMeeting: chance(0.98), auditorElected: chance(0.98) },
     members: { total: int(5, 800), residentInCityShare: Math.round(rnd() * 100) / 100 },
@@ -124,11 +163,29 @@ export function generateApplications(count, seed, on) {
 
 /** The CSV columns, in order (see docs/grants.md). */
 export const CSV_HEADER = [
-  'id', 'programme', 'amountRequested', 'association.name', 'association.organisationNumber', 'association.registeredOn', 'association.activitySince',
-  'association.bankAccount.kind', 'association.bankAccount.number', 'association.bankAccount.holderIsAssociation', 'statutes.adoptedOn',
-  'statutes.adoptedAtAnnualMeeting', 'board.electedOn', 'board.electedAtAnnualMeeting', 'board.auditorElected', 'members.total',
-  'members.residentInCityShare', 'previousGrants', 'declaration.democraticPrinciples', 'declaration.humanRights', 'declaration.genderEquality',
-  'declaration.signedOn', 'evidence',
+  'id',
+  'programme',
+  'amountRequested',
+  'association.name',
+  'association.organisationNumber',
+  'association.registeredOn',
+  'association.activitySince',
+  'association.bankAccount.kind',
+  'association.bankAccount.number',
+  'association.bankAccount.holderIsAssociation',
+  'statutes.adoptedOn',
+  'statutes.adoptedAtAnnualMeeting',
+  'board.electedOn',
+  'board.electedAtAnnualMeeting',
+  'board.auditorElected',
+  'members.total',
+  'members.residentInCityShare',
+  'previousGrants',
+  'declaration.democraticPrinciples',
+  'declaration.humanRights',
+  'declaration.genderEquality',
+  'declaration.signedOn',
+  'evidence',
 ]
 
 const cell = (v) => {
@@ -142,9 +199,30 @@ export function csvRow(a) {
   const s = a.statutes
   const d = a.declaration
   return [
-    a.id, a.programme, a.amountRequested, a.association.name, a.association.organisationNumber, a.association.registeredOn, a.association.activitySince,
-    a.association.bankAccount.kind, a.association.bankAccount.number, a.association.bankAccount.holderIsAssociation, s?.adoptedOn, s?.adoptedAtAnnualMeeting,
-    a.board.electedOn, a.board.electedAtAnnualMeeting, a.board.auditorElected, a.members?.total, a.members?.residentInCityShare, a.previousGrants,
-    d?.democraticPrinciples, d?.humanRights, d?.genderEquality, d?.signedOn, a.evidence,
-  ].map(cell).join(',')
+    a.id,
+    a.programme,
+    a.amountRequested,
+    a.association.name,
+    a.association.organisationNumber,
+    a.association.registeredOn,
+    a.association.activitySince,
+    a.association.bankAccount.kind,
+    a.association.bankAccount.number,
+    a.association.bankAccount.holderIsAssociation,
+    s?.adoptedOn,
+    s?.adoptedAtAnnualMeeting,
+    a.board.electedOn,
+    a.board.electedAtAnnualMeeting,
+    a.board.auditorElected,
+    a.members?.total,
+    a.members?.residentInCityShare,
+    a.previousGrants,
+    d?.democraticPrinciples,
+    d?.humanRights,
+    d?.genderEquality,
+    d?.signedOn,
+    a.evidence,
+  ]
+    .map(cell)
+    .join(',')
 }

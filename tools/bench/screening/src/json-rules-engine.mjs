@@ -18,12 +18,19 @@ export function buildEngine(parameters) {
   const app = (path) => ({ fact: 'application', path })
   const notMet = (ruleId, conditions) => engine.addRule({ name: ruleId, conditions, event: { type: 'not_met', params: { ruleId } } })
 
-  notMet('statutes', { any: [{ ...app('$.statutes.adoptedAtAnnualMeeting'), operator: 'notEqual', value: true }, { ...app('$.statutes.adoptedOn'), operator: 'after', value: { fact: 'on' } }] })
+  notMet('statutes', {
+    any: [
+      { ...app('$.statutes.adoptedAtAnnualMeeting'), operator: 'notEqual', value: true },
+      { ...app('$.statutes.adoptedOn'), operator: 'after', value: { fact: 'on' } },
+    ],
+  })
   notMet('board', { all: [{ ...app('$.board.electedAtAnnualMeeting'), operator: 'notEqual', value: true }] })
   notMet('auditor', { all: [{ ...app('$.board.auditorElected'), operator: 'notEqual', value: true }] })
   notMet('bank-account', { all: [{ ...app('$.association.bankAccount.holderIsAssociation'), operator: 'notEqual', value: true }] })
-  if (parameters.maxAmount !== undefined) notMet('max-amount', { all: [{ ...app('$.amountRequested'), operator: 'greaterThan', value: parameters.maxAmount }] })
-  if (parameters.minYearsOfActivity !== undefined) notMet('years-of-activity', { all: [{ fact: 'yearsOfActivity', operator: 'lessThan', value: parameters.minYearsOfActivity }] })
+  if (parameters.maxAmount !== undefined)
+    notMet('max-amount', { all: [{ ...app('$.amountRequested'), operator: 'greaterThan', value: parameters.maxAmount }] })
+  if (parameters.minYearsOfActivity !== undefined)
+    notMet('years-of-activity', { all: [{ fact: 'yearsOfActivity', operator: 'lessThan', value: parameters.minYearsOfActivity }] })
   notMet('declaration', {
     any: [
       { ...app('$.declaration.democraticPrinciples'), operator: 'notEqual', value: true },
@@ -55,7 +62,8 @@ export function buildEngine(parameters) {
     let needsAssessment = 0
     for (const e of a.evidence) {
       if (!e.withinActivities || e.date > on) continue
-      if (!e.verified || (e.actor === 'representative' && (e.representativeAge === undefined || e.representativeAge < 18))) needsAssessment++
+      if (!e.verified || (e.actor === 'representative' && (e.representativeAge === undefined || e.representativeAge < 18)))
+        needsAssessment++
       else notMet++
     }
     return { notMet, needsAssessment }

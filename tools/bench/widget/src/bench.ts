@@ -64,11 +64,20 @@ const here = dirname(fileURLToPath(import.meta.url))
 const widgetEntry = join(here, '../../../../apps/info-widget/src/element/vbe-info.tsx')
 const gz = (b: Uint8Array | string) => gzipSync(b).length
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KiB`.padStart(10)
-const sha = (algorithm: 'sha256' | 'sha384', content: string | Uint8Array) => `${algorithm}-${createHash(algorithm).update(content).digest('base64')}`
+const sha = (algorithm: 'sha256' | 'sha384', content: string | Uint8Array) =>
+  `${algorithm}-${createHash(algorithm).update(content).digest('base64')}`
 
-async function bundle(options: { entry?: string; contents?: string; alias?: Record<string, string>; define?: Record<string, string>; target?: string[] }) {
+async function bundle(options: {
+  entry?: string
+  contents?: string
+  alias?: Record<string, string>
+  define?: Record<string, string>
+  target?: string[]
+}) {
   const r = await build({
-    ...(options.entry ? { entryPoints: [options.entry] } : { stdin: { contents: options.contents ?? '', resolveDir: here, loader: 'tsx' } }),
+    ...(options.entry
+      ? { entryPoints: [options.entry] }
+      : { stdin: { contents: options.contents ?? '', resolveDir: here, loader: 'tsx' } }),
     bundle: true,
     write: false,
     format: 'esm',
@@ -113,7 +122,9 @@ console.log(`${'widget with React + react-dom'.padEnd(46)}${kb(withReact.bytes)}
 console.log(`${'runtime only: preact/compat'.padEnd(46)}${kb(preactRuntime.bytes)}${kb(preactRuntime.gzip)}`)
 console.log(`${'runtime only: React + react-dom'.padEnd(46)}${kb(reactRuntime.bytes)}${kb(reactRuntime.gzip)}`)
 const js = rows.find(([n]) => n === 'vbe-info.js')
-console.log(`\nBudget: vbe-info.js ${js?.[2]} B gzipped of 12000; largest language file ${Math.max(...rows.filter(([n]) => n.startsWith('i18n/')).map(([, , z]) => z))} B of 3000`)
+console.log(
+  `\nBudget: vbe-info.js ${js?.[2]} B gzipped of 12000; largest language file ${Math.max(...rows.filter(([n]) => n.startsWith('i18n/')).map(([, , z]) => z))} B of 3000`,
+)
 
 // ---------------------------------------------------------------------- the pages
 // previous: the same element built with every data file's hash (languages and districts)
@@ -123,7 +134,9 @@ await mkdir(prevDir, { recursive: true })
 await cp(join(outDir, 'widget/i18n'), join(prevDir, 'i18n'), { recursive: true })
 await cp(join(outDir, 'widget/districts'), join(prevDir, 'districts'), { recursive: true })
 const allHashes: Record<string, string> = {}
-for (const dir of ['i18n', 'districts']) for (const name of await readdir(join(prevDir, dir))) allHashes[`${dir}/${name}`] = sha('sha256', await readFile(join(prevDir, dir, name)))
+for (const dir of ['i18n', 'districts'])
+  for (const name of await readdir(join(prevDir, dir)))
+    allHashes[`${dir}/${name}`] = sha('sha256', await readFile(join(prevDir, dir, name)))
 const incomplete = LANGUAGES.filter((l) => missingKeys(messages[l]).length > 0)
 const previous = await bundle({
   entry: widgetEntry,
@@ -141,8 +154,12 @@ const fallbackDiv = /<vbe-info[^>]*>\n([^]*?)\n<template>/.exec(snippet)?.[1] ??
 const baselinePage = demoPage.replace(snippet, `<script type="module" src="/bench/probe.js"></script>\n${fallbackDiv}`)
 // static: the same snippet, with a script (written below, once the widget's markup is
 // known) that only attaches the shadow root, adopts the sheet and sets the markup
-const staticPage = demoPage.replace(/<script type="module" src="\/widget\/vbe-info\.js" integrity="[^"]*"/, '<script type="module" src="/bench/static.js"')
-if (!inlineTemplate || !fallbackDiv || previousPage === demoPage || baselinePage === demoPage || staticPage === demoPage) throw new Error('bench: the demo page no longer has the expected snippet')
+const staticPage = demoPage.replace(
+  /<script type="module" src="\/widget\/vbe-info\.js" integrity="[^"]*"/,
+  '<script type="module" src="/bench/static.js"',
+)
+if (!inlineTemplate || !fallbackDiv || previousPage === demoPage || baselinePage === demoPage || staticPage === demoPage)
+  throw new Error('bench: the demo page no longer has the expected snippet')
 
 interface Page {
   readonly name: string
@@ -152,10 +169,34 @@ interface Page {
   readonly html: string
 }
 const pages: Page[] = [
-  { name: 'widget', label: 'widget, first-screen data inline (this build)', path: '/bench/widget.html', script: '/widget/vbe-info.js', html: demoPage },
-  { name: 'previous', label: 'previous: data fetched after the script runs', path: '/bench/previous.html', script: '/bench/previous/vbe-info.js', html: previousPage },
-  { name: 'static', label: 'static: same shadow markup + sheet, no JS work', path: '/bench/static.html', script: '/bench/static.js', html: staticPage },
-  { name: 'baseline', label: 'baseline: static <div> + one-line module script', path: '/bench/baseline.html', script: '/bench/probe.js', html: baselinePage },
+  {
+    name: 'widget',
+    label: 'widget, first-screen data inline (this build)',
+    path: '/bench/widget.html',
+    script: '/widget/vbe-info.js',
+    html: demoPage,
+  },
+  {
+    name: 'previous',
+    label: 'previous: data fetched after the script runs',
+    path: '/bench/previous.html',
+    script: '/bench/previous/vbe-info.js',
+    html: previousPage,
+  },
+  {
+    name: 'static',
+    label: 'static: same shadow markup + sheet, no JS work',
+    path: '/bench/static.html',
+    script: '/bench/static.js',
+    html: staticPage,
+  },
+  {
+    name: 'baseline',
+    label: 'baseline: static <div> + one-line module script',
+    path: '/bench/baseline.html',
+    script: '/bench/probe.js',
+    html: baselinePage,
+  },
 ]
 /**
  * The in-page measurement, the same in both set-ups: `vbe-info-ready` → the next frame
@@ -196,13 +237,18 @@ const SELF_REPORT = probe(
 )
 const selfReportCsp = STRICT_CSP.replace("default-src 'self';", `default-src 'self'; script-src 'self' '${sha('sha256', SELF_REPORT)}';`)
 const selfReporting = (p: Page) =>
-  p.html.replace('<html lang="sv">', `<html lang="sv" data-bench-script="${p.script}">`).replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<script>${SELF_REPORT}</script>`)
+  p.html
+    .replace('<html lang="sv">', `<html lang="sv" data-bench-script="${p.script}">`)
+    .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<script>${SELF_REPORT}</script>`)
 const directPath = (p: Page) => p.path.replace('.html', '.direct.html')
 for (const p of pages) if (selfReporting(p) === p.html) throw new Error('bench: the demo page no longer has the expected head')
 
 const app = createApp({
   root: outDir,
-  pages: Object.fromEntries([...pages.map((p) => [p.path, { html: p.html }]), ...pages.map((p) => [directPath(p), { html: selfReporting(p), csp: selfReportCsp }])]),
+  pages: Object.fromEntries([
+    ...pages.map((p) => [p.path, { html: p.html }]),
+    ...pages.map((p) => [directPath(p), { html: selfReporting(p), csp: selfReportCsp }]),
+  ]),
 })
 /** The direct run under way: takes a page's figures and names the next page ('' when done). */
 let onResult: ((sample: Sample) => string) | undefined
@@ -216,7 +262,9 @@ const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
   const s = serve(
     {
       fetch: (request: Request, env: { incoming: { socket: { remoteAddress?: string | undefined } } }) =>
-        /^(127\.|::ffff:127\.|::1$)/.test(env.incoming.socket.remoteAddress ?? '') ? app.fetch(request, env) : new Response('Forbidden', { status: 403 }),
+        /^(127\.|::ffff:127\.|::1$)/.test(env.incoming.socket.remoteAddress ?? '')
+          ? app.fetch(request, env)
+          : new Response('Forbidden', { status: 403 }),
       port: 0,
       hostname: '0.0.0.0',
     },
@@ -286,7 +334,9 @@ const browser = await launchChromium('the widget benchmark')
   const context = await browser.newContext()
   const tab = await context.newPage()
   await tab.goto(origin + '/bench/widget.html')
-  const markup = await tab.waitForFunction(() => document.querySelector('vbe-info')?.shadowRoot?.querySelector('section')?.parentElement?.outerHTML)
+  const markup = await tab.waitForFunction(
+    () => document.querySelector('vbe-info')?.shadowRoot?.querySelector('section')?.parentElement?.outerHTML,
+  )
   await writeFile(
     join(outDir, 'bench/static.js'),
     `const s=document.querySelector('vbe-info').attachShadow({mode:'open'}),c=new CSSStyleSheet();c.replaceSync(${JSON.stringify(widgetCss)});s.adoptedStyleSheets=[c];s.innerHTML=${JSON.stringify(await markup.jsonValue())};document.dispatchEvent(new Event('vbe-info-ready'))\n`,
@@ -303,7 +353,11 @@ async function runDirect(order: Page[], warmupLoads: number): Promise<Map<string
   assertChromium('the widget benchmark')
   const results: Sample[] = []
   const profile = await mkdtemp(join(tmpdir(), 'vbe-bench-profile-'))
-  const chromium = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--window-size=1280,${720 + HEADLESS_CHROME_PX}`, `--user-data-dir=${profile}`, directUrl(order[0] as Page, 0)], { stdio: 'ignore' })
+  const chromium = spawn(
+    CHROMIUM,
+    [...CHROMIUM_ARGS, `--window-size=1280,${720 + HEADLESS_CHROME_PX}`, `--user-data-dir=${profile}`, directUrl(order[0] as Page, 0)],
+    { stdio: 'ignore' },
+  )
   try {
     await new Promise<void>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined
@@ -315,7 +369,15 @@ async function runDirect(order: Page[], warmupLoads: number): Promise<Map<string
       }
       const watchdog = () => {
         clearTimeout(timer)
-        timer = setTimeout(() => stop(new Error(`bench: Chromium on its own stopped at load ${results.length + 1} of ${order.length} (${order[results.length]?.name}): no figures for 20 s`)), 20_000)
+        timer = setTimeout(
+          () =>
+            stop(
+              new Error(
+                `bench: Chromium on its own stopped at load ${results.length + 1} of ${order.length} (${order[results.length]?.name}): no figures for 20 s`,
+              ),
+            ),
+          20_000,
+        )
       }
       onResult = (sample) => {
         results.push(sample)
@@ -328,7 +390,8 @@ async function runDirect(order: Page[], warmupLoads: number): Promise<Map<string
         return directUrl(next, results.length)
       }
       chromium.once('exit', (code) => {
-        if (results.length < order.length) stop(new Error(`bench: Chromium exited (${code}) at load ${results.length + 1} of ${order.length}`))
+        if (results.length < order.length)
+          stop(new Error(`bench: Chromium exited (${code}) at load ${results.length + 1} of ${order.length}`))
       })
       watchdog()
     })
@@ -341,7 +404,8 @@ async function runDirect(order: Page[], warmupLoads: number): Promise<Map<string
     if (i >= warmupLoads) out.get(order[i]?.name ?? '')?.push(sample)
   })
   const seen = new Set([...out.values()].flat().map((x) => x.viewport))
-  if (seen.size !== 1 || !seen.has('1280x720@1')) throw new Error(`bench: Chromium on its own showed the pages at ${[...seen].join(', ')}, not Playwright's 1280x720@1`)
+  if (seen.size !== 1 || !seen.has('1280x720@1'))
+    throw new Error(`bench: Chromium on its own showed the pages at ${[...seen].join(', ')}, not Playwright's 1280x720@1`)
   return out
 }
 
@@ -364,7 +428,9 @@ try {
   for (let i = 0; i < TRACE_RUNS; i++) {
     for (const page of pages) {
       await measure(browser, page, trace)
-      cpuSamples.get(page.name)?.push(mainThreadCpu((JSON.parse(await readFile(trace, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents))
+      cpuSamples
+        .get(page.name)
+        ?.push(mainThreadCpu((JSON.parse(await readFile(trace, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents))
     }
   }
 } finally {
@@ -392,11 +458,15 @@ function report(title: string, set: Map<string, Sample[]>): { widget: number; ba
   const viewports = [...new Set([...set.values()].flat().map((x) => x.viewport))].join(', ')
   console.log(`\n${title}; viewport ${viewports}\n`)
   console.log(`${''.padEnd(48)}${'script loaded →'.padEnd(28)}${'navigation →'.padEnd(28)}`)
-  console.log(`${'page'.padEnd(48)}${'visible'.padEnd(14)}${'painted'.padEnd(14)}${'visible'.padEnd(14)}${'first paint'.padEnd(14)}data requests`)
+  console.log(
+    `${'page'.padEnd(48)}${'visible'.padEnd(14)}${'painted'.padEnd(14)}${'visible'.padEnd(14)}${'first paint'.padEnd(14)}data requests`,
+  )
   console.log(`${''.padEnd(48)}${'   med    p95'.padEnd(14).repeat(4)}`)
   for (const p of pages) {
     const requests = (set.get(p.name) ?? []).map((s) => s.jsonRequests)
-    console.log(`${p.label.padEnd(48)}${col(p.name, (s) => s.visible - s.scriptLoaded)}  ${col(p.name, (s) => s.painted - s.scriptLoaded)}  ${col(p.name, (s) => s.visible)}  ${col(p.name, (s) => s.fcp)}  ${Math.max(...requests)}`)
+    console.log(
+      `${p.label.padEnd(48)}${col(p.name, (s) => s.visible - s.scriptLoaded)}  ${col(p.name, (s) => s.painted - s.scriptLoaded)}  ${col(p.name, (s) => s.visible)}  ${col(p.name, (s) => s.fcp)}  ${Math.max(...requests)}`,
+    )
   }
   const widget = stat('widget', (s) => s.visible - s.scriptLoaded)
   const prev = stat('previous', (s) => s.visible - s.scriptLoaded)
@@ -404,28 +474,59 @@ function report(title: string, set: Map<string, Sample[]>): { widget: number; ba
   const floor = stat('static', (s) => s.visible - s.scriptLoaded)
   const navWidget = stat('widget', (s) => s.visible)
   const navBase = stat('baseline', (s) => s.visible)
-  console.log(`\nscript loaded → visible, median: widget ${widget.median.toFixed(1)} ms, p95 ${widget.p95.toFixed(1)} ms (goal < ${GOAL_MS} ms: ${widget.median < GOAL_MS ? 'met' : 'NOT met'} at the median, ${widget.p95 < GOAL_MS ? 'met' : 'not met'} at p95)`)
-  console.log(`  ratio to the baseline (${base.median.toFixed(1)} ms): widget ${(widget.median / base.median).toFixed(2)}×, previous ${(prev.median / base.median).toFixed(2)}× (previous ${prev.median.toFixed(1)} ms)`)
-  console.log(`  static shadow markup ${floor.median.toFixed(1)} ms (${(floor.median / base.median).toFixed(2)}× the baseline); widget ${(widget.median / floor.median).toFixed(2)}× the static markup (${(widget.median - floor.median).toFixed(1)} ms for the framework, data and logic)`)
+  console.log(
+    `\nscript loaded → visible, median: widget ${widget.median.toFixed(1)} ms, p95 ${widget.p95.toFixed(1)} ms (goal < ${GOAL_MS} ms: ${widget.median < GOAL_MS ? 'met' : 'NOT met'} at the median, ${widget.p95 < GOAL_MS ? 'met' : 'not met'} at p95)`,
+  )
+  console.log(
+    `  ratio to the baseline (${base.median.toFixed(1)} ms): widget ${(widget.median / base.median).toFixed(2)}×, previous ${(prev.median / base.median).toFixed(2)}× (previous ${prev.median.toFixed(1)} ms)`,
+  )
+  console.log(
+    `  static shadow markup ${floor.median.toFixed(1)} ms (${(floor.median / base.median).toFixed(2)}× the baseline); widget ${(widget.median / floor.median).toFixed(2)}× the static markup (${(widget.median - floor.median).toFixed(1)} ms for the framework, data and logic)`,
+  )
   console.log(`  widget vs previous: ${(widget.median / prev.median).toFixed(2)}× (${(prev.median - widget.median).toFixed(1)} ms sooner)`)
-  console.log(`navigation → visible, median: widget ${navWidget.median.toFixed(1)} ms, baseline ${navBase.median.toFixed(1)} ms (${(navWidget.median / navBase.median).toFixed(2)}×)`)
+  console.log(
+    `navigation → visible, median: widget ${navWidget.median.toFixed(1)} ms, baseline ${navBase.median.toFixed(1)} ms (${(navWidget.median / navBase.median).toFixed(2)}×)`,
+  )
   return { widget: widget.median, base: base.median }
 }
 
-console.log(`\nTime to visible in Chromium: ${RUNS} cold page loads of each page in each of two set-ups, interleaved (loopback server, strict CSP;`)
-console.log(`1-minute load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${cpus().length} cores). Milliseconds, median and p95.`)
+console.log(
+  `\nTime to visible in Chromium: ${RUNS} cold page loads of each page in each of two set-ups, interleaved (loopback server, strict CSP;`,
+)
+console.log(
+  `1-minute load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${cpus().length} cores). Milliseconds, median and p95.`,
+)
 const alone = report(
   `A. Chromium on its own, no automation attached (the figure for the goal): each page measures itself and goes on to the next, each on a loopback address of its own (new renderer process, empty caches)`,
   directSamples,
 )
-const driven = report(`B. The same pages under Playwright (DevTools protocol attached: its utility world, and page and network events sent to the harness), a fresh context each`, samples)
-console.log(`\nwidget, script loaded → visible, median: ${alone.widget.toFixed(1)} ms on its own (${(alone.widget / alone.base).toFixed(2)}× its baseline), ${driven.widget.toFixed(1)} ms under Playwright (${(driven.widget / driven.base).toFixed(2)}× its baseline); Playwright adds ${(driven.widget - alone.widget).toFixed(1)} ms to the widget and ${(driven.base - alone.base).toFixed(1)} ms to the baseline`)
+const driven = report(
+  `B. The same pages under Playwright (DevTools protocol attached: its utility world, and page and network events sent to the harness), a fresh context each`,
+  samples,
+)
+console.log(
+  `\nwidget, script loaded → visible, median: ${alone.widget.toFixed(1)} ms on its own (${(alone.widget / alone.base).toFixed(2)}× its baseline), ${driven.widget.toFixed(1)} ms under Playwright (${(driven.widget / driven.base).toFixed(2)}× its baseline); Playwright adds ${(driven.widget - alone.widget).toFixed(1)} ms to the widget and ${(driven.base - alone.base).toFixed(1)} ms to the baseline`,
+)
 
 if (TRACE_RUNS > 0) {
   console.log(`\nMain-thread CPU time from the task that runs the script to the end of the frame that shows it`)
-  console.log(`(thread time from Chromium's trace, ${TRACE_RUNS} traced loads each; wall time of the same span beside it). Milliseconds, median.\n`)
+  console.log(
+    `(thread time from Chromium's trace, ${TRACE_RUNS} traced loads each; wall time of the same span beside it). Milliseconds, median.\n`,
+  )
   for (const p of pages) {
     const xs = cpuSamples.get(p.name) ?? []
-    console.log(`${p.label.padEnd(48)}cpu ${ms(pct(xs.map((x) => x.cpu), 50))}   wall ${ms(pct(xs.map((x) => x.wall), 50))}`)
+    console.log(
+      `${p.label.padEnd(48)}cpu ${ms(
+        pct(
+          xs.map((x) => x.cpu),
+          50,
+        ),
+      )}   wall ${ms(
+        pct(
+          xs.map((x) => x.wall),
+          50,
+        ),
+      )}`,
+    )
   }
 }

@@ -46,7 +46,7 @@ type Tuple = [
   status: string,
   reason: string | Reason,
   evidenceIds?: readonly string[],
-  own?: { kind?: string; sources?: readonly unknown[] }
+  own?: { kind?: string; sources?: readonly unknown[] },
 ]
 
 const sameSources = (a: readonly unknown[], b: readonly unknown[]) => a === b || JSON.stringify(a) === JSON.stringify(b)

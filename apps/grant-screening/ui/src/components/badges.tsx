@@ -8,9 +8,12 @@ const OUTCOME_TONE: Record<Outcome, Tone> = { eligible: 'ok', ineligible: 'bad',
 const FINDING_TONE: Record<FindingStatus, Tone> = { met: 'ok', not_met: 'bad', needs_assessment: 'warn', not_applicable: 'neutral' }
 
 /** A case status, screening outcome or finding as a kit status badge: the text says it, the tone repeats it. */
-export function Badge(props: { kind: 'status'; value: Status } | { kind: 'outcome'; value: Outcome } | { kind: 'finding'; value: FindingStatus }): ReactNode {
+export function Badge(
+  props: { kind: 'status'; value: Status } | { kind: 'outcome'; value: Outcome } | { kind: 'finding'; value: FindingStatus },
+): ReactNode {
   const { e } = useI18n()
-  const tone = props.kind === 'status' ? STATUS_TONE[props.value] : props.kind === 'outcome' ? OUTCOME_TONE[props.value] : FINDING_TONE[props.value]
+  const tone =
+    props.kind === 'status' ? STATUS_TONE[props.value] : props.kind === 'outcome' ? OUTCOME_TONE[props.value] : FINDING_TONE[props.value]
   return <StatusBadge tone={tone ?? 'neutral'}>{e(props.kind, props.value)}</StatusBadge>
 }
 

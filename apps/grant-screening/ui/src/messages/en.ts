@@ -22,7 +22,6 @@ export const en: Messages = {
   nav_rescreen: 'Re-screens',
   nav_api: 'API documentation',
 
-
   loginIntro: 'Log in with your username and password to screen, decide and follow up association grants.',
 
   queueTitle: 'Cases',
@@ -101,7 +100,8 @@ export const en: Messages = {
   noFindings: 'No conditions were screened.',
 
   evidence: 'Evidence on the democracy condition',
-  evidenceIntro: 'Information about the conduct of the association or its representatives. Evidence is about conduct, never about faith, origin or opinions.',
+  evidenceIntro:
+    'Information about the conduct of the association or its representatives. Evidence is about conduct, never about faith, origin or opinions.',
   noEvidence: 'No evidence recorded.',
   evidenceCaption: 'Recorded evidence',
   colEvidenceId: 'Id',
@@ -157,8 +157,10 @@ export const en: Messages = {
   decisionSaved: 'The decision was saved. Status: {status}.',
 
   decisionDialogTitle: 'Make a decision',
-  decisionDialogIntro: 'A decision must state its reasons (Administrative Procedure Act, section 32). The reasons go into the decision letter.',
-  decisionDialogFourEyes: 'The screening needs a human assessment of the democracy condition. The decision takes effect only once an approver has signed it.',
+  decisionDialogIntro:
+    'A decision must state its reasons (Administrative Procedure Act, section 32). The reasons go into the decision letter.',
+  decisionDialogFourEyes:
+    'The screening needs a human assessment of the democracy condition. The decision takes effect only once an approver has signed it.',
   decisionSubmit: 'Save decision',
   decisionAmountHint: 'At most the amount requested, {amount}.',
 
@@ -193,7 +195,8 @@ export const en: Messages = {
 
   conflictTitle: 'Conflict-of-interest declaration',
   conflictChoose: 'Choose whether you have a conflict of interest.',
-  conflictIntro: 'Before you open the case, consider whether you have a conflict of interest (Administrative Procedure Act, sections 16–18), for example if you or someone close to you has a personal interest in the association.',
+  conflictIntro:
+    'Before you open the case, consider whether you have a conflict of interest (Administrative Procedure Act, sections 16–18), for example if you or someone close to you has a personal interest in the association.',
   conflictQuestion: 'Do you have a conflict of interest in this case?',
   conflictNo: 'No, I have no conflict of interest',
   conflictYes: 'Yes, I have a conflict of interest',
@@ -204,7 +207,8 @@ export const en: Messages = {
   conflictRecorded: 'The declaration was saved.',
 
   importTitle: 'Import applications',
-  importIntro: 'Read applications from a CSV file in the exchange format. The first row names the columns. Every valid row becomes a case and is screened at once; rows with errors are reported with their row number and field.',
+  importIntro:
+    'Read applications from a CSV file in the exchange format. The first row names the columns. Every valid row becomes a case and is screened at once; rows with errors are reported with their row number and field.',
   csvFile: 'CSV file',
   csvText: 'Or paste CSV',
   csvHint: 'Columns such as id, programme, amountRequested, association.name … Lists (previousGrants, evidence) are JSON in one cell.',
@@ -227,7 +231,8 @@ export const en: Messages = {
   newCreated: 'The case was registered.',
 
   auditTitle: 'Audit trail',
-  auditIntro: 'Every change and every read of personal data is logged in a chain in which each event carries the checksum of the event before it.',
+  auditIntro:
+    'Every change and every read of personal data is logged in a chain in which each event carries the checksum of the event before it.',
   auditFilterEntity: 'Case or object (id)',
   auditLimit: 'Number of events',
   auditShow: 'Show',

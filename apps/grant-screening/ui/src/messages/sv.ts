@@ -24,7 +24,6 @@ export const sv = {
   nav_rescreen: 'Omprövningar',
   nav_api: 'API-dokumentation',
 
-
   // Login
   loginIntro: 'Logga in med ditt användarnamn och lösenord för att pröva, besluta och följa upp föreningsbidrag.',
 
@@ -94,7 +93,8 @@ export const sv = {
 
   screening: 'Prövning',
   screeningOutcome: 'Resultat',
-  screeningIntro: 'Prövningen är inte ett beslut. Den visar vilka villkor som är uppfyllda, vilka som inte är det och vilka en handläggare måste bedöma.',
+  screeningIntro:
+    'Prövningen är inte ett beslut. Den visar vilka villkor som är uppfyllda, vilka som inte är det och vilka en handläggare måste bedöma.',
   rulesetInfo: 'Regelverk {version}, prövat per {on}',
   humanDecisionRequired: 'Demokrativillkoret måste bedömas av en handläggare, och beslutet kräver två underskrifter.',
   findingsCaption: 'Varje villkor med status, skäl och källor',
@@ -163,7 +163,8 @@ export const sv = {
 
   decisionDialogTitle: 'Fatta beslut',
   decisionDialogIntro: 'Ett beslut ska motiveras (förvaltningslagen 32 §). Skälen skrivs in i beslutsbrevet.',
-  decisionDialogFourEyes: 'Prövningen kräver en mänsklig bedömning av demokrativillkoret. Beslutet gäller först när en attestant har skrivit under.',
+  decisionDialogFourEyes:
+    'Prövningen kräver en mänsklig bedömning av demokrativillkoret. Beslutet gäller först när en attestant har skrivit under.',
   decisionSubmit: 'Spara beslut',
   decisionAmountHint: 'Högst det sökta beloppet, {amount}.',
 
@@ -199,7 +200,8 @@ export const sv = {
   // Conflict of interest
   conflictTitle: 'Jävsförklaring',
   conflictChoose: 'Välj om du är jävig eller inte.',
-  conflictIntro: 'Innan du öppnar ärendet ska du pröva om du är jävig (förvaltningslagen 16–18 §§), till exempel om du eller en närstående har ett personligt intresse i föreningen.',
+  conflictIntro:
+    'Innan du öppnar ärendet ska du pröva om du är jävig (förvaltningslagen 16–18 §§), till exempel om du eller en närstående har ett personligt intresse i föreningen.',
   conflictQuestion: 'Är du jävig i ärendet?',
   conflictNo: 'Nej, jag är inte jävig',
   conflictYes: 'Ja, jag är jävig',
@@ -211,7 +213,8 @@ export const sv = {
 
   // Import
   importTitle: 'Importera ansökningar',
-  importIntro: 'Läs in ansökningar från en CSV-fil i utbytesformatet. Första raden namnger kolumnerna. Varje giltig rad blir ett ärende och prövas direkt; rader med fel rapporteras med radnummer och fält.',
+  importIntro:
+    'Läs in ansökningar från en CSV-fil i utbytesformatet. Första raden namnger kolumnerna. Varje giltig rad blir ett ärende och prövas direkt; rader med fel rapporteras med radnummer och fält.',
   csvFile: 'CSV-fil',
   csvText: 'Eller klistra in CSV',
   csvHint: 'Kolumner som id, programme, amountRequested, association.name … Listor (previousGrants, evidence) skrivs som JSON i en cell.',
@@ -235,7 +238,8 @@ export const sv = {
 
   // Audit
   auditTitle: 'Granskningslogg',
-  auditIntro: 'Varje ändring och varje läsning av personuppgifter loggas i en kedja där varje händelse bär föregående händelses kontrollsumma.',
+  auditIntro:
+    'Varje ändring och varje läsning av personuppgifter loggas i en kedja där varje händelse bär föregående händelses kontrollsumma.',
   auditFilterEntity: 'Ärende eller objekt (id)',
   auditLimit: 'Antal händelser',
   auditShow: 'Visa',

@@ -10,7 +10,6 @@ import type { IsoDate } from '../dates.js'
 import { invalidArgument } from './check.js'
 import { dateParts, daysInMonth, isIsoDate, isoDateOf } from './days.js'
 
-
 function checkDate(subject: string, field: string, value: unknown): asserts value is IsoDate {
   if (!isIsoDate(value)) invalidArgument(subject, field, 'date.invalid', value)
 }

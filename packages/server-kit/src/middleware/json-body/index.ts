@@ -12,8 +12,7 @@ export function invalidProblem(detail: Text, errors: readonly FieldProblemText[]
 export function nulStrings(value: unknown, path: PropertyKey[] = [], out: FieldProblemText[] = []): FieldProblemText[] {
   if (out.length >= 20) return out
   if (typeof value === 'string') {
-    if (value.includes('\u0000'))
-      out.push({ path: formatPath(path), message: problemText({ code: 'text.nul', params: {} }) })
+    if (value.includes('\u0000')) out.push({ path: formatPath(path), message: problemText({ code: 'text.nul', params: {} }) })
   } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, [...path, i], out))
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nulStrings(v, [...path, k], out)
   return out
@@ -35,13 +34,13 @@ export function jsonBody() {
         throw new ProblemResponse(
           invalidProblem({ sv: 'Innehållet i begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' }, [
             { path: '(body)', message: problemText({ code: 'json.invalid', params: {} }) },
-          ])
+          ]),
         )
       }
       const problems = nulStrings(body)
       if (problems.length > 0)
         throw new ProblemResponse(
-          invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems)
+          invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems),
         )
     }
     await next()

@@ -8,7 +8,7 @@ const app = new Hono()
   .use('/api/*', jsonBody())
   .post('/api/echo', async (c) => c.json({ received: await c.req.json() }))
   .onError((error, c) =>
-    error instanceof ProblemResponse ? c.json(problemIn(error.problem, 'en'), error.problem.status as 400) : c.text('unexpected', 500)
+    error instanceof ProblemResponse ? c.json(problemIn(error.problem, 'en'), error.problem.status as 400) : c.text('unexpected', 500),
   )
 const post = (body: string, type = 'application/json') =>
   app.request('/api/echo', { method: 'POST', headers: { 'content-type': type }, body })

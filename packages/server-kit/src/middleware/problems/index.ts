@@ -34,7 +34,10 @@ export function problemErrorHandler(logError: (error: unknown, c: Context) => vo
     if (error instanceof HTTPException) {
       const status = error.status
       // Hono's own exceptions carry English only; the answer says what happened in both languages.
-      const detail = { sv: `Servern kunde inte hantera begäran (HTTP ${status}).`, en: `The request could not be handled (HTTP ${status}).` }
+      const detail = {
+        sv: `Servern kunde inte hantera begäran (HTTP ${status}).`,
+        en: `The request could not be handled (HTTP ${status}).`,
+      }
       return problemResponse({ type: 'about:blank', title: { sv: 'Fel', en: 'Error' }, status, detail }, lang)
     }
     logError(error, c)
@@ -52,5 +55,5 @@ export const problemNotFound: NotFoundHandler = (c) =>
       status: 404,
       detail: { sv: `API:t har ingen adress ${c.req.method} ${c.req.path}.`, en: `No route for ${c.req.method} ${c.req.path}.` },
     },
-    requestLanguage(c)
+    requestLanguage(c),
   )

@@ -15,13 +15,13 @@ const ACTIVE: ActiveSession = {
 const app = new Hono<{ Variables: { session: ActiveSession | null } }>()
   .use(
     '/api/*',
-    session(async (_c, token) => (token === TOKEN ? ACTIVE : null))
+    session(async (_c, token) => (token === TOKEN ? ACTIVE : null)),
   )
   .get('/api/me', (c) => c.json({ user: c.get('session')?.user.username ?? null }))
   .post('/api/things', (c) => c.json({ user: c.get('session')?.user.username ?? null }, 201))
   .post('/api/session', (c) => c.json({ login: true }))
   .onError((error, c) =>
-    error instanceof ProblemResponse ? c.json(problemIn(error.problem, 'en'), error.problem.status as 403) : c.text('unexpected', 500)
+    error instanceof ProblemResponse ? c.json(problemIn(error.problem, 'en'), error.problem.status as 403) : c.text('unexpected', 500),
   )
 const cookie = `${SESSION_COOKIE}=${TOKEN}`
 

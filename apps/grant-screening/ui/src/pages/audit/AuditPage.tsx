@@ -1,4 +1,19 @@
-import { api, isApiError, type Problem, Loading, PageHeading, ProblemMessage, ErrorSummary, Field, useForm, useAnnounce, href, navigate, type Route , ScrollRegion } from '@vbe/web-kit'
+import {
+  api,
+  isApiError,
+  type Problem,
+  Loading,
+  PageHeading,
+  ProblemMessage,
+  ErrorSummary,
+  Field,
+  useForm,
+  useAnnounce,
+  href,
+  navigate,
+  type Route,
+  ScrollRegion,
+} from '@vbe/web-kit'
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
@@ -33,7 +48,10 @@ export function AuditPage(props: { route: Route }): ReactNode {
     setDraftLimit(limit)
   }
 
-  const fetchEvents = useCallback((before?: number) => api<{ events: AuditEvent[] }>('/api/audit', { query: { entityId, limit, before } }), [entityId, limit])
+  const fetchEvents = useCallback(
+    (before?: number) => api<{ events: AuditEvent[] }>('/api/audit', { query: { entityId, limit, before } }),
+    [entityId, limit],
+  )
 
   useEffect(() => {
     let live = true
@@ -85,13 +103,22 @@ export function AuditPage(props: { route: Route }): ReactNode {
             {t('verifyChain')}
           </h2>
           <ErrorSummary form={verifyForm} />
-          <button type="button" className="button button--primary" onClick={() => void verify()} aria-disabled={verifyForm.busy || undefined}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void verify()}
+            aria-disabled={verifyForm.busy || undefined}
+          >
             {verifyForm.busy ? t('verifying') : t('verifyChain')}
           </button>
           <div role="status" className="verify-result">
             {verification && (
               <div className={`notice ${verification.ok ? 'notice--ok' : 'notice--error'}`}>
-                <p>{verification.ok ? t('verifyOk', { checked: verification.checked }) : t('verifyFailed', { count: verification.problems.length, checked: verification.checked })}</p>
+                <p>
+                  {verification.ok
+                    ? t('verifyOk', { checked: verification.checked })
+                    : t('verifyFailed', { count: verification.problems.length, checked: verification.checked })}
+                </p>
                 {verification.problems.length > 0 && (
                   <ul>
                     {verification.problems.map((p, i) => (

@@ -1,4 +1,19 @@
-import { api, isApiError, type Problem, hasRole, Loading, PageHeading, ProblemMessage, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, href } from '@vbe/web-kit'
+import {
+  api,
+  isApiError,
+  type Problem,
+  hasRole,
+  Loading,
+  PageHeading,
+  ProblemMessage,
+  ErrorSummary,
+  Field,
+  RadioGroup,
+  Submit,
+  useForm,
+  useAnnounce,
+  href,
+} from '@vbe/web-kit'
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { Badge, yesNo } from '../../components/badges'
 import { useI18n } from '../../i18n'
@@ -28,7 +43,8 @@ export function CasePage(props: { id: string; user: User }): ReactNode {
       return { kind: 'ok', detail }
     } catch (e) {
       if (isApiError(e) && e.status === 403 && e.code === 'conflict-declaration-required') return { kind: 'declare' }
-      else if (isApiError(e) && e.status === 403 && e.code === 'conflict-declared') return { kind: 'conflict-declared', detail: e.problem.detail }
+      else if (isApiError(e) && e.status === 403 && e.code === 'conflict-declared')
+        return { kind: 'conflict-declared', detail: e.problem.detail }
       else return { kind: 'error', problem: isApiError(e) ? e.problem : { status: 0, detail: String(e) } }
     }
   }, [props.id])
@@ -103,7 +119,10 @@ function ConflictDeclaration(props: { id: string; onDeclared: () => void }): Rea
       form.setProblem({ status: 400, detail: t('conflictChoose'), errors: [{ path: 'conflict', message: t('conflictChoose') }] })
       return
     }
-    const body = answer === 'yes' ? { conflict: true, ...(comment.trim() ? { comment: comment.trim() } : {}) } : { conflict: false, ...(comment.trim() ? { comment: comment.trim() } : {}) }
+    const body =
+      answer === 'yes'
+        ? { conflict: true, ...(comment.trim() ? { comment: comment.trim() } : {}) }
+        : { conflict: false, ...(comment.trim() ? { comment: comment.trim() } : {}) }
     const r = await form.submit(() => api(`/api/cases/${encodeURIComponent(props.id)}/conflict`, { json: body }))
     if (r !== undefined) {
       announce(t('conflictRecorded'))
@@ -209,7 +228,8 @@ function CaseView(props: CaseProps): ReactNode {
             </dd>
             <dt>{t('board')}</dt>
             <dd>
-              {t('boardElected', { date: date(a.board.electedOn) })}, {a.board.electedAtAnnualMeeting ? t('atAnnualMeeting') : t('notAtAnnualMeeting')}
+              {t('boardElected', { date: date(a.board.electedOn) })},{' '}
+              {a.board.electedAtAnnualMeeting ? t('atAnnualMeeting') : t('notAtAnnualMeeting')}
               <span className="block small">
                 {t('auditorElected')}: {yesNo(t, a.board.auditorElected)}
               </span>
@@ -224,7 +244,11 @@ function CaseView(props: CaseProps): ReactNode {
             <dd>
               {a.declaration ? (
                 <>
-                  {t('declarationValue', { dem: yesNo(t, a.declaration.democraticPrinciples), hr: yesNo(t, a.declaration.humanRights), ge: yesNo(t, a.declaration.genderEquality) })}
+                  {t('declarationValue', {
+                    dem: yesNo(t, a.declaration.democraticPrinciples),
+                    hr: yesNo(t, a.declaration.humanRights),
+                    ge: yesNo(t, a.declaration.genderEquality),
+                  })}
                   {a.declaration.signedOn && <span className="block small">{t('signedOn', { date: date(a.declaration.signedOn) })}</span>}
                 </>
               ) : (
@@ -267,7 +291,8 @@ function CaseView(props: CaseProps): ReactNode {
         <h2 id="screening-title">{t('screening')}</h2>
         <p className="muted">{t('screeningIntro')}</p>
         <p>
-          <strong>{t('screeningOutcome')}:</strong> <Badge kind="outcome" value={s.outcome} /> <span className="muted small">{t('rulesetInfo', { version: s.ruleset.version, on: date(s.ruleset.on) })}</span>
+          <strong>{t('screeningOutcome')}:</strong> <Badge kind="outcome" value={s.outcome} />{' '}
+          <span className="muted small">{t('rulesetInfo', { version: s.ruleset.version, on: date(s.ruleset.on) })}</span>
         </p>
         {s.humanDecisionRequired && <p className="notice notice--warn">{t('humanDecisionRequired')}</p>}
         <FindingsSection detail={c} />

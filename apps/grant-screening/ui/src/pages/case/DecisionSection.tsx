@@ -15,11 +15,14 @@ export function DecisionSection(props: CaseProps): ReactNode {
   const [open, setOpen] = useState(false)
   const opener = useRef<HTMLButtonElement>(null)
   const canDecide = hasRole(props.user, 'officer') && (c.status === 'new' || c.status === 'in_review')
-  const canApprove = hasRole(props.user, 'approver') && c.status === 'awaiting_approval' && d !== null && !isDecider(props.user, d.decidedBy)
+  const canApprove =
+    hasRole(props.user, 'approver') && c.status === 'awaiting_approval' && d !== null && !isDecider(props.user, d.decidedBy)
 
   return (
     <section className="card decision" aria-labelledby="decision-title">
-      <h2 id="decision-title" tabIndex={-1}>{t('decisionSection')}</h2>
+      <h2 id="decision-title" tabIndex={-1}>
+        {t('decisionSection')}
+      </h2>
       <p>
         <strong>{t('caseStatus')}:</strong> <Badge kind="status" value={c.status} />
       </p>
@@ -57,7 +60,9 @@ export function DecisionSection(props: CaseProps): ReactNode {
       )}
 
       {canApprove && <Approval {...props} />}
-      {hasRole(props.user, 'approver') && c.status === 'awaiting_approval' && d && isDecider(props.user, d.decidedBy) && <p className="muted">{t('cannotApproveOwn')}</p>}
+      {hasRole(props.user, 'approver') && c.status === 'awaiting_approval' && d && isDecider(props.user, d.decidedBy) && (
+        <p className="muted">{t('cannotApproveOwn')}</p>
+      )}
 
       {d && c.status === 'decided' && <Letters detail={c} />}
     </section>
@@ -123,9 +128,9 @@ function DecisionDialog(props: CaseProps & { onClose: () => void }): ReactNode {
     // leaves the dialog for the browser's own controls.
     const onKey = (ev: KeyboardEvent) => {
       if (ev.key !== 'Tab') return
-      const focusable = [...dialog.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
-        (el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0,
-      )
+      const focusable = [
+        ...dialog.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'),
+      ].filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0)
       const first = focusable[0]
       const last = focusable[focusable.length - 1]
       if (!first || !last) return
@@ -174,10 +179,34 @@ function DecisionDialog(props: CaseProps & { onClose: () => void }): ReactNode {
         <p id="decision-dialog-intro">{t('decisionDialogIntro')}</p>
         {c.humanDecisionRequired && <p className="notice notice--warn">{t('decisionDialogFourEyes')}</p>}
         <ErrorSummary form={form} fields={['kind', 'amount', 'reasons', 'letterLocale']} />
-        <RadioGroup form={form} name="kind" legend={t('decisionKind')} value={kind} onChange={setKind} options={DECISION_KINDS.map((k) => ({ value: k, label: e('decision', k) }))} />
+        <RadioGroup
+          form={form}
+          name="kind"
+          legend={t('decisionKind')}
+          value={kind}
+          onChange={setKind}
+          options={DECISION_KINDS.map((k) => ({ value: k, label: e('decision', k) }))}
+        />
         {kind === 'partial' && (
-          <Field form={form} name="amount" label={t('decisionAmount')} hint={t('decisionAmountHint', { amount: money(c.amountRequested) })} required>
-            {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={c.amountRequested} className="input--medium" value={amount} onChange={(ev) => setAmount(ev.currentTarget.value)} />}
+          <Field
+            form={form}
+            name="amount"
+            label={t('decisionAmount')}
+            hint={t('decisionAmountHint', { amount: money(c.amountRequested) })}
+            required
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={c.amountRequested}
+                className="input--medium"
+                value={amount}
+                onChange={(ev) => setAmount(ev.currentTarget.value)}
+              />
+            )}
           </Field>
         )}
         <Field form={form} name="reasons" label={t('decisionReasons')} required>
@@ -213,7 +242,9 @@ function Approval(props: CaseProps): ReactNode {
   const [comment, setComment] = useState('')
   const send = async (approve: boolean) => {
     const detail = await form.submit(() =>
-      api<CaseDetail>(`/api/cases/${encodeURIComponent(props.detail.id)}/approval`, { json: { approve, ...(comment.trim() ? { comment: comment.trim() } : {}) } }),
+      api<CaseDetail>(`/api/cases/${encodeURIComponent(props.detail.id)}/approval`, {
+        json: { approve, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      }),
     )
     if (detail) {
       props.onChange(detail)

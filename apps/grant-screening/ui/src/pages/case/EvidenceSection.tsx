@@ -1,11 +1,22 @@
-import { api, hasRole, Checkbox, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
+import { api, hasRole, Checkbox, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, ScrollRegion } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { yesNo } from '../../components/badges'
 import { useI18n } from '../../i18n'
 import { ACTORS, CONDUCTS, SOURCE_KINDS, type Actor, type CaseDetail, type Conduct, type SourceKind } from '../../types'
 import type { CaseProps } from './CasePage'
 
-const FIELDS = ['id', 'conduct', 'actor', 'representativeAge', 'withinActivities', 'verified', 'date', 'source.kind', 'source.reference', 'summary'] as const
+const FIELDS = [
+  'id',
+  'conduct',
+  'actor',
+  'representativeAge',
+  'withinActivities',
+  'verified',
+  'date',
+  'source.kind',
+  'source.reference',
+  'summary',
+] as const
 
 function nextId(detail: CaseDetail): string {
   const taken = new Set((detail.application.evidence ?? []).map((x) => x.id))
@@ -152,10 +163,29 @@ function AddEvidence(props: CaseProps): ReactNode {
           )}
         </Field>
       </div>
-      <RadioGroup form={form} name="actor" legend={t('actor')} value={actor} onChange={setActor} inline options={ACTORS.map((a) => ({ value: a, label: e('actor', a) }))} />
+      <RadioGroup
+        form={form}
+        name="actor"
+        legend={t('actor')}
+        value={actor}
+        onChange={setActor}
+        inline
+        options={ACTORS.map((a) => ({ value: a, label: e('actor', a) }))}
+      />
       {actor === 'representative' && (
         <Field form={form} name="representativeAge" label={t('representativeAge')} hint={t('representativeAgeHint')} optional>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={130} className="input--short" value={age} onChange={(ev) => setAge(ev.currentTarget.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={130}
+              className="input--short"
+              value={age}
+              onChange={(ev) => setAge(ev.currentTarget.value)}
+            />
+          )}
         </Field>
       )}
       <Checkbox form={form} name="withinActivities" label={t('withinActivities')} checked={withinActivities} onChange={setWithin} />

@@ -17,7 +17,9 @@ export function FollowUpSection(props: CaseProps): ReactNode {
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault()
     const body = { ...(reportDue ? { reportDue } : {}), ...(received ? { reportReceivedOn: received } : {}) }
-    const detail = await form.submit(() => api<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/follow-up`, { method: 'PUT', json: body }))
+    const detail = await form.submit(() =>
+      api<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/follow-up`, { method: 'PUT', json: body }),
+    )
     if (detail) {
       props.onChange(detail)
       announce(t('followUpSaved'))
@@ -66,7 +68,9 @@ export function ReclaimSection(props: CaseProps): ReactNode {
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault()
     const detail = await form.submit(() =>
-      api<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/reclaim`, { json: { amount: amount.trim() === '' ? null : Number(amount), reasons } }),
+      api<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/reclaim`, {
+        json: { amount: amount.trim() === '' ? null : Number(amount), reasons },
+      }),
     )
     if (detail) {
       props.onChange(detail)
@@ -89,7 +93,17 @@ export function ReclaimSection(props: CaseProps): ReactNode {
         <form onSubmit={(ev) => void onSubmit(ev)} noValidate>
           <ErrorSummary form={form} fields={['amount', 'reasons']} />
           <Field form={form} name="amount" label={t('reclaimAmount')} required>
-            {(p) => <input {...p} type="number" inputMode="numeric" min={1} className="input--medium" value={amount} onChange={(ev) => setAmount(ev.currentTarget.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                className="input--medium"
+                value={amount}
+                onChange={(ev) => setAmount(ev.currentTarget.value)}
+              />
+            )}
           </Field>
           <Field form={form} name="reasons" label={t('reclaimReasons')} required>
             {(p) => <textarea {...p} rows={3} value={reasons} onChange={(ev) => setReasons(ev.currentTarget.value)} />}

@@ -1,4 +1,4 @@
-import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
+import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce, ScrollRegion } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import type { CaseDetail } from '../../types'

@@ -1,4 +1,4 @@
-import { api, PageHeading, ErrorSummary, Field, Submit, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
+import { api, PageHeading, ErrorSummary, Field, Submit, useForm, useAnnounce, ScrollRegion } from '@vbe/web-kit'
 import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
@@ -37,7 +37,9 @@ export function ImportPage(): ReactNode {
           {(p) => <input {...p} ref={fileRef} type="file" accept=".csv,text/csv" />}
         </Field>
         <Field form={form} name="csv" label={t('csvText')} hint={t('csvHint')} optional>
-          {(p) => <textarea {...p} className="mono" rows={8} spellCheck={false} value={text} onChange={(ev) => setText(ev.currentTarget.value)} />}
+          {(p) => (
+            <textarea {...p} className="mono" rows={8} spellCheck={false} value={text} onChange={(ev) => setText(ev.currentTarget.value)} />
+          )}
         </Field>
         <Submit form={form} label={t('importButton')} busyLabel={t('importing')} />
       </form>

@@ -37,7 +37,11 @@ export function NewApplicationPage(): ReactNode {
       try {
         body = JSON.parse(text)
       } catch (e) {
-        throw new ApiError({ status: 400, detail: t('newInvalidJson', { message: e instanceof Error ? e.message : String(e) }), errors: [] })
+        throw new ApiError({
+          status: 400,
+          detail: t('newInvalidJson', { message: e instanceof Error ? e.message : String(e) }),
+          errors: [],
+        })
       }
       return api<CaseDetail>('/api/cases', { json: body })
     })
@@ -54,7 +58,16 @@ export function NewApplicationPage(): ReactNode {
       <form className="card" onSubmit={(ev) => void onSubmit(ev)} noValidate>
         <ErrorSummary form={form} />
         <Field form={form} name="json" label={t('newJson')} required>
-          {(p) => <textarea {...p} className="mono" rows={24} spellCheck={false} value={text} onChange={(ev) => setText(ev.currentTarget.value)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              className="mono"
+              rows={24}
+              spellCheck={false}
+              value={text}
+              onChange={(ev) => setText(ev.currentTarget.value)}
+            />
+          )}
         </Field>
         <Submit form={form} label={t('newSubmit')} />
       </form>

@@ -1,4 +1,19 @@
-import { SortableTable, api, isApiError, type Problem, hasRole, Loading, PageHeading, ProblemMessage, Field, useForm, useAnnounce, href, navigate, type Route } from '@vbe/web-kit'
+import {
+  SortableTable,
+  api,
+  isApiError,
+  type Problem,
+  hasRole,
+  Loading,
+  PageHeading,
+  ProblemMessage,
+  Field,
+  useForm,
+  useAnnounce,
+  href,
+  navigate,
+  type Route,
+} from '@vbe/web-kit'
 import { useEffect, useEffectEvent, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
@@ -149,7 +164,11 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
         <Loading />
       ) : (
         <SortableTable
-          caption={total !== null && total > cases.length ? t('casesCaptionOf', { count: cases.length, total }) : t('casesCaption', { count: cases.length })}
+          caption={
+            total !== null && total > cases.length
+              ? t('casesCaptionOf', { count: cases.length, total })
+              : t('casesCaption', { count: cases.length })
+          }
           rows={cases}
           rowKey={(c) => c.id}
           empty={t('noCases')}
@@ -166,8 +185,19 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
                 </>
               ),
             },
-            { id: 'programme', header: t('colProgramme'), sortValue: (c) => programmeName(c.programme), cell: (c) => programmeName(c.programme) },
-            { id: 'amount', header: t('colAmount'), numeric: true, sortValue: (c) => c.amountRequested, cell: (c) => money(c.amountRequested) },
+            {
+              id: 'programme',
+              header: t('colProgramme'),
+              sortValue: (c) => programmeName(c.programme),
+              cell: (c) => programmeName(c.programme),
+            },
+            {
+              id: 'amount',
+              header: t('colAmount'),
+              numeric: true,
+              sortValue: (c) => c.amountRequested,
+              cell: (c) => money(c.amountRequested),
+            },
             {
               id: 'outcome',
               header: t('colOutcome'),
@@ -179,7 +209,12 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
                 </>
               ),
             },
-            { id: 'status', header: t('colStatus'), sortValue: (c) => e('status', c.status), cell: (c) => <Badge kind="status" value={c.status} /> },
+            {
+              id: 'status',
+              header: t('colStatus'),
+              sortValue: (c) => e('status', c.status),
+              cell: (c) => <Badge kind="status" value={c.status} />,
+            },
             {
               id: 'reportDue',
               header: t('colReportDue'),
@@ -187,7 +222,9 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
               cell: (c) => (
                 <>
                   {date(c.reportDue)}
-                  {c.reportReceivedOn && <span className="muted small block">{t('reportReceived', { date: date(c.reportReceivedOn) })}</span>}
+                  {c.reportReceivedOn && (
+                    <span className="muted small block">{t('reportReceived', { date: date(c.reportReceivedOn) })}</span>
+                  )}
                 </>
               ),
             },

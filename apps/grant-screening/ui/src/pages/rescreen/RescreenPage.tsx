@@ -1,4 +1,16 @@
-import { api, isApiError, type Problem, hasRole, Loading, PageHeading, ProblemMessage, ErrorSummary, useForm, useAnnounce , ScrollRegion } from '@vbe/web-kit'
+import {
+  api,
+  isApiError,
+  type Problem,
+  hasRole,
+  Loading,
+  PageHeading,
+  ProblemMessage,
+  ErrorSummary,
+  useForm,
+  useAnnounce,
+  ScrollRegion,
+} from '@vbe/web-kit'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
@@ -59,7 +71,15 @@ export function RescreenPage(props: { user: User }): ReactNode {
           </button>
         </div>
       )}
-      {problem ? <ProblemMessage problem={problem} /> : !runs ? <Loading /> : runs.length === 0 ? <p>{t('noRuns')}</p> : runs.map((run) => <Run key={run.id} run={run} />)}
+      {problem ? (
+        <ProblemMessage problem={problem} />
+      ) : !runs ? (
+        <Loading />
+      ) : runs.length === 0 ? (
+        <p>{t('noRuns')}</p>
+      ) : (
+        runs.map((run) => <Run key={run.id} run={run} />)
+      )}
     </>
   )
 }
@@ -122,7 +142,11 @@ function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules
     <tr>
       <th scope="row">
         {caseId ? <a href={caseHref(caseId)}>{label}</a> : label}
-        {(f.applicationId ?? f.district) && <span className="block small muted">{[f.applicationId, f.district && props.districtName(f.district)].filter(Boolean).join(' · ')}</span>}
+        {(f.applicationId ?? f.district) && (
+          <span className="block small muted">
+            {[f.applicationId, f.district && props.districtName(f.district)].filter(Boolean).join(' · ')}
+          </span>
+        )}
       </th>
       <td>{before ? <Badge kind="outcome" value={before} /> : '–'}</td>
       <td>{after ? <Badge kind="outcome" value={after} /> : '–'}</td>
@@ -140,7 +164,8 @@ function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules
             {f.changedFindings.map((c, i) => (
               <li key={i}>
                 {heading(c.ruleId)}
-                {c.evidenceIds && c.evidenceIds.length > 0 ? ` (${c.evidenceIds.join(', ')})` : ''}: {c.before?.status ? e('finding', c.before.status) : '–'} → {c.after?.status ? e('finding', c.after.status) : '–'}
+                {c.evidenceIds && c.evidenceIds.length > 0 ? ` (${c.evidenceIds.join(', ')})` : ''}:{' '}
+                {c.before?.status ? e('finding', c.before.status) : '–'} → {c.after?.status ? e('finding', c.after.status) : '–'}
                 {c.after?.reason && <span className="block muted">{loc(c.after.reason)}</span>}
               </li>
             ))}

@@ -95,7 +95,9 @@ export function DiffView({ diff, caption }: { diff: PlanDiff; caption: string })
               <td>—</td>
             </tr>
           )),
-          ...a.indicators.changed.flatMap((i) => i.fields.map((c) => <Row key={`${a.id}-${i.id}-${c.path}`} path={`activities[${a.id}].indicators[${i.id}].${c.path}`} c={c} />)),
+          ...a.indicators.changed.flatMap((i) =>
+            i.fields.map((c) => <Row key={`${a.id}-${i.id}-${c.path}`} path={`activities[${a.id}].indicators[${i.id}].${c.path}`} c={c} />),
+          ),
         ])}
       </tbody>
     </table>

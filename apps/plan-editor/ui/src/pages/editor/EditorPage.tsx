@@ -3,7 +3,18 @@ import { stockholmDay } from '@vbe/core/calendar'
 import { analysePlan, planSchema, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { formatMessage, issueMessage } from '@vbe/core'
 import { templatesForDistrict } from '../../../../src/plugins'
-import { apiClient, formatDateTime, isApiError, Loading, PageHeading, problemText, ProblemMessage, toProblemOf, type Problem, type User } from '@vbe/web-kit'
+import {
+  apiClient,
+  formatDateTime,
+  isApiError,
+  Loading,
+  PageHeading,
+  problemText,
+  ProblemMessage,
+  toProblemOf,
+  type Problem,
+  type User,
+} from '@vbe/web-kit'
 import { PlanStatusBadge } from '../../components/plans'
 import type { ConflictInfo, PlanDetail } from '../../types'
 import { DiffView } from './Diff'
@@ -24,7 +35,8 @@ const canonical = (doc: unknown) => {
 }
 const draftKey = (id: string) => `pe-draft:${id}`
 const todayIso = () => stockholmDay(new Date())
-const formatPath = (path: readonly PropertyKey[]) => path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '')
+const formatPath = (path: readonly PropertyKey[]) =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '')
 
 export function Editor({ id }: { id: string; user: User }) {
   const { t, lang } = useI18n()
@@ -32,7 +44,9 @@ export function Editor({ id }: { id: string; user: User }) {
   const [doc, setDoc] = useState<Plan | null>(null)
   const [save, setSave] = useState<SaveState>('idle')
   const [saveDetail, setSaveDetail] = useState('')
-  const [conflict, setConflict] = useState<(ConflictInfo & { base: Plan | null; merge: { merged: Plan; conflicts: string[] } | null }) | null>(null)
+  const [conflict, setConflict] = useState<
+    (ConflictInfo & { base: Plan | null; merge: { merged: Plan; conflicts: string[] } | null }) | null
+  >(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [loadError, setLoadError] = useState<Problem | null>(null)
   const [tab, setTab] = useState<Tab>('content')
@@ -59,7 +73,8 @@ export function Editor({ id }: { id: string; user: User }) {
 
   useEffect(() => {
     let live = true
-    apiClient.requestWithEtag<PlanDetail>(`/api/plans/${id}`)
+    apiClient
+      .requestWithEtag<PlanDetail>(`/api/plans/${id}`)
       .then(({ data }) => {
         if (!live) return
         adopt(data)
@@ -81,7 +96,6 @@ export function Editor({ id }: { id: string; user: User }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id])
 
-
   // Keep unsaved work across a reload: written on every change (debounced) and when the page is hidden.
   const persistDraft = useCallback(() => {
     const d = docRef.current
@@ -97,7 +111,13 @@ export function Editor({ id }: { id: string; user: User }) {
   const parsed = useMemo(() => (doc ? planSchema.safeParse(doc) : null), [doc])
   // The same messages, in the same words, as the server's 400 for these fields.
   // Each issue is worded from its message code by core's catalogue, in the UI's language.
-  const issues: FieldIssue[] = useMemo(() => (parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: formatMessage(issueMessage(i), lang) })) : []), [parsed, lang])
+  const issues: FieldIssue[] = useMemo(
+    () =>
+      parsed && !parsed.success
+        ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: formatMessage(issueMessage(i), lang) }))
+        : [],
+    [parsed, lang],
+  )
   const district = server?.district
   const templates = useMemo(() => (district !== undefined ? templatesForDistrict(district) : []), [district])
   // The panel follows every edit: while a field is invalid (say, an empty title) the
@@ -116,12 +136,18 @@ export function Editor({ id }: { id: string; user: User }) {
   if (fresh && fresh !== lastGood) setLastGood(fresh)
   const analysis = fresh ?? lastGood
 
-  const onConflict = useCallback(async (info: ConflictInfo, mine: Plan) => {
-    const base = await apiClient.requestWithEtag<{ document: Plan }>(`/api/plans/${id}/versions/${info.baseVersion}`).then((r) => planSchema.parse(r.data.document)).catch(() => null)
-    const merge = base ? mergePlans(base, mine, planSchema.parse(info.document)) : null
-    setConflict({ ...info, base, merge })
-    setSave('conflict')
-  }, [id])
+  const onConflict = useCallback(
+    async (info: ConflictInfo, mine: Plan) => {
+      const base = await apiClient
+        .requestWithEtag<{ document: Plan }>(`/api/plans/${id}/versions/${info.baseVersion}`)
+        .then((r) => planSchema.parse(r.data.document))
+        .catch(() => null)
+      const merge = base ? mergePlans(base, mine, planSchema.parse(info.document)) : null
+      setConflict({ ...info, base, merge })
+      setSave('conflict')
+    },
+    [id],
+  )
 
   // Set to the current doSave by the layout effect below, before any timer can fire.
   const doSaveRef = useRef<() => Promise<void>>(async () => {})
@@ -143,7 +169,11 @@ export function Editor({ id }: { id: string; user: User }) {
     inFlight.current = true
     setSave('saving')
     try {
-      const { data } = await apiClient.requestWithEtag<PlanDetail>(`/api/plans/${id}`, { method: 'PUT', json: { document: result.data }, ifMatch: version.current })
+      const { data } = await apiClient.requestWithEtag<PlanDetail>(`/api/plans/${id}`, {
+        method: 'PUT',
+        json: { document: result.data },
+        ifMatch: version.current,
+      })
       setServer(data)
       version.current = data.version
       baseVersion.current = data.version
@@ -160,7 +190,13 @@ export function Editor({ id }: { id: string; user: User }) {
       }
     } catch (e) {
       persistDraft()
-      if (isApiError(e) && e.problem.status === 409 && e.problem.current && typeof e.problem.current === 'object' && 'document' in e.problem.current) {
+      if (
+        isApiError(e) &&
+        e.problem.status === 409 &&
+        e.problem.current &&
+        typeof e.problem.current === 'object' &&
+        'document' in e.problem.current
+      ) {
         await onConflict(e.problem.current as ConflictInfo, result.data)
       } else {
         setSave(isApiError(e) && e.problem.status === 400 ? 'invalid' : 'error')
@@ -267,9 +303,16 @@ export function Editor({ id }: { id: string; user: User }) {
             <div>{conflict.theirs ? <DiffView diff={conflict.theirs} caption={t('theirChange')} /> : <p>{t('theirChange')}: —</p>}</div>
             <div>{conflict.mine ? <DiffView diff={conflict.mine} caption={t('yourChange')} /> : <p>{t('yourChange')}: —</p>}</div>
           </div>
-          {conflict.merge && conflict.merge.conflicts.length > 0 && <p>{t('mergeBlocked', { paths: conflict.merge.conflicts.join(', ') })}</p>}
+          {conflict.merge && conflict.merge.conflicts.length > 0 && (
+            <p>{t('mergeBlocked', { paths: conflict.merge.conflicts.join(', ') })}</p>
+          )}
           <p className="button-row">
-            <button type="button" className="button button--primary" disabled={!conflict.merge || conflict.merge.conflicts.length > 0} onClick={() => void resolve('merge')}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!conflict.merge || conflict.merge.conflicts.length > 0}
+              onClick={() => void resolve('merge')}
+            >
               {t('merge')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => void resolve('mine')}>
@@ -306,7 +349,12 @@ export function Editor({ id }: { id: string; user: User }) {
             onClick={() => setTab(k)}
             onKeyDown={(e) => {
               const i = tabs.findIndex(([x]) => x === k)
-              const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : undefined
+              const next =
+                e.key === 'ArrowRight'
+                  ? tabs[(i + 1) % tabs.length]
+                  : e.key === 'ArrowLeft'
+                    ? tabs[(i + tabs.length - 1) % tabs.length]
+                    : undefined
               if (next) {
                 setTab(next[0])
                 document.getElementById(`tab-${next[0]}`)?.focus()
@@ -332,4 +380,3 @@ export function Editor({ id }: { id: string; user: User }) {
     </div>
   )
 }
-

@@ -16,7 +16,9 @@ export function Chart({ indicator, id }: { indicator: Indicator; id: string }) {
   const max = Math.max(1, ...all) * 1.1
   const y = (v: number) => H - pad - ((v - min) / (max - min)) * (H - 2 * pad)
   const x = (i: number) => pad + 30 + i * ((W - 2 * pad - 40) / 2)
-  const points = values.map((v, i) => (v === undefined ? null : [x(i), y(v)] as const)).filter((p): p is readonly [number, number] => p !== null)
+  const points = values
+    .map((v, i) => (v === undefined ? null : ([x(i), y(v)] as const)))
+    .filter((p): p is readonly [number, number] => p !== null)
   const desc = t('chartDesc', {
     b: indicator.baseline ? String(indicator.baseline.value) : '—',
     t: indicator.target ? String(indicator.target.value) : '—',
@@ -29,7 +31,14 @@ export function Chart({ indicator, id }: { indicator: Indicator; id: string }) {
       <line x1={pad} x2={W - 4} y1={H - pad} y2={H - pad} stroke="#333" />
       {indicator.baseline && (
         <g>
-          <line x1={pad} x2={W - 4} y1={y(indicator.baseline.value)} y2={y(indicator.baseline.value)} stroke="#6b4e00" strokeDasharray="4 3" />
+          <line
+            x1={pad}
+            x2={W - 4}
+            y1={y(indicator.baseline.value)}
+            y2={y(indicator.baseline.value)}
+            stroke="#6b4e00"
+            strokeDasharray="4 3"
+          />
           <text x={2} y={y(indicator.baseline.value) - 3} fontSize="10" fill="#6b4e00">
             {t('baseline')} {indicator.baseline.value}
           </text>
@@ -56,7 +65,23 @@ export function Chart({ indicator, id }: { indicator: Indicator; id: string }) {
   )
 }
 
-function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy }: { busy: boolean; plan: PlanDetail; activityId: string; indicator: Indicator; period: Tertial; version: MutableRefObject<number>; onSaved: (p: PlanDetail) => void }) {
+function PeriodRow({
+  plan,
+  activityId,
+  indicator,
+  period,
+  version,
+  onSaved,
+  busy,
+}: {
+  busy: boolean
+  plan: PlanDetail
+  activityId: string
+  indicator: Indicator
+  period: Tertial
+  version: MutableRefObject<number>
+  onSaved: (p: PlanDetail) => void
+}) {
   const { t } = useI18n()
   const current = indicator.followUps.find((f) => f.period === period)
   const [value, setValue] = useState(current ? String(current.value) : '')
@@ -119,7 +144,17 @@ function PeriodRow({ plan, activityId, indicator, period, version, onSaved, busy
   )
 }
 
-export function FollowUp({ plan, onSaved, version, busy }: { plan: PlanDetail; onSaved: (p: PlanDetail) => void; version: MutableRefObject<number>; busy: boolean }) {
+export function FollowUp({
+  plan,
+  onSaved,
+  version,
+  busy,
+}: {
+  plan: PlanDetail
+  onSaved: (p: PlanDetail) => void
+  version: MutableRefObject<number>
+  busy: boolean
+}) {
   const { t } = useI18n()
   const inds = plan.document.activities.flatMap((a) => a.indicators.map((i) => ({ a, i })))
   return (
@@ -130,14 +165,18 @@ export function FollowUp({ plan, onSaved, version, busy }: { plan: PlanDetail; o
       {inds.map(({ a, i }) => (
         <section key={`${a.id}-${i.id}`} className="card" aria-labelledby={`fuh-${a.id}-${i.id}`}>
           <h3 id={`fuh-${a.id}-${i.id}`}>
-            {i.name} <span className="muted">({t(`kind.${i.kind}`)}, {i.unit}; {a.title})</span>
+            {i.name}{' '}
+            <span className="muted">
+              ({t(`kind.${i.kind}`)}, {i.unit}; {a.title})
+            </span>
           </h3>
           <div className="fu-grid">
             <Chart indicator={i} id={`chart-${a.id}-${i.id}`} />
             <ScrollRegion labelledBy={`fuh-${a.id}-${i.id}`}>
               <table className="table followup">
                 <caption>
-                  {t('baseline')}: {i.baseline ? `${i.baseline.value} (${i.baseline.date})` : '—'} · {t('target')}: {i.target ? `${i.target.value} (${i.target.date})` : '—'}
+                  {t('baseline')}: {i.baseline ? `${i.baseline.value} (${i.baseline.date})` : '—'} · {t('target')}:{' '}
+                  {i.target ? `${i.target.value} (${i.target.date})` : '—'}
                 </caption>
                 <thead>
                   <tr>
@@ -152,7 +191,16 @@ export function FollowUp({ plan, onSaved, version, busy }: { plan: PlanDetail; o
                 </thead>
                 <tbody>
                   {TERTIALS.map((p) => (
-                    <PeriodRow key={`${p}-${plan.version}`} busy={busy} plan={plan} activityId={a.id} indicator={i} period={p} version={version} onSaved={onSaved} />
+                    <PeriodRow
+                      key={`${p}-${plan.version}`}
+                      busy={busy}
+                      plan={plan}
+                      activityId={a.id}
+                      indicator={i}
+                      period={p}
+                      version={version}
+                      onSaved={onSaved}
+                    />
                   ))}
                 </tbody>
               </table>

@@ -66,7 +66,8 @@ export const Panel = memo(function Panel({ analysis, issues }: { analysis: PlanA
   return (
     <div className="panel" data-testid="panel">
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {analysis.summary.templates.map((s) => `${s.templateId} ${s.percent} %`).join(', ')}; {t('severity.error')} {analysis.summary.findings.error}
+        {analysis.summary.templates.map((s) => `${s.templateId} ${s.percent} %`).join(', ')}; {t('severity.error')}{' '}
+        {analysis.summary.findings.error}
       </p>
       {issues.length > 0 && (
         <section className="issues" aria-labelledby="issues-h">
@@ -114,14 +115,19 @@ export const Panel = memo(function Panel({ analysis, issues }: { analysis: PlanA
         })}
       </ul>
       <h3>
-        {t('findings')} ({analysis.summary.findings.error} {t('severity.error').toLowerCase()}, {analysis.summary.findings.warning} {t('severity.warning').toLowerCase()})
+        {t('findings')} ({analysis.summary.findings.error} {t('severity.error').toLowerCase()}, {analysis.summary.findings.warning}{' '}
+        {t('severity.warning').toLowerCase()})
       </h3>
       {sorted.length === 0 ? (
         <p>{t('noFindings')}</p>
       ) : (
         <ul className="findings">
           {sorted.map((f, i) => (
-            <li key={`${f.code}-${f.activityId ?? ''}-${f.indicatorId ?? ''}-${f.itemId ?? ''}-${i}`} className={`sev-${f.severity}`} data-code={f.code}>
+            <li
+              key={`${f.code}-${f.activityId ?? ''}-${f.indicatorId ?? ''}-${f.itemId ?? ''}-${i}`}
+              className={`sev-${f.severity}`}
+              data-code={f.code}
+            >
               <span className="sev">{t(`severity.${f.severity}`)}</span> {f.message[lang]}
             </li>
           ))}

@@ -63,7 +63,9 @@ export function Versions({ plan }: { plan: PlanDetail }) {
           </select>
         </p>
         <p>
-          <button type="submit" className="button button--secondary">{t('showRedline')}</button>
+          <button type="submit" className="button button--secondary">
+            {t('showRedline')}
+          </button>
         </p>
       </form>
       {error && (

@@ -8,7 +8,17 @@ import type { Action, PlanDetail } from '../../types'
  * the return form (the committee's decision and a comment, both required; the server's
  * field errors are shown at the fields and in the error summary), and the history.
  */
-export function Workflow({ plan, busy, version, onDone }: { plan: PlanDetail; busy: boolean; version: MutableRefObject<number>; onDone: (plan: PlanDetail) => void }): ReactNode {
+export function Workflow({
+  plan,
+  busy,
+  version,
+  onDone,
+}: {
+  plan: PlanDetail
+  busy: boolean
+  version: MutableRefObject<number>
+  onDone: (plan: PlanDetail) => void
+}): ReactNode {
   const { t } = useI18n()
   const actions = useForm('workflow')
   const returnForm = useForm('return')
@@ -16,7 +26,11 @@ export function Workflow({ plan, busy, version, onDone }: { plan: PlanDetail; bu
   const [decisionReference, setDecisionReference] = useState('')
   const [comment, setComment] = useState('')
   const transition = (action: Action, extra: Record<string, string> = {}) =>
-    apiClient.request<PlanDetail>(`/api/plans/${plan.id}/transitions`, { method: 'POST', json: { action, ...extra }, ifMatch: version.current })
+    apiClient.request<PlanDetail>(`/api/plans/${plan.id}/transitions`, {
+      method: 'POST',
+      json: { action, ...extra },
+      ifMatch: version.current,
+    })
   const act = async (action: Action) => {
     const done = await actions.submit(() => transition(action))
     if (done) onDone(done)
@@ -36,7 +50,13 @@ export function Workflow({ plan, busy, version, onDone }: { plan: PlanDetail; bu
         <p className="button-row">
           {plan.can.actions.map((a) =>
             a === 'return' ? (
-              <button key={a} type="button" className="button button--secondary" onClick={() => setReturnOpen(true)} aria-expanded={returnOpen}>
+              <button
+                key={a}
+                type="button"
+                className="button button--secondary"
+                onClick={() => setReturnOpen(true)}
+                aria-expanded={returnOpen}
+              >
                 {t('action.return')}
               </button>
             ) : (

@@ -20,7 +20,16 @@ interface OverviewData {
   columns: { templateId: string; items: { id: string; title: { sv: string; en: string } }[] }[]
   rows: { district: string; districtName: string; plan: PlanSummary | null; cells: Record<string, number> }[]
   situationPictures: Picture[]
-  city: { districts: number; withPlan: number; newest: string | null; oldest: string | null; stale: string[]; uncoveredEverywhere: string[]; findings: { error: number; warning: number; info: number }; pictures: Picture[] }
+  city: {
+    districts: number
+    withPlan: number
+    newest: string | null
+    oldest: string | null
+    stale: string[]
+    uncoveredEverywhere: string[]
+    findings: { error: number; warning: number; info: number }
+    pictures: Picture[]
+  }
 }
 
 export function Overview() {
@@ -28,7 +37,8 @@ export function Overview() {
   const [data, setData] = useState<OverviewData | null>(null)
   const [error, setError] = useState<Problem | null>(null)
   useEffect(() => {
-    apiClient.requestWithEtag<OverviewData>('/api/overview')
+    apiClient
+      .requestWithEtag<OverviewData>('/api/overview')
       .then(({ data }) => setData(data))
       .catch((e: unknown) => setError(toProblemOf(e)))
   }, [])
@@ -64,7 +74,8 @@ export function Overview() {
             {data.rows.map((r) => (
               <tr key={r.district}>
                 <th scope="row">
-                  {r.plan ? <a href={`#/plan/${r.plan.id}`}>{`${r.districtName} ${r.plan.year}`}</a> : r.districtName} {r.plan && <PlanStatusBadge status={r.plan.status} />}
+                  {r.plan ? <a href={`#/plan/${r.plan.id}`}>{`${r.districtName} ${r.plan.year}`}</a> : r.districtName}{' '}
+                  {r.plan && <PlanStatusBadge status={r.plan.status} />}
                 </th>
                 <td className="covsum">{r.plan ? <CoverageSummary coverage={r.plan.coverage} /> : t('noPlan')}</td>
                 {items.map((i) => {
@@ -84,7 +95,8 @@ export function Overview() {
       <h2>{t('cityPicture')}</h2>
       <div className="card">
         <p>
-          {t('districtsWithPlan')}: {data.city.withPlan} / {data.city.districts}. {t('situationPicture')}: {data.city.oldest ?? '—'} – {data.city.newest ?? '—'}.{' '}
+          {t('districtsWithPlan')}: {data.city.withPlan} / {data.city.districts}. {t('situationPicture')}: {data.city.oldest ?? '—'} –{' '}
+          {data.city.newest ?? '—'}.{' '}
           {data.city.stale.length > 0 && (
             <strong>
               {t('stale')}: {data.city.stale.map(nameOf).join(', ')}.
@@ -92,7 +104,8 @@ export function Overview() {
           )}
         </p>
         <p>
-          {t('uncovered')}: {data.city.uncoveredEverywhere.join(', ') || '—'}. {t('findings')}: {t('severity.error')} {data.city.findings.error}, {t('severity.warning')} {data.city.findings.warning}.
+          {t('uncovered')}: {data.city.uncoveredEverywhere.join(', ') || '—'}. {t('findings')}: {t('severity.error')}{' '}
+          {data.city.findings.error}, {t('severity.warning')} {data.city.findings.warning}.
         </p>
         <ul>
           {data.city.pictures.map((p) => (

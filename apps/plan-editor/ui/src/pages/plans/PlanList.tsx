@@ -60,7 +60,12 @@ export function PlanList({ user }: { user: User }): ReactNode {
               ),
             },
             { id: 'year', header: t('year'), numeric: true, sortValue: (p) => p.year, cell: (p) => p.year },
-            { id: 'status', header: t('status'), sortValue: (p) => e('status', p.status, '.'), cell: (p) => <PlanStatusBadge status={p.status} /> },
+            {
+              id: 'status',
+              header: t('status'),
+              sortValue: (p) => e('status', p.status, '.'),
+              cell: (p) => <PlanStatusBadge status={p.status} />,
+            },
             { id: 'coverage', header: t('coverage'), className: 'covsum', cell: (p) => <CoverageSummary coverage={p.coverage} /> },
             {
               id: 'findings',
@@ -68,7 +73,12 @@ export function PlanList({ user }: { user: User }): ReactNode {
               sortValue: (p) => p.findings.error * 1000 + p.findings.warning,
               cell: (p) => `${t('severity.error')}: ${p.findings.error} · ${t('severity.warning')}: ${p.findings.warning}`,
             },
-            { id: 'updated', header: t('updated'), sortValue: (p) => p.updatedAt, cell: (p) => `${dateTime(p.updatedAt)} (${p.updatedBy})` },
+            {
+              id: 'updated',
+              header: t('updated'),
+              sortValue: (p) => p.updatedAt,
+              cell: (p) => `${dateTime(p.updatedAt)} (${p.updatedBy})`,
+            },
           ]}
         />
       )}
@@ -120,7 +130,16 @@ function CreatePlan({ plans }: { plans: readonly PlanSummary[] }): ReactNode {
         </Field>
       )}
       <Field form={form} name="year" label={t('year')}>
-        {(p) => <input {...p} className="input--short" type="number" inputMode="numeric" value={year} onChange={(ev) => setYear(ev.currentTarget.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            className="input--short"
+            type="number"
+            inputMode="numeric"
+            value={year}
+            onChange={(ev) => setYear(ev.currentTarget.value)}
+          />
+        )}
       </Field>
       <Submit form={form} label={t('create')} />
     </form>
