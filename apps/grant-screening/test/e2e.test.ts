@@ -588,9 +588,7 @@ describe('grant-screening UI', () => {
           globalThis as unknown as {
             document: {
               documentElement: { clientWidth: number; scrollWidth: number }
-              querySelectorAll(
-                s: string,
-              ): ArrayLike<{
+              querySelectorAll(s: string): ArrayLike<{
                 getBoundingClientRect(): { right: number }
                 parentElement: unknown
                 tagName: string

@@ -28,15 +28,13 @@ const malformedApplication = fc.oneof(
   jsonish,
   fc.record({ application: jsonish }),
   fc.record({
-    application: fc
-      .constantFrom(demoApplication('fz'))
-      .chain((a) =>
-        fc.record({
-          ...Object.fromEntries(
-            Object.keys(a).map((k) => [k, fc.oneof(fc.constant((a as Record<string, unknown>)[k]), jsonish, weirdStrings)]),
-          ),
-        }),
-      ),
+    application: fc.constantFrom(demoApplication('fz')).chain((a) =>
+      fc.record({
+        ...Object.fromEntries(
+          Object.keys(a).map((k) => [k, fc.oneof(fc.constant((a as Record<string, unknown>)[k]), jsonish, weirdStrings)]),
+        ),
+      }),
+    ),
   }),
 )
 

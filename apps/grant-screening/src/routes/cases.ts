@@ -32,12 +32,10 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       request: body(
         z
           .object({
-            application: z
-              .unknown()
-              .openapi({
-                description:
-                  'The application in the exchange format (docs/grants.md); checked by the screening, which names each wrong field',
-              }),
+            application: z.unknown().openapi({
+              description:
+                'The application in the exchange format (docs/grants.md); checked by the screening, which names each wrong field',
+            }),
           })
           .strict(),
       ),

@@ -24,11 +24,9 @@ export function registerIntakeRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
           required: false,
           content: {
             'text/csv': {
-              schema: z
-                .string()
-                .openapi({
-                  description: 'CSV with the columns in docs/grants.md, plus optional contact.name, contact.email, contact.phone',
-                }),
+              schema: z.string().openapi({
+                description: 'CSV with the columns in docs/grants.md, plus optional contact.name, contact.email, contact.phone',
+              }),
             },
             'application/json': {
               schema: z
