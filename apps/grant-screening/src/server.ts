@@ -15,13 +15,13 @@ import {
   type Database,
   type DatabaseConfig,
   type KitEnv,
+  registerAuditRoutes,
 } from '@vbe/server-kit'
 import { Plugins } from './cases/index.js'
 import { seedDemo } from './demo.js'
 import { installedPlugins } from './plugins.js'
 import { grantMigrations } from './db/migrations/index.js'
 import type { Tables } from './db/tables.js'
-import { registerAuditRoutes } from './routes/audit.js'
 import { registerCaseRoutes } from './routes/cases.js'
 import { registerDecisionRoutes } from './routes/decisions.js'
 import { registerFollowUpRoutes } from './routes/follow-up.js'
@@ -52,7 +52,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
   registerDecisionRoutes(app, plugins)
   registerFollowUpRoutes(app, plugins)
   registerRescreenRoutes(app, plugins)
-  registerAuditRoutes(app, plugins)
+  registerAuditRoutes(app)
   registerPeopleRoutes(app, plugins)
 }
 

@@ -1,10 +1,19 @@
 import { Effect } from 'effect'
-import { Clock, Db, kitMigrations, listen, openDatabase, systemClock, type Database, type DatabaseConfig } from '@vbe/server-kit'
+import {
+  Clock,
+  Db,
+  kitMigrations,
+  listen,
+  openDatabase,
+  systemClock,
+  type Database,
+  type DatabaseConfig,
+  registerAuditRoutes,
+} from '@vbe/server-kit'
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { createApi, registerDocs, serveUi, type KitEnv } from '@vbe/server-kit'
 import { planMigrations } from './db/migrations/index.js'
-import { registerAuditRoutes } from './routes/audit.js'
 import { registerExportRoutes } from './routes/exports.js'
 import { registerFollowUpRoutes } from './routes/follow-up.js'
 import { registerMetaRoutes } from './routes/meta.js'

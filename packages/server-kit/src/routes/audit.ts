@@ -1,21 +1,16 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import {
-  auditEventSchema,
-  auditVerificationSchema,
-  listAudit,
-  problems,
-  requireUser,
-  run,
-  scopeOf,
-  SESSION,
-  verificationBody,
-  verifyAudit,
-  type KitEnv,
-} from '@vbe/server-kit'
+import { listAudit, verifyAudit } from '../audit.js'
+import { scopeOf } from '../access/policy.js'
+import { auditEventSchema, auditVerificationSchema, problems, requireUser, run, SESSION, verificationBody, type KitEnv } from '../http.js'
 import { coded } from '@vbe/core'
-import { json } from './schemas.js'
 
-/** The audit log and its verification. */
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+
+/**
+ * The audit log and its verification, the same in every app: `GET /api/audit` (events of
+ * the reader's scope: a district admin sees its own district's only) and
+ * `GET /api/audit/verify`. Admins and auditors.
+ */
 export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
   app.openapi(
     createRoute({
