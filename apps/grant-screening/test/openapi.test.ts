@@ -1,63 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkedFetch, describeFindings, lintOpenApi, operationsOf, type LintReport, type OpenApiDocument } from '@vbe/test-openapi'
-import { startTestServer, type TestServer } from './support/server.js'
+import { describeOpenApiDocument } from '@vbe/test-openapi'
+import { startTestServer } from './support/server.js'
 
-/** The warnings the document keeps on purpose, each with why. */
-const ACCEPTED_WARNINGS = [
-  // GET /api/health needs no login and takes no input: it has no 4XX answer to declare.
-  'redocly/operation-4xx-response #/paths/~1api~1health/get/responses',
-]
-
-describe('the OpenAPI document (grant screening)', () => {
-  let server: TestServer
-  let document: OpenApiDocument & {
-    info: { license?: { name: string } }
-    servers?: { url: string }[]
-    tags?: { name: string; description?: string }[]
-    components?: { securitySchemes?: Record<string, unknown> }
-  }
-  let report: LintReport
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    document = (await (await checkedFetch(`${server.url}/api/openapi.json`)).json()) as typeof document
-    report = await lintOpenApi(document)
-  })
-  afterAll(() => server?.stop())
-
-  it('passes redocly lint and Spectral (spectral:oas) with no error', () => {
-    expect(report.errors, describeFindings(report.errors)).toEqual([])
-  })
-
-  it('has no warning but the accepted ones', () => {
-    expect(
-      report.warnings.map((w) => `${w.rule} ${w.at}`),
-      describeFindings(report.warnings),
-    ).toEqual(ACCEPTED_WARNINGS)
-  })
-
-  it('declares the session cookie and the CSRF header, the licence, the server and described tags', () => {
-    expect(document.components?.securitySchemes).toEqual({
-      session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'vbe_session' }),
-      csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }),
-    })
-    expect(document.info.license?.name).toBe('MIT')
-    expect(document.servers).toEqual([expect.objectContaining({ url: server.url })])
-    expect(document.tags?.length).toBeGreaterThan(0)
-    for (const tag of document.tags ?? []) expect(tag.description, tag.name).toMatch(/\S/)
-  })
-
-  it('gives every operation a unique operationId, a description and its security: the cookie, and the CSRF header on unsafe methods', () => {
-    const operations = operationsOf(document)
-    expect(operations.length).toBeGreaterThan(20)
-    expect(new Set(operations.map((o) => o.operationId)).size).toBe(operations.length)
-    for (const o of operations) {
-      const where = `${o.method} ${o.path}`
-      expect(o.operationId, where).toMatch(/^[a-z][A-Za-z]+$/)
-      expect(o.description, where).toMatch(/\S/)
-      const open = o.path === '/api/health' || (o.path === '/api/session' && o.method === 'POST')
-      const expected = open ? [] : o.method === 'GET' ? [{ session: [] }] : [{ session: [], csrf: [] }]
-      expect(o.security, where).toEqual(expected)
-    }
-  })
+describeOpenApiDocument('grant screening', {
+  start: async () => {
+    const server = await startTestServer()
+    return { url: server.url, close: () => server.stop() }
+  },
+  moreOperationsThan: 20,
 })

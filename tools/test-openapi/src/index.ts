@@ -16,3 +16,4 @@ export {
   type LintFinding,
   type LintReport,
 } from './lint.js'
+export { describeOpenApiDocument, type DocumentSuiteOptions } from './document-suite.js'
