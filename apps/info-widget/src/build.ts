@@ -3,18 +3,20 @@
  *
  *   widget/vbe-info.js            the embed bundle (@vbe/ui + preact/compat), ESM, minified
  *   widget/i18n/<lang>.json       one file of UI texts per language, loaded on demand
- *   widget/districts/<id>.json    one district's contacts (shared + own, ordered, sourced)
+ *   widget/districts/<id>.json    one district's contacts (shared + own, ordered, sourced), signed
  *   widget/manifest.json          sizes and SRI hashes of the above, for the snippet generator
  *   demo/…, generator/…, assets/… the demo host pages and the snippet generator page
+ *   tillganglighet/…              the accessibility statement (Swedish; en.html English)
  *
- * The snippet carries the first screen's files (the district's, the language's) inline,
- * so the widget renders without a request. The language files' SRI hashes are built
- * into vbe-info.js, whose own hash goes into the snippet, so the page's one integrity
- * attribute covers every file the widget fetches (another language, when the reader
- * picks one). The district files' hashes are not: the widget never fetches a district
- * file, and the script does not grow with each district.
+ * District files are signed (ECDSA P-256, `signing.ts`); the public key is built into
+ * vbe-info.js, which fetches its district's current file from beside itself and shows
+ * only what verifies. So contact data changes centrally without changing the script (or
+ * its SRI hash): the same key and UI texts give the same vbe-info.js. The language files'
+ * SRI hashes are built into the script too. A snippet may carry the first screen's files
+ * inline (the signed district file and the language's texts, as published), so the
+ * widget can show before its request returns.
  */
-import { createHash } from 'node:crypto'
+import { createHash, type KeyObject } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,7 +29,12 @@ import { messages } from '@vbe/ui/messages'
 import { allPublishedContacts, districtContent, districtPlugins } from './content.js'
 import { checkFreshness, isRelease } from './freshness.js'
 import { makeSnippet } from './snippet.js'
+import { publicKeyRaw, resolveSigningKey, signDistrict, SigningKeyError } from './signing.js'
 import { demoIndexPage, demoDistrictPage, generatorPage, pagesCss } from './pages/html.js'
+import { statementPageEn, statementPageSv } from './pages/statement.js'
+
+/** When the accessibility statement was last reviewed against the widget and the generator. */
+export const STATEMENT_REVIEWED = '2026-12-05'
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -53,6 +60,12 @@ export interface BuildOptions {
   /** Release rules: stale contact data fails the build. Default: VBE_RELEASE=1. */
   readonly release?: boolean
   readonly log?: (line: string) => void
+  /** The key district files are signed with; from the environment (see signing.ts) when absent. */
+  readonly signingKey?: KeyObject
+  /** The signing time written into district files; now by default. */
+  readonly issued?: Date
+  /** The accessibility statement's feedback route; VBE_WIDGET_FEEDBACK_URL, else the city's start page. */
+  readonly feedbackUrl?: string
 }
 
 export interface FileInfo {
@@ -82,6 +95,15 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
       `Release check failed: ${freshness.stale.length} contact(s) last verified more than 12 months ago:\n${freshness.messages.join('\n')}`,
     )
 
+  let signingKey = options.signingKey
+  if (!signingKey) {
+    const resolved = await resolveSigningKey()
+    if (resolved.development && release)
+      throw new SigningKeyError('A release build needs VBE_WIDGET_SIGNING_KEY or VBE_WIDGET_SIGNING_KEY_FILE, not the development key')
+    if (resolved.development) log(`warning: district files are signed with the development key ${resolved.from}`)
+    signingKey = resolved.key
+  }
+
   const out = options.outDir
   await rm(out, { recursive: true, force: true })
   await mkdir(join(out, 'widget/i18n'), { recursive: true })
@@ -102,9 +124,14 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
     const path = `i18n/${lang}.json`
     dataHashes[path] = sri(await write(`widget/${path}`, JSON.stringify(messages[lang])), 'sha256')
   }
-  // Published for the snippet generator, which inlines one into each snippet.
+  // Fetched by the widget; the snippet generator inlines one into each snippet.
   const districts = plugins.map((p) => districtContent(p))
-  for (const d of districts) await write(`widget/districts/${d.id}.json`, JSON.stringify(d))
+  const signed = new Map<string, string>()
+  for (const d of districts) {
+    const text = signDistrict(d, signingKey, options.issued)
+    signed.set(d.id, text)
+    await write(`widget/districts/${d.id}.json`, text)
+  }
   const bundle = await build({
     entryPoints: [join(appRoot, 'src/element/vbe-info.tsx')],
     bundle: true,
@@ -125,6 +152,7 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
     banner: { js: '//# allFunctionsCalledOnLoad' },
     define: {
       __VBE_FILES__: JSON.stringify(dataHashes),
+      __VBE_KEY__: JSON.stringify(publicKeyRaw(signingKey)),
       __VBE_INCOMPLETE__: JSON.stringify(LANGUAGES.filter((l) => missingKeys(messages[l]).length > 0)),
       'process.env.NODE_ENV': '"production"',
     },
@@ -151,11 +179,24 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
 
   const chain = (lang: Language) => fallbackChain(lang).map((l) => [l, messages[l]] as const)
   for (const d of districts) {
-    const snippet = makeSnippet({ scriptUrl: '/widget/vbe-info.js', integrity, district: d, lang: 'sv', messages: chain('sv') })
+    const snippet = makeSnippet({
+      scriptUrl: '/widget/vbe-info.js',
+      integrity,
+      district: d,
+      districtFile: signed.get(d.id) ?? '',
+      lang: 'sv',
+      messages: chain('sv'),
+    })
     await write(`demo/${d.id}.html`, demoDistrictPage(d, snippet))
   }
   await write('demo/index.html', demoIndexPage(districts))
   await write('generator/index.html', generatorPage(districts))
+  const statement = {
+    feedbackUrl: options.feedbackUrl ?? process.env['VBE_WIDGET_FEEDBACK_URL'] ?? 'https://start.stockholm/',
+    reviewed: STATEMENT_REVIEWED,
+  }
+  await write('tillganglighet/index.html', statementPageSv(statement))
+  await write('tillganglighet/en.html', statementPageEn(statement))
   await write(
     'widget/manifest.json',
     JSON.stringify({ integrity, files, districts: districts.map((d) => ({ id: d.id, name: d.name })), languages: LANGUAGES }, null, 2),

@@ -1,10 +1,11 @@
 import {
-  contentLanguageFor,
+  contactTexts,
   createTranslator,
   fill,
   directionOf,
   groupContacts,
   missingKeys,
+  noticeText,
   sourceLabel,
   telHref,
   type DistrictInfo,
@@ -18,12 +19,17 @@ export interface SnippetOptions {
   readonly scriptUrl: string
   /** `sha384-…` of vbe-info.js, for Subresource Integrity. */
   readonly integrity: string
+  /** The district's contacts, for the plain fallback list. */
   readonly district: DistrictInfo
+  /** The district's signed file as published (`widget/districts/<id>.json`), carried inline; none for a minimal snippet. */
+  readonly districtFile?: string | undefined
   readonly lang: Language
   /** UI texts along the language's fallback chain, first match wins. */
   readonly messages: ReadonlyArray<readonly [Language, Messages]>
   /** Where quick exit goes; the widget's neutral default when absent. */
   readonly exitUrl?: string | undefined
+  /** The host page's own heading instead of the default question. */
+  readonly heading?: string | undefined
 }
 
 /**
@@ -31,26 +37,28 @@ export interface SnippetOptions {
  * people see with JavaScript off or blocked, so it carries every contact in the same
  * order, with phone links and sources, and no script or style of its own.
  */
-export function fallbackHtml(district: DistrictInfo, lang: Language, messages: SnippetOptions['messages']): string {
+export function fallbackHtml(district: DistrictInfo, lang: Language, messages: SnippetOptions['messages'], heading?: string): string {
   const t = createTranslator(lang, messages)
-  const cl = contentLanguageFor(lang)
-  const foreign = cl === lang ? '' : ` lang="${cl}" dir="ltr"`
+  const attrs = (l: Language) => (l === lang ? '' : ` lang="${l}" dir="${directionOf(l)}"`)
   const groups = groupContacts(district.contacts)
   const entry = groups.find((g) => g.kind === 'municipal-entry')?.contacts[0]
-  const out: string[] = [`<div lang="${lang}" dir="${directionOf(lang)}">`, `<h2>${esc(t('title'))}</h2>`, `<p>${esc(t('intro'))}</p>`]
+  const notice = noticeText(district, lang)
+  const out: string[] = [`<div lang="${lang}" dir="${directionOf(lang)}">`, `<h2>${esc(heading ?? t('title'))}</h2>`, `<p>${esc(t('intro'))}</p>`]
   for (const group of groups) {
     out.push(`<h3>${esc(t(`cat_${group.kind}`))}</h3>`)
-    if (group.kind === 'municipal-entry' && district.notice)
-      out.push(`<p><strong>${esc(t('notice'))}:</strong> <span${foreign}>${esc(district.notice[cl])}</span></p>`)
+    if (group.kind === 'municipal-entry' && notice)
+      out.push(`<p><strong>${esc(t('notice'))}:</strong> <span${attrs(notice.lang)}>${esc(notice.text)}</span></p>`)
     if (group.contacts.length === 0) {
-      const ask = entry ? ` ${esc(fill(t('missingAsk'), { name: entry.name[cl] }))}` : ''
+      const ask = entry ? ` ${esc(fill(t('missingAsk'), { name: contactTexts(district, entry, lang).name }))}` : ''
       out.push(`<p>${esc(t('missing'))}${ask}</p>`)
       continue
     }
     out.push('<ul>')
     for (const c of group.contacts) {
-      const parts = [`<strong${foreign}>${esc(c.name[cl])}</strong>`, `<span${foreign}>${esc(c.audience[cl])}</span>`]
-      if (c.hours) parts.push(`<span${foreign}>${esc(c.hours.summary[cl])}</span>`)
+      const text = contactTexts(district, c, lang)
+      const foreign = attrs(text.lang)
+      const parts = [`<strong${foreign}>${esc(text.name)}</strong>`, `<span${foreign}>${esc(text.audience)}</span>`]
+      if (text.hours) parts.push(`<span${foreign}>${esc(text.hours)}</span>`)
       const reach: string[] = []
       if (c.phone) reach.push(`<a href="${esc(telHref(c.phone))}">${esc(t('call'))} <bdi dir="ltr">${esc(c.phone)}</bdi></a>`)
       if (c.url) reach.push(`<a href="${esc(c.url)}">${esc(t('website'))}</a>`)
@@ -67,14 +75,15 @@ export function fallbackHtml(district: DistrictInfo, lang: Language, messages: S
 }
 
 /**
- * The files the widget needs for its first screen, by path, exactly as it would load
- * them: the district's contacts and the language's texts, with the fallback languages it
- * loads when that language lacks texts (English, then Swedish).
+ * The files the widget needs for its first screen, by path, as the exact text it would
+ * fetch: the district's signed file and the language's texts, with the fallback languages
+ * it loads when that language lacks texts (English, then Swedish). The widget checks them
+ * as it checks fetched files: the district file's signature, the texts' built-in hashes.
  */
-export function firstScreenFiles(district: DistrictInfo, messages: SnippetOptions['messages']): Record<string, unknown> {
-  const files: Record<string, unknown> = { [`districts/${district.id}.json`]: district }
+export function firstScreenFiles(districtId: string, districtFile: string, messages: SnippetOptions['messages']): Record<string, string> {
+  const files: Record<string, string> = { [`districts/${districtId}.json`]: districtFile }
   for (const [lang, m] of messages) {
-    files[`i18n/${lang}.json`] = m
+    files[`i18n/${lang}.json`] = JSON.stringify(m)
     if (missingKeys(m).length === 0) break
   }
   return files
@@ -85,21 +94,22 @@ export function firstScreenFiles(district: DistrictInfo, messages: SnippetOption
  * applies to it), read by the widget as JSON text. `<`, `>` and `&` are written as JSON
  * escapes, so the HTML parser sees plain text and no markup can be smuggled in.
  */
-export const inlineData = (files: Readonly<Record<string, unknown>>): string =>
+export const inlineData = (files: Readonly<Record<string, string>>): string =>
   `<template>${JSON.stringify(files).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)}</template>`
 
 /**
  * The whole embed code a web editor pastes: the script with its SRI hash, and the
- * element with its fallback and its first screen's data, so the widget shows without a
- * request.
+ * element with its fallback list and, when given, its first screen's signed data, so the
+ * widget shows without waiting for a request.
  */
 export function makeSnippet(o: SnippetOptions): string {
   const exit = o.exitUrl ? ` exit-url="${esc(o.exitUrl)}"` : ''
+  const heading = o.heading ? ` heading="${esc(o.heading)}"` : ''
   return [
     `<script type="module" src="${esc(o.scriptUrl)}" integrity="${esc(o.integrity)}" crossorigin="anonymous" referrerpolicy="no-referrer"></script>`,
-    `<vbe-info district="${esc(o.district.id)}" lang="${esc(o.lang)}"${exit}>`,
-    fallbackHtml(o.district, o.lang, o.messages),
-    inlineData(firstScreenFiles(o.district, o.messages)),
+    `<vbe-info district="${esc(o.district.id)}" lang="${esc(o.lang)}"${exit}${heading}>`,
+    fallbackHtml(o.district, o.lang, o.messages, o.heading),
+    ...(o.districtFile ? [inlineData(firstScreenFiles(o.district.id, o.districtFile, o.messages))] : []),
     '</vbe-info>',
   ].join('\n')
 }

@@ -5,16 +5,21 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LANGUAGES } from '@vbe/ui'
+import { norrmalm } from '@vbe/plugin-norrmalm'
+import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { buildWidget, type BuildResult } from '../src/build.js'
+import { unverifiedPayload, verifyDistrictFile } from '../src/data-file.js'
+import { generateSigningKey, publicKeyRaw } from '../src/signing.js'
 
-/** The budgets from issue 6, in bytes after gzip (zlib's default level, as servers use). */
-export const BUDGET = { embedJs: 12_000, languageFile: 3_000 } as const
+/** The budgets from issues 6 and 18 (14 KB with the signature check), in bytes after gzip (zlib's default level, as servers use). */
+export const BUDGET = { embedJs: 14_000, languageFile: 3_000 } as const
 
+const key = generateSigningKey()
 let out: string
 let result: BuildResult
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'vbe-widget-build-'))
-  result = await buildWidget({ outDir: out, log: () => {} })
+  result = await buildWidget({ outDir: out, log: () => {}, signingKey: key })
 })
 afterAll(() => rm(out, { recursive: true, force: true }))
 
@@ -52,10 +57,28 @@ describe('build output', () => {
     }
   })
 
-  it('the script carries no district hashes (it never fetches a district file, and does not grow with each district)', async () => {
+  it('the script carries no district hashes (district files are signed instead, and it does not grow with each district)', async () => {
     const js = await readFile(join(out, 'widget/vbe-info.js'), 'utf8')
     expect(js).not.toMatch(/"districts\/[^"]*":"sha/)
     for (const id of ['norrmalm', 'rinkeby-kista']) expect(result.files[`districts/${id}.json`]?.integrity).toMatch(/^sha384-/)
+  })
+
+  it("district files are signed with the key whose public half is built into the script; new contact data, same script", async () => {
+    const js = await readFile(join(out, 'widget/vbe-info.js'), 'utf8')
+    const pub = publicKeyRaw(key)
+    expect(js).toContain(`"${pub}"`)
+    const file = await readFile(join(out, 'widget/districts/rinkeby-kista.json'), 'utf8')
+    expect((await verifyDistrictFile(file, pub, 'rinkeby-kista'))?.district.id).toBe('rinkeby-kista')
+    const again = await mkdtemp(join(tmpdir(), 'vbe-widget-build-'))
+    try {
+      const changed = { ...rinkebyKista, contacts: rinkebyKista.contacts.map((c) => ({ ...c, phone: '08-508 99 999' })) }
+      const second = await buildWidget({ outDir: again, log: () => {}, signingKey: key, plugins: [norrmalm, changed] })
+      expect(second.files['vbe-info.js']?.integrity).toBe(result.files['vbe-info.js']?.integrity)
+      const body = await verifyDistrictFile(await readFile(join(again, 'widget/districts/rinkeby-kista.json'), 'utf8'), pub, 'rinkeby-kista')
+      expect(body?.district.contacts.map((c) => c.phone)).toContain('08-508 99 999')
+    } finally {
+      await rm(again, { recursive: true, force: true })
+    }
   })
 
   it("the demo snippet carries its first screen's data inline: the published files, as inert text", async () => {
@@ -65,12 +88,11 @@ describe('build output', () => {
     expect(inline).not.toMatch(/[<>&]/)
     const files = JSON.parse(inline ?? '{}') as Record<string, unknown>
     expect(Object.keys(files).sort()).toEqual(['districts/rinkeby-kista.json', 'i18n/sv.json'])
-    for (const [path, data] of Object.entries(files))
-      expect(data, path).toEqual(JSON.parse(await readFile(join(out, 'widget', path), 'utf8')))
+    for (const [path, text] of Object.entries(files)) expect(text, path).toBe(await readFile(join(out, 'widget', path), 'utf8'))
   })
 
   it('no page has inline script or style (strict CSP)', async () => {
-    for (const dir of ['demo', 'generator']) {
+    for (const dir of ['demo', 'generator', 'tillganglighet']) {
       for (const name of await readdir(join(out, dir))) {
         const html = await readFile(join(out, dir, name), 'utf8')
         expect(html, name).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i)
@@ -87,9 +109,7 @@ describe('build output', () => {
   })
 
   it('district data holds only sourced contacts, ordered, with no exit-support contact invented', async () => {
-    const d = JSON.parse(await readFile(join(out, 'widget/districts/rinkeby-kista.json'), 'utf8')) as {
-      contacts: Array<{ kind: string; source: { url: string; verifiedOn: string } }>
-    }
+    const d = unverifiedPayload(await readFile(join(out, 'widget/districts/rinkeby-kista.json'), 'utf8')).district
     expect(d.contacts.map((c) => c.kind)).toEqual([
       'emergency',
       'police',

@@ -11,6 +11,8 @@ import { messages } from '@vbe/ui/messages'
 import { buildWidget, StaleDataError } from '../src/build.js'
 import { allPublishedContacts, districtContent } from '../src/content.js'
 import { checkFreshness } from '../src/freshness.js'
+import { verifyDistrictFile } from '../src/data-file.js'
+import { generateSigningKey, publicKeyRaw, signDistrict } from '../src/signing.js'
 import { fallbackHtml, firstScreenFiles, makeSnippet } from '../src/snippet.js'
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -124,31 +126,42 @@ describe('snippet', () => {
     expect(html).not.toContain('<script>alert')
   })
 
-  it("carries the first screen's files inline: the district, the language and the fallbacks the widget would load", () => {
+  it("carries the first screen's files inline, as published: the signed district file, the language and its fallbacks", async () => {
     const d = districtContent({ ...norrmalm, name: { sv: '</template><img src=x onerror=alert(1)>', en: 'a & b' } })
-    const html = makeSnippet({ scriptUrl: '/vbe-info.js', integrity: 'sha384-abc', district: d, lang: 'sv', messages: chain })
+    const key = generateSigningKey()
+    const file = signDistrict(d, key)
+    const html = makeSnippet({ scriptUrl: '/vbe-info.js', integrity: 'sha384-abc', district: d, districtFile: file, lang: 'sv', messages: chain })
     const inline = /<template>([^<]*)<\/template>\n<\/vbe-info>$/.exec(html)?.[1]
     expect(inline, html.slice(-300)).toBeDefined()
-    expect(JSON.parse(inline ?? '{}')).toEqual({ 'districts/norrmalm.json': d, 'i18n/sv.json': messages.sv })
+    const files = JSON.parse(inline ?? '{}') as Record<string, string>
+    expect(files).toEqual({ 'districts/norrmalm.json': file, 'i18n/sv.json': JSON.stringify(messages.sv) })
+    expect((await verifyDistrictFile(files['districts/norrmalm.json'] ?? '', publicKeyRaw(key), 'norrmalm'))?.district).toEqual(d)
     // a language that lacks texts: the widget loads English after it, so English comes inline too
     const partial = { title: 'x' }
     expect(missingKeys(partial).length).toBeGreaterThan(0)
     expect(
-      firstScreenFiles(d, [
+      firstScreenFiles('norrmalm', file, [
         ['fa', partial],
         ['en', messages.en],
         ['sv', messages.sv],
       ]),
-    ).toEqual({ 'districts/norrmalm.json': d, 'i18n/fa.json': partial, 'i18n/en.json': messages.en })
+    ).toEqual({ 'districts/norrmalm.json': file, 'i18n/fa.json': JSON.stringify(partial), 'i18n/en.json': JSON.stringify(messages.en) })
   })
 
-  it('the fallback lists every contact with its source; other languages mark English data', () => {
-    const html = fallbackHtml(districtContent(norrmalm), 'fa', [
-      ['fa', messages.fa],
-      ['en', messages.en],
-    ])
+  it('without a district file the snippet carries no template (the widget fetches its data)', () => {
+    const d = districtContent(norrmalm)
+    const html = makeSnippet({ scriptUrl: '/vbe-info.js', integrity: 'sha384-abc', district: d, lang: 'sv', messages: chain })
+    expect(html).not.toContain('<template>')
+    expect(html).toMatch(/<\/div>\n<\/vbe-info>$/)
+  })
+
+  it('the fallback lists every contact with its source, in the reader\'s language; an untranslated one is marked as English', () => {
+    const fa = [['fa', messages.fa] as const, ['en', messages.en] as const]
+    const html = fallbackHtml(districtContent(norrmalm), 'fa', fa)
     expect(html).toContain('<div lang="fa" dir="rtl">')
-    expect(html).toContain('<strong lang="en" dir="ltr">Emergency number 112</strong>')
+    expect(html).toContain('<strong>شماره اضطراری 112</strong>')
     expect((html.match(/<small>/g) ?? []).length).toBe(districtContent(norrmalm).contacts.length)
+    const untranslated = fallbackHtml(districtContent(norrmalm, undefined, { shared: { contacts: {} }, districts: {} }), 'fa', fa)
+    expect(untranslated).toContain('<strong lang="en" dir="ltr">Emergency number 112</strong>')
   })
 })

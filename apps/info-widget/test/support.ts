@@ -1,3 +1,5 @@
+import type { KeyObject } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -11,6 +13,7 @@ import { messages } from '@vbe/ui/messages'
 import { buildWidget, type BuildResult } from '../src/build.js'
 import { districtContent, districtPlugins } from '../src/content.js'
 import { createApp, type ExtraPage } from '../src/server/app.js'
+import { generateSigningKey } from '../src/signing.js'
 import { makeSnippet } from '../src/snippet.js'
 
 /** Debian's Chromium, headless. Fails (never skips) with what to install when it is missing. */
@@ -43,15 +46,23 @@ export const fixturePlugin: DistrictPlugin = defineDistrictPlugin({
 export interface TestSite {
   readonly origin: string
   readonly build: BuildResult
+  readonly key: KeyObject
   snippet(district: string, lang: Language, attrs?: string): string
+  /** Builds again into the same folder, with the same key: what a release with new contact data does. */
+  rebuild(plugins: readonly DistrictPlugin[]): Promise<BuildResult>
   close(): Promise<void>
 }
 
-/** Builds the widget (real districts + the test fixture) and serves it on a random loopback port. */
+/**
+ * Builds the widget (real districts + the test fixture, signed with a key made for the
+ * test) and serves it on a random loopback port. Snippets carry the published, signed
+ * district file inline, as the generator makes them.
+ */
 export async function startSite(pages: (site: Pick<TestSite, 'snippet'>) => Record<string, ExtraPage>): Promise<TestSite> {
   const outDir = await mkdtemp(join(tmpdir(), 'vbe-widget-'))
-  const plugins = [...districtPlugins, fixturePlugin]
-  const build = await buildWidget({ outDir, plugins, log: () => {} })
+  let plugins: readonly DistrictPlugin[] = [...districtPlugins, fixturePlugin]
+  const key = generateSigningKey()
+  let build = await buildWidget({ outDir, plugins, log: () => {}, signingKey: key })
   const integrity = build.files['vbe-info.js']?.integrity ?? ''
   const snippet = (district: string, lang: Language, attrs = '') => {
     const plugin = plugins.find((p) => p.id === district)
@@ -60,6 +71,7 @@ export async function startSite(pages: (site: Pick<TestSite, 'snippet'>) => Reco
       scriptUrl: '/widget/vbe-info.js',
       integrity,
       district: districtContent(plugin),
+      districtFile: readFileSync(join(outDir, `widget/districts/${district}.json`), 'utf8'),
       lang,
       messages: fallbackChain(lang).map((l) => [l, messages[l]] as const),
     }).replace('<vbe-info ', `<vbe-info ${attrs} `)
@@ -71,8 +83,16 @@ export async function startSite(pages: (site: Pick<TestSite, 'snippet'>) => Reco
   const { port } = server.address() as AddressInfo
   return {
     origin: `http://127.0.0.1:${port}`,
-    build,
+    get build() {
+      return build
+    },
+    key,
     snippet,
+    rebuild: async (next) => {
+      plugins = next
+      build = await buildWidget({ outDir, plugins: next, log: () => {}, signingKey: key })
+      return build
+    },
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()))
       await rm(outDir, { recursive: true, force: true })

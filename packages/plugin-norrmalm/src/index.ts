@@ -88,3 +88,4 @@ export const norrmalm: DistrictPlugin = defineDistrictPlugin({
 })
 
 export default norrmalm
+export { norrmalmTranslations } from './translations.js'

@@ -155,3 +155,4 @@ export const rinkebyKista: DistrictPlugin = defineDistrictPlugin({
 })
 
 export default rinkebyKista
+export { rinkebyKistaTranslations } from './translations.js'

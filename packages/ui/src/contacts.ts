@@ -1,5 +1,6 @@
-import type { Contact, ContactKind } from '@vbe/core/plugins'
+import type { Contact, ContactKind, PluginTranslations } from '@vbe/core/plugins'
 import type { LocalizedText } from '@vbe/core'
+import { contentLanguageFor, type Language } from './i18n.js'
 
 /** The order the widget shows contacts in, most urgent first (issue 6, "Content, in this order"). */
 export const CATEGORY_ORDER = [
@@ -18,6 +19,37 @@ export interface DistrictInfo {
   readonly name: LocalizedText
   readonly notice?: LocalizedText
   readonly contacts: readonly Contact[]
+  /** Its contacts' and notice's texts in ar, fa, so and ti (core's and the district plugin's), by contact id. */
+  readonly translations?: PluginTranslations
+}
+
+/** A contact's texts as shown in one language, and the language they are actually in. */
+export interface ContactTexts {
+  readonly lang: Language
+  readonly name: string
+  readonly audience: string
+  readonly hours?: string | undefined
+}
+
+/**
+ * A contact's name, audience and hours summary in the reader's language: Swedish and
+ * English from the contact itself, the other languages from the district's translations,
+ * else English (and `lang` says so, for a correct `lang` attribute).
+ */
+export function contactTexts(district: DistrictInfo, c: Contact, lang: Language): ContactTexts {
+  const tr = lang === 'sv' || lang === 'en' ? undefined : district.translations?.contacts[c.id]?.[lang]
+  if (tr && (!c.hours || tr.hours)) return { lang, name: tr.name, audience: tr.audience, hours: tr.hours }
+  const cl = contentLanguageFor(lang)
+  return { lang: cl, name: c.name[cl], audience: c.audience[cl], hours: c.hours?.summary[cl] }
+}
+
+/** The district's notice in the reader's language (else English), or undefined when it has none. */
+export function noticeText(district: DistrictInfo, lang: Language): { readonly lang: Language; readonly text: string } | undefined {
+  if (!district.notice) return undefined
+  const tr = lang === 'sv' || lang === 'en' ? undefined : district.translations?.notice?.[lang]
+  if (tr) return { lang, text: tr.text }
+  const cl = contentLanguageFor(lang)
+  return { lang: cl, text: district.notice[cl] }
 }
 
 /**

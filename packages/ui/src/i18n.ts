@@ -1,7 +1,7 @@
 /**
  * Languages and UI texts. The UI texts live in one file per language
  * (`src/messages/<lang>.ts`); the widget publishes each as its own JSON file and loads
- * only the one it needs. Contact data itself exists only in Swedish and English.
+ * only the one it needs.
  */
 export const LANGUAGES = ['sv', 'en', 'ar', 'fa', 'so', 'ti'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -27,6 +27,10 @@ export const MESSAGE_KEYS = [
   'intro',
   'quickExit',
   'quickExitHint',
+  'exitProgress',
+  'exitExpired',
+  'staleData',
+  'statement',
   'language',
   'cat_emergency',
   'cat_police',

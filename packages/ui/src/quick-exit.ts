@@ -15,22 +15,52 @@ export function safeExitUrl(value: string | null | undefined, base: string): str
   }
 }
 
+/** GOV.UK's "exit this page" rule: at most this long between one Shift press and the next. */
+export const SHIFT_WINDOW_MS = 5000
+
+export interface ShiftOptions {
+  /** Longest gap between presses; 5 s by default. */
+  readonly windowMs?: number
+  /** After each counted press (1, 2), and with 0 when a started count runs out or is broken off. */
+  readonly onProgress?: (presses: number) => void
+  readonly setTimer?: (fn: () => void, ms: number) => unknown
+  readonly clearTimer?: (handle: unknown) => void
+}
+
 /**
- * Calls `onTrigger` after three presses of Shift on its own within `windowMs`. Any
- * other key in between starts the count again; auto-repeat does not count.
+ * Calls `onTrigger` on the third press of Shift on its own, each press within `windowMs`
+ * of the one before (GOV.UK's "exit this page"). Another key in between, or a gap longer
+ * than the window, starts the count again and reports 0 to `onProgress` (so a live region
+ * can say the count ran out); auto-repeat does not count.
  */
-export function tripleShiftDetector(onTrigger: () => void, windowMs = 1500) {
-  let presses: number[] = []
+export function tripleShiftDetector(onTrigger: () => void, options: ShiftOptions = {}) {
+  const windowMs = options.windowMs ?? SHIFT_WINDOW_MS
+  const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms))
+  const clearTimer = options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>))
+  let presses = 0
+  let last = -Infinity
+  let timer: unknown
+  const reset = (report: boolean) => {
+    clearTimer(timer)
+    timer = undefined
+    const had = presses > 0
+    presses = 0
+    if (report && had) options.onProgress?.(0)
+  }
   return (event: { key: string; repeat?: boolean; timeStamp: number }) => {
-    if (event.key !== 'Shift') {
-      presses = []
+    if (event.key !== 'Shift') return reset(true)
+    if (event.repeat) return
+    if (event.timeStamp - last > windowMs) reset(false)
+    last = event.timeStamp
+    presses++
+    clearTimer(timer)
+    if (presses >= 3) {
+      presses = 0
+      timer = undefined
+      onTrigger()
       return
     }
-    if (event.repeat) return
-    presses = [...presses.filter((t) => event.timeStamp - t <= windowMs), event.timeStamp]
-    if (presses.length >= 3) {
-      presses = []
-      onTrigger()
-    }
+    options.onProgress?.(presses)
+    timer = setTimer(() => reset(true), windowMs)
   }
 }

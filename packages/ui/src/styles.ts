@@ -16,6 +16,12 @@
  * six languages, in three scripts and their fallback fonts, before the first paint
  * (measured: the layout before the widget's first paint went from about 7.5 to 3.8 ms of
  * main-thread time). Browsers without field-sizing size it to its widest option as before.
+ *
+ * Quick exit stays reachable while the page scrolls: on narrow screens (phones) the
+ * button is fixed to the bottom of the screen; on wider ones the bar sticks to the top
+ * while the panel is in view. The Shift × 3 hint shows only where a keyboard is likely
+ * (`(hover: hover) and (pointer: fine)`). `.sr` is the visually hidden live region, and
+ * `.cover` the top-layer dialog that hides the page at once when quick exit starts.
  */
 export const widgetCss = `:host{all:initial!important;display:block!important;max-inline-size:46em!important;font:medium/1.5 system-ui,sans-serif!important;color:#1b1b1b!important;background:#fff!important}
 *{box-sizing:border-box}
@@ -25,7 +31,7 @@ h2{font-size:1.375em;line-height:1.25}
 h3{font-size:1.125em;margin-top:1.25em;padding-top:.75em;border-top:1px solid #b1b4b6}
 ul{list-style:none;padding:0}
 li{margin-bottom:1em}
-.bar{display:flex;flex-wrap:wrap;gap:0 1.5em;justify-content:space-between}
+.bar{display:flex;flex-wrap:wrap;gap:0 1.5em;justify-content:space-between;position:sticky;top:0;z-index:1;background:#fff;padding-top:.25em}
 .bar>*{display:flex;flex-direction:column}
 .card{border-inline-start:4px solid #1d70b8;padding-inline-start:.75em}
 .name,.state,label{font-weight:700}
@@ -34,7 +40,14 @@ a{color:#1d4f91}
 .call{display:inline-block;padding:.4em .9em;margin-inline-end:1em;background:#00703c;color:#fff;border-radius:.3em;text-decoration:none;font-weight:700}
 .emergency .call{background:#b10e1e}
 button,select{font:inherit;padding:.4em .8em;border:2px solid #1b1b1b;border-radius:.3em;background:#fff;color:inherit}
-button{font-weight:700;background:#1b1b1b;color:#fff;cursor:pointer}
+button{font-weight:700;background:#1b1b1b;color:#fff;cursor:pointer;touch-action:manipulation}
+.kbd{display:none}
+@media (hover:hover) and (pointer:fine){.kbd{display:inline}}
+@media (max-width:40em){.bar{position:static}.exit{position:fixed;inset-block-end:.75em;inset-inline-end:.75em;z-index:2147483646;min-block-size:2.75em}}
+.sr{position:absolute;inline-size:1px;block-size:1px;margin:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.cover{border:0;inline-size:100vw;block-size:100vh;max-inline-size:none;max-block-size:none;margin:0;padding:0;background:#fff}
+.cover::backdrop{background:#fff}
+.stale{padding:.5em .75em;border-inline-start:4px solid #b10e1e;background:#fdf2f2}
 :focus-visible{outline:3px solid #0b0c0c;box-shadow:0 0 0 6px #fd0}
 small,.summary{font-size:.875em;color:#505a5f}
 .closed .state{color:#b10e1e}

@@ -30,9 +30,9 @@ export function msg(t: Translator, k: MessageKey, vars?: Readonly<Record<string,
 }
 
 /**
- * The attributes for text from contact data (which exists in Swedish and English only)
- * inside a UI in another language: its own `lang`, left to right, so a screen reader
+ * The attributes for text from contact data that is not in the UI's language (a contact
+ * with no translation into it): its own `lang` and direction, so a screen reader
  * pronounces it right. Spread them onto the element that holds the text.
  */
-export const contentAttrs = (lang: Language, contentLang: 'sv' | 'en'): { lang?: 'sv' | 'en'; dir?: 'ltr' } =>
-  lang === contentLang ? {} : { lang: contentLang, dir: 'ltr' }
+export const contentAttrs = (lang: Language, contentLang: Language): { lang?: Language; dir?: 'ltr' | 'rtl' } =>
+  lang === contentLang ? {} : { lang: contentLang, dir: directionOf(contentLang) }

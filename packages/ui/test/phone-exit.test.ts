@@ -27,7 +27,7 @@ describe('quick exit', () => {
 
   it('Shift three times within the window triggers once', () => {
     const fire = vi.fn()
-    const onKey = tripleShiftDetector(fire, 1500)
+    const onKey = tripleShiftDetector(fire, { windowMs: 1500 })
     onKey({ key: 'Shift', timeStamp: 0 })
     onKey({ key: 'Shift', timeStamp: 300 })
     expect(fire).not.toHaveBeenCalled()
@@ -37,7 +37,7 @@ describe('quick exit', () => {
 
   it('too slow, another key between, or auto-repeat: no trigger', () => {
     const fire = vi.fn()
-    const onKey = tripleShiftDetector(fire, 1500)
+    const onKey = tripleShiftDetector(fire, { windowMs: 1500 })
     onKey({ key: 'Shift', timeStamp: 0 })
     onKey({ key: 'Shift', timeStamp: 1000 })
     onKey({ key: 'Shift', timeStamp: 2600 })
@@ -46,6 +46,36 @@ describe('quick exit', () => {
     onKey({ key: 'Shift', timeStamp: 2900 })
     onKey({ key: 'Shift', repeat: true, timeStamp: 2950 })
     onKey({ key: 'Shift', repeat: true, timeStamp: 3000 })
+    expect(fire).not.toHaveBeenCalled()
+  })
+
+  it("GOV.UK's rule: up to 5 s between one press and the next, so three slow presses still count; progress is reported", () => {
+    const fire = vi.fn()
+    const progress: number[] = []
+    const onKey = tripleShiftDetector(fire, { onProgress: (n) => progress.push(n), setTimer: () => 0, clearTimer: () => {} })
+    onKey({ key: 'Shift', timeStamp: 0 })
+    onKey({ key: 'Shift', timeStamp: 4900 })
+    onKey({ key: 'Shift', timeStamp: 9800 })
+    expect(fire).toHaveBeenCalledTimes(1)
+    expect(progress).toEqual([1, 2])
+  })
+
+  it('a count that runs out (no press within 5 s) or is broken off by another key reports 0, once', () => {
+    const fire = vi.fn()
+    const progress: number[] = []
+    const timers: Array<() => void> = []
+    const onKey = tripleShiftDetector(fire, {
+      onProgress: (n) => progress.push(n),
+      setTimer: (fn, ms) => (expect(ms).toBe(5000), timers.push(fn)),
+      clearTimer: () => timers.splice(0),
+    })
+    onKey({ key: 'Shift', timeStamp: 0 })
+    timers.at(-1)?.() // 5 s pass
+    onKey({ key: 'Shift', timeStamp: 5100 })
+    onKey({ key: 'Shift', timeStamp: 5200 })
+    onKey({ key: 'x', timeStamp: 5300 })
+    onKey({ key: 'x', timeStamp: 5400 })
+    expect(progress).toEqual([1, 0, 1, 2, 0])
     expect(fire).not.toHaveBeenCalled()
   })
 })

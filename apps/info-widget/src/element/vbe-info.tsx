@@ -3,85 +3,26 @@
  *
  * - Shadow DOM; styles through one constructable stylesheet (no inline script or style),
  *   so it works under `default-src 'self'`.
- * - Until its data has loaded, and whenever loading fails, the light-DOM fallback from
- *   the snippet stays visible through a <slot>.
- * - Its first screen needs no request: the snippet carries that screen's data (the
- *   district's contacts and the language's texts) inline, in a <template> that is never
- *   shown or run, so the panel renders in the same task as this script and takes the
- *   page's next paint. Nothing is fetched or awaited before it is visible.
- * - Any other language the reader picks is fetched from next to vbe-info.js and checked
- *   against the SRI hash built into this script; no cookies, no storage, no referrer.
+ * - Until its data has loaded and verified, and whenever that fails, the light-DOM
+ *   fallback from the snippet stays visible through a <slot>.
+ * - Its data (`load.ts`): the district's signed file, from the snippet's inline copy
+ *   when there is one (shown first), and always fetched fresh from beside vbe-info.js
+ *   (shown in place when it is newer). Nothing that fails its signature or hash is shown.
+ *   The minimal snippet (no fallback list, no template) works: it waits for the fetch.
+ * - When the newest data's oldest check is more than twelve months old, the contacts
+ *   still show, with that date and a pointer to 112 and 114 14.
+ * - Quick exit: the button, or Shift pressed three times (at most 5 s between presses;
+ *   progress announced); the page is covered at once and replaced; coming back (`pageshow`)
+ *   resets it.
  * - Its attributes are read as text and rendered as text, never as HTML.
  */
 import { createRoot, type Root } from 'react-dom/client'
-import {
-  InfoPanel,
-  createTranslator,
-  fallbackChain,
-  parseLanguage,
-  safeExitUrl,
-  tripleShiftDetector,
-  widgetCss,
-  type DistrictInfo,
-  type Language,
-  type Messages,
-  type Translator,
-} from '@vbe/ui'
+import { InfoPanel, parseLanguage, safeExitUrl, tripleShiftDetector, widgetCss, type Language, type Translator } from '@vbe/ui'
+import { isStale, type SignedDistrict } from '../data-file.js'
+import { fetchedDistrict, inlineDistrict, loadTranslator, readInline, stockholmToday, type Inline } from './load.js'
 
-const base = new URL('.', import.meta.url)
-/** Files fetched so far (each checked against its built-in hash), by path; shared by every <vbe-info> on the page. */
-const cache = new Map<string, Promise<unknown>>()
-
-/**
- * The files an element's snippet carries inline for its first screen, by path
- * (`districts/<id>.json`, `i18n/<lang>.json`): JSON text in the element's own
- * `<template>`. Only that element uses them, so markup elsewhere on the page cannot feed
- * another widget its data.
- */
-type Inline = Readonly<Record<string, unknown>>
-const readInline = (el: Element): Inline => {
-  try {
-    return JSON.parse(el.querySelector<HTMLTemplateElement>(':scope>template')!.content.textContent!) || {}
-  } catch {
-    return {} // no inline data (or unreadable): only files with a built-in hash can be loaded
-  }
-}
-
-/** A data file: from the element's inline data, else fetched and checked against its built-in hash. */
-function load<T>(path: string, inline: Inline): Promise<T> {
-  if (path in inline) return Promise.resolve(inline[path] as T)
-  let p = cache.get(path)
-  if (!p) {
-    const integrity = __VBE_FILES__[path]
-    p =
-      integrity === undefined
-        ? Promise.reject(new Error(path))
-        : fetch(new URL(path, base), { integrity, credentials: 'omit', referrerPolicy: 'no-referrer' }).then((r) => {
-            if (!r.ok) throw new Error(`${path}: ${r.status}`)
-            return r.json()
-          })
-    p.catch(() => cache.delete(path))
-    cache.set(path, p)
-  }
-  return p as Promise<T>
-}
-
-/**
- * Loads the language's texts; the fallback languages (English, then Swedish) only when
- * the build found texts missing in it, or when its file cannot be loaded.
- */
-async function loadTranslator(lang: Language, inline: Inline): Promise<Translator> {
-  const chain: Array<readonly [Language, Messages]> = []
-  for (const l of fallbackChain(lang)) {
-    try {
-      chain.push([l, await load<Messages>(`i18n/${l}.json`, inline)])
-      if (!__VBE_INCOMPLETE__.includes(l)) break
-    } catch {
-      // this language's file failed to load: the next language in the chain stands in
-    }
-  }
-  return createTranslator(lang, chain)
-}
+/** The accessibility statement, beside the widget's folder: Swedish, and English for every other language. */
+const statement = (lang: Language) => new URL(lang === 'sv' ? '../tillganglighet/' : '../tillganglighet/en.html', import.meta.url).href
 
 interface Config {
   district: string | null
@@ -105,14 +46,26 @@ class VbeInfoElement extends HTMLElement {
   static observedAttributes = ['district', 'lang', 'exit-url', 'heading']
 
   #root: Root | undefined
+  #cover: HTMLDialogElement | undefined
   #inline: Inline = {}
   #chosenLang: Language | undefined
-  #state: { district: DistrictInfo; t: Translator; config: Config } | undefined
+  #state: { data: SignedDistrict; t: Translator; config: Config } | undefined
+  #exitProgress: number | 'expired' | undefined
   #generation = 0
   #ready = false
   #timer: ReturnType<typeof setInterval> | undefined
-  #onKey = tripleShiftDetector(() => this.#exit())
+  #onKey = tripleShiftDetector(() => this.#exit(), {
+    onProgress: (n) => {
+      this.#exitProgress = n === 0 ? 'expired' : n
+      this.#render()
+    },
+  })
   #keyListener = (e: KeyboardEvent) => this.#onKey(e)
+  #pageShow = () => {
+    this.#cover?.close()
+    this.#exitProgress = undefined
+    this.#render()
+  }
 
   connectedCallback(): void {
     if (!supported()) return // old browser: the light-DOM fallback stays as it is
@@ -127,12 +80,14 @@ class VbeInfoElement extends HTMLElement {
     }
     this.#inline = readInline(this)
     window.addEventListener('keydown', this.#keyListener, true)
+    window.addEventListener('pageshow', this.#pageShow)
     this.#timer = setInterval(() => this.#render(), 60_000)
     void this.#update()
   }
 
   disconnectedCallback(): void {
     window.removeEventListener('keydown', this.#keyListener, true)
+    window.removeEventListener('pageshow', this.#pageShow)
     clearInterval(this.#timer)
   }
 
@@ -146,6 +101,15 @@ class VbeInfoElement extends HTMLElement {
     return this.#chosenLang ?? parseLanguage(config.lang ?? document.documentElement.lang, 'sv')
   }
 
+  /** Shows `data` unless what is shown already is as new (by signing time). */
+  #show(generation: number, data: SignedDistrict | undefined, t: Translator, config: Config): void {
+    if (!data || generation !== this.#generation) return
+    const shown = this.#state?.data
+    if (shown && shown.district.id === data.district.id && shown.issued >= data.issued && this.#state?.t === t) return
+    this.#state = { data, t, config }
+    this.#render()
+  }
+
   async #update(): Promise<void> {
     const generation = ++this.#generation
     const config = readConfig(this)
@@ -154,16 +118,15 @@ class VbeInfoElement extends HTMLElement {
       console.warn('vbe-info: no district')
       return
     }
+    const [inline, t] = await Promise.all([inlineDistrict(id, this.#inline), loadTranslator(this.#language(config), this.#inline)])
+    // the same district already shown (a language change): keep its data until a newer one verifies
+    const current = this.#state?.data.district.id === id ? this.#state.data : undefined
+    const first = inline && (!current || inline.issued > current.issued) ? inline : current
+    this.#show(generation, first, t, config)
     try {
-      const [district, t] = await Promise.all([
-        load<DistrictInfo>(`districts/${id}.json`, this.#inline),
-        loadTranslator(this.#language(config), this.#inline),
-      ])
-      if (generation !== this.#generation) return
-      this.#state = { district, t, config }
-      this.#render()
+      this.#show(generation, await fetchedDistrict(id), t, config)
     } catch (e) {
-      console.warn(e) // the fallback stays visible
+      console.warn('vbe-info:', e) // the inline data (if it verified) or the fallback stays
     }
   }
 
@@ -173,16 +136,24 @@ class VbeInfoElement extends HTMLElement {
     if (!shadow || !state) return
     if (!this.#root) {
       const container = document.createElement('div')
-      shadow.replaceChildren(container)
+      this.#cover = document.createElement('dialog')
+      this.#cover.className = 'cover'
+      shadow.replaceChildren(container, this.#cover)
       this.#root = createRoot(container)
     }
+    const now = new Date()
+    const { data, t, config } = state
     this.#root.render(
       <InfoPanel
-        lang={state.t.lang}
-        t={state.t}
-        district={state.district}
-        now={new Date()}
-        heading={state.config.heading || undefined}
+        lang={t.lang}
+        t={t}
+        district={data.district}
+        now={now}
+        heading={config.heading || undefined}
+        checked={data.checked}
+        stale={isStale(data.checked, stockholmToday(now))}
+        exitProgress={this.#exitProgress}
+        statementUrl={statement(t.lang)}
         onExit={() => this.#exit()}
         onLanguageChange={(lang) => {
           this.#chosenLang = lang
@@ -197,8 +168,9 @@ class VbeInfoElement extends HTMLElement {
   }
 
   #exit(): void {
-    const target = safeExitUrl(this.#state?.config.exitUrl ?? readConfig(this).exitUrl, document.baseURI)
-    location.replace(target)
+    // cover the whole page at once (the top layer sits above anything the host page draws), then leave it
+    if (this.#cover && !this.#cover.open) this.#cover.showModal()
+    location.replace(safeExitUrl(this.#state?.config.exitUrl ?? readConfig(this).exitUrl, document.baseURI))
   }
 }
 

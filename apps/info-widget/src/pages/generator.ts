@@ -1,39 +1,71 @@
 /**
  * The snippet generator page's script (served as /assets/generator.js; no inline script).
  * Builds the embed code in the browser from the widget's own manifest and data, with the
- * script URL of the server the page came from.
+ * script URL of the server the page came from, and shows a live preview of the widget as
+ * configured. It warns when that URL will not work on a public site (http:, localhost, a
+ * loopback address) and checks the exit address visibly.
  */
-import { fallbackChain, parseLanguage, sourceLabel, type DistrictInfo, type Language, type Messages } from '@vbe/ui'
-import { makeSnippet } from '../snippet.js'
+import { fallbackChain, parseLanguage, sourceLabel, type Language, type Messages } from '@vbe/ui'
+import { unverifiedPayload } from '../data-file.js'
+import { firstScreenFiles, makeSnippet } from '../snippet.js'
+import { checkExitUrl, scriptUrlWarning } from './generator-checks.js'
 
 interface Manifest {
   readonly integrity: string
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
-const getJson = async <T>(path: string): Promise<T> => {
+const fetchText = async (path: string): Promise<string> => {
   const r = await fetch(path, { credentials: 'omit' })
   if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`)
-  return (await r.json()) as T
+  return r.text()
+}
+
+/** Shows or clears a field's error: visible text tied to the field, and aria-invalid. */
+function fieldError(input: HTMLInputElement, error: HTMLElement, text: string | undefined): void {
+  error.textContent = text ?? ''
+  error.hidden = !text
+  if (text) input.setAttribute('aria-invalid', 'true')
+  else input.removeAttribute('aria-invalid')
 }
 
 async function update(): Promise<void> {
   const district = $<HTMLSelectElement>('district').value
   const lang: Language = parseLanguage($<HTMLSelectElement>('lang').value)
-  const exit = $<HTMLInputElement>('exit').value.trim()
-  const [manifest, data, ...msgs] = await Promise.all([
-    getJson<Manifest>('/widget/manifest.json'),
-    getJson<DistrictInfo>(`/widget/districts/${encodeURIComponent(district)}.json`),
-    ...fallbackChain(lang).map(async (l) => [l, await getJson<Messages>(`/widget/i18n/${l}.json`)] as const),
+  const exitInput = $<HTMLInputElement>('exit')
+  const exit = checkExitUrl(exitInput.value)
+  fieldError(exitInput, $('exit-error'), exit.ok ? undefined : exit.error)
+  const heading = $<HTMLInputElement>('heading').value.trim()
+  const withData = $<HTMLInputElement>('inline').checked
+  const scriptUrl = new URL('/widget/vbe-info.js', location.href).href
+  const warning = scriptUrlWarning(scriptUrl)
+  $('url-warning').hidden = !warning
+  $('url-warning-text').textContent = warning ?? ''
+
+  const [manifest, districtFile, ...msgs] = await Promise.all([
+    fetchText('/widget/manifest.json').then((t) => JSON.parse(t) as Manifest),
+    fetchText(`/widget/districts/${encodeURIComponent(district)}.json`),
+    ...fallbackChain(lang).map(async (l) => [l, JSON.parse(await fetchText(`/widget/i18n/${l}.json`)) as Messages] as const),
   ])
-  $<HTMLTextAreaElement>('code').value = makeSnippet({
-    scriptUrl: new URL('/widget/vbe-info.js', location.href).href,
-    integrity: manifest.integrity,
-    district: data,
-    lang,
-    messages: msgs,
-    exitUrl: /^https?:\/\//.test(exit) ? exit : undefined,
-  })
+  const data = unverifiedPayload(districtFile).district
+  const code = $<HTMLTextAreaElement>('code')
+  if (!exit.ok) {
+    code.value = ''
+    $('status').textContent = 'Rätta adressen för snabbutgången först. (Correct the quick-exit address first.)'
+  } else {
+    code.value = makeSnippet({
+      scriptUrl,
+      integrity: manifest.integrity,
+      district: data,
+      districtFile: withData ? districtFile : undefined,
+      lang,
+      messages: msgs,
+      exitUrl: exit.url,
+      heading: heading || undefined,
+    })
+    $('status').textContent = ''
+  }
+  preview({ district, lang, exit: exit.ok ? exit.url : undefined, heading, files: withData ? firstScreenFiles(district, districtFile, msgs) : undefined })
   const notes = $<HTMLUListElement>('notes')
   notes.replaceChildren(
     ...data.contacts.map((c) => {
@@ -45,7 +77,21 @@ async function update(): Promise<void> {
       return li
     }),
   )
-  $<HTMLSpanElement>('status').textContent = ''
+}
+
+/** The widget itself, configured as the code says (built with DOM calls, not from the code's text). */
+function preview(o: { district: string; lang: Language; exit: string | undefined; heading: string; files: Record<string, string> | undefined }) {
+  const el = document.createElement('vbe-info')
+  el.setAttribute('district', o.district)
+  el.setAttribute('lang', o.lang)
+  if (o.exit) el.setAttribute('exit-url', o.exit)
+  if (o.heading) el.setAttribute('heading', o.heading)
+  if (o.files) {
+    const template = document.createElement('template')
+    template.content.append(JSON.stringify(o.files))
+    el.append(template)
+  }
+  $('preview').replaceChildren(el)
 }
 
 async function copy(): Promise<void> {
@@ -64,7 +110,7 @@ async function copy(): Promise<void> {
 const report = (e: unknown) => {
   $<HTMLSpanElement>('status').textContent = `Kunde inte skapa koden: ${e instanceof Error ? e.message : String(e)}`
 }
-for (const id of ['district', 'lang', 'exit']) $(id).addEventListener('change', () => void update().catch(report))
+for (const id of ['district', 'lang', 'exit', 'heading', 'inline']) $(id).addEventListener('change', () => void update().catch(report))
 $('gen').addEventListener('submit', (e) => e.preventDefault())
 $('copy').addEventListener('click', () => void copy())
 void update().catch(report)

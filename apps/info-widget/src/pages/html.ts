@@ -5,14 +5,14 @@ import { escapeHtml as esc } from '../escape.js'
  * The demo host pages and the snippet generator page. Plain HTML with external CSS and
  * JS only: they are served under `default-src 'self'`, like a strict district site.
  */
-const page = (title: string, body: string, opts: { script?: string; lang?: string } = {}) => `<!doctype html>
+export const page = (title: string, body: string, opts: { script?: string; lang?: string; scripts?: readonly string[] } = {}) => `<!doctype html>
 <html lang="${opts.lang ?? 'sv'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <link rel="stylesheet" href="/assets/pages.css">
-${opts.script ? `<script type="module" src="${esc(opts.script)}"></script>\n` : ''}</head>
+${[...(opts.script ? [opts.script] : []), ...(opts.scripts ?? [])].map((src) => `<script type="module" src="${esc(src)}"></script>\n`).join('')}</head>
 <body>
 ${body}
 </body>
@@ -60,17 +60,23 @@ export function generatorPage(districts: readonly DistrictInfo[]): string {
 <p><label for="lang">Språk</label><br><select id="lang" name="lang">
 <option value="sv" lang="sv">Svenska</option><option value="en" lang="en">English</option><option value="ar" lang="ar" dir="rtl">العربية</option><option value="fa" lang="fa" dir="rtl">فارسی</option><option value="so" lang="so">Soomaali</option><option value="ti" lang="ti">ትግርኛ</option>
 </select></p>
-<p><label for="exit">Snabbutgång till (valfritt)</label><br><input id="exit" name="exit" type="url" inputmode="url" placeholder="https://www.smhi.se/" aria-describedby="exit-hint"><br><span id="exit-hint" class="hint">En neutral sida, till exempel en vädersida. Tomt ger standardvalet.</span></p>
+<p><label for="exit">Snabbutgång till (valfritt)</label><br><input id="exit" name="exit" type="url" inputmode="url" placeholder="https://www.smhi.se/" aria-describedby="exit-hint exit-error"><br><span id="exit-hint" class="hint">En neutral sida, till exempel en vädersida. Tomt ger standardvalet. <span lang="en">(A neutral page such as a weather site; empty gives the default.)</span></span><br><span id="exit-error" class="error" hidden></span></p>
+<p><label for="heading">Egen rubrik (valfritt)</label><br><input id="heading" name="heading" type="text" maxlength="120" aria-describedby="heading-hint"><br><span id="heading-hint" class="hint">Visas i stället för standardfrågan. <span lang="en">(Shown instead of the default question.)</span></span></p>
+<p><input id="inline" name="inline" type="checkbox" checked> <label for="inline">Ta med kontaktuppgifterna i koden, så att rutan syns snabbare</label><br><span class="hint">Rutan hämtar ändå alltid de senaste signerade uppgifterna. Utan bocken blir koden kortast möjliga. <span lang="en">(The widget always fetches the latest signed data too; unticked gives the shortest code.)</span></span></p>
 </form>
+<div id="url-warning" class="warning" role="alert" hidden><p><strong>Varning (Warning):</strong> <span id="url-warning-text"></span></p></div>
 <h2><label for="code">Kod att klistra in</label></h2>
 <textarea id="code" readonly rows="14" spellcheck="false"></textarea>
 <p><button type="button" id="copy">Kopiera koden</button> <span id="status" role="status"></span></p>
+<h2 id="preview-title">Förhandsvisning <span lang="en">(Preview)</span></h2>
+<p class="hint">Rutan som koden ger, med dagens signerade uppgifter. Snabbutgången fungerar även här.</p>
+<div id="preview" class="preview" role="region" aria-labelledby="preview-title"></div>
 <h2>Kontrollera före publicering</h2>
 <p>Varje kontakt visar sin källa och när den senast kontrollerades. Anteckningarna nedan gäller den valda stadsdelen.</p>
 <ul id="notes"></ul>
-<p><a href="/demo/">Se demosidorna</a></p>
+<p><a href="/demo/">Se demosidorna</a> · <a href="/tillganglighet/">Tillgänglighetsredogörelse</a> (<a href="/tillganglighet/en.html" lang="en">Accessibility statement</a>)</p>
 </main>`,
-    { script: '/assets/generator.js' },
+    { script: '/assets/generator.js', scripts: ['/widget/vbe-info.js'] },
   )
 }
 
@@ -90,4 +96,10 @@ textarea{width:100%;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:
 button{padding:.5rem 1rem;background:#00703c;color:#fff;border:0;border-radius:.25rem;font-weight:700;cursor:pointer}
 :focus-visible{outline:3px solid #0b0c0c;box-shadow:0 0 0 6px #fd0}
 .hint{color:#505a5f;font-size:.9rem}
+.error{color:#b10e1e;font-weight:700}
+[aria-invalid=true]{border-color:#b10e1e;border-width:3px}
+.warning{border-inline-start:6px solid #b10e1e;background:#fdf2f2;padding:.25rem 1rem;margin:1rem 0}
+.preview{border:2px dashed #505a5f;padding:1rem;margin-bottom:1rem}
+input[type=checkbox]{min-width:0;inline-size:1.25rem;block-size:1.25rem}
+[hidden]{display:none!important}
 `

@@ -5,3 +5,5 @@
 export * from './schemas.js'
 export * from './define.js'
 export * from './shared-contacts.js'
+export * from './translations.js'
+export * from './shared-contact-translations.js'

@@ -1,30 +1,31 @@
 import type { ReactNode } from 'react'
 import type { Contact } from '@vbe/core/plugins'
-import { contentLanguageFor, type Language, type Translator } from '../i18n.js'
-import { sourceLabel } from '../contacts.js'
+import type { Language, Translator } from '../i18n.js'
+import { contactTexts, sourceLabel, type ContactTexts } from '../contacts.js'
 import { contentAttrs, msg } from '../text.js'
 import { OpenStatus } from './OpenStatus.js'
 import { CallLink } from './PhoneNumber.js'
 
 /**
  * One contact: name, who it is for, whether it is open now, how to reach it, and where
- * the facts come from and when they were checked.
+ * the facts come from and when they were checked. `texts` are its texts in the reader's
+ * language (`contactTexts`), marked with their own language when they fell back to English.
  */
-export function ContactCard(props: { contact: Contact; t: Translator; lang: Language; now: Date }): ReactNode {
+export function ContactCard(props: { contact: Contact; texts?: ContactTexts; t: Translator; lang: Language; now: Date }): ReactNode {
   const { contact: c, t, lang } = props
-  const cl = contentLanguageFor(lang)
-  const foreign = contentAttrs(lang, cl)
+  const texts = props.texts ?? contactTexts({ id: '', name: c.name, contacts: [] }, c, lang)
+  const foreign = contentAttrs(lang, texts.lang)
   return (
     <div className={`card ${c.kind}`}>
       <p className="name" {...foreign}>
-        {c.name[cl]}
+        {texts.name}
       </p>
-      <p {...foreign}>{c.audience[cl]}</p>
-      {c.hours && <OpenStatus hours={c.hours} now={props.now} t={t} lang={lang} />}
+      <p {...foreign}>{texts.audience}</p>
+      {c.hours && <OpenStatus hours={c.hours} summary={texts} now={props.now} t={t} lang={lang} />}
       <p className="actions">
         {c.phone && <CallLink phone={c.phone} t={t} />}
         {c.url && (
-          <a href={c.url} aria-label={`${t('website')}: ${c.name[cl]}`}>
+          <a href={c.url} aria-label={`${t('website')}: ${texts.name}`}>
             {msg(t, 'website')}
           </a>
         )}

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
-import { contentLanguageFor, directionOf, type Language, type Translator } from '../i18n.js'
-import { groupContacts, type DistrictInfo } from '../contacts.js'
+import { directionOf, type Language, type Translator } from '../i18n.js'
+import { contactTexts, groupContacts, noticeText, type DistrictInfo } from '../contacts.js'
 import { contentAttrs, msg } from '../text.js'
 import { ContactCard } from './ContactCard.js'
+import { PhoneNumber } from './PhoneNumber.js'
 import { LanguagePicker } from './LanguagePicker.js'
 import { QuickExit } from './QuickExit.js'
 
@@ -17,6 +18,14 @@ export interface InfoPanelProps {
   readonly onExit?: (() => void) | undefined
   /** The heading's id; give each panel its own when several share one document (stories). */
   readonly titleId?: string | undefined
+  /** The date the contacts were last checked (the oldest check among them), YYYY-MM-DD. */
+  readonly checked?: string | undefined
+  /** True when that check is more than twelve months old: the panel says so and points to 112 and 114 14. */
+  readonly stale?: boolean | undefined
+  /** Shift presses towards quick exit (1, 2), or 'expired'; announced in a live region. */
+  readonly exitProgress?: number | 'expired' | undefined
+  /** Where the accessibility statement is; linked at the foot of the panel. */
+  readonly statementUrl?: string | undefined
 }
 
 /**
@@ -28,40 +37,60 @@ export interface InfoPanelProps {
 export function InfoPanel(props: InfoPanelProps): ReactNode {
   const { lang, t, district } = props
   const titleId = props.titleId ?? 'vbe-title'
-  const cl = contentLanguageFor(lang)
   const groups = groupContacts(district.contacts)
   const entry = groups.find((g) => g.kind === 'municipal-entry')?.contacts[0]
+  const entryTexts = entry && contactTexts(district, entry, lang)
+  const notice = noticeText(district, lang)
+  const foreign = lang !== 'en' && district.contacts.some((c) => contactTexts(district, c, lang).lang !== lang)
   return (
     <section lang={lang} dir={directionOf(lang)} aria-labelledby={titleId}>
       <div className="bar">
         {props.onExit && <QuickExit t={t} onExit={props.onExit} />}
         {props.onLanguageChange && <LanguagePicker lang={lang} t={t} onChange={props.onLanguageChange} />}
       </div>
+      {props.onExit && (
+        <p role="status" className="sr">
+          {props.exitProgress === 'expired'
+            ? msg(t, 'exitExpired')
+            : props.exitProgress
+              ? msg(t, 'exitProgress', { n: String(props.exitProgress) })
+              : null}
+        </p>
+      )}
       <h2 id={titleId}>{props.heading ?? msg(t, 'title')}</h2>
       <p>{msg(t, 'intro')}</p>
-      {cl !== lang && lang !== 'en' && <p className="note">{msg(t, 'inEnglish')}</p>}
+      {props.stale && props.checked && (
+        <p className="stale">
+          {msg(t, 'staleData', {
+            date: <time dateTime={props.checked}>{props.checked}</time>,
+            n112: <PhoneNumber phone="112" />,
+            n11414: <PhoneNumber phone="114 14" />,
+          })}
+        </p>
+      )}
+      {foreign && <p className="note">{msg(t, 'inEnglish')}</p>}
       {groups.map((group) => (
         <div key={group.kind} className={group.kind}>
           <h3>{msg(t, `cat_${group.kind}`)}</h3>
-          {group.kind === 'municipal-entry' && district.notice && (
+          {group.kind === 'municipal-entry' && notice && (
             <p className="notice">
               <strong>{msg(t, 'notice')}</strong>
               {': '}
-              <span {...contentAttrs(lang, cl)}>{district.notice[cl]}</span>
+              <span {...contentAttrs(lang, notice.lang)}>{notice.text}</span>
             </p>
           )}
           {group.contacts.length > 0 ? (
             <ul>
               {group.contacts.map((c) => (
                 <li key={c.id}>
-                  <ContactCard contact={c} t={t} lang={lang} now={props.now} />
+                  <ContactCard contact={c} texts={contactTexts(district, c, lang)} t={t} lang={lang} now={props.now} />
                 </li>
               ))}
             </ul>
           ) : (
             <p className="missing">
               {msg(t, 'missing')}
-              {entry && <> {msg(t, 'missingAsk', { name: <bdi {...contentAttrs(lang, cl)}>{entry.name[cl]}</bdi> })}</>}
+              {entryTexts && <> {msg(t, 'missingAsk', { name: <bdi {...contentAttrs(lang, entryTexts.lang)}>{entryTexts.name}</bdi> })}</>}
             </p>
           )}
         </div>
@@ -69,6 +98,13 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
       <p>
         <small>{msg(t, 'privacy')}</small>
       </p>
+      {props.statementUrl && (
+        <p>
+          <small>
+            <a href={props.statementUrl}>{msg(t, 'statement')}</a>
+          </small>
+        </p>
+      )}
     </section>
   )
 }

@@ -10,10 +10,16 @@ import { PhoneNumber } from './PhoneNumber.js'
  * closed it says when it opens and points to 112 and 114 14. The published hours
  * summary follows, except for round-the-clock lines, where it would only repeat.
  */
-export function OpenStatus(props: { hours: Hours; now: Date; t: Translator; lang: Language }): ReactNode {
+export function OpenStatus(props: {
+  hours: Hours
+  /** The hours summary in the reader's language (or English) and the language it is in. */
+  summary: { readonly lang: Language; readonly hours?: string | undefined }
+  now: Date
+  t: Translator
+  lang: Language
+}): ReactNode {
   const { t, hours } = props
   const status = openStatus(hours, props.now)
-  const contentLang = props.lang === 'sv' ? 'sv' : 'en'
   let state: ReactNode
   let extra: ReactNode = null
   if (status.state === 'always') state = msg(t, 'alwaysOpen')
@@ -37,8 +43,8 @@ export function OpenStatus(props: { hours: Hours; now: Date; t: Translator; lang
       <p className="state">{state}</p>
       {extra}
       {status.state !== 'always' && (
-        <p className="summary" {...contentAttrs(props.lang, contentLang)}>
-          {hours.summary[contentLang]}
+        <p className="summary" {...contentAttrs(props.lang, props.summary.lang)}>
+          {props.summary.hours}
         </p>
       )}
     </div>

@@ -1,0 +1,108 @@
+/** The snippet generator, the demo page and the accessibility statement in Chromium, under the strict CSP. */
+import { describe, expect, it } from 'vitest'
+import { browserSuite, cspViolations, runAxe } from './browser.js'
+import { hostPage } from './support.js'
+
+const suite = browserSuite(({ snippet }) => ({
+  '/t/sv.html': { html: hostPage(snippet('rinkeby-kista', 'sv')) },
+  '/t/fa.html': { html: hostPage(snippet('rinkeby-kista', 'fa')) },
+}))
+
+const previewPanel = `document.querySelector('#preview vbe-info')?.shadowRoot?.querySelector('section')`
+
+describe('snippet generator', () => {
+  it('the demo host page and the generator work under the strict CSP, with 0 axe violations', async () => {
+    const { page, context } = await suite.open('/demo/rinkeby-kista.html')
+    expect(await cspViolations(page)).toEqual([])
+    await page.goto(`${suite.site.origin}/generator/`)
+    await page.locator('#lang').selectOption('ar')
+    await page.waitForFunction(() => (document.getElementById('code') as HTMLTextAreaElement).value.includes('lang="ar"'))
+    const code = await page.locator('#code').inputValue()
+    expect(code).toContain(`integrity="${suite.site.build.files['vbe-info.js']?.integrity}"`)
+    expect(code).toContain(`src="${suite.site.origin}/widget/vbe-info.js"`)
+    expect(code).toContain('<div lang="ar" dir="rtl">')
+    expect(code).toContain('<template>{&quot;districts/rinkeby-kista.json&quot;'.replaceAll('&quot;', '"'))
+    expect(await runAxe(page)).toEqual([])
+    expect(await cspViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('warns, visibly, that a script address on http: and a loopback host will not serve a public site', async () => {
+    const { page, context } = await suite.open('/generator/', { waitForPanel: false })
+    await page.waitForFunction(() => (document.getElementById('code') as HTMLTextAreaElement).value !== '')
+    const warning = page.locator('#url-warning')
+    await expect(warning.isVisible()).resolves.toBe(true)
+    const text = await warning.textContent()
+    expect(text).toContain('127.0.0.1')
+    expect(text).toContain('http')
+    expect(await warning.getAttribute('role')).toBe('alert')
+    await context.close()
+  })
+
+  it('checks the exit address visibly: a field error (sv/en), no code until it is right, then the code uses it', async () => {
+    const { page, context } = await suite.open('/generator/', { waitForPanel: false })
+    const code = () => page.locator('#code').inputValue()
+    await page.waitForFunction(() => (document.getElementById('code') as HTMLTextAreaElement).value !== '')
+    await page.locator('#exit').fill('www.smhi.se')
+    await page.locator('#exit').press('Tab')
+    await page.waitForFunction(() => !document.getElementById('exit-error')!.hidden)
+    expect(await page.locator('#exit-error').textContent()).toBe(
+      'Skriv en hel adress som börjar med https://, till exempel https://www.smhi.se/. (Enter a full address starting with https://.)',
+    )
+    expect(await page.locator('#exit').getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('#exit').getAttribute('aria-describedby')).toContain('exit-error')
+    expect(await code()).toBe('')
+    expect(await runAxe(page)).toEqual([])
+    await page.locator('#exit').fill('http://www.smhi.se/')
+    await page.locator('#exit').press('Tab')
+    await page.waitForFunction(() => document.getElementById('exit-error')!.textContent!.startsWith('Adressen måste börja med https://'))
+    await page.locator('#exit').fill('https://www.smhi.se/vader')
+    await page.locator('#exit').press('Tab')
+    await page.waitForFunction(() => document.getElementById('exit-error')!.hidden)
+    expect(await page.locator('#exit').getAttribute('aria-invalid')).toBe(null)
+    expect(await code()).toContain('exit-url="https://www.smhi.se/vader"')
+    await context.close()
+  })
+
+  it('has a heading field and a live preview of the widget as configured; the minimal form carries no data', async () => {
+    const { page, context } = await suite.open('/generator/', { waitForPanel: false })
+    await page.waitForFunction(`!!${previewPanel}`)
+    await page.locator('#lang').selectOption('fa')
+    await page.locator('#heading').fill('Orolig för någon? <b>Vi finns här</b>')
+    await page.locator('#heading').press('Tab')
+    await page.waitForFunction(`${previewPanel}?.lang === 'fa' && ${previewPanel}?.querySelector('h2')?.textContent === 'Orolig för någon? <b>Vi finns här</b>'`)
+    expect(await page.evaluate(`getComputedStyle(${previewPanel}).direction`)).toBe('rtl')
+    expect(await page.locator('#code').inputValue()).toContain('heading="Orolig för någon? &lt;b&gt;Vi finns här&lt;/b&gt;"')
+    await page.locator('#inline').uncheck()
+    await page.waitForFunction(() => !(document.getElementById('code') as HTMLTextAreaElement).value.includes('<template>'))
+    await page.waitForFunction(`!!${previewPanel}`)
+    expect(await runAxe(page)).toEqual([])
+    expect(await cspViolations(page)).toEqual([])
+    await context.close()
+  })
+})
+
+describe('accessibility statement', () => {
+  it.each([
+    ['/t/sv.html', 'Tillgänglighetsredogörelse', '/tillganglighet/', 'Tillgänglighetsredogörelse för informationsrutan och kodgeneratorn'],
+    ['/t/fa.html', 'بیانیه دسترس‌پذیری', '/tillganglighet/en.html', 'Accessibility statement for the information box and the snippet generator'],
+  ])('is linked from the widget (%s) and has a feedback route, with 0 axe violations', async (path, linkText, href, h1) => {
+    const { page, context } = await suite.open(path)
+    const link = page.locator('vbe-info a', { hasText: linkText })
+    expect(await link.getAttribute('href')).toBe(`${suite.site.origin}${href}`)
+    await link.click()
+    await page.waitForURL(`${suite.site.origin}${href}`)
+    expect(await page.locator('h1').textContent()).toBe(h1)
+    expect(await page.locator('#feedback + p a').getAttribute('href')).toBe('https://start.stockholm/')
+    expect(await page.locator('a[href="https://www.digg.se/tdosanmalan"]').count()).toBe(1)
+    expect(await runAxe(page)).toEqual([])
+    expect(await cspViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('is linked from the generator page', async () => {
+    const { page, context } = await suite.open('/generator/', { waitForPanel: false })
+    expect(await page.locator('a[href="/tillganglighet/"]').count()).toBe(1)
+    await context.close()
+  })
+})
