@@ -101,4 +101,4 @@ export async function startSite(pages: (site: Pick<TestSite, 'snippet'>) => Reco
 }
 
 export const hostPage = (body: string, head = '', lang = 'sv') =>
-  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host page</title>${head}</head><body><main><h1>Host page</h1>${body}</main></body></html>`
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host page</title>${head}</head><body><main><h1>Host page</h1>${body}</main></body></html>`

@@ -61,14 +61,15 @@ describe('quick exit', () => {
   })
 
   it('covers the whole page at once, before the next page arrives; coming back (pageshow) uncovers it and resets the count', async () => {
-    const { page, context } = await suite.open('/t/held.html', {
-      // the exit target never answers, so the page being left can be looked at
-      setup: (p) => p.route('**/t/held-exit.html', () => new Promise(() => {})),
+    const { page, context, requests } = await suite.open('/t/held.html', {
+      // the exit target answers 204 No Content, so the browser stays on the page being left and it can be looked at
+      setup: (p) => p.route('**/t/held-exit.html', (route) => route.fulfill({ status: 204 })),
     })
     await page.locator('h1').click()
     await page.keyboard.press('Shift')
     await page.keyboard.press('Shift')
     await page.keyboard.press('Shift')
+    await expect.poll(() => requests.some((u) => u.endsWith('/t/held-exit.html'))).toBe(true)
     const covered = await page.evaluate(() => {
       const cover = document.querySelector('vbe-info')!.shadowRoot!.querySelector('dialog.cover') as HTMLDialogElement
       const r = cover.getBoundingClientRect()
@@ -94,7 +95,7 @@ describe('quick exit', () => {
       await context.close()
       return shown
     }
-    expect(await hint({})).toEqual({ display: 'inline', text: 'You can also press the Shift key three times.', fine: true })
+    expect(await hint({})).toEqual({ display: 'block', text: 'You can also press the Shift key three times.', fine: true })
     expect(await hint({ context: PHONE })).toMatchObject({ display: 'none', fine: false })
   })
 })

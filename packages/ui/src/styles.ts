@@ -17,8 +17,9 @@
  * (measured: the layout before the widget's first paint went from about 7.5 to 3.8 ms of
  * main-thread time). Browsers without field-sizing size it to its widest option as before.
  *
- * Quick exit stays reachable while the page scrolls: on narrow screens (phones) the
- * button is fixed to the bottom of the screen; on wider ones the bar sticks to the top
+ * Quick exit stays reachable while the page scrolls: on narrow screens and touch screens
+ * (phones, whether or not the host page sets a mobile viewport) the button is fixed to
+ * the bottom of the screen; on wider ones the bar sticks to the top
  * while the panel is in view. The Shift × 3 hint shows only where a keyboard is likely
  * (`(hover: hover) and (pointer: fine)`). `.sr` is the visually hidden live region, and
  * `.cover` the top-layer dialog that hides the page at once when quick exit starts.
@@ -43,7 +44,7 @@ button,select{font:inherit;padding:.4em .8em;border:2px solid #1b1b1b;border-rad
 button{font-weight:700;background:#1b1b1b;color:#fff;cursor:pointer;touch-action:manipulation}
 .kbd{display:none}
 @media (hover:hover) and (pointer:fine){.kbd{display:inline}}
-@media (max-width:40em){.bar{position:static}.exit{position:fixed;inset-block-end:.75em;inset-inline-end:.75em;z-index:2147483646;min-block-size:2.75em}}
+@media (max-width:40em),(pointer:coarse){.bar{position:static}.exit{position:fixed;inset-block-end:.75em;inset-inline-end:.75em;z-index:2147483646;min-block-size:2.75em}}
 .sr{position:absolute;inline-size:1px;block-size:1px;margin:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .cover{border:0;inline-size:100vw;block-size:100vh;max-inline-size:none;max-block-size:none;margin:0;padding:0;background:#fff}
 .cover::backdrop{background:#fff}
