@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { norrmalm } from '@vbe/plugin-norrmalm'
+import { buildWidget } from '../src/build.js'
 import { districtContent } from '../src/content.js'
 import { isStale, unverifiedPayload, verifyDistrictFile } from '../src/data-file.js'
 import { generateSigningKey, oldestCheck, publicKeyRaw, resolveSigningKey, signDistrict, SigningKeyError } from '../src/signing.js'
@@ -51,6 +52,24 @@ describe('signed district files (checked with WebCrypto, as the widget does)', (
       await expect(resolveSigningKey({ VBE_WIDGET_SIGNING_KEY_FILE: join(dir, 'missing.pem') })).rejects.toThrow(/cannot read/)
     } finally {
       await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('release builds', () => {
+  it('refuse the development key', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'vbe-widget-release-'))
+    try {
+      const env = { VBE_WIDGET_SIGNING_KEY: process.env['VBE_WIDGET_SIGNING_KEY'], VBE_WIDGET_SIGNING_KEY_FILE: process.env['VBE_WIDGET_SIGNING_KEY_FILE'] }
+      delete process.env['VBE_WIDGET_SIGNING_KEY']
+      delete process.env['VBE_WIDGET_SIGNING_KEY_FILE']
+      try {
+        await expect(buildWidget({ outDir: out, release: true, today: '2026-12-05', log: () => {} })).rejects.toThrow(SigningKeyError)
+      } finally {
+        for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v
+      }
+    } finally {
+      await rm(out, { recursive: true, force: true })
     }
   })
 })

@@ -21,7 +21,7 @@ export const SHIFT_WINDOW_MS = 5000
 export interface ShiftOptions {
   /** Longest gap between presses; 5 s by default. */
   readonly windowMs?: number
-  /** After each counted press (1, 2), and with 0 when a started count runs out or is broken off. */
+  /** After each counted press (1, 2), and with 0 when a started count runs out (no press within the window). */
   readonly onProgress?: (presses: number) => void
   readonly setTimer?: (fn: () => void, ms: number) => unknown
   readonly clearTimer?: (handle: unknown) => void
@@ -29,9 +29,9 @@ export interface ShiftOptions {
 
 /**
  * Calls `onTrigger` on the third press of Shift on its own, each press within `windowMs`
- * of the one before (GOV.UK's "exit this page"). Another key in between, or a gap longer
- * than the window, starts the count again and reports 0 to `onProgress` (so a live region
- * can say the count ran out); auto-repeat does not count.
+ * of the one before (GOV.UK's "exit this page"). A count that runs out (no press within
+ * the window) reports 0 to `onProgress`, so a live region can say so; another key in
+ * between starts the count again silently (the reader is typing); auto-repeat does not count.
  */
 export function tripleShiftDetector(onTrigger: () => void, options: ShiftOptions = {}) {
   const windowMs = options.windowMs ?? SHIFT_WINDOW_MS
@@ -48,7 +48,7 @@ export function tripleShiftDetector(onTrigger: () => void, options: ShiftOptions
     if (report && had) options.onProgress?.(0)
   }
   return (event: { key: string; repeat?: boolean; timeStamp: number }) => {
-    if (event.key !== 'Shift') return reset(true)
+    if (event.key !== 'Shift') return reset(false)
     if (event.repeat) return
     if (event.timeStamp - last > windowMs) reset(false)
     last = event.timeStamp
