@@ -15,7 +15,8 @@ export interface SignedDistrict {
 const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
 
 let keys: Map<string, Promise<CryptoKey>> | undefined
-const importKey = (rawB64: string): Promise<CryptoKey> => {
+/** The public key as a WebCrypto key, imported once per page (the widget starts this as soon as it loads). */
+export const importKey = (rawB64: string): Promise<CryptoKey> => {
   keys ??= new Map()
   let k = keys.get(rawB64)
   if (!k) {

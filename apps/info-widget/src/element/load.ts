@@ -11,9 +11,11 @@
  * No cookies, no storage, no referrer.
  */
 import { createTranslator, fallbackChain, type Language, type Messages, type Translator } from '@vbe/ui'
-import { verifyDistrictFile, type SignedDistrict } from '../data-file.js'
+import { importKey, verifyDistrictFile, type SignedDistrict } from '../data-file.js'
 
 const base = new URL('.', import.meta.url)
+// import the public key while the page goes on parsing, so verifying is one round trip to WebCrypto, not two
+if (globalThis.crypto?.subtle) importKey(__VBE_KEY__).catch(() => {})
 const init: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer' }
 /** Language files fetched so far, by path; shared by every <vbe-info> on the page. */
 const cache = new Map<string, Promise<Messages>>()
