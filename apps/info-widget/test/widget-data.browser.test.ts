@@ -173,6 +173,22 @@ describe('<vbe-info> data', () => {
     await context.close()
   })
 
+  it('inline data that fails its check: the fallback list stays visible while the signed data is fetched', async () => {
+    let release: () => void = () => {}
+    const held = new Promise<void>((r) => (release = r))
+    const { page, context } = await suite.open('/t/impostor.html', {
+      waitForPanel: false,
+      setup: (p) => p.route('**/widget/districts/**', async (route) => (await held, route.continue())),
+    })
+    // the real widget (second) shows its verified inline data; the impostor (first) keeps its list, visible
+    await page.waitForFunction(() => !!document.querySelectorAll('vbe-info')[1]?.shadowRoot?.querySelector('section'))
+    await page.waitForFunction(() => document.querySelector('vbe-info')?.shadowRoot?.querySelector('slot')?.hidden === false)
+    await expect(page.locator('vbe-info').first().locator('h2').first().isVisible()).resolves.toBe(true)
+    release()
+    await page.waitForFunction(() => !!document.querySelector('vbe-info')?.shadowRoot?.querySelector('section'))
+    await context.close()
+  })
+
   it('a contact changed on the server shows on a page whose snippet still carries the old data (same script, same SRI)', async () => {
     const before = suite.site.build.files['vbe-info.js']?.integrity
     const after = await suite.site.rebuild([...districtPlugins, changedFixture])

@@ -47,6 +47,7 @@ class VbeInfoElement extends HTMLElement {
 
   #root: Root | undefined
   #cover: HTMLDialogElement | undefined
+  #slot: HTMLSlotElement | undefined
   #inline: Inline = {}
   #chosenLang: Language | undefined
   #state: { data: SignedDistrict; t: Translator; config: Config } | undefined
@@ -76,9 +77,14 @@ class VbeInfoElement extends HTMLElement {
         sheet.replaceSync(widgetCss)
       }
       shadow.adoptedStyleSheets = [sheet]
-      shadow.append(document.createElement('slot'))
+      this.#slot = document.createElement('slot')
+      shadow.append(this.#slot)
     }
     this.#inline = readInline(this)
+    // with inline data the panel replaces the fallback list within a few milliseconds (one signature check):
+    // hidden until then, the list is not laid out and painted only to be thrown away; shown again if the check fails
+    if (this.#slot && !this.#state && typeof this.#inline[`districts/${this.getAttribute('district')}.json`] === 'string')
+      this.#slot.hidden = true
     window.addEventListener('keydown', this.#keyListener, true)
     window.addEventListener('pageshow', this.#pageShow)
     this.#timer = setInterval(() => this.#render(), 60_000)
@@ -123,6 +129,7 @@ class VbeInfoElement extends HTMLElement {
     const current = this.#state?.data.district.id === id ? this.#state.data : undefined
     const first = inline && (!current || inline.issued > current.issued) ? inline : current
     this.#show(generation, first, t, config)
+    if (this.#slot && !this.#state) this.#slot.hidden = false // nothing verified yet: the fallback list shows while the fetch runs
     try {
       this.#show(generation, await fetchedDistrict(id), t, config)
     } catch (e) {
