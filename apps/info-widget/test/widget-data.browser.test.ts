@@ -182,7 +182,6 @@ describe('<vbe-info> data', () => {
     })
     // the real widget (second) shows its verified inline data; the impostor (first) keeps its list, visible
     await page.waitForFunction(() => !!document.querySelectorAll('vbe-info')[1]?.shadowRoot?.querySelector('section'))
-    await page.waitForFunction(() => document.querySelector('vbe-info')?.shadowRoot?.querySelector('slot')?.hidden === false)
     await expect(page.locator('vbe-info').first().locator('h2').first().isVisible()).resolves.toBe(true)
     release()
     await page.waitForFunction(() => !!document.querySelector('vbe-info')?.shadowRoot?.querySelector('section'))

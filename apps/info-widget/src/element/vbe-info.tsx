@@ -47,7 +47,6 @@ class VbeInfoElement extends HTMLElement {
 
   #root: Root | undefined
   #cover: HTMLDialogElement | undefined
-  #slot: HTMLSlotElement | undefined
   #inline: Inline = {}
   #chosenLang: Language | undefined
   #state: { data: SignedDistrict; t: Translator; config: Config } | undefined
@@ -77,14 +76,9 @@ class VbeInfoElement extends HTMLElement {
         sheet.replaceSync(widgetCss)
       }
       shadow.adoptedStyleSheets = [sheet]
-      this.#slot = document.createElement('slot')
-      shadow.append(this.#slot)
+      shadow.append(document.createElement('slot'))
     }
     this.#inline = readInline(this)
-    // with inline data the panel replaces the fallback list within a few milliseconds (one signature check):
-    // hidden until then, the list is not laid out and painted only to be thrown away; shown again if the check fails
-    if (this.#slot && !this.#state && typeof this.#inline[`districts/${this.getAttribute('district')}.json`] === 'string')
-      this.#slot.hidden = true
     window.addEventListener('keydown', this.#keyListener, true)
     window.addEventListener('pageshow', this.#pageShow)
     this.#timer = setInterval(() => this.#render(), 60_000)
@@ -129,7 +123,6 @@ class VbeInfoElement extends HTMLElement {
     const current = this.#state?.data.district.id === id ? this.#state.data : undefined
     const first = inline && (!current || inline.issued > current.issued) ? inline : current
     this.#show(generation, first, t, config)
-    if (this.#slot && !this.#state) this.#slot.hidden = false // nothing verified yet: the fallback list shows while the fetch runs
     try {
       this.#show(generation, await fetchedDistrict(id), t, config)
     } catch (e) {
