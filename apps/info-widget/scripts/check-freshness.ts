@@ -31,7 +31,9 @@ if (drafts.length) {
   for (const g of drafts) console.log(`  draft: ${g.where}, ${g.lang}`)
 }
 if (!result.ok || (release && missing.length > 0)) {
-  console.error(`Release check failed: ${result.stale.length} of ${contacts.length} contacts are stale, ${missing.length} translations missing.`)
+  console.error(
+    `Release check failed: ${result.stale.length} of ${contacts.length} contacts are stale, ${missing.length} translations missing.`,
+  )
   process.exit(1)
 }
 console.log(

@@ -14,10 +14,11 @@ import { CATEGORY_ORDER, hasSource, type DistrictInfo } from '@vbe/ui'
 export const districtPlugins: readonly DistrictPlugin[] = [norrmalm, rinkebyKista]
 
 /** Contact and notice texts in ar, fa, so and ti: core's shared ones, and each district plugin's by plugin id. */
-export const translationSources: { readonly shared: PluginTranslations; readonly districts: Readonly<Record<string, PluginTranslations>> } = {
-  shared: sharedContactTranslations,
-  districts: { norrmalm: norrmalmTranslations, 'rinkeby-kista': rinkebyKistaTranslations },
-}
+export const translationSources: { readonly shared: PluginTranslations; readonly districts: Readonly<Record<string, PluginTranslations>> } =
+  {
+    shared: sharedContactTranslations,
+    districts: { norrmalm: norrmalmTranslations, 'rinkeby-kista': rinkebyKistaTranslations },
+  }
 
 const rank = (c: Contact) => {
   const i = (CATEGORY_ORDER as readonly string[]).indexOf(c.kind)

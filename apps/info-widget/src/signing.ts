@@ -50,7 +50,12 @@ export interface ResolvedKey {
 /** The signing key from the environment, else the development key (made on first use). */
 export async function resolveSigningKey(env: NodeJS.ProcessEnv = process.env, devKeyFile = DEV_KEY_FILE): Promise<ResolvedKey> {
   const pem = env['VBE_WIDGET_SIGNING_KEY']
-  if (pem) return { key: checkKey(parsePem(pem, 'VBE_WIDGET_SIGNING_KEY'), 'VBE_WIDGET_SIGNING_KEY'), from: 'VBE_WIDGET_SIGNING_KEY', development: false }
+  if (pem)
+    return {
+      key: checkKey(parsePem(pem, 'VBE_WIDGET_SIGNING_KEY'), 'VBE_WIDGET_SIGNING_KEY'),
+      from: 'VBE_WIDGET_SIGNING_KEY',
+      development: false,
+    }
   const file = env['VBE_WIDGET_SIGNING_KEY_FILE']
   if (file) {
     const text = await readFile(file, 'utf8').catch(() => {

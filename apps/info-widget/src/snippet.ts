@@ -43,7 +43,11 @@ export function fallbackHtml(district: DistrictInfo, lang: Language, messages: S
   const groups = groupContacts(district.contacts)
   const entry = groups.find((g) => g.kind === 'municipal-entry')?.contacts[0]
   const notice = noticeText(district, lang)
-  const out: string[] = [`<div lang="${lang}" dir="${directionOf(lang)}">`, `<h2>${esc(heading ?? t('title'))}</h2>`, `<p>${esc(t('intro'))}</p>`]
+  const out: string[] = [
+    `<div lang="${lang}" dir="${directionOf(lang)}">`,
+    `<h2>${esc(heading ?? t('title'))}</h2>`,
+    `<p>${esc(t('intro'))}</p>`,
+  ]
   for (const group of groups) {
     out.push(`<h3>${esc(t(`cat_${group.kind}`))}</h3>`)
     if (group.kind === 'municipal-entry' && notice)

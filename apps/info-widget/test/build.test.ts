@@ -63,7 +63,7 @@ describe('build output', () => {
     for (const id of ['norrmalm', 'rinkeby-kista']) expect(result.files[`districts/${id}.json`]?.integrity).toMatch(/^sha384-/)
   })
 
-  it("district files are signed with the key whose public half is built into the script; new contact data, same script", async () => {
+  it('district files are signed with the key whose public half is built into the script; new contact data, same script', async () => {
     const js = await readFile(join(out, 'widget/vbe-info.js'), 'utf8')
     const pub = publicKeyRaw(key)
     expect(js).toContain(`"${pub}"`)
@@ -74,7 +74,11 @@ describe('build output', () => {
       const changed = { ...rinkebyKista, contacts: rinkebyKista.contacts.map((c) => ({ ...c, phone: '08-508 99 999' })) }
       const second = await buildWidget({ outDir: again, log: () => {}, signingKey: key, plugins: [norrmalm, changed] })
       expect(second.files['vbe-info.js']?.integrity).toBe(result.files['vbe-info.js']?.integrity)
-      const body = await verifyDistrictFile(await readFile(join(again, 'widget/districts/rinkeby-kista.json'), 'utf8'), pub, 'rinkeby-kista')
+      const body = await verifyDistrictFile(
+        await readFile(join(again, 'widget/districts/rinkeby-kista.json'), 'utf8'),
+        pub,
+        'rinkeby-kista',
+      )
       expect(body?.district.contacts.map((c) => c.phone)).toContain('08-508 99 999')
     } finally {
       await rm(again, { recursive: true, force: true })

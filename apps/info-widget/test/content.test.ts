@@ -130,7 +130,14 @@ describe('snippet', () => {
     const d = districtContent({ ...norrmalm, name: { sv: '</template><img src=x onerror=alert(1)>', en: 'a & b' } })
     const key = generateSigningKey()
     const file = signDistrict(d, key)
-    const html = makeSnippet({ scriptUrl: '/vbe-info.js', integrity: 'sha384-abc', district: d, districtFile: file, lang: 'sv', messages: chain })
+    const html = makeSnippet({
+      scriptUrl: '/vbe-info.js',
+      integrity: 'sha384-abc',
+      district: d,
+      districtFile: file,
+      lang: 'sv',
+      messages: chain,
+    })
     const inline = /<template>([^<]*)<\/template>\n<\/vbe-info>$/.exec(html)?.[1]
     expect(inline, html.slice(-300)).toBeDefined()
     const files = JSON.parse(inline ?? '{}') as Record<string, string>
@@ -155,7 +162,7 @@ describe('snippet', () => {
     expect(html).toMatch(/<\/div>\n<\/vbe-info>$/)
   })
 
-  it('the fallback lists every contact with its source, in the reader\'s language; an untranslated one is marked as English', () => {
+  it("the fallback lists every contact with its source, in the reader's language; an untranslated one is marked as English", () => {
     const fa = [['fa', messages.fa] as const, ['en', messages.en] as const]
     const html = fallbackHtml(districtContent(norrmalm), 'fa', fa)
     expect(html).toContain('<div lang="fa" dir="rtl">')

@@ -67,7 +67,9 @@ describe('snippet generator', () => {
     const preview = () =>
       page.evaluate(() => {
         const section = document.querySelector('#preview vbe-info')?.shadowRoot?.querySelector('section')
-        return section ? { lang: section.lang, h2: section.querySelector('h2')?.textContent, dir: getComputedStyle(section).direction } : null
+        return section
+          ? { lang: section.lang, h2: section.querySelector('h2')?.textContent, dir: getComputedStyle(section).direction }
+          : null
       })
     await expect.poll(preview).not.toBe(null)
     await page.locator('#lang').selectOption('fa')
@@ -87,7 +89,12 @@ describe('snippet generator', () => {
 describe('accessibility statement', () => {
   it.each([
     ['/t/sv.html', 'Tillgänglighetsredogörelse', '/tillganglighet/', 'Tillgänglighetsredogörelse för informationsrutan och kodgeneratorn'],
-    ['/t/fa.html', 'بیانیه دسترس‌پذیری', '/tillganglighet/en.html', 'Accessibility statement for the information box and the snippet generator'],
+    [
+      '/t/fa.html',
+      'بیانیه دسترس‌پذیری',
+      '/tillganglighet/en.html',
+      'Accessibility statement for the information box and the snippet generator',
+    ],
   ])('is linked from the widget (%s) and has a feedback route, with 0 axe violations', async (path, linkText, href, h1) => {
     const { page, context } = await suite.open(path)
     const link = page.locator('vbe-info a', { hasText: linkText })

@@ -60,7 +60,10 @@ describe('release builds', () => {
   it('refuse the development key', async () => {
     const out = await mkdtemp(join(tmpdir(), 'vbe-widget-release-'))
     try {
-      const env = { VBE_WIDGET_SIGNING_KEY: process.env['VBE_WIDGET_SIGNING_KEY'], VBE_WIDGET_SIGNING_KEY_FILE: process.env['VBE_WIDGET_SIGNING_KEY_FILE'] }
+      const env = {
+        VBE_WIDGET_SIGNING_KEY: process.env['VBE_WIDGET_SIGNING_KEY'],
+        VBE_WIDGET_SIGNING_KEY_FILE: process.env['VBE_WIDGET_SIGNING_KEY_FILE'],
+      }
       delete process.env['VBE_WIDGET_SIGNING_KEY']
       delete process.env['VBE_WIDGET_SIGNING_KEY_FILE']
       try {

@@ -6,17 +6,20 @@ import { districtContent, districtPlugins, translationGaps, translationSources }
 const districts = districtPlugins.map((p) => districtContent(p))
 
 describe('contact texts in all six languages', () => {
-  it.each(districts.map((d) => [d.id, d] as const))('%s: every contact has its name, audience and hours in sv, en, ar, fa, so, ti', (_, d) => {
-    for (const c of d.contacts)
-      for (const lang of LANGUAGES) {
-        const t = contactTexts(d, c, lang)
-        expect({ id: c.id, lang: t.lang }).toEqual({ id: c.id, lang })
-        expect(t.name.trim(), `${c.id} ${lang}`).not.toBe('')
-        expect(t.audience.trim(), `${c.id} ${lang}`).not.toBe('')
-        if (c.hours) expect(t.hours?.trim(), `${c.id} ${lang} hours`).toBeTruthy()
-      }
-    if (d.notice) for (const lang of LANGUAGES) expect(noticeText(d, lang)?.lang).toBe(lang)
-  })
+  it.each(districts.map((d) => [d.id, d] as const))(
+    '%s: every contact has its name, audience and hours in sv, en, ar, fa, so, ti',
+    (_, d) => {
+      for (const c of d.contacts)
+        for (const lang of LANGUAGES) {
+          const t = contactTexts(d, c, lang)
+          expect({ id: c.id, lang: t.lang }).toEqual({ id: c.id, lang })
+          expect(t.name.trim(), `${c.id} ${lang}`).not.toBe('')
+          expect(t.audience.trim(), `${c.id} ${lang}`).not.toBe('')
+          if (c.hours) expect(t.hours?.trim(), `${c.id} ${lang} hours`).toBeTruthy()
+        }
+      if (d.notice) for (const lang of LANGUAGES) expect(noticeText(d, lang)?.lang).toBe(lang)
+    },
+  )
 
   it('no translation is missing; every one carries its status, and the drafts are listed for the release check', () => {
     const gaps = translationGaps(districts)

@@ -22,7 +22,9 @@ const suite = browserSuite(({ snippet }) => {
   pages['/t/plain.html'] = { html: hostPage(snippet('rinkeby-kista', 'en')), csp: null }
   pages['/t/hostile.html'] = { html: hostPage(snippet('rinkeby-kista', 'en'), HOSTILE_CSS), csp: null }
   pages['/t/xss.html'] = {
-    html: hostPage(snippet('rinkeby-kista', 'en', `heading="${XSS.replace(/</g, '&lt;').replace(/"/g, '&quot;')}" exit-url="javascript:alert(1)"`)),
+    html: hostPage(
+      snippet('rinkeby-kista', 'en', `heading="${XSS.replace(/</g, '&lt;').replace(/"/g, '&quot;')}" exit-url="javascript:alert(1)"`),
+    ),
   }
   pages['/t/neutral.html'] = { html: hostPage('<p>Weather: sunny.</p>') }
   return pages

@@ -38,7 +38,9 @@ describe('quick exit', () => {
     await page.locator('h1').click()
     expect(await liveRegion(page)).toBe('')
     await page.keyboard.press('Shift')
-    expect(await liveRegion(page)).toBe('Shift waxaa la riixay 1 ka mid ah 3 jeer. Mar kale riix 5 ilbiriqsi gudahood si aad boggan uga baxdo.')
+    expect(await liveRegion(page)).toBe(
+      'Shift waxaa la riixay 1 ka mid ah 3 jeer. Mar kale riix 5 ilbiriqsi gudahood si aad boggan uga baxdo.',
+    )
     await page.keyboard.press('Shift')
     expect(await liveRegion(page)).toContain('Shift waxaa la riixay 2 ka mid ah 3 jeer.')
     await page.keyboard.press('Shift')
@@ -73,13 +75,20 @@ describe('quick exit', () => {
     const covered = await page.evaluate(() => {
       const cover = document.querySelector('vbe-info')!.shadowRoot!.querySelector('dialog.cover') as HTMLDialogElement
       const r = cover.getBoundingClientRect()
-      return { open: cover.open, full: r.left <= 0 && r.top <= 0 && r.right >= innerWidth && r.bottom >= innerHeight, bg: getComputedStyle(cover).backgroundColor }
+      return {
+        open: cover.open,
+        full: r.left <= 0 && r.top <= 0 && r.right >= innerWidth && r.bottom >= innerHeight,
+        bg: getComputedStyle(cover).backgroundColor,
+      }
     })
     expect(covered).toEqual({ open: true, full: true, bg: 'rgb(255, 255, 255)' })
     await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })))
     const after = await page.evaluate(() => {
       const root = document.querySelector('vbe-info')!.shadowRoot!
-      return { open: (root.querySelector('dialog.cover') as HTMLDialogElement).open, live: root.querySelector('[role=status]')!.textContent }
+      return {
+        open: (root.querySelector('dialog.cover') as HTMLDialogElement).open,
+        live: root.querySelector('[role=status]')!.textContent,
+      }
     })
     expect(after).toEqual({ open: false, live: '' })
     await context.close()
@@ -90,7 +99,11 @@ describe('quick exit', () => {
       const { page, context } = await suite.open('/t/en.html', opts)
       const shown = await page.evaluate(() => {
         const el = document.querySelector('vbe-info')!.shadowRoot!.querySelector('.kbd')!
-        return { display: getComputedStyle(el).display, text: el.textContent, fine: matchMedia('(hover: hover) and (pointer: fine)').matches }
+        return {
+          display: getComputedStyle(el).display,
+          text: el.textContent,
+          fine: matchMedia('(hover: hover) and (pointer: fine)').matches,
+        }
       })
       await context.close()
       return shown

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { defineTranslations, RESIDENT_LANGUAGES, sharedContactTranslations, sharedContacts, type PluginTranslations } from '@vbe/core/plugins'
+import {
+  defineTranslations,
+  RESIDENT_LANGUAGES,
+  sharedContactTranslations,
+  sharedContacts,
+  type PluginTranslations,
+} from '@vbe/core/plugins'
 
 /** Input as it might come from outside the type system. */
 const untyped = (value: unknown) => value as PluginTranslations
@@ -25,8 +31,8 @@ describe('contact translations', () => {
     expect(() =>
       defineTranslations('Testby', untyped({ contacts: { 'testby-entry': { ar: { name: 'x', audience: 'y', status: 'final' } } } })),
     ).toThrow(/contacts\.testby-entry\.ar\.status/)
-    expect(() =>
-      defineTranslations('Testby', untyped({ contacts: { a: { de: { name: 'x', audience: 'y', status: 'draft' } } } })),
-    ).toThrow(/contacts\.a/)
+    expect(() => defineTranslations('Testby', untyped({ contacts: { a: { de: { name: 'x', audience: 'y', status: 'draft' } } } }))).toThrow(
+      /contacts\.a/,
+    )
   })
 })

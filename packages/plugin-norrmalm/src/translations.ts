@@ -21,7 +21,8 @@ export const norrmalmTranslations = defineTranslations('@vbe/plugin-norrmalm', {
       },
       so: {
         name: 'Maamulka degmada Norra innerstaden',
-        audience: 'Dadka deggan Norrmalm, Vasastaden iyo Skeppsholmen. Maamulku wuxuu mas’uul ka yahay, arrimo kale ka mid ah, daryeelka shakhsiga iyo qoyska.',
+        audience:
+          'Dadka deggan Norrmalm, Vasastaden iyo Skeppsholmen. Maamulku wuxuu mas’uul ka yahay, arrimo kale ka mid ah, daryeelka shakhsiga iyo qoyska.',
         status: 'draft',
       },
       ti: {

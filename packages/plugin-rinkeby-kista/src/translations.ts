@@ -16,7 +16,8 @@ export const rinkebyKistaTranslations = defineTranslations('@vbe/plugin-rinkeby-
       },
       fa: {
         name: 'اداره منطقه یاروا (Järva، پیش‌تر Rinkeby-Kista)',
-        audience: 'برای ساکنان یاروا: Akalla، Husby، Kista، Rinkeby، Tensta و جاهای دیگر. تلفنخانه شما را به خدمات اجتماعی و هماهنگ‌کننده منطقه وصل می‌کند.',
+        audience:
+          'برای ساکنان یاروا: Akalla، Husby، Kista، Rinkeby، Tensta و جاهای دیگر. تلفنخانه شما را به خدمات اجتماعی و هماهنگ‌کننده منطقه وصل می‌کند.',
         status: 'draft',
       },
       so: {

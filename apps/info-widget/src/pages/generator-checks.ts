@@ -38,13 +38,15 @@ export function checkExitUrl(value: string): ExitCheck {
   } catch {
     return {
       ok: false,
-      error: 'Skriv en hel adress som börjar med https://, till exempel https://www.smhi.se/. (Enter a full address starting with https://.)',
+      error:
+        'Skriv en hel adress som börjar med https://, till exempel https://www.smhi.se/. (Enter a full address starting with https://.)',
     }
   }
   if (url.protocol !== 'https:' || !url.hostname.includes('.'))
     return {
       ok: false,
-      error: 'Adressen måste börja med https:// och leda till en publik webbplats. (The address must start with https:// and lead to a public website.)',
+      error:
+        'Adressen måste börja med https:// och leda till en publik webbplats. (The address must start with https:// and lead to a public website.)',
     }
   return { ok: true, url: url.href }
 }

@@ -65,7 +65,13 @@ async function update(): Promise<void> {
     })
     $('status').textContent = ''
   }
-  preview({ district, lang, exit: exit.ok ? exit.url : undefined, heading, files: withData ? firstScreenFiles(district, districtFile, msgs) : undefined })
+  preview({
+    district,
+    lang,
+    exit: exit.ok ? exit.url : undefined,
+    heading,
+    files: withData ? firstScreenFiles(district, districtFile, msgs) : undefined,
+  })
   const notes = $<HTMLUListElement>('notes')
   notes.replaceChildren(
     ...data.contacts.map((c) => {
@@ -80,7 +86,13 @@ async function update(): Promise<void> {
 }
 
 /** The widget itself, configured as the code says (built with DOM calls, not from the code's text). */
-function preview(o: { district: string; lang: Language; exit: string | undefined; heading: string; files: Record<string, string> | undefined }) {
+function preview(o: {
+  district: string
+  lang: Language
+  exit: string | undefined
+  heading: string
+  files: Record<string, string> | undefined
+}) {
   const el = document.createElement('vbe-info')
   el.setAttribute('district', o.district)
   el.setAttribute('lang', o.lang)

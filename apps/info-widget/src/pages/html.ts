@@ -5,7 +5,11 @@ import { escapeHtml as esc } from '../escape.js'
  * The demo host pages and the snippet generator page. Plain HTML with external CSS and
  * JS only: they are served under `default-src 'self'`, like a strict district site.
  */
-export const page = (title: string, body: string, opts: { script?: string; lang?: string; scripts?: readonly string[] } = {}) => `<!doctype html>
+export const page = (
+  title: string,
+  body: string,
+  opts: { script?: string; lang?: string; scripts?: readonly string[] } = {},
+) => `<!doctype html>
 <html lang="${opts.lang ?? 'sv'}">
 <head>
 <meta charset="utf-8">

@@ -70,7 +70,8 @@ export const sharedContactTranslations = defineTranslations('Core shared contact
       },
       fa: {
         name: 'خط نگرانی درباره افراط‌گرایی (Orostelefonen، سازمان نجات کودکان)',
-        audience: 'برای بستگان و دیگر بزرگسالانی که نگران‌اند کسی از نزدیکانشان به افراط‌گرایی خشونت‌آمیز کشیده شود. می‌توانید ناشناس بمانید.',
+        audience:
+          'برای بستگان و دیگر بزرگسالانی که نگران‌اند کسی از نزدیکانشان به افراط‌گرایی خشونت‌آمیز کشیده شود. می‌توانید ناشناس بمانید.',
         status: 'draft',
       },
       so: {
@@ -98,7 +99,8 @@ export const sharedContactTranslations = defineTranslations('Core shared contact
       },
       so: {
         name: 'Taageerada dhibbanayaasha dambiyada (Brottsofferjouren), khadka taageerada 116 006',
-        audience: 'Dadka dambi loo geystay, markhaatiyaasha iyo qaraabada. Taageeradu waa bilaash, waxaadna noqon kartaa qof aan magaciisa la ogayn.',
+        audience:
+          'Dadka dambi loo geystay, markhaatiyaasha iyo qaraabada. Taageeradu waa bilaash, waxaadna noqon kartaa qof aan magaciisa la ogayn.',
         status: 'draft',
       },
       ti: {
@@ -115,7 +117,8 @@ export const sharedContactTranslations = defineTranslations('Core shared contact
       },
       fa: {
         name: 'گزارش نگرانی درباره کودک (orosanmälan)، شهر استکهلم',
-        audience: 'اگر گمان می‌کنید کودک یا نوجوانی زیر 18 سال آسیب می‌بیند. لازم نیست مطمئن باشید و به‌عنوان فرد عادی می‌توانید ناشناس بمانید.',
+        audience:
+          'اگر گمان می‌کنید کودک یا نوجوانی زیر 18 سال آسیب می‌بیند. لازم نیست مطمئن باشید و به‌عنوان فرد عادی می‌توانید ناشناس بمانید.',
         status: 'draft',
       },
       so: {

@@ -21,9 +21,7 @@ export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number]
 const text = z.string().trim().min(1)
 const status = z.enum(TRANSLATION_STATUSES)
 
-export const contactTranslationSchema = z
-  .object({ name: text, audience: text, hours: text.optional(), status })
-  .strict()
+export const contactTranslationSchema = z.object({ name: text, audience: text, hours: text.optional(), status }).strict()
 export type ContactTranslation = z.infer<typeof contactTranslationSchema>
 
 const perLanguage = <T extends z.ZodType>(schema: T) =>

@@ -7,7 +7,8 @@ export const en = {
   quickExitHint: 'You can also press the Shift key three times.',
   exitProgress: 'Shift pressed {n} of 3 times. Press it again within 5 seconds to leave this page.',
   exitExpired: 'Quick exit cancelled: Shift was not pressed again within 5 seconds.',
-  staleData: 'These contact details were last checked on {date} and may have changed. If someone is in danger now, call {n112}. If it is not urgent, call the police on {n11414}.',
+  staleData:
+    'These contact details were last checked on {date} and may have changed. If someone is in danger now, call {n112}. If it is not urgent, call the police on {n11414}.',
   statement: 'Accessibility statement',
   language: 'Language',
   cat_emergency: 'Someone is in danger right now',

@@ -8,7 +8,8 @@ export const so = {
   quickExitHint: 'Waxa kale oo aad riixi kartaa furaha Shift saddex jeer.',
   exitProgress: 'Shift waxaa la riixay {n} ka mid ah 3 jeer. Mar kale riix 5 ilbiriqsi gudahood si aad boggan uga baxdo.',
   exitExpired: 'Ka bixista degdegga ah waa la joojiyey: Shift lama riixin mar kale 5 ilbiriqsi gudahood.',
-  staleData: 'Macluumaadkan xiriirka waxaa ugu dambeysay la hubiyey {date} waxaana laga yaabaa inay is beddeleen. Haddii qof hadda khatar ku jiro, wac {n112}. Haddii aysan degdeg ahayn, wac booliska {n11414}.',
+  staleData:
+    'Macluumaadkan xiriirka waxaa ugu dambeysay la hubiyey {date} waxaana laga yaabaa inay is beddeleen. Haddii qof hadda khatar ku jiro, wac {n112}. Haddii aysan degdeg ahayn, wac booliska {n11414}.',
   statement: 'Bayaanka helitaanka',
   language: 'Luqadda',
   cat_emergency: 'Qof ayaa hadda khatar ku jira',

@@ -7,7 +7,8 @@ export const sv = {
   quickExitHint: 'Du kan också trycka på Skift-tangenten tre gånger.',
   exitProgress: 'Shift nedtryckt {n} av 3 gånger. Tryck igen inom 5 sekunder för att lämna sidan.',
   exitExpired: 'Snabbutgången avbröts: Shift trycktes inte igen inom 5 sekunder.',
-  staleData: 'Kontaktuppgifterna kontrollerades senast {date} och kan ha ändrats. Är någon i fara nu, ring {n112}. Är det inte akut, ring polisen på {n11414}.',
+  staleData:
+    'Kontaktuppgifterna kontrollerades senast {date} och kan ha ändrats. Är någon i fara nu, ring {n112}. Är det inte akut, ring polisen på {n11414}.',
   statement: 'Tillgänglighetsredogörelse',
   language: 'Språk',
   cat_emergency: 'Någon är i fara just nu',
