@@ -16,6 +16,8 @@ export interface AppProcess {
   readonly exited: Promise<number | null>
   /** The URL from the banner; rejects if the process exits first. */
   readonly url: Promise<string>
+  /** Waits (up to 10 s) until the output matches: stdout and stderr arrive in no fixed order. */
+  waitFor(pattern: RegExp): Promise<string>
   /** SIGTERM, and the exit code. */
   stop(): Promise<number | null>
 }
@@ -46,6 +48,10 @@ export function startAppProcess(entry: string, title: string, env: Record<string
     output: () => out,
     exited,
     url,
+    waitFor: async (pattern) => {
+      for (let waited = 0; !pattern.test(out) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50))
+      return out
+    },
     stop: () => {
       if (child.exitCode === null) child.kill('SIGTERM')
       return exited
@@ -85,8 +91,8 @@ export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
       const dev = { VBE_DATA_DIR: dir, VBE_INSECURE_COOKIES: '1' }
       const first = startAppProcess(options.entry, options.title, dev)
       const url = await first.url
-      expect(first.output()).toContain('Demo logins')
-      expect(first.output()).toMatch(/WARNING: \d+ demo user\(s\) exist in this database, \d+ still with the public demo password/)
+      expect(await first.waitFor(/Demo logins/)).toContain('Demo logins')
+      expect(await first.waitFor(/WARNING.*\n/)).toMatch(/WARNING: \d+ demo user\(s\) exist in this database, \d+ still with the public demo password/)
       expect(await loginStatus(url, options.username, options.demoPassword)).toBe(200)
       expect(await first.stop()).toBe(0)
 
@@ -113,6 +119,7 @@ export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
 
       const production = startAppProcess(options.entry, options.title, { VBE_DATA_DIR: empty, NODE_ENV: 'production' })
       const url3 = await production.url
+      await production.waitFor(/Database: /)
       expect(production.output()).not.toContain('Demo logins')
       expect(production.output()).not.toContain('WARNING')
       expect(await loginStatus(url3, options.username, options.demoPassword)).toBe(401)
@@ -121,5 +128,5 @@ export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
       rmSync(dir, { recursive: true, force: true })
       rmSync(empty, { recursive: true, force: true })
     }
-  }, 240_000)
+  }, 400_000)
 }
