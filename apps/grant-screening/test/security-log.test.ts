@@ -42,6 +42,7 @@ describe('grant screening security log and sessions (PGlite)', () => {
     const elsewhere = listed.body.sessions.find((s: { current: boolean }) => !s.current)
     expect((await mine.request('DELETE', `/api/sessions/${elsewhere.id}`)).status).toBe(204)
     expect((await other.json('GET', '/api/session')).status).toBe(401)
-    expect((await mine.request('DELETE', '/api/sessions/not-a-session')).status).toBe(404)
+    expect((await mine.request('DELETE', '/api/sessions/00000000-0000-4000-8000-000000000000')).status).toBe(404)
+    expect((await mine.request('DELETE', '/api/sessions/not-a-session')).status).toBe(400)
   })
 })

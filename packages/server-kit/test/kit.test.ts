@@ -99,13 +99,13 @@ describe.each(DATABASES)('on %s', (_name, config) => {
     await run(upsertUser({ username: 'bo', displayName: 'Bo', password: 'pw-bo', roles: ['officer'], district: 'norrmalm' }))
     for (let i = 0; i < 5; i++) await expect(run(login('bo', 'nope', '10.0.1.1'))).rejects.toThrow(/Wrong/)
     // From that address even the right password must wait now (30 s after the fifth failure).
-    await expect(run(login('bo', 'pw-bo', '10.0.1.1'))).rejects.toMatchObject({ _tag: 'RateLimited', retryAfterSeconds: 30 })
+    await expect(run(login('bo', 'pw-bo', '10.0.1.1'))).rejects.toThrow(/Try again in 30 seconds/)
     // Bo from another address is not held up.
     await expect(run(login('bo', 'pw-bo', '10.0.1.9'))).resolves.toMatchObject({ user: { username: 'bo' } })
     // After the wait, one more failure doubles it.
     now = new Date(now.getTime() + 30_000)
     await expect(run(login('bo', 'nope', '10.0.1.1'))).rejects.toThrow(/Wrong/)
-    await expect(run(login('bo', 'nope', '10.0.1.1'))).rejects.toMatchObject({ _tag: 'RateLimited', retryAfterSeconds: 60 })
+    await expect(run(login('bo', 'nope', '10.0.1.1'))).rejects.toThrow(/Try again in 60 seconds/)
     // A quiet window later the counter starts again, and the right password works.
     now = new Date(now.getTime() + 16 * 60_000)
     await expect(run(login('bo', 'pw-bo', '10.0.1.1'))).resolves.toMatchObject({ user: { username: 'bo' } })

@@ -150,7 +150,13 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
       summary: 'End one of my sessions',
       description: 'Ends one of the logged-in user’s sessions, for example on a computer left logged in. Ending the current one logs out.',
       security: SESSION_AND_CSRF,
-      request: { params: z.object({ id: z.string().min(1).max(100) }) },
+      request: {
+        params: z.object({
+          id: z
+            .string()
+            .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a session id from GET /api/sessions'),
+        }),
+      },
       responses: { 204: { description: 'Ended' }, ...problems(400, 401, 403, 404) },
     }),
     async (c) => {
@@ -171,7 +177,7 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
       description:
         'Logs a user out everywhere, for example when a computer is lost. Admins; a district admin only for users of its own district.',
       security: SESSION_AND_CSRF,
-      request: { params: z.object({ userId: z.string().min(1).max(100) }) },
+      request: { params: z.object({ userId: z.string().min(1).max(100).regex(/^[\w.:-]+$/, 'must be a user id') }) },
       responses: {
         200: {
           description: 'How many sessions were ended',
