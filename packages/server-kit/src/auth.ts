@@ -5,8 +5,8 @@ import { RateLimited, Unauthenticated, type DatabaseError } from './errors.js'
 import { decoyHash, hashPassword, verifyPassword } from './password.js'
 import type { KitTables } from './schema.js'
 import { recordSecurityEvent } from './security-log/index.js'
-import { Clock, Db, query, ROLES, transaction, type Role, type SessionUser } from './services.js'
-import { createSession, endAllSessionsOf, type ActiveSession, type NewSession } from './sessions/store.js'
+import { Clock, Db, query, transaction, type Role, type SessionUser } from './services.js'
+import { createSession, endAllSessionsOf, toUser, type NewSession } from './sessions/store.js'
 import { claimAttempt, clearAttempts, refundAttempt, type ThrottleRule } from './sessions/throttle.js'
 
 export type { ActiveSession } from './sessions/store.js'
@@ -47,14 +47,6 @@ export interface NewUser {
   /** Made by a demo seed (a production start refuses to run while one exists). */
   readonly demo?: boolean
 }
-
-export const toUser = (r: Pick<KitTables['vbe_users'], 'id' | 'username' | 'display_name' | 'roles' | 'district'>): SessionUser => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  roles: r.roles.split(',').filter((x): x is Role => (ROLES as readonly string[]).includes(x)),
-  district: r.district,
-})
 
 /**
  * Creates a user, or updates the one with the same username, password included: its

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
 import type { Context } from 'hono'
 import { formatPath, type LocalizedText } from '@vbe/core'
@@ -125,8 +125,9 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
   app.onError(problemErrorHandler(kit.logError))
   app.notFound(problemNotFound)
 
-  registerSessionRoutes(app)
-  registerSecurityLogRoutes(app)
+  const helpers = { problems, requireUser, runKit, SESSION, SESSION_AND_CSRF }
+  registerSessionRoutes(app, helpers)
+  registerSecurityLogRoutes(app, helpers)
   return app
 }
 

@@ -19,6 +19,8 @@ import {
   type Database,
   type KitOptions,
   type Listening,
+  type SecurityLogEntry,
+  type SessionInfo,
 } from '../src/index.js'
 
 let database: Database
@@ -42,7 +44,7 @@ async function serve(options: Partial<KitOptions> = {}): Promise<string> {
 
 interface Answer {
   status: number
-  body: any // eslint-disable-line @typescript-eslint/no-explicit-any -- test answers of many shapes
+  body: { csrfToken?: string; sessions?: SessionInfo[]; events?: SecurityLogEntry[]; ended?: number } | null
   setCookie: string | null
 }
 
@@ -64,7 +66,7 @@ async function call(url: string, method: string, path: string, init: { cookie?: 
 async function logIn(url: string, username: string, password: string, headers: Record<string, string> = {}) {
   const res = await call(url, 'POST', '/api/session', { body: { username, password }, headers })
   expect(res.status, JSON.stringify(res.body)).toBe(200)
-  return { cookie: res.setCookie!.split(';')[0]!, csrf: res.body.csrfToken as string, setCookie: res.setCookie! }
+  return { cookie: res.setCookie!.split(';')[0]!, csrf: res.body!.csrfToken!, setCookie: res.setCookie! }
 }
 
 beforeAll(async () => {
@@ -191,7 +193,7 @@ describe('sessions (finding 10, ASVS V7)', () => {
     const phone = await logIn(url, 'anna', 'pw-anna', { 'user-agent': 'Phone browser' })
     const listed = await call(url, 'GET', '/api/sessions', { cookie: laptop.cookie })
     expect(listed.status).toBe(200)
-    const sessions = listed.body.sessions as Array<{ id: string; current: boolean; userAgent: string }>
+    const sessions = listed.body!.sessions!
     expect(sessions.filter((s) => s.current)).toEqual([expect.objectContaining({ userAgent: 'Laptop browser' })])
     const other = sessions.find((s) => s.userAgent === 'Phone browser')!
     expect(JSON.stringify(listed.body)).not.toContain(phone.cookie.split('=')[1])
@@ -247,11 +249,11 @@ describe('the security log (finding 12)', () => {
     const auditor = await logIn(url, 'auditor', 'pw-auditor')
     const log = await call(url, 'GET', '/api/security-log?kind=forbidden&limit=5', { cookie: auditor.cookie })
     expect(log.status).toBe(200)
-    expect(log.body.events[0]).toMatchObject({ kind: 'forbidden', actor: 'anna', path: '/api/security-log' })
+    expect(log.body!.events![0]).toMatchObject({ kind: 'forbidden', actor: 'anna', path: '/api/security-log' })
     // A district admin sees its own district's events only.
     const nm = await logIn(url, 'admin.nm', 'pw-admin-nm')
     const nmLog = await call(url, 'GET', '/api/security-log', { cookie: nm.cookie })
     expect(nmLog.status).toBe(200)
-    expect(nmLog.body.events.every((e: { district: string | null }) => e.district === 'norrmalm')).toBe(true)
+    expect(nmLog.body!.events!.every((e) => e.district === 'norrmalm')).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { apiClient, toProblemOf, type ApiClient } from './api.js'
 import { useKitI18n } from './i18n.js'
 import { useAnnounce } from './live.js'
@@ -31,23 +31,29 @@ export function SessionsPage(props: { client?: ApiClient; initial?: readonly Ses
   const [sessions, setSessions] = useState<readonly SessionInfo[] | null>(props.initial ?? null)
   const [problem, setProblem] = useState<Problem | null>(null)
 
-  const load = useCallback(async () => {
-    try {
-      setSessions((await client.request<{ sessions: SessionInfo[] }>('/api/sessions')).sessions)
-      setProblem(null)
-    } catch (e) {
-      setProblem(toProblemOf(e))
-    }
-  }, [client])
+  // Bumped after ending a session, to list again.
+  const [version, setVersion] = useState(0)
   useEffect(() => {
-    if (!props.initial) void load()
-  }, [load, props.initial])
+    if (props.initial && version === 0) return
+    let live = true
+    client.request<{ sessions: SessionInfo[] }>('/api/sessions').then(
+      (r) => {
+        if (!live) return
+        setSessions(r.sessions)
+        setProblem(null)
+      },
+      (e: unknown) => live && setProblem(toProblemOf(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [client, props.initial, version])
 
   const end = async (id: string) => {
     try {
       await client.request<void>(`/api/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' })
       announce(t('sessionEnded'))
-      await load()
+      setVersion((v) => v + 1)
     } catch (e) {
       setProblem(toProblemOf(e))
     }

@@ -1,10 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { scopeOf } from '../access/policy.js'
-import { problems, requireUser, runKit, SESSION, type KitEnv } from '../http.js'
+import type { KitEnv } from '../http.js'
+import type { KitRouteHelpers } from '../sessions/routes.js'
 import { listSecurityEvents, SECURITY_EVENT_KINDS } from './index.js'
 
 /** `GET /api/security-log`: the security events of the reader's scope, for admins and auditors. */
-export function registerSecurityLogRoutes(app: OpenAPIHono<KitEnv>): void {
+export function registerSecurityLogRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRouteHelpers): void {
+  const { problems, requireUser, runKit, SESSION } = helpers
   const entry = z
     .object({
       id: z.number().int(),

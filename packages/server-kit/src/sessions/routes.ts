@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import { scopeOf } from '../access/policy.js'
 import { login, logout } from '../auth.js'
 import { NotFound } from '../errors.js'
-import { problems, requireUser, runKit, SESSION, SESSION_AND_CSRF, type KitEnv } from '../http.js'
+import type { KitEnv } from '../http.js'
 import { INSECURE_SESSION_COOKIE, SESSION_COOKIE } from '../middleware/session/index.js'
 import type { KitTables } from '../schema.js'
 import { securityEvent } from '../security-log/request.js'
@@ -43,8 +43,15 @@ function cookieFor(c: Context<KitEnv>): { name: string; secure: boolean } {
   return { name: secure ? SESSION_COOKIE : INSECURE_SESSION_COOKIE, secure }
 }
 
+/**
+ * What the kit's route modules take from `http.ts`, handed in by `createApi` (which
+ * registers them), so that no module imports the other back.
+ */
+export type KitRouteHelpers = Pick<typeof import('../http.js'), 'problems' | 'requireUser' | 'runKit' | 'SESSION' | 'SESSION_AND_CSRF'>
+
 /** The session routes: log in and out, the current session, one's own sessions, and an admin ending a user's. */
-export function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
+export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRouteHelpers): void {
+  const { problems, requireUser, runKit, SESSION, SESSION_AND_CSRF } = helpers
   app.openapi(
     createRoute({
       method: 'post',
@@ -154,7 +161,8 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
         params: z.object({
           id: z
             .string()
-            .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a session id from GET /api/sessions'),
+            .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+            .openapi({ description: 'A session id from GET /api/sessions' }),
         }),
       },
       responses: { 204: { description: 'Ended' }, ...problems(400, 401, 403, 404) },
@@ -177,7 +185,7 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
       description:
         'Logs a user out everywhere, for example when a computer is lost. Admins; a district admin only for users of its own district.',
       security: SESSION_AND_CSRF,
-      request: { params: z.object({ userId: z.string().min(1).max(100).regex(/^[\w.:-]+$/, 'must be a user id') }) },
+      request: { params: z.object({ userId: z.string().min(1).max(100).regex(/^[\w.:-]+$/) }) },
       responses: {
         200: {
           description: 'How many sessions were ended',

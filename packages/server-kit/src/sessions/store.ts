@@ -61,7 +61,8 @@ export function createSession(
   })
 }
 
-const toUser = (r: { id: string; username: string; display_name: string; roles: string; district: string | null }): SessionUser => ({
+/** A user row as the session's user. */
+export const toUser = (r: { id: string; username: string; display_name: string; roles: string; district: string | null }): SessionUser => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
