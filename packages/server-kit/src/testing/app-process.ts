@@ -128,5 +128,5 @@ export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
       rmSync(dir, { recursive: true, force: true })
       rmSync(empty, { recursive: true, force: true })
     }
-  }, 400_000)
+  }, 600_000)
 }
