@@ -117,6 +117,8 @@ const ROWS: MatrixRow[] = [
     path: '/api/session',
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     note: 'each persona logs in as itself; anonymous with a wrong password',
+    // On a fresh session: a login ends the session the browser still held (issue 16).
+    freshSession: true,
     request: (_f, persona) => ({
       body: {
         username: persona === 'anonymous' ? 'officer.nm' : USERS[persona],
