@@ -9,8 +9,13 @@ const servers = [
   { name: 'plan-editor', workspace: '@vbe/plan-editor' },
 ]
 
+// `npm start` serves plain http on loopback, where a Secure cookie cannot be relied on: it
+// opts out explicitly (the servers say so in their banner). Any other HOST keeps Secure.
+const loopback = !process.env.HOST || ['127.0.0.1', 'localhost', '::1'].includes(process.env.HOST)
+const env = loopback && process.env.NODE_ENV !== 'production' ? { VBE_INSECURE_COOKIES: '1', ...process.env } : process.env
+
 const children = servers.map(({ name, workspace }) => {
-  const child = spawn('npm', ['run', '--silent', 'serve', '-w', workspace], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+  const child = spawn('npm', ['run', '--silent', 'serve', '-w', workspace], { stdio: ['ignore', 'pipe', 'pipe'], env })
   const prefix = (stream, out) => {
     let buffer = ''
     stream.on('data', (chunk) => {

@@ -1,6 +1,6 @@
 import { Effect } from 'effect'
 import { exampleApplication, type ApplicationInput } from '@vbe/core/grants'
-import { CurrentUser, exclusively, query, upsertUser, type Role } from '@vbe/server-kit'
+import { createUserIfMissing, CurrentUser, exclusively, query, type Role } from '@vbe/server-kit'
 import { createCase, type PersonInput } from './cases/index.js'
 
 /** The demo password of every demo user (README, `npm start`). Never use demo users in production. */
@@ -70,8 +70,20 @@ const DEMO_CASES: ReadonlyArray<{ application: ApplicationInput; persons: Person
   },
 ]
 
+/** The application references of the demo cases, to find them again (a production start refuses them). */
+export const DEMO_CASE_REFS: readonly string[] = DEMO_CASES.map((c) => c.application.id)
+
+/** The demo data still in the database, in words: a production start refuses to run with any. */
+export function demoDataPresent() {
+  return query('demo.present', async (db) => {
+    const rows = await db.selectFrom('gs_cases').select('application_ref').where('application_ref', 'in', DEMO_CASE_REFS).execute()
+    return rows.map((r) => `demo case ${r.application_ref}`)
+  })
+}
+
 /**
- * Seeds the demo users and, when the case table is empty, three Rinkeby-Kista demo
+ * Seeds the demo users once (into a database without users: a user whose password was
+ * changed, or who was removed, stays so) and, when the case table is empty, three Rinkeby-Kista demo
  * cases: one eligible, one that needs a human assessment (four eyes), one ineligible.
  * Norrmalm has no grant programme in its plugin (none could be sourced), so its users
  * see an empty queue.
@@ -81,7 +93,13 @@ export function seedDemo() {
   return exclusively(
     'grant-screening demo seed',
     Effect.gen(function* () {
-      for (const u of DEMO_USERS) yield* upsertUser({ ...u, password: DEMO_PASSWORD })
+      const users = yield* query('demo.users', (db) =>
+        db
+          .selectFrom('vbe_users')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow(),
+      )
+      if (Number(users.n) === 0) for (const u of DEMO_USERS) yield* createUserIfMissing({ ...u, password: DEMO_PASSWORD, demo: true })
       const count = yield* query('demo.count', (db) =>
         db
           .selectFrom('gs_cases')

@@ -1,5 +1,6 @@
-import { main } from '@vbe/server-kit'
-import { DEMO_PASSWORD, DEMO_USERS } from './demo.js'
+import { Effect } from 'effect'
+import { Db, main } from '@vbe/server-kit'
+import { DEMO_PASSWORD, DEMO_USERS, demoDataPresent } from './demo.js'
 import { createGrantApp, openGrantDatabase, seedDemoData } from './server.js'
 
 await main({
@@ -7,6 +8,11 @@ await main({
   title: 'Grant screening',
   defaultPort: 4320,
   openDatabase: openGrantDatabase,
-  createApp: (database) => createGrantApp({ database }),
-  demo: { password: DEMO_PASSWORD, users: DEMO_USERS, seed: (database) => seedDemoData(database) },
+  createApp: (database, kit) => createGrantApp({ database, ...kit }),
+  demo: {
+    password: DEMO_PASSWORD,
+    users: DEMO_USERS,
+    seed: (database) => seedDemoData(database),
+    present: (database) => Effect.runPromise(demoDataPresent().pipe(Effect.provideService(Db, { kysely: database.kysely }))),
+  },
 })

@@ -40,6 +40,7 @@ export interface GrantAppOptions {
   readonly clock?: { readonly now: () => Date }
   readonly authPolicy?: AuthPolicy
   readonly secureCookies?: boolean
+  readonly trustedProxies?: readonly string[]
   /** The built UI to serve; default `ui/dist`. */
   readonly uiDir?: string
 }
@@ -64,6 +65,7 @@ export function createGrantApp(options: GrantAppOptions) {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
     ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   })
   registerRoutes(app, plugins)
   registerDocs(app, {

@@ -1,5 +1,13 @@
 import { expect, it } from 'vitest'
-import { authorisationMatrix, type Expected, type Fixture, type MatrixApi, type MatrixRow, type Persona } from '@vbe/server-kit/testing'
+import {
+  authorisationMatrix,
+  sessionMatrixRows,
+  type Expected,
+  type Fixture,
+  type MatrixApi,
+  type MatrixRow,
+  type Persona,
+} from '@vbe/server-kit/testing'
 import { DEMO_PASSWORD, demoApplication } from '../src/index.js'
 import { startTestServer } from './support/server.js'
 
@@ -84,6 +92,8 @@ const ROWS: MatrixRow[] = [
     path: '/api/session',
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     note: 'each persona logs in as itself; anonymous with a wrong password',
+    // On a fresh session: a login ends the session the browser still held (issue 16).
+    freshSession: true,
     request: (_f, persona) => ({
       body: {
         username: persona === 'anonymous' ? 'officer.rk' : USERS[persona],
@@ -92,6 +102,22 @@ const ROWS: MatrixRow[] = [
     }),
   },
   { method: 'GET', path: '/api/session', expect: ALL_LOGGED_IN },
+  // officer2.rk is a Rinkeby-Kista officer who is no persona here.
+  ...sessionMatrixRows(
+    {
+      officer: 'officer.rk',
+      approver: 'approver.rk',
+      'admin-district': 'admin.rk',
+      'admin-city': 'admin',
+      auditor: 'auditor',
+      'officer-approver': 'officer-approver.rk',
+      'officer-other': 'officer.nm',
+      'approver-other': 'approver.nm',
+      'admin-other': 'admin.nm',
+    },
+    'officer2.rk',
+    [401, 403, 403, 200, 200, 403, 403, 403, 403, 404],
+  ),
   { method: 'DELETE', path: '/api/session', expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204], freshSession: true },
   { method: 'GET', path: '/api/districts', expect: ALL_LOGGED_IN },
   { method: 'GET', path: '/api/programmes', expect: ALL_LOGGED_IN },

@@ -237,16 +237,17 @@ describe('grant-screening problems in Swedish and English (PGlite)', () => {
     expect(await (await attempt('en')).json()).toMatchObject({ detail: 'Wrong username or password.' })
     const limitedSv = await attempt('sv')
     expect(limitedSv.status).toBe(429)
-    expect(limitedSv.headers.get('retry-after')).toBe('900')
+    // The first wait after the free attempts (issue 16: progressive delays, not a 15-minute lock).
+    expect(limitedSv.headers.get('retry-after')).toBe('30')
     expect(await limitedSv.json()).toMatchObject({
       title: 'För många försök',
-      detail: 'För många misslyckade försök. Försök igen om 900 sekunder.',
+      detail: 'För många misslyckade försök. Försök igen om 30 sekunder.',
     })
     const limitedEn = await attempt('en')
-    expect(limitedEn.headers.get('retry-after')).toBe('900')
+    expect(limitedEn.headers.get('retry-after')).toBe('30')
     expect(await limitedEn.json()).toMatchObject({
       title: 'Too many attempts',
-      detail: 'Too many failed attempts. Try again in 900 seconds.',
+      detail: 'Too many failed attempts. Try again in 30 seconds.',
     })
   })
 })

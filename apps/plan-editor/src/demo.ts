@@ -1,7 +1,7 @@
 import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
 import { EXAMPLE_PLANS, type PlanInput } from '@vbe/core/plans'
-import { exclusively, query, upsertUser, type Conflict, type Db, type Clock, type DatabaseError, type Role } from '@vbe/server-kit'
+import { createUserIfMissing, exclusively, query, type Conflict, type Db, type Clock, type DatabaseError, type Role } from '@vbe/server-kit'
 import type { Tables } from './db/tables.js'
 import { insertPlan } from './plans/index.js'
 
@@ -99,9 +99,23 @@ export const DEMO_USERS: readonly DemoUser[] = [
 /** The demo database's plans: core's two example plans, one per seed district. */
 export const DEMO_PLANS: readonly PlanInput[] = EXAMPLE_PLANS
 
+/** The demo plans still in the database (saved first by the seed), in words: a production start refuses them. */
+export function demoDataPresent(): Effect.Effect<string[], DatabaseError, Db> {
+  return query('demo.present', async (db: Kysely<Tables>) => {
+    const rows = await db
+      .selectFrom('pe_plan_versions')
+      .select('plan_id')
+      .where('version', '=', 1)
+      .where('saved_by', '=', 'demo-seed')
+      .execute()
+    return rows.map((r) => `demo plan ${r.plan_id}`)
+  })
+}
+
 /**
- * Seeds the demo users when there are no users yet, and the demo plans when there are
- * no plans yet. Returns what it did.
+ * Seeds the demo users once, when there are no users yet (never again afterwards: a
+ * changed password stays changed), and the demo plans when there are no plans yet.
+ * Returns what it did.
  */
 export function seedDemo(): Effect.Effect<{ users: number; plans: number }, DatabaseError | Conflict, Db | Clock> {
   // One process at a time, so two servers starting together on one database seed it once.
@@ -123,14 +137,15 @@ export function seedDemo(): Effect.Effect<{ users: number; plans: number }, Data
       let plans = 0
       if (counts.users === 0) {
         for (const u of DEMO_USERS) {
-          yield* upsertUser({
+          const created = yield* createUserIfMissing({
             username: u.username,
             displayName: u.displayName,
             password: DEMO_PASSWORD,
             roles: u.roles,
             district: u.district,
+            demo: true,
           })
-          users++
+          if (created) users++
         }
       }
       if (counts.plans === 0) {

@@ -1,5 +1,6 @@
-import { main } from '@vbe/server-kit'
-import { DEMO_PASSWORD, DEMO_USERS } from './demo.js'
+import { Effect } from 'effect'
+import { Db, main } from '@vbe/server-kit'
+import { DEMO_PASSWORD, DEMO_USERS, demoDataPresent } from './demo.js'
 import { createPlanApp, openPlanDatabase, seedDemoData } from './server.js'
 
 await main({
@@ -7,7 +8,7 @@ await main({
   title: 'Plan editor',
   defaultPort: 4330,
   openDatabase: openPlanDatabase,
-  createApp: (database) => createPlanApp({ database }),
+  createApp: (database, kit) => createPlanApp({ database, ...kit }),
   demo: {
     password: DEMO_PASSWORD,
     users: DEMO_USERS,
@@ -15,5 +16,6 @@ await main({
       const seeded = await seedDemoData(database)
       return seeded.users || seeded.plans ? `seeded ${seeded.users} demo users and ${seeded.plans} demo plans` : undefined
     },
+    present: (database) => Effect.runPromise(demoDataPresent().pipe(Effect.provideService(Db, { kysely: database.kysely }))),
   },
 })

@@ -12,7 +12,7 @@ import {
 } from '@vbe/server-kit'
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { createApi, registerDocs, serveUi, type KitEnv } from '@vbe/server-kit'
+import { createApi, registerDocs, serveUi, type AuthPolicy, type KitEnv } from '@vbe/server-kit'
 import { planMigrations } from './db/migrations/index.js'
 import { registerExportRoutes } from './routes/exports.js'
 import { registerFollowUpRoutes } from './routes/follow-up.js'
@@ -29,6 +29,10 @@ export interface PlanAppOptions {
   /** The built UI (vite build output). When missing, only the API is served. */
   readonly uiDir?: string | null
   readonly logError?: (error: unknown) => void
+  readonly authPolicy?: AuthPolicy
+  /** Default true (`__Host-` Secure cookie); false only for development over plain http. */
+  readonly secureCookies?: boolean
+  readonly trustedProxies?: readonly string[]
 }
 
 /** The plan editor's Hono app: the API (server-kit session, errors and audit) and the built UI. */
@@ -37,6 +41,9 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     database: options.database,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logError ? { logError: options.logError } : {}),
+    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
+    ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   })
   registerMetaRoutes(app, options.database)
   registerPlanRoutes(app)
@@ -83,6 +90,8 @@ export interface StartOptions {
   readonly uiDir?: string | null
   /** Seed the demo users and plans into an empty database. Default true. */
   readonly seed?: boolean
+  /** Default false: this server speaks plain http. */
+  readonly secureCookies?: boolean
 }
 
 export interface RunningServer {
@@ -111,7 +120,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const database = await openPlanDatabase(options.config)
   const clock = options.clock ?? systemClock
   const seeded = options.seed === false ? { users: 0, plans: 0 } : await seedDemoData(database, clock)
-  const app = createPlanApp({ database, clock, ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }) })
+  // Plain http on loopback (tests, embedding): the session cookie cannot be Secure here
+  // unless asked; `main()` (npm start, production) is Secure unless VBE_INSECURE_COOKIES=1.
+  const app = createPlanApp({
+    database,
+    clock,
+    secureCookies: options.secureCookies ?? false,
+    ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }),
+  })
   const server = await listen(app.fetch, { port: options.port ?? 0, hostname: options.hostname ?? '127.0.0.1' })
   return {
     url: server.url,

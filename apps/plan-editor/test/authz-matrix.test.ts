@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest'
 import {
   authorisationMatrix,
+  sessionMatrixRows,
   type Expected,
   type Fixture,
   type MatrixApi,
@@ -116,6 +117,8 @@ const ROWS: MatrixRow[] = [
     path: '/api/session',
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     note: 'each persona logs in as itself; anonymous with a wrong password',
+    // On a fresh session: a login ends the session the browser still held (issue 16).
+    freshSession: true,
     request: (_f, persona) => ({
       body: {
         username: persona === 'anonymous' ? 'officer.nm' : USERS[persona],
@@ -124,6 +127,22 @@ const ROWS: MatrixRow[] = [
     }),
   },
   { method: 'GET', path: '/api/session', expect: ALL_LOGGED_IN },
+  // officer2.rk is a Rinkeby-Kista officer (the other district here) who is no persona.
+  ...sessionMatrixRows(
+    {
+      officer: 'officer.nm',
+      approver: 'approver.nm',
+      'admin-district': 'admin.nm',
+      'admin-city': 'admin',
+      auditor: 'auditor',
+      'officer-approver': 'officer-approver.nm',
+      'officer-other': 'officer.rk',
+      'approver-other': 'approver.rk',
+      'admin-other': 'admin.rk',
+    },
+    'officer2.rk',
+    [401, 403, 403, 404, 200, 403, 403, 403, 403, 200],
+  ),
   { method: 'DELETE', path: '/api/session', expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204], freshSession: true },
   {
     method: 'GET',

@@ -1,27 +1,41 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { randomUUID, timingSafeEqual } from 'node:crypto'
 import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
-import { appendAuditAs } from './audit.js'
 import { RateLimited, Unauthenticated, type DatabaseError } from './errors.js'
 import { decoyHash, hashPassword, verifyPassword } from './password.js'
 import type { KitTables } from './schema.js'
-import { Clock, Db, query, ROLES, transaction, type Role, type SessionUser } from './services.js'
+import { recordSecurityEvent } from './security-log/index.js'
+import { Clock, Db, query, transaction, type Role, type SessionUser } from './services.js'
+import { createSession, endAllSessionsOf, toUser, type NewSession } from './sessions/store.js'
+import { claimAttempt, clearAttempts, refundAttempt, type ThrottleRule } from './sessions/throttle.js'
+
+export type { ActiveSession } from './sessions/store.js'
+export { sessionFor } from './sessions/store.js'
 
 export interface AuthPolicy {
-  /** Session lifetime. Default 8 hours. */
+  /** Absolute session lifetime, from login. Default 8 hours (`VBE_SESSION_MAX_HOURS`). */
   readonly sessionMs: number
-  /** Failed logins for one username within `windowMs` before it is locked. Default 5. */
+  /** Idle timeout: a session unused this long ends. Default 30 minutes (`VBE_SESSION_IDLE_MINUTES`). */
+  readonly idleMs?: number
+  /** Attempts for one username from one address checked without delay. Default 5. */
   readonly maxFailuresPerUser: number
-  /** Failed logins from one address within `windowMs`. Default 30. */
+  /** Attempts from one address (any username) checked without delay. Default 30. */
   readonly maxFailuresPerAddress: number
-  /** Default 15 minutes. */
+  /** A counter quiet this long starts again. Default 15 minutes. */
   readonly windowMs: number
+  /** The wait after the free attempts; it doubles with each further failure. Default 30 seconds. */
+  readonly firstDelayMs?: number
+  /** The longest wait. Default 15 minutes. */
+  readonly maxDelayMs?: number
 }
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   sessionMs: 8 * 3600_000,
+  idleMs: 30 * 60_000,
   maxFailuresPerUser: 5,
   maxFailuresPerAddress: 30,
   windowMs: 15 * 60_000,
+  firstDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
 }
 
 export interface NewUser {
@@ -30,19 +44,14 @@ export interface NewUser {
   readonly password: string
   readonly roles: readonly Role[]
   readonly district: string | null
+  /** Made by a demo seed (a production start refuses to run while one exists). */
+  readonly demo?: boolean
 }
 
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex')
-
-const toUser = (r: Pick<KitTables['vbe_users'], 'id' | 'username' | 'display_name' | 'roles' | 'district'>): SessionUser => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  roles: r.roles.split(',').filter((x): x is Role => (ROLES as readonly string[]).includes(x)),
-  district: r.district,
-})
-
-/** Creates a user (or updates the one with the same username). */
+/**
+ * Creates a user, or updates the one with the same username, password included: its
+ * sessions end, as at every password change.
+ */
 export function upsertUser(user: NewUser): Effect.Effect<SessionUser, DatabaseError, Db> {
   return Effect.flatMap(
     Effect.promise(() => hashPassword(user.password)),
@@ -57,6 +66,7 @@ export function upsertUser(user: NewUser): Effect.Effect<SessionUser, DatabaseEr
             password_hash: hash,
             roles: user.roles.join(','),
             district: user.district,
+            demo: user.demo ?? false,
           })
           .onConflict((oc) =>
             oc
@@ -65,8 +75,45 @@ export function upsertUser(user: NewUser): Effect.Effect<SessionUser, DatabaseEr
           )
           .returning(['id', 'username', 'display_name', 'roles', 'district'])
           .executeTakeFirstOrThrow()
+        await db.deleteFrom('vbe_sessions').where('user_id', '=', row.id).execute()
         return toUser(row)
       }),
+  )
+}
+
+/**
+ * Creates a user unless one with that username exists; an existing user is left exactly
+ * as it is (a changed password stays changed). True when it created one.
+ */
+export function createUserIfMissing(user: NewUser): Effect.Effect<boolean, DatabaseError, Db> {
+  return Effect.flatMap(
+    query('users.exists', (db: Kysely<KitTables>) =>
+      db.selectFrom('vbe_users').select('id').where('username', '=', user.username).executeTakeFirst(),
+    ),
+    (existing) =>
+      existing
+        ? Effect.succeed(false)
+        : Effect.flatMap(
+            Effect.promise(() => hashPassword(user.password)),
+            (hash) =>
+              query('users.create', async (db: Kysely<KitTables>) => {
+                const inserted = await db
+                  .insertInto('vbe_users')
+                  .values({
+                    id: randomUUID(),
+                    username: user.username,
+                    display_name: user.displayName,
+                    password_hash: hash,
+                    roles: user.roles.join(','),
+                    district: user.district,
+                    demo: user.demo ?? false,
+                  })
+                  .onConflict((oc) => oc.column('username').doNothing())
+                  .returning('id')
+                  .executeTakeFirst()
+                return inserted !== undefined
+              }),
+          ),
   )
 }
 
@@ -78,123 +125,112 @@ export interface LoginResult {
   readonly expiresAt: Date
 }
 
+/** Where a login comes from: the client's address (after trusted proxies) and browser. */
+export interface LoginOrigin {
+  readonly address: string
+  readonly userAgent?: string | null
+  /** The session the browser still held, ended so that a login always starts a new one. */
+  readonly previousToken?: string | null
+}
+
+const rules = (policy: AuthPolicy): { pair: ThrottleRule; address: ThrottleRule } => {
+  const delays = {
+    firstDelayMs: policy.firstDelayMs ?? DEFAULT_AUTH_POLICY.firstDelayMs!,
+    maxDelayMs: policy.maxDelayMs ?? DEFAULT_AUTH_POLICY.maxDelayMs!,
+    resetAfterMs: policy.windowMs,
+  }
+  return { pair: { free: policy.maxFailuresPerUser, ...delays }, address: { free: policy.maxFailuresPerAddress, ...delays } }
+}
+
 /**
- * Checks a username and password. Failed attempts are counted in the database per
- * username and per address, so the limit holds across server processes; over the limit
- * the answer is RateLimited with the seconds to wait. Unknown users cost the same time
- * as known ones.
+ * Checks a username and password, and starts a new session. Attempts are throttled in
+ * the database (so across server processes) per (username, address) and per address:
+ * a few go through at once, then each must wait longer, up to a cap (RateLimited, with
+ * the seconds to wait). Nothing locks an account for everyone: the same user from
+ * another address is not slowed by someone guessing their password. Every attempt is
+ * claimed before the password is checked, in one statement, so parallel guesses cannot
+ * slip past the count. Unknown users cost the same time as known ones.
  */
 export function login(
   username: string,
   password: string,
-  address: string,
+  origin: LoginOrigin | string,
   policy: AuthPolicy = DEFAULT_AUTH_POLICY,
 ): Effect.Effect<LoginResult, Unauthenticated | RateLimited | DatabaseError, Db | Clock> {
+  const from: LoginOrigin = typeof origin === 'string' ? { address: origin } : origin
   return Effect.gen(function* () {
     const now = (yield* Clock).now()
-    const userKey = `user:${username.trim().toLowerCase()}`
-    const addressKey = `addr:${address}`
-    const since = new Date(now.getTime() - policy.windowMs)
-    const counts = yield* query('login.count', (db: Kysely<KitTables>) =>
-      db
-        .selectFrom('vbe_login_attempts')
-        .select((eb) => ['key', eb.fn.countAll<string>().as('n'), eb.fn.min('at').as('first')])
-        .where('key', 'in', [userKey, addressKey])
-        .where('at', '>', since)
-        .groupBy('key')
-        .execute(),
-    )
-    for (const c of counts) {
-      const limit = c.key === userKey ? policy.maxFailuresPerUser : policy.maxFailuresPerAddress
-      if (Number(c.n) >= limit) {
-        const first = new Date(c.first as unknown as string | Date).getTime()
-        return yield* new RateLimited({ retryAfterSeconds: Math.max(1, Math.ceil((first + policy.windowMs - now.getTime()) / 1000)) })
-      }
+    const name = username.trim()
+    const pairKey = `pair:${name.toLowerCase()}|${from.address}`
+    const addressKey = `addr:${from.address}`
+    const { pair, address } = rules(policy)
+    const throttled = (waitMs: number) =>
+      Effect.zipRight(
+        recordSecurityEvent({ kind: 'login.throttled', actor: name, address: from.address, detail: { waitSeconds: Math.ceil(waitMs / 1000) } }),
+        Effect.fail(new RateLimited({ retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) })),
+      )
+    const pairWait = yield* claimAttempt(pairKey, pair, now)
+    if (pairWait) return yield* throttled(pairWait.waitMs)
+    const addressWait = yield* claimAttempt(addressKey, address, now)
+    if (addressWait) {
+      yield* refundAttempt(pairKey)
+      return yield* throttled(addressWait.waitMs)
     }
     const row = yield* query('login.user', (db: Kysely<KitTables>) =>
-      db.selectFrom('vbe_users').selectAll().where('username', '=', username.trim()).where('disabled', '=', false).executeTakeFirst(),
+      db.selectFrom('vbe_users').selectAll().where('username', '=', name).where('disabled', '=', false).executeTakeFirst(),
     )
     const ok = yield* Effect.promise(async () =>
       row ? verifyPassword(password, row.password_hash) : (await verifyPassword(password, await decoyHash()), false),
     )
     if (!row || !ok) {
-      yield* query('login.fail', (db: Kysely<KitTables>) =>
-        db
-          .insertInto('vbe_login_attempts')
-          .values([
-            { key: userKey, at: now },
-            { key: addressKey, at: now },
-          ])
-          .execute(),
-      )
+      yield* recordSecurityEvent({ kind: 'login.failed', actor: name, district: row?.district ?? null, address: from.address })
       return yield* new Unauthenticated({ detail: { sv: 'Fel användarnamn eller lösenord.', en: 'Wrong username or password.' } })
     }
+    yield* clearAttempts(pairKey)
+    yield* refundAttempt(addressKey)
     const user = toUser(row)
-    const token = randomBytes(32).toString('base64url')
-    const csrfToken = randomBytes(24).toString('base64url')
-    const expiresAt = new Date(now.getTime() + policy.sessionMs)
-    yield* transaction(
-      Effect.gen(function* () {
-        yield* query('login.session', async (db: Kysely<KitTables>) => {
-          await db.deleteFrom('vbe_login_attempts').where('key', '=', userKey).execute()
-          await db.deleteFrom('vbe_sessions').where('expires_at', '<', now).execute()
-          await db
-            .insertInto('vbe_sessions')
-            .values({ id: tokenId(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt })
-            .execute()
-        })
-        yield* appendAuditAs(user.username, { action: 'session.login', entityType: 'user', entityId: user.id, district: user.district })
-      }),
-    )
-    return { user, token, csrfToken, expiresAt }
-  })
-}
-
-export interface ActiveSession {
-  readonly user: SessionUser
-  readonly csrfToken: string
-  readonly sessionId: string
-}
-
-/** The session for a cookie token, or null when it is unknown, expired or the user is disabled. */
-export function sessionFor(token: string): Effect.Effect<ActiveSession | null, DatabaseError, Db | Clock> {
-  return Effect.gen(function* () {
-    const now = (yield* Clock).now()
-    const row = yield* query('session.get', (db: Kysely<KitTables>) =>
-      db
-        .selectFrom('vbe_sessions as s')
-        .innerJoin('vbe_users as u', 'u.id', 's.user_id')
-        .select([
-          's.id as sid',
-          's.csrf_token',
-          's.expires_at',
-          'u.id',
-          'u.username',
-          'u.display_name',
-          'u.roles',
-          'u.district',
-          'u.disabled',
-        ])
-        .where('s.id', '=', tokenId(token))
-        .executeTakeFirst(),
-    )
-    if (!row || row.disabled || new Date(row.expires_at).getTime() <= now.getTime()) return null
-    return { user: toUser(row), csrfToken: row.csrf_token, sessionId: row.sid }
+    const session: NewSession = {
+      user,
+      now,
+      absoluteMs: policy.sessionMs,
+      address: from.address,
+      userAgent: from.userAgent ?? null,
+      previousToken: from.previousToken ?? null,
+    }
+    const created = yield* transaction(createSession(session))
+    return { user, ...created }
   })
 }
 
 /** Ends a session. */
-export function logout(session: ActiveSession): Effect.Effect<void, DatabaseError, Db | Clock> {
+export { logout } from './sessions/store.js'
+
+/**
+ * Sets a user's password and ends all their sessions (ASVS V7: a password change
+ * revokes every session).
+ */
+export function changePassword(userId: string, password: string): Effect.Effect<void, DatabaseError, Db | Clock> {
+  return Effect.flatMap(
+    Effect.promise(() => hashPassword(password)),
+    (hash) =>
+      transaction(
+        Effect.zipRight(
+          query('users.password', (db: Kysely<KitTables>) =>
+            db.updateTable('vbe_users').set({ password_hash: hash }).where('id', '=', userId).execute(),
+          ),
+          endAllSessionsOf(userId, 'password-changed'),
+        ),
+      ),
+  )
+}
+
+/** Disables (or enables) a user; disabling ends all their sessions. */
+export function setUserDisabled(userId: string, disabled: boolean): Effect.Effect<void, DatabaseError, Db | Clock> {
   return transaction(
-    Effect.gen(function* () {
-      yield* query('session.delete', (db: Kysely<KitTables>) => db.deleteFrom('vbe_sessions').where('id', '=', session.sessionId).execute())
-      yield* appendAuditAs(session.user.username, {
-        action: 'session.logout',
-        entityType: 'user',
-        entityId: session.user.id,
-        district: session.user.district,
-      })
-    }),
+    Effect.zipRight(
+      query('users.disable', (db: Kysely<KitTables>) => db.updateTable('vbe_users').set({ disabled }).where('id', '=', userId).execute()),
+      disabled ? endAllSessionsOf(userId, 'user-disabled') : Effect.void,
+    ),
   )
 }
 

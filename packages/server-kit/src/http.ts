@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { getConnInfo } from '@hono/node-server/conninfo'
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
 import type { Context } from 'hono'
-import { deleteCookie, setCookie } from 'hono/cookie'
 import { formatPath, type LocalizedText } from '@vbe/core'
-import { DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
+import { DEFAULT_AUTH_POLICY, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
 import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
 import { PROBLEM_TITLES, ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
@@ -23,8 +21,12 @@ import {
   requestLanguage,
   securityHeaders,
   session,
+  INSECURE_SESSION_COOKIE,
   SESSION_COOKIE,
 } from './middleware/index.js'
+import { registerSessionRoutes } from './sessions/routes.js'
+import { registerSecurityLogRoutes } from './security-log/routes.js'
+import { logRefusals } from './security-log/request.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
 export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
@@ -40,8 +42,14 @@ export interface KitOptions {
   readonly database: Database
   readonly clock?: { readonly now: () => Date }
   readonly authPolicy?: AuthPolicy
-  /** Mark cookies Secure. Default: true unless the request came over plain http on localhost. */
+  /**
+   * Mark the session cookie Secure and name it `__Host-vbe_session`. Default true; false
+   * only for development over plain http (`VBE_INSECURE_COOKIES=1`), and even then a
+   * request that came over https gets a Secure cookie.
+   */
   readonly secureCookies?: boolean
+  /** Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (exact addresses). Default none. */
+  readonly trustedProxies?: readonly string[]
   /** Log unexpected errors. Default: console.error. */
   readonly logError?: (error: unknown, c: Context) => void
 }
@@ -49,7 +57,7 @@ export interface KitOptions {
 export type KitEnv = {
   Variables: {
     session: ActiveSession | null
-    kit: Required<Omit<KitOptions, 'secureCookies'>> & { secureCookies: boolean | undefined }
+    kit: Required<KitOptions>
   }
 }
 
@@ -74,7 +82,8 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     database: options.database,
     clock: options.clock ?? { now: () => new Date() },
     authPolicy: options.authPolicy ?? DEFAULT_AUTH_POLICY,
-    secureCookies: options.secureCookies,
+    secureCookies: options.secureCookies ?? true,
+    trustedProxies: options.trustedProxies ?? [],
     logError: options.logError ?? ((error: unknown) => console.error(error)),
   }
   const app = new OpenAPIHono<KitEnv>({
@@ -103,16 +112,22 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     await next()
   })
   app.use('*', securityHeaders())
+  app.use('/api/*', logRefusals())
   app.use('/api/*', jsonBody())
   app.use(
     '/api/*',
-    session((c, token) => runKit(c, sessionFor(token))),
+    session(
+      (c, token) => runKit(c, sessionFor(token, kit.authPolicy.idleMs ?? DEFAULT_AUTH_POLICY.idleMs)),
+      kit.secureCookies ? [SESSION_COOKIE] : [SESSION_COOKIE, INSECURE_SESSION_COOKIE],
+    ),
   )
 
   app.onError(problemErrorHandler(kit.logError))
   app.notFound(problemNotFound)
 
-  registerSessionRoutes(app)
+  const helpers = { problems, requireUser, runKit, SESSION, SESSION_AND_CSRF }
+  registerSessionRoutes(app, helpers)
+  registerSecurityLogRoutes(app, helpers)
   return app
 }
 
@@ -151,24 +166,6 @@ export async function run<A>(
   return runKit(c, Effect.provideService(effect, CurrentUser, user))
 }
 
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown'
-  }
-}
-
-const userSchema = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    roles: z.array(z.enum(['officer', 'approver', 'admin', 'auditor'])),
-    district: z.string().nullable(),
-  })
-  .openapi('User')
-const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() }).openapi('Session')
 export const problemSchema = z
   .object({
     type: z.string().openapi({ description: 'A URI naming the kind of problem' }),
@@ -279,82 +276,6 @@ export function verificationBody(c: Context, verification: AuditVerification): A
   return verificationIn(verification, lang)
 }
 
-function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/session',
-      tags: ['session'],
-      operationId: 'logIn',
-      summary: 'Log in',
-      description:
-        'Checks the user name and password and starts a session: sets the HttpOnly session cookie and answers with the user and the CSRF token that every later unsafe request must send in X-CSRF-Token. Repeated failures from one address or for one user are refused with 429 and Retry-After.',
-      security: [],
-      request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict(),
-            },
-          },
-        },
-      },
-      responses: {
-        200: { description: 'Logged in; sets the session cookie', content: { 'application/json': { schema: sessionSchema } } },
-        ...problems(400, 401, 429),
-      },
-    }),
-    async (c) => {
-      const { username, password } = c.req.valid('json')
-      const kit = c.get('kit')
-      const result = await runKit(c, login(username, password, clientAddress(c), kit.authPolicy))
-      const secure =
-        kit.secureCookies ??
-        !(new URL(c.req.url).protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname))
-      // Max-Age, not Expires: the session's lifetime counts from the browser's own clock,
-      // so a browser whose clock differs from the server's does not drop it at once.
-      const maxAge = Math.max(0, Math.floor((result.expiresAt.getTime() - kit.clock.now().getTime()) / 1000))
-      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure, maxAge })
-      return c.json({ user: { ...result.user, roles: [...result.user.roles] }, csrfToken: result.csrfToken }, 200)
-    },
-  )
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/session',
-      tags: ['session'],
-      operationId: 'getSession',
-      summary: 'The current session and its CSRF token',
-      description: 'The logged-in user (roles and district) and the session’s CSRF token, for a page that was reloaded.',
-      security: SESSION,
-      responses: { 200: { description: 'Logged in', content: { 'application/json': { schema: sessionSchema } } }, ...problems(401) },
-    }),
-    (c) => {
-      const user = requireUser(c)
-      return c.json({ user: { ...user, roles: [...user.roles] }, csrfToken: c.get('session')!.csrfToken }, 200)
-    },
-  )
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/session',
-      tags: ['session'],
-      operationId: 'logOut',
-      summary: 'Log out',
-      description: 'Ends the session on the server and clears the cookie.',
-      security: SESSION_AND_CSRF,
-      responses: { 204: { description: 'Logged out' }, ...problems(401, 403) },
-    }),
-    async (c) => {
-      requireUser(c)
-      await runKit(c, logout(c.get('session')!))
-      deleteCookie(c, SESSION_COOKIE, { path: '/' })
-      return c.body(null, 204)
-    },
-  )
-}
-
 const require_ = createRequire(import.meta.url)
 const SWAGGER_DIR = dirname(require_.resolve('swagger-ui-dist/package.json'))
 
@@ -377,7 +298,8 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: ApiDocsInfo): void 
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
-    description: 'The session cookie that POST /api/session sets (HttpOnly, SameSite=Strict).',
+    description:
+      'The session cookie that POST /api/session sets (HttpOnly, SameSite=Strict, Secure; named vbe_session without the __Host- prefix only in plain-http development).',
   })
   app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
     type: 'apiKey',
@@ -385,7 +307,11 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: ApiDocsInfo): void 
     name: 'X-CSRF-Token',
     description: 'The session’s CSRF token (from POST or GET /api/session), required on every unsafe request made with the session cookie.',
   })
-  const tags = [{ name: 'session', description: 'Logging in and out, and the current session with its CSRF token' }, ...info.tags]
+  const tags = [
+    { name: 'session', description: 'Logging in and out, the current session with its CSRF token, and ending sessions' },
+    { name: 'security', description: 'The security log: failed logins, refusals, person searches and audit reads' },
+    ...info.tags,
+  ]
   app.doc31('/api/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {

@@ -11,14 +11,27 @@ const FIXTURE = resolve(import.meta.dirname, '../test/fixtures/tiny-app.ts')
 describe('parseServerEnv', () => {
   it('gives the defaults the apps document', () => {
     const env = parseServerEnv({ INIT_CWD: '/repo' }, 'grant-screening', 4320)
-    expect(env).toEqual({ port: 4320, host: '127.0.0.1', demo: true, database: { kind: 'pglite', dataDir: '/repo/data/grant-screening' } })
+    expect(env).toEqual({
+      port: 4320,
+      host: '127.0.0.1',
+      production: false,
+      demo: true,
+      kit: {
+        secureCookies: true,
+        trustedProxies: [],
+        authPolicy: expect.objectContaining({ sessionMs: 8 * 3600_000, idleMs: 30 * 60_000 }),
+      },
+      database: { kind: 'pglite', dataDir: '/repo/data/grant-screening' },
+    })
   })
 
   it('reads PORT, HOST, VBE_DEMO, VBE_DATA_DIR and DATABASE_URL', () => {
     expect(parseServerEnv({ PORT: '0', HOST: '0.0.0.0', VBE_DEMO: '0', VBE_DATA_DIR: '/tmp/x' }, 'plan-editor', 4330)).toEqual({
       port: 0,
       host: '0.0.0.0',
+      production: false,
       demo: false,
+      kit: expect.objectContaining({ secureCookies: true }),
       database: { kind: 'pglite', dataDir: '/tmp/x' },
     })
     expect(parseServerEnv({ DATABASE_URL: 'postgres://u:p@db:5432/vbe', VBE_DEMO: 'yes' }, 'plan-editor', 4330)).toMatchObject({
@@ -26,6 +39,38 @@ describe('parseServerEnv', () => {
       database: { kind: 'postgres', url: 'postgres://u:p@db:5432/vbe' },
     })
     expect(parseServerEnv({ VBE_DEMO: 'off', PORT: ' 8080 ' }, 'x', 1)).toMatchObject({ demo: false, port: 8080 })
+  })
+
+  it('turns demo mode off in production and refuses to turn it (or insecure cookies) on there', () => {
+    expect(parseServerEnv({ NODE_ENV: 'production' }, 'x', 1)).toMatchObject({ production: true, demo: false, kit: { secureCookies: true } })
+    expect(() => parseServerEnv({ NODE_ENV: 'production', VBE_DEMO: '1', VBE_INSECURE_COOKIES: 'yes' }, 'x', 1)).toThrow(
+      /^VBE_DEMO cannot be on when NODE_ENV=production.*\nVBE_INSECURE_COOKIES cannot be on when NODE_ENV=production/,
+    )
+    expect(parseServerEnv({ NODE_ENV: 'production', VBE_DEMO: '0' }, 'x', 1)).toMatchObject({ demo: false })
+  })
+
+  it('reads the session timeouts, the insecure-cookie opt-out and the trusted proxies', () => {
+    const env = parseServerEnv(
+      { VBE_SESSION_IDLE_MINUTES: '15', VBE_SESSION_MAX_HOURS: '10', VBE_INSECURE_COOKIES: '1', VBE_TRUSTED_PROXIES: '10.0.0.5, ::1' },
+      'x',
+      1,
+    )
+    expect(env.kit).toMatchObject({
+      secureCookies: false,
+      trustedProxies: ['10.0.0.5', '::1'],
+      authPolicy: { idleMs: 15 * 60_000, sessionMs: 10 * 3600_000 },
+    })
+    const message = (() => {
+      try {
+        parseServerEnv({ VBE_SESSION_IDLE_MINUTES: '0', VBE_SESSION_MAX_HOURS: 'x', VBE_TRUSTED_PROXIES: 'proxy.local' }, 'x', 1)
+      } catch (e) {
+        return (e as EnvError).message
+      }
+      return ''
+    })()
+    expect(message).toMatch(/^VBE_SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440 \(got "0"\)$/m)
+    expect(message).toMatch(/^VBE_SESSION_MAX_HOURS must be a whole number of hours from 1 to 168 \(got "x"\)$/m)
+    expect(message).toMatch(/^VBE_TRUSTED_PROXIES must be IP addresses separated by commas/m)
   })
 
   it('names every wrong variable and never echoes a database password', () => {

@@ -1,17 +1,25 @@
 // The one process entry both server apps share: env parsed at the edge, the database,
 // demo data, the port, the banner, and a graceful stop on SIGINT/SIGTERM.
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { isIP, type AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { Effect } from 'effect'
 import { z } from 'zod'
+import { DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth.js'
 import { databaseConfigFromEnv, type Database, type DatabaseConfig } from './db.js'
+import { Db } from './services.js'
+import { findDemoUsers, type DemoUserFound } from './sessions/demo-users.js'
 
 /** What `main()` reads from the environment, parsed and checked. */
 export interface ServerEnv {
   readonly port: number
   readonly host: string
-  /** Seed and show the demo users (`VBE_DEMO`, on unless `0`, `false`, `no` or `off`). */
+  /** `NODE_ENV=production`: demo mode off by default, and no start while demo users exist. */
+  readonly production: boolean
+  /** Seed and show the demo users (`VBE_DEMO`; on by default, off by default in production, where it cannot be turned on). */
   readonly demo: boolean
+  /** What `createApp` passes to server-kit's `createApi`: cookies, trusted proxies, session timeouts. */
+  readonly kit: KitSettings
   /** `DATABASE_URL` (PostgreSQL), else PGlite in `VBE_DATA_DIR` or `./data/<app>`. */
   readonly database: DatabaseConfig
 }
@@ -21,6 +29,16 @@ export class EnvError extends Error {
   override readonly name = 'EnvError'
 }
 
+/** The environment's say on sessions and cookies, for `createApi` (via the app's options). */
+export interface KitSettings {
+  /** False only with `VBE_INSECURE_COOKIES=1` (development over plain http). */
+  readonly secureCookies: boolean
+  /** `VBE_TRUSTED_PROXIES`: comma-separated addresses whose X-Forwarded-For/-Proto are believed. */
+  readonly trustedProxies: readonly string[]
+  /** `VBE_SESSION_IDLE_MINUTES` (default 30) and `VBE_SESSION_MAX_HOURS` (default 8). */
+  readonly authPolicy: AuthPolicy
+}
+
 const FLAG_OFF = new Set(['0', 'false', 'no', 'off'])
 const FLAG_ON = new Set(['1', 'true', 'yes', 'on'])
 const optionalText = z
@@ -28,9 +46,33 @@ const optionalText = z
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined))
 
+const flag = optionalText.refine(
+  (v) => v === undefined || FLAG_OFF.has(v.toLowerCase()) || FLAG_ON.has(v.toLowerCase()),
+  'must be 1 or 0 (or true/false, yes/no, on/off)',
+)
+const isOn = (v: string | undefined) => v !== undefined && FLAG_ON.has(v.toLowerCase())
+const isOff = (v: string | undefined) => v !== undefined && FLAG_OFF.has(v.toLowerCase())
+const wholeNumber = (min: number, max: number, what: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, `must be a whole number of ${what} from ${min} to ${max}`)
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, `must be a whole number of ${what} from ${min} to ${max}`)
+      .optional(),
+  )
+
 function envSchema(app: string, defaultPort: number) {
   return z
     .object({
+      NODE_ENV: optionalText,
+      VBE_INSECURE_COOKIES: flag,
+      VBE_TRUSTED_PROXIES: optionalText.refine(
+        (v) => v === undefined || v.split(',').every((a) => isIP(a.trim()) !== 0),
+        'must be IP addresses separated by commas, like 10.0.0.5,10.0.0.6',
+      ),
+      VBE_SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60, 'minutes'),
+      VBE_SESSION_MAX_HOURS: wholeNumber(1, 7 * 24, 'hours'),
       PORT: optionalText.pipe(
         z
           .string()
@@ -40,10 +82,7 @@ function envSchema(app: string, defaultPort: number) {
           .optional(),
       ),
       HOST: optionalText,
-      VBE_DEMO: optionalText.refine(
-        (v) => v === undefined || FLAG_OFF.has(v.toLowerCase()) || FLAG_ON.has(v.toLowerCase()),
-        'must be 1 or 0 (or true/false, yes/no, on/off)',
-      ),
+      VBE_DEMO: flag,
       DATABASE_URL: optionalText.refine(
         (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
         'must be a postgres:// or postgresql:// URL',
@@ -51,18 +90,40 @@ function envSchema(app: string, defaultPort: number) {
       VBE_DATA_DIR: optionalText,
       INIT_CWD: optionalText,
     })
-    .transform((env): ServerEnv => ({
-      port: env.PORT ?? defaultPort,
-      host: env.HOST ?? '127.0.0.1',
-      demo: env.VBE_DEMO === undefined || !FLAG_OFF.has(env.VBE_DEMO.toLowerCase()),
-      database: databaseConfigFromEnv(app, { DATABASE_URL: env.DATABASE_URL, VBE_DATA_DIR: env.VBE_DATA_DIR, INIT_CWD: env.INIT_CWD }),
-    }))
+    .superRefine((env, ctx) => {
+      if (env.NODE_ENV !== 'production') return
+      if (isOn(env.VBE_DEMO))
+        ctx.addIssue({ code: 'custom', path: ['VBE_DEMO'], message: 'cannot be on when NODE_ENV=production (demo users have a public password)' })
+      if (isOn(env.VBE_INSECURE_COOKIES))
+        ctx.addIssue({ code: 'custom', path: ['VBE_INSECURE_COOKIES'], message: 'cannot be on when NODE_ENV=production (serve over https)' })
+    })
+    .transform((env): ServerEnv => {
+      const production = env.NODE_ENV === 'production'
+      const idleMs = (env.VBE_SESSION_IDLE_MINUTES ?? 30) * 60_000
+      const sessionMs = (env.VBE_SESSION_MAX_HOURS ?? 8) * 3600_000
+      return {
+        port: env.PORT ?? defaultPort,
+        host: env.HOST ?? '127.0.0.1',
+        production,
+        demo: production ? false : !isOff(env.VBE_DEMO),
+        kit: {
+          secureCookies: !isOn(env.VBE_INSECURE_COOKIES),
+          trustedProxies: (env.VBE_TRUSTED_PROXIES ?? '')
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean),
+          authPolicy: { ...DEFAULT_AUTH_POLICY, sessionMs, idleMs: Math.min(idleMs, sessionMs) },
+        },
+        database: databaseConfigFromEnv(app, { DATABASE_URL: env.DATABASE_URL, VBE_DATA_DIR: env.VBE_DATA_DIR, INIT_CWD: env.INIT_CWD }),
+      }
+    })
 }
 
 /**
- * Reads `PORT` (default `defaultPort`), `HOST` (default 127.0.0.1), `VBE_DEMO`, and
- * `DATABASE_URL` / `VBE_DATA_DIR` for the app `app`. Throws an `EnvError` naming every
- * variable that is wrong.
+ * Reads `PORT` (default `defaultPort`), `HOST` (default 127.0.0.1), `NODE_ENV`, `VBE_DEMO`,
+ * `VBE_INSECURE_COOKIES`, `VBE_TRUSTED_PROXIES`, `VBE_SESSION_IDLE_MINUTES`,
+ * `VBE_SESSION_MAX_HOURS`, and `DATABASE_URL` / `VBE_DATA_DIR` for the app `app`. Throws
+ * an `EnvError` naming every variable that is wrong.
  */
 export function parseServerEnv(env: NodeJS.ProcessEnv, app: string, defaultPort: number): ServerEnv {
   const result = envSchema(app, defaultPort).safeParse(env)
@@ -141,12 +202,18 @@ export interface AppMain<DB> {
   readonly defaultPort: number
   /** Opens (and migrates) the database. */
   readonly openDatabase: (config: DatabaseConfig) => Promise<Database<DB>>
-  readonly createApp: (database: Database<DB>) => { readonly fetch: FetchHandler }
-  /** Demo data, seeded unless `VBE_DEMO=0`. `seed` may return a line for the banner. */
+  /** The app, with the environment's cookie, proxy and session settings for `createApi`. */
+  readonly createApp: (database: Database<DB>, kit: KitSettings) => { readonly fetch: FetchHandler }
+  /**
+   * Demo data, seeded unless `VBE_DEMO=0` (or in production). `seed` may return a line for
+   * the banner; it creates the demo users once and never resets them. `present` names
+   * the demo data (besides users) still in the database: a production start refuses it.
+   */
   readonly demo?: {
     readonly password: string
     readonly users: readonly DemoLogin[]
     readonly seed: (database: Database<DB>) => Promise<string | void>
+    readonly present?: (database: Database<DB>) => Promise<readonly string[]>
   }
   /** Default `process.env`. */
   readonly env?: NodeJS.ProcessEnv
@@ -179,9 +246,23 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
   const database = await app.openDatabase(env.database)
   let seeded: string | void = undefined
   let listening: Listening
+  let demoUsers: DemoUserFound[] = []
   try {
+    if (env.production) {
+      const refusals = await productionRefusals(app, database)
+      if (refusals.length > 0) {
+        console.error(
+          `${app.title} refuses to start with NODE_ENV=production while demo data is in the database:\n` +
+            refusals.map((r) => `  - ${r}`).join('\n') +
+            '\nDelete or disable the demo users (and the demo data), or use a database without them.',
+        )
+        await database.close()
+        process.exit(1)
+      }
+    }
     if (env.demo && app.demo) seeded = await app.demo.seed(database)
-    listening = await listen(app.createApp(database).fetch, { port: env.port, hostname: env.host })
+    if (!env.production && app.demo) demoUsers = await demoUsersIn(app, database)
+    listening = await listen(app.createApp(database, env.kit).fetch, { port: env.port, hostname: env.host })
   } catch (error) {
     await database.close()
     throw error
@@ -214,6 +295,33 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
     for (const u of app.demo.users)
       log(`  ${u.username.padEnd(12)} ${u.roles.join(', ').padEnd(17)} ${(u.district ?? 'city-wide').padEnd(14)} ${u.what ?? ''}`.trimEnd())
   }
+  if (demoUsers.length > 0) {
+    const open = demoUsers.filter((u) => u.publicPassword).map((u) => u.username)
+    console.error(
+      `WARNING: ${demoUsers.length} demo user(s) exist in this database` +
+        (open.length > 0 ? `, ${open.length} still with the public demo password (${open.join(', ')})` : '') +
+        '. Never expose this server to others; NODE_ENV=production refuses to start with them.',
+    )
+  }
+  if (!env.kit.secureCookies) log('Session cookies are not Secure (VBE_INSECURE_COOKIES=1): for development over plain http only.')
 
   return { ...listening, database, env, stop }
+}
+
+function demoUsersIn<DB>(app: AppMain<DB>, database: Database<DB>): Promise<DemoUserFound[]> {
+  if (!app.demo) return Promise.resolve([])
+  const usernames = app.demo.users.map((u) => u.username)
+  return Effect.runPromise(
+    findDemoUsers(usernames, app.demo.password).pipe(Effect.provideService(Db, { kysely: database.kysely }), Effect.orDie),
+  )
+}
+
+/** What a production start refuses: demo users, and the app's demo data. */
+async function productionRefusals<DB>(app: AppMain<DB>, database: Database<DB>): Promise<string[]> {
+  const users = await demoUsersIn(app, database)
+  const data = (await app.demo?.present?.(database)) ?? []
+  return [
+    ...users.map((u) => `demo user ${u.username}${u.publicPassword ? ' (with the public demo password)' : ''}`),
+    ...data,
+  ]
 }

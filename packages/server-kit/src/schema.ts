@@ -1,6 +1,7 @@
 import { sql, type Generated } from 'kysely'
 import type { MigrationSet } from './db.js'
 import type { AnyKysely } from './db.js'
+import { sessionsMigration } from './migrations/002-sessions.js'
 
 /** The tables server-kit owns. Apps add theirs with their own migration set. */
 export interface KitTables {
@@ -14,6 +15,8 @@ export interface KitTables {
     district: string | null
     disabled: Generated<boolean>
     created_at: Generated<Date>
+    /** Made by a demo seed: a production start refuses to run while one exists. */
+    demo: Generated<boolean>
   }
   vbe_sessions: {
     /** SHA-256 of the cookie token: the token itself is never stored. */
@@ -21,13 +24,17 @@ export interface KitTables {
     user_id: string
     csrf_token: string
     created_at: Date
+    /** The absolute end of the session. */
     expires_at: Date
+    /** Shown to the user to list and end sessions; never the token or its hash. */
+    public_id: string
+    /** The idle timeout counts from here. */
+    last_seen_at: Date
+    address: string | null
+    user_agent: string | null
   }
-  vbe_login_attempts: {
-    id: Generated<number>
-    key: string
-    at: Date
-  }
+  vbe_login_throttle: LoginThrottleTable
+  vbe_security_log: SecurityLogTable
   vbe_audit_events: {
     seq: number
     at: string
@@ -45,6 +52,28 @@ export interface KitTables {
     /** The seq of the erasure event that replaced this event's payload with a tombstone. */
     erased_by: number | null
   }
+}
+
+/** One login-throttle counter: `pair:<user>|<address>` or `addr:<address>`. */
+export interface LoginThrottleTable {
+  key: string
+  failures: number
+  last_at: Date
+  /** No attempt for this key is checked before this time. */
+  next_at: Date
+}
+
+/** A security event (see `src/security-log`). */
+export interface SecurityLogTable {
+  id: Generated<number>
+  at: Date
+  kind: string
+  actor: string | null
+  district: string | null
+  address: string | null
+  method: string | null
+  path: string | null
+  detail: unknown
 }
 
 export const kitMigrations: MigrationSet = {
@@ -99,5 +128,6 @@ export const kitMigrations: MigrationSet = {
         await db.schema.createIndex('vbe_audit_entity').on('vbe_audit_events').columns(['entity_type', 'entity_id']).execute()
       },
     },
+    '002-sessions': sessionsMigration,
   },
 }

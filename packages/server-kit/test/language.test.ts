@@ -499,15 +499,15 @@ describe('problem+json in the requested language over HTTP (PGlite)', () => {
     })
     const limitedSv = await post(app, wrong, 'sv')
     expect(limitedSv.status).toBe(429)
-    expect(limitedSv.headers.get('retry-after')).toBe('60')
+    expect(limitedSv.headers.get('retry-after')).toBe('30')
     expect(await limitedSv.json()).toMatchObject({
       title: 'För många försök',
-      detail: 'För många misslyckade försök. Försök igen om 60 sekunder.',
+      detail: 'För många misslyckade försök. Försök igen om 30 sekunder.',
     })
     const limitedEn = await post(app, wrong, 'en')
     expect(await limitedEn.json()).toMatchObject({
       title: 'Too many attempts',
-      detail: 'Too many failed attempts. Try again in 60 seconds.',
+      detail: 'Too many failed attempts. Try again in 30 seconds.',
     })
 
     await Effect.runPromise(

@@ -12,6 +12,8 @@ import { ErrorSummary, Field, pathMatches, useForm } from '../src/forms.js'
 import { createI18n, defineCatalogue, I18nRoot } from '../src/i18n.js'
 import { AppLayout } from '../src/layout.js'
 import { SortableTable } from '../src/table.js'
+import { AnnouncerProvider } from '../src/live.js'
+import { SessionsPage } from '../src/sessions-page.js'
 import type { Lang, Problem } from '../src/types.js'
 
 const catalogue = defineCatalogue(
@@ -169,5 +171,25 @@ describe('SortableTable and StatusBadge', () => {
   })
   it('a badge says its status in text', () => {
     expect(renderToStaticMarkup(<StatusBadge tone="ok">Antagen</StatusBadge>)).toBe('<span class="badge badge--ok">Antagen</span>')
+  })
+})
+
+describe('SessionsPage', () => {
+  const sessions = [
+    { id: 's1', createdAt: '2026-05-04T08:00:00Z', lastSeenAt: '2026-05-04T09:00:00Z', expiresAt: '2026-05-04T16:00:00Z', address: '10.0.0.1', userAgent: 'Firefox', current: true },
+    { id: 's2', createdAt: '2026-05-03T07:00:00Z', lastSeenAt: '2026-05-03T07:30:00Z', expiresAt: '2026-05-03T15:00:00Z', address: null, userAgent: null, current: false },
+  ]
+  it('lists the sign-ins in a captioned table, marks the current one and names each end button by its start, in sv and en', () => {
+    const page = (lang: Lang) => html(<AnnouncerProvider><SessionsPage initial={sessions} /></AnnouncerProvider>, lang)
+    const sv = page('sv')
+    expect(sv).toContain('<caption id="sessions-title">Dina aktiva inloggningar</caption>')
+    expect(sv).toContain('<th scope="col">Senast använd</th>')
+    expect(sv).toContain('<strong>Den här inloggningen</strong>')
+    expect(sv).toContain('aria-label="Avsluta inloggningen från 2026-05-03 09:00"')
+    expect(sv).toContain('<td>okänd</td>')
+    expect(sv).not.toContain('s2') // no raw ids on the page
+    const en = page('en')
+    expect(en).toContain('My sign-ins')
+    expect(en).toContain('aria-label="End the sign-in from 2026-05-03 09:00"')
   })
 })

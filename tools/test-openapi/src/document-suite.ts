@@ -51,7 +51,7 @@ export function describeOpenApiDocument(app: string, options: DocumentSuiteOptio
 
     it('declares the session cookie and the CSRF header, the licence, the server and described tags', () => {
       expect(document.components?.securitySchemes).toEqual({
-        session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'vbe_session' }),
+        session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: '__Host-vbe_session' }),
         csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }),
       })
       expect(document.info.license?.name).toBe('MIT')

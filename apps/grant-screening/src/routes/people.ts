@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
+import { problems, securityEvent, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { erasePerson, exportPerson, findPersons } from '../cases/index.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { runner, json, body, text, idParam } from './schemas.js'
@@ -21,7 +21,11 @@ export function registerPeopleRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
       request: { query: z.object({ q: text(200) }) },
       responses: { 200: json(z.object({ persons: z.array(personMatchSchema) })), ...problems(400, 401, 403) },
     }),
-    async (c) => c.json({ persons: await go(c, findPersons(c.req.valid('query').q), ['admin']) }, 200),
+    async (c) => {
+      const persons = await go(c, findPersons(c.req.valid('query').q), ['admin'])
+      await securityEvent(c, 'person.search', { hits: persons.length }) // never the searched-for text
+      return c.json({ persons }, 200)
+    },
   )
   app.openapi(
     createRoute({

@@ -10,6 +10,8 @@ import {
   Loading,
   LoginPage,
   PageHeading,
+  SessionsPage,
+  SESSIONS_PATH,
   useFocusOnNavigation,
   useRoute,
   useSession,
@@ -53,7 +55,10 @@ function Shell(): ReactNode {
       }
       onSignOut={() => void signOut()}
       nav={user ? navItems(user, route, t) : []}
-      footerLinks={[{ href: '/api/docs', label: t('nav_api') }]}
+      footerLinks={[
+        ...(user ? [{ href: href(SESSIONS_PATH), label: t('sessionsTitle') }] : []),
+        { href: '/api/docs', label: t('nav_api') },
+      ]}
     >
       {route.path === ACCESSIBILITY_PATH ? (
         <AccessibilityStatement />
@@ -89,6 +94,7 @@ function Page(props: { route: Route; user: User }): ReactNode {
   if (first === 'new') return hasRole(user, 'officer', 'admin') ? <NewApplicationPage /> : <NotAllowed />
   if (first === 'audit') return hasRole(user, 'auditor', 'admin') ? <AuditPage route={route} /> : <NotAllowed />
   if (first === 'rescreen') return <RescreenPage user={user} />
+  if (route.path === SESSIONS_PATH) return <SessionsPage />
   return <NotFound />
 }
 

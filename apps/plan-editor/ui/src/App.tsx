@@ -8,6 +8,9 @@ import {
   I18nRoot,
   Loading,
   LoginPage,
+  href,
+  SessionsPage,
+  SESSIONS_PATH,
   useFocusOnNavigation,
   useRoute,
   useSession,
@@ -20,13 +23,14 @@ import { Editor } from './pages/editor/EditorPage'
 import { Overview } from './pages/overview/Overview'
 import { PlanList } from './pages/plans/PlanList'
 
-type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' } | { page: 'accessibility' }
+type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' } | { page: 'accessibility' } | { page: 'sessions' }
 
 function pageOf(route: Route): Page {
   const [first, second] = route.segments
   if (first === 'plan' && second && /^[0-9a-f-]{36}$/.test(second)) return { page: 'plan', id: second }
   if (first === 'overview') return { page: 'overview' }
   if (route.path === ACCESSIBILITY_PATH) return { page: 'accessibility' }
+  if (route.path === SESSIONS_PATH) return { page: 'sessions' }
   return { page: 'list' }
 }
 
@@ -63,7 +67,10 @@ function Shell(): ReactNode {
       }
       onSignOut={() => void signOut()}
       nav={nav}
-      footerLinks={[{ href: '/api/docs', label: t('apiDocs') }]}
+      footerLinks={[
+        ...(user ? [{ href: href(SESSIONS_PATH), label: t('sessionsTitle') }] : []),
+        { href: '/api/docs', label: t('apiDocs') },
+      ]}
     >
       {page.page === 'accessibility' ? (
         <AccessibilityStatement />
@@ -73,6 +80,8 @@ function Shell(): ReactNode {
         <LoginPage intro={t('loginIntro')} expired={state.expired} onLogin={signIn} />
       ) : page.page === 'plan' ? (
         <Editor key={page.id} id={page.id} user={state.session.user} />
+      ) : page.page === 'sessions' ? (
+        <SessionsPage />
       ) : page.page === 'overview' && cityWide ? (
         <Overview />
       ) : (

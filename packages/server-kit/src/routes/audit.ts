@@ -3,6 +3,7 @@ import { listAudit, verifyAudit } from '../audit.js'
 import { scopeOf } from '../access/policy.js'
 import { auditEventSchema, auditVerificationSchema, problems, requireUser, run, SESSION, verificationBody, type KitEnv } from '../http.js'
 import { coded } from '@vbe/core'
+import { securityEvent } from '../security-log/request.js'
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
@@ -41,6 +42,7 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
         ...(scope === null ? {} : { districts: scope }),
       }
       const events = await run(c, listAudit(query), ['admin', 'auditor'])
+      await securityEvent(c, 'audit.read', { events: events.length })
       return c.json({ events }, 200)
     },
   )

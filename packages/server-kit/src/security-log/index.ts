@@ -1,0 +1,103 @@
+import { Effect } from 'effect'
+import type { Kysely } from 'kysely'
+import type { DatabaseError } from '../errors.js'
+import type { KitTables } from '../schema.js'
+import { Clock, Db, query } from '../services.js'
+
+/** The kinds of security event the kit records. */
+export const SECURITY_EVENT_KINDS = ['login.failed', 'login.throttled', 'forbidden', 'person.search', 'audit.read', 'sessions.ended'] as const
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number]
+
+/** A security event. Never put a password, token or searched-for name in `detail`. */
+export interface SecurityEvent {
+  readonly kind: SecurityEventKind
+  /** The logged-in user, or the username tried at a failed login. */
+  readonly actor?: string | null
+  /** The actor's district (null: city-wide or unknown); a district admin reads its own. */
+  readonly district?: string | null
+  readonly address?: string | null
+  readonly method?: string | null
+  readonly path?: string | null
+  readonly detail?: Readonly<Record<string, string | number | boolean | null>>
+}
+
+/** Where the structured line goes; tests replace it. Default: one JSON line on stderr. */
+let writeLine: (line: string) => void = (line) => process.stderr.write(`${line}\n`)
+export function setSecurityLogWriter(write: (line: string) => void): () => void {
+  const before = writeLine
+  writeLine = write
+  return () => {
+    writeLine = before
+  }
+}
+
+/**
+ * Records a security event in `vbe_security_log` and writes it as one JSON line
+ * (`{"log":"security",…}`) on stderr, for a log collector. A failure to store it is
+ * logged and does not fail the request.
+ */
+export function recordSecurityEvent(event: SecurityEvent): Effect.Effect<void, never, Db | Clock> {
+  return Effect.gen(function* () {
+    const at = (yield* Clock).now()
+    const row = {
+      at,
+      kind: event.kind,
+      actor: event.actor ?? null,
+      district: event.district ?? null,
+      address: event.address ?? null,
+      method: event.method ?? null,
+      path: event.path ?? null,
+      detail: event.detail ? JSON.stringify(event.detail) : null,
+    }
+    writeLine(JSON.stringify({ log: 'security', ...row, at: at.toISOString(), detail: event.detail ?? null }))
+    yield* query('security-log.insert', (db: Kysely<KitTables>) => db.insertInto('vbe_security_log').values(row).execute()).pipe(
+      Effect.catchAll((error) => Effect.sync(() => console.error('security log: could not store an event', error.cause))),
+    )
+  })
+}
+
+export interface SecurityLogEntry {
+  readonly id: number
+  readonly at: string
+  readonly kind: string
+  readonly actor: string | null
+  readonly district: string | null
+  readonly address: string | null
+  readonly method: string | null
+  readonly path: string | null
+  readonly detail: unknown
+}
+
+/** Security events newest first; `districts` limits them to those districts (a district admin's scope). */
+export function listSecurityEvents(options: {
+  readonly limit?: number
+  readonly before?: number
+  readonly kind?: string
+  readonly districts?: readonly string[]
+}): Effect.Effect<SecurityLogEntry[], DatabaseError, Db> {
+  return Effect.map(
+    query('security-log.list', (db: Kysely<KitTables>) => {
+      let q = db.selectFrom('vbe_security_log').selectAll().orderBy('id', 'desc').limit(options.limit ?? 100)
+      if (options.before !== undefined) q = q.where('id', '<', options.before)
+      if (options.kind !== undefined) q = q.where('kind', '=', options.kind)
+      if (options.districts !== undefined) {
+        const districts = options.districts
+        if (districts.length === 0) return Promise.resolve([])
+        q = q.where('district', 'in', districts)
+      }
+      return q.execute()
+    }),
+    (rows) =>
+      rows.map((r) => ({
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        kind: r.kind,
+        actor: r.actor,
+        district: r.district,
+        address: r.address,
+        method: r.method,
+        path: r.path,
+        detail: typeof r.detail === 'string' ? (JSON.parse(r.detail) as unknown) : r.detail,
+      })),
+  )
+}

@@ -1,0 +1,213 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { Effect } from 'effect'
+import type { Kysely } from 'kysely'
+import { scopeOf } from '../access/policy.js'
+import { login, logout } from '../auth.js'
+import { NotFound } from '../errors.js'
+import type { KitEnv } from '../http.js'
+import { INSECURE_SESSION_COOKIE, SESSION_COOKIE } from '../middleware/session/index.js'
+import type { KitTables } from '../schema.js'
+import { securityEvent } from '../security-log/request.js'
+import { query } from '../services.js'
+import { clientInfo } from './client.js'
+import { endAllSessionsOf, endSession, listSessions } from './store.js'
+
+const userSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(['officer', 'approver', 'admin', 'auditor'])),
+    district: z.string().nullable(),
+  })
+  .openapi('User')
+const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() }).openapi('Session')
+const sessionInfoSchema = z
+  .object({
+    id: z.string().openapi({ description: 'The session’s public id (never its token)' }),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    lastSeenAt: z.string().openapi({ format: 'date-time' }),
+    expiresAt: z.string().openapi({ format: 'date-time', description: 'The absolute end; the idle timeout may end it sooner' }),
+    address: z.string().nullable().openapi({ description: 'The address the login came from' }),
+    userAgent: z.string().nullable().openapi({ description: 'The browser the login came from' }),
+    current: z.boolean().openapi({ description: 'The session this request was made with' }),
+  })
+  .openapi('SessionInfo')
+
+/** The cookie's name and Secure flag: `__Host-` and Secure unless turned off for plain-http development. */
+function cookieFor(c: Context<KitEnv>): { name: string; secure: boolean } {
+  const kit = c.get('kit')
+  const secure = kit.secureCookies || clientInfo(c, kit.trustedProxies).https
+  return { name: secure ? SESSION_COOKIE : INSECURE_SESSION_COOKIE, secure }
+}
+
+/**
+ * What the kit's route modules take from `http.ts`, handed in by `createApi` (which
+ * registers them), so that no module imports the other back.
+ */
+export type KitRouteHelpers = Pick<typeof import('../http.js'), 'problems' | 'requireUser' | 'runKit' | 'SESSION' | 'SESSION_AND_CSRF'>
+
+/** The session routes: log in and out, the current session, one's own sessions, and an admin ending a user's. */
+export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRouteHelpers): void {
+  const { problems, requireUser, runKit, SESSION, SESSION_AND_CSRF } = helpers
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/session',
+      tags: ['session'],
+      operationId: 'logIn',
+      summary: 'Log in',
+      description:
+        'Checks the user name and password and starts a new session (a new token every time): sets the HttpOnly session cookie and answers with the user and the CSRF token that every later unsafe request must send in X-CSRF-Token. Attempts are throttled per user name and address and per address: after a few failures each further attempt must wait longer (429 with Retry-After); the same user from another address is not slowed.',
+      security: [],
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict(),
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: 'Logged in; sets the session cookie', content: { 'application/json': { schema: sessionSchema } } },
+        ...problems(400, 401, 429),
+      },
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json')
+      const kit = c.get('kit')
+      const cookie = cookieFor(c)
+      const origin = {
+        address: clientInfo(c, kit.trustedProxies).address,
+        userAgent: c.req.header('user-agent') ?? null,
+        previousToken: getCookie(c, SESSION_COOKIE) ?? getCookie(c, INSECURE_SESSION_COOKIE) ?? null,
+      }
+      const result = await runKit(c, login(username, password, origin, kit.authPolicy))
+      // Max-Age, not Expires: the session's lifetime counts from the browser's own clock,
+      // so a browser whose clock differs from the server's does not drop it at once.
+      const maxAge = Math.max(0, Math.floor((result.expiresAt.getTime() - kit.clock.now().getTime()) / 1000))
+      setCookie(c, cookie.name, result.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: cookie.secure, maxAge })
+      return c.json({ user: { ...result.user, roles: [...result.user.roles] }, csrfToken: result.csrfToken }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/session',
+      tags: ['session'],
+      operationId: 'getSession',
+      summary: 'The current session and its CSRF token',
+      description: 'The logged-in user (roles and district) and the session’s CSRF token, for a page that was reloaded.',
+      security: SESSION,
+      responses: { 200: { description: 'Logged in', content: { 'application/json': { schema: sessionSchema } } }, ...problems(401) },
+    }),
+    (c) => {
+      const user = requireUser(c)
+      return c.json({ user: { ...user, roles: [...user.roles] }, csrfToken: c.get('session')!.csrfToken }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/session',
+      tags: ['session'],
+      operationId: 'logOut',
+      summary: 'Log out',
+      description: 'Ends the session on the server and clears the cookie.',
+      security: SESSION_AND_CSRF,
+      responses: { 204: { description: 'Logged out' }, ...problems(401, 403) },
+    }),
+    async (c) => {
+      requireUser(c)
+      await runKit(c, logout(c.get('session')!))
+      const cookie = cookieFor(c)
+      deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
+      return c.body(null, 204)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/sessions',
+      tags: ['session'],
+      operationId: 'listMySessions',
+      summary: 'My sessions',
+      description: 'The logged-in user’s live sessions, newest first: when each started and was last used, and from where.',
+      security: SESSION,
+      responses: {
+        200: { description: 'Sessions', content: { 'application/json': { schema: z.object({ sessions: z.array(sessionInfoSchema) }) } } },
+        ...problems(401),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c)
+      return c.json({ sessions: await runKit(c, listSessions(user.id, c.get('session')!.sessionId)) }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/sessions/{id}',
+      tags: ['session'],
+      operationId: 'endMySession',
+      summary: 'End one of my sessions',
+      description: 'Ends one of the logged-in user’s sessions, for example on a computer left logged in. Ending the current one logs out.',
+      security: SESSION_AND_CSRF,
+      request: {
+        params: z.object({
+          id: z
+            .string()
+            .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+            .openapi({ description: 'A session id from GET /api/sessions' }),
+        }),
+      },
+      responses: { 204: { description: 'Ended' }, ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c)
+      const id = c.req.valid('param').id
+      const ended = await runKit(c, endSession(user.id, id, user.username))
+      if (!ended) await runKit(c, Effect.fail(new NotFound({ entity: { sv: 'Sessionen', en: 'Session' }, id })))
+      return c.body(null, 204)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/users/{userId}/sessions',
+      tags: ['session'],
+      operationId: 'endUserSessions',
+      summary: 'End all of a user’s sessions',
+      description:
+        'Logs a user out everywhere, for example when a computer is lost. Admins; a district admin only for users of its own district.',
+      security: SESSION_AND_CSRF,
+      request: { params: z.object({ userId: z.string().min(1).max(100).regex(/^[\w.:-]+$/) }) },
+      responses: {
+        200: {
+          description: 'How many sessions were ended',
+          content: { 'application/json': { schema: z.object({ ended: z.number().int() }) } },
+        },
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const admin = requireUser(c, ['admin'])
+      const userId = c.req.valid('param').userId
+      const scope = scopeOf(admin)
+      const target = await runKit(
+        c,
+        query('users.get', (db: Kysely<KitTables>) => db.selectFrom('vbe_users').select(['id', 'district']).where('id', '=', userId).executeTakeFirst()),
+      )
+      // Outside a district admin's scope the user is as unknown as a made-up id.
+      if (!target || (scope !== null && (target.district === null || !scope.includes(target.district))))
+        return await runKit(c, Effect.fail(new NotFound({ entity: { sv: 'Användaren', en: 'User' }, id: userId })))
+      const ended = await runKit(c, endAllSessionsOf(userId, 'ended-by-admin', admin.username))
+      await securityEvent(c, 'sessions.ended', { ended })
+      return c.json({ ended }, 200)
+    },
+  )
+}

@@ -1,0 +1,4 @@
+// Test helpers the apps share: the authorisation matrix, and an app's main() as a process.
+export * from './authz-matrix.js'
+export * from './app-process.js'
+export * from './session-rows.js'

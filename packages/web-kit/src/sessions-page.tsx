@@ -1,0 +1,111 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { apiClient, toProblemOf, type ApiClient } from './api.js'
+import { useKitI18n } from './i18n.js'
+import { useAnnounce } from './live.js'
+import { Loading, PageHeading, ProblemMessage } from './page.js'
+import type { Problem } from './types.js'
+
+/** The hash route of "My sign-ins" (`#/sessions`) in both apps. */
+export const SESSIONS_PATH = '/sessions'
+
+/** A session as `GET /api/sessions` lists it. */
+export interface SessionInfo {
+  readonly id: string
+  readonly createdAt: string
+  readonly lastSeenAt: string
+  readonly expiresAt: string
+  readonly address: string | null
+  readonly userAgent: string | null
+  readonly current: boolean
+}
+
+/**
+ * "My sign-ins", the same in both apps: the user's live sessions (when each started and
+ * was last used, the browser and address) and a button to end any but the current one
+ * (logging out ends that). `initial` renders a list without fetching (stories, tests).
+ */
+export function SessionsPage(props: { client?: ApiClient; initial?: readonly SessionInfo[] }): ReactNode {
+  const { t, dateTime } = useKitI18n()
+  const announce = useAnnounce()
+  const client = props.client ?? apiClient
+  const [sessions, setSessions] = useState<readonly SessionInfo[] | null>(props.initial ?? null)
+  const [problem, setProblem] = useState<Problem | null>(null)
+
+  // Bumped after ending a session, to list again.
+  const [version, setVersion] = useState(0)
+  useEffect(() => {
+    if (props.initial && version === 0) return
+    let live = true
+    client.request<{ sessions: SessionInfo[] }>('/api/sessions').then(
+      (r) => {
+        if (!live) return
+        setSessions(r.sessions)
+        setProblem(null)
+      },
+      (e: unknown) => live && setProblem(toProblemOf(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [client, props.initial, version])
+
+  const end = async (id: string) => {
+    try {
+      await client.request<void>(`/api/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' })
+      announce(t('sessionEnded'))
+      setVersion((v) => v + 1)
+    } catch (e) {
+      setProblem(toProblemOf(e))
+    }
+  }
+
+  return (
+    <section aria-labelledby="sessions-title">
+      <PageHeading>{t('sessionsTitle')}</PageHeading>
+      <p>{t('sessionsIntro')}</p>
+      {problem && <ProblemMessage problem={problem} />}
+      {sessions === null && !problem && <Loading />}
+      {sessions && (
+        <table className="table">
+          <caption id="sessions-title">{t('sessionsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sessionStarted')}</th>
+              <th scope="col">{t('sessionLastUsed')}</th>
+              <th scope="col">{t('sessionBrowser')}</th>
+              <th scope="col">{t('sessionAddress')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('sessionEndShort')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>{dateTime(s.createdAt)}</td>
+                <td>{dateTime(s.lastSeenAt)}</td>
+                <td>{s.userAgent ?? t('sessionUnknown')}</td>
+                <td>{s.address ?? t('sessionUnknown')}</td>
+                <td>
+                  {s.current ? (
+                    <strong>{t('sessionThisOne')}</strong>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      aria-label={t('sessionEnd', { started: dateTime(s.createdAt) })}
+                      onClick={() => void end(s.id)}
+                    >
+                      {t('sessionEndShort')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {sessions && sessions.every((s) => s.current) && <p>{t('sessionsNone')}</p>}
+    </section>
+  )
+}
