@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
-import { appendAuditAs } from './audit.js'
+import { appendAuditAs } from './audit/index.js'
 import { RateLimited, Unauthenticated, type DatabaseError } from './errors.js'
 import { decoyHash, hashPassword, verifyPassword } from './password.js'
 import type { KitTables } from './schema.js'

@@ -1,6 +1,7 @@
 import { sql, type Generated } from 'kysely'
 import type { MigrationSet } from './db.js'
 import type { AnyKysely } from './db.js'
+import { auditMigration } from './migrations/003-audit.js'
 
 /** The tables server-kit owns. Apps add theirs with their own migration set. */
 export interface KitTables {
@@ -99,5 +100,6 @@ export const kitMigrations: MigrationSet = {
         await db.schema.createIndex('vbe_audit_entity').on('vbe_audit_events').columns(['entity_type', 'entity_id']).execute()
       },
     },
+    '003-audit': auditMigration,
   },
 }
