@@ -66,7 +66,10 @@ export const approvalReconciler: AuditReconciler = {
               select max(seq) from vbe_audit_events p
               where p.entity_type = 'case' and p.entity_id = d.case_id and p.action = 'case.decision.propose'), 0))
       order by c.application_ref`.execute(db)
-    return rows.map((r): Unreconciled => ({ district: r.district, subject: subject(r, { sv: 'Det andra godkännandet', en: 'The second approval' }) }))
+    return rows.map((r): Unreconciled => ({
+      district: r.district,
+      subject: subject(r, { sv: 'Det andra godkännandet', en: 'The second approval' }),
+    }))
   },
 }
 

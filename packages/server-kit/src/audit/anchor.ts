@@ -22,7 +22,7 @@ export async function anchorAuditChain(kysely: AnyKysely, seal: AuditSeal, now: 
   if (!table.rows[0]?.t) return 'empty'
   const result = await (kysely as Kysely<KitTables>).transaction().execute(async (db): Promise<AuditAnchorResult> => {
     const at = now().toISOString()
-    const head = await lockedHead(db, seal, at)
+    const head = await lockedHead(db, seal, at, { checkpoint: false })
     if (!head) return 'empty'
     const anchored = await db.selectFrom('vbe_audit_events').select('seq').where('action', '=', ANCHOR_ACTION).limit(1).executeTakeFirst()
     if (anchored) return 'keyed'
@@ -49,7 +49,12 @@ export async function anchorAuditChain(kysely: AnyKysely, seal: AuditSeal, now: 
     return 'anchored'
   })
   if (result === 'anchored') {
-    const head = await kysely.selectFrom('vbe_audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()
+    const head = await kysely
+      .selectFrom('vbe_audit_events')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow()
     await advanceCheckpoint(kysely, seal, { seq: Number(head.seq), hash: head.hash }, now().toISOString())
   }
   return result

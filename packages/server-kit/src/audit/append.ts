@@ -38,7 +38,12 @@ interface Head {
 }
 
 /** Takes the audit lock and reads the chain head; checkpoints the head if another transaction committed it. */
-export async function lockedHead(db: AnyKysely, seal: AuditSeal, at: string): Promise<Head | null> {
+export async function lockedHead(
+  db: AnyKysely,
+  seal: AuditSeal,
+  at: string,
+  options: { checkpoint: boolean } = { checkpoint: true },
+): Promise<Head | null> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(db)
   const r = await sql<{ seq: number; hash: string; mine: boolean }>`
     select seq, hash, (xmin::text = mod(txid_current(), 4294967296)::text) as mine
@@ -46,7 +51,7 @@ export async function lockedHead(db: AnyKysely, seal: AuditSeal, at: string): Pr
   const row = r.rows[0]
   if (!row) return null
   const head = { seq: Number(row.seq), hash: row.hash, mine: row.mine === true }
-  if (!head.mine) await advanceCheckpoint(db, seal, head, at)
+  if (!head.mine && options.checkpoint) await advanceCheckpoint(db, seal, head, at)
   return head
 }
 

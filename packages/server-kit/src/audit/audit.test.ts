@@ -30,7 +30,8 @@ describe.each(DATABASES)('the audit chain against database tampering, on %s', (_
     )
   const exec = (q: { execute: (db: Database['kysely']) => Promise<unknown> }) => q.execute(database.kysely)
   const codes = async () => (await run(verifyAudit())).problems.map((p) => [p.seq, p.code])
-  const note = (entityId: string, after: unknown) => run(appendAuditAs('anna', { action: 'case.note', entityType: 'case', entityId, district: 'rinkeby-kista', after }))
+  const note = (entityId: string, after: unknown) =>
+    run(appendAuditAs('anna', { action: 'case.note', entityType: 'case', entityId, district: 'rinkeby-kista', after }))
 
   beforeAll(async () => {
     database = await openDatabase(await config(), [kitMigrations], { audit: auditSeal(randomBytes(32), memoryCheckpoints()) })
@@ -44,12 +45,32 @@ describe.each(DATABASES)('the audit chain against database tampering, on %s', (_
     // The attack that passed before: change a payload and recompute every hash from there on.
     await exec(sql`update vbe_audit_events set after = '{"text":"rewritten"}'::jsonb where seq = ${first.seq}`)
     const rows = await database.kysely.selectFrom('vbe_audit_events').selectAll().where('seq', '>=', first.seq).orderBy('seq').execute()
-    let prev = (await database.kysely.selectFrom('vbe_audit_events').select('hash').where('seq', '=', first.seq - 1).executeTakeFirst())?.hash ?? GENESIS_HASH
+    let prev =
+      (
+        await database.kysely
+          .selectFrom('vbe_audit_events')
+          .select('hash')
+          .where('seq', '=', first.seq - 1)
+          .executeTakeFirst()
+      )?.hash ?? GENESIS_HASH
     for (const r of rows) {
       const payloadHash = legacyHasher.payload(r.before, r.after)
-      const fields = { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, entityType: r.entity_type, entityId: r.entity_id, district: r.district, ruleset: r.ruleset, payloadHash, prevHash: prev }
+      const fields = {
+        seq: Number(r.seq),
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        district: r.district,
+        ruleset: r.ruleset,
+        payloadHash,
+        prevHash: prev,
+      }
       prev = legacyHasher.event(fields)
-      await exec(sql`update vbe_audit_events set payload_hash = ${payloadHash}, prev_hash = ${fields.prevHash}, hash = ${prev} where seq = ${r.seq}`)
+      await exec(
+        sql`update vbe_audit_events set payload_hash = ${payloadHash}, prev_hash = ${fields.prevHash}, hash = ${prev} where seq = ${r.seq}`,
+      )
     }
     const found = await codes()
     expect(found).toContainEqual([first.seq, 'payload_altered'])
@@ -57,26 +78,40 @@ describe.each(DATABASES)('the audit chain against database tampering, on %s', (_
     expect(found.filter(([, c]) => c === 'event_altered')).toHaveLength(rows.length)
     // Put the real rows back for the next tests.
     await exec(sql`delete from vbe_audit_events where seq >= ${first.seq}`)
-    await exec(sql`insert into vbe_audit_events select * from jsonb_populate_recordset(null::vbe_audit_events, ${JSON.stringify(rowsBefore(rows, first))}::jsonb)`)
+    await exec(
+      sql`insert into vbe_audit_events select * from jsonb_populate_recordset(null::vbe_audit_events, ${JSON.stringify(rowsBefore(rows, first))}::jsonb)`,
+    )
   })
 
   it('erasures list what they tombstone: a forged tombstone pointing at a real erasure is detected', async () => {
-    const karin = await run(appendAuditAs('anna', { action: 'person.create', entityType: 'person', entityId: 'p-karin', after: { name: 'Karin Berg' } }))
-    const bo = await run(appendAuditAs('anna', { action: 'person.create', entityType: 'person', entityId: 'p-bo', after: { name: 'Bo Ek' } }))
+    const karin = await run(
+      appendAuditAs('anna', { action: 'person.create', entityType: 'person', entityId: 'p-karin', after: { name: 'Karin Berg' } }),
+    )
+    const bo = await run(
+      appendAuditAs('anna', { action: 'person.create', entityType: 'person', entityId: 'p-bo', after: { name: 'Bo Ek' } }),
+    )
     const { event } = await run(
-      eraseFromAudit({ entities: [{ entityType: 'person', entityId: 'p-karin' }], reason: 'data-subject-request', subject: { entityType: 'person', entityId: 'p-karin' } }),
+      eraseFromAudit({
+        entities: [{ entityType: 'person', entityId: 'p-karin' }],
+        reason: 'data-subject-request',
+        subject: { entityType: 'person', entityId: 'p-karin' },
+      }),
     )
     expect(event.after).toEqual({ reason: 'data-subject-request', tombstoned: [karin.seq] })
     expect((await run(verifyAudit())).ok).toBe(true)
     // Hide Bo's event behind Karin's erasure.
     const tomb = JSON.stringify({ erased: true, erasedBy: event.seq })
-    await exec(sql`update vbe_audit_events set before = ${tomb}::jsonb, after = ${tomb}::jsonb, erased_by = ${event.seq} where seq = ${bo.seq}`)
+    await exec(
+      sql`update vbe_audit_events set before = ${tomb}::jsonb, after = ${tomb}::jsonb, erased_by = ${event.seq} where seq = ${bo.seq}`,
+    )
     const v = await run(verifyAudit())
     expect(v.problems.map((p) => [p.seq, p.code])).toEqual([[bo.seq, 'tombstone_not_listed']])
     expect(verificationIn(v, 'sv').problems[0]!.problem).toBe(
       `markerad som raderad av händelse ${event.seq}, men den raderingen räknar inte upp händelsen: innehållet har gömts i efterhand`,
     )
-    await exec(sql`update vbe_audit_events set before = 'null'::jsonb, after = ${JSON.stringify(bo.after)}::jsonb, erased_by = null where seq = ${bo.seq}`)
+    await exec(
+      sql`update vbe_audit_events set before = 'null'::jsonb, after = ${JSON.stringify(bo.after)}::jsonb, erased_by = null where seq = ${bo.seq}`,
+    )
     expect((await run(verifyAudit())).ok).toBe(true)
     // An event the erasure lists, brought back: the erasure is reported incomplete.
     await exec(sql`update vbe_audit_events set erased_by = null where seq = ${karin.seq}`)
@@ -89,7 +124,7 @@ describe.each(DATABASES)('the audit chain against database tampering, on %s', (_
     await note('c10', { text: 'ten' })
     await note('c11', { text: 'eleven' })
     const head = (await run(verifyAudit())).head!.seq
-    const removed = await exec(sql`delete from vbe_audit_events where seq > ${head - 2} returning *`) as { rows: unknown[] }
+    const removed = (await exec(sql`delete from vbe_audit_events where seq > ${head - 2} returning *`)) as { rows: unknown[] }
     const v = await run(verifyAudit())
     expect(v.ok).toBe(false)
     expect(v.problems).toContainEqual(expect.objectContaining({ seq: head, code: 'truncated', from: head - 1, to: head }))
@@ -101,7 +136,9 @@ describe.each(DATABASES)('the audit chain against database tampering, on %s', (_
     await note('c13', { text: 'and on' })
     expect(await codes()).toContainEqual([head, 'checkpoint_mismatch'])
     await exec(sql`delete from vbe_audit_events where seq >= ${head - 1}`)
-    await exec(sql`insert into vbe_audit_events select * from jsonb_populate_recordset(null::vbe_audit_events, ${JSON.stringify(removed.rows)}::jsonb)`)
+    await exec(
+      sql`insert into vbe_audit_events select * from jsonb_populate_recordset(null::vbe_audit_events, ${JSON.stringify(removed.rows)}::jsonb)`,
+    )
     expect((await run(verifyAudit())).ok).toBe(true)
   })
 

@@ -72,8 +72,10 @@ export function eraseFromAudit(input: {
  */
 export function vacuumAfterErasure(tables: readonly string[]): Effect.Effect<void, DatabaseError, Db> {
   return Effect.flatMap(Db, ({ kysely }) => {
-    if (kysely.isTransaction) return Effect.dieMessage('vacuumAfterErasure runs after the erasure has committed, not inside its transaction.')
-    for (const t of tables) if (!/^[a-z_][a-z0-9_]*$/.test(t)) return Effect.dieMessage(`vacuumAfterErasure: ${JSON.stringify(t)} is not a table name`)
+    if (kysely.isTransaction)
+      return Effect.dieMessage('vacuumAfterErasure runs after the erasure has committed, not inside its transaction.')
+    for (const t of tables)
+      if (!/^[a-z_][a-z0-9_]*$/.test(t)) return Effect.dieMessage(`vacuumAfterErasure: ${JSON.stringify(t)} is not a table name`)
     return query('audit.vacuum', async (db: AnyKysely) => {
       for (const t of tables) await sql`vacuum ${sql.table(t)}`.execute(db)
       await sql`checkpoint`.execute(db).catch(() => undefined)

@@ -5,7 +5,16 @@
  * "Audit and keys".
  */
 export { canonicalJson } from './canonical.js'
-export { ANCHOR_ACTION, ERASE_ACTION, GENESIS_HASH, keyedHasher, legacyHasher, type AuditEvent, type AuditInput, type ChainHasher } from './chain.js'
+export {
+  ANCHOR_ACTION,
+  ERASE_ACTION,
+  GENESIS_HASH,
+  keyedHasher,
+  legacyHasher,
+  type AuditEvent,
+  type AuditInput,
+  type ChainHasher,
+} from './chain.js'
 export { appendAudit, appendAuditAs, appendAuditBatchAs } from './append.js'
 export { listAudit, type AuditQuery } from './list.js'
 export { verifyAudit, type FullVerification, type VerifyOptions } from './verify.js'

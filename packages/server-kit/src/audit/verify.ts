@@ -43,7 +43,13 @@ export function verifyAudit(options: VerifyOptions = {}): Effect.Effect<FullVeri
   return Effect.flatMap(currentSeal, (seal) =>
     query('audit.verify', async (db: Kysely<KitTables>) => {
       const keyed = keyedHasher(seal.key)
-      const anchor = await db.selectFrom('vbe_audit_events').select('seq').where('action', '=', ANCHOR_ACTION).orderBy('seq').limit(1).executeTakeFirst()
+      const anchor = await db
+        .selectFrom('vbe_audit_events')
+        .select('seq')
+        .where('action', '=', ANCHOR_ACTION)
+        .orderBy('seq')
+        .limit(1)
+        .executeTakeFirst()
       const anchorSeq = anchor ? Number(anchor.seq) : null
       const checkpoint = seal.checkpoints.read()
       const problems: AuditProblem[] = []
@@ -104,12 +110,12 @@ export function verifyAudit(options: VerifyOptions = {}): Effect.Effect<FullVeri
           if (erasedBy.get(listed) !== seq) add({ seq: listed, code: 'erasure_incomplete', by: seq }, erasure.district)
       if (checkpoint) {
         if (!checkpointSigned(seal.key, checkpoint)) add({ seq: null, code: 'checkpoint_forged' })
-        else if (!head || head.seq < checkpoint.seq) add({ seq: checkpoint.seq, code: 'truncated', from: (head?.seq ?? 0) + 1, to: checkpoint.seq })
+        else if (!head || head.seq < checkpoint.seq)
+          add({ seq: checkpoint.seq, code: 'truncated', from: (head?.seq ?? 0) + 1, to: checkpoint.seq })
         else if (hashAtCheckpoint !== checkpoint.hash) add({ seq: checkpoint.seq, code: 'checkpoint_mismatch' })
       }
       for (const reconciler of options.reconcilers ?? [])
-        for (const u of await reconciler.find(db))
-          add({ seq: u.seq ?? null, code: 'unreconciled', subject: u.subject }, u.district)
+        for (const u of await reconciler.find(db)) add({ seq: u.seq ?? null, code: 'unreconciled', subject: u.subject }, u.district)
       problems.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER))
       if (problems.length === 0 && head) await advanceCheckpoint(db, seal, head, new Date().toISOString())
       return { ok: problems.length === 0, checked, head, problems, checkedBy, districtOf }
