@@ -19,7 +19,10 @@ import { ERASE_ACTION, type AuditEvent } from './chain.js'
  */
 export function eraseFromAudit(input: {
   readonly entities: ReadonlyArray<{ readonly entityType: string; readonly entityId: string }>
+  /** A reason code (the app's list), never free text. */
   readonly reason: string
+  /** A comment the app has checked holds no personal data of the subject. */
+  readonly note?: string
   readonly subject: { readonly entityType: string; readonly entityId: string }
   readonly district?: string | null
 }): Effect.Effect<{ event: AuditEvent; tombstoned: number }, DatabaseError, Db | Clock | CurrentUser> {
@@ -48,7 +51,7 @@ export function eraseFromAudit(input: {
           entityType: input.subject.entityType,
           entityId: input.subject.entityId,
           district: input.district ?? null,
-          after: { reason: input.reason, tombstoned: seqs },
+          after: { reason: input.reason, ...(input.note === undefined ? {} : { note: input.note }), tombstoned: seqs },
         })
         const tombstone = { erased: true, erasedBy: event.seq }
         for (let i = 0; i < seqs.length; i += 1000)
