@@ -67,11 +67,15 @@ export function eraseFromAudit(input: {
 }
 
 /**
- * Rewrites the pages of `tables` after an erasure (VACUUM), so that the erased values
- * leave the tables' live files, and asks for a checkpoint so the rewritten pages reach
- * the disk (where the database user may; otherwise the next automatic checkpoint does).
- * VACUUM cannot run inside a transaction: call it after the erasure has committed.
- * What stays: the write-ahead log until its segments are recycled, and backups.
+ * Rewrites `tables` after an erasure (VACUUM FULL), so that the erased values leave the
+ * tables' live files, and asks for a checkpoint (where the database user may; otherwise
+ * the next automatic checkpoint does). A plain VACUUM is not enough: it frees the old
+ * row versions' space but leaves their bytes in the page until something overwrites
+ * them. VACUUM FULL writes each table anew and deletes the old files; it holds an
+ * exclusive lock on the table meanwhile (the audit log waits for seconds on a large
+ * log), which an erasure, a rare act, can afford. It cannot run inside a transaction:
+ * call it after the erasure has committed. What stays: the write-ahead log until its
+ * segments are recycled, and backups.
  */
 export function vacuumAfterErasure(tables: readonly string[]): Effect.Effect<void, DatabaseError, Db> {
   return Effect.flatMap(Db, ({ kysely }) => {
@@ -80,7 +84,7 @@ export function vacuumAfterErasure(tables: readonly string[]): Effect.Effect<voi
     for (const t of tables)
       if (!/^[a-z_][a-z0-9_]*$/.test(t)) return Effect.dieMessage(`vacuumAfterErasure: ${JSON.stringify(t)} is not a table name`)
     return query('audit.vacuum', async (db: AnyKysely) => {
-      for (const t of tables) await sql`vacuum ${sql.table(t)}`.execute(db)
+      for (const t of tables) await sql`vacuum full ${sql.table(t)}`.execute(db)
       await sql`checkpoint`.execute(db).catch(() => undefined)
     })
   })
