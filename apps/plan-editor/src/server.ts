@@ -105,7 +105,9 @@ export function seedDemoData(
   database: Database,
   clock: { readonly now: () => Date } = systemClock,
 ): Promise<{ users: number; plans: number }> {
-  return Effect.runPromise(seedDemo().pipe(Effect.provideService(Db, { kysely: database.kysely, audit: database.audit }), Effect.provideService(Clock, clock)))
+  return Effect.runPromise(
+    seedDemo().pipe(Effect.provideService(Db, { kysely: database.kysely, audit: database.audit }), Effect.provideService(Clock, clock)),
+  )
 }
 
 /** Opens the database (running migrations), seeds demo data when empty, and listens. */
