@@ -14,15 +14,18 @@ import {
 
 /**
  * The directory for the development key and the checkpoint file: `VBE_AUDIT_DIR`, else
- * beside the PGlite directory (`./data/<app>-audit`), else `./data/<app>-audit` for
- * PostgreSQL; `null` for an in-memory database.
+ * beside the PGlite directory (`./data/<app>-audit`), else `./data/<app>-audit/<host>-<port>_<database>`
+ * for PostgreSQL; `null` for an in-memory database.
  */
 function auditDir(env: NodeJS.ProcessEnv, app: string, database: DatabaseConfig): string | null {
   const base = env['INIT_CWD'] ?? process.cwd()
   const dir = env['VBE_AUDIT_DIR']?.trim()
   if (dir) return isAbsolute(dir) ? dir : resolve(base, dir)
   if (database.kind === 'pglite') return database.dataDir ? `${database.dataDir}-audit` : null
-  return resolve(base, 'data', `${app}-audit`)
+  // One directory per PostgreSQL database: a new database starts a new chain.
+  const u = new URL(database.url)
+  const name = `${u.hostname}-${u.port || '5432'}${u.pathname}`.replace(/[^A-Za-z0-9.-]+/g, '_')
+  return resolve(base, 'data', `${app}-audit`, name)
 }
 
 /**

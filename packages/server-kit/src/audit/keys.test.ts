@@ -43,6 +43,16 @@ describe('the audit key, outside the database', () => {
     expect(a.checkpoints.describe).toBe(`${dir}-audit/checkpoint.json`)
   })
 
+  it('keeps one development key and checkpoint per PostgreSQL database, under ./data', () => {
+    const base = tempDir()
+    const seal = auditSealFromEnv(
+      { INIT_CWD: base },
+      { app: 'gs', database: { kind: 'postgres', url: 'postgres://u:secret@db.local:6543/vbe' }, production: false },
+    )
+    expect(seal.checkpoints.describe).toBe(join(base, 'data/gs-audit/db.local-6543_vbe/checkpoint.json'))
+    expect(seal.describe).not.toContain('secret')
+  })
+
   it('reads VBE_AUDIT_KEY and VBE_AUDIT_KEY_FILE, and refuses short keys and key files others may read', () => {
     const key = randomBytes(32).toString('hex')
     const database = pglite(join(tempDir(), 'db'))

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual, hash } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 /**
@@ -125,9 +125,19 @@ export function readKeyFile(path: string, where: string): Buffer {
 /** The key in `path`, created (32 random bytes, hex, mode 0600) if it does not exist yet. */
 export function devKeyFile(path: string): Buffer {
   if (!existsSync(path)) {
+    // Written whole under another name and linked into place, so that two processes
+    // starting at once agree on one key (the second link fails, and it reads the first).
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
-    writeFileSync(path, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' })
-    chmodSync(path, 0o600)
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    writeFileSync(tmp, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 })
+    chmodSync(tmp, 0o600)
+    try {
+      linkSync(tmp, path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    } finally {
+      unlinkSync(tmp)
+    }
   }
   return readKeyFile(path, 'the development audit key')
 }
