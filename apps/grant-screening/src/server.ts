@@ -15,11 +15,13 @@ import {
   type Database,
   type DatabaseConfig,
   type KitEnv,
+  type OpenOptions,
   registerAuditRoutes,
 } from '@vbe/server-kit'
 import { Plugins } from './cases/index.js'
 import { seedDemo } from './demo.js'
 import { installedPlugins } from './plugins.js'
+import { grantAuditReconcilers } from './db/audit-reconcile.js'
 import { grantMigrations } from './db/migrations/index.js'
 import type { Tables } from './db/tables.js'
 import { registerCaseRoutes } from './routes/cases.js'
@@ -53,7 +55,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
   registerDecisionRoutes(app, plugins)
   registerFollowUpRoutes(app, plugins)
   registerRescreenRoutes(app, plugins)
-  registerAuditRoutes(app)
+  registerAuditRoutes(app, { reconcilers: grantAuditReconcilers })
   registerPeopleRoutes(app, plugins)
 }
 
@@ -96,8 +98,8 @@ export function createGrantApp(options: GrantAppOptions) {
 }
 
 /** Opens (and migrates) the app's database. */
-export function openGrantDatabase(config: DatabaseConfig): Promise<Database<Tables>> {
-  return openDatabase<Tables>(config, [kitMigrations, grantMigrations])
+export function openGrantDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database<Tables>> {
+  return openDatabase<Tables>(config, [kitMigrations, grantMigrations], options)
 }
 
 /** Seeds demo users and cases (idempotent). */
@@ -107,7 +109,7 @@ export function seedDemoData(
 ): Promise<void> {
   return Effect.runPromise(
     seedDemo().pipe(
-      Effect.provideService(Db, { kysely: database.kysely }),
+      Effect.provideService(Db, { kysely: database.kysely, audit: database.audit }),
       Effect.provideService(Clock, options.clock ?? { now: () => new Date() }),
       Effect.provideService(Plugins, options.plugins ?? installedPlugins),
     ),

@@ -278,7 +278,7 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
     expect(exported.body.auditEvents.map((e: { action: string }) => e.action)).toContain('person.create')
     expect((await officer.json('GET', `/api/persons/${pid}/export`)).status).toBe(403)
 
-    const erased = await admin.json('DELETE', `/api/persons/${pid}`, { reason: 'Begäran från personen (art. 17)' })
+    const erased = await admin.json('DELETE', `/api/persons/${pid}`, { reason: 'data-subject-request' })
     // The person's creation and the export event about them.
     expect(erased.body).toEqual({ erased: true, tombstones: 2 })
     const after = await admin.json('GET', `/api/persons/${pid}/export`)

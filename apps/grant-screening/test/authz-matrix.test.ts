@@ -272,7 +272,7 @@ const ROWS: MatrixRow[] = [
     path: '/api/persons/{id}',
     expect: [401, 403, 403, 200, 200, 403, 403, 403, 403, 404],
     setup: async (api, p) => personOf(await freshCase(api, p)),
-    request: () => ({ body: { reason: 'Begäran om radering.' } }),
+    request: () => ({ body: { reason: 'data-subject-request' } }),
   },
 ]
 

@@ -8,11 +8,13 @@ import {
   systemClock,
   type Database,
   type DatabaseConfig,
+  type OpenOptions,
   registerAuditRoutes,
 } from '@vbe/server-kit'
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { createApi, registerDocs, serveUi, type AuthPolicy, type KitEnv } from '@vbe/server-kit'
+import { planAuditReconcilers } from './db/audit-reconcile.js'
 import { planMigrations } from './db/migrations/index.js'
 import { registerExportRoutes } from './routes/exports.js'
 import { registerFollowUpRoutes } from './routes/follow-up.js'
@@ -52,7 +54,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
   registerVersionRoutes(app)
   registerExportRoutes(app, options.clock)
   registerOverviewRoutes(app)
-  registerAuditRoutes(app)
+  registerAuditRoutes(app, { reconcilers: planAuditReconcilers })
   registerDocs(app, {
     title: 'VBE plan editor',
     version: '0.1.0',
@@ -103,8 +105,8 @@ export interface RunningServer {
 }
 
 /** Opens (and migrates) the plan editor's database. */
-export function openPlanDatabase(config: DatabaseConfig): Promise<Database> {
-  return openDatabase(config, [kitMigrations, planMigrations])
+export function openPlanDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  return openDatabase(config, [kitMigrations, planMigrations], options)
 }
 
 /** Seeds the demo users and plans into an empty database; says what it seeded. */
@@ -112,7 +114,9 @@ export function seedDemoData(
   database: Database,
   clock: { readonly now: () => Date } = systemClock,
 ): Promise<{ users: number; plans: number }> {
-  return Effect.runPromise(seedDemo().pipe(Effect.provideService(Db, { kysely: database.kysely }), Effect.provideService(Clock, clock)))
+  return Effect.runPromise(
+    seedDemo().pipe(Effect.provideService(Db, { kysely: database.kysely, audit: database.audit }), Effect.provideService(Clock, clock)),
+  )
 }
 
 /** Opens the database (running migrations), seeds demo data when empty, and listens. */

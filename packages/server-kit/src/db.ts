@@ -4,6 +4,9 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationProvider, type RawBuilder } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { anchorAuditChain } from './audit/anchor.js'
+import { defaultAuditSeal } from './audit/config.js'
+import type { AuditSeal } from './audit/seal.js'
 
 /** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
 export type DatabaseConfig =
@@ -42,7 +45,14 @@ export interface Database<DB = AnyTables> {
   readonly kind: DatabaseConfig['kind']
   /** A short description for logs, without credentials. */
   readonly describe: string
+  /** The audit key and checkpoint store, outside the database (see `auditSealFromEnv`). */
+  readonly audit: AuditSeal
   close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** The audit seal; default `defaultAuditSeal(config)` (a development key beside a PGlite directory, else one for this process). */
+  readonly audit?: AuditSeal
 }
 
 /** One named set of migrations, run in order and recorded in its own table. */
@@ -60,7 +70,8 @@ class StaticProvider implements MigrationProvider {
 }
 
 /** Opens the database and runs every migration set that is not yet applied. */
-export async function openDatabase<DB>(config: DatabaseConfig, sets: readonly MigrationSet[]): Promise<Database<DB>> {
+export async function openDatabase<DB>(config: DatabaseConfig, sets: readonly MigrationSet[], options: OpenOptions = {}): Promise<Database<DB>> {
+  const audit = options.audit ?? defaultAuditSeal(config)
   let kysely: Kysely<DB>
   let describe: string
   let bulkInsert: BulkInsert = insertFromJson
@@ -79,11 +90,13 @@ export async function openDatabase<DB>(config: DatabaseConfig, sets: readonly Mi
   }
   try {
     for (const set of sets) await migrate(kysely, set)
+    // An unkeyed chain from before the audit key gets its keyed anchor (003-audit).
+    await anchorAuditChain(kysely, audit)
   } catch (error) {
     await kysely.destroy()
     throw error
   }
-  return { kysely, bulkInsert, kind: config.kind, describe, close: () => kysely.destroy() }
+  return { kysely, bulkInsert, kind: config.kind, describe, audit, close: () => kysely.destroy() }
 }
 
 async function migrate(kysely: AnyKysely, set: MigrationSet): Promise<void> {

@@ -6,7 +6,6 @@ import { Context as EffectContext, Effect, Either } from 'effect'
 import type { Context } from 'hono'
 import { formatPath, type LocalizedText } from '@vbe/core'
 import { DEFAULT_AUTH_POLICY, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
-import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
 import { PROBLEM_TITLES, ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
 import { issueText } from './messages.js'
@@ -140,7 +139,7 @@ function failure(error: AppError, c: Context): ProblemResponse {
 /** Runs an effect that needs only the database and clock. Typed failures become problem responses. */
 export async function runKit<A>(c: Context<KitEnv>, effect: Effect.Effect<A, AppError, Db | Clock>): Promise<A> {
   const kit = c.get('kit')
-  const ctx = EffectContext.make(Db, { kysely: kit.database.kysely, bulkInsert: kit.database.bulkInsert }).pipe(
+  const ctx = EffectContext.make(Db, { kysely: kit.database.kysely, bulkInsert: kit.database.bulkInsert, audit: kit.database.audit }).pipe(
     EffectContext.add(Clock, kit.clock),
   )
   const result = await Effect.runPromise(Effect.either(Effect.provide(effect, ctx)))
@@ -213,68 +212,6 @@ export function problems<const S extends readonly ProblemStatus[]>(...statuses: 
   ) as { [K in S[number]]: ProblemDeclaration }
 }
 
-/** The answer of `GET /api/audit/verify`, as both apps declare it. */
-export const auditVerificationSchema = z
-  .object({
-    ok: z.boolean(),
-    checked: z.number().int().openapi({ description: 'Events checked' }),
-    head: z
-      .object({ seq: z.number().int(), hash: z.string() })
-      .nullable()
-      .openapi({ description: 'The newest event: keep it elsewhere to detect removal of the newest events' }),
-    problems: z
-      .array(
-        z.object({
-          seq: z.number().int(),
-          code: z.enum([
-            'missing',
-            'out_of_order',
-            'prev_hash',
-            'payload_altered',
-            'not_tombstone',
-            'event_altered',
-            'orphan_tombstone',
-          ] satisfies AuditProblemCode[]),
-          from: z.number().int().optional(),
-          to: z.number().int().optional(),
-          by: z.number().int().optional(),
-          problem: z.string().openapi({ description: 'The problem in words, in the language of Content-Language' }),
-        }),
-      )
-      .readonly(),
-  })
-  .openapi('AuditVerification')
-
-/** An audit event as `GET /api/audit` answers with it, in both apps. */
-export const auditEventSchema = z
-  .object({
-    seq: z.number().int(),
-    at: z.string().openapi({ format: 'date-time' }),
-    actor: z.string(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.string(),
-    district: z.string().nullable(),
-    ruleset: z.string().nullable(),
-    before: z.unknown().openapi({ description: 'The state before, as the action recorded it (a tombstone once erased)' }),
-    after: z.unknown().openapi({ description: 'The state after, as the action recorded it (a tombstone once erased)' }),
-    payloadHash: z.string(),
-    prevHash: z.string(),
-    hash: z.string(),
-    erasedBy: z.number().int().nullable().openapi({ description: 'The erasure event that replaced the payload with a tombstone' }),
-  })
-  .openapi('AuditEvent')
-
-/**
- * A verification in the request's language, for `c.json(…, 200)`: sets `Content-Language`
- * and `Vary`, and words each problem in that language.
- */
-export function verificationBody(c: Context, verification: AuditVerification): AuditVerification {
-  const lang = requestLanguage(c)
-  c.header('Content-Language', lang)
-  c.header('Vary', 'Accept-Language')
-  return verificationIn(verification, lang)
-}
 
 const require_ = createRequire(import.meta.url)
 const SWAGGER_DIR = dirname(require_.resolve('swagger-ui-dist/package.json'))

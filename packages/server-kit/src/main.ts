@@ -6,7 +6,8 @@ import { serve } from '@hono/node-server'
 import { Effect } from 'effect'
 import { z } from 'zod'
 import { DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth.js'
-import { databaseConfigFromEnv, type Database, type DatabaseConfig } from './db.js'
+import { databaseConfigFromEnv, type Database, type DatabaseConfig, type OpenOptions } from './db.js'
+import { AuditKeyError, auditSealFromEnv, type AuditSeal } from './audit/index.js'
 import { Db } from './services.js'
 import { findDemoUsers, type DemoUserFound } from './sessions/demo-users.js'
 
@@ -200,8 +201,8 @@ export interface AppMain<DB> {
   /** The app's name in the banner, e.g. `Grant screening`. */
   readonly title: string
   readonly defaultPort: number
-  /** Opens (and migrates) the database. */
-  readonly openDatabase: (config: DatabaseConfig) => Promise<Database<DB>>
+  /** Opens (and migrates) the database, with the audit seal `main` read from the environment. */
+  readonly openDatabase: (config: DatabaseConfig, options: OpenOptions) => Promise<Database<DB>>
   /** The app, with the environment's cookie, proxy and session settings for `createApi`. */
   readonly createApp: (database: Database<DB>, kit: KitSettings) => { readonly fetch: FetchHandler }
   /**
@@ -243,7 +244,17 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
     console.error(`${app.title} cannot start:\n${error.message}`)
     process.exit(1)
   }
-  const database = await app.openDatabase(env.database)
+  // The audit key lives outside the database; a production start without one refuses to run.
+  let audit: AuditSeal
+  try {
+    const production = (app.env ?? process.env)['NODE_ENV']?.trim() === 'production'
+    audit = auditSealFromEnv(app.env ?? process.env, { app: app.name, database: env.database, production })
+  } catch (error) {
+    if (!(error instanceof AuditKeyError)) throw error
+    console.error(`${app.title} cannot start:\n${error.message}`)
+    process.exit(1)
+  }
+  const database = await app.openDatabase(env.database, { audit })
   let seeded: string | void = undefined
   let listening: Listening
   let demoUsers: DemoUserFound[] = []
@@ -290,6 +301,7 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
   process.on('SIGTERM', onSignal)
   log(`${app.title}: ${listening.url}/  (API docs ${listening.url}/api/docs)`)
   log(`Database: ${database.describe}${seeded ? ` — ${seeded}` : ''}`)
+  log(`Audit key: ${database.audit.describe}; checkpoints: ${database.audit.checkpoints.describe}`)
   if (env.demo && app.demo) {
     log(`Demo logins (password for all: ${app.demo.password}; VBE_DEMO=0 turns them off):`)
     for (const u of app.demo.users)

@@ -2,6 +2,7 @@ import { sql, type Generated } from 'kysely'
 import type { MigrationSet } from './db.js'
 import type { AnyKysely } from './db.js'
 import { sessionsMigration } from './migrations/002-sessions.js'
+import { auditMigration } from './migrations/003-audit.js'
 
 /** The tables server-kit owns. Apps add theirs with their own migration set. */
 export interface KitTables {
@@ -129,5 +130,6 @@ export const kitMigrations: MigrationSet = {
       },
     },
     '002-sessions': sessionsMigration,
+    '003-audit': auditMigration,
   },
 }

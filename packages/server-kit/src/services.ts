@@ -3,12 +3,21 @@ import { sql } from 'kysely'
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type LocalizedText, type StaffRole } from '@vbe/core'
 import { insertFromJson, type AnyKysely, type BulkColumn, type BulkInsert } from './db.js'
 import { DatabaseError } from './errors.js'
+import type { AuditSeal } from './audit/seal.js'
 
 /**
  * The database a request works in: the pool, or the transaction it runs inside, and
  * the driver's fastest way to insert many rows (COPY on PGlite).
  */
-export class Db extends Context.Tag('vbe/Db')<Db, { readonly kysely: AnyKysely; readonly bulkInsert?: BulkInsert }>() {}
+export class Db extends Context.Tag('vbe/Db')<
+  Db,
+  {
+    readonly kysely: AnyKysely
+    readonly bulkInsert?: BulkInsert
+    /** The audit key and checkpoint store (the Database's `audit`); appending or verifying without it is a wiring mistake. */
+    readonly audit?: AuditSeal
+  }
+>() {}
 
 /** The clock, so tests can fix the time. */
 export class Clock extends Context.Tag('vbe/Clock')<Clock, { readonly now: () => Date }>() {}

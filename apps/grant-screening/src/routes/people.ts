@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { problems, securityEvent, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
-import { erasePerson, exportPerson, findPersons } from '../cases/index.js'
+import { ERASURE_REASON_CODES, ERASURE_REASONS, erasePerson, exportPerson, findPersons } from '../cases/index.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { runner, json, body, text, idParam } from './schemas.js'
 import { personExportSchema, personMatchSchema } from './responses.js'
@@ -50,11 +50,26 @@ export function registerPeopleRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
       operationId: 'erasePerson',
       summary: 'Erase a person (GDPR art. 17)',
       description:
-        'Replaces the person’s name, e-mail and phone, and the audit payloads about them, with tombstones; the audit chain still verifies. Admins, with a reason.',
+        'Replaces the person’s name, e-mail and phone, and the audit payloads about them, with tombstones (the erasure event lists which); the audit chain still verifies. The tables are then vacuumed so the old values leave the database files. Admins of the person’s district, or city-wide, with a reason code (GDPR art. 17(1)) and an optional note that must not repeat the person’s data.',
       security: SESSION_AND_CSRF,
-      request: { params: idParam, ...body(z.object({ reason: text(1000) }).strict()) },
+      request: {
+        params: idParam,
+        ...body(
+          z
+            .object({
+              reason: z.enum(ERASURE_REASON_CODES).openapi({
+                description: `Why: ${ERASURE_REASON_CODES.map((c) => `\`${c}\` (${ERASURE_REASONS[c].en})`).join(', ')}`,
+              }),
+              note: text(500).optional().openapi({ description: 'A comment for the log; refused if it repeats the person’s name, e-mail or phone' }),
+            })
+            .strict(),
+        ),
+      },
       responses: { 200: json(z.object({ erased: z.boolean(), tombstones: z.number() })), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json(await go(c, erasePerson(c.req.valid('param').id, c.req.valid('json').reason), ['admin']), 200),
+    async (c) => {
+      const { reason, note } = c.req.valid('json')
+      return c.json(await go(c, erasePerson(c.req.valid('param').id, reason, note), ['admin']), 200)
+    },
   )
 }

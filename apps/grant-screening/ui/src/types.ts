@@ -184,7 +184,8 @@ export interface AuditEvent {
 export interface AuditVerification {
   readonly ok: boolean
   readonly checked: number
-  readonly problems: readonly { readonly seq: number; readonly problem: string }[]
+  /** `seq` is null for a problem about no one event (a record without its event, a forged checkpoint). */
+  readonly problems: readonly { readonly seq: number | null; readonly problem: string }[]
 }
 
 /** One case whose outcome changed in a re-screen run. The contract leaves the shape open, so every field is optional. */

@@ -1,18 +1,83 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { listAudit, verifyAudit } from '../audit.js'
-import { scopeOf } from '../access/policy.js'
-import { auditEventSchema, auditVerificationSchema, problems, requireUser, run, SESSION, verificationBody, type KitEnv } from '../http.js'
+import type { Context } from 'hono'
 import { coded } from '@vbe/core'
 import { securityEvent } from '../security-log/request.js'
+import { listAudit } from '../audit/list.js'
+import { AUDIT_PROBLEM_CODES, verificationFor, verificationIn, type AuditVerification } from '../audit/problems.js'
+import type { AuditReconciler } from '../audit/reconcile.js'
+import { verifyAudit } from '../audit/verify.js'
+import { scopeOf } from '../access/policy.js'
+import { problems, requestLanguage, requireUser, run, SESSION, type KitEnv } from '../http.js'
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+
+/** The answer of `GET /api/audit/verify`, the same in every app. */
+export const auditVerificationSchema = z
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int().openapi({ description: 'Events checked (a reader held to a district: that district’s events)' }),
+    head: z
+      .object({ seq: z.number().int(), hash: z.string() })
+      .nullable()
+      .openapi({ description: 'The newest event (city-wide readers only); signed checkpoints of it are kept outside the database' }),
+    problems: z
+      .array(
+        z.object({
+          seq: z.number().int().nullable().openapi({ description: 'The event the problem is about; null for a record without its event' }),
+          code: z.enum(AUDIT_PROBLEM_CODES),
+          from: z.number().int().optional(),
+          to: z.number().int().optional(),
+          by: z.number().int().optional(),
+          problem: z.string().openapi({ description: 'The problem in words, in the language of Content-Language' }),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi('AuditVerification')
+
+/** An audit event as `GET /api/audit` answers with it, in every app. */
+export const auditEventSchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string().openapi({ format: 'date-time' }),
+    actor: z.string(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    district: z.string().nullable(),
+    ruleset: z.string().nullable(),
+    before: z.unknown().openapi({ description: 'The state before, as the action recorded it (a tombstone once erased)' }),
+    after: z.unknown().openapi({ description: 'The state after, as the action recorded it (a tombstone once erased)' }),
+    payloadHash: z.string(),
+    prevHash: z.string(),
+    hash: z.string(),
+    erasedBy: z.number().int().nullable().openapi({ description: 'The erasure event that replaced the payload with a tombstone' }),
+  })
+  .openapi('AuditEvent')
+
+/**
+ * A verification in the request's language, for `c.json(…, 200)`: sets `Content-Language`
+ * and `Vary`, and words each problem in that language.
+ */
+export function verificationBody(c: Context, verification: AuditVerification): AuditVerification {
+  const lang = requestLanguage(c)
+  c.header('Content-Language', lang)
+  c.header('Vary', 'Accept-Language')
+  return verificationIn(verification, lang)
+}
+
+export interface AuditRouteOptions {
+  /** The app's checks of its tables against the log (its `src/db/audit-reconcile.ts`). */
+  readonly reconcilers?: readonly AuditReconciler[]
+}
 
 /**
  * The audit log and its verification, the same in every app: `GET /api/audit` (events of
  * the reader's scope: a district admin sees its own district's only) and
- * `GET /api/audit/verify`. Admins and auditors.
+ * `GET /api/audit/verify` (the whole chain, checkpoints and the app's reconcilers; a
+ * district admin gets its district's counts and problems). Admins and auditors.
  */
-export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
+export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRouteOptions = {}): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -52,15 +117,19 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
       path: '/api/audit/verify',
       tags: ['audit'],
       operationId: 'verifyAuditChain',
-      summary: 'Verify the hash chain',
+      summary: 'Verify the audit chain',
       description:
-        'Walks the whole audit chain and reports every altered, missing or inserted event, worded in the language of Accept-Language. Admins and auditors.',
+        'Walks the whole audit chain under the audit key and reports every altered, missing or inserted event, tombstones their erasure does not list, removal of the newest events (against the signed checkpoint kept outside the database), and records of the app that lack their audit event, worded in the language of Accept-Language. A district admin gets the counts and problems of its own district (and those of the chain as a whole). Admins and auditors.',
       security: SESSION,
       responses: {
         200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'),
         ...problems(401, 403),
       },
     }),
-    async (c) => c.json(verificationBody(c, await run(c, verifyAudit(), ['admin', 'auditor'])), 200),
+    async (c) => {
+      const scope = scopeOf(requireUser(c, ['admin', 'auditor']))
+      const verification = await run(c, verifyAudit({ reconcilers: options.reconcilers ?? [] }), ['admin', 'auditor'])
+      return c.json(verificationBody(c, verificationFor(verification, scope)), 200)
+    },
   )
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
-import { appendAuditAs } from '../audit.js'
+import { appendAuditAs } from '../audit/index.js'
 import type { DatabaseError } from '../errors.js'
 import type { KitTables } from '../schema.js'
 import { Clock, Db, query, ROLES, transaction, type Role, type SessionUser } from '../services.js'

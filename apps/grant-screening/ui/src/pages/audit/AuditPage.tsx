@@ -122,7 +122,7 @@ export function AuditPage(props: { route: Route }): ReactNode {
                 {verification.problems.length > 0 && (
                   <ul>
                     {verification.problems.map((p, i) => (
-                      <li key={i}>{t('verifyProblem', { seq: p.seq, problem: p.problem })}</li>
+                      <li key={i}>{p.seq === null ? p.problem : t('verifyProblem', { seq: p.seq, problem: p.problem })}</li>
                     ))}
                   </ul>
                 )}
