@@ -26,6 +26,7 @@ import {
   SESSION_COOKIE,
 } from './middleware/index.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
+import { registerSignIn, signInSettingsFromEnv, type SignInSettings } from './oidc/index.js'
 
 export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
 
@@ -44,12 +45,14 @@ export interface KitOptions {
   readonly secureCookies?: boolean
   /** Log unexpected errors. Default: console.error. */
   readonly logError?: (error: unknown, c: Context) => void
+  /** How staff sign in (password, OpenID Connect). Default: from the environment (`signInSettingsFromEnv`). */
+  readonly signIn?: SignInSettings
 }
 
 export type KitEnv = {
   Variables: {
     session: ActiveSession | null
-    kit: Required<Omit<KitOptions, 'secureCookies'>> & { secureCookies: boolean | undefined }
+    kit: Required<Omit<KitOptions, 'secureCookies' | 'signIn'>> & { secureCookies: boolean | undefined }
   }
 }
 
@@ -112,6 +115,7 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
   app.onError(problemErrorHandler(kit.logError))
   app.notFound(problemNotFound)
 
+  registerSignIn(app, options.signIn ?? signInSettingsFromEnv())
   registerSessionRoutes(app)
   return app
 }

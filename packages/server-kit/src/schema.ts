@@ -1,6 +1,7 @@
 import { sql, type Generated } from 'kysely'
 import type { MigrationSet } from './db.js'
 import type { AnyKysely } from './db.js'
+import { identitiesMigration } from './migrations/004-identities.js'
 
 /** The tables server-kit owns. Apps add theirs with their own migration set. */
 export interface KitTables {
@@ -45,6 +46,10 @@ export interface KitTables {
     /** The seq of the erasure event that replaced this event's payload with a tombstone. */
     erased_by: number | null
   }
+  /** An identity at an OpenID provider (issuer + subject), linked to one user (migration 004). */
+  vbe_identities: { issuer: string; subject: string; user_id: string; created_at: Generated<Date>; last_login_at: Date }
+  /** A sign-in on its way through the provider; `id` is the SHA-256 of the browser's one-time cookie (migration 004). */
+  vbe_oidc_logins: { id: string; state: string; nonce: string; code_verifier: string; expires_at: Date }
 }
 
 export const kitMigrations: MigrationSet = {
@@ -99,5 +104,6 @@ export const kitMigrations: MigrationSet = {
         await db.schema.createIndex('vbe_audit_entity').on('vbe_audit_events').columns(['entity_type', 'entity_id']).execute()
       },
     },
+    '004-identities': identitiesMigration,
   },
 }
