@@ -129,6 +129,27 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
     const { events } = (await audit.json()) as { events: { action: string; after: unknown }[] }
     expect(events.map((e) => e.action)).toEqual(['session.login', 'user.created-from-provider'])
     expect(events[0]!.after).toEqual({ method: 'oidc' })
+
+    // Such a user has no password: none logs them in.
+    const row = await database.kysely.selectFrom('vbe_users').select(['username', 'password_hash']).where('id', '=', session.user.id).executeTakeFirstOrThrow()
+    for (const password of [row.password_hash, 'demo-password-2026']) {
+      const attempt = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: row.username, password }),
+      })
+      expect(attempt.status).toBe(401)
+    }
+
+    // A user disabled here stays out, whatever the provider says.
+    await database.kysely.updateTable('vbe_users').set({ disabled: true }).where('id', '=', session.user.id).execute()
+    try {
+      const refused = await new TestBrowser().signIn(login(), 'greta')
+      expect(refused.response.status).toBe(403)
+      expect(await refused.response.text()).toContain('<h1>Your account is disabled</h1>')
+    } finally {
+      await database.kysely.updateTable('vbe_users').set({ disabled: false }).where('id', '=', session.user.id).execute()
+    }
   })
 
   it('refuses an answer whose state is not the one this browser sent, and starts no session', async () => {
