@@ -89,17 +89,21 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   }
 }
 
-/** GET: the login form. POST `login=<account>`: signs that account in, and consents to what the client asked. */
+/**
+ * The login prompt: GET shows the form, POST `login=<account>` signs that account in. The
+ * consent prompt that follows is granted at once (the apps are the city's own clients).
+ */
 async function interaction(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const details = await provider.interactionDetails(req, res)
-  if (req.method !== 'POST') {
+  if (details.prompt.name === 'login' && req.method !== 'POST') {
     res.setHeader('content-type', 'text/html; charset=utf-8')
-    res.end(`<!doctype html><form method="post"><label>Account <input name="login"></label><button>Sign in</button></form>`)
+    res.end(
+      '<!doctype html><html lang="en"><title>Test provider</title><form method="post"><label>Account <input name="login"></label><button>Sign in</button></form></html>',
+    )
     return
   }
-  const body = new URLSearchParams(await text(req))
   if (details.prompt.name === 'login') {
-    const login = body.get('login') ?? ''
+    const login = new URLSearchParams(await text(req)).get('login') ?? ''
     await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false })
     return
   }
