@@ -9,6 +9,7 @@ import {
   type Database,
   type DatabaseConfig,
   registerAuditRoutes,
+  registerSignIn,
 } from '@vbe/server-kit'
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
@@ -38,6 +39,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logError ? { logError: options.logError } : {}),
   })
+  registerSignIn(app)
   registerMetaRoutes(app, options.database)
   registerPlanRoutes(app)
   registerWorkflowRoutes(app)

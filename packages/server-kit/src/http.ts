@@ -26,7 +26,8 @@ import {
   SESSION_COOKIE,
 } from './middleware/index.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
-import { registerSignIn, signInSettingsFromEnv, type SignInSettings } from './oidc/index.js'
+import { signInSettingsFromEnv, type SignInSettings } from './oidc/config.js'
+import { passwordLoginOff } from './oidc/problems.js'
 
 export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
 
@@ -45,14 +46,17 @@ export interface KitOptions {
   readonly secureCookies?: boolean
   /** Log unexpected errors. Default: console.error. */
   readonly logError?: (error: unknown, c: Context) => void
-  /** How staff sign in (password, OpenID Connect). Default: from the environment (`signInSettingsFromEnv`). */
+  /**
+   * How staff sign in (password, OpenID Connect; the OIDC routes come with `registerSignIn`).
+   * Default: from the environment (`signInSettingsFromEnv`).
+   */
   readonly signIn?: SignInSettings
 }
 
 export type KitEnv = {
   Variables: {
     session: ActiveSession | null
-    kit: Required<Omit<KitOptions, 'secureCookies' | 'signIn'>> & { secureCookies: boolean | undefined }
+    kit: Required<Omit<KitOptions, 'secureCookies'>> & { secureCookies: boolean | undefined }
   }
 }
 
@@ -79,6 +83,7 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     authPolicy: options.authPolicy ?? DEFAULT_AUTH_POLICY,
     secureCookies: options.secureCookies,
     logError: options.logError ?? ((error: unknown) => console.error(error)),
+    signIn: options.signIn ?? signInSettingsFromEnv(),
   }
   const app = new OpenAPIHono<KitEnv>({
     defaultHook: (result) => {
@@ -115,7 +120,6 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
   app.onError(problemErrorHandler(kit.logError))
   app.notFound(problemNotFound)
 
-  registerSignIn(app, options.signIn ?? signInSettingsFromEnv())
   registerSessionRoutes(app)
   return app
 }
@@ -292,7 +296,7 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
       operationId: 'logIn',
       summary: 'Log in',
       description:
-        'Checks the user name and password and starts a session: sets the HttpOnly session cookie and answers with the user and the CSRF token that every later unsafe request must send in X-CSRF-Token. Repeated failures from one address or for one user are refused with 429 and Retry-After.',
+        'Checks the user name and password and starts a session: sets the HttpOnly session cookie and answers with the user and the CSRF token that every later unsafe request must send in X-CSRF-Token. Repeated failures from one address or for one user are refused with 429 and Retry-After; 403 when password login is turned off (VBE_PASSWORD_LOGIN=0).',
       security: [],
       request: {
         body: {
@@ -306,12 +310,13 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
       },
       responses: {
         200: { description: 'Logged in; sets the session cookie', content: { 'application/json': { schema: sessionSchema } } },
-        ...problems(400, 401, 429),
+        ...problems(400, 401, 403, 429),
       },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json')
       const kit = c.get('kit')
+      if (!kit.signIn.passwordLogin) throw passwordLoginOff()
       const result = await runKit(c, login(username, password, clientAddress(c), kit.authPolicy))
       const secure =
         kit.secureCookies ??

@@ -1,7 +1,16 @@
 import type { Browser } from 'playwright-core'
 import { launchChromium } from '@vbe/test-browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi, kitMigrations, listen, openDatabase, signInSettingsFromEnv, type Database, type Listening } from '../src/index.js'
+import {
+  createApi,
+  kitMigrations,
+  listen,
+  openDatabase,
+  registerSignIn,
+  signInSettingsFromEnv,
+  type Database,
+  type Listening,
+} from '../src/index.js'
 import { startTestProvider, type TestProvider } from './support/oidc-provider.js'
 
 /*
@@ -39,6 +48,7 @@ describe('signing in with the city’s account in a browser', () => {
         VBE_OIDC_DISTRICT_MAP: '{"sdf-rinkeby-kista":"rinkeby-kista"}',
       }),
     })
+    registerSignIn(app)
     app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))
     handler = app.fetch
   }, 120_000)

@@ -39,7 +39,9 @@ describe('the sign-in result pages in a browser', () => {
           axe: { run: (ctx: unknown, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string }[] }> }
         }
       ).axe
-      const r = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      const r = await axe.run((globalThis as unknown as { document: unknown }).document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      })
       return { passes: r.passes.length, violations: r.violations.map((v) => v.id) }
     })
     expect(passes).toBeGreaterThan(5)

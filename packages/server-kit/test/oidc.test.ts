@@ -7,6 +7,7 @@ import {
   mapClaims,
   openDatabase,
   registerAuditRoutes,
+  registerSignIn,
   signInSettingsFromEnv,
   type Database,
   type Listening,
@@ -54,6 +55,7 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
   /** A fresh app (its own provider metadata and clock skew) behind the one listening server. */
   const useApp = (extra: Record<string, string> = {}) => {
     const app = createApi({ database, clock, signIn: settingsFor(extra) })
+    registerSignIn(app)
     registerAuditRoutes(app)
     handler = app.fetch
     return app
@@ -97,7 +99,10 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
 
     const session = await sessionOf(browser)
     expect(session.status).toBe(200)
-    const body = (await session.json()) as { user: { displayName: string; roles: string[]; district: string | null; id: string }; csrfToken: string }
+    const body = (await session.json()) as {
+      user: { displayName: string; roles: string[]; district: string | null; id: string }
+      csrfToken: string
+    }
     expect(body.user).toMatchObject({ displayName: 'Anna Andersson', roles: ['officer'], district: 'rinkeby-kista' })
     // An officer may not read the audit log; the session's role is what the policy sees.
     expect((await browser.request(`${server.url}/api/audit`)).status).toBe(403)
@@ -122,7 +127,9 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
     useApp()
     const browser = new TestBrowser()
     await browser.signIn(login(), 'greta', (u) => u.pathname === '/' && u.origin === server.url)
-    const session = (await (await sessionOf(browser)).json()) as { user: { id: string; displayName: string; roles: string[]; district: null } }
+    const session = (await (await sessionOf(browser)).json()) as {
+      user: { id: string; displayName: string; roles: string[]; district: null }
+    }
     expect(session.user).toMatchObject({ displayName: 'Greta Granskare', roles: ['auditor'], district: null })
     const audit = await browser.request(`${server.url}/api/audit?entityId=${session.user.id}`)
     expect(audit.status).toBe(200)
@@ -131,7 +138,11 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
     expect(events[0]!.after).toEqual({ method: 'oidc' })
 
     // Such a user has no password: none logs them in.
-    const row = await database.kysely.selectFrom('vbe_users').select(['username', 'password_hash']).where('id', '=', session.user.id).executeTakeFirstOrThrow()
+    const row = await database.kysely
+      .selectFrom('vbe_users')
+      .select(['username', 'password_hash'])
+      .where('id', '=', session.user.id)
+      .executeTakeFirstOrThrow()
     for (const password of [row.password_hash, 'demo-password-2026']) {
       const attempt = await fetch(`${server.url}/api/session`, {
         method: 'POST',
@@ -212,7 +223,10 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
 
   it('shows a user without a mapped role the no-access page, and starts no session', async () => {
     useApp()
-    const before = await database.kysely.selectFrom('vbe_identities').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+    const before = await database.kysely
+      .selectFrom('vbe_identities')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
     for (const [account, text] of [
       ['nils', 'the account is in no group that gives a role in this system'],
       ['olle', 'Your role works in one district, but no district is set for your account'],
@@ -231,7 +245,10 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
     const sv = new TestBrowser('sv')
     const { response } = await sv.signIn(login(), 'nils')
     expect(await response.text()).toContain('<h1>Du har inte behörighet till systemet</h1>')
-    const after = await database.kysely.selectFrom('vbe_identities').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+    const after = await database.kysely
+      .selectFrom('vbe_identities')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(before.n))
   })
 
@@ -246,7 +263,10 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
       body: JSON.stringify({ username: 'anna', password: 'whatever' }),
     })
     expect(refused.status).toBe(403)
-    expect(await refused.json()).toMatchObject({ code: 'password-login-off', detail: expect.stringContaining('Sign in with the city’s account') })
+    expect(await refused.json()).toMatchObject({
+      code: 'password-login-off',
+      detail: expect.stringContaining('Sign in with the city’s account'),
+    })
   })
 })
 
@@ -255,7 +275,9 @@ describe('without OpenID Connect', () => {
   let server: Listening
   beforeAll(async () => {
     database = await openDatabase({ kind: 'pglite', dataDir: null }, [kitMigrations])
-    server = await listen(createApi({ database, signIn: signInSettingsFromEnv({}) }).fetch, { port: 0, hostname: '127.0.0.1' })
+    const app = createApi({ database, signIn: signInSettingsFromEnv({}) })
+    registerSignIn(app)
+    server = await listen(app.fetch, { port: 0, hostname: '127.0.0.1' })
   })
   afterAll(async () => {
     await server?.close()

@@ -15,7 +15,13 @@ const ACCEPTED_WARNINGS = [
 ]
 
 /** Operations anyone may call: the health check and the ways to sign in. */
-const PUBLIC_OPERATIONS = new Set(['GET /api/health', 'POST /api/session', 'GET /api/sign-in', 'GET /api/oidc/login', 'GET /api/oidc/callback'])
+const PUBLIC_OPERATIONS = new Set([
+  'GET /api/health',
+  'POST /api/session',
+  'GET /api/sign-in',
+  'GET /api/oidc/login',
+  'GET /api/oidc/callback',
+])
 
 export interface DocumentSuiteOptions {
   /** Starts the app on loopback; the suite fetches `/api/openapi.json` from it and closes it after. */

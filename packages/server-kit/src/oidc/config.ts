@@ -38,10 +38,9 @@ const text = z
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined))
 const httpUrl = (what: string) =>
-  text.refine((v) => v === undefined || /^https?:\/\/[^\s/]/.test(v), `must be an http(s) URL (${what})`).refine(
-    (v) => v === undefined || URL.canParse(v),
-    `is not a valid URL (${what})`,
-  )
+  text
+    .refine((v) => v === undefined || /^https?:\/\/[^\s/]/.test(v), `must be an http(s) URL (${what})`)
+    .refine((v) => v === undefined || URL.canParse(v), `is not a valid URL (${what})`)
 const claimName = text.refine((v) => v === undefined || /^[\w.:-]{1,100}$/.test(v), 'must be a claim name (letters, digits, _ . : -)')
 
 function jsonOf<T extends z.ZodType>(schema: T, example: string) {
@@ -67,7 +66,10 @@ function jsonOf<T extends z.ZodType>(schema: T, example: string) {
 
 const roleName = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` })
 const roleMapSchema = z
-  .record(z.string().min(1).max(200), z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(roleName, { error: 'must be a role or a list of roles' }).min(1)))
+  .record(
+    z.string().min(1).max(200),
+    z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(roleName, { error: 'must be a role or a list of roles' }).min(1)),
+  )
   .refine((m) => Object.keys(m).length > 0, 'must map at least one group to a role')
 const districtMapSchema = z.record(
   z.string().min(1).max(200),

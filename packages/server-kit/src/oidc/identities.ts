@@ -74,7 +74,13 @@ export function userForIdentity(identity: ProviderIdentity): Effect.Effect<Sessi
           before: linked ? { roles: linked.roles.split(',').filter(Boolean), district: linked.district } : null,
           after: { roles: identity.roles, district: identity.district },
         })
-      return { id, username: linked?.username ?? username, displayName: identity.displayName, roles: identity.roles, district: identity.district }
+      return {
+        id,
+        username: linked?.username ?? username,
+        displayName: identity.displayName,
+        roles: identity.roles,
+        district: identity.district,
+      }
     }),
   )
 }

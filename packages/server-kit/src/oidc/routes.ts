@@ -4,15 +4,15 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Kysely } from 'kysely'
 import * as client from 'openid-client'
-import { PROBLEM_TITLES, ProblemResponse } from '../errors.js'
 import { problems, runKit, type KitEnv } from '../http.js'
 import { requestLanguage } from '../middleware/problems/index.js'
 import type { KitTables } from '../schema.js'
 import { query } from '../services.js'
 import { mapClaims } from './claims.js'
-import type { OidcSettings, SignInSettings } from './config.js'
+import type { OidcSettings } from './config.js'
 import { userForIdentity } from './identities.js'
 import { noAccessPage, signInFailedPage, type SignInFailure } from './pages.js'
+import { oidcOff } from './problems.js'
 import { secureCookies, setSessionCookie, startSession } from './session.js'
 
 /** The browser's one-time cookie for a sign-in on its way through the provider. */
@@ -28,18 +28,18 @@ const sameText = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-const oidcOff = () =>
-  new ProblemResponse({
-    type: 'about:blank',
-    title: PROBLEM_TITLES.notFound,
-    status: 404,
-    detail: { sv: 'Inloggning med stadens konto är inte inställd här.', en: 'Sign-in with the city’s account is not set up here.' },
-  })
-
 const html = (c: Context, body: string, status: 200 | 400 | 403 | 502) =>
   c.body(body, status, { 'content-type': 'text/html; charset=utf-8', 'content-language': requestLanguage(c), vary: 'Accept-Language' })
 
-/** The provider's metadata, read once (again after a failure), and the client for it. */
+/** Per settings: the provider's metadata, read once (again after a failure), and the client for it. */
+const providers = new WeakMap<OidcSettings, (skewSeconds: number) => Promise<client.Configuration>>()
+
+function providerFor(settings: OidcSettings): (skewSeconds: number) => Promise<client.Configuration> {
+  let found = providers.get(settings)
+  if (!found) providers.set(settings, (found = providerClient(settings)))
+  return found
+}
+
 function providerClient(settings: OidcSettings) {
   let pending: Promise<client.Configuration> | undefined
   return (skewSeconds: number): Promise<client.Configuration> => {
@@ -70,32 +70,14 @@ function failureOf(error: unknown): SignInFailure {
 }
 
 /**
- * How staff sign in, the same in every app (`createApi` calls it with the settings from
- * the environment): `GET /api/sign-in` says which ways are on; with OpenID Connect
- * configured, `GET /api/oidc/login` sends the browser to the provider (authorization code
- * flow with PKCE, state and nonce) and `GET /api/oidc/callback` checks the answer, maps
- * the claims to roles and district, and starts the same session a password login does.
- * With `passwordLogin` off, `POST /api/session` is refused. Call before the session routes.
+ * How staff sign in, the same in every app (each app's server calls it once, after
+ * `createApi`, whose `signIn` settings it follows): `GET /api/sign-in` says which ways are
+ * on; with OpenID Connect configured, `GET /api/oidc/login` sends the browser to the
+ * provider (authorization code flow with PKCE, state and nonce) and `GET /api/oidc/callback`
+ * checks the answer, maps the claims to roles and district, and starts the same session a
+ * password login does. Without it, both answer 404.
  */
-export function registerSignIn(app: OpenAPIHono<KitEnv>, settings: SignInSettings): void {
-  const oidc = settings.oidc
-  const configuration = oidc ? providerClient(oidc) : null
-
-  if (!settings.passwordLogin)
-    app.use('/api/session', async (c, next) => {
-      if (c.req.method !== 'POST') return next()
-      throw new ProblemResponse({
-        type: 'https://vbe.invalid/problems/password-login-off',
-        title: PROBLEM_TITLES.forbidden,
-        status: 403,
-        detail: {
-          sv: 'Inloggning med lösenord är avstängd. Logga in med stadens konto.',
-          en: 'Sign-in with a password is turned off. Sign in with the city’s account.',
-        },
-        code: 'password-login-off',
-      })
-    })
-
+export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -121,7 +103,10 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>, settings: SignInSetting
         },
       },
     }),
-    (c) => c.json({ password: settings.passwordLogin, oidc: oidc !== null }, 200),
+    (c) => {
+      const { passwordLogin, oidc } = c.get('kit').signIn
+      return c.json({ password: passwordLogin, oidc: oidc !== null }, 200)
+    },
   )
 
   app.openapi(
@@ -136,13 +121,18 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>, settings: SignInSetting
       security: [],
       responses: {
         302: { description: 'To the identity provider', headers: z.object({ Location: z.string() }) },
-        502: { description: 'The identity provider could not be reached (a page for the browser)', content: { 'text/html': { schema: z.string() } } },
+        502: {
+          description: 'The identity provider could not be reached (a page for the browser)',
+          content: { 'text/html': { schema: z.string() } },
+        },
         ...problems(404),
       },
     }),
     async (c) => {
-      if (!oidc || !configuration) throw oidcOff()
       const kit = c.get('kit')
+      const oidc = kit.signIn.oidc
+      if (!oidc) throw oidcOff()
+      const configuration = providerFor(oidc)
       const now = kit.clock.now()
       let config: client.Configuration
       try {
@@ -206,15 +196,23 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>, settings: SignInSetting
       },
       responses: {
         303: { description: 'Signed in: sets the session cookie and goes to the app', headers: z.object({ Location: z.string() }) },
-        400: { description: 'The sign-in failed (expired, wrong state, a used or expired code or token)', content: { 'text/html': { schema: z.string() } } },
-        403: { description: 'No access: no mapped role, or the user is disabled; no session', content: { 'text/html': { schema: z.string() } } },
+        400: {
+          description: 'The sign-in failed (expired, wrong state, a used or expired code or token)',
+          content: { 'text/html': { schema: z.string() } },
+        },
+        403: {
+          description: 'No access: no mapped role, or the user is disabled; no session',
+          content: { 'text/html': { schema: z.string() } },
+        },
         502: { description: 'The identity provider could not be reached', content: { 'text/html': { schema: z.string() } } },
         ...problems(404),
       },
     }),
     async (c) => {
-      if (!oidc || !configuration) throw oidcOff()
       const kit = c.get('kit')
+      const oidc = kit.signIn.oidc
+      if (!oidc) throw oidcOff()
+      const configuration = providerFor(oidc)
       const lang = requestLanguage(c)
       const now = kit.clock.now()
       const cookie = getCookie(c, OIDC_LOGIN_COOKIE)

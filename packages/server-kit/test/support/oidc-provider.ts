@@ -2,7 +2,7 @@
 // client and a login interaction a test drives over HTTP, and a small browser (a cookie
 // jar that follows redirects by hand) to drive it.
 import { generateKeyPairSync } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Provider, { type Configuration } from 'oidc-provider'
 
@@ -31,8 +31,8 @@ const CLAIMS: Configuration['claims'] = {
 
 /** Starts the provider on 127.0.0.1 on a free port. */
 export async function startTestProvider(options: TestProviderOptions): Promise<TestProvider> {
-  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined
-  const server = createServer((req, res) => handle?.(req, res))
+  // Listening first: the issuer URL holds the port. Requests are answered once the provider exists.
+  const server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const clientId = 'vbe-test'
@@ -72,14 +72,14 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   })
   const callback = provider.callback()
 
-  handle = (req, res) => {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const match = /^\/interaction\/([\w-]+)$/.exec(new URL(req.url ?? '/', issuer).pathname)
     if (!match) return void callback(req, res)
     interaction(provider, req, res).catch((error: unknown) => {
       res.statusCode = 500
       res.end(String(error))
     })
-  }
+  })
 
   return {
     issuer,
@@ -150,7 +150,12 @@ export class TestBrowser {
     const cookies = (this.jar.get(target.hostname) ?? []).filter((c) => target.pathname.startsWith(c.path))
     const headers: Record<string, string> = { 'accept-language': this.language, ...init.headers }
     if (cookies.length) headers['cookie'] = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
-    const response = await fetch(target, { method: init.method ?? 'GET', headers, redirect: 'manual', ...(init.body ? { body: init.body } : {}) })
+    const response = await fetch(target, {
+      method: init.method ?? 'GET',
+      headers,
+      redirect: 'manual',
+      ...(init.body ? { body: init.body } : {}),
+    })
     for (const line of response.headers.getSetCookie()) this.store(target, line)
     return response
   }
@@ -178,7 +183,11 @@ export class TestBrowser {
    * following every redirect until the answer is no redirect or `stopAt` says stop. Returns
    * the last response and the URL it answered.
    */
-  async signIn(startUrl: string, account: string, stopAt: (url: URL) => boolean = () => false): Promise<{ url: string; response: Response }> {
+  async signIn(
+    startUrl: string,
+    account: string,
+    stopAt: (url: URL) => boolean = () => false,
+  ): Promise<{ url: string; response: Response }> {
     let url = startUrl
     let response = await this.request(url)
     for (let hops = 0; hops < 20; hops++) {
