@@ -252,7 +252,10 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
         }
       } catch (error) {
         const failure = failureOf(error)
-        if (failure === 'unavailable') kit.logError(error, c)
+        // A used or expired code is the user's or an attacker's doing; anything else the provider
+        // refuses (a wrong client secret, say) or an unreachable provider is for the operators.
+        if (failure === 'unavailable' || (error instanceof client.ResponseBodyError && error.error !== 'invalid_grant'))
+          kit.logError(error, c)
         return html(c, signInFailedPage(lang, failure), failure === 'unavailable' ? 502 : 400)
       }
 
