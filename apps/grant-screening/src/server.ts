@@ -17,6 +17,7 @@ import {
   type KitEnv,
   type OpenOptions,
   registerAuditRoutes,
+  registerSignIn,
 } from '@vbe/server-kit'
 import { Plugins } from './cases/index.js'
 import { seedDemo } from './demo.js'
@@ -49,6 +50,7 @@ export interface GrantAppOptions {
 
 /** Every API area's routes, in the order they are matched and documented. */
 export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
+  registerSignIn(app)
   registerMetaRoutes(app, plugins)
   registerCaseRoutes(app, plugins)
   registerIntakeRoutes(app, plugins)

@@ -10,6 +10,7 @@ import {
   type DatabaseConfig,
   type OpenOptions,
   registerAuditRoutes,
+  registerSignIn,
 } from '@vbe/server-kit'
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
@@ -47,6 +48,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   })
+  registerSignIn(app)
   registerMetaRoutes(app, options.database)
   registerPlanRoutes(app)
   registerWorkflowRoutes(app)

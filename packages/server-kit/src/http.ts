@@ -27,6 +27,8 @@ import { registerSessionRoutes } from './sessions/routes.js'
 import { registerSecurityLogRoutes } from './security-log/routes.js'
 import { logRefusals } from './security-log/request.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
+import { signInSettingsFromEnv, type SignInSettings } from './oidc/config.js'
+import { passwordLoginOff } from './oidc/problems.js'
 
 export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
 
@@ -51,6 +53,11 @@ export interface KitOptions {
   readonly trustedProxies?: readonly string[]
   /** Log unexpected errors. Default: console.error. */
   readonly logError?: (error: unknown, c: Context) => void
+  /**
+   * How staff sign in (password, OpenID Connect; the OIDC routes come with `registerSignIn`).
+   * Default: from the environment (`signInSettingsFromEnv`).
+   */
+  readonly signIn?: SignInSettings
 }
 
 export type KitEnv = {
@@ -84,6 +91,7 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     secureCookies: options.secureCookies ?? true,
     trustedProxies: options.trustedProxies ?? [],
     logError: options.logError ?? ((error: unknown) => console.error(error)),
+    signIn: options.signIn ?? signInSettingsFromEnv(),
   }
   const app = new OpenAPIHono<KitEnv>({
     defaultHook: (result) => {

@@ -3,6 +3,7 @@ import type { MigrationSet } from './db.js'
 import type { AnyKysely } from './db.js'
 import { sessionsMigration } from './migrations/002-sessions.js'
 import { auditMigration } from './migrations/003-audit.js'
+import { identitiesMigration } from './migrations/004-identities.js'
 
 /** The tables server-kit owns. Apps add theirs with their own migration set. */
 export interface KitTables {
@@ -53,6 +54,10 @@ export interface KitTables {
     /** The seq of the erasure event that replaced this event's payload with a tombstone. */
     erased_by: number | null
   }
+  /** An identity at an OpenID provider (issuer + subject), linked to one user (migration 004). */
+  vbe_identities: { issuer: string; subject: string; user_id: string; created_at: Generated<Date>; last_login_at: Date }
+  /** A sign-in on its way through the provider; `id` is the SHA-256 of the browser's one-time cookie (migration 004). */
+  vbe_oidc_logins: { id: string; state: string; nonce: string; code_verifier: string; expires_at: Date }
 }
 
 /** One login-throttle counter: `pair:<user>|<address>` or `addr:<address>`. */
@@ -131,5 +136,6 @@ export const kitMigrations: MigrationSet = {
     },
     '002-sessions': sessionsMigration,
     '003-audit': auditMigration,
+    '004-identities': identitiesMigration,
   },
 }

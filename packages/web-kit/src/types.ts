@@ -31,6 +31,14 @@ export interface Session {
   readonly csrfToken: string
 }
 
+/** The ways to sign in the server offers (`GET /api/sign-in`). */
+export interface SignInMethods {
+  /** A username and password (`POST /api/session`). */
+  readonly password: boolean
+  /** The city's account through OpenID Connect (`GET /api/oidc/login`). */
+  readonly oidc: boolean
+}
+
 /** Whether the user holds any of the roles. */
 export const hasRole = (user: User, ...roles: readonly Role[]): boolean => roles.some((r) => user.roles.includes(r))
 

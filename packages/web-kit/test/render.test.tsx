@@ -11,6 +11,7 @@ import { StatusBadge } from '../src/badge.js'
 import { ErrorSummary, Field, pathMatches, useForm } from '../src/forms.js'
 import { createI18n, defineCatalogue, I18nRoot } from '../src/i18n.js'
 import { AppLayout } from '../src/layout.js'
+import { LoginPage } from '../src/login.js'
 import { SortableTable } from '../src/table.js'
 import { AnnouncerProvider } from '../src/live.js'
 import { SessionsPage } from '../src/sessions-page.js'
@@ -191,5 +192,28 @@ describe('SessionsPage', () => {
     const en = page('en')
     expect(en).toContain('My sign-ins')
     expect(en).toContain('aria-label="End the sign-in from 2026-05-03 09:00"')
+  })
+})
+
+describe('LoginPage', () => {
+  const methods = (password: boolean, oidc: boolean) => ({ password, oidc })
+  it('offers the city’s account above the password form when the server has both', () => {
+    const out = html(<LoginPage intro="Välkommen." methods={methods(true, true)} onLogin={() => {}} />)
+    expect(out).toContain('<a class="button button--primary" href="/api/oidc/login">Logga in med stadens konto</a>')
+    expect(out).toContain('<h2 class="login__or">Eller logga in med användarnamn och lösenord</h2>')
+    expect(out.indexOf('/api/oidc/login')).toBeLessThan(out.indexOf('type="password"'))
+    expect(out).toContain('type="password"')
+  })
+  it('shows only the city’s account when password login is off, in English too', () => {
+    const out = html(<LoginPage intro="Welcome." methods={methods(false, true)} onLogin={() => {}} />, 'en')
+    expect(out).toContain('>Sign in with the city’s account</a>')
+    expect(out).not.toContain('type="password"')
+    expect(out).not.toContain('login__or')
+  })
+  it('shows the password form alone without OpenID Connect', () => {
+    const out = html(<LoginPage intro="Välkommen." methods={methods(true, false)} onLogin={() => {}} />)
+    expect(out).not.toContain('/api/oidc/login')
+    expect(out).toContain('type="password"')
+    expect(out).toContain('<h1')
   })
 })

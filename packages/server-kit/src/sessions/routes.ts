@@ -1,17 +1,16 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import type { Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
 import { scopeOf } from '../access/policy.js'
 import { login, logout } from '../auth.js'
 import { NotFound } from '../errors.js'
 import type { KitEnv } from '../http.js'
-import { INSECURE_SESSION_COOKIE, SESSION_COOKIE } from '../middleware/session/index.js'
+import { passwordLoginOff } from '../oidc/problems.js'
 import type { KitTables } from '../schema.js'
 import { securityEvent } from '../security-log/request.js'
 import { query } from '../services.js'
 import { clientInfo } from './client.js'
+import { clearSessionCookie, heldSessionToken, setSessionCookie } from './cookie.js'
 import { endAllSessionsOf, endSession, listSessions } from './store.js'
 
 const userSchema = z
@@ -36,13 +35,6 @@ const sessionInfoSchema = z
   })
   .openapi('SessionInfo')
 
-/** The cookie's name and Secure flag: `__Host-` and Secure unless turned off for plain-http development. */
-function cookieFor(c: Context<KitEnv>): { name: string; secure: boolean } {
-  const kit = c.get('kit')
-  const secure = kit.secureCookies || clientInfo(c, kit.trustedProxies).https
-  return { name: secure ? SESSION_COOKIE : INSECURE_SESSION_COOKIE, secure }
-}
-
 /**
  * What the kit's route modules take from `http.ts`, handed in by `createApi` (which
  * registers them), so that no module imports the other back.
@@ -60,7 +52,7 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRout
       operationId: 'logIn',
       summary: 'Log in',
       description:
-        'Checks the user name and password and starts a new session (a new token every time): sets the HttpOnly session cookie and answers with the user and the CSRF token that every later unsafe request must send in X-CSRF-Token. Attempts are throttled per user name and address and per address: after a few failures each further attempt must wait longer (429 with Retry-After); the same user from another address is not slowed.',
+        'Checks the user name and password and starts a new session (a new token every time): sets the HttpOnly session cookie and answers with the user and the CSRF token that every later unsafe request must send in X-CSRF-Token. Attempts are throttled per user name and address and per address: after a few failures each further attempt must wait longer (429 with Retry-After); the same user from another address is not slowed. 403 when password login is turned off (VBE_PASSWORD_LOGIN=0).',
       security: [],
       request: {
         body: {
@@ -74,23 +66,20 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRout
       },
       responses: {
         200: { description: 'Logged in; sets the session cookie', content: { 'application/json': { schema: sessionSchema } } },
-        ...problems(400, 401, 429),
+        ...problems(400, 401, 403, 429),
       },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json')
       const kit = c.get('kit')
-      const cookie = cookieFor(c)
+      if (!kit.signIn.passwordLogin) throw passwordLoginOff()
       const origin = {
         address: clientInfo(c, kit.trustedProxies).address,
         userAgent: c.req.header('user-agent') ?? null,
-        previousToken: getCookie(c, SESSION_COOKIE) ?? getCookie(c, INSECURE_SESSION_COOKIE) ?? null,
+        previousToken: heldSessionToken(c),
       }
       const result = await runKit(c, login(username, password, origin, kit.authPolicy))
-      // Max-Age, not Expires: the session's lifetime counts from the browser's own clock,
-      // so a browser whose clock differs from the server's does not drop it at once.
-      const maxAge = Math.max(0, Math.floor((result.expiresAt.getTime() - kit.clock.now().getTime()) / 1000))
-      setCookie(c, cookie.name, result.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: cookie.secure, maxAge })
+      setSessionCookie(c, result)
       return c.json({ user: { ...result.user, roles: [...result.user.roles] }, csrfToken: result.csrfToken }, 200)
     },
   )
@@ -124,8 +113,7 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRout
     async (c) => {
       requireUser(c)
       await runKit(c, logout(c.get('session')!))
-      const cookie = cookieFor(c)
-      deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
+      clearSessionCookie(c)
       return c.body(null, 204)
     },
   )

@@ -26,6 +26,8 @@ export interface NewSession {
   readonly userAgent: string | null
   /** A session the browser still held: ended, so that every login starts a new token. */
   readonly previousToken: string | null
+  /** How the user signed in, recorded in the `session.login` event. Default: password. */
+  readonly method?: 'password' | 'oidc'
 }
 
 const USER_AGENT_MAX = 200
@@ -56,7 +58,13 @@ export function createSession(
         })
         .execute()
     })
-    yield* appendAuditAs(s.user.username, { action: 'session.login', entityType: 'user', entityId: s.user.id, district: s.user.district })
+    yield* appendAuditAs(s.user.username, {
+      action: 'session.login',
+      entityType: 'user',
+      entityId: s.user.id,
+      district: s.user.district,
+      ...(s.method === 'oidc' ? { after: { method: 'oidc' } } : {}),
+    })
     return { token, csrfToken, expiresAt }
   })
 }

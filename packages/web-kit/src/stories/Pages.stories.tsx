@@ -14,6 +14,15 @@ export const LoginEnglishSessionExpired: Story = {
   parameters: { lang: 'en' },
   render: () => <LoginPage intro="Log in with your username and password." expired onLogin={() => {}} />,
 }
+export const LoginWithCityAccount: Story = {
+  render: () => (
+    <LoginPage intro="Logga in med stadens konto eller ditt användarnamn." methods={{ password: true, oidc: true }} onLogin={() => {}} />
+  ),
+}
+export const LoginCityAccountOnlyEnglish: Story = {
+  parameters: { lang: 'en' },
+  render: () => <LoginPage intro="Sign in with the city’s account." methods={{ password: false, oidc: true }} onLogin={() => {}} />,
+}
 export const AccessibilityStatementSwedish: Story = { render: () => <AccessibilityStatement /> }
 export const AccessibilityStatementEnglish: Story = { parameters: { lang: 'en' }, render: () => <AccessibilityStatement /> }
 export const LoadingState: Story = { render: () => <Loading /> }

@@ -1,0 +1,209 @@
+// A real OpenID provider on loopback for tests (oidc-provider), with one confidential
+// client and a login interaction a test drives over HTTP, and a small browser (a cookie
+// jar that follows redirects by hand) to drive it.
+import { generateKeyPairSync } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import Provider, { type Configuration } from 'oidc-provider'
+
+export interface TestProviderOptions {
+  /** Account id → the claims the provider says about it (`sub` is the account id). */
+  readonly accounts: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  /** The client's redirect URIs. */
+  readonly redirectUris: readonly string[]
+  /** ID token lifetime in seconds (default one hour). */
+  readonly idTokenTtlSeconds?: number
+}
+
+export interface TestProvider {
+  readonly issuer: string
+  readonly clientId: string
+  readonly clientSecret: string
+  close(): Promise<void>
+}
+
+const CLAIMS: Configuration['claims'] = {
+  openid: ['sub'],
+  profile: ['name', 'given_name', 'family_name'],
+  email: ['email'],
+  groups: ['groups', 'district'],
+}
+
+/** Starts the provider on 127.0.0.1 on a free port. */
+export async function startTestProvider(options: TestProviderOptions): Promise<TestProvider> {
+  // Listening first: the issuer URL holds the port. Requests are answered once the provider exists.
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const clientId = 'vbe-test'
+  const clientSecret = 'a-test-secret-that-is-long-enough-for-hs256'
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' }
+
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [...options.redirectUris],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    jwks: { keys: [jwk] },
+    cookies: { keys: ['test-cookie-key-one'] },
+    claims: CLAIMS,
+    pkce: { required: () => true },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    ttl: {
+      IdToken: options.idTokenTtlSeconds ?? 3600,
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      Grant: 3600,
+      Interaction: 600,
+      Session: 3600,
+    },
+    findAccount: (_ctx, sub) => {
+      const claims = options.accounts[sub]
+      return claims ? { accountId: sub, claims: () => ({ ...claims, sub }) } : undefined
+    },
+  })
+  const callback = provider.callback()
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const match = /^\/interaction\/([\w-]+)$/.exec(new URL(req.url ?? '/', issuer).pathname)
+    if (!match) return void callback(req, res)
+    interaction(provider, req, res).catch((error: unknown) => {
+      res.statusCode = 500
+      res.end(String(error))
+    })
+  })
+
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  }
+}
+
+/**
+ * The login prompt: GET shows the form, POST `login=<account>` signs that account in. The
+ * consent prompt that follows is granted at once (the apps are the city's own clients).
+ */
+async function interaction(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const details = await provider.interactionDetails(req, res)
+  if (details.prompt.name === 'login' && req.method !== 'POST') {
+    res.setHeader('content-type', 'text/html; charset=utf-8')
+    res.end(
+      '<!doctype html><html lang="en"><title>Test provider</title><form method="post"><label>Account <input name="login"></label><button>Sign in</button></form></html>',
+    )
+    return
+  }
+  if (details.prompt.name === 'login') {
+    const login = new URLSearchParams(await text(req)).get('login') ?? ''
+    await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false })
+    return
+  }
+  const accountId = details.session?.accountId ?? ''
+  const grant = details.grantId
+    ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId, clientId: String(details.params['client_id']) }))
+    : new provider.Grant({ accountId, clientId: String(details.params['client_id']) })
+  const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] }
+  if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '))
+  if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims)
+  const grantId = await grant.save()
+  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true })
+}
+
+function text(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk: string) => (data += chunk))
+    req.on('end', () => resolve(data))
+    req.on('error', reject)
+  })
+}
+
+interface StoredCookie {
+  readonly name: string
+  readonly value: string
+  readonly path: string
+}
+
+/**
+ * A browser's part in a sign-in: a cookie jar per host (ports share cookies, as in a
+ * browser), requests that do not follow redirects, and `signIn` that walks the whole
+ * flow from the app's login URL to the provider, through its login form, and back.
+ */
+export class TestBrowser {
+  private readonly jar = new Map<string, StoredCookie[]>()
+
+  /** `language` goes in every request's Accept-Language. */
+  constructor(readonly language: 'sv' | 'en' = 'en') {}
+
+  async request(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+    const target = new URL(url)
+    const cookies = (this.jar.get(target.hostname) ?? []).filter((c) => target.pathname.startsWith(c.path))
+    const headers: Record<string, string> = { 'accept-language': this.language, ...init.headers }
+    if (cookies.length) headers['cookie'] = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+    const response = await fetch(target, {
+      method: init.method ?? 'GET',
+      headers,
+      redirect: 'manual',
+      ...(init.body ? { body: init.body } : {}),
+    })
+    for (const line of response.headers.getSetCookie()) this.store(target, line)
+    return response
+  }
+
+  /** The cookie `name` this browser holds for `url`'s host, if any. */
+  cookie(url: string, name: string): string | undefined {
+    return this.jar.get(new URL(url).hostname)?.find((c) => c.name === name)?.value
+  }
+
+  private store(target: URL, line: string): void {
+    const [pair = '', ...attributes] = line.split(';').map((s) => s.trim())
+    const eq = pair.indexOf('=')
+    const name = pair.slice(0, eq)
+    const value = pair.slice(eq + 1)
+    const attr = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1)
+    const path = attr('path') ?? '/'
+    const expired = attr('max-age') === '0' || (attr('expires') !== undefined && new Date(attr('expires')!).getTime() < Date.now())
+    const list = (this.jar.get(target.hostname) ?? []).filter((c) => !(c.name === name && c.path === path))
+    if (!expired && value !== '') list.push({ name, value, path })
+    this.jar.set(target.hostname, list)
+  }
+
+  /**
+   * From `startUrl` (the app's `/api/oidc/login`) through the provider's login as `account`,
+   * following every redirect until the answer is no redirect or `stopAt` says stop. Returns
+   * the last response and the URL it answered.
+   */
+  async signIn(
+    startUrl: string,
+    account: string,
+    stopAt: (url: URL) => boolean = () => false,
+  ): Promise<{ url: string; response: Response }> {
+    let url = startUrl
+    let response = await this.request(url)
+    for (let hops = 0; hops < 20; hops++) {
+      if (response.status >= 300 && response.status < 400) {
+        url = new URL(response.headers.get('location') ?? '', url).href
+        if (stopAt(new URL(url))) return { url, response }
+        response = await this.request(url)
+      } else if (new URL(url).pathname.startsWith('/interaction/') && response.status === 200) {
+        await response.text()
+        response = await this.request(url, {
+          method: 'POST',
+          body: new URLSearchParams({ login: account }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      } else return { url, response }
+    }
+    throw new Error(`The sign-in did not end after 20 steps; it was at ${url}`)
+  }
+}
