@@ -11,7 +11,7 @@ import {
   type CodedMessage,
 } from '../shared/index.js'
 import { composePlugins, type ComposedPlugins, type DistrictPlugin } from '../plugins/index.js'
-import { applicationSchema, parseApplication, type Application } from './application.js'
+import { applicationSchema, parseApplication, safeParseApplication, type Application } from './application.js'
 import { covers } from './dates.js'
 import type { RuleCatalogue } from './stored.js'
 import {
@@ -274,10 +274,10 @@ function checkOptions(options: unknown, path: string): void {
 
 /** Throws the application's ValidationError, when it has one. */
 function diagnoseApplication(application: unknown, path: string): void {
-  const parsed = parseApplication(application)
-  if (parsed instanceof ValidationError)
+  const parsed = safeParseApplication(application)
+  if (!parsed.ok)
     throw new ValidationError(
-      parsed.subject,
+      parsed.error.subject,
       parsed.problems.map((p) => ({ ...p, path: p.path === '(root)' ? path : `${path}.${p.path}` })),
     )
   diagnoseWith(applicationSchema, application, 'Application', path)
@@ -320,12 +320,10 @@ export function screen(application: Application, options: ScreenOptions): Screen
   }
 }
 
-/** Parses input from outside (see parseApplication), then screens it; returns the ValidationError for bad input. */
-export function parseAndScreen(input: unknown, options: ScreenOptions): ScreeningResult | ValidationError {
+/** Parses input from outside (see parseApplication), then screens it; throws the ValidationError for bad input. */
+export function parseAndScreen(input: unknown, options: ScreenOptions): ScreeningResult {
   checkOptions(options, 'options')
-  const parsed = parseApplication(input)
-  if (parsed instanceof ValidationError) return parsed
-  return screen(parsed, options)
+  return screen(parseApplication(input), options)
 }
 
 /** The rules that apply on a date, city-wide and for each programme the plugins offer. */
