@@ -67,7 +67,12 @@ const ENTRY_POINTS: ReadonlyArray<readonly [name: string, call: (...args: never[
 ]
 
 const isFailedParse = (value: unknown): value is { ok: false; error: ValidationError } =>
-  typeof value === 'object' && value !== null && 'ok' in value && value.ok === false && 'error' in value && value.error instanceof ValidationError
+  typeof value === 'object' &&
+  value !== null &&
+  'ok' in value &&
+  value.ok === false &&
+  'error' in value &&
+  value.error instanceof ValidationError
 
 /** Calls and reports what came of it: a value, a ValidationError, or another error. */
 function outcome(

@@ -196,7 +196,10 @@ export type ParseResult<T> =
   | { readonly ok: false; readonly problems: readonly FieldProblem[]; readonly error: ValidationError }
 
 /** The failed ParseResult for `subject` with these problems. */
-export function parseFailure(subject: string, problems: readonly FieldProblem[]): { ok: false; problems: readonly FieldProblem[]; error: ValidationError } {
+export function parseFailure(
+  subject: string,
+  problems: readonly FieldProblem[],
+): { ok: false; problems: readonly FieldProblem[]; error: ValidationError } {
   return { ok: false, problems, error: new ValidationError(subject, problems) }
 }
 
