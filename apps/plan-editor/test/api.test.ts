@@ -134,8 +134,10 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     const bDoc = { ...b.document, contactPoint: { ...b.document.contactPoint, function: 'Ändrad av Jonas' } }
     const second = await officer2Rk.send('PUT', `/api/plans/${id}`, { document: bDoc }, ifMatch(b.version))
     expectProblem(second, 409)
-    expect(second.body.detail).toMatch(/officer\.rk/)
-    expect(second.body.current).toMatchObject({ version: 2, updatedBy: 'officer.rk', baseVersion: 1 })
+    // Who saved is named by display name; no username reaches the user.
+    expect(second.body.detail).toContain('Amina (handläggare, Rinkeby-Kista)')
+    expect(second.body.detail).not.toMatch(/officer\.rk/)
+    expect(second.body.current).toMatchObject({ version: 2, updatedBy: 'Amina (handläggare, Rinkeby-Kista)', baseVersion: 1 })
     expect(second.body.current.theirs.plan).toEqual([
       expect.objectContaining({ path: 'situationPicture.summary', after: 'Ändrad av Amina' }),
     ])
@@ -162,6 +164,34 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409])
     const versions = (await officerRk.get(`/api/plans/${id}/versions`)).body.versions as { version: number; by: string }[]
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4])
+  })
+
+  it('names who saved by display name, never by username, in lists, plans, versions and conflicts', async () => {
+    const created = await officer2Rk.send('POST', '/api/plans', { from: 'template', year: 2025 })
+    expect(created.status).toBe(201)
+    const id = created.body.id as string
+    const doc = created.body.document
+    const changed = { ...doc, situationPicture: { ...doc.situationPicture, summary: 'Lägesbild av Amina' } }
+    const saved = await officerRk.send('PUT', `/api/plans/${id}`, { document: changed }, ifMatch(created.body.version))
+    expect(saved.status).toBe(200)
+    expect(saved.body.updatedBy).toBe('Amina (handläggare, Rinkeby-Kista)')
+    const bodies = [
+      (await officerRk.get('/api/plans')).body,
+      (await officerRk.get(`/api/plans/${id}`)).body,
+      (await officerRk.get(`/api/plans/${id}/versions`)).body,
+      (await officerRk.get(`/api/plans/${id}/versions/1`)).body,
+      (await officerRk.get(`/api/plans/${rk.id}`)).body,
+      (await admin.get('/api/overview')).body,
+    ]
+    const usernames = ['officer.rk', 'officer2.rk', 'approver.rk', 'officer.nm', 'approver.nm', 'demo-seed']
+    for (const body of bodies) for (const u of usernames) expect(JSON.stringify(body)).not.toContain(u)
+    expect(bodies[1].history.map((h: { by: string | null }) => h.by)).toEqual([
+      'Jonas (handläggare, Rinkeby-Kista)',
+      'Amina (handläggare, Rinkeby-Kista)',
+    ])
+    expect(bodies[3].by).toBe('Jonas (handläggare, Rinkeby-Kista)')
+    // The demo seed is not a user: no name to show, and the UI says so in words.
+    expect(bodies[4].history[0].by).toBeNull()
   })
 
   it('answers bad input to every endpoint with problem+json naming the field', async () => {
@@ -293,7 +323,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expect(plan.can.actions).toEqual(['revise'])
     expect(plan.history.at(-1)).toMatchObject({
       action: 'return',
-      by: 'approver.nm',
+      by: 'Erik (nämndsekreterare, Norrmalm)',
       decisionReference: 'SDN 2026-06-10 §7',
       comment: 'Lägg till effektindikatorer för G3.',
     })

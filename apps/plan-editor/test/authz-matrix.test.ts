@@ -43,9 +43,10 @@ let source: string | undefined
 async function sourcePlan(api: MatrixApi): Promise<string> {
   if (source) return source
   const items = (await api.as('admin-city').send('GET', '/api/plans?district=norrmalm')).json<{
-    items: { id: string; updatedBy: string }[]
+    items: { id: string; updatedBy: string | null }[]
   }>().items
-  source = items.find((p) => p.updatedBy === 'demo-seed')!.id
+  // The demo seed is not a user: its plans have no display name to show.
+  source = items.find((p) => p.updatedBy === null)!.id
   return source
 }
 

@@ -14,7 +14,7 @@ import {
   type Route,
 } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
-import { districtName } from '../../src/plugins'
+import { districtName } from '@vbe/web-kit/districts'
 import { catalogue, useI18n } from './i18n'
 import { Editor } from './pages/editor/EditorPage'
 import { Overview } from './pages/overview/Overview'

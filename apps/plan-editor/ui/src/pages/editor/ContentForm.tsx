@@ -1,7 +1,7 @@
 import { memo, useCallback } from 'react'
 import type { Activity, Indicator, Plan } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
-import { pluginFor } from '../../../../src/plugins'
+import { districtPlugin } from '@vbe/web-kit/districts'
 import type { T } from '../../i18n'
 
 /** A change to the plan being edited. */
@@ -41,7 +41,7 @@ function Text({
 }
 
 export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; update: Update; readOnly: boolean; t: T; lang: 'sv' | 'en' }) {
-  const plugin = pluginFor(doc.district)
+  const plugin = districtPlugin(doc.district)
   const setActivity = useCallback(
     (aid: string, f: (a: Activity) => Activity) =>
       update((d) => ({ ...d, activities: d.activities.map((a) => (a.id === aid ? f(a) : a)) })),
@@ -264,7 +264,7 @@ const ActivityEditor = memo(function ActivityEditor({
 }) {
   const p = `act-${a.id}`
   const ch = (f: (a: Activity) => Activity) => set(a.id, f)
-  const plugin = pluginFor(district)
+  const plugin = districtPlugin(district)
   const setIndicator = (iid: string, f: (i: Indicator) => Indicator) =>
     ch((x) => ({ ...x, indicators: x.indicators.map((i) => (i.id === iid ? f(i) : i)) }))
   const addIndicator = () => {
