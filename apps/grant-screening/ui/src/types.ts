@@ -105,20 +105,8 @@ export interface ImportResult {
   readonly errors: readonly { readonly row: number; readonly path: string; readonly message: string }[]
 }
 
-export interface AuditEvent {
-  readonly seq: number
-  readonly at: string
-  readonly actor: string
-  readonly action: string
-  readonly entityType: string
-  readonly entityId: string
-  readonly district: string | null
-  readonly ruleset: string | null
-  readonly before?: unknown
-  readonly after?: unknown
-  readonly hash?: string
-  readonly erasedBy?: number | null
-}
+/** The audit log's event as server-kit's audit routes send it (type only). */
+export type { AuditEvent } from '@vbe/server-kit'
 
 export interface AuditVerification {
   readonly ok: boolean
