@@ -1,5 +1,15 @@
 import { expect, it } from 'vitest'
-import { authorisationMatrix, type Expected, type Fixture, type MatrixApi, type MatrixRow, type Persona } from '@vbe/server-kit/testing'
+import {
+  ALL_LOGGED_IN,
+  authorisationMatrix,
+  demoPersonaUsers,
+  kitRows,
+  type Expected,
+  type Fixture,
+  type MatrixApi,
+  type MatrixRow,
+  type Persona,
+} from '@vbe/server-kit/testing'
 import { DEMO_PASSWORD, demoApplication } from '../src/index.js'
 import { startTestServer } from './support/server.js'
 
@@ -72,27 +82,14 @@ const caseIn = (state: State) => (api: MatrixApi, persona: Persona) => freshCase
 const noCase = (api: MatrixApi, persona: Persona) => freshCase(api, persona, 'new').then((f) => ({ ...f, ids: {} }))
 
 //                                                   anon  off  appr admD admC aud  duo | off' appr' admD'
-const ALL_LOGGED_IN: Expected = /*              */ [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]
 const ON_CASE_READ: Expected = /*               */ [401, 200, 200, 200, 200, 200, 200, 404, 404, 404]
 const ON_CASE_OFFICER: Expected = /*            */ [401, 200, 403, 403, 403, 403, 200, 404, 404, 404]
 const ADMIN_AUDITOR: Expected = /*              */ [401, 403, 403, 200, 200, 200, 403, 403, 403, 200]
 
+const USERS = demoPersonaUsers('rk', 'nm')
+
 const ROWS: MatrixRow[] = [
-  { method: 'GET', path: '/api/health', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-  {
-    method: 'POST',
-    path: '/api/session',
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-    note: 'each persona logs in as itself; anonymous with a wrong password',
-    request: (_f, persona) => ({
-      body: {
-        username: persona === 'anonymous' ? 'officer.rk' : USERS[persona],
-        password: persona === 'anonymous' ? 'wrong-password' : DEMO_PASSWORD,
-      },
-    }),
-  },
-  { method: 'GET', path: '/api/session', expect: ALL_LOGGED_IN },
-  { method: 'DELETE', path: '/api/session', expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204], freshSession: true },
+  ...kitRows(USERS, DEMO_PASSWORD),
   { method: 'GET', path: '/api/districts', expect: ALL_LOGGED_IN },
   { method: 'GET', path: '/api/programmes', expect: ALL_LOGGED_IN },
   {
@@ -251,18 +248,6 @@ const ROWS: MatrixRow[] = [
 ]
 
 const personOf = (f: Fixture): Fixture => ({ ...f, ids: { id: f.ids['person']! } })
-
-const USERS = {
-  officer: 'officer.rk',
-  approver: 'approver.rk',
-  'admin-district': 'admin.rk',
-  'admin-city': 'admin',
-  auditor: 'auditor',
-  'officer-approver': 'officer-approver.rk',
-  'officer-other': 'officer.nm',
-  'approver-other': 'approver.nm',
-  'admin-other': 'admin.nm',
-} as const
 
 authorisationMatrix({
   name: 'grant screening',

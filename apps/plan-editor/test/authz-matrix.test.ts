@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest'
 import {
+  ALL_LOGGED_IN,
   authorisationMatrix,
+  demoPersonaUsers,
+  kitRows,
   type Expected,
   type Fixture,
   type MatrixApi,
@@ -91,41 +94,16 @@ const draft = (api: MatrixApi) => sharedPlan(api)
 const submitted = (api: MatrixApi) => freshPlan(api, true)
 
 //                                              anon  off  appr admD admC aud  duo | off' appr' admD'
-const ALL_LOGGED_IN: Expected = /*         */ [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]
 const ON_PLAN_READ: Expected = /*          */ [401, 200, 200, 200, 200, 200, 200, 404, 404, 404]
 const ON_PLAN_OFFICER: Expected = /*       */ [401, 200, 403, 403, 403, 403, 200, 404, 404, 404]
 const ADMIN_AUDITOR: Expected = /*         */ [401, 403, 403, 200, 200, 200, 403, 403, 403, 200]
 
 const followUpBody = (f: Fixture) => ({ value: 42, date: `${f.ids['year']}-08-31` })
 
-const USERS = {
-  officer: 'officer.nm',
-  approver: 'approver.nm',
-  'admin-district': 'admin.nm',
-  'admin-city': 'admin',
-  auditor: 'auditor',
-  'officer-approver': 'officer-approver.nm',
-  'officer-other': 'officer.rk',
-  'approver-other': 'approver.rk',
-  'admin-other': 'admin.rk',
-} as const
+const USERS = demoPersonaUsers('nm', 'rk')
 
 const ROWS: MatrixRow[] = [
-  { method: 'GET', path: '/api/health', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-  {
-    method: 'POST',
-    path: '/api/session',
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-    note: 'each persona logs in as itself; anonymous with a wrong password',
-    request: (_f, persona) => ({
-      body: {
-        username: persona === 'anonymous' ? 'officer.nm' : USERS[persona],
-        password: persona === 'anonymous' ? 'wrong-password' : DEMO_PASSWORD,
-      },
-    }),
-  },
-  { method: 'GET', path: '/api/session', expect: ALL_LOGGED_IN },
-  { method: 'DELETE', path: '/api/session', expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204], freshSession: true },
+  ...kitRows(USERS, DEMO_PASSWORD),
   {
     method: 'GET',
     path: '/api/plans',
