@@ -266,7 +266,9 @@ describe('plan editor in Chromium', () => {
     const conflict = b.getByTestId('conflict')
     await conflict.waitFor({ timeout: 15_000 })
     expect(await b.getByTestId('save-status').getAttribute('data-state')).toBe('conflict')
-    expect(await conflict.textContent()).toContain('officer.rk')
+    // Who saved is shown by display name; the username never reaches the page.
+    expect(await conflict.textContent()).toContain('Amina (handläggare, Rinkeby-Kista)')
+    expect(await conflict.textContent()).not.toContain('officer.rk')
     expect(await conflict.textContent()).toContain('Ny lägesbild från Amina')
     expect(await conflict.textContent()).toContain('Preventionssamordnare (Jonas)')
     await checkAxe(b, 'editor (conflict)')
