@@ -25,18 +25,11 @@ import {
 } from '@vbe/core/grants'
 import { norrmalmExamplePlan, parsePlan, safeParsePlan } from '@vbe/core/plans'
 import { allPlugins, baseApplication, rinkebyKistaFixture, testbyFixture } from './grants/fixtures.js'
+import { thrownBy } from './helpers.js'
 
 const parse = (input: ApplicationInput): Application => parseApplication(input)
 /** The ValidationError that `f` throws (fails the test when it throws nothing or something else). */
-const thrown = (f: () => unknown): ValidationError => {
-  try {
-    f()
-  } catch (error) {
-    if (error instanceof ValidationError) return error
-    throw error
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown')
-}
+const thrown = (f: () => unknown): ValidationError => thrownBy(ValidationError, f)
 const on = '2026-11-22'
 const withEvidence = (patch: Partial<Application['evidence'][number]> = {}): Application =>
   parse({
