@@ -197,6 +197,11 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
     const wrongDistrict = await otherOfficer.json('POST', '/api/cases', { application: demoApplication('t-nm') })
     expect(wrongDistrict.status).toBe(400)
     expect(wrongDistrict.body.errors[0].path).toBe('application.programme')
+    // The refusal names the districts as people know them, never by their ids.
+    const message: string = wrongDistrict.body.errors[0].message
+    expect(message).toContain('Rinkeby-Kista')
+    expect(message).toContain('Norrmalm')
+    expect(message).not.toMatch(/rinkeby-kista|norrmalm/)
   })
 
   it('re-screens open cases when the rules change, and shows the flips', async () => {

@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest'
 import {
+  ALL_LOGGED_IN,
   authorisationMatrix,
+  demoPersonaUsers,
+  kitRows,
   sessionMatrixRows,
   type Expected,
   type Fixture,
@@ -80,49 +83,16 @@ const caseIn = (state: State) => (api: MatrixApi, persona: Persona) => freshCase
 const noCase = (api: MatrixApi, persona: Persona) => freshCase(api, persona, 'new').then((f) => ({ ...f, ids: {} }))
 
 //                                                   anon  off  appr admD admC aud  duo | off' appr' admD'
-const ALL_LOGGED_IN: Expected = /*              */ [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]
 const ON_CASE_READ: Expected = /*               */ [401, 200, 200, 200, 200, 200, 200, 404, 404, 404]
 const ON_CASE_OFFICER: Expected = /*            */ [401, 200, 403, 403, 403, 403, 200, 404, 404, 404]
 const ADMIN_AUDITOR: Expected = /*              */ [401, 403, 403, 200, 200, 200, 403, 403, 403, 200]
 
+const USERS = demoPersonaUsers('rk', 'nm')
+
 const ROWS: MatrixRow[] = [
-  { method: 'GET', path: '/api/health', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-  {
-    method: 'POST',
-    path: '/api/session',
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-    note: 'each persona logs in as itself; anonymous with a wrong password',
-    // On a fresh session: a login ends the session the browser still held (issue 16).
-    freshSession: true,
-    request: (_f, persona) => ({
-      body: {
-        username: persona === 'anonymous' ? 'officer.rk' : USERS[persona],
-        password: persona === 'anonymous' ? 'wrong-password' : DEMO_PASSWORD,
-      },
-    }),
-  },
-  { method: 'GET', path: '/api/session', expect: ALL_LOGGED_IN },
-  // officer2.rk is a Rinkeby-Kista officer who is no persona here.
-  ...sessionMatrixRows(
-    {
-      officer: 'officer.rk',
-      approver: 'approver.rk',
-      'admin-district': 'admin.rk',
-      'admin-city': 'admin',
-      auditor: 'auditor',
-      'officer-approver': 'officer-approver.rk',
-      'officer-other': 'officer.nm',
-      'approver-other': 'approver.nm',
-      'admin-other': 'admin.nm',
-    },
-    'officer2.rk',
-    [401, 403, 403, 200, 200, 403, 403, 403, 403, 404],
-  ),
-  { method: 'DELETE', path: '/api/session', expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204], freshSession: true },
-  { method: 'GET', path: '/api/sign-in', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-  // OpenID Connect is not configured in these tests: its routes answer 404 to everyone (server-kit's oidc tests cover it on).
-  { method: 'GET', path: '/api/oidc/login', expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
-  { method: 'GET', path: '/api/oidc/callback', expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+  ...kitRows(USERS, DEMO_PASSWORD),
+  // officer2.rk is a Rinkeby-Kista officer who is no persona.
+  ...sessionMatrixRows(USERS, 'officer2.rk', [401, 403, 403, 200, 200, 403, 403, 403, 403, 404]),
   { method: 'GET', path: '/api/districts', expect: ALL_LOGGED_IN },
   { method: 'GET', path: '/api/programmes', expect: ALL_LOGGED_IN },
   {
@@ -281,18 +251,6 @@ const ROWS: MatrixRow[] = [
 ]
 
 const personOf = (f: Fixture): Fixture => ({ ...f, ids: { id: f.ids['person']! } })
-
-const USERS = {
-  officer: 'officer.rk',
-  approver: 'approver.rk',
-  'admin-district': 'admin.rk',
-  'admin-city': 'admin',
-  auditor: 'auditor',
-  'officer-approver': 'officer-approver.rk',
-  'officer-other': 'officer.nm',
-  'approver-other': 'approver.nm',
-  'admin-other': 'admin.nm',
-} as const
 
 authorisationMatrix({
   name: 'grant screening',

@@ -1,15 +1,14 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { launchChromium } from '@vbe/test-browser'
-import { explainStructured, parseApplicationOrThrow, screen, exampleApplication } from '@vbe/core/grants'
+import { axeCheck, WCAG_21_AA } from '@vbe/test-browser/axe'
+import { explainStructured, parseApplication, screen, exampleApplication } from '@vbe/core/grants'
 import { renderLetterHtml, type LetterInput } from '../src/letter/index.js'
 import { installedPlugins } from '../src/plugins.js'
 
 /* The HTML decision letter in a real browser, checked with axe for WCAG 2.1 A and AA, in both languages. */
 
-const application = parseApplicationOrThrow({
+const application = parseApplication({
   ...exampleApplication({ id: 'app-a11y' }),
   statutes: undefined,
   evidence: [
@@ -48,10 +47,8 @@ const letter = (locale: 'sv' | 'en'): LetterInput => ({
 
 describe('the HTML decision letter in a browser', () => {
   let browser: Browser
-  let axeSource: string
   beforeAll(async () => {
     browser = await launchChromium('the letter accessibility test')
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
   })
   afterAll(() => browser?.close())
 
@@ -60,18 +57,7 @@ describe('the HTML decision letter in a browser', () => {
     await page.setContent(renderLetterHtml(letter(locale)))
     expect(await page.locator('html').getAttribute('lang')).toBe(locale)
     expect(await page.locator('h2').count()).toBe(5)
-    await page.evaluate(axeSource)
-    const { violations, passes } = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string }[] }> }
-        }
-      ).axe
-      const r = await axe.run((globalThis as unknown as { document: unknown }).document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      })
-      return { passes: r.passes.length, violations: r.violations.map((v) => v.id) }
-    })
+    const { violations, passes } = await axeCheck(page, { tags: WCAG_21_AA })
     expect(passes).toBeGreaterThan(10)
     expect(violations).toEqual([])
     await page.close()

@@ -27,7 +27,7 @@ const older = composePlugins([
   norrmalm,
   defineDistrictPlugin({ ...rinkebyKista, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 50_000 } }] }),
 ])
-const parsed = (id: string, amount: number) => parseApplication(demoApplication(id, { amountRequested: amount })) as Application
+const parsed = (id: string, amount: number): Application => parseApplication(demoApplication(id, { amountRequested: amount }))
 
 describe.each<DatabaseKind>(['pglite', 'postgres'])('migration 002 on %s', (kind) => {
   it('keeps every stored screening, under two ruleset versions and with an odd finding, and the app works on after it', async () => {

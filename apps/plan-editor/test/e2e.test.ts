@@ -266,7 +266,9 @@ describe('plan editor in Chromium', () => {
     const conflict = b.getByTestId('conflict')
     await conflict.waitFor({ timeout: 15_000 })
     expect(await b.getByTestId('save-status').getAttribute('data-state')).toBe('conflict')
-    expect(await conflict.textContent()).toContain('officer.rk')
+    // Who saved is shown by display name; the username never reaches the page.
+    expect(await conflict.textContent()).toContain('Amina (handläggare, Rinkeby-Kista)')
+    expect(await conflict.textContent()).not.toContain('officer.rk')
     expect(await conflict.textContent()).toContain('Ny lägesbild från Amina')
     expect(await conflict.textContent()).toContain('Preventionssamordnare (Jonas)')
     await checkAxe(b, 'editor (conflict)')
@@ -280,7 +282,11 @@ describe('plan editor in Chromium', () => {
     const plan = (await api.get(`/api/plans/${created.body.id}`)).body
     expect(plan.document.situationPicture.summary).toBe('Ny lägesbild från Amina')
     expect(plan.document.contactPoint.function).toBe('Preventionssamordnare (Jonas)')
-    expect(plan.history.map((h: { by: string }) => h.by)).toEqual(['officer.rk', 'officer.rk', 'officer2.rk'])
+    expect(plan.history.map((h: { by: string }) => h.by)).toEqual([
+      'Amina (handläggare, Rinkeby-Kista)',
+      'Amina (handläggare, Rinkeby-Kista)',
+      'Jonas (handläggare, Rinkeby-Kista)',
+    ])
 
     // A, still on the old version, edits again: also a conflict, and merging keeps all three changes.
     await a.getByLabel('Enhet', { exact: true }).fill('Avdelningen för förebyggande arbete')

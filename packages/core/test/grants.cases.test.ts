@@ -4,9 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { z } from 'zod'
-import { ValidationError } from '@vbe/core'
 import { composePlugins } from '@vbe/core/plugins'
-import { FINDING_STATUSES, parseApplication, screen, type Finding, type ScreeningResult } from '@vbe/core/grants'
+import { FINDING_STATUSES, safeParseApplication, screen, type Finding, type ScreeningResult } from '@vbe/core/grants'
 import { PLUGINS } from './grants/fixtures.js'
 
 /**
@@ -129,11 +128,11 @@ describe('golden cases', () => {
     it.each(allCases.filter((c) => c.file === file).map((c) => [c.name, c] as const))('%s', (_name, c) => {
       const input = c.input ?? merge(base, c.patch ?? {})
       const plugins = composePlugins(c.plugins.map((id) => PLUGINS[id]!))
-      const parsed = parseApplication(input)
+      const parsed = safeParseApplication(input)
       const expected = c.expect
       if ('invalid' in expected) {
-        expect(parsed).toBeInstanceOf(ValidationError)
-        const problems = (parsed as ValidationError).problems
+        expect(parsed.ok).toBe(false)
+        const problems = parsed.ok ? [] : parsed.problems
         for (const p of expected.invalid) {
           expect(
             problems.some((q) => q.path === p.path && q.message.includes(p.message)),
@@ -143,11 +142,11 @@ describe('golden cases', () => {
         expect(problems).toHaveLength(expected.invalid.length)
         return
       }
-      if (parsed instanceof ValidationError) throw parsed
+      if (!parsed.ok) throw parsed.error
       if ('error' in expected) {
         let error: unknown
         try {
-          screen(parsed, { on: c.on, plugins })
+          screen(parsed.value, { on: c.on, plugins })
         } catch (e) {
           error = e
         }
@@ -156,7 +155,7 @@ describe('golden cases', () => {
         expect((error as Error).message).toContain(expected.error.message)
         return
       }
-      const result = screen(parsed, { on: c.on, plugins })
+      const result = screen(parsed.value, { on: c.on, plugins })
       expect(result.outcome).toBe(expected.outcome)
       expect(result.humanDecisionRequired).toBe(expected.humanDecisionRequired)
       expect(result.ruleset.on).toBe(c.on)

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { ValidationError } from '@vbe/core'
 import {
   DECISION_SOURCES,
   DEFAULT_APPEAL,
@@ -7,7 +8,7 @@ import {
   explainStructured,
   explanationText,
   formatSource,
-  parseApplicationOrThrow,
+  parseApplication,
   screen,
   type AdviceItem,
   type Application,
@@ -19,7 +20,7 @@ import {
 import { allPlugins, baseApplication } from './grants/fixtures.js'
 import { applicationArb, onArb } from './grants/arbitraries.js'
 
-const parse = (input: ApplicationInput): Application => parseApplicationOrThrow(input)
+const parse = (input: ApplicationInput): Application => parseApplication(input)
 const on = '2026-11-22'
 
 const section = (e: Explanation, id: string) => {
@@ -42,6 +43,30 @@ function texts(value: unknown, out: { sv: unknown; en: unknown }[] = []): { sv: 
 }
 
 describe('explainStructured', () => {
+  it('gives a clear ValidationError naming the field for input of the wrong shape, as explain does', () => {
+    const result = screen(parse(baseApplication()), { on, plugins: allPlugins })
+    const problemsOf = (f: () => unknown) => {
+      try {
+        f()
+      } catch (error) {
+        if (error instanceof ValidationError) return error.problems.map((p) => [p.path, p.code])
+        throw error
+      }
+      throw new Error('expected a ValidationError')
+    }
+    // Called as from JavaScript, with whatever arrives.
+    const structured = explainStructured as (result: unknown, options?: unknown) => unknown
+    const text = explain as (result: unknown, options: unknown) => unknown
+    expect(problemsOf(() => structured(null))).toEqual([['result', 'type.object']])
+    expect(problemsOf(() => structured({ ...result, findings: 'none' }))).toEqual([['result.findings', 'type.array']])
+    expect(problemsOf(() => structured({ ...result, outcome: 'maybe' }))).toEqual([['result.outcome', 'value.oneOfGot']])
+    expect(problemsOf(() => structured(result, { appeal: 'x' }))).toEqual([['options.appeal', 'type.object']])
+    expect(problemsOf(() => structured(result, null))).toEqual([['options', 'type.object']])
+    // explain checks the same things through explainStructured, and its own locale.
+    expect(problemsOf(() => text({ ...result, findings: 'none' }, { locale: 'sv' }))).toEqual([['result.findings', 'type.array']])
+    expect(problemsOf(() => text(result, { locale: 'de' }))).toEqual([['options.locale', 'value.oneOfGot']])
+  })
+
   const democracy = parse({
     ...baseApplication(),
     evidence: [

@@ -13,19 +13,23 @@ import {
   isOrganisationNumber,
   parseAndScreen,
   parseApplication,
-  parseApplicationOrThrow,
   rescreen,
   RINKEBY_KISTA_D9,
   rulesInForce,
+  safeParseApplication,
   screen,
   screener,
   UnknownProgrammeError,
   type Application,
   type ApplicationInput,
 } from '@vbe/core/grants'
+import { norrmalmExamplePlan, parsePlan, safeParsePlan } from '@vbe/core/plans'
 import { allPlugins, baseApplication, rinkebyKistaFixture, testbyFixture } from './grants/fixtures.js'
+import { thrownBy } from './helpers.js'
 
-const parse = (input: ApplicationInput): Application => parseApplicationOrThrow(input)
+const parse = (input: ApplicationInput): Application => parseApplication(input)
+/** The ValidationError that `f` throws (fails the test when it throws nothing or something else). */
+const thrown = (f: () => unknown): ValidationError => thrownBy(ValidationError, f)
 const on = '2026-11-22'
 const withEvidence = (patch: Partial<Application['evidence'][number]> = {}): Application =>
   parse({
@@ -70,29 +74,45 @@ describe('parseApplication', () => {
   it('returns the typed application, with empty lists for absent evidence and earlier grants', () => {
     const { evidence: _e, previousGrants: _p, ...rest } = baseApplication()
     const parsed = parseApplication(rest)
-    expect(parsed).not.toBeInstanceOf(ValidationError)
-    expect((parsed as Application).evidence).toEqual([])
-    expect((parsed as Application).previousGrants).toEqual([])
+    expect(parsed.evidence).toEqual([])
+    expect(parsed.previousGrants).toEqual([])
+    expect(safeParseApplication(rest)).toEqual({ ok: true, value: parsed })
   })
 
-  it('returns a ValidationError naming the application and each field', () => {
-    const parsed = parseApplication({ ...baseApplication(), amountRequested: 'lots', Religion: 'x' })
-    expect(parsed).toBeInstanceOf(ValidationError)
-    const error = parsed as ValidationError
+  it('throws a ValidationError naming the application and each field; safeParseApplication gives the same problems', () => {
+    const input = { ...baseApplication(), amountRequested: 'lots', Religion: 'x' }
+    const error = thrown(() => parseApplication(input))
     expect(error.subject).toBe('Application "app-2026-0042"')
     expect(error.problems).toMatchObject([
       { path: 'Religion', code: 'application.forbiddenField', params: {}, message: expect.stringContaining('screening may not consider') },
       { path: 'amountRequested', code: 'type.number', params: {}, message: 'must be a number' },
     ])
     expect(error.message).toContain('  - amountRequested: must be a number')
+    const safe = safeParseApplication(input)
+    expect(safe.ok).toBe(false)
+    if (safe.ok) return
+    expect(safe.problems).toEqual(error.problems)
+    expect(safe.error).toBeInstanceOf(ValidationError)
+    expect(safe.error.message).toBe(error.message)
   })
 
   it('rejects input that is not an object', () => {
     for (const input of [null, 42, 'x', []]) {
-      const parsed = parseApplication(input)
-      expect(parsed).toBeInstanceOf(ValidationError)
-      expect((parsed as ValidationError).problems[0]?.path).toBe('(root)')
+      expect(thrown(() => parseApplication(input)).problems[0]?.path).toBe('(root)')
+      const safe = safeParseApplication(input)
+      expect(safe.ok ? undefined : safe.problems[0]?.path).toBe('(root)')
     }
+  })
+
+  it('reports errors the same way as parsePlan: throws ValidationError, or the safe variant returns { ok: false, problems, error }', () => {
+    const plan = thrown(() => parsePlan({}))
+    const application = thrown(() => parseApplication({}))
+    expect(plan.constructor).toBe(application.constructor)
+    const [safePlan, safeApplication] = [safeParsePlan({}), safeParseApplication({})]
+    expect(Object.keys(safePlan).sort()).toEqual(['error', 'ok', 'problems'])
+    expect(Object.keys(safeApplication).sort()).toEqual(Object.keys(safePlan).sort())
+    expect(safePlan.ok ? [] : safePlan.problems).toEqual(plan.problems)
+    expect(safeParsePlan(norrmalmExamplePlan)).toMatchObject({ ok: true, value: { district: norrmalmExamplePlan.district } })
   })
 })
 
@@ -229,7 +249,7 @@ describe('screen', () => {
 
   it('parseAndScreen parses, then screens', () => {
     expect(parseAndScreen(baseApplication(), { on, plugins: allPlugins })).toMatchObject({ outcome: 'eligible' })
-    expect(parseAndScreen({ ...baseApplication(), ethnicity: 'x' }, { on, plugins: allPlugins })).toBeInstanceOf(ValidationError)
+    expect(() => parseAndScreen({ ...baseApplication(), ethnicity: 'x' }, { on, plugins: allPlugins })).toThrow(ValidationError)
   })
 })
 

@@ -53,3 +53,14 @@ export function wordCoverage(phrase: string, document: string): number {
     doc.has(w) || docWords.some((d) => Math.abs(d.length - w.length) <= 1 && editDistance(d, w) <= Math.floor(w.length / 6))
   return words.filter(found).length / words.length
 }
+
+/** The error of class `type` that `fn` throws; fails the test when `fn` throws nothing or another error. */
+export function thrownBy<E extends Error>(type: abstract new (...args: never[]) => E, fn: () => unknown): E {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof type) return error
+    throw error
+  }
+  throw new Error(`expected a ${type.name}, but nothing was thrown`)
+}

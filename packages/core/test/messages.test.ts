@@ -19,7 +19,7 @@ import {
   ValidationError,
   type FieldProblem,
 } from '@vbe/core'
-import { csvColumns, csvRowToInput, exampleApplication, parseApplication } from '@vbe/core/grants'
+import { csvColumns, csvRowToInput, exampleApplication, FORBIDDEN_FIELD_MESSAGE, parseApplication } from '@vbe/core/grants'
 import { norrmalmExamplePlan, parsePlan } from '@vbe/core/plans'
 import { defineDistrictPlugin } from '@vbe/core/plugins'
 
@@ -100,6 +100,22 @@ describe('the message catalogue', () => {
     }
   })
 
+  it('cannot lose the Swedish when an English text is reworded: rewording every English template leaves every Swedish text as it was', () => {
+    for (const code of MESSAGE_CODES) {
+      const params = { got: 'x', max: 1, min: 1, values: ['a'], field: 'f', kind: 'k', id: 'i', first: 'f[0]' }
+      const before = messageText(code, params).sv
+      const entry = MESSAGES[code] as { sv: string; en: string }
+      const en = entry.en
+      try {
+        entry.en = `reworded: ${en}`
+        expect(messageText(code, params).sv, code).toBe(before)
+        expect(messageText(code, params).sv, code).not.toMatch(/^reworded/)
+      } finally {
+        entry.en = en
+      }
+    }
+  })
+
   it('fills parameters: numbers and texts as they are, lists joined, JSON quoted, { sv, en } in the language', () => {
     expect(messageText('date.invalid', { got: '2026-02-30' })).toEqual({
       sv: 'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD (du angav "2026-02-30")',
@@ -146,6 +162,10 @@ describe('every problem core reports has a whole code', () => {
       expectWhole(problems)
     }
     expect(checked).toBeGreaterThan(500)
+    // A forbidden field says, in both languages, that screening may not consider it.
+    const [forbidden] = problemsOf(() => parseApplication({ ...application, religion: 'x' }))
+    expect(forbidden!.message).toBe(FORBIDDEN_FIELD_MESSAGE)
+    expect(formatMessage(forbidden!, 'sv')).toMatch(/^prövningen får inte ta hänsyn till religion/)
   })
 
   it('parsePlan, for every broken plan', () => {

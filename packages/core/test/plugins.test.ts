@@ -7,6 +7,7 @@ import {
   sharedContacts,
   type DistrictPluginInput,
 } from '@vbe/core/plugins'
+import { thrownBy } from './helpers.js'
 
 const validInput = (): DistrictPluginInput => ({
   id: 'testby',
@@ -50,15 +51,7 @@ const validInput = (): DistrictPluginInput => ({
   ],
 })
 
-function errorOf(fn: () => unknown): PluginValidationError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof PluginValidationError) return e
-    throw e
-  }
-  throw new Error('expected a PluginValidationError')
-}
+const errorOf = (fn: () => unknown): PluginValidationError => thrownBy(PluginValidationError, fn)
 
 describe('defineDistrictPlugin', () => {
   it('returns a typed, frozen plugin with defaults for missing lists', () => {

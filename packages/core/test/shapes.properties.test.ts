@@ -12,7 +12,7 @@ import * as plugins from '@vbe/core/plugins'
 import * as strategy from '@vbe/core/strategy'
 import { allPlugins, rinkebyKistaFixture } from './grants/fixtures.js'
 
-const application = grants.parseApplicationOrThrow(grants.exampleApplication())
+const application = grants.parseApplication(grants.exampleApplication())
 const on = '2026-11-22'
 const options = { on, plugins: allPlugins }
 const result = grants.screen(application, options)
@@ -33,13 +33,14 @@ const OPTIONAL: ReadonlyMap<unknown, number> = new Map<unknown, number>([
  */
 const ENTRY_POINTS: ReadonlyArray<readonly [name: string, call: (...args: never[]) => unknown, valid: readonly unknown[]]> = [
   ['parseApplication', grants.parseApplication, [grants.exampleApplication()]],
-  ['parseApplicationOrThrow', grants.parseApplicationOrThrow, [grants.exampleApplication()]],
+  ['safeParseApplication', grants.safeParseApplication, [grants.exampleApplication()]],
   ['parseAndScreen', grants.parseAndScreen, [grants.exampleApplication(), options]],
   ['screen', grants.screen, [application, options]],
   ['screener', grants.screener, [allPlugins]],
   ['rulesInForce', grants.rulesInForce, [on, allPlugins, {}]],
   ['rescreen', grants.rescreen, [[application], { from: options, to: options }]],
   ['explain', grants.explain, [result, { locale: 'sv', plugins: allPlugins }]],
+  ['explainStructured', grants.explainStructured, [result, { plugins: allPlugins }]],
   ['appealText', grants.appealText, [application.programme, allPlugins]],
   ['storeScreening', grants.storeScreening, [result, grants.screener(allPlugins).catalogue]],
   [
@@ -51,6 +52,7 @@ const ENTRY_POINTS: ReadonlyArray<readonly [name: string, call: (...args: never[
   ['csvColumns', grants.csvColumns, [['id', 'programme'], {}]],
   ['csvRowToInput', grants.csvRowToInput, [columns, row]],
   ['parsePlan', plans.parsePlan, [plans.norrmalmExamplePlan]],
+  ['safeParsePlan', plans.safeParsePlan, [plans.norrmalmExamplePlan]],
   ['analysePlan', plans.analysePlan, [plan, { templates, on }]],
   ['diffPlans', plans.diffPlans, [plan, plan]],
   ['templatesFor', plans.templatesFor, [rinkebyKistaFixture]],
@@ -64,15 +66,23 @@ const ENTRY_POINTS: ReadonlyArray<readonly [name: string, call: (...args: never[
   ['responsibilitiesOf', strategy.responsibilitiesOf, [strategy.actors[0]!.id]],
 ]
 
+const isFailedParse = (value: unknown): value is { ok: false; error: ValidationError } =>
+  typeof value === 'object' &&
+  value !== null &&
+  'ok' in value &&
+  value.ok === false &&
+  'error' in value &&
+  value.error instanceof ValidationError
+
 /** Calls and reports what came of it: a value, a ValidationError, or another error. */
 function outcome(
   call: (...args: never[]) => unknown,
   args: readonly unknown[],
 ): { kind: 'value' } | { kind: 'invalid'; error: ValidationError } | { kind: 'other'; error: unknown } {
   try {
-    const value = call(...(args as never[]))
-    // parseApplication and parseAndScreen return their ValidationError rather than throw it.
-    return value instanceof ValidationError ? { kind: 'invalid', error: value } : { kind: 'value' }
+    const value: unknown = call(...(args as never[]))
+    // The safe parses return their ValidationError (in `{ ok: false, problems, error }`) rather than throw it.
+    return isFailedParse(value) ? { kind: 'invalid', error: value.error } : { kind: 'value' }
   } catch (error) {
     return error instanceof ValidationError ? { kind: 'invalid', error } : { kind: 'other', error }
   }

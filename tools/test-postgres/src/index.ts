@@ -1,12 +1,20 @@
-import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { isMainThread } from 'node:worker_threads'
+import { join } from 'node:path'
 import pg from 'pg'
 // Brings the `ProvidedContext.postgresUrl` declaration for vitest's inject() along.
 import type {} from './provided-context.js'
+import { commandRunner, defaultBaseDir, osUserFor, readTail } from './run-as.js'
+import {
+  cleanupDir,
+  installExitHooks,
+  live,
+  readPostmasterPid,
+  startWatchdog,
+  stopServer,
+  stopServerSync,
+  type LiveServer,
+} from './shutdown.js'
 
 /** What to tell people whose machine lacks PostgreSQL. */
 export const INSTALL_HINT =
@@ -181,93 +189,6 @@ export function uniqueDatabaseName(prefix = 'test'): string {
 
 // ---------------------------------------------------------------------------------------
 
-interface OsUser {
-  name: string
-  uid: number
-  gid: number
-}
-
-interface LiveServer {
-  dir: string
-  dataDir: string
-  bin: string
-  cmd: CommandRunner
-  watchdog: ChildProcess | undefined
-  postmasterPid: number | undefined
-}
-
-interface CommandRunner {
-  /** The argv that runs `file args` as the right user. */
-  argv(file: string, args: string[]): [string, string[]]
-  run(file: string, args: string[], what: string, logFile?: string): Promise<void>
-  runSync(file: string, args: string[]): void
-}
-
-const live = new Set<LiveServer>()
-
-/** null when not root: run PostgreSQL as ourselves. */
-function osUserFor(name: string): OsUser | null {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null
-  let uid: number
-  let gid: number
-  try {
-    uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim())
-    gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim())
-  } catch {
-    throw new Error(
-      `PostgreSQL refuses to run as root, and there is no '${name}' system user to run it as. Debian's postgresql package creates it: sudo apt-get install -y postgresql (or run the tests as a non-root user).`,
-    )
-  }
-  return { name, uid, gid }
-}
-
-function commandRunner(runAs: OsUser | null, cwd: string): CommandRunner {
-  const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((p) => existsSync(p))
-  const argv = (file: string, args: string[]): [string, string[]] => {
-    if (!runAs) return [file, args]
-    if (runuser) return [runuser, ['-u', runAs.name, '--', file, ...args]]
-    return ['su', [runAs.name, '-s', '/bin/sh', '-c', [file, ...args].map(shellQuote).join(' ')]]
-  }
-  // Run from the temp folder: the postgres user may not be allowed into our cwd.
-  const env = { ...process.env, LC_ALL: 'C', LANG: 'C' }
-  return {
-    argv,
-    run(file, args, what, logFile) {
-      const [f, a] = argv(file, args)
-      return new Promise((resolvePromise, reject) => {
-        execFile(f, a, { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-          if (!err) return resolvePromise()
-          const out = [stderr.trim(), stdout.trim()].filter(Boolean).join('\n')
-          const log = logFile ? readTail(logFile) : ''
-          reject(
-            new Error(
-              `${what} failed (${[f, ...a].join(' ')}): ${err.message.split('\n')[0]}${out ? `\n${out}` : ''}${log ? `\n--- ${logFile} ---\n${log}` : ''}`,
-            ),
-          )
-        })
-      })
-    },
-    runSync(file, args) {
-      const [f, a] = argv(file, args)
-      spawnSync(f, a, { cwd, env, stdio: 'ignore', timeout: 30_000 })
-    },
-  }
-}
-
-/** When root, the postgres user must be able to reach the temp folder. */
-function defaultBaseDir(runAs: OsUser | null): string {
-  const t = tmpdir()
-  if (!runAs) return t
-  for (let d = resolve(t); ; d = dirname(d)) {
-    try {
-      if ((statSync(d).mode & 0o001) === 0) return '/tmp'
-    } catch {
-      return '/tmp'
-    }
-    if (d === dirname(d)) return t
-  }
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const srv = createServer()
@@ -298,117 +219,6 @@ async function waitForConnection(url: string, timeoutMs: number): Promise<void> 
   }
 }
 
-async function stopServer(server: LiveServer): Promise<void> {
-  try {
-    await server.cmd.run(join(server.bin, 'pg_ctl'), ['-D', server.dataDir, '-m', 'fast', '-w', '-t', '30', '-s', 'stop'], 'pg_ctl stop')
-  } catch (err) {
-    // Not stopped: make sure, then still report.
-    stopServerSync(server)
-    throw err
-  }
-  cleanupDir(server)
-}
-
-/** Synchronous, for the exit hook and failures: immediate shutdown, then kill if need be. */
-function stopServerSync(server: LiveServer): void {
-  if (existsSync(join(server.dataDir, 'postmaster.pid'))) {
-    server.cmd.runSync(join(server.bin, 'pg_ctl'), ['-D', server.dataDir, '-m', 'immediate', '-w', '-t', '10', '-s', 'stop'])
-  }
-  const pid = server.postmasterPid ?? readPostmasterPid(server.dataDir)
-  if (pid && isAlive(pid)) {
-    try {
-      process.kill(pid, 'SIGKILL')
-    } catch {
-      // gone
-    }
-  }
-  cleanupDir(server)
-}
-
-function cleanupDir(server: LiveServer): void {
-  live.delete(server)
-  if (server.watchdog?.pid) {
-    try {
-      process.kill(-server.watchdog.pid, 'SIGKILL')
-    } catch {
-      // already gone
-    }
-  }
-  rmSync(server.dir, { recursive: true, force: true })
-  if (live.size === 0) removeExitHooks()
-}
-
-function readPostmasterPid(dataDir: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/**
- * A detached shell that waits for this process to go, then shuts the server down and
- * removes its folder: covers deaths that skip exit hooks (SIGKILL, OOM).
- */
-function startWatchdog(server: LiveServer): ChildProcess | undefined {
-  const [f, a] = server.cmd.argv(join(server.bin, 'pg_ctl'), ['-D', server.dataDir, '-m', 'immediate', '-w', '-s', 'stop'])
-  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${[f, ...a].map(shellQuote).join(' ')} >/dev/null 2>&1; rm -rf ${shellQuote(server.dir)}`
-  try {
-    const child = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore', cwd: server.dir })
-    child.on('error', () => {})
-    child.unref()
-    return child
-  } catch {
-    return undefined
-  }
-}
-
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
-let hooked = false
-
-function onExit(): void {
-  for (const s of [...live]) stopServerSync(s)
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  onExit()
-  removeExitHooks()
-  // Nobody else handles it: die of it as we would have without our handler.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal)
-}
-
-function installExitHooks(): void {
-  if (hooked) return
-  hooked = true
-  process.on('exit', onExit)
-  if (isMainThread) for (const s of SIGNALS) process.on(s, onSignal)
-}
-
-function removeExitHooks(): void {
-  if (!hooked) return
-  hooked = false
-  process.off('exit', onExit)
-  if (isMainThread) for (const s of SIGNALS) process.off(s, onSignal)
-}
-
-function readTail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
-  } catch {
-    return ''
-  }
-}
-
 function confValue(v: string | number | boolean): string {
   if (typeof v === 'boolean') return v ? 'on' : 'off'
   if (typeof v === 'number') return String(v)
@@ -417,8 +227,4 @@ function confValue(v: string | number | boolean): string {
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`
-}
-
-function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`
 }

@@ -5,13 +5,13 @@ import { extname } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Option, type Command } from 'commander'
 import { parse as parseCsv } from 'csv-parse'
-import { fieldProblem, formatMessage, isIsoDate, ValidationError, type FieldProblem, type Locale } from '@vbe/core'
+import { fieldProblem, formatMessage, isIsoDate, type FieldProblem, type Locale } from '@vbe/core'
 import { stockholmDay } from '@vbe/core/calendar'
 import { composePlugins } from '@vbe/core/plugins'
 import {
   csvColumns,
   csvRowToInput,
-  parseApplication,
+  safeParseApplication,
   ProgrammeNotInForceError,
   screener,
   UnknownProgrammeError,
@@ -293,15 +293,15 @@ async function screenFile(io: Io, file: string, opts: ScreenOpts): Promise<numbe
     summary.total++
     const id = idOf(record.input)
     if (record.problems !== undefined || record.input === undefined) {
-      const parsed = record.input === undefined ? undefined : parseApplication(record.input)
-      const more = parsed instanceof ValidationError ? parsed.problems : []
+      const parsed = record.input === undefined ? undefined : safeParseApplication(record.input)
+      const more = parsed !== undefined && !parsed.ok ? parsed.problems : []
       invalid(record, id, [...(record.problems ?? []), ...more])
     } else {
-      const parsed = parseApplication(record.input)
-      if (parsed instanceof ValidationError) invalid(record, id, parsed.problems)
+      const parsed = safeParseApplication(record.input)
+      if (!parsed.ok) invalid(record, id, parsed.problems)
       else {
         try {
-          const result = s.screen(parsed, on)
+          const result = s.screen(parsed.value, on)
           summary[result.outcome]++
           if (result.humanDecisionRequired) summary.humanDecision++
           buffer += writer.result(summary.total, record, result)

@@ -20,6 +20,13 @@ export function createCase(
     const application = yield* parseOrInvalid(input)
     const district = districtOfProgramme(application.programme)
     if (!inScope(user, district)) {
+      const plugins = yield* Plugins
+      // District names, never ids: a district no installed plugin names is "another district".
+      const nameOf = (id: string | null): LocalizedText =>
+        id === null
+          ? { sv: 'ingen stadsdel', en: 'no district' }
+          : (plugins.plugins.find((p) => p.id === id)?.name ?? { sv: 'en annan stadsdel', en: 'another district' })
+      const [theirs, yours] = [nameOf(district), nameOf(user.district)]
       return yield* new Invalid({
         detail: {
           sv: 'Du kan bara ta emot ansökningar till din egen stadsdel.',
@@ -29,8 +36,8 @@ export function createCase(
           {
             path: 'application.programme',
             message: {
-              sv: `hör till ${district}, men du arbetar i ${user.district ?? 'ingen stadsdel'}`,
-              en: `belongs to ${district}; you work in ${user.district ?? 'no district'}`,
+              sv: `hör till ${theirs.sv}, men du arbetar i ${yours.sv}`,
+              en: `belongs to ${theirs.en}; you work in ${yours.en}`,
             },
           },
         ],

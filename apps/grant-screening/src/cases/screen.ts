@@ -1,9 +1,9 @@
 // Parsing and screening one application with the installed plugins.
 import { Plugins } from './store.js'
 import { Effect } from 'effect'
-import { ValidationError, type LocalizedText } from '@vbe/core'
+import type { LocalizedText } from '@vbe/core'
 import {
-  parseApplication,
+  safeParseApplication,
   ProgrammeNotInForceError,
   screener,
   UnknownProgrammeError,
@@ -42,8 +42,8 @@ function programmeProblem(error: UnknownProgrammeError | ProgrammeNotInForceErro
 
 /** Parses an application from outside, naming each bad field under `prefix`. */
 export function parseOrInvalid(input: unknown, prefix = 'application'): Effect.Effect<Application, Invalid> {
-  const parsed = parseApplication(input)
-  if (parsed instanceof ValidationError) {
+  const parsed = safeParseApplication(input)
+  if (!parsed.ok) {
     return Effect.fail(
       new Invalid({
         detail: { sv: 'Ansökan innehåller fel.', en: 'The application is invalid.' },
@@ -51,5 +51,5 @@ export function parseOrInvalid(input: unknown, prefix = 'application'): Effect.E
       }),
     )
   }
-  return Effect.succeed(parsed)
+  return Effect.succeed(parsed.value)
 }

@@ -1,24 +1,4 @@
-import {
-  ACCESSIBILITY_PATH,
-  AccessibilityStatement,
-  AnnouncerProvider,
-  AppLayout,
-  apiClient,
-  hasRole,
-  href,
-  I18nRoot,
-  Loading,
-  LoginPage,
-  PageHeading,
-  SessionsPage,
-  SESSIONS_PATH,
-  useFocusOnNavigation,
-  useRoute,
-  useSession,
-  type NavItem,
-  type Route,
-  type User,
-} from '@vbe/web-kit'
+import { hasRole, href, PageHeading, StaffApp, StaffShell, type NavItem, type Route, type User } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { catalogue, useI18n } from './i18n'
 import { DistrictName, resetLists } from './lists'
@@ -31,45 +11,25 @@ import { RescreenPage } from './pages/rescreen/RescreenPage'
 
 export function App(): ReactNode {
   return (
-    <I18nRoot catalogue={catalogue} client={apiClient}>
-      <AnnouncerProvider>
-        <Shell />
-      </AnnouncerProvider>
-    </I18nRoot>
+    <StaffApp catalogue={catalogue}>
+      <Shell />
+    </StaffApp>
   )
 }
 
 function Shell(): ReactNode {
   const { t } = useI18n()
-  const route = useRoute()
-  // The cached programme and district lists belong to the user who fetched them.
-  const { state, signIn, signOut } = useSession({ onChange: resetLists })
-  useFocusOnNavigation(route)
-
-  const user = state.kind === 'in' ? state.session.user : null
   return (
-    <AppLayout
+    <StaffShell
       tagline={t('appTagline')}
-      user={
-        user && { displayName: user.displayName, roles: user.roles, district: user.district ? <DistrictName id={user.district} /> : null }
-      }
-      onSignOut={() => void signOut()}
-      nav={user ? navItems(user, route, t) : []}
-      footerLinks={[
-        ...(user ? [{ href: href(SESSIONS_PATH), label: t('sessionsTitle') }] : []),
-        { href: '/api/docs', label: t('nav_api') },
-      ]}
-    >
-      {route.path === ACCESSIBILITY_PATH ? (
-        <AccessibilityStatement />
-      ) : state.kind === 'loading' ? (
-        <Loading />
-      ) : state.kind === 'anonymous' ? (
-        <LoginPage intro={t('loginIntro')} expired={state.expired} onLogin={signIn} />
-      ) : (
-        <Page route={route} user={state.session.user} />
-      )}
-    </AppLayout>
+      loginIntro={t('loginIntro')}
+      footerLinks={[{ href: '/api/docs', label: t('nav_api') }]}
+      district={(id) => <DistrictName id={id} />}
+      nav={(user, route) => navItems(user, route, t)}
+      page={(user, route) => <Page route={route} user={user} />}
+      // The cached programme and district lists belong to the user who fetched them.
+      onSessionChange={resetLists}
+    />
   )
 }
 
@@ -94,7 +54,6 @@ function Page(props: { route: Route; user: User }): ReactNode {
   if (first === 'new') return hasRole(user, 'officer', 'admin') ? <NewApplicationPage /> : <NotAllowed />
   if (first === 'audit') return hasRole(user, 'auditor', 'admin') ? <AuditPage route={route} /> : <NotAllowed />
   if (first === 'rescreen') return <RescreenPage user={user} />
-  if (route.path === SESSIONS_PATH) return <SessionsPage />
   return <NotFound />
 }
 

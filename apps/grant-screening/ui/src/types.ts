@@ -1,11 +1,13 @@
 /**
  * The API's shapes as the UI reads them (docs/grant-screening.md and the exchange format
- * in docs/grants.md). Kept here rather than imported from the server so the UI bundle
- * depends on nothing but React; test/ui-vocabulary.test.ts checks each list against its
- * source (core, server-kit, the app's schema).
+ * in docs/grants.md). The grant domain's shapes (application, evidence, findings,
+ * screening result) are core's, imported as types only; the value lists stay here so the
+ * UI bundle takes no code from the server, and test/ui-vocabulary.test.ts checks each list
+ * against its source (core, server-kit, the app's schema).
  */
 
 import type { Lang, Localized } from '@vbe/web-kit/types'
+import type { ApplicationInput, ScreeningResult } from '@vbe/core/grants'
 export { ROLES, type Lang, type Localized, type Role, type Session, type User } from '@vbe/web-kit/types'
 
 export const STATUSES = ['new', 'in_review', 'awaiting_approval', 'decided'] as const
@@ -61,72 +63,9 @@ export interface CaseSummary {
   readonly updatedAt: string
 }
 
-export interface EvidenceItem {
-  readonly id: string
-  readonly conduct: Conduct
-  readonly actor: Actor
-  readonly representativeAge?: number
-  readonly withinActivities: boolean
-  readonly verified: boolean
-  readonly date: string
-  readonly source: { readonly kind: SourceKind; readonly reference?: string }
-  readonly summary?: string
-}
-
-export interface Application {
-  readonly id: string
-  readonly programme: string
-  readonly amountRequested: number
-  readonly association: {
-    readonly name: string
-    readonly organisationNumber: string
-    readonly registeredOn?: string
-    readonly activitySince: string
-    readonly bankAccount: { readonly kind: string; readonly number: string; readonly holderIsAssociation: boolean }
-  }
-  readonly statutes?: { readonly adoptedOn: string; readonly adoptedAtAnnualMeeting: boolean }
-  readonly board: { readonly electedOn: string; readonly electedAtAnnualMeeting: boolean; readonly auditorElected: boolean }
-  readonly members?: { readonly total: number; readonly residentInCityShare: number }
-  readonly previousGrants?: readonly {
-    readonly year: number
-    readonly amount: number
-    readonly reportDue: string
-    readonly reportSubmittedOn?: string
-  }[]
-  readonly declaration?: {
-    readonly democraticPrinciples: boolean
-    readonly humanRights: boolean
-    readonly genderEquality: boolean
-    readonly signedOn?: string
-  }
-  readonly evidence?: readonly EvidenceItem[]
-}
-
-export interface GrantSource {
-  readonly level: string
-  readonly title: string
-  readonly reference: string
-  readonly date?: string
-  readonly url?: string
-}
-
-export interface Finding {
-  readonly ruleId: string
-  readonly kind: RuleKind
-  readonly status: FindingStatus
-  readonly reason: Localized
-  readonly evidenceIds: readonly string[]
-  readonly sources: readonly GrantSource[]
-}
-
-export interface ScreeningResult {
-  readonly applicationId: string
-  readonly programme: string
-  readonly outcome: Outcome
-  readonly humanDecisionRequired: boolean
-  readonly findings: readonly Finding[]
-  readonly ruleset: { readonly version: string; readonly on: string }
-}
+/** The grant domain's shapes are core's own (types only: the bundle takes no code from core for them). */
+export type { Evidence as EvidenceItem, ApplicationInput as Application, Finding, ScreeningResult } from '@vbe/core/grants'
+export type { GrantSource } from '@vbe/core/plugins'
 
 export interface Person {
   readonly id: string
@@ -150,7 +89,7 @@ export interface Decision {
 }
 
 export interface CaseDetail extends CaseSummary {
-  readonly application: Application
+  readonly application: ApplicationInput
   readonly screening: ScreeningResult
   readonly rules: readonly { readonly id: string; readonly heading: Localized }[]
   readonly persons: readonly Person[]
@@ -166,20 +105,8 @@ export interface ImportResult {
   readonly errors: readonly { readonly row: number; readonly path: string; readonly message: string }[]
 }
 
-export interface AuditEvent {
-  readonly seq: number
-  readonly at: string
-  readonly actor: string
-  readonly action: string
-  readonly entityType: string
-  readonly entityId: string
-  readonly district: string | null
-  readonly ruleset: string | null
-  readonly before?: unknown
-  readonly after?: unknown
-  readonly hash?: string
-  readonly erasedBy?: number | null
-}
+/** The audit log's event as server-kit's audit routes send it (type only). */
+export type { AuditEvent } from '@vbe/server-kit'
 
 export interface AuditVerification {
   readonly ok: boolean
@@ -204,8 +131,8 @@ export interface RescreenFlip {
   readonly changedFindings?: readonly {
     readonly ruleId: string
     readonly evidenceIds?: readonly string[]
-    readonly before?: Partial<Finding>
-    readonly after?: Partial<Finding>
+    readonly before?: Partial<ScreeningResult['findings'][number]>
+    readonly after?: Partial<ScreeningResult['findings'][number]>
   }[]
 }
 

@@ -5,7 +5,7 @@ import { cityOverview, type CityOverview, type PlanStatus } from '@vbe/core/plan
 import { Clock, CurrentUser, query, scopeDistricts, scopeOf, DatabaseError } from '@vbe/server-kit'
 import { type Tables } from '../db/tables.js'
 import { districtName, PLUGINS, templatesForDistrict } from '../plugins.js'
-import { summarise, docOf, type PlanSummary } from './store.js'
+import { displayNames, summarise, docOf, type PlanSummary } from './store.js'
 import { today, type R } from './rules.js'
 
 // ---------------------------------------------------------------------------
@@ -55,6 +55,7 @@ export function overview(): Effect.Effect<Overview, DatabaseError, R> {
       document: docOf(row),
       row,
     }))
+    const names = yield* displayNames(rows.map((row) => row.updated_by))
     const districts = scope ?? PLUGINS.map((p) => p.id)
     const o = cityOverview(plans, on, { districts, templates: templatesForDistrict('-'), templatesFor: templatesForDistrict })
     const named = ({ district, localProblemPicture, ...p }: CoreEntry): SituationPictureEntry => ({
@@ -68,7 +69,7 @@ export function overview(): Effect.Effect<Overview, DatabaseError, R> {
       rows: o.rows.map((r) => ({
         district: r.district,
         districtName: districtName(r.district),
-        plan: r.plan && r.analysis && summarise(r.plan.row, on, r.analysis),
+        plan: r.plan && r.analysis && summarise(r.plan.row, on, names, r.analysis),
         cells: r.cells,
       })),
       situationPictures: o.situationPictures.map(named),

@@ -29,7 +29,8 @@ import { type Tables } from '../db/tables.js'
 import { districtName, templatesForDistrict } from '../plugins.js'
 import { permissions, subjectOf, type Action, type Row, type R, today } from './rules.js'
 
-export interface HistoryEntry {
+/** One saved version as stored: `by` is the username, for the workflow's four-eyes rules only. */
+export interface StoredHistoryEntry {
   readonly version: number
   readonly action: string
   readonly status: string
@@ -38,6 +39,28 @@ export interface HistoryEntry {
   readonly decisionReference?: string
   readonly comment?: string
 }
+
+/** One saved version as the API shows it: `by` is the saver's display name (null when not a user), never a username. */
+export type HistoryEntry = Omit<StoredHistoryEntry, 'by'> & { readonly by: string | null }
+
+/** Display names by username (vbe_users.display_name); a name that is no user's (the demo seed) is absent. */
+export type DisplayNames = ReadonlyMap<string, string>
+
+/** The display names of these usernames, from server-kit's users table: what the API shows instead of usernames. */
+export function displayNames(usernames: Iterable<string>): Effect.Effect<DisplayNames, DatabaseError, R> {
+  const wanted = [...new Set(usernames)]
+  if (wanted.length === 0) return Effect.succeed(new Map())
+  return query('users.displayNames', (db: Kysely<Tables>) =>
+    db.selectFrom('vbe_users').select(['username', 'display_name']).where('username', 'in', wanted).execute(),
+  ).pipe(Effect.map((rows) => new Map(rows.map((r) => [r.username, r.display_name]))))
+}
+
+/** The display name for a stored actor, or null when the actor is not a user (the demo seed, say). */
+export const nameOf = (names: DisplayNames, username: string): string | null => names.get(username) ?? null
+
+/** The history as the API shows it: each saver's display name instead of the username. */
+export const namedHistory = (history: readonly StoredHistoryEntry[], names: DisplayNames): HistoryEntry[] =>
+  history.map((h) => ({ ...h, by: nameOf(names, h.by) }))
 
 export interface PlanSummary {
   readonly id: string
@@ -48,7 +71,8 @@ export interface PlanSummary {
   readonly version: number
   readonly revisionOf: string | null
   readonly updatedAt: string
-  readonly updatedBy: string
+  /** The display name of who saved the current version; null when that was not a user (the demo seed). */
+  readonly updatedBy: string | null
   readonly coverage: ReadonlyArray<{
     readonly templateId: string
     readonly title: LocalizedText
@@ -70,7 +94,8 @@ export interface PlanDetail extends PlanSummary {
 export interface ConflictInfo {
   readonly version: number
   readonly status: PlanStatus
-  readonly updatedBy: string
+  /** The display name of who saved the current version (null when not a user). */
+  readonly updatedBy: string | null
   readonly updatedAt: string
   readonly document: Plan
   /** The version the request was based on. */
@@ -86,6 +111,7 @@ export const docOf = (row: { document: unknown }) => row.document as Plan
 export function summarise(
   row: Row,
   on: string,
+  names: DisplayNames,
   analysis = analysePlan(docOf(row), { templates: templatesForDistrict(row.district), on }),
 ): PlanSummary {
   return {
@@ -97,7 +123,7 @@ export function summarise(
     version: Number(row.version),
     revisionOf: row.revision_of,
     updatedAt: iso(row.updated_at),
-    updatedBy: row.updated_by,
+    updatedBy: nameOf(names, row.updated_by),
     coverage: analysis.summary.templates.map((t) => ({
       templateId: t.templateId,
       title: analysis.coverage.find((c) => c.templateId === t.templateId)?.title ?? { sv: t.templateId, en: t.templateId },
@@ -130,7 +156,7 @@ export const historyOf = (planId: string) =>
       .execute(),
   ).pipe(
     Effect.map((rows) =>
-      rows.map((r): HistoryEntry => {
+      rows.map((r): StoredHistoryEntry => {
         const meta = (r.meta ?? {}) as { decisionReference?: string; comment?: string }
         return {
           version: Number(r.version),
@@ -150,10 +176,11 @@ export function detailOf(row: Row): Effect.Effect<PlanDetail, DatabaseError, R> 
     const user = yield* CurrentUser
     const clock = yield* Clock
     const history = yield* historyOf(row.id)
+    const names = yield* displayNames([row.updated_by, ...history.map((h) => h.by)])
     return {
-      ...summarise(row, today(clock)),
+      ...summarise(row, today(clock), names),
       document: docOf(row),
-      history,
+      history: namedHistory(history, names),
       can: permissions(user, row, history),
     }
   })
@@ -178,7 +205,8 @@ export function listPlans(filter: ListFilter = {}): Effect.Effect<PlanSummary[],
       if (filter.status) q = q.where('status', '=', filter.status)
       return q.orderBy('district').orderBy('year', 'desc').execute()
     })
-    return rows.map((r) => summarise(r, on))
+    const names = yield* displayNames(rows.map((r) => r.updated_by))
+    return rows.map((r) => summarise(r, on, names))
   })
 }
 
@@ -206,7 +234,7 @@ export function conflictFor(row: Row, baseVersion: number, mine: Plan | null, de
     const info: ConflictInfo = {
       version: Number(row.version),
       status: row.status as PlanStatus,
-      updatedBy: row.updated_by,
+      updatedBy: nameOf(yield* displayNames([row.updated_by]), row.updated_by),
       updatedAt: iso(row.updated_at),
       document: current,
       baseVersion,
@@ -244,9 +272,10 @@ export function writeVersion<T>(
       const clock = yield* Clock
       const row = yield* loadRow(id, true)
       if (Number(row.version) !== baseVersion) {
+        const by = nameOf(yield* displayNames([row.updated_by]), row.updated_by)
         return yield* conflictFor(row, baseVersion, mine ?? null, {
-          sv: `Planen har ändrats sedan version ${baseVersion} (If-Match): den är nu version ${row.version}, sparad av ${row.updated_by} ${iso(row.updated_at)}. Ingenting sparades. \`current\` visar den andra ändringen.`,
-          en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved by ${row.updated_by} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
+          sv: `Planen har ändrats sedan version ${baseVersion} (If-Match): den är nu version ${row.version}, sparad${by === null ? '' : ` av ${by}`} ${iso(row.updated_at)}. Ingenting sparades. \`current\` visar den andra ändringen.`,
+          en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved${by === null ? '' : ` by ${by}`} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
         })
       }
       const checked = yield* check(row, user)

@@ -6,7 +6,7 @@ import { Clock, iso, NotFound, query, type AppError } from '@vbe/server-kit'
 import { type Tables } from '../db/tables.js'
 import { templatesForDistrict } from '../plugins.js'
 import { today, type R } from './rules.js'
-import { docOf, historyOf, loadRow, type HistoryEntry } from './store.js'
+import { displayNames, docOf, historyOf, loadRow, namedHistory, nameOf, type HistoryEntry } from './store.js'
 
 export function planAnalysis(id: string, on?: string): Effect.Effect<PlanAnalysis, AppError, R> {
   return Effect.gen(function* () {
@@ -17,20 +17,25 @@ export function planAnalysis(id: string, on?: string): Effect.Effect<PlanAnalysi
 }
 
 export function listVersions(id: string): Effect.Effect<HistoryEntry[], AppError, R> {
-  return Effect.flatMap(loadRow(id), (row) => historyOf(row.id))
+  return Effect.gen(function* () {
+    const row = yield* loadRow(id)
+    const history = yield* historyOf(row.id)
+    return namedHistory(history, yield* displayNames(history.map((h) => h.by)))
+  })
 }
 
 export function planVersion(
   id: string,
   version: number,
-): Effect.Effect<{ version: number; status: string; document: Plan; by: string; at: string }, AppError, R> {
+): Effect.Effect<{ version: number; status: string; document: Plan; by: string | null; at: string }, AppError, R> {
   return Effect.gen(function* () {
     const row = yield* loadRow(id)
     const v = yield* query('plans.version', (db: Kysely<Tables>) =>
       db.selectFrom('pe_plan_versions').selectAll().where('plan_id', '=', row.id).where('version', '=', version).executeTakeFirst(),
     )
     if (!v) return yield* new NotFound({ entity: { sv: 'planversionen', en: 'plan version' }, id: `${id}@${version}` })
-    return { version: Number(v.version), status: v.status, document: docOf(v), by: v.saved_by, at: iso(v.saved_at) }
+    const by = nameOf(yield* displayNames([v.saved_by]), v.saved_by)
+    return { version: Number(v.version), status: v.status, document: docOf(v), by, at: iso(v.saved_at) }
   })
 }
 

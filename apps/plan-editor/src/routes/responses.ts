@@ -20,6 +20,9 @@ const bilingualText = z
   .openapi('LocalizedText', { description: 'A text in Swedish and English' })
 const timestamp = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
 const day = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
+const savedBy = z.string().nullable().openapi({
+  description: 'The display name of who saved it (never a username); null when it was not a user, such as the demo data',
+})
 const severity = z.enum(['error', 'warning', 'info'])
 const findingCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).openapi('FindingCounts')
 
@@ -43,7 +46,7 @@ export const planSummarySchema = z
     version: z.number().int(),
     revisionOf: z.string().nullable(),
     updatedAt: timestamp,
-    updatedBy: z.string(),
+    updatedBy: savedBy,
     coverage: z.array(coverageSummary).readonly(),
     findings: findingCounts,
   })
@@ -54,7 +57,7 @@ export const historySchema = z
     version: z.number().int(),
     action: z.string(),
     status: z.string(),
-    by: z.string(),
+    by: savedBy,
     at: timestamp,
     decisionReference: z.string().optional(),
     comment: z.string().optional(),
@@ -124,7 +127,7 @@ export const planAnalysisSchema = z
   .openapi('PlanAnalysis', { description: 'Template coverage and findings, each with where it is and what to do' })
 
 export const planVersionSchema = z
-  .object({ version: z.number().int(), status: z.string(), document: planDocumentSchema, by: z.string(), at: timestamp })
+  .object({ version: z.number().int(), status: z.string(), document: planDocumentSchema, by: savedBy, at: timestamp })
   .openapi('PlanVersion', { description: 'One saved version of the plan document' })
 
 const fieldChange = z

@@ -1,92 +1,52 @@
-import {
-  ACCESSIBILITY_PATH,
-  AccessibilityStatement,
-  AnnouncerProvider,
-  AppLayout,
-  apiClient,
-  hasRole,
-  I18nRoot,
-  Loading,
-  LoginPage,
-  href,
-  SessionsPage,
-  SESSIONS_PATH,
-  useFocusOnNavigation,
-  useRoute,
-  useSession,
-  type Route,
-} from '@vbe/web-kit'
+import { ACCESSIBILITY_PATH, hasRole, StaffApp, StaffShell, type Route, type User } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
-import { districtName } from '../../src/plugins'
+import { districtName } from '@vbe/web-kit/districts'
 import { catalogue, useI18n } from './i18n'
 import { Editor } from './pages/editor/EditorPage'
 import { Overview } from './pages/overview/Overview'
 import { PlanList } from './pages/plans/PlanList'
 
-type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' } | { page: 'accessibility' } | { page: 'sessions' }
+/** The accessibility statement is the shell's; it is a page here only so that no menu item shows as current on it. */
+type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' } | { page: 'accessibility' }
 
 function pageOf(route: Route): Page {
   const [first, second] = route.segments
   if (first === 'plan' && second && /^[0-9a-f-]{36}$/.test(second)) return { page: 'plan', id: second }
   if (first === 'overview') return { page: 'overview' }
   if (route.path === ACCESSIBILITY_PATH) return { page: 'accessibility' }
-  if (route.path === SESSIONS_PATH) return { page: 'sessions' }
   return { page: 'list' }
 }
 
 export function App(): ReactNode {
   return (
-    <I18nRoot catalogue={catalogue} client={apiClient}>
-      <AnnouncerProvider>
-        <Shell />
-      </AnnouncerProvider>
-    </I18nRoot>
+    <StaffApp catalogue={catalogue}>
+      <Shell />
+    </StaffApp>
   )
 }
 
 function Shell(): ReactNode {
   const { t, lang } = useI18n()
-  const route = useRoute()
-  const page = pageOf(route)
-  const { state, signIn, signOut } = useSession()
-  useFocusOnNavigation(route)
-
-  const user = state.kind === 'in' ? state.session.user : null
-  const cityWide = user ? hasRole(user, 'admin', 'auditor') : false
-  const nav = user
-    ? [
-        { href: '#/', label: t('plans'), current: page.page === 'list' || page.page === 'plan' },
-        ...(cityWide ? [{ href: '#/overview', label: t('overview'), current: page.page === 'overview' }] : []),
-      ]
-    : []
+  const cityWide = (user: User) => hasRole(user, 'admin', 'auditor')
   return (
-    <AppLayout
+    <StaffShell
       tagline={t('appTagline')}
-      user={
-        user && { displayName: user.displayName, roles: user.roles, district: user.district ? districtName(user.district, lang) : null }
-      }
-      onSignOut={() => void signOut()}
-      nav={nav}
-      footerLinks={[
-        ...(user ? [{ href: href(SESSIONS_PATH), label: t('sessionsTitle') }] : []),
-        { href: '/api/docs', label: t('apiDocs') },
-      ]}
-    >
-      {page.page === 'accessibility' ? (
-        <AccessibilityStatement />
-      ) : state.kind === 'loading' ? (
-        <Loading />
-      ) : state.kind === 'anonymous' ? (
-        <LoginPage intro={t('loginIntro')} expired={state.expired} onLogin={signIn} />
-      ) : page.page === 'plan' ? (
-        <Editor key={page.id} id={page.id} user={state.session.user} />
-      ) : page.page === 'sessions' ? (
-        <SessionsPage />
-      ) : page.page === 'overview' && cityWide ? (
-        <Overview />
-      ) : (
-        <PlanList user={state.session.user} />
-      )}
-    </AppLayout>
+      loginIntro={t('loginIntro')}
+      footerLinks={[{ href: '/api/docs', label: t('apiDocs') }]}
+      district={(id) => districtName(id, lang)}
+      nav={(user, route) => {
+        const page = pageOf(route).page
+        return [
+          { href: '#/', label: t('plans'), current: page === 'list' || page === 'plan' },
+          ...(cityWide(user) ? [{ href: '#/overview', label: t('overview'), current: page === 'overview' }] : []),
+        ]
+      }}
+      page={(user, route) => {
+        const page = pageOf(route)
+        if (page.page === 'plan') return <Editor key={page.id} id={page.id} user={user} />
+        if (page.page === 'overview' && cityWide(user)) return <Overview />
+        return <PlanList user={user} />
+      }}
+    />
   )
 }

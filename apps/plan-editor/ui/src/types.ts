@@ -12,7 +12,8 @@ export interface PlanSummary {
   version: number
   revisionOf: string | null
   updatedAt: string
-  updatedBy: string
+  /** Display name of who saved it; null when not a user (the demo data). Never a username. */
+  updatedBy: string | null
   coverage: { templateId: string; title: { sv: string; en: string }; percent: number; covered: number; total: number }[]
   findings: { error: number; warning: number; info: number }
 }
@@ -20,7 +21,8 @@ export interface HistoryEntry {
   version: number
   action: string
   status: string
-  by: string
+  /** Display name of who saved it; null when not a user. */
+  by: string | null
   at: string
   decisionReference?: string
   comment?: string
@@ -33,7 +35,7 @@ export interface PlanDetail extends PlanSummary {
 export interface ConflictInfo {
   version: number
   status: PlanStatus
-  updatedBy: string
+  updatedBy: string | null
   updatedAt: string
   document: Plan
   baseVersion: number

@@ -7,9 +7,11 @@ import {
   given,
   issueMessage,
   messageText,
-  ValidationError,
+  parseFailure,
+  valueOrThrow,
   type CodedMessage,
   type FieldProblem,
+  type ParseResult,
 } from '../shared/index.js'
 import { isRealIsoDate } from './dates.js'
 
@@ -287,20 +289,21 @@ function forbiddenFields(value: unknown, path: PropertyKey[], out: FieldProblem[
 }
 
 /**
- * Parses one application at the edge. Returns the typed Application, or a
- * ValidationError whose `problems` give each field path and what is wrong with it.
- * Unknown fields are named one by one; forbidden fields (religion, ethnicity, …) get a
- * message saying that screening may not consider them.
+ * Parses one application at the edge without throwing: `{ ok: true, value }` with the
+ * typed Application, or `{ ok: false, problems, error }` whose problems give each field
+ * path and what is wrong with it (the same shape as `safeParsePlan`). Unknown fields are
+ * named one by one; forbidden fields (religion, ethnicity, …) get a message saying that
+ * screening may not consider them.
  *
  * @example
- * const parsed = parseApplication(JSON.parse(body))
- * if (parsed instanceof ValidationError) return reply(400, parsed.problems)
+ * const parsed = safeParseApplication(JSON.parse(body))
+ * if (!parsed.ok) return reply(400, parsed.problems)
  */
-export function parseApplication(input: unknown): Application | ValidationError {
+export function safeParseApplication(input: unknown): ParseResult<Application> {
   const problems: FieldProblem[] = []
   forbiddenFields(input, [], problems)
   const result = applicationSchema.safeParse(input)
-  if (result.success && problems.length === 0) return result.data
+  if (result.success && problems.length === 0) return { ok: true, value: result.data }
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
@@ -315,12 +318,19 @@ export function parseApplication(input: unknown): Application | ValidationError 
     }
   }
   const id = typeof input === 'object' && input !== null && 'id' in input && typeof input.id === 'string' ? input.id : undefined
-  return new ValidationError(id === undefined ? 'Application' : `Application ${JSON.stringify(id)}`, problems)
+  return parseFailure(id === undefined ? 'Application' : `Application ${JSON.stringify(id)}`, problems)
 }
 
-/** Like parseApplication, but throws the ValidationError. */
-export function parseApplicationOrThrow(input: unknown): Application {
-  const parsed = parseApplication(input)
-  if (parsed instanceof ValidationError) throw parsed
-  return parsed
+/**
+ * Parses one application at the edge; throws a ValidationError naming each field (see
+ * `safeParseApplication`), as `parsePlan` does for plans.
+ *
+ * @example
+ * const application = parseApplication(JSON.parse(body))
+ */
+export function parseApplication(input: unknown): Application {
+  return valueOrThrow(safeParseApplication(input))
 }
+
+/** @deprecated The same as `parseApplication`, which now throws; kept for one release. */
+export const parseApplicationOrThrow: (input: unknown) => Application = parseApplication

@@ -3,6 +3,7 @@ import type { GrantSource } from '../plugins/index.js'
 import { ruleHeading, type Finding, type FindingStatus } from './rules.js'
 import { screener, type Outcome, type PluginsInput, type ScreeningResult } from './screen.js'
 import { DECISION_SOURCES } from './sources.js'
+import { checkExplainInput } from './result-shape.js'
 import {
   APPLICANT_CAN,
   DEFAULT_APPEAL,
@@ -139,6 +140,7 @@ const isAdverse = (f: Finding): boolean => f.status === 'not_met' || f.status ==
  * the decision texts (FL 32 §, KL 13 kap.).
  */
 export function explainStructured(result: ScreeningResult, options: ExplainStructuredOptions = {}): Explanation {
+  checkExplainInput(result, options)
   const adverse = result.findings.filter(isAdverse)
   const advice: AdviceItem[] = []
   const seen = new Set<string>()

@@ -1,7 +1,7 @@
 import type { Locale, LocalizedText } from '../shared/index.js'
 import type { ScreeningResult, PluginsInput } from './screen.js'
 import { explainStructured, formatSource, type Explanation, type ExplanationItem, type ExplanationSection } from './explain-structured.js'
-import { checkExplainInput } from './result-shape.js'
+import { checkExplainLocale } from './result-shape.js'
 
 export { DEFAULT_APPEAL } from './explain-texts.js'
 export * from './explain-structured.js'
@@ -52,6 +52,6 @@ export function explanationText(explanation: Explanation, locale: Locale): strin
  * association can do, and how to appeal. The plain-text rendering of `explainStructured`.
  */
 export function explain(result: ScreeningResult, options: ExplainOptions): string {
-  checkExplainInput(result, options)
+  checkExplainLocale(options)
   return explanationText(explainStructured(result, { plugins: options.plugins, appeal: options.appeal }), options.locale)
 }

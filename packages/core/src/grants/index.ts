@@ -8,6 +8,7 @@
 export * from './application.js'
 export * from './rules.js'
 export * from './screen.js'
+export * from './rescreen.js'
 export * from './explain.js'
 export * from './sources.js'
 export { fullYearsBetween, covers, isRealIsoDate } from './dates.js'

@@ -85,11 +85,19 @@ export function checkLocale(locale: unknown, path: string, subject: string): voi
   }
 }
 
-/** Checks `explain`'s arguments. */
+/**
+ * Checks the arguments of `explainStructured` (and so of `explain`, which is built on it):
+ * a screening result and an options object whose `appeal`, when given, is an object.
+ */
 export function checkExplainInput(result: unknown, options: unknown): void {
   checkScreeningResult(result, 'result')
   requireShapes('Explanation options', [['options', options, 'object']])
   const o = options as Record<string, unknown>
-  checkLocale(o['locale'], 'options.locale', 'Explanation options')
   requireShapes('Explanation options', [['options.appeal', o['appeal'], 'object', true]])
+}
+
+/** Checks `explain`'s own option, the locale; `explainStructured` checks the rest (`checkExplainInput`). */
+export function checkExplainLocale(options: unknown): void {
+  requireShapes('Explanation options', [['options', options, 'object']])
+  checkLocale((options as Record<string, unknown>)['locale'], 'options.locale', 'Explanation options')
 }

@@ -1,17 +1,7 @@
-import {
-  diagnosed,
-  diagnoseWith,
-  fieldProblem,
-  given,
-  isIsoDate,
-  isRecord,
-  messageText,
-  requireShapes,
-  ValidationError,
-  type CodedMessage,
-} from '../shared/index.js'
+import { given, isIsoDate, isRecord, messageText, requireShapes, type CodedMessage } from '../shared/index.js'
 import { composePlugins, type ComposedPlugins, type DistrictPlugin } from '../plugins/index.js'
-import { applicationSchema, parseApplication, type Application } from './application.js'
+import { parseApplication, type Application } from './application.js'
+import { checkOptions, checkPlugins, diagnoseApplication } from './screen-input.js'
 import { covers } from './dates.js'
 import type { RuleCatalogue } from './stored.js'
 import {
@@ -254,35 +244,6 @@ function isComposed(plugins: PluginsInput): plugins is ComposedPlugins {
   return !Array.isArray(plugins) && 'grantProgrammes' in plugins
 }
 
-/** Throws a ValidationError naming the field when the plugins are neither a list nor composed plugins. */
-function checkPlugins(plugins: unknown, path: string): void {
-  if (
-    !Array.isArray(plugins) &&
-    !(isRecord(plugins) && Array.isArray(plugins['grantProgrammes']) && typeof plugins['programme'] === 'function')
-  ) {
-    throw new ValidationError('Screening options', [fieldProblem(path, plugins === undefined ? 'value.missing' : 'screening.plugins')])
-  }
-}
-
-/** Throws a ValidationError naming the field when screening options have the wrong shape. */
-function checkOptions(options: unknown, path: string): void {
-  requireShapes('Screening options', [[path, options, 'object']])
-  const o = options as Record<string, unknown>
-  requireShapes('Screening options', [[`${path}.on`, o['on'], 'string']])
-  checkPlugins(o['plugins'], `${path}.plugins`)
-}
-
-/** Throws the application's ValidationError, when it has one. */
-function diagnoseApplication(application: unknown, path: string): void {
-  const parsed = parseApplication(application)
-  if (parsed instanceof ValidationError)
-    throw new ValidationError(
-      parsed.subject,
-      parsed.problems.map((p) => ({ ...p, path: p.path === '(root)' ? path : `${path}.${p.path}` })),
-    )
-  diagnoseWith(applicationSchema, application, 'Application', path)
-}
-
 const screeners = new WeakMap<object, Screener>()
 
 /** The cached Screener for these plugins (one per composed-plugins object or plugin list). */
@@ -320,12 +281,10 @@ export function screen(application: Application, options: ScreenOptions): Screen
   }
 }
 
-/** Parses input from outside (see parseApplication), then screens it; returns the ValidationError for bad input. */
-export function parseAndScreen(input: unknown, options: ScreenOptions): ScreeningResult | ValidationError {
+/** Parses input from outside (see parseApplication), then screens it; throws the ValidationError for bad input. */
+export function parseAndScreen(input: unknown, options: ScreenOptions): ScreeningResult {
   checkOptions(options, 'options')
-  const parsed = parseApplication(input)
-  if (parsed instanceof ValidationError) return parsed
-  return screen(parsed, options)
+  return screen(parseApplication(input), options)
 }
 
 /** The rules that apply on a date, city-wide and for each programme the plugins offer. */
@@ -336,108 +295,4 @@ export function rulesInForce(on: string, plugins: PluginsInput, options: { reado
   ])
   requireShapes('Rules in force', [['options.programme', options.programme, 'string', true]])
   return screener(plugins).rulesInForce(on, options.programme)
-}
-
-/** What findings are matched by: their rule and the evidence they rest on. */
-export type ComparableFinding = Pick<Finding, 'ruleId' | 'evidenceIds'>
-
-/** One finding that differs between two screenings; `before` or `after` is absent when the finding appears or goes away. */
-export interface FindingChange<F extends ComparableFinding = Finding> {
-  readonly ruleId: string
-  readonly evidenceIds: readonly string[]
-  readonly before?: F
-  readonly after?: F
-}
-
-export interface RescreenChange {
-  readonly applicationId: string
-  readonly before: ScreeningResult
-  readonly after: ScreeningResult
-  readonly changedFindings: readonly FindingChange[]
-}
-
-const findingKey = (f: ComparableFinding) => (f.evidenceIds.length === 0 ? f.ruleId : `${f.ruleId}\u0000${f.evidenceIds.join('\u0000')}`)
-
-const sameStatusAndReason = (a: Pick<Finding, 'status' | 'reason'>, b: Pick<Finding, 'status' | 'reason'>) =>
-  a.status === b.status && a.reason.sv === b.reason.sv && a.reason.en === b.reason.en
-
-/**
- * The findings that differ between two results, matched by rule and evidence. Two
- * matched findings differ when their status or reason does, or, for other shapes of
- * finding (a stored form, say), when `same` says so.
- */
-export function diffFindings(before: readonly Finding[], after: readonly Finding[]): FindingChange[]
-export function diffFindings<F extends ComparableFinding>(
-  before: readonly F[],
-  after: readonly F[],
-  same: (a: F, b: F) => boolean,
-): FindingChange<F>[]
-export function diffFindings<F extends ComparableFinding>(
-  before: readonly F[],
-  after: readonly F[],
-  same: (a: F, b: F) => boolean = sameStatusAndReason as never,
-): FindingChange<F>[] {
-  requireShapes('Findings', [
-    ['before', before, 'array'],
-    ['after', after, 'array'],
-    ['same', same, 'function'],
-  ])
-  const check = (list: readonly F[], name: string) =>
-    list.forEach((f: unknown, i) => {
-      requireShapes('Findings', [[`${name}[${i}]`, f, 'object']])
-      const x = f as Record<string, unknown>
-      requireShapes('Findings', [
-        [`${name}[${i}].ruleId`, x['ruleId'], 'string'],
-        [`${name}[${i}].evidenceIds`, x['evidenceIds'], 'array'],
-      ])
-    })
-  check(before, 'before')
-  check(after, 'after')
-  const old = new Map(before.map((f) => [findingKey(f), f]))
-  const changes: FindingChange<F>[] = []
-  for (const a of after) {
-    const key = findingKey(a)
-    const b = old.get(key)
-    old.delete(key)
-    if (b === undefined) changes.push({ ruleId: a.ruleId, evidenceIds: a.evidenceIds, after: a })
-    else if (!same(b, a)) changes.push({ ruleId: a.ruleId, evidenceIds: a.evidenceIds, before: b, after: a })
-  }
-  for (const b of old.values()) changes.push({ ruleId: b.ruleId, evidenceIds: b.evidenceIds, before: b })
-  return changes
-}
-
-/**
- * Screens every application twice, under `from` and under `to` (two dates, two
- * rulesets, or both), and returns the applications whose outcome changes, each with the
- * findings that changed.
- *
- * @example
- * rescreen(grantees, { from: { on: '2026-01-01', plugins: old }, to: { on: '2026-01-01', plugins: updated } })
- */
-export function rescreen(
-  applications: Iterable<Application>,
-  options: { readonly from: ScreenOptions; readonly to: ScreenOptions },
-): RescreenChange[] {
-  requireShapes('Re-screening', [['options', options, 'object']])
-  checkOptions(options.from, 'options.from')
-  checkOptions(options.to, 'options.to')
-  if (typeof (applications as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') {
-    throw new ValidationError('Re-screening', [fieldProblem('applications', applications === undefined ? 'value.missing' : 'type.array')])
-  }
-  const from = screener(options.from.plugins)
-  const to = screener(options.to.plugins)
-  const changes: RescreenChange[] = []
-  let index = 0
-  for (const application of applications) {
-    const path = `applications[${index++}]`
-    requireShapes('Re-screening', [[path, application, 'object']])
-    const before = diagnosed(
-      () => from.screen(application, options.from.on),
-      () => diagnoseApplication(application, path),
-    )
-    const after = to.screen(application, options.to.on)
-    if (before.outcome === after.outcome) continue
-    changes.push({ applicationId: application.id, before, after, changedFindings: diffFindings(before.findings, after.findings) })
-  }
-  return changes
 }

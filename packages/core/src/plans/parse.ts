@@ -1,9 +1,17 @@
-import { diagnoseWith, parseOrThrow } from '../shared/index.js'
+import { diagnoseWith, safeParseWith, valueOrThrow, type ParseResult } from '../shared/index.js'
 import { planSchema, type Plan } from './schemas.js'
 
-/** Parses a plan from outside (an HTTP body, a file); throws ValidationError naming each field. */
+/**
+ * Parses a plan from outside (an HTTP body, a file) without throwing: `{ ok: true, value }`,
+ * or `{ ok: false, problems, error }` naming each field. The same shape as `safeParseApplication`.
+ */
+export function safeParsePlan(input: unknown): ParseResult<Plan> {
+  return safeParseWith(planSchema, input, 'Plan')
+}
+
+/** Parses a plan from outside (an HTTP body, a file); throws a ValidationError naming each field (see `safeParsePlan`). */
 export function parsePlan(input: unknown): Plan {
-  return parseOrThrow(planSchema, input, 'Plan')
+  return valueOrThrow(safeParsePlan(input))
 }
 
 /**

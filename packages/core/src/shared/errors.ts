@@ -187,11 +187,37 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * What a safe parse gives (`safeParseApplication`, `safeParsePlan`): the value, or every
+ * field problem together with the ValidationError that the throwing parse would throw.
+ */
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly FieldProblem[]; readonly error: ValidationError }
+
+/** The failed ParseResult for `subject` with these problems. */
+export function parseFailure(
+  subject: string,
+  problems: readonly FieldProblem[],
+): { ok: false; problems: readonly FieldProblem[]; error: ValidationError } {
+  return { ok: false, problems, error: new ValidationError(subject, problems) }
+}
+
+/** The value of a ParseResult, or throws its ValidationError. */
+export function valueOrThrow<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw result.error
+  return result.value
+}
+
+/** Parses `input` with `schema` into a ParseResult whose problems name each field. */
+export function safeParseWith<S extends z.ZodType>(schema: S, input: unknown, subject: string): ParseResult<z.output<S>> {
+  const result = schema.safeParse(input)
+  return result.success ? { ok: true, value: result.data } : parseFailure(subject, fieldProblems(result.error))
+}
+
 /** Parses `input` with `schema`, or throws a ValidationError naming `subject`. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, subject: string): z.output<S> {
-  const result = schema.safeParse(input)
-  if (!result.success) throw new ValidationError(subject, fieldProblems(result.error))
-  return result.data
+  return valueOrThrow(safeParseWith(schema, input, subject))
 }
 
 /** Throws a ValidationError naming `subject` and one field, for a check outside a schema. */

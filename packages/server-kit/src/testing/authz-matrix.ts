@@ -219,3 +219,60 @@ export function authorisationMatrix(app: MatrixApp): void {
     app.more?.(() => api)
   })
 }
+
+// ---------------------------------------------------------------------------
+// What both apps' matrices start with: the demo users as personas, and the rows of
+// the kit's own endpoints (health and session), which every app serves alike.
+// ---------------------------------------------------------------------------
+
+/** Every logged-in persona may; anonymous gets 401. */
+export const ALL_LOGGED_IN: Expected = [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]
+
+/**
+ * The demo users behind the personas, named `<role>.<district code>` as both apps' demo
+ * data names them: `home` is the home district's code (`rk`), `other` the other's (`nm`).
+ */
+export function demoPersonaUsers(home: string, other: string): Readonly<Record<LoggedIn, string>> {
+  return {
+    officer: `officer.${home}`,
+    approver: `approver.${home}`,
+    'admin-district': `admin.${home}`,
+    'admin-city': 'admin',
+    auditor: 'auditor',
+    'officer-approver': `officer-approver.${home}`,
+    'officer-other': `officer.${other}`,
+    'approver-other': `approver.${other}`,
+    'admin-other': `admin.${other}`,
+  }
+}
+
+/**
+ * The rows of the kit's own endpoints: health, logging in (each persona as itself,
+ * anonymous with a wrong password, on a fresh session since a login ends the session the
+ * browser held), the session, logging out, and the sign-in routes (OpenID Connect is not
+ * configured in the matrices: its routes answer 404 to everyone; server-kit's oidc tests
+ * cover it on).
+ */
+export function kitRows(users: Readonly<Record<LoggedIn, string>>, password: string): MatrixRow[] {
+  return [
+    { method: 'GET', path: '/api/health', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+    {
+      method: 'POST',
+      path: '/api/session',
+      expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+      note: 'each persona logs in as itself; anonymous with a wrong password',
+      freshSession: true,
+      request: (_f, persona) => ({
+        body: {
+          username: users[persona === 'anonymous' ? 'officer' : persona],
+          password: persona === 'anonymous' ? 'wrong-password' : password,
+        },
+      }),
+    },
+    { method: 'GET', path: '/api/session', expect: ALL_LOGGED_IN },
+    { method: 'DELETE', path: '/api/session', expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204], freshSession: true },
+    { method: 'GET', path: '/api/sign-in', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+    { method: 'GET', path: '/api/oidc/login', expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+    { method: 'GET', path: '/api/oidc/callback', expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+  ]
+}

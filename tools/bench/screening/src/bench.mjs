@@ -14,7 +14,7 @@ import { once } from 'node:events'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseApplication, screen } from '@vbe/core/grants'
+import { safeParseApplication, screen } from '@vbe/core/grants'
 import { composePlugins } from '@vbe/core/plugins'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { CSV_HEADER, csvRow, generateApplication, generateApplications, prng } from './generate.mjs'
@@ -47,9 +47,9 @@ let t = performance.now()
 const apps = generateApplications(APPS, SEED, ON)
 console.log(`generated ${fmt(APPS)} applications (seed ${SEED}) in ${(performance.now() - t).toFixed(0)} ms`)
 let invalid = 0
-for (const a of apps) if (parseApplication(a) instanceof Error) invalid++
+for (const a of apps) if (!safeParseApplication(a).ok) invalid++
 if (invalid > 0) throw new Error(`${invalid} generated applications do not parse`)
-console.log(`all ${fmt(APPS)} parse as valid applications (parseApplication)`)
+console.log(`all ${fmt(APPS)} parse as valid applications (safeParseApplication)`)
 
 const options = { on: ON, plugins }
 /** @type {Record<string, number>} */

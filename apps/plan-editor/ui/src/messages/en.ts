@@ -129,6 +129,7 @@ export const en: Messages = {
   workflow: 'Workflow',
   history: 'History',
   by: 'by',
+  systemActor: 'the system (demo data)',
   followUpIntro: 'Enter the follow-up per tertial (T1 Jan–Apr, T2 May–Aug, T3 Sep–Dec).',
   period: 'Period',
   note: 'Note',

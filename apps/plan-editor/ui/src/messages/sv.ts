@@ -132,6 +132,7 @@ export const sv = {
   workflow: 'Arbetsgång',
   history: 'Historik',
   by: 'av',
+  systemActor: 'systemet (demodata)',
   followUpIntro: 'Ange uppföljningen per tertial (T1 jan–apr, T2 maj–aug, T3 sep–dec).',
   period: 'Period',
   note: 'Anteckning',

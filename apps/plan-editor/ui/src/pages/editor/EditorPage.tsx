@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { stockholmDay } from '@vbe/core/calendar'
 import { analysePlan, planSchema, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { formatMessage, issueMessage } from '@vbe/core'
-import { templatesForDistrict } from '../../../../src/plugins'
+import { districtTemplates } from '@vbe/web-kit/districts'
 import {
   apiClient,
   formatDateTime,
@@ -119,7 +119,7 @@ export function Editor({ id }: { id: string; user: User }) {
     [parsed, lang],
   )
   const district = server?.district
-  const templates = useMemo(() => (district !== undefined ? templatesForDistrict(district) : []), [district])
+  const templates = useMemo(() => (district !== undefined ? districtTemplates(district) : []), [district])
   // The panel follows every edit: while a field is invalid (say, an empty title) the
   // analysis still runs on the document as typed, since it only reads fields.
   const fresh = useMemo(() => {
@@ -298,7 +298,9 @@ export function Editor({ id }: { id: string; user: User }) {
       {conflict && (
         <section className="conflict" aria-labelledby="conflict-h" data-testid="conflict">
           <h2 id="conflict-h">{t('conflictTitle')}</h2>
-          <p>{t('conflictText', { v: conflict.version, by: conflict.updatedBy, at: formatDateTime(conflict.updatedAt) })}</p>
+          <p>
+            {t('conflictText', { v: conflict.version, by: conflict.updatedBy ?? t('systemActor'), at: formatDateTime(conflict.updatedAt) })}
+          </p>
           <div className="two">
             <div>{conflict.theirs ? <DiffView diff={conflict.theirs} caption={t('theirChange')} /> : <p>{t('theirChange')}: —</p>}</div>
             <div>{conflict.mine ? <DiffView diff={conflict.mine} caption={t('yourChange')} /> : <p>{t('yourChange')}: —</p>}</div>

@@ -24,7 +24,7 @@ export function Versions({ plan }: { plan: PlanDetail }) {
   }
   const label = (v: number) => {
     const h = plan.history.find((x) => x.version === v)
-    return `${v} — ${h ? `${t(`action.${h.action}` as 'action.save')}, ${h.by}` : ''}`
+    return `${v} — ${h ? `${t(`action.${h.action}` as 'action.save')}, ${h.by ?? t('systemActor')}` : ''}`
   }
   return (
     <div>

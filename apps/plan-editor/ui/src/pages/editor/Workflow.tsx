@@ -94,7 +94,8 @@ export function Workflow({
         <ol className="history">
           {plan.history.map((h) => (
             <li key={h.version}>
-              {t('version')} {h.version}: {t(`action.${h.action}` as 'action.save')} {t('by')} {h.by}, {formatDateTime(h.at)}
+              {t('version')} {h.version}: {t(`action.${h.action}` as 'action.save')} {t('by')} {h.by ?? t('systemActor')},{' '}
+              {formatDateTime(h.at)}
               {h.decisionReference ? ` — ${h.decisionReference}` : ''}
               {h.comment ? `: ${h.comment}` : ''}
             </li>

@@ -77,7 +77,7 @@ export function PlanList({ user }: { user: User }): ReactNode {
               id: 'updated',
               header: t('updated'),
               sortValue: (p) => p.updatedAt,
-              cell: (p) => `${dateTime(p.updatedAt)} (${p.updatedBy})`,
+              cell: (p) => `${dateTime(p.updatedAt)} (${p.updatedBy ?? t('systemActor')})`,
             },
           ]}
         />
