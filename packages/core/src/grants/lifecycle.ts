@@ -4,12 +4,13 @@ import { defineWorkflow, type MayActInput } from '../shared/workflow.js'
  * The statuses of a grant case: taken in (`new`), worked on (`in_review`), waiting for
  * the applicant's reply to a communication before an adverse decision (`awaiting_reply`,
  * kommunicering), a proposed decision waiting for a second signature
- * (`awaiting_approval`), and `decided`.
+ * (`awaiting_approval`), a correction or reconsideration of a decided case waiting for
+ * one (`awaiting_revision_approval`), and `decided`.
  */
-export const CASE_STATUSES = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval', 'decided'] as const
+export const CASE_STATUSES = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval', 'awaiting_revision_approval', 'decided'] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 /** The statuses a re-screen with changed rules looks at: every case not yet decided. */
-export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval']
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval', 'awaiting_revision_approval']
 
 /** What staff do to a case, in the order a case meets them. */
 export const CASE_ACTIONS = [
@@ -39,6 +40,7 @@ const ALL: Readonly<Record<CaseStatus, CaseStatus>> = {
   in_review: 'in_review',
   awaiting_reply: 'awaiting_reply',
   awaiting_approval: 'awaiting_approval',
+  awaiting_revision_approval: 'awaiting_revision_approval',
   decided: 'decided',
 }
 
@@ -61,6 +63,10 @@ export const CASE_LIFECYCLE = defineWorkflow<CaseStatus, CaseAction, CaseAuthors
     in_review: { sv: 'under handläggning', en: 'in review' },
     awaiting_reply: { sv: 'i väntan på svar från sökanden', en: 'awaiting the applicant’s reply' },
     awaiting_approval: { sv: 'i väntan på en andra underskrift', en: 'awaiting a second signature' },
+    awaiting_revision_approval: {
+      sv: 'beslutat, med en rättelse eller omprövning i väntan på en andra underskrift',
+      en: 'decided, with a correction or reconsideration awaiting a second signature',
+    },
     decided: { sv: 'beslutat', en: 'decided' },
   },
   authorship: { decidedBy: { sv: 'du fattade beslutet', en: 'you made the decision' } },
@@ -116,14 +122,15 @@ export const CASE_LIFECYCLE = defineWorkflow<CaseStatus, CaseAction, CaseAuthors
     approve: {
       doing: { sv: 'ge den andra underskriften', en: 'give the second signature' },
       done: { sv: 'få en andra underskrift', en: 'given a second signature' },
-      moves: { awaiting_approval: 'decided' },
+      moves: { awaiting_approval: 'decided', awaiting_revision_approval: 'decided' },
       roles: ['approver'],
       forbidSelf: ['decidedBy'],
     },
     'send-back': {
       doing: { sv: 'skicka tillbaka ett beslutsförslag', en: 'send a proposed decision back' },
       done: { sv: 'skickas tillbaka', en: 'sent back' },
-      moves: { awaiting_approval: 'in_review' },
+      // A proposed revision sent back leaves the decision it would have replaced in force.
+      moves: { awaiting_approval: 'in_review', awaiting_revision_approval: 'decided' },
       roles: ['approver'],
       forbidSelf: ['decidedBy'],
     },
@@ -142,7 +149,7 @@ export const CASE_LIFECYCLE = defineWorkflow<CaseStatus, CaseAction, CaseAuthors
     'propose-revision': {
       doing: { sv: 'föreslå en rättelse eller omprövning', en: 'propose a correction or reconsideration' },
       done: { sv: 'rättas eller omprövas', en: 'corrected or reconsidered' },
-      moves: { decided: 'awaiting_approval' },
+      moves: { decided: 'awaiting_revision_approval' },
       roles: ['officer'],
     },
     'follow-up': {
