@@ -97,7 +97,7 @@ function openCommunication(row: CaseRow) {
   return Effect.gen(function* () {
     const today = stockholmDay((yield* Clock).now())
     const decision = yield* currentDecision(row.id)
-    const latest = (yield* communicationsOf(row.id)).filter((c) => !decision || c.sent_at > decision.decided_at).at(-1)
+    const latest = (yield* communicationsOf(row.id)).filter((c) => !decision || c.sent_at >= decision.decided_at).at(-1)
     return latest && latest.replied_on === null && latest.deadline >= today ? latest : undefined
   })
 }
@@ -112,7 +112,7 @@ export function recordReply(id: string, input: { reply: string; receivedOn: stri
     if (input.receivedOn > today)
       return yield* invalid('receivedOn', { sv: `får inte vara efter i dag (${today})`, en: `must not be after today (${today})` })
     const decision = yield* currentDecision(id)
-    const latest = (yield* communicationsOf(id)).filter((c) => !decision || c.sent_at > decision.decided_at).at(-1)
+    const latest = (yield* communicationsOf(id)).filter((c) => !decision || c.sent_at >= decision.decided_at).at(-1)
     if (!latest || latest.replied_on !== null)
       return yield* new Conflict({
         detail: {

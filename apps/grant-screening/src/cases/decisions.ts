@@ -41,7 +41,7 @@ export function decisionColumns(
     requires_second: guard.secondSignature,
     approved_by: null,
     approved_at: null,
-    overrides: Object.fromEntries(guard.overridesNeeded.map((r) => [r, (input.overrides?.[r] ?? '').trim()])),
+    overrides: guard.overridesNeeded.map((ruleId) => ({ ruleId, reason: (input.overrides?.[ruleId] ?? '').trim() })),
     cited_rules: guard.citedRules,
     carried_evidence: guard.carriedEvidence,
   }

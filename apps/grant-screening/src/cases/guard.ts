@@ -100,7 +100,7 @@ export function requireCommunicated(row: CaseRow, guard: DecisionGuard, basis: D
     const today = stockholmDay((yield* Clock).now())
     const all = yield* communicationsOf(row.id)
     const communications = all
-      .filter((c) => since === null || c.sent_at > since)
+      .filter((c) => since === null || c.sent_at >= since)
       .map((c) => ({ deadline: c.deadline, repliedOn: c.replied_on }))
     const gate = communicationGate({ adverse: guard.adverse, basis, communications, today })
     if (gate.ok) return

@@ -51,10 +51,13 @@ export interface ReplacedDecisionView extends DecisionView {
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-const record = (v: unknown): Record<string, string> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'))
-    : {}
+const overrideList = (v: unknown): { ruleId: string; reason: string }[] =>
+  Array.isArray(v)
+    ? v.filter(
+        (o): o is { ruleId: string; reason: string } =>
+          o !== null && typeof o === 'object' && typeof (o as Record<string, unknown>)['ruleId'] === 'string' && typeof (o as Record<string, unknown>)['reason'] === 'string',
+      )
+    : []
 
 export const decisionView = (d: DecisionColumns): DecisionView => ({
   id: d.id,
@@ -69,7 +72,7 @@ export const decisionView = (d: DecisionColumns): DecisionView => ({
   requiresSecondApproval: d.requires_second,
   approvedBy: d.approved_by,
   approvedAt: d.approved_at ? iso(d.approved_at) : null,
-  overrides: Object.entries(record(d.overrides)).map(([id, reason]) => ({ rule: ruleRef(id), reason })),
+  overrides: overrideList(d.overrides).map((o) => ({ rule: ruleRef(o.ruleId), reason: o.reason })),
   citedRules: strings(d.cited_rules).map(ruleRef),
   carriedEvidence: strings(d.carried_evidence),
 })

@@ -119,7 +119,7 @@ export interface DecisionColumns {
   requires_second: boolean
   approved_by: string | null
   approved_at: Date | null
-  /** JSON: the override reason per rule id (Record<string, string>). */
+  /** JSON: the override reason per rule, in screening order ({ ruleId, reason }[]). */
   overrides: unknown
   /** JSON: the rule ids a denial cites (string[]). */
   cited_rules: unknown

@@ -22,7 +22,7 @@ export const decisionsMigration: Migration = {
       .addColumn('id', 'text')
       .addColumn('basis', 'text', (c) => c.notNull().defaultTo('original'))
       .addColumn('refers_to', 'text')
-      .addColumn('overrides', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+      .addColumn('overrides', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .addColumn('cited_rules', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .addColumn('carried_evidence', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .execute()
