@@ -29,7 +29,7 @@ const TIP = {
   verified: false,
   date: '2026-06-01',
   source: { kind: 'tip' },
-}
+} as const
 
 /** A fresh Rinkeby-Kista case with a contact person, in `state`; the persona declares first where it would. */
 async function freshCase(api: MatrixApi, persona: Persona, state: State = 'new'): Promise<Fixture> {

@@ -70,7 +70,11 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
   it('refuses to grant against failed rules without a reason per rule, naming each, then needs a second signature', async () => {
     const id = await open(issueCase(`ov-${kind}`), approver)
     const detail = await officer.json('GET', `/api/cases/${id}`)
-    expect(detail.body.decisionGuide.failedRules.map((r: { id: string }) => r.id)).toEqual(['bank-account', 'max-amount', 'years-of-activity'])
+    expect(detail.body.decisionGuide.failedRules.map((r: { id: string }) => r.id)).toEqual([
+      'bank-account',
+      'max-amount',
+      'years-of-activity',
+    ])
 
     const bare = { kind: 'approve', reasons: 'Vi vill stödja föreningen.', letterLocale: 'sv' }
     const none = await officer.json('POST', `/api/cases/${id}/decision`, bare, { 'accept-language': 'en' })
@@ -81,7 +85,10 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
       'overrides.years-of-activity',
     ])
     expect(none.body.errors[1].message).toContain('maximum')
-    const sv = await officer.json('POST', `/api/cases/${id}/decision`, { ...bare, overrides: { 'bank-account': 'Byts.', 'max-amount': ' ' } })
+    const sv = await officer.json('POST', `/api/cases/${id}/decision`, {
+      ...bare,
+      overrides: { 'bank-account': 'Byts.', 'max-amount': ' ' },
+    })
     expect(sv.body.errors.map((e: { path: string }) => e.path)).toEqual(['overrides.max-amount', 'overrides.years-of-activity'])
     expect(sv.body.errors[0].message).toMatch(/^behöver ett skäl/)
 
@@ -91,7 +98,10 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
       'years-of-activity': 'Verksamheten har bedrivits längre i en annan form.',
     }
     const proposed = await officer.json('POST', `/api/cases/${id}/decision`, { ...bare, overrides })
-    expect(proposed.body).toMatchObject({ status: 'awaiting_approval', decision: { kind: 'approve', amount: 150_000, requiresSecondApproval: true } })
+    expect(proposed.body).toMatchObject({
+      status: 'awaiting_approval',
+      decision: { kind: 'approve', amount: 150_000, requiresSecondApproval: true },
+    })
     expect(proposed.body.decision.overrides.map((o: { rule: { id: string }; reason: string }) => [o.rule.id, o.reason])).toEqual(
       Object.entries(overrides),
     )
@@ -159,7 +169,14 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
 
   it('generates evidence ids, records assessments by a named officer, and keeps dismissed items out of the communication letter', async () => {
     const id = await open(eligible(`ev-${kind}`))
-    const item = { conduct: 'threat', actor: 'organisation', withinActivities: true, verified: false, date: '2026-05-01', source: { kind: 'tip' } }
+    const item = {
+      conduct: 'threat',
+      actor: 'organisation',
+      withinActivities: true,
+      verified: false,
+      date: '2026-05-01',
+      source: { kind: 'tip' },
+    }
     const typed = await officer.json('POST', `/api/cases/${id}/evidence`, { ...item, id: 'e1' })
     expect(typed.status).toBe(400)
     expect(typed.body.errors[0].path).toBe('id')
@@ -202,7 +219,11 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     })
     expect(reconsiderEarly.status).toBe(409)
 
-    const first = await officer.json('POST', `/api/cases/${id}/decision`, { kind: 'approve', reasons: 'Uppfyller villkoren.', letterLocale: 'sv' })
+    const first = await officer.json('POST', `/api/cases/${id}/decision`, {
+      kind: 'approve',
+      reasons: 'Uppfyller villkoren.',
+      letterLocale: 'sv',
+    })
     expect(first.body.status).toBe('decided')
     const oldId: string = first.body.decision.id
 
@@ -230,7 +251,10 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     expect((await officer.json('POST', `/api/cases/${id}/revision`, deny)).body.detail).toContain('2026-12-10')
     await officer.json('POST', `/api/cases/${id}/communications/reply`, { reply: 'Vi bestrider uppgifterna.', receivedOn: '2026-11-22' })
     const reconsidered = await officer.json('POST', `/api/cases/${id}/revision`, deny)
-    expect(reconsidered.body).toMatchObject({ status: 'decided', decision: { basis: 'reconsideration', kind: 'deny', refersTo: corrected.body.decision.id } })
+    expect(reconsidered.body).toMatchObject({
+      status: 'decided',
+      decision: { basis: 'reconsideration', kind: 'deny', refersTo: corrected.body.decision.id },
+    })
     expect(reconsidered.body.decisionHistory).toHaveLength(2)
 
     const audit = await auditor.json('GET', `/api/audit?entityId=${id}`)
@@ -240,10 +264,21 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
   })
 
   it('a revision needing four eyes waits for a second signature, and a send-back leaves the old decision in force', async () => {
-    const tip = { conduct: 'coercion', actor: 'organisation', withinActivities: true, verified: false, date: '2026-06-01', source: { kind: 'tip' } }
+    const tip = {
+      conduct: 'coercion',
+      actor: 'organisation',
+      withinActivities: true,
+      verified: false,
+      date: '2026-06-01',
+      source: { kind: 'tip' },
+    }
     const id = await open({ ...eligible(`rev4-${kind}`), evidence: [{ id: 't1', ...tip }] }, approver)
     await officer.json('PUT', `/api/cases/${id}/evidence/t1/assessment`, { status: 'dismissed', reason: 'Kunde inte bekräftas.' })
-    const proposed = await officer.json('POST', `/api/cases/${id}/decision`, { kind: 'approve', reasons: 'Uppfyller villkoren.', letterLocale: 'sv' })
+    const proposed = await officer.json('POST', `/api/cases/${id}/decision`, {
+      kind: 'approve',
+      reasons: 'Uppfyller villkoren.',
+      letterLocale: 'sv',
+    })
     expect(proposed.body.status).toBe('awaiting_approval')
     const first = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })
     expect(first.body.status).toBe('decided')
@@ -259,7 +294,10 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
 
     const again = await officer.json('POST', `/api/cases/${id}/revision`, correction)
     const signed = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })
-    expect(signed.body).toMatchObject({ status: 'decided', decision: { id: again.body.decision.id, refersTo: oldId, approvedBy: 'approver.rk' } })
+    expect(signed.body).toMatchObject({
+      status: 'decided',
+      decision: { id: again.body.decision.id, refersTo: oldId, approvedBy: 'approver.rk' },
+    })
     expect(signed.body.decisionHistory.map((d: { id: string }) => d.id)).toEqual([oldId])
   })
 
@@ -275,9 +313,17 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
 
   it('a reclaim names the decision it reclaims and has its own letter', async () => {
     const id = await open(eligible(`rc-${kind}`))
-    const d = await officer.json('POST', `/api/cases/${id}/decision`, { kind: 'approve', reasons: 'Uppfyller villkoren.', letterLocale: 'sv' })
+    const d = await officer.json('POST', `/api/cases/${id}/decision`, {
+      kind: 'approve',
+      reasons: 'Uppfyller villkoren.',
+      letterLocale: 'sv',
+    })
     expect((await officer.request('GET', `/api/cases/${id}/reclaim/letter`)).status).toBe(409)
-    const rc = await officer.json('POST', `/api/cases/${id}/reclaim`, { amount: 10_000, reasons: 'Redovisningen saknas.', letterLocale: 'en' })
+    const rc = await officer.json('POST', `/api/cases/${id}/reclaim`, {
+      amount: 10_000,
+      reasons: 'Redovisningen saknas.',
+      letterLocale: 'en',
+    })
     expect(rc.body.reclaim).toMatchObject({ amount: 10_000, decisionId: d.body.decision.id })
     const html = await (await officer.request('GET', `/api/cases/${id}/reclaim/letter`)).text()
     expect(html).toMatch(/<html lang="en"/)

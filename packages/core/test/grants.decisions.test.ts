@@ -76,7 +76,14 @@ const anyCase = z.union([gateCase, decisionCase])
 
 /** Objects merge field by field, lists and values replace, null removes (as in grants.cases.test.ts). */
 function merge(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch) || target === null || typeof target !== 'object' || Array.isArray(target))
+  if (
+    patch === null ||
+    typeof patch !== 'object' ||
+    Array.isArray(patch) ||
+    target === null ||
+    typeof target !== 'object' ||
+    Array.isArray(target)
+  )
     return patch
   const out: Record<string, unknown> = { ...(target as Record<string, unknown>) }
   for (const [k, v] of Object.entries(patch)) {

@@ -7,7 +7,19 @@ import { stockholmDay } from '@vbe/core/calendar'
 import { guardDecision, type Application, type EvidenceAssessment, type ScreeningResult } from '@vbe/core/grants'
 import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, jsonb, NotFound, transaction } from '@vbe/server-kit'
 import { assessmentRows, assessmentViews, communicationsOf, communicationView, toAssessments, type CommunicationView } from './record.js'
-import { actOn, caseDetail, caseRow, db, requireNoConflict, screeningOf, touch, transition, type CaseDetail, type CaseRow, type Fx } from './store.js'
+import {
+  actOn,
+  caseDetail,
+  caseRow,
+  db,
+  requireNoConflict,
+  screeningOf,
+  touch,
+  transition,
+  type CaseDetail,
+  type CaseRow,
+  type Fx,
+} from './store.js'
 import { currentDecision } from './record.js'
 
 export interface CommunicationInput {
@@ -84,7 +96,14 @@ export function communicate(id: string, input: CommunicationInput): Fx<CaseDetai
           entityId: id,
           district: row.district,
           before: { status: row.status },
-          after: { status: to, communicationId, kind: input.kind, amount: input.amount ?? null, deadline: input.deadline, citedRules: cited },
+          after: {
+            status: to,
+            communicationId,
+            kind: input.kind,
+            amount: input.amount ?? null,
+            deadline: input.deadline,
+            citedRules: cited,
+          },
         })
       }),
     )
@@ -103,7 +122,10 @@ function openCommunication(row: CaseRow) {
 }
 
 /** Records the applicant's reply to the latest communication; the case resumes. */
-export function recordReply(id: string, input: { reply: string; receivedOn: string }): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
+export function recordReply(
+  id: string,
+  input: { reply: string; receivedOn: string },
+): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const { row, to } = yield* actOn(id, 'record-reply')

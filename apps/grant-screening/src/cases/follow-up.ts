@@ -126,7 +126,11 @@ export function reclaimLetterData(id: string) {
     const replaced = current
       ? undefined
       : yield* db('reclaim.decision.old', (k) =>
-          k.selectFrom('gs_decision_history').select(['decided_at', 'approved_at', 'amount']).where('id', '=', decisionId).executeTakeFirst(),
+          k
+            .selectFrom('gs_decision_history')
+            .select(['decided_at', 'approved_at', 'amount'])
+            .where('id', '=', decisionId)
+            .executeTakeFirst(),
         )
     const decision = current ?? replaced
     yield* appendAudit({ action: 'case.reclaim.letter.read', entityType: 'case', entityId: id, district: row.district })

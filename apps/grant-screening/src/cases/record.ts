@@ -55,7 +55,10 @@ const overrideList = (v: unknown): { ruleId: string; reason: string }[] =>
   Array.isArray(v)
     ? v.filter(
         (o): o is { ruleId: string; reason: string } =>
-          o !== null && typeof o === 'object' && typeof (o as Record<string, unknown>)['ruleId'] === 'string' && typeof (o as Record<string, unknown>)['reason'] === 'string',
+          o !== null &&
+          typeof o === 'object' &&
+          typeof (o as Record<string, unknown>)['ruleId'] === 'string' &&
+          typeof (o as Record<string, unknown>)['reason'] === 'string',
       )
     : []
 
@@ -141,9 +144,17 @@ export interface DecisionGuide {
   fourEyes: boolean
 }
 
-export function decisionGuide(screening: ScreeningResult, assessments: readonly EvidenceAssessment[], amountRequested: number): DecisionGuide {
+export function decisionGuide(
+  screening: ScreeningResult,
+  assessments: readonly EvidenceAssessment[],
+  amountRequested: number,
+): DecisionGuide {
   const deny = guardDecision(screening, assessments, { kind: 'deny', amountRequested })
-  return { failedRules: deny.failedRules.map(ruleRef), denialCites: deny.citedRules.map(ruleRef), fourEyes: screening.humanDecisionRequired }
+  return {
+    failedRules: deny.failedRules.map(ruleRef),
+    denialCites: deny.citedRules.map(ruleRef),
+    fourEyes: screening.humanDecisionRequired,
+  }
 }
 
 /** Everything of a case's decision record, for the case view. */

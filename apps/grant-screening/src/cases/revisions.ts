@@ -23,7 +23,10 @@ export function revise(id: string, input: RevisionInput): Fx<CaseDetail, NotFoun
     const user = yield* CurrentUser
     const { row: first } = yield* actOn(id, input.basis === 'correction' ? 'correct' : 'reconsider')
     const guard = yield* checkDecision(first, input)
-    const { row, to } = yield* actOn(id, guard.secondSignature ? 'propose-revision' : input.basis === 'correction' ? 'correct' : 'reconsider')
+    const { row, to } = yield* actOn(
+      id,
+      guard.secondSignature ? 'propose-revision' : input.basis === 'correction' ? 'correct' : 'reconsider',
+    )
     const old = yield* currentDecision(id)
     if (!old)
       return yield* new Conflict({

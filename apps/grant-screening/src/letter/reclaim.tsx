@@ -35,8 +35,7 @@ const RECLAIM_TEXTS = {
       `Förvaltningen kräver tillbaka ${kr(i.amount, 'sv')} av det bidrag på ${kr(i.reclaimedDecision.amount, 'sv')} som beviljades genom beslutet den ${formatLetterDay(i.reclaimedDecision.decidedOn, 'sv')}.`,
     reasons: 'Skäl för beslutet',
     appeal: 'Om ni inte är nöjd med beslutet',
-    appealText:
-      'Kontakta förvaltningen om ni har frågor om beslutet eller vill veta hur ni överklagar det. Hänvisa till er ansökan.',
+    appealText: 'Kontakta förvaltningen om ni har frågor om beslutet eller vill veta hur ni överklagar det. Hänvisa till er ansökan.',
     footer: 'This letter is available in English on request.',
   },
   en: {
@@ -51,7 +50,8 @@ const RECLAIM_TEXTS = {
       `The administration reclaims ${kr(i.amount, 'en')} of the grant of ${kr(i.reclaimedDecision.amount, 'en')} made by the decision of ${formatLetterDay(i.reclaimedDecision.decidedOn, 'en')}.`,
     reasons: 'Reasons for the decision',
     appeal: 'If you disagree with the decision',
-    appealText: 'Contact the administration if you have questions about the decision or want to know how to appeal it. Quote your application.',
+    appealText:
+      'Contact the administration if you have questions about the decision or want to know how to appeal it. Quote your application.',
     footer: 'Detta brev finns på svenska.',
   },
 } as const

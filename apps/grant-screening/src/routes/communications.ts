@@ -55,7 +55,8 @@ export function registerCommunicationRoutes(app: OpenAPIHono<KitEnv>, plugins: C
       tags: ['decisions'],
       operationId: 'recordCommunicationReply',
       summary: 'Record the applicant’s reply to the communication',
-      description: 'Records the reply to the latest communication and the day it came in; the case resumes. 409 when no communication waits for a reply.',
+      description:
+        'Records the reply to the latest communication and the day it came in; the case resumes. 409 when no communication waits for a reply.',
       security: SESSION_AND_CSRF,
       request: { params: idParam, ...body(z.object({ reply: text(10_000), receivedOn: date }).strict()) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },

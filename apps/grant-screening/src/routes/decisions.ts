@@ -11,13 +11,10 @@ import { runner, json, body, text, idParam, wholeKronor, OFFICERS } from './sche
 import { caseDetailSchema } from './responses.js'
 import { registerCommunicationRoutes } from './communications.js'
 
-const overridesSchema = z
-  .record(z.string().min(1).max(100), z.string().max(4000))
-  .optional()
-  .openapi({
-    description:
-      'One reason per failed rule (by rule id) when granting an application the rules find ineligible or that needs assessment; each missing reason is a 400 naming its rule',
-  })
+const overridesSchema = z.record(z.string().min(1).max(100), z.string().max(4000)).optional().openapi({
+  description:
+    'One reason per failed rule (by rule id) when granting an application the rules find ineligible or that needs assessment; each missing reason is a 400 naming its rule',
+})
 
 const decisionBody = {
   kind: z.enum(DECISION_KINDS),

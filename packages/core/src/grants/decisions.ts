@@ -34,12 +34,13 @@ export const DECISION_KIND_TERMS: Readonly<Record<DecisionKind, DecisionKindTerm
 export const EVIDENCE_ASSESSMENTS = ['unassessed', 'relevant', 'dismissed'] as const
 export type EvidenceAssessmentStatus = (typeof EVIDENCE_ASSESSMENTS)[number]
 
-export const EVIDENCE_ASSESSMENT_TERMS: Readonly<Record<EvidenceAssessmentStatus, { readonly name: LocalizedText; readonly needsReason: boolean }>> =
-  Object.freeze({
-    unassessed: { name: { sv: 'Inte bedömd', en: 'Not assessed' }, needsReason: false },
-    relevant: { name: { sv: 'Bedömd och relevant', en: 'Assessed and relevant' }, needsReason: false },
-    dismissed: { name: { sv: 'Avfärdad', en: 'Dismissed' }, needsReason: true },
-  })
+export const EVIDENCE_ASSESSMENT_TERMS: Readonly<
+  Record<EvidenceAssessmentStatus, { readonly name: LocalizedText; readonly needsReason: boolean }>
+> = Object.freeze({
+  unassessed: { name: { sv: 'Inte bedömd', en: 'Not assessed' }, needsReason: false },
+  relevant: { name: { sv: 'Bedömd och relevant', en: 'Assessed and relevant' }, needsReason: false },
+  dismissed: { name: { sv: 'Avfärdad', en: 'Dismissed' }, needsReason: true },
+})
 
 /** An officer's assessment of one evidence item. Items without one are unassessed. */
 export interface EvidenceAssessment {
@@ -95,7 +96,10 @@ export type FindingStanding = 'clear' | 'against' | 'unresolved'
 const FAILING: ReadonlySet<Finding['status']> = new Set(['not_met', 'needs_assessment'])
 
 /** The standing of one finding, given the officers' assessments of the evidence it rests on. */
-export function findingStanding(finding: Pick<Finding, 'kind' | 'status' | 'evidenceIds'>, assessments: ReadonlyMap<string, EvidenceAssessmentStatus>): FindingStanding {
+export function findingStanding(
+  finding: Pick<Finding, 'kind' | 'status' | 'evidenceIds'>,
+  assessments: ReadonlyMap<string, EvidenceAssessmentStatus>,
+): FindingStanding {
   if (!FAILING.has(finding.status)) return 'clear'
   if (finding.kind !== 'democracy' || finding.evidenceIds.length === 0) return 'against'
   const marks = finding.evidenceIds.map((id) => assessments.get(id) ?? 'unassessed')

@@ -10,7 +10,13 @@ import { defineWorkflow, type MayActInput } from '../shared/workflow.js'
 export const CASE_STATUSES = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval', 'awaiting_revision_approval', 'decided'] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 /** The statuses a re-screen with changed rules looks at: every case not yet decided. */
-export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval', 'awaiting_revision_approval']
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [
+  'new',
+  'in_review',
+  'awaiting_reply',
+  'awaiting_approval',
+  'awaiting_revision_approval',
+]
 
 /** What staff do to a case, in the order a case meets them. */
 export const CASE_ACTIONS = [
