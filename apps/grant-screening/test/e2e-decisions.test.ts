@@ -169,6 +169,13 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
     await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
     await dialog.waitFor({ state: 'detached' })
+    // The democracy finding (even on a dismissed tip) keeps four eyes: the approver signs (here through the API).
+    await page.getByText('Beslutet väntar på en andra underskrift av en attestant.').waitFor()
+    const approver = await server.login('approver.rk')
+    const caseId = decodeURIComponent(page.url().split('/cases/').pop()!.split(/[?#]/)[0]!)
+    await approver.json('POST', `/api/cases/${caseId}/conflict`, { conflict: false })
+    expect((await approver.json('POST', `/api/cases/${caseId}/approval`, { approve: true })).status).toBe(200)
+    await page.reload()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
     expect(await page.getByText('Hänvisar till villkoren:').count()).toBe(0) // the only failed rule rested on a dismissed tip
 

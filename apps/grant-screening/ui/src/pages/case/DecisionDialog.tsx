@@ -68,6 +68,12 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
   const [reasons, setReasons] = useState('')
   const [overrides, setOverrides] = useState<Record<string, string>>({})
   const [letterLocale, setLetterLocale] = useState<Lang>(lang)
+  // Focus follows the step: the confirmation's heading, or back to the form's first control.
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (step === 'confirm') dialog.querySelector<HTMLElement>('#decision-confirm-title')?.focus()
+  }, [step, ref])
   const grants = kind !== null && GRANTS[kind]
   const fields = ['basis', 'kind', 'amount', ...guide.failedRules.map((r) => `overrides.${r.id}`), 'reasons', 'letterLocale']
   const ruleNames = (rules: readonly { heading: { sv: string; en: string } }[]) => rules.map((r) => loc(r.heading)).join(', ')
@@ -112,13 +118,16 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="decision-dialog-title" aria-describedby="decision-dialog-intro">
       <div className="dialog__header">
-        <h2 id="decision-dialog-title">{step === 'confirm' ? t('decisionConfirmTitle') : title}</h2>
+        <h2 id="decision-dialog-title">{title}</h2>
         <button type="button" className="button button--ghost dialog__close" onClick={props.onClose} aria-label={t('close')}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
       {step === 'confirm' && kind !== null ? (
-        <div className="decision-confirm" role="group" aria-labelledby="decision-dialog-title">
+        <div className="decision-confirm" role="group" aria-labelledby="decision-confirm-title">
+          <h3 id="decision-confirm-title" tabIndex={-1}>
+            {t('decisionConfirmTitle')}
+          </h3>
           <p id="decision-dialog-intro">
             <strong>{t('decisionConfirmWhat', { kind: e('decision', kind) })}</strong>
           </p>
