@@ -74,6 +74,19 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
     const note = await officer.json('POST', `/api/cases/${id}/notes`, { text: 'Ringt föreningen om tipset.' })
     expect(note.body.notes).toHaveLength(1)
 
+    // The officer assesses the tip (issue 17): dismissing it needs a reason, and the assessment names the officer.
+    const noReason = await officer.json('PUT', `/api/cases/${id}/evidence/t1/assessment`, { status: 'dismissed' })
+    expect(noReason.status).toBe(400)
+    expect(noReason.body.errors.map((e: { path: string }) => e.path)).toEqual(['reason'])
+    const assessed = await officer.json('PUT', `/api/cases/${id}/evidence/t1/assessment`, {
+      status: 'dismissed',
+      reason: 'Tipset är anonymt och kunde inte bekräftas.',
+    })
+    expect(assessed.body.evidenceAssessments).toEqual([
+      expect.objectContaining({ evidenceId: 't1', status: 'dismissed', assessedBy: expect.any(String) }),
+    ])
+    expect(assessed.body.decisionGuide).toMatchObject({ failedRules: [], fourEyes: true })
+
     const bad = await officer.json(
       'POST',
       `/api/cases/${id}/decision`,
@@ -129,7 +142,7 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
     expect(due.body.items.map((c: { id: string }) => c.id)).toContain(id)
   })
 
-  it('decides without four eyes when no democracy finding needs a person', async () => {
+  it('decides without four eyes when no democracy finding needs a person, after kommunicering for a partial grant', async () => {
     const created = await officer.json('POST', '/api/cases', { application: demoApplication('t-plain') })
     expect(created.body).toMatchObject({ outcome: 'eligible', humanDecisionRequired: false })
     await officer.json('POST', `/api/cases/${created.body.id}/conflict`, { conflict: false })
@@ -139,7 +152,36 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
       reasons: 'Budgeten räcker till en del.',
       letterLocale: 'en',
     })
-    expect(d.body).toMatchObject({ status: 'decided', decision: { kind: 'partial', amount: 30_000, requiresSecondApproval: false } })
+    // A partial grant is adverse: the applicant is sent the material first (kommunicering), and the case waits.
+    expect(d.status).toBe(409)
+    const sent = await officer.json('POST', `/api/cases/${created.body.id}/communications`, {
+      kind: 'partial',
+      amount: 30_000,
+      material: 'Budgeten för året räcker till 30 000 kr.',
+      deadline: '2026-12-06',
+      letterLocale: 'sv',
+    })
+    expect(sent.body).toMatchObject({ status: 'awaiting_reply', communications: [{ deadline: '2026-12-06', reply: null }] })
+    const waiting = await officer.json(
+      'POST',
+      `/api/cases/${created.body.id}/decision`,
+      { kind: 'partial', amount: 30_000, reasons: 'Budgeten räcker till en del.', letterLocale: 'en' },
+      { 'accept-language': 'en' },
+    )
+    expect(waiting.status).toBe(409)
+    expect(waiting.body.detail).toContain('2026-12-06')
+    const replied = await officer.json('POST', `/api/cases/${created.body.id}/communications/reply`, {
+      reply: 'Vi förstår och tar emot det lägre beloppet.',
+      receivedOn: '2026-11-22',
+    })
+    expect(replied.body).toMatchObject({ status: 'in_review', communications: [{ repliedOn: '2026-11-22' }] })
+    const partial = await officer.json('POST', `/api/cases/${created.body.id}/decision`, {
+      kind: 'partial',
+      amount: 30_000,
+      reasons: 'Budgeten räcker till en del.',
+      letterLocale: 'en',
+    })
+    expect(partial.body).toMatchObject({ status: 'decided', decision: { kind: 'partial', amount: 30_000, requiresSecondApproval: false } })
     expect((await officer.json('POST', '/api/cases', { application: demoApplication('t-plain') })).status).toBe(409)
   })
 

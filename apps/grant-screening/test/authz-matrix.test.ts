@@ -30,7 +30,17 @@ const next = () => `${Date.now().toString(36)}-${n++}`
 /** The personas who declare "no conflict of interest" before acting on a case (as the UI makes them). */
 const DECLARES: readonly Persona[] = ['officer', 'approver', 'officer-approver']
 
-type State = 'new' | 'awaiting' | 'decided'
+type State = 'new' | 'tip' | 'awaiting' | 'decided' | 'replying' | 'reclaimed'
+
+const TIP = {
+  id: 't1',
+  conduct: 'coercion',
+  actor: 'organisation',
+  withinActivities: true,
+  verified: false,
+  date: '2026-06-01',
+  source: { kind: 'tip' },
+} as const
 
 /** A fresh Rinkeby-Kista case with a contact person, in `state`; the persona declares first where it would. */
 async function freshCase(api: MatrixApi, persona: Persona, state: State = 'new'): Promise<Fixture> {
@@ -45,38 +55,41 @@ async function freshCase(api: MatrixApi, persona: Persona, state: State = 'new')
       activitySince: '2019-03-01',
       bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
     },
-    ...(state === 'awaiting'
-      ? {
-          evidence: [
-            {
-              id: 't1',
-              conduct: 'coercion',
-              actor: 'organisation',
-              withinActivities: true,
-              verified: false,
-              date: '2026-06-01',
-              source: { kind: 'tip' },
-            },
-          ],
-        }
-      : {}),
+    ...(state === 'awaiting' || state === 'tip' ? { evidence: [TIP] } : {}),
   })
   const created = await officer.send('POST', '/api/cases', { application, persons: [{ role: 'contact', name: person }] })
   if (created.status !== 201) throw new Error(`setup: ${created.text}`)
   const body = created.json<{ id: string; persons: { id: string }[] }>()
   const id = body.id
-  if (state !== 'new') {
-    await officer.send('POST', `/api/cases/${id}/conflict`, { conflict: false })
+  const ids: Record<string, string> = { id, person: body.persons[0]!.id, ...(state === 'tip' ? { evidenceId: TIP.id } : {}) }
+  if (state !== 'new' && state !== 'tip') await officer.send('POST', `/api/cases/${id}/conflict`, { conflict: false })
+  if (state === 'awaiting' || state === 'decided' || state === 'reclaimed') {
     const decided = await officer.send('POST', `/api/cases/${id}/decision`, {
       kind: 'approve',
       reasons: 'Uppfyller villkoren.',
       letterLocale: 'sv',
+      // Granting against the unassessed tip needs a reason for overriding the democracy condition.
+      ...(state === 'awaiting' ? { overrides: { 'democracy-condition': 'Tipset är inte styrkt.' } } : {}),
     })
     const status = decided.json<{ status: string }>().status
     if (status !== (state === 'awaiting' ? 'awaiting_approval' : 'decided')) throw new Error(`setup: ${decided.text}`)
   }
+  if (state === 'reclaimed') {
+    const rc = await officer.send('POST', `/api/cases/${id}/reclaim`, { amount: 1000, reasons: 'Villkoren bröts.' })
+    if (rc.status !== 200) throw new Error(`setup: ${rc.text}`)
+  }
+  if (state === 'replying') {
+    const sent = await officer.send('POST', `/api/cases/${id}/communications`, {
+      kind: 'deny',
+      material: 'Underlaget.',
+      deadline: '2026-12-06',
+      letterLocale: 'sv',
+    })
+    if (sent.status !== 200) throw new Error(`setup: ${sent.text}`)
+    ids['communicationId'] = sent.json<{ communications: { id: string }[] }>().communications[0]!.id
+  }
   if (DECLARES.includes(persona)) await api.as(persona).send('POST', `/api/cases/${id}/conflict`, { conflict: false })
-  return { ids: { id, person: body.persons[0]!.id }, secrets: [id, name, person] }
+  return { ids, secrets: [id, name, person] }
 }
 
 const caseIn = (state: State) => (api: MatrixApi, persona: Persona) => freshCase(api, persona, state)
@@ -146,7 +159,6 @@ const ROWS: MatrixRow[] = [
     setup: caseIn('new'),
     request: () => ({
       body: {
-        id: `e-${next()}`,
         conduct: 'threat',
         actor: 'organisation',
         withinActivities: true,
@@ -168,8 +180,38 @@ const ROWS: MatrixRow[] = [
     path: '/api/cases/{id}/decision',
     expect: ON_CASE_OFFICER,
     setup: caseIn('new'),
-    request: () => ({ body: { kind: 'deny', reasons: 'Skäl.', letterLocale: 'sv' } }),
+    request: () => ({ body: { kind: 'approve', reasons: 'Skäl.', letterLocale: 'sv' } }),
   },
+  {
+    method: 'PUT',
+    path: '/api/cases/{id}/evidence/{evidenceId}/assessment',
+    expect: ON_CASE_OFFICER,
+    setup: caseIn('tip'),
+    request: () => ({ body: { status: 'dismissed', reason: 'Kunde inte bekräftas.' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/communications',
+    expect: ON_CASE_OFFICER,
+    setup: caseIn('new'),
+    request: () => ({ body: { kind: 'deny', material: 'Underlaget.', deadline: '2026-12-06', letterLocale: 'sv' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/communications/reply',
+    expect: ON_CASE_OFFICER,
+    setup: caseIn('replying'),
+    request: () => ({ body: { reply: 'Vårt svar.', receivedOn: '2026-11-22' } }),
+  },
+  { method: 'GET', path: '/api/cases/{id}/communications/{communicationId}/letter', expect: ON_CASE_READ, setup: caseIn('replying') },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/revision',
+    expect: ON_CASE_OFFICER,
+    setup: caseIn('decided'),
+    request: () => ({ body: { basis: 'correction', kind: 'approve', reasons: 'Rättelse av skrivfel.', letterLocale: 'sv' } }),
+  },
+  { method: 'GET', path: '/api/cases/{id}/reclaim/letter', expect: ON_CASE_READ, setup: caseIn('reclaimed') },
   {
     method: 'POST',
     path: '/api/cases/{id}/approval',
@@ -265,7 +307,6 @@ authorisationMatrix({
       const id = f.ids['id']!
       // A finding that needs a person's assessment: the decision waits for a second signature.
       await duo.send('POST', `/api/cases/${id}/evidence`, {
-        id: 'c1',
         conduct: 'coercion',
         actor: 'organisation',
         withinActivities: true,
@@ -273,7 +314,12 @@ authorisationMatrix({
         date: '2026-06-01',
         source: { kind: 'tip' },
       })
-      const proposed = await duo.send('POST', `/api/cases/${id}/decision`, { kind: 'approve', reasons: 'Bedömt.', letterLocale: 'sv' })
+      const proposed = await duo.send('POST', `/api/cases/${id}/decision`, {
+        kind: 'approve',
+        reasons: 'Bedömt.',
+        letterLocale: 'sv',
+        overrides: { 'democracy-condition': 'Tipset är inte styrkt.' },
+      })
       expect(proposed.json<{ status: string }>().status).toBe('awaiting_approval')
       for (const approve of [true, false]) {
         const own = await duo.send('POST', `/api/cases/${id}/approval`, { approve }, { 'accept-language': 'en' })

@@ -62,15 +62,16 @@ describe('two server processes over one PostgreSQL', () => {
     expect(queue.body.items.map((c: { id: string }) => c.id)).toContain(id)
 
     for (const c of [onA, onB]) expect((await c.json('POST', `/api/cases/${id}/conflict`, { conflict: false })).status).toBe(200)
-    const decide = (c: typeof onA, kind: 'approve' | 'deny') =>
+    // Both approve (a denial would first wait for kommunicering); the reasons tell the two decisions apart.
+    const decide = (c: typeof onA, kind: 'approve') =>
       c.json('POST', `/api/cases/${id}/decision`, { kind, reasons: `Beslut av ${c.username}.`, letterLocale: 'sv' })
-    const answers = await Promise.all([decide(onA, 'approve'), decide(onB, 'deny')])
+    const answers = await Promise.all([decide(onA, 'approve'), decide(onB, 'approve')])
     const statuses = answers.map((r) => r.status).sort()
     expect(statuses).toEqual([200, 409])
     const winner = answers.find((r) => r.status === 200)!.body
     const detail = await onA.json('GET', `/api/cases/${id}`)
     expect(detail.body.status).toBe('decided')
-    expect(detail.body.decision).toMatchObject({ kind: winner.decision.kind })
+    expect(detail.body.decision).toMatchObject({ kind: winner.decision.kind, reasons: winner.decision.reasons })
 
     // Notes written through both processes at once: every one kept, the chain unbroken.
     await Promise.all(

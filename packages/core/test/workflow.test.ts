@@ -186,7 +186,7 @@ describe('the tables against the domain', () => {
         actor: { id: 'o', roles: ['officer'], district: 'rinkeby-kista' },
         subject: { district: 'rinkeby-kista', authors: {} },
       }),
-    ).toEqual(['declare', 'note', 'follow-up', 'reclaim'])
+    ).toEqual(['declare', 'note', 'communicate', 'record-reply', 'correct', 'reconsider', 'propose-revision', 'follow-up', 'reclaim'])
   })
 })
 

@@ -1,18 +1,10 @@
 // Decisions, the second approval (four eyes) and the data of the decision letter.
+import { randomUUID } from 'node:crypto'
 import { Effect } from 'effect'
-import { type ScreeningResult } from '@vbe/core/grants'
-import {
-  appendAudit,
-  Clock,
-  Conflict,
-  CurrentUser,
-  Forbidden,
-  Invalid,
-  NotFound,
-  transaction,
-  type FieldProblemText,
-} from '@vbe/server-kit'
-import { type DecisionKind } from '../db/tables.js'
+import { type DecisionGuard, type ScreeningResult } from '@vbe/core/grants'
+import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, jsonb, NotFound, transaction } from '@vbe/server-kit'
+import type { Tables } from '../db/tables.js'
+import { checkDecision, requireCommunicated, type DecisionInput } from './guard.js'
 import {
   transition,
   actOn,
@@ -28,49 +20,59 @@ import {
   screeningOf,
 } from './store.js'
 
-export interface DecisionInput {
-  readonly kind: DecisionKind
-  readonly amount?: number | undefined
-  readonly reasons: string
-  readonly letterLocale: 'sv' | 'en'
+export type { DecisionInput } from './guard.js'
+
+/** The columns a new decision row gets from its guard and input. */
+export function decisionColumns(
+  id: string,
+  input: DecisionInput,
+  guard: DecisionGuard,
+  amountRequested: number,
+  by: { username: string; at: Date },
+): Omit<Tables['gs_decisions'], 'case_id' | 'basis' | 'refers_to'> {
+  return {
+    id: randomUUID(),
+    kind: input.kind,
+    amount: input.kind === 'approve' ? amountRequested : input.kind === 'partial' ? (input.amount ?? null) : null,
+    reasons: input.reasons,
+    letter_locale: input.letterLocale,
+    decided_by: by.username,
+    decided_at: by.at,
+    requires_second: guard.secondSignature,
+    approved_by: null,
+    approved_at: null,
+    overrides: guard.overridesNeeded.map((ruleId) => ({ ruleId, reason: (input.overrides?.[ruleId] ?? '').trim() })),
+    cited_rules: guard.citedRules,
+    carried_evidence: guard.carriedEvidence,
+  }
 }
 
+/** A decision row's JSON columns as jsonb, for an insert. */
+export const jsonColumns = <T extends Pick<Tables['gs_decisions'], 'overrides' | 'cited_rules' | 'carried_evidence'>>(c: T): T => ({
+  ...c,
+  overrides: jsonb(c.overrides),
+  cited_rules: jsonb(c.cited_rules),
+  carried_evidence: jsonb(c.carried_evidence),
+})
+
 /**
- * Decides a case. Where a democracy finding is not met or needs assessment, the
- * decision waits for a second officer's approval (four eyes), whichever way it goes.
+ * Decides a case. A decision waits for a second signature (four eyes) where a democracy
+ * finding needs a person's assessment or a grant overrides a failed rule (each with a
+ * reason); a denial cites the rules standing against the application; an adverse
+ * decision waits for kommunicering.
  */
 export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFound | Forbidden | Invalid | Conflict> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
-    // Where a democracy finding needs a person's assessment, the decision is a proposal
-    // that waits for a second signature (four eyes).
-    const { row, to } = yield* actOn(id, (r) => (r.human_required ? 'propose' : 'decide'))
-    const problems: FieldProblemText[] = []
-    if (input.kind === 'partial') {
-      if (input.amount === undefined)
-        problems.push({
-          path: 'amount',
-          message: { sv: 'måste fyllas i när bidraget beviljas delvis', en: 'is required for a partial grant' },
-        })
-      else if (input.amount >= row.amount_requested) {
-        problems.push({
-          path: 'amount',
-          message: {
-            sv: `måste vara mindre än de ${row.amount_requested} kr som föreningen sökte (bevilja i stället hela beloppet)`,
-            en: `must be less than the ${row.amount_requested} kr applied for (use approve for the full amount)`,
-          },
-        })
-      }
-    } else if (input.amount !== undefined)
-      problems.push({
-        path: 'amount',
-        message: { sv: 'ska bara anges när bidraget beviljas delvis', en: `only applies to a partial grant, not to ${input.kind}` },
-      })
-    if (problems.length > 0)
-      return yield* new Invalid({ detail: { sv: 'Beslutet innehåller fel.', en: 'The decision is invalid.' }, problems })
-    const requiresSecond = row.human_required
+    // Who may decide, and in which status, is the same for a decision and a proposal:
+    // refuse first, then judge the request, then take the action the judgement names.
+    const { row: first } = yield* actOn(id, 'decide')
+    const guard = yield* checkDecision(first, input)
+    const { row, to } = yield* actOn(id, guard.secondSignature ? 'propose' : 'decide')
+    yield* requireCommunicated(row, guard, 'original', null)
+    const requiresSecond = guard.secondSignature
     const now = (yield* Clock).now()
-    const amount = input.kind === 'approve' ? row.amount_requested : input.kind === 'partial' ? input.amount! : null
+    const columns = decisionColumns(id, input, guard, row.amount_requested, { username: user.username, at: now })
     yield* transaction(
       Effect.gen(function* () {
         yield* transition(row, to)
@@ -79,7 +81,7 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
         const current = yield* db('decision.screening', (k) =>
           k.selectFrom('gs_screenings').select('human_required').where('case_id', '=', id).forShare().executeTakeFirst(),
         )
-        if (current && current.human_required !== requiresSecond) {
+        if (current && current.human_required !== row.human_required) {
           return yield* new Conflict({
             detail: {
               sv: 'Ärendet har prövats om med ändrade regler medan du arbetade med det. Ladda om ärendet och försök igen.',
@@ -90,18 +92,7 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
         yield* db('decision.insert', (k) =>
           k
             .insertInto('gs_decisions')
-            .values({
-              case_id: id,
-              kind: input.kind,
-              amount,
-              reasons: input.reasons,
-              letter_locale: input.letterLocale,
-              decided_by: user.username,
-              decided_at: now,
-              requires_second: requiresSecond,
-              approved_by: null,
-              approved_at: null,
-            })
+            .values(jsonColumns({ ...columns, case_id: id, basis: 'original' as const, refers_to: null }))
             .execute(),
         )
         yield* appendAudit({
@@ -112,11 +103,15 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
           ruleset: row.ruleset,
           before: { status: row.status },
           after: {
-            status: requiresSecond ? 'awaiting_approval' : 'decided',
+            status: to,
+            decisionId: columns.id,
             kind: input.kind,
-            amount,
+            amount: columns.amount,
             reasons: input.reasons,
             outcome: row.outcome,
+            overrides: columns.overrides,
+            citedRules: guard.citedRules,
+            carriedEvidence: guard.carriedEvidence,
           },
         })
       }),
@@ -142,7 +137,11 @@ export function approve(id: string, approveIt: boolean, comment: string | undefi
           yield* db('decision.approve', (k) =>
             k.updateTable('gs_decisions').set({ approved_by: user.username, approved_at: now }).where('case_id', '=', id).execute(),
           )
-        else yield* db('decision.reject', (k) => k.deleteFrom('gs_decisions').where('case_id', '=', id).execute())
+        else {
+          yield* db('decision.reject', (k) => k.deleteFrom('gs_decisions').where('case_id', '=', id).execute())
+          // A proposed correction or reconsideration sent back: the decision it would have replaced is current again.
+          if (decision.refers_to !== null) yield* restoreReplaced(id, decision.refers_to)
+        }
         yield* appendAudit({
           action: approveIt ? 'case.decision.approve' : 'case.decision.send-back',
           entityType: 'case',
@@ -180,5 +179,22 @@ export function letterData(
     }
     yield* appendAudit({ action: 'case.letter.read', entityType: 'case', entityId: id, district: row.district })
     return { row, decision: decisionView(decision), screening: yield* screeningOf(row) }
+  })
+}
+
+/** Makes a replaced decision the case's current one again (inside the caller's transaction). */
+export function restoreReplaced(caseId: string, decisionId: string) {
+  return Effect.gen(function* () {
+    const old = yield* db('decision.history.get', (k) =>
+      k.selectFrom('gs_decision_history').selectAll().where('id', '=', decisionId).executeTakeFirstOrThrow(),
+    )
+    const { superseded_by: _by, superseded_at: _at, ...columns } = old
+    yield* db('decision.history.restore', (k) => k.deleteFrom('gs_decision_history').where('id', '=', decisionId).execute())
+    yield* db('decision.restore', (k) =>
+      k
+        .insertInto('gs_decisions')
+        .values(jsonColumns({ ...columns, case_id: caseId }))
+        .execute(),
+    )
   })
 }

@@ -1,7 +1,7 @@
 // Follow-up of granted cases: report dates and reclaims (återkrav).
 import { Effect } from 'effect'
 import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, NotFound, transaction } from '@vbe/server-kit'
-import { db, actOn, type CaseDetail, type Fx, touch, caseDetail } from './store.js'
+import { db, actOn, type CaseDetail, type Fx, touch, caseDetail, caseRow, requireNoConflict } from './store.js'
 import { grantedDecision } from './decisions.js'
 
 export function setFollowUp(
@@ -40,7 +40,10 @@ export function setFollowUp(
   })
 }
 
-export function reclaim(id: string, input: { amount: number; reasons: string }): Fx<CaseDetail, NotFound | Forbidden | Conflict | Invalid> {
+export function reclaim(
+  id: string,
+  input: { amount: number; reasons: string; letterLocale?: 'sv' | 'en' | undefined },
+): Fx<CaseDetail, NotFound | Forbidden | Conflict | Invalid> {
   return Effect.gen(function* () {
     const user = yield* CurrentUser
     const { row } = yield* actOn(id, 'reclaim')
@@ -80,13 +83,57 @@ export function reclaim(id: string, input: { amount: number; reasons: string }):
         yield* db('reclaim.insert', (k) =>
           k
             .insertInto('gs_reclaims')
-            .values({ case_id: id, amount: input.amount, reasons: input.reasons, decided_by: user.username, decided_at: now })
+            .values({
+              case_id: id,
+              amount: input.amount,
+              reasons: input.reasons,
+              decided_by: user.username,
+              decided_at: now,
+              // The reclaim names the decision it takes money back from.
+              decision_id: decision.id,
+              letter_locale: input.letterLocale ?? decision.letter_locale,
+            })
             .execute(),
         )
         yield* touch(id)
-        yield* appendAudit({ action: 'case.reclaim', entityType: 'case', entityId: id, district: row.district, after: input })
+        yield* appendAudit({
+          action: 'case.reclaim',
+          entityType: 'case',
+          entityId: id,
+          district: row.district,
+          after: { ...input, decisionId: decision.id },
+        })
       }),
     )
     return yield* caseDetail(id, { logRead: false })
+  })
+}
+
+/** For the reclaim letter: the case, its reclaim and the decision reclaimed from (the current one, or one it replaced). The read is logged. */
+export function reclaimLetterData(id: string) {
+  return Effect.gen(function* () {
+    const row = yield* caseRow(id)
+    yield* requireNoConflict(row)
+    const rc = yield* db('reclaim.get', (k) => k.selectFrom('gs_reclaims').selectAll().where('case_id', '=', id).executeTakeFirst())
+    if (!rc)
+      return yield* new Conflict({
+        detail: { sv: 'Det finns inget beslut om återkrav i ärendet.', en: 'No reclaim has been decided for this case.' },
+      })
+    const decisionId = rc.decision_id ?? ''
+    const current = yield* db('reclaim.decision', (k) =>
+      k.selectFrom('gs_decisions').select(['decided_at', 'approved_at', 'amount']).where('id', '=', decisionId).executeTakeFirst(),
+    )
+    const replaced = current
+      ? undefined
+      : yield* db('reclaim.decision.old', (k) =>
+          k
+            .selectFrom('gs_decision_history')
+            .select(['decided_at', 'approved_at', 'amount'])
+            .where('id', '=', decisionId)
+            .executeTakeFirst(),
+        )
+    const decision = current ?? replaced
+    yield* appendAudit({ action: 'case.reclaim.letter.read', entityType: 'case', entityId: id, district: row.district })
+    return { row, reclaim: rc, decision: decision ?? null }
   })
 }

@@ -19,8 +19,24 @@ import {
   type Conflict,
   type DatabaseError,
 } from '@vbe/server-kit'
-import { type CaseStatus, type DecisionKind, type PersonRole, type Tables } from '../db/tables.js'
+import { type CaseStatus, type PersonRole, type Tables } from '../db/tables.js'
 import { restore, type ScreeningColumns } from '../screenings/store.js'
+import {
+  assessmentViews,
+  communicationView,
+  decisionGuide,
+  decisionRecord,
+  decisionView,
+  replacedView,
+  toAssessments,
+  type AssessmentView,
+  type CommunicationView,
+  type DecisionGuide,
+  type DecisionView,
+  type ReplacedDecisionView,
+} from './record.js'
+
+export { decisionView, type DecisionView } from './record.js'
 
 /** The plugins (district programmes and rules) the app screens with. */
 export class Plugins extends Context.Tag('grants/Plugins')<Plugins, ComposedPlugins>() {}
@@ -53,18 +69,6 @@ export interface CaseSummary {
   updatedAt: string
 }
 
-export interface DecisionView {
-  kind: DecisionKind
-  amount: number | null
-  reasons: string
-  letterLocale: 'sv' | 'en'
-  decidedBy: string
-  decidedAt: string
-  requiresSecondApproval: boolean
-  approvedBy: string | null
-  approvedAt: string | null
-}
-
 export interface CaseDetail extends CaseSummary {
   application: Application
   screening: ScreeningResult
@@ -72,7 +76,15 @@ export interface CaseDetail extends CaseSummary {
   persons: { id: string; role: PersonRole; name: string; email: string | null; phone: string | null; erased: boolean }[]
   notes: { id: string; author: string; text: string; at: string }[]
   decision: DecisionView | null
-  reclaim: { amount: number; reasons: string; decidedBy: string; decidedAt: string } | null
+  /** Decisions a correction or reconsideration replaced, newest first. */
+  decisionHistory: ReplacedDecisionView[]
+  /** Communications (kommunicering) sent to the applicant, oldest first. */
+  communications: CommunicationView[]
+  /** Every evidence item with its assessment. */
+  evidenceAssessments: AssessmentView[]
+  /** What a decision on the case must override, cite and have signed. */
+  decisionGuide: DecisionGuide
+  reclaim: { amount: number; reasons: string; decidedBy: string; decidedAt: string; decisionId: string | null } | null
   conflict: { declared: boolean; conflict: boolean }
   version: number
 }
@@ -222,18 +234,21 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
     const user = yield* CurrentUser
     const row = yield* caseRow(id)
     if (options.logRead !== false) yield* requireNoConflict(row)
-    const [persons, notes, decision, reclaim, declaration] = yield* Effect.all([
+    const [persons, notes, rec, reclaim, declaration] = yield* Effect.all([
       db('persons', (k) => k.selectFrom('gs_persons').selectAll().where('case_id', '=', id).orderBy('role').orderBy('name').execute()),
       db('notes', (k) => k.selectFrom('gs_notes').selectAll().where('case_id', '=', id).orderBy('at').execute()),
-      db('decision', (k) => k.selectFrom('gs_decisions').selectAll().where('case_id', '=', id).executeTakeFirst()),
+      decisionRecord(id),
       db('reclaim', (k) => k.selectFrom('gs_reclaims').selectAll().where('case_id', '=', id).executeTakeFirst()),
       declarationOf(id, user.id),
     ])
+    const { decision } = rec
+    const application = row.application as Application
+    const assessments = assessmentViews(application, rec.assessments)
     if (options.logRead !== false) yield* appendAudit({ action: 'case.read', entityType: 'case', entityId: id, district: row.district })
     const screening = yield* screeningOf(row)
     return {
       ...summary(row),
-      application: row.application as Application,
+      application,
       screening,
       rules: [...new Set(screening.findings.map((f) => f.ruleId))].map((ruleId) => ({
         id: ruleId,
@@ -242,8 +257,18 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
       persons: persons.map((p) => ({ id: p.id, role: p.role, name: p.name, email: p.email, phone: p.phone, erased: p.erased_at !== null })),
       notes: notes.map((n) => ({ id: n.id, author: n.author, text: n.text, at: iso(n.at) })),
       decision: decision ? decisionView(decision) : null,
+      decisionHistory: rec.history.map(replacedView),
+      communications: rec.communications.map(communicationView),
+      evidenceAssessments: assessments,
+      decisionGuide: decisionGuide(screening, toAssessments(assessments), row.amount_requested),
       reclaim: reclaim
-        ? { amount: reclaim.amount, reasons: reclaim.reasons, decidedBy: reclaim.decided_by, decidedAt: iso(reclaim.decided_at) }
+        ? {
+            amount: reclaim.amount,
+            reasons: reclaim.reasons,
+            decidedBy: reclaim.decided_by,
+            decidedAt: iso(reclaim.decided_at),
+            decisionId: reclaim.decision_id,
+          }
         : null,
       conflict: { declared: declaration !== undefined, conflict: declaration?.conflict ?? false },
       version: row.version,
@@ -253,18 +278,6 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
 
 /** The full screening result of a case row. */
 export const screeningOf = (row: CaseRow) => Effect.flatMap(Plugins, (plugins) => restore(row.application_ref, row.programme, row, plugins))
-
-export const decisionView = (d: Tables['gs_decisions']): DecisionView => ({
-  kind: d.kind,
-  amount: d.amount,
-  reasons: d.reasons,
-  letterLocale: d.letter_locale,
-  decidedBy: d.decided_by,
-  decidedAt: iso(d.decided_at),
-  requiresSecondApproval: d.requires_second,
-  approvedBy: d.approved_by,
-  approvedAt: d.approved_at ? iso(d.approved_at) : null,
-})
 
 export interface QueueFilter {
   readonly status?: CaseStatus | undefined

@@ -4,6 +4,7 @@ import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-ki
 import {
   addEvidence,
   addNote,
+  assessEvidence,
   caseDetail,
   createCase,
   declareConflict,
@@ -12,6 +13,7 @@ import {
   screenApplication,
 } from '../cases/index.js'
 import { CASE_STATUSES } from '../db/tables.js'
+import { EVIDENCE_ASSESSMENTS } from '@vbe/core/grants'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { runner, json, body, date, text, idParam, personsSchema, OFFICERS } from './schemas.js'
 import { caseDetailSchema, caseSummarySchema, outcomeSchema as outcome, screeningResultSchema } from './responses.js'
@@ -144,15 +146,47 @@ export function registerCaseRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPl
       operationId: 'addEvidence',
       summary: 'Add an evidence item; the case is re-screened',
       description:
-        'Adds an evidence item about conduct (with its source) to the application and screens the case again. The officer of the case, before it is decided.',
+        'Adds an evidence item about conduct (with its source) to the application and screens the case again. The item’s id is generated (an id in the body is refused). The officer of the case, before it is decided.',
       security: SESSION_AND_CSRF,
       request: {
         params: idParam,
-        ...body(z.record(z.string(), z.unknown()).openapi({ description: 'An evidence item in the exchange format (docs/grants.md)' })),
+        ...body(
+          z
+            .record(z.string(), z.unknown())
+            .openapi({ description: 'An evidence item in the exchange format (docs/grants.md), without its id (generated)' }),
+        ),
       },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => c.json(await go(c, addEvidence(c.req.valid('param').id, c.req.valid('json'))), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/cases/{id}/evidence/{evidenceId}/assessment',
+      tags: ['cases'],
+      operationId: 'assessEvidence',
+      summary: 'Assess an evidence item',
+      description:
+        'Marks an evidence item, as the signed-in officer, as not assessed, assessed and relevant, or dismissed (with a reason). Only relevant items carry a democracy finding into a decision or appear in a letter. The officer of the case, before it is decided.',
+      security: SESSION_AND_CSRF,
+      request: {
+        params: idParam.extend({
+          evidenceId: z
+            .string()
+            .min(1)
+            .max(100)
+            .openapi({ param: { name: 'evidenceId', in: 'path' } }),
+        }),
+        ...body(z.object({ status: z.enum(EVIDENCE_ASSESSMENTS), reason: z.string().trim().max(4000).optional() }).strict()),
+      },
+      responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { id, evidenceId } = c.req.valid('param')
+      return c.json(await go(c, assessEvidence(id, evidenceId, c.req.valid('json'))), 200)
+    },
   )
 
   app.openapi(

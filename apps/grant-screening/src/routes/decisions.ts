@@ -1,17 +1,33 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { explainStructured } from '@vbe/core/grants'
 import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
-import { approve, decide, letterData } from '../cases/index.js'
+import { approve, decide, letterData, revise } from '../cases/index.js'
 import { renderLetterHtml, renderLetterPdf } from '../letter/index.js'
 import { stockholmDay } from '@vbe/core/calendar'
 import { DECISION_KINDS } from '../db/tables.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
+import { REVISION_BASES } from '@vbe/core/grants'
 import { runner, json, body, text, idParam, wholeKronor, OFFICERS } from './schemas.js'
 import { caseDetailSchema } from './responses.js'
+import { registerCommunicationRoutes } from './communications.js'
 
-/** Decisions, second approvals and the decision letter. */
+const overridesSchema = z.record(z.string().min(1).max(100), z.string().max(4000)).optional().openapi({
+  description:
+    'One reason per failed rule (by rule id) when granting an application the rules find ineligible or that needs assessment; each missing reason is a 400 naming its rule',
+})
+
+const decisionBody = {
+  kind: z.enum(DECISION_KINDS),
+  amount: z.number().int(wholeKronor).min(1).optional(),
+  reasons: text(10_000),
+  letterLocale: z.enum(['sv', 'en']),
+  overrides: overridesSchema,
+}
+
+/** Decisions, second approvals, corrections and reconsiderations, kommunicering and the decision letter. */
 export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
   const go = runner(plugins)
+  registerCommunicationRoutes(app, plugins)
   app.openapi(
     createRoute({
       method: 'post',
@@ -20,24 +36,28 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       operationId: 'decideCase',
       summary: 'Decide: approve, deny or a partial amount, with written reasons',
       description:
-        'Records the decision with its reasons and the language of the letter. Where a democracy finding needs a person’s judgement, the decision waits for a second approver (four eyes). The officer of the case.',
+        'Records the decision with its reasons and the language of the letter. Granting an application with failed rules needs an override reason per rule; such a grant, and any decision where a democracy finding needs a person’s judgement, waits for a second approver (four eyes). A denial cites the failed rules. A denial or a partial grant needs kommunicering first: 409 until the applicant has replied or the deadline has passed, naming the deadline. The officer of the case.',
       security: SESSION_AND_CSRF,
-      request: {
-        params: idParam,
-        ...body(
-          z
-            .object({
-              kind: z.enum(DECISION_KINDS),
-              amount: z.number().int(wholeKronor).min(1).optional(),
-              reasons: text(10_000),
-              letterLocale: z.enum(['sv', 'en']),
-            })
-            .strict(),
-        ),
-      },
+      request: { params: idParam, ...body(z.object(decisionBody).strict()) },
       responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => c.json(await go(c, decide(c.req.valid('param').id, c.req.valid('json'))), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/revision',
+      tags: ['decisions'],
+      operationId: 'reviseDecision',
+      summary: 'Correct or reconsider a decision',
+      description:
+        'A new decision on a decided case that refers to the one it replaces: a correction of an obvious error (förvaltningslagen 36 §) or a reconsideration on new facts (37–39 §§). Both decisions stay in the record. Judged as a first decision (overrides, four eyes, and kommunicering for an adverse reconsideration); 409 for a case that is not decided.',
+      security: SESSION_AND_CSRF,
+      request: { params: idParam, ...body(z.object({ basis: z.enum(REVISION_BASES), ...decisionBody }).strict()) },
+      responses: { 200: json(caseDetailSchema), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await go(c, revise(c.req.valid('param').id, c.req.valid('json'))), 200),
   )
 
   app.openapi(

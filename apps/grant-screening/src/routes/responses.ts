@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { applicationSchema, FINDING_STATUSES, RULE_KINDS } from '@vbe/core/grants'
+import { applicationSchema, DECISION_BASES, EVIDENCE_ASSESSMENTS, FINDING_STATUSES, RULE_KINDS } from '@vbe/core/grants'
 import { grantSourceSchema } from '@vbe/core/plugins'
 import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from '../db/tables.js'
 
@@ -78,8 +78,13 @@ const casePersonSchema = z
   })
   .openapi('CasePerson', { description: 'A board member or contact of the association; erased persons keep only a tombstone name' })
 
+const ruleRefSchema = z.object({ id: z.string(), heading: bilingualText })
+
 export const decisionSchema = z
   .object({
+    id: z.string(),
+    basis: z.enum(DECISION_BASES).openapi({ description: 'The first decision, a correction (FL 36 §) or a reconsideration (FL 37–39 §§)' }),
+    refersTo: z.string().nullable().openapi({ description: 'The decision this one corrects or reconsiders' }),
     kind: z.enum(DECISION_KINDS),
     amount: z.number().int().nullable(),
     reasons: z.string(),
@@ -89,8 +94,57 @@ export const decisionSchema = z
     requiresSecondApproval: z.boolean(),
     approvedBy: z.string().nullable(),
     approvedAt: timestamp.nullable(),
+    overrides: z
+      .array(z.object({ rule: ruleRefSchema, reason: z.string() }))
+      .openapi({ description: 'Each failed rule a grant overrode, with the reason' }),
+    citedRules: z.array(ruleRefSchema).openapi({ description: 'The rules a denial cites' }),
+    carriedEvidence: z
+      .array(z.string())
+      .openapi({ description: 'Evidence items, assessed relevant, that carry a democracy finding into the decision' }),
   })
   .openapi('Decision')
+
+const replacedDecisionSchema = decisionSchema
+  .extend({ supersededBy: z.string(), supersededAt: timestamp })
+  .openapi('ReplacedDecision', { description: 'A decision a correction or reconsideration replaced; it stays in the record' })
+
+const communicationSchema = z
+  .object({
+    id: z.string(),
+    proposedKind: z.enum(DECISION_KINDS),
+    proposedAmount: z.number().int().nullable(),
+    material: z.string(),
+    citedRules: z.array(ruleRefSchema),
+    letterLocale: z.enum(['sv', 'en']),
+    deadline: day,
+    sentBy: z.string(),
+    sentAt: timestamp,
+    reply: z.string().nullable(),
+    repliedOn: day.nullable(),
+    replyRecordedBy: z.string().nullable(),
+  })
+  .openapi('Communication', { description: 'Kommunicering (FL 25 §): the material sent to the applicant, the deadline and the reply' })
+
+const assessmentSchema = z
+  .object({
+    evidenceId: z.string(),
+    status: z.enum(EVIDENCE_ASSESSMENTS),
+    reason: z.string().nullable(),
+    assessedBy: z.string().nullable().openapi({ description: 'The assessing officer’s name' }),
+    assessedAt: timestamp.nullable(),
+  })
+  .openapi('EvidenceAssessment', { description: 'An evidence item as an officer assessed it; letters show only relevant items' })
+
+const decisionGuideSchema = z
+  .object({
+    failedRules: z.array(ruleRefSchema),
+    denialCites: z.array(ruleRefSchema),
+    fourEyes: z.boolean(),
+  })
+  .openapi('DecisionGuide', {
+    description:
+      'What a decision must do: a grant overrides each failed rule with a reason and needs a second signature; a denial cites these rules',
+  })
 
 export const caseDetailSchema = caseSummarySchema
   .extend({
@@ -100,7 +154,19 @@ export const caseDetailSchema = caseSummarySchema
     persons: z.array(casePersonSchema),
     notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), at: timestamp })),
     decision: decisionSchema.nullable(),
-    reclaim: z.object({ amount: z.number().int(), reasons: z.string(), decidedBy: z.string(), decidedAt: timestamp }).nullable(),
+    decisionHistory: z.array(replacedDecisionSchema),
+    communications: z.array(communicationSchema),
+    evidenceAssessments: z.array(assessmentSchema),
+    decisionGuide: decisionGuideSchema,
+    reclaim: z
+      .object({
+        amount: z.number().int(),
+        reasons: z.string(),
+        decidedBy: z.string(),
+        decidedAt: timestamp,
+        decisionId: z.string().nullable().openapi({ description: 'The decision the reclaim takes money back from' }),
+      })
+      .nullable(),
     conflict: z.object({ declared: z.boolean(), conflict: z.boolean() }),
     version: z.number().int(),
   })

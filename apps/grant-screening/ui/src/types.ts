@@ -10,7 +10,7 @@ import type { Lang, Localized } from '@vbe/web-kit/types'
 import type { ApplicationInput, ScreeningResult } from '@vbe/core/grants'
 export { ROLES, type Lang, type Localized, type Role, type Session, type User } from '@vbe/web-kit/types'
 
-export const STATUSES = ['new', 'in_review', 'awaiting_approval', 'decided'] as const
+export const STATUSES = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval', 'awaiting_revision_approval', 'decided'] as const
 export type Status = (typeof STATUSES)[number]
 export const OUTCOMES = ['eligible', 'ineligible', 'requires_assessment'] as const
 export type Outcome = (typeof OUTCOMES)[number]
@@ -76,7 +76,20 @@ export interface Person {
   readonly erased: boolean
 }
 
+export const ASSESSMENTS = ['unassessed', 'relevant', 'dismissed'] as const
+export type AssessmentStatus = (typeof ASSESSMENTS)[number]
+export interface RuleRef {
+  readonly id: string
+  readonly heading: Localized
+}
+
 export interface Decision {
+  readonly id: string
+  readonly basis: 'original' | 'correction' | 'reconsideration'
+  readonly refersTo: string | null
+  readonly overrides: readonly { readonly rule: RuleRef; readonly reason: string }[]
+  readonly citedRules: readonly RuleRef[]
+  readonly carriedEvidence: readonly string[]
   readonly kind: DecisionKind
   readonly amount: number | null
   readonly reasons: string
@@ -95,9 +108,40 @@ export interface CaseDetail extends CaseSummary {
   readonly persons: readonly Person[]
   readonly notes: readonly { readonly id: string; readonly author: string; readonly text: string; readonly at: string }[]
   readonly decision: Decision | null
-  readonly reclaim: null | { readonly amount: number; readonly reasons: string; readonly decidedBy: string; readonly decidedAt: string }
+  readonly decisionHistory: readonly (Decision & { readonly supersededBy: string; readonly supersededAt: string })[]
+  readonly communications: readonly Communication[]
+  readonly evidenceAssessments: readonly {
+    readonly evidenceId: string
+    readonly status: AssessmentStatus
+    readonly reason: string | null
+    readonly assessedBy: string | null
+    readonly assessedAt: string | null
+  }[]
+  readonly decisionGuide: { readonly failedRules: readonly RuleRef[]; readonly denialCites: readonly RuleRef[]; readonly fourEyes: boolean }
+  readonly reclaim: null | {
+    readonly amount: number
+    readonly reasons: string
+    readonly decidedBy: string
+    readonly decidedAt: string
+    readonly decisionId: string | null
+  }
   readonly conflict: { readonly declared: boolean; readonly conflict: boolean }
   readonly version: number
+}
+
+export interface Communication {
+  readonly id: string
+  readonly proposedKind: DecisionKind
+  readonly proposedAmount: number | null
+  readonly material: string
+  readonly citedRules: readonly RuleRef[]
+  readonly letterLocale: Lang
+  readonly deadline: string
+  readonly sentBy: string
+  readonly sentAt: string
+  readonly reply: string | null
+  readonly repliedOn: string | null
+  readonly replyRecordedBy: string | null
 }
 
 export interface ImportResult {

@@ -3,7 +3,14 @@ import type { ReactNode } from 'react'
 import { useI18n } from '../i18n'
 import type { FindingStatus, Outcome, Status } from '../types'
 
-const STATUS_TONE: Record<Status, Tone> = { new: 'info', in_review: 'neutral', awaiting_approval: 'warn', decided: 'ok' }
+const STATUS_TONE: Record<Status, Tone> = {
+  new: 'info',
+  in_review: 'neutral',
+  awaiting_reply: 'warn',
+  awaiting_approval: 'warn',
+  awaiting_revision_approval: 'warn',
+  decided: 'ok',
+}
 const OUTCOME_TONE: Record<Outcome, Tone> = { eligible: 'ok', ineligible: 'bad', requires_assessment: 'warn' }
 const FINDING_TONE: Record<FindingStatus, Tone> = { met: 'ok', not_met: 'bad', needs_assessment: 'warn', not_applicable: 'neutral' }
 

@@ -18,6 +18,7 @@ import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from
 import { Badge, yesNo } from '../../components/badges'
 import { useI18n } from '../../i18n'
 import type { CaseDetail, User } from '../../types'
+import { CommunicationSection } from './CommunicationSection'
 import { DecisionSection } from './DecisionSection'
 import { EvidenceSection } from './EvidenceSection'
 import { FindingsSection } from './FindingsSection'
@@ -299,6 +300,8 @@ function CaseView(props: CaseProps): ReactNode {
       </section>
 
       <EvidenceSection {...props} />
+
+      <CommunicationSection {...props} />
 
       {c.status === 'decided' && c.decision && c.decision.kind !== 'deny' && (
         <div className="two-col">

@@ -1,22 +1,25 @@
-import { api, withQuery, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
-import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { api, withQuery, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
+import { useRef, useState, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
-import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang, type User } from '../../types'
+import type { CaseDetail, Decision, Lang, User } from '../../types'
 import type { CaseProps } from './CasePage'
+import { DecisionDialog } from './DecisionDialog'
 
 const isDecider = (user: User, decidedBy: string) => decidedBy === user.username || decidedBy === user.displayName || decidedBy === user.id
 
 /** The decision: its state, the button that opens the decision dialog, the second signature and the letters. */
 export function DecisionSection(props: CaseProps): ReactNode {
-  const { t, e, money, dateTime } = useI18n()
+  const { t, dateTime } = useI18n()
   const c = props.detail
   const d = c.decision
-  const [open, setOpen] = useState(false)
+  const [open, setOpen] = useState<'decide' | 'revise' | null>(null)
   const opener = useRef<HTMLButtonElement>(null)
-  const canDecide = hasRole(props.user, 'officer') && (c.status === 'new' || c.status === 'in_review')
-  const canApprove =
-    hasRole(props.user, 'approver') && c.status === 'awaiting_approval' && d !== null && !isDecider(props.user, d.decidedBy)
+  const officer = hasRole(props.user, 'officer')
+  const canDecide = officer && (c.status === 'new' || c.status === 'in_review' || c.status === 'awaiting_reply')
+  const canRevise = officer && c.status === 'decided' && d !== null
+  const awaiting = c.status === 'awaiting_approval' || c.status === 'awaiting_revision_approval'
+  const canApprove = hasRole(props.user, 'approver') && awaiting && d !== null && !isDecider(props.user, d.decidedBy)
 
   return (
     <section className="card decision" aria-labelledby="decision-title">
@@ -30,29 +33,24 @@ export function DecisionSection(props: CaseProps): ReactNode {
         <p>{t('noDecision')}</p>
       ) : (
         <div className="decision__current">
-          <p className="decision__kind">
-            {e('decided', d.kind)}
-            {d.amount !== null && d.kind !== 'deny' ? `: ${money(d.amount)}` : ''}
-          </p>
-          <p className="decision__reasons">{d.reasons}</p>
-          <p className="small muted">{t('decidedBy', { name: d.decidedBy, at: dateTime(d.decidedAt) })}</p>
-          {d.approvedBy && <p className="small muted">{t('approvedBy', { name: d.approvedBy, at: dateTime(d.approvedAt) })}</p>}
-          {c.status === 'awaiting_approval' && <p className="notice notice--warn">{t('awaitingSecondApproval')}</p>}
+          <DecisionText decision={d} />
+          {awaiting && <p className="notice notice--warn">{t('awaitingSecondApproval')}</p>}
         </div>
       )}
 
-      {canDecide && (
+      {(canDecide || canRevise) && (
         <p>
-          <button type="button" className="button button--primary" ref={opener} onClick={() => setOpen(true)}>
-            {t('makeDecision')}
+          <button type="button" className="button button--primary" ref={opener} onClick={() => setOpen(canDecide ? 'decide' : 'revise')}>
+            {canDecide ? t('makeDecision') : t('revise')}
           </button>
         </p>
       )}
       {open && (
         <DecisionDialog
           {...props}
+          revise={open === 'revise'}
           onClose={() => {
-            setOpen(false)
+            setOpen(null)
             // Focus back to the button that opened the dialog (or the heading if it went away).
             window.setTimeout(() => (opener.current ?? document.getElementById('decision-title'))?.focus(), 0)
           }}
@@ -60,12 +58,60 @@ export function DecisionSection(props: CaseProps): ReactNode {
       )}
 
       {canApprove && <Approval {...props} />}
-      {hasRole(props.user, 'approver') && c.status === 'awaiting_approval' && d && isDecider(props.user, d.decidedBy) && (
+      {hasRole(props.user, 'approver') && awaiting && d && isDecider(props.user, d.decidedBy) && (
         <p className="muted">{t('cannotApproveOwn')}</p>
       )}
 
       {d && c.status === 'decided' && <Letters detail={c} />}
+
+      {c.decisionHistory.length > 0 && (
+        <div className="decision__history">
+          <h3>{t('decisionHistory')}</h3>
+          <ul className="plain">
+            {c.decisionHistory.map((old) => (
+              <li key={old.id}>
+                <DecisionText decision={old} />
+                <p className="small muted">{t('decisionReplacedOn', { at: dateTime(old.supersededAt) })}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
+  )
+}
+
+/** A decision in words: its basis, kind and amount, reasons, overrides or cited rules, and who signed. */
+function DecisionText({ decision: d }: { decision: Decision }): ReactNode {
+  const { t, e, loc, money, dateTime } = useI18n()
+  return (
+    <>
+      {d.basis !== 'original' && <p className="small">{e('basis', d.basis)}</p>}
+      <p className="decision__kind">
+        {e('decided', d.kind)}
+        {d.amount !== null && d.kind !== 'deny' ? `: ${money(d.amount)}` : ''}
+      </p>
+      <p className="decision__reasons">{d.reasons}</p>
+      {d.overrides.length > 0 && (
+        <>
+          <p className="small">{t('decisionOverridesShown')}</p>
+          <ul className="small">
+            {d.overrides.map((o) => (
+              <li key={o.rule.id}>
+                <strong>{loc(o.rule.heading)}:</strong> {o.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {d.citedRules.length > 0 && (
+        <p className="small">
+          {t('decisionCites')} {d.citedRules.map((r) => loc(r.heading)).join(', ')}
+        </p>
+      )}
+      <p className="small muted">{t('decidedBy', { name: d.decidedBy, at: dateTime(d.decidedAt) })}</p>
+      {d.approvedBy && <p className="small muted">{t('approvedBy', { name: d.approvedBy, at: dateTime(d.approvedAt) })}</p>}
+    </>
   )
 }
 
@@ -95,143 +141,6 @@ function Letters(props: { detail: CaseDetail }): ReactNode {
         ))}
       </ul>
     </div>
-  )
-}
-
-/**
- * The decision dialog: a modal <dialog> (showModal gives the focus trap, Escape and an
- * inert page behind it); focus goes to the first control and back to the opener on close.
- */
-function DecisionDialog(props: CaseProps & { onClose: () => void }): ReactNode {
-  const { t, e, lang, money } = useI18n()
-  const announce = useAnnounce()
-  const form = useForm('decision', { onConflict: () => void props.reload() })
-  const ref = useRef<HTMLDialogElement>(null)
-  const c = props.detail
-  const [kind, setKind] = useState<DecisionKind>('approve')
-  const [amount, setAmount] = useState('')
-  const [reasons, setReasons] = useState('')
-  const [letterLocale, setLetterLocale] = useState<Lang>(lang)
-  // The dialog is set up once on mount; Escape calls the latest onClose.
-  const close = useEffectEvent(() => props.onClose())
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (!dialog.open) dialog.showModal()
-    dialog.querySelector<HTMLElement>('input, select, textarea, button')?.focus()
-    const onCancel = (ev: Event) => {
-      ev.preventDefault()
-      close()
-    }
-    // The page behind a modal dialog is inert; also wrap Tab at the ends so focus never
-    // leaves the dialog for the browser's own controls.
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.key !== 'Tab') return
-      const focusable = [
-        ...dialog.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'),
-      ].filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0)
-      const first = focusable[0]
-      const last = focusable[focusable.length - 1]
-      if (!first || !last) return
-      if (!ev.shiftKey && document.activeElement === last) {
-        ev.preventDefault()
-        first.focus()
-      } else if (ev.shiftKey && document.activeElement === first) {
-        ev.preventDefault()
-        last.focus()
-      }
-    }
-    dialog.addEventListener('cancel', onCancel)
-    dialog.addEventListener('keydown', onKey)
-    return () => {
-      dialog.removeEventListener('cancel', onCancel)
-      dialog.removeEventListener('keydown', onKey)
-      if (dialog.open) dialog.close()
-    }
-  }, [])
-
-  const onSubmit = async (ev: FormEvent) => {
-    ev.preventDefault()
-    const body = {
-      kind,
-      ...(kind === 'partial' && amount.trim() !== '' ? { amount: Number(amount) } : {}),
-      reasons,
-      letterLocale,
-    }
-    const detail = await form.submit(() => api<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/decision`, { json: body }))
-    if (detail) {
-      props.onChange(detail)
-      announce(t('decisionSaved', { status: e('status', detail.status) }))
-      props.onClose()
-    }
-  }
-
-  return (
-    <dialog ref={ref} className="dialog" aria-labelledby="decision-dialog-title" aria-describedby="decision-dialog-intro">
-      <form onSubmit={(ev) => void onSubmit(ev)} noValidate>
-        <div className="dialog__header">
-          <h2 id="decision-dialog-title">{t('decisionDialogTitle')}</h2>
-          <button type="button" className="button button--ghost dialog__close" onClick={props.onClose} aria-label={t('close')}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        <p id="decision-dialog-intro">{t('decisionDialogIntro')}</p>
-        {c.humanDecisionRequired && <p className="notice notice--warn">{t('decisionDialogFourEyes')}</p>}
-        <ErrorSummary form={form} fields={['kind', 'amount', 'reasons', 'letterLocale']} />
-        <RadioGroup
-          form={form}
-          name="kind"
-          legend={t('decisionKind')}
-          value={kind}
-          onChange={setKind}
-          options={DECISION_KINDS.map((k) => ({ value: k, label: e('decision', k) }))}
-        />
-        {kind === 'partial' && (
-          <Field
-            form={form}
-            name="amount"
-            label={t('decisionAmount')}
-            hint={t('decisionAmountHint', { amount: money(c.amountRequested) })}
-            required
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={c.amountRequested}
-                className="input--medium"
-                value={amount}
-                onChange={(ev) => setAmount(ev.currentTarget.value)}
-              />
-            )}
-          </Field>
-        )}
-        <Field form={form} name="reasons" label={t('decisionReasons')} required>
-          {(p) => <textarea {...p} rows={6} value={reasons} onChange={(ev) => setReasons(ev.currentTarget.value)} />}
-        </Field>
-        <RadioGroup
-          form={form}
-          name="letterLocale"
-          legend={t('letterLocale')}
-          inline
-          value={letterLocale}
-          onChange={setLetterLocale}
-          options={[
-            { value: 'sv', label: 'Svenska', lang: 'sv' },
-            { value: 'en', label: 'English', lang: 'en' },
-          ]}
-        />
-        <div className="dialog__buttons">
-          <Submit form={form} label={t('decisionSubmit')} />
-          <button type="button" className="button button--secondary" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-        </div>
-      </form>
-    </dialog>
   )
 }
 

@@ -2,11 +2,20 @@ import { api, hasRole, Checkbox, ErrorSummary, Field, RadioGroup, Submit, useFor
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { yesNo } from '../../components/badges'
 import { useI18n } from '../../i18n'
-import { ACTORS, CONDUCTS, SOURCE_KINDS, type Actor, type CaseDetail, type Conduct, type SourceKind } from '../../types'
+import {
+  ACTORS,
+  ASSESSMENTS,
+  CONDUCTS,
+  SOURCE_KINDS,
+  type Actor,
+  type AssessmentStatus,
+  type CaseDetail,
+  type Conduct,
+  type SourceKind,
+} from '../../types'
 import type { CaseProps } from './CasePage'
 
 const FIELDS = [
-  'id',
   'conduct',
   'actor',
   'representativeAge',
@@ -18,17 +27,12 @@ const FIELDS = [
   'summary',
 ] as const
 
-function nextId(detail: CaseDetail): string {
-  const taken = new Set((detail.application.evidence ?? []).map((x) => x.id))
-  let n = taken.size + 1
-  while (taken.has(`e${n}`)) n++
-  return `e${n}`
-}
-
 export function EvidenceSection(props: CaseProps): ReactNode {
   const { t, e, date } = useI18n()
   const evidence = props.detail.application.evidence ?? []
-  const canAdd = hasRole(props.user, 'officer') && (props.detail.status === 'new' || props.detail.status === 'in_review')
+  const open = props.detail.status === 'new' || props.detail.status === 'in_review' || props.detail.status === 'awaiting_reply'
+  const canAdd = hasRole(props.user, 'officer') && open
+  const assessment = new Map(props.detail.evidenceAssessments.map((a) => [a.evidenceId, a] as const))
   return (
     <section className="card" aria-labelledby="evidence-title">
       <h2 id="evidence-title">{t('evidence')}</h2>
@@ -41,7 +45,7 @@ export function EvidenceSection(props: CaseProps): ReactNode {
             <caption id="evidence-caption">{t('evidenceCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('colEvidenceId')}</th>
+                <th scope="col">{t('colEvidenceNumber')}</th>
                 <th scope="col">{t('colConduct')}</th>
                 <th scope="col">{t('colActor')}</th>
                 <th scope="col">{t('colWithin')}</th>
@@ -49,12 +53,13 @@ export function EvidenceSection(props: CaseProps): ReactNode {
                 <th scope="col">{t('colDate')}</th>
                 <th scope="col">{t('colSource')}</th>
                 <th scope="col">{t('colSummary')}</th>
+                <th scope="col">{t('colAssessment')}</th>
               </tr>
             </thead>
             <tbody>
-              {evidence.map((x) => (
+              {evidence.map((x, i) => (
                 <tr key={x.id}>
-                  <th scope="row">{x.id}</th>
+                  <th scope="row">{i + 1}</th>
                   <td>{e('conduct', x.conduct)}</td>
                   <td>
                     {e('actor', x.actor)}
@@ -68,12 +73,25 @@ export function EvidenceSection(props: CaseProps): ReactNode {
                     {x.source.reference && <span className="block small muted">{x.source.reference}</span>}
                   </td>
                   <td>{x.summary ?? ''}</td>
+                  <td>
+                    {e('assessment', assessment.get(x.id)?.status ?? 'unassessed')}
+                    {assessment.get(x.id)?.reason && <span className="block small">{assessment.get(x.id)?.reason}</span>}
+                    {assessment.get(x.id)?.assessedBy && (
+                      <span className="block small muted">
+                        {t('assessedBy', {
+                          name: assessment.get(x.id)?.assessedBy ?? '',
+                          at: date(assessment.get(x.id)?.assessedAt?.slice(0, 10) ?? null),
+                        })}
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollRegion>
       )}
+      {canAdd && evidence.length > 0 && <AssessEvidence {...props} />}
       {canAdd && <AddEvidence {...props} />}
     </section>
   )
@@ -83,7 +101,6 @@ function AddEvidence(props: CaseProps): ReactNode {
   const { t, e } = useI18n()
   const announce = useAnnounce()
   const form = useForm('evidence', { onConflict: () => void props.reload() })
-  const [id, setId] = useState(() => nextId(props.detail))
   const [conduct, setConduct] = useState<Conduct | ''>('')
   const [actor, setActor] = useState<Actor>('organisation')
   const [age, setAge] = useState('')
@@ -97,7 +114,6 @@ function AddEvidence(props: CaseProps): ReactNode {
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault()
     const item = {
-      id: id.trim(),
       conduct,
       actor,
       ...(actor === 'representative' && age.trim() !== '' ? { representativeAge: Number(age) } : {}),
@@ -111,7 +127,6 @@ function AddEvidence(props: CaseProps): ReactNode {
     if (detail) {
       props.onChange(detail)
       announce(t('evidenceAdded', { outcome: e('outcome', detail.outcome) }))
-      setId(nextId(detail))
       setConduct('')
       setAge('')
       setDate('')
@@ -128,9 +143,6 @@ function AddEvidence(props: CaseProps): ReactNode {
       <h3 id="add-evidence-title">{t('addEvidence')}</h3>
       <ErrorSummary form={form} fields={FIELDS} />
       <div className="form-grid">
-        <Field form={form} name="id" label={t('evidenceId')} required>
-          {(p) => <input {...p} type="text" value={id} onChange={(ev) => setId(ev.currentTarget.value)} />}
-        </Field>
         <Field form={form} name="date" label={t('evidenceDate')} required>
           {(p) => <input {...p} type="date" value={date} onChange={(ev) => setDate(ev.currentTarget.value)} />}
         </Field>
@@ -197,6 +209,70 @@ function AddEvidence(props: CaseProps): ReactNode {
         {(p) => <textarea {...p} rows={3} value={summary} onChange={(ev) => setSummary(ev.currentTarget.value)} />}
       </Field>
       <Submit form={form} label={t('addEvidenceButton')} />
+    </form>
+  )
+}
+
+/** An officer's assessment of one evidence item: not assessed, assessed and relevant, or dismissed with a reason. */
+function AssessEvidence(props: CaseProps): ReactNode {
+  const { t, e } = useI18n()
+  const announce = useAnnounce()
+  const form = useForm('assessment', { onConflict: () => void props.reload() })
+  const evidence = props.detail.application.evidence ?? []
+  const [item, setItem] = useState('')
+  const [status, setStatus] = useState<AssessmentStatus | null>(null)
+  const [reason, setReason] = useState('')
+  const onSubmit = async (ev: FormEvent) => {
+    ev.preventDefault()
+    const missing = [
+      ...(item === '' ? [{ path: 'item', message: t('assessmentLegend') }] : []),
+      ...(status === null ? [{ path: 'status', message: t('assessmentLegend') }] : []),
+    ]
+    if (missing.length > 0) {
+      form.setProblem({ status: 400, detail: missing[0]!.message, errors: missing })
+      return
+    }
+    const body = { status, ...(reason.trim() ? { reason: reason.trim() } : {}) }
+    const path = `/api/cases/${encodeURIComponent(props.detail.id)}/evidence/${encodeURIComponent(item)}/assessment`
+    const detail = await form.submit(() => api<CaseDetail>(path, { method: 'PUT', json: body }))
+    if (detail) {
+      props.onChange(detail)
+      announce(t('assessmentSaved'))
+      setReason('')
+    }
+  }
+  return (
+    <form className="subform" onSubmit={(ev) => void onSubmit(ev)} noValidate aria-labelledby="assess-title">
+      <h3 id="assess-title">{t('assessmentLegend')}</h3>
+      <ErrorSummary form={form} fields={['item', 'status', 'reason']} />
+      <Field form={form} name="item" label={t('evidence')} required>
+        {(p) => (
+          <select {...p} value={item} onChange={(ev) => setItem(ev.currentTarget.value)}>
+            <option value="" disabled>
+              –
+            </option>
+            {evidence.map((x, i) => (
+              <option key={x.id} value={x.id}>
+                {`${i + 1}. ${e('conduct', x.conduct)}, ${e('source', x.source.kind)}`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <RadioGroup
+        form={form}
+        name="status"
+        legend={t('assessmentLegend')}
+        value={status}
+        onChange={setStatus}
+        options={ASSESSMENTS.map((a) => ({ value: a, label: e('assessment', a) }))}
+      />
+      {status === 'dismissed' && (
+        <Field form={form} name="reason" label={t('assessmentReason')} required>
+          {(p) => <textarea {...p} rows={2} value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} />}
+        </Field>
+      )}
+      <Submit form={form} label={t('assessmentSubmit')} className="button button--secondary" />
     </form>
   )
 }

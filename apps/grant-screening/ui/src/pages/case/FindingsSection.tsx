@@ -8,6 +8,8 @@ import type { CaseDetail, GrantSource } from '../../types'
 export function FindingsSection(props: { detail: CaseDetail }): ReactNode {
   const { t, e, loc } = useI18n()
   const { screening, rules } = props.detail
+  const numbers = new Map((props.detail.application.evidence ?? []).map((x, i) => [x.id, String(i + 1)] as const))
+  const evidenceNumber = (id: string) => numbers.get(id) ?? '–'
   const heading = (ruleId: string) => {
     const r = rules.find((x) => x.id === ruleId)
     return r ? loc(r.heading) : ruleId
@@ -40,7 +42,10 @@ export function FindingsSection(props: { detail: CaseDetail }): ReactNode {
               <td>
                 <Sources sources={f.sources} />
               </td>
-              <td>{f.evidenceIds.length > 0 ? f.evidenceIds.join(', ') : <span className="muted">–</span>}</td>
+              <td>
+                {/* Evidence by its number in the evidence table, never its generated id. */}
+                {f.evidenceIds.length > 0 ? f.evidenceIds.map((id) => evidenceNumber(id)).join(', ') : <span className="muted">–</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { api, hasRole, withQuery, ErrorSummary, Field, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import type { CaseDetail } from '../../types'
@@ -85,6 +85,7 @@ export function ReclaimSection(props: CaseProps): ReactNode {
         <>
           <p>{t('reclaimDone', { amount: money(c.reclaim.amount), name: c.reclaim.decidedBy, at: dateTime(c.reclaim.decidedAt) })}</p>
           <p className="decision__reasons">{c.reclaim.reasons}</p>
+          <ReclaimLetters caseId={c.id} />
         </>
       ) : (
         <p className="muted">{t('reclaimIntro')}</p>
@@ -112,5 +113,30 @@ export function ReclaimSection(props: CaseProps): ReactNode {
         </form>
       )}
     </section>
+  )
+}
+
+function ReclaimLetters(props: { caseId: string }): ReactNode {
+  const { t } = useI18n()
+  const base = `/api/cases/${encodeURIComponent(props.caseId)}/reclaim/letter`
+  return (
+    <ul className="plain letters">
+      {(['sv', 'en'] as const).map((l) => (
+        <li key={l}>
+          <span className="letters__lang" lang={l}>
+            {ENDONYMS[l]}
+          </span>
+          <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-reclaim-letter={`${l}-html`}>
+            <span className="visually-hidden">{t('reclaimLetterIn', { language: t(`lang_${l}`) })} </span>
+            {t('letterWeb')}
+          </a>
+          {' · '}
+          <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf">
+            <span className="visually-hidden">{t('reclaimLetterIn', { language: t(`lang_${l}`) })} </span>
+            PDF
+          </a>
+        </li>
+      ))}
+    </ul>
   )
 }

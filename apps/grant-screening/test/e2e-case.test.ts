@@ -1,184 +1,34 @@
 /**
- * The UI end to end, in Debian's Chromium against a real server (PGlite, demo data):
- * an officer imports a CSV, declares no conflict, decides; an approver declares no
- * conflict and gives the second signature; the letter opens as HTML and PDF. Every page
- * (and the open decision dialog) is checked with axe for WCAG 2.1 A/AA, in Swedish and
- * English, under the server's real CSP. The API's errors (login, rate limit, field
- * errors, import rows, a 409) are shown in the UI's language. Screenshots go to
- * /tmp/gs-*.png.
+ * One case end to end, in Debian's Chromium against a real server (PGlite, demo data):
+ * an officer imports a CSV, declares no conflict, assesses the evidence and decides (a
+ * grant against the democracy condition, with its reason, so four eyes); an approver
+ * declares no conflict and gives the second signature; the letter opens as HTML and PDF;
+ * the follow-up and reclaim; the auditor verifies the chain. Every page (and the open
+ * decision dialog) is checked with axe for WCAG 2.1 A/AA, in Swedish and English, under
+ * the server's real CSP. The API's errors are shown in the UI's language. Screenshots go
+ * to /tmp/gs-*.png.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { composePlugins, defineDistrictPlugin } from '@vbe/core/plugins'
-import { norrmalm } from '@vbe/plugin-norrmalm'
-import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
-import { launchChromium } from '@vbe/test-browser'
+import { describe, expect, it } from 'vitest'
 import { demoApplication } from '../src/index.js'
-import { startTestServer, type TestServer } from './support/server.js'
+import {
+  ASSOCIATION,
+  CSV,
+  axe,
+  declareNoConflict,
+  expectCleanRun,
+  h1,
+  login,
+  logout,
+  newPage,
+  server,
+  setLanguage,
+  setupE2e,
+  shot,
+} from './support/e2e.js'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const uiRoot = join(here, '../ui')
-const require = createRequire(import.meta.url)
-const PASSWORD = 'demo-password-2026'
-const clock = { now: () => new Date('2026-11-22T10:00:00Z') }
+setupE2e()
 
-const ASSOCIATION = 'Akalla Fritidsförening E2E'
-const HEADER =
-  'id,programme,amountRequested,contact.name,contact.email,association.name,association.organisationNumber,association.activitySince,association.bankAccount.kind,association.bankAccount.number,association.bankAccount.holderIsAssociation,statutes.adoptedOn,statutes.adoptedAtAnnualMeeting,board.electedOn,board.electedAtAnnualMeeting,board.auditorElected,previousGrants,declaration.democraticPrinciples,declaration.humanRights,declaration.genderEquality,declaration.signedOn,evidence'
-// An unverified tip about threats within the activities: the democracy finding needs assessment, so four eyes apply.
-const EVIDENCE = JSON.stringify([
-  {
-    id: 't1',
-    conduct: 'threat',
-    actor: 'organisation',
-    withinActivities: true,
-    verified: false,
-    date: '2026-05-01',
-    source: { kind: 'tip', reference: 'Tips 2026-05' },
-  },
-])
-const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`
-const CSV = [
-  HEADER,
-  `e2e-001,rinkeby-kista/foreningsbidrag,60000,Karin Kontakt,karin@example.org,${ASSOCIATION},802400-1235,2018-05-01,bankgiro,5050-1055,true,2018-05-01,true,2026-03-10,true,true,[],true,true,true,2026-09-01,${csvCell(EVIDENCE)}`,
-  // Row 3: the organisation number's check digit is wrong.
-  `e2e-002,rinkeby-kista/foreningsbidrag,30000,,,Felaktig Förening,802400-1234,2018-05-01,bankgiro,5050-1055,true,2018-05-01,true,2026-03-10,true,true,[],true,true,true,2026-09-01,[]`,
-].join('\n')
-
-/** Builds the UI unless ui/dist is newer than every source file (the UI's and the web kit's). */
-async function ensureUiBuilt(): Promise<void> {
-  const newest = async (path: string): Promise<number> => {
-    const s = await stat(path)
-    if (!s.isDirectory()) return s.mtimeMs
-    const entries = await readdir(path)
-    return Math.max(s.mtimeMs, ...(await Promise.all(entries.map((e) => newest(join(path, e))))))
-  }
-  const built = await stat(join(uiRoot, 'dist/index.html')).then(
-    (s) => s.mtimeMs,
-    () => 0,
-  )
-  const sources = Math.max(
-    await newest(join(uiRoot, 'src')),
-    await newest(join(uiRoot, 'index.html')),
-    await newest(join(uiRoot, 'vite.config.ts')),
-    await newest(join(uiRoot, '../../../packages/web-kit/src')),
-  )
-  if (built > sources) return
-  const { build } = await import('vite')
-  // vitest sets NODE_ENV=test, which would give React's development build.
-  const nodeEnv = process.env['NODE_ENV']
-  process.env['NODE_ENV'] = 'production'
-  try {
-    await build({ configFile: join(uiRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn' })
-  } finally {
-    process.env['NODE_ENV'] = nodeEnv
-  }
-}
-
-let server: TestServer
-let browser: Browser
-let axeSource: string
-const cspViolations: string[] = []
-const pageErrors: string[] = []
-const axeRuns: string[] = []
-
-beforeAll(async () => {
-  await ensureUiBuilt()
-  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
-  server = await startTestServer({ database: 'pglite', clock })
-  browser = await launchChromium('the grant-screening UI test')
-}, 300_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' })
-  const page = await context.newPage()
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text())
-  })
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
-  return { context, page }
-}
-
-/** Runs axe (WCAG 2.0/2.1 A and AA) on the page; returns the violations as readable lines. */
-async function axe(page: Page, label: string): Promise<string[]> {
-  // Not page.addScriptTag({ content }): that inserts an inline <script>, which the app's
-  // CSP (script-src 'self') rightly refuses. Evaluating through the DevTools protocol is
-  // not governed by CSP, so the page is tested under its real policy.
-  if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined'))) await page.evaluate(axeSource)
-  const { violations, passes } = await page.evaluate(async () => {
-    const a = (
-      globalThis as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{
-            passes: unknown[]
-            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>
-          }>
-        }
-      }
-    ).axe
-    const r = await a.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    })
-    return {
-      passes: r.passes.length,
-      violations: r.violations.map(
-        (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
-      ),
-    }
-  })
-  // A run that checked nothing would also report no violations.
-  expect(passes, `axe checked nothing on ${label}`).toBeGreaterThan(10)
-  axeRuns.push(label)
-  return violations.map((v) => `[${label}] ${v}`)
-}
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: `/tmp/gs-${name}.png`, fullPage })
-}
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name })
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.getByLabel(/^(Användarnamn|Username)/).fill(username)
-  await page.getByLabel(/^(Lösenord|Password)/).fill(PASSWORD)
-  await page.getByRole('button', { name: /^(Logga in|Log in)$/ }).click()
-  await h1(page, /^(Ärenden|Cases)$/).waitFor()
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^(Logga ut|Log out)$/ }).click()
-  await h1(page, /^(Logga in|Log in)$/).waitFor()
-}
-
-async function setLanguage(page: Page, lang: 'Svenska' | 'English'): Promise<void> {
-  await page
-    .getByRole('group', { name: /^(Språk|Language)$/ })
-    .getByRole('button', { name: lang })
-    .click()
-  await page.locator(`html[lang="${lang === 'English' ? 'en' : 'sv'}"]`).waitFor()
-}
-
-async function declareNoConflict(page: Page): Promise<void> {
-  await h1(page, 'Jävsförklaring').waitFor()
-  await page.getByLabel('Nej, jag är inte jävig').check()
-  await page.getByRole('button', { name: 'Lämna jävsförklaring' }).click()
-  await h1(page, `Ärende: ${ASSOCIATION}`).waitFor()
-}
-
-describe('grant-screening UI', () => {
+describe('grant-screening UI: one case from import to reclaim', () => {
   const violations: string[] = []
   let caseId = ''
 
@@ -316,7 +166,8 @@ describe('grant-screening UI', () => {
     await findings.waitFor()
     const democracy = findings.getByRole('row').filter({ hasText: 'Behöver bedömas' })
     expect(await democracy.count()).toBe(1)
-    expect(await democracy.textContent()).toContain('t1')
+    // The evidence it rests on, by its number in the evidence table (never an id).
+    expect(await democracy.getByRole('cell', { name: '1', exact: true }).count()).toBe(1)
     expect(await page.getByText('Rinkeby-Kista stadsdelsnämnd, protokoll 2017-09-21').count()).toBeGreaterThan(0)
     expect(await page.getByRole('table', { name: 'Personer i ärendet' }).getByRole('rowheader', { name: 'Karin Kontakt' }).count()).toBe(1)
     // District ids read as names: on the case and in the header.
@@ -349,8 +200,13 @@ describe('grant-screening UI', () => {
     await evidenceForm.getByLabel('Skedde inom föreningens verksamhet').uncheck()
     await evidenceForm.getByLabel('Källhänvisning').fill('Lokaltidning 2026-04-03')
     await evidenceForm.getByRole('button', { name: 'Lägg till och pröva om' }).click()
-    await page.getByRole('table', { name: 'Registrerat underlag' }).getByRole('rowheader', { name: 'e2', exact: true }).waitFor()
-    expect(await findings.getByRole('row').filter({ hasText: 'Ej tillämpligt' }).filter({ hasText: 'e2' }).count()).toBe(1)
+    // The new item's id is generated; it is item 2, not counted (outside the activities), and not yet assessed.
+    const evidenceTable = page.getByRole('table', { name: 'Registrerat underlag' })
+    await evidenceTable.getByRole('rowheader', { name: '2', exact: true }).waitFor()
+    expect(await evidenceTable.getByRole('row').filter({ hasText: 'Inte bedömd' }).count()).toBe(2)
+    expect(
+      await findings.getByRole('row').filter({ hasText: 'Ej tillämpligt' }).getByRole('cell', { name: '2', exact: true }).count(),
+    ).toBe(1)
 
     // A note, with the API's error for an empty one shown at the field first.
     await page.getByRole('button', { name: 'Spara anteckning' }).click()
@@ -374,9 +230,12 @@ describe('grant-screening UI', () => {
       ),
     ).toBe(true)
     violations.push(...(await axe(page, 'decision dialog sv')))
+    // No outcome is pre-selected.
+    expect(await dialog.getByRole('radio', { checked: true }).count()).toBe(1) // only the letter's language
     await dialog.getByLabel('Bevilja delvis').check()
     await dialog.getByLabel('Skäl för beslutet').fill('Delvis beviljat.')
-    await dialog.getByRole('button', { name: 'Spara beslut' }).click()
+    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
+    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
     await dialog.locator('#decision-amount[aria-invalid="true"]').waitFor()
     expect(await dialog.locator('#decision-amount-error').textContent()).toContain('måste fyllas i när bidraget beviljas delvis')
     expect(await dialog.evaluate((el) => (el as unknown as { matches(s: string): boolean }).matches(':modal'))).toBe(true)
@@ -394,7 +253,8 @@ describe('grant-screening UI', () => {
     const dialogEn = page.getByRole('dialog', { name: 'Make a decision' })
     await dialogEn.getByLabel('Approve in part').check()
     await dialogEn.getByLabel('Reasons for the decision').fill('Partly granted.')
-    await dialogEn.getByRole('button', { name: 'Save decision' }).click()
+    await dialogEn.getByRole('button', { name: 'Review the decision' }).click()
+    await dialogEn.getByRole('button', { name: 'Confirm the decision' }).click()
     await dialogEn.locator('#decision-amount[aria-invalid="true"]').waitFor()
     expect(await dialogEn.locator('#decision-amount-error').textContent()).toContain('is required for a partial grant')
     violations.push(...(await axe(page, 'decision dialog errors en')))
@@ -419,9 +279,17 @@ describe('grant-screening UI', () => {
       ).toBe(true)
     }
     await dialog.getByLabel('Bevilja', { exact: true }).check()
+    // Granting against the unassessed tip: a reason for overriding the democracy condition.
+    await dialog.getByLabel('Skäl: Demokrativillkoret').fill('Tipset är anonymt och har inte kunnat styrkas.')
     await dialog.getByLabel('Skäl för beslutet').fill('Tipset är inte styrkt; föreningen uppfyller villkoren.')
     await dialog.getByLabel('Svenska').check()
-    await dialog.getByRole('button', { name: 'Spara beslut' }).click()
+    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
+    // The confirmation says what is decided, for how much, against which findings, and that a second signature follows.
+    await dialog.getByText('Du beslutar: Bevilja.').waitFor()
+    expect(await dialog.textContent()).toContain('Villkor som inte är uppfyllda: Demokrativillkoret.')
+    expect(await dialog.textContent()).toMatch(/Belopp: 60\s000\s?kr av sökta 60\s000\s?kr/)
+    violations.push(...(await axe(page, 'decision confirmation sv')))
+    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
     await dialog.waitFor({ state: 'detached' })
     await page.getByText('Beslutet väntar på en andra underskrift av en attestant.').waitFor()
     await shot(page, 'case-awaiting')
@@ -507,21 +375,6 @@ describe('grant-screening UI', () => {
     await context.close()
   }, 180_000)
 
-  it('officer with a conflict of interest: is kept out of the case', async () => {
-    const { context, page } = await newPage()
-    await page.goto(server.url)
-    await login(page, 'officer2.rk')
-    await page.getByRole('link', { name: 'Husby Schackklubb' }).click()
-    await h1(page, 'Jävsförklaring').waitFor()
-    await page.getByLabel('Ja, jag är jävig').check()
-    await page.getByLabel(/^Kommentar/).fill('Min bror sitter i styrelsen.')
-    await page.getByRole('button', { name: 'Lämna jävsförklaring' }).click()
-    await page.getByRole('alert').filter({ hasText: 'Du har anmält jäv i ärendet' }).waitFor()
-    violations.push(...(await axe(page, 'conflict declared sv')))
-    await shot(page, 'conflict-declared')
-    await context.close()
-  }, 120_000)
-
   it('auditor: the audit trail lists the events and verifies the chain', async () => {
     const { context, page } = await newPage()
     await page.goto(server.url)
@@ -541,114 +394,8 @@ describe('grant-screening UI', () => {
     await context.close()
   }, 120_000)
 
-  it('admin: starts a re-screen under stricter rules and sees the flips', async () => {
-    // The same database served with a lower maximum amount: open cases above it flip to ineligible.
-    const p = rinkebyKista.grantProgrammes[0]!
-    const stricter = composePlugins([
-      norrmalm,
-      defineDistrictPlugin({ ...rinkebyKista, grantProgrammes: [{ ...p, parameters: { ...p.parameters, maxAmount: 40_000 } }] }),
-    ])
-    const next = await server.restart({ plugins: stricter })
-    const { context, page } = await newPage()
-    try {
-      await page.goto(`${next.url}/?lang=en`)
-      await h1(page, 'Log in').waitFor()
-      await login(page, 'admin')
-      await page.getByRole('link', { name: 'Re-screens' }).click()
-      await h1(page, 'Re-screens').waitFor()
-      violations.push(...(await axe(page, 'rescreen empty en')))
-      await page.getByRole('button', { name: 'Start a re-screen' }).click()
-      const flips = page.getByRole('table', { name: /^Cases that changed outcome/ })
-      await flips.waitFor()
-      const kista = flips.getByRole('row').filter({ hasText: 'Kista Ungdomsförening' })
-      expect(await kista.count()).toBe(1)
-      expect(await kista.textContent()).toMatch(/Eligible.*Ineligible.*Programme maximum amount \(max-amount\)/)
-      violations.push(...(await axe(page, 'rescreen en')))
-      await setLanguage(page, 'Svenska')
-      await h1(page, 'Omprövningar').waitFor()
-      const kistaSv = page
-        .getByRole('table', { name: /^Ärenden som ändrade resultat/ })
-        .getByRole('row')
-        .filter({ hasText: 'Kista Ungdomsförening' })
-      expect(await kistaSv.textContent()).toContain('Högsta belopp i programmet (max-amount)')
-      violations.push(...(await axe(page, 'rescreen sv')))
-      await shot(page, 'rescreen')
-    } finally {
-      await context.close()
-      await next.stop()
-    }
-  }, 120_000)
-
-  it('serves the accessibility statement in Swedish and English without signing in, and reflows at 320 CSS px (WCAG 1.4.10)', async () => {
-    const { context, page } = await newPage()
-    await page.setViewportSize({ width: 320, height: 800 })
-    // What sticks out past the right edge, outside any region that scrolls on its own (for the failure message).
-    const sideways = async () => {
-      const r = await page.evaluate(() => {
-        const d = (
-          globalThis as unknown as {
-            document: {
-              documentElement: { clientWidth: number; scrollWidth: number }
-              querySelectorAll(s: string): ArrayLike<{
-                getBoundingClientRect(): { right: number }
-                parentElement: unknown
-                tagName: string
-                className: string
-                textContent: string | null
-              }>
-            }
-          }
-        ).document
-        const style = (e: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { overflowX: string } }).getComputedStyle(e)
-        const vw = d.documentElement.clientWidth
-        const scrollsItself = (e: { parentElement: unknown }) => {
-          for (let a = e.parentElement as { parentElement: unknown } | null; a; a = a.parentElement as { parentElement: unknown } | null)
-            if (['auto', 'scroll'].includes(style(a).overflowX)) return true
-          return false
-        }
-        const out = Array.from(d.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > vw + 0.5 && !scrollsItself(e))
-        return {
-          px: d.documentElement.scrollWidth - vw,
-          out: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
-        }
-      })
-      return r.px === 0 ? 0 : `${r.px} px: ${r.out.join(' | ')}`
-    }
-    await page.goto(server.url)
-    await h1(page, 'Logga in').waitFor()
-    expect(await sideways(), 'login').toBe(0)
-    await shot(page, '320-login')
-    await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click()
-    await h1(page, 'Tillgänglighetsredogörelse').waitFor()
-    expect(page.url()).toContain('#/tillganglighet')
-    expect(await page.getByRole('main').textContent()).toContain('Stockholms stad står bakom Bidragsprövning')
-    expect(await sideways(), 'accessibility statement').toBe(0)
-    violations.push(...(await axe(page, 'accessibility statement sv')))
-    await setLanguage(page, 'English')
-    await h1(page, 'Accessibility statement').waitFor()
-    violations.push(...(await axe(page, 'accessibility statement en')))
-    await shot(page, '320-accessibility-en')
-    await setLanguage(page, 'Svenska')
-    await page.goto(server.url)
-    await login(page, 'officer.rk')
-    await page.getByRole('table').waitFor()
-    expect(await sideways(), 'queue').toBe(0)
-    await shot(page, '320-queue')
-    await page.getByRole('link', { name: 'Husby Schackklubb' }).click()
-    await h1(page, 'Jävsförklaring').waitFor()
-    expect(await sideways(), 'conflict declaration').toBe(0)
-    await shot(page, '320-declaration')
-    await page.getByLabel('Nej, jag är inte jävig').check()
-    await page.getByRole('button', { name: 'Lämna jävsförklaring' }).click()
-    await h1(page, 'Ärende: Husby Schackklubb').waitFor()
-    expect(await sideways(), 'case').toBe(0)
-    await shot(page, '320-case')
-    await context.close()
-  }, 120_000)
-
   it('has 0 axe violations on every page, no CSP violations and no page errors', () => {
-    expect(violations).toEqual([])
-    for (const label of [
+    expectCleanRun(violations, [
       'login sv',
       'login rate-limited sv',
       'queue sv',
@@ -659,14 +406,8 @@ describe('grant-screening UI', () => {
       'case en',
       'decision dialog sv',
       'decision dialog errors en',
+      'decision confirmation sv',
       'audit sv',
-      'rescreen en',
-      'rescreen sv',
-      'accessibility statement sv',
-      'accessibility statement en',
     ])
-      expect(axeRuns).toContain(label)
-    expect(cspViolations).toEqual([])
-    expect(pageErrors).toEqual([])
   })
 })

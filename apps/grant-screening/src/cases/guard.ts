@@ -1,0 +1,121 @@
+// Judging a decision before it is recorded: core's guard (overrides, citations, four
+// eyes) and kommunicering gate, worded as the 400 and 409 answers the officer reads.
+import { Effect } from 'effect'
+import {
+  communicationGate,
+  guardDecision,
+  ruleHeading,
+  type DecisionBasis,
+  type DecisionGuard,
+  type DecisionKind,
+  type DecisionProblem,
+} from '@vbe/core/grants'
+import { stockholmDay } from '@vbe/core/calendar'
+import { Clock, Conflict, Invalid, type FieldProblemText } from '@vbe/server-kit'
+import { assessmentRows, assessmentViews, communicationsOf, toAssessments } from './record.js'
+import { screeningOf, type CaseRow, type Fx } from './store.js'
+import type { Application } from '@vbe/core/grants'
+
+export interface DecisionInput {
+  readonly kind: DecisionKind
+  readonly amount?: number | undefined
+  readonly reasons: string
+  readonly letterLocale: 'sv' | 'en'
+  /** One reason per failed rule a grant overrides, by rule id. */
+  readonly overrides?: Readonly<Record<string, string>> | undefined
+}
+
+const headingOf = (ruleId: string) => ruleHeading(ruleId) ?? { sv: ruleId, en: ruleId }
+
+function problemText(p: DecisionProblem, amountRequested: number): FieldProblemText {
+  switch (p.code) {
+    case 'amount.required':
+      return { path: p.path, message: { sv: 'måste fyllas i när bidraget beviljas delvis', en: 'is required for a partial grant' } }
+    case 'amount.notBelowRequested':
+      return {
+        path: p.path,
+        message: {
+          sv: `måste vara mindre än de ${amountRequested} kr som föreningen sökte (bevilja i stället hela beloppet)`,
+          en: `must be less than the ${amountRequested} kr applied for (use approve for the full amount)`,
+        },
+      }
+    case 'amount.onlyPartial':
+      return {
+        path: p.path,
+        message: { sv: 'ska bara anges när bidraget beviljas delvis', en: 'only applies to a partial grant' },
+      }
+    case 'override.reasonMissing': {
+      const h = headingOf(p.ruleId)
+      return {
+        path: p.path,
+        message: {
+          sv: `behöver ett skäl: villkoret ”${h.sv}” är inte uppfyllt, så den som beviljar bidraget måste motivera varför`,
+          en: `needs a reason: the condition “${h.en}” is not met, so granting needs a reason for overriding it`,
+        },
+      }
+    }
+    case 'override.notFailed': {
+      const h = headingOf(p.ruleId)
+      return {
+        path: p.path,
+        message: {
+          sv: `gäller inget villkor som står emot ansökan (”${h.sv}”); ta bort det`,
+          en: `names no condition that stands against the application (“${h.en}”); remove it`,
+        },
+      }
+    }
+  }
+}
+
+/**
+ * The guard of a decision on `row` (its screening and evidence assessments), or a 400
+ * naming each field: an amount, or an override whose reason is missing (named by rule).
+ */
+export function checkDecision(row: CaseRow, input: DecisionInput): Fx<DecisionGuard, Invalid> {
+  return Effect.gen(function* () {
+    const screening = yield* screeningOf(row)
+    const assessments = toAssessments(assessmentViews(row.application as Application, yield* assessmentRows(row.id)))
+    const guard = guardDecision(screening, assessments, {
+      kind: input.kind,
+      amount: input.amount,
+      amountRequested: row.amount_requested,
+      overrides: input.overrides,
+    })
+    if (guard.problems.length > 0)
+      return yield* new Invalid({
+        detail: { sv: 'Beslutet innehåller fel.', en: 'The decision is invalid.' },
+        problems: guard.problems.map((p) => problemText(p, row.amount_requested)),
+      })
+    return guard
+  })
+}
+
+/**
+ * An adverse decision waits for kommunicering (förvaltningslagen 25 §): 409 when the
+ * material was not sent (since `since`, the decision a revision replaces), or when the
+ * deadline has not passed and the applicant has not replied, naming the deadline.
+ */
+export function requireCommunicated(row: CaseRow, guard: DecisionGuard, basis: DecisionBasis, since: Date | null): Fx<void, Conflict> {
+  return Effect.gen(function* () {
+    const today = stockholmDay((yield* Clock).now())
+    const all = yield* communicationsOf(row.id)
+    const communications = all
+      .filter((c) => since === null || c.sent_at >= since)
+      .map((c) => ({ deadline: c.deadline, repliedOn: c.replied_on }))
+    const gate = communicationGate({ adverse: guard.adverse, basis, communications, today })
+    if (gate.ok) return
+    if (gate.reason === 'not-communicated')
+      return yield* new Conflict({
+        detail: {
+          sv: 'Ett avslag eller ett lägre belopp än det sökta får beslutas först när sökanden har fått ta del av underlaget (kommunicering enligt förvaltningslagen 25 §). Skicka underlaget till sökanden först.',
+          en: 'A denial or an amount below the one applied for may be decided only after the applicant has been sent the material (kommunicering, Administrative Procedure Act section 25). Send the material to the applicant first.',
+        },
+      })
+    return yield* new Conflict({
+      detail: {
+        sv: `Sökanden har till och med ${gate.deadline} på sig att svara på kommuniceringen. Ett avslag eller ett lägre belopp kan beslutas efter den dagen, eller när svaret har kommit in.`,
+        en: `The applicant has until ${gate.deadline} to reply to the communication. A denial or a lower amount can be decided after that day, or once the reply is in.`,
+      },
+    })
+  })
+}

@@ -1,0 +1,185 @@
+// The decision record of a case: its decisions (current and replaced), communications
+// (kommunicering) and evidence assessments, as stored and as the API shows them.
+import { Effect } from 'effect'
+import type { Kysely } from 'kysely'
+import {
+  EVIDENCE_ASSESSMENTS,
+  guardDecision,
+  ruleHeading,
+  type Application,
+  type DecisionBasis,
+  type EvidenceAssessment,
+  type EvidenceAssessmentStatus,
+  type ScreeningResult,
+} from '@vbe/core/grants'
+import { iso, query } from '@vbe/server-kit'
+import type { LocalizedText } from '@vbe/core'
+import type { DecisionColumns, DecisionKind, Tables } from '../db/tables.js'
+
+const db = <A>(operation: string, f: (db: Kysely<Tables>) => Promise<A>) => query(operation, f)
+
+export interface RuleRef {
+  id: string
+  heading: LocalizedText
+}
+export const ruleRef = (id: string): RuleRef => ({ id, heading: ruleHeading(id) ?? { sv: id, en: id } })
+
+export interface DecisionView {
+  id: string
+  basis: DecisionBasis
+  /** The decision this one corrects or reconsiders. */
+  refersTo: string | null
+  kind: DecisionKind
+  amount: number | null
+  reasons: string
+  letterLocale: 'sv' | 'en'
+  decidedBy: string
+  decidedAt: string
+  requiresSecondApproval: boolean
+  approvedBy: string | null
+  approvedAt: string | null
+  /** Each rule a grant overrode, with the officer's reason. */
+  overrides: { rule: RuleRef; reason: string }[]
+  /** The rules a denial cites. */
+  citedRules: RuleRef[]
+  /** Evidence items, assessed relevant, that carry a democracy finding into the decision. */
+  carriedEvidence: string[]
+}
+export interface ReplacedDecisionView extends DecisionView {
+  supersededBy: string
+  supersededAt: string
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
+const overrideList = (v: unknown): { ruleId: string; reason: string }[] =>
+  Array.isArray(v)
+    ? v.filter(
+        (o): o is { ruleId: string; reason: string } =>
+          o !== null &&
+          typeof o === 'object' &&
+          typeof (o as Record<string, unknown>)['ruleId'] === 'string' &&
+          typeof (o as Record<string, unknown>)['reason'] === 'string',
+      )
+    : []
+
+export const decisionView = (d: DecisionColumns): DecisionView => ({
+  id: d.id,
+  basis: d.basis,
+  refersTo: d.refers_to,
+  kind: d.kind,
+  amount: d.amount,
+  reasons: d.reasons,
+  letterLocale: d.letter_locale,
+  decidedBy: d.decided_by,
+  decidedAt: iso(d.decided_at),
+  requiresSecondApproval: d.requires_second,
+  approvedBy: d.approved_by,
+  approvedAt: d.approved_at ? iso(d.approved_at) : null,
+  overrides: overrideList(d.overrides).map((o) => ({ rule: ruleRef(o.ruleId), reason: o.reason })),
+  citedRules: strings(d.cited_rules).map(ruleRef),
+  carriedEvidence: strings(d.carried_evidence),
+})
+
+export interface CommunicationView {
+  id: string
+  proposedKind: DecisionKind
+  proposedAmount: number | null
+  material: string
+  citedRules: RuleRef[]
+  letterLocale: 'sv' | 'en'
+  deadline: string
+  sentBy: string
+  sentAt: string
+  reply: string | null
+  repliedOn: string | null
+  replyRecordedBy: string | null
+}
+
+export const communicationView = (c: Tables['gs_communications']): CommunicationView => ({
+  id: c.id,
+  proposedKind: c.proposed_kind,
+  proposedAmount: c.proposed_amount,
+  material: c.material,
+  citedRules: strings(c.cited_rules).map(ruleRef),
+  letterLocale: c.letter_locale,
+  deadline: c.deadline,
+  sentBy: c.sent_by,
+  sentAt: iso(c.sent_at),
+  reply: c.reply,
+  repliedOn: c.replied_on,
+  replyRecordedBy: c.reply_recorded_by,
+})
+
+/** One evidence item's assessment; the letter leaves out every item that is not `relevant`. */
+export interface AssessmentView {
+  evidenceId: string
+  status: EvidenceAssessmentStatus
+  reason: string | null
+  /** The assessing officer's name (not their username), or null while unassessed. */
+  assessedBy: string | null
+  assessedAt: string | null
+}
+
+/** Every evidence item of the application with its assessment (unassessed where none is recorded). */
+export function assessmentViews(application: Application, rows: readonly Tables['gs_evidence_assessments'][]): AssessmentView[] {
+  const byId = new Map(rows.map((r) => [r.evidence_id, r] as const))
+  return application.evidence.map((e) => {
+    const r = byId.get(e.id)
+    return r
+      ? { evidenceId: e.id, status: r.status, reason: r.reason, assessedBy: r.assessed_by_name, assessedAt: iso(r.assessed_at) }
+      : { evidenceId: e.id, status: EVIDENCE_ASSESSMENTS[0], reason: null, assessedBy: null, assessedAt: null }
+  })
+}
+
+export const toAssessments = (views: readonly AssessmentView[]): EvidenceAssessment[] =>
+  views.map((v) => ({ evidenceId: v.evidenceId, status: v.status }))
+
+/** What the decision dialog needs to know: the rules a grant must override, what a denial cites, and who must sign. */
+export interface DecisionGuide {
+  /** Rules standing against the application or unresolved: a grant needs an override reason for each and a second signature. */
+  failedRules: RuleRef[]
+  /** The rules a denial would cite. */
+  denialCites: RuleRef[]
+  /** A democracy finding makes every decision wait for a second signature. */
+  fourEyes: boolean
+}
+
+export function decisionGuide(
+  screening: ScreeningResult,
+  assessments: readonly EvidenceAssessment[],
+  amountRequested: number,
+): DecisionGuide {
+  const deny = guardDecision(screening, assessments, { kind: 'deny', amountRequested })
+  return {
+    failedRules: deny.failedRules.map(ruleRef),
+    denialCites: deny.citedRules.map(ruleRef),
+    fourEyes: screening.humanDecisionRequired,
+  }
+}
+
+/** Everything of a case's decision record, for the case view. */
+export function decisionRecord(caseId: string) {
+  return Effect.all({
+    decision: db('decision', (k) => k.selectFrom('gs_decisions').selectAll().where('case_id', '=', caseId).executeTakeFirst()),
+    history: db('decision.history', (k) =>
+      k.selectFrom('gs_decision_history').selectAll().where('case_id', '=', caseId).orderBy('decided_at', 'desc').execute(),
+    ),
+    communications: communicationsOf(caseId),
+    assessments: assessmentRows(caseId),
+  })
+}
+
+export const replacedView = (d: Tables['gs_decision_history']): ReplacedDecisionView => ({
+  ...decisionView(d),
+  supersededBy: d.superseded_by,
+  supersededAt: iso(d.superseded_at),
+})
+
+export const communicationsOf = (caseId: string) =>
+  db('communications', (k) => k.selectFrom('gs_communications').selectAll().where('case_id', '=', caseId).orderBy('sent_at').execute())
+
+export const assessmentRows = (caseId: string) =>
+  db('assessments', (k) => k.selectFrom('gs_evidence_assessments').selectAll().where('case_id', '=', caseId).execute())
+
+export const currentDecision = (caseId: string) =>
+  db('decision.get', (k) => k.selectFrom('gs_decisions').selectAll().where('case_id', '=', caseId).executeTakeFirst())

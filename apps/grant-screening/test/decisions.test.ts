@@ -1,0 +1,337 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readPdfText } from '@vbe/server-kit/documents'
+import { demoApplication } from '../src/index.js'
+import { startTestServer, type Client, type TestServer } from './support/server.js'
+
+/**
+ * Issue 17 over HTTP: guarded decisions (overrides per failed rule, four eyes), denials
+ * citing their rules, kommunicering with its deadline, evidence assessment, correction
+ * and reconsideration, reclaim linked to its decision, and their letters.
+ */
+
+// The clock the server reads; tests move it past a deadline.
+let now = new Date('2026-11-22T10:00:00Z')
+const clock = { now: () => now }
+
+/** The application of the issue: 150 000 kr (max 100 000), an account not in the association's name, under two years of activity. */
+const issueCase = (id: string) =>
+  demoApplication(id, {
+    amountRequested: 150_000,
+    association: {
+      name: `Förening ${id}`,
+      organisationNumber: '802400-1235',
+      registeredOn: '2025-09-01',
+      activitySince: '2025-09-01',
+      bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: false },
+    },
+  })
+
+const eligible = (id: string) =>
+  demoApplication(id, {
+    association: {
+      name: `Förening ${id}`,
+      organisationNumber: '802400-1235',
+      activitySince: '2019-03-01',
+      bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
+    },
+  })
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
+
+describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
+  let server: TestServer
+  let officer: Client, officer2: Client, approver: Client, auditor: Client
+
+  const signIn = async () => {
+    ;[officer, officer2, approver, auditor] = (await Promise.all(
+      ['officer.rk', 'officer2.rk', 'approver.rk', 'auditor'].map((u) => server.login(u)),
+    )) as [Client, Client, Client, Client]
+  }
+  beforeAll(async () => {
+    now = new Date('2026-11-22T10:00:00Z')
+    server = await startTestServer({ database: kind, clock })
+    await signIn()
+  })
+  afterAll(() => server?.stop())
+
+  async function open(application: unknown, ...others: Client[]): Promise<string> {
+    if (now.getTime() !== Date.parse('2026-11-22T10:00:00Z')) {
+      // A test moved the clock (and sessions expire with it): back to the start, signed in afresh.
+      now = new Date('2026-11-22T10:00:00Z')
+      await signIn()
+    }
+    const created = await officer.json('POST', '/api/cases', { application })
+    expect(created.status).toBe(201)
+    const id: string = created.body.id
+    for (const c of [officer, ...others]) expect((await c.json('POST', `/api/cases/${id}/conflict`, { conflict: false })).status).toBe(200)
+    return id
+  }
+
+  it('refuses to grant against failed rules without a reason per rule, naming each, then needs a second signature', async () => {
+    const id = await open(issueCase(`ov-${kind}`), approver)
+    const detail = await officer.json('GET', `/api/cases/${id}`)
+    expect(detail.body.decisionGuide.failedRules.map((r: { id: string }) => r.id)).toEqual([
+      'bank-account',
+      'max-amount',
+      'years-of-activity',
+    ])
+
+    const bare = { kind: 'approve', reasons: 'Vi vill stödja föreningen.', letterLocale: 'sv' }
+    const none = await officer.json('POST', `/api/cases/${id}/decision`, bare, { 'accept-language': 'en' })
+    expect(none.status).toBe(400)
+    expect(none.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'overrides.bank-account',
+      'overrides.max-amount',
+      'overrides.years-of-activity',
+    ])
+    expect(none.body.errors[1].message).toContain('maximum')
+    const sv = await officer.json('POST', `/api/cases/${id}/decision`, {
+      ...bare,
+      overrides: { 'bank-account': 'Byts.', 'max-amount': ' ' },
+    })
+    expect(sv.body.errors.map((e: { path: string }) => e.path)).toEqual(['overrides.max-amount', 'overrides.years-of-activity'])
+    expect(sv.body.errors[0].message).toMatch(/^behöver ett skäl/)
+
+    const overrides = {
+      'bank-account': 'Föreningen har visat att kontot förs över i dess namn.',
+      'max-amount': 'Nämnden har medgett ett undantag för året.',
+      'years-of-activity': 'Verksamheten har bedrivits längre i en annan form.',
+    }
+    const proposed = await officer.json('POST', `/api/cases/${id}/decision`, { ...bare, overrides })
+    expect(proposed.body).toMatchObject({
+      status: 'awaiting_approval',
+      decision: { kind: 'approve', amount: 150_000, requiresSecondApproval: true },
+    })
+    expect(proposed.body.decision.overrides.map((o: { rule: { id: string }; reason: string }) => [o.rule.id, o.reason])).toEqual(
+      Object.entries(overrides),
+    )
+    // Four eyes: another officer has no approver role, and the decider may not sign.
+    expect((await officer2.json('POST', `/api/cases/${id}/approval`, { approve: true })).status).toBe(403)
+    const signed = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })
+    expect(signed.body).toMatchObject({ status: 'decided', decision: { approvedBy: 'approver.rk' } })
+  })
+
+  it('sends the material before a denial, refuses the denial before the deadline naming it, and cites the failed rules', async () => {
+    const id = await open(issueCase(`deny-${kind}`))
+    const deny = { kind: 'deny', reasons: 'Villkoren är inte uppfyllda.', letterLocale: 'sv' }
+    const first = await officer.json('POST', `/api/cases/${id}/decision`, deny)
+    expect(first.status).toBe(409)
+    expect(first.body.detail).toContain('kommunicering')
+
+    const past = await officer.json('POST', `/api/cases/${id}/communications`, {
+      kind: 'deny',
+      material: 'x',
+      deadline: '2026-11-22',
+      letterLocale: 'sv',
+    })
+    expect(past.status).toBe(400)
+    expect(past.body.errors[0].path).toBe('deadline')
+    const sent = await officer.json('POST', `/api/cases/${id}/communications`, {
+      kind: 'deny',
+      material: 'Ansökan överstiger högsta beloppet och kontot står inte på föreningen.',
+      deadline: '2026-12-06',
+      letterLocale: 'sv',
+    })
+    expect(sent.body.status).toBe('awaiting_reply')
+    expect((await officer.json('POST', `/api/cases/${id}/communications`, { ...sent.body, kind: 'deny' })).status).toBe(400)
+
+    for (const day of ['2026-11-23T10:00:00Z', '2026-12-06T20:00:00Z']) {
+      now = new Date(day)
+      // Sessions expire with time; sign in again on the moved clock.
+      officer = await server.login('officer.rk')
+      const early = await officer.json('POST', `/api/cases/${id}/decision`, deny, { 'accept-language': 'en' })
+      expect(early.status).toBe(409)
+      expect(early.body.detail).toContain('2026-12-06')
+    }
+    // The day after the deadline, with no reply, the denial may be made; it cites the failed rules.
+    now = new Date('2026-12-07T09:00:00Z')
+    officer = await server.login('officer.rk')
+    const denied = await officer.json('POST', `/api/cases/${id}/decision`, deny)
+    expect(denied.body).toMatchObject({ status: 'decided', decision: { kind: 'deny', amount: null, requiresSecondApproval: false } })
+    expect(denied.body.decision.citedRules.map((r: { id: string }) => r.id)).toEqual(['bank-account', 'max-amount', 'years-of-activity'])
+
+    // The communication letter: HTML and PDF, in both languages, no ids or usernames.
+    const cid: string = denied.body.communications[0].id
+    const html = await (await officer.request('GET', `/api/cases/${id}/communications/${cid}/letter?lang=sv`)).text()
+    expect(html).toContain('Kommunicering')
+    expect(html).toContain('6 december 2026')
+    expect(html).toContain('Ansökan överstiger högsta beloppet')
+    expect(html).not.toMatch(UUID)
+    expect(html).not.toContain('officer.rk')
+    const en = await (await officer.request('GET', `/api/cases/${id}/communications/${cid}/letter?lang=en`)).text()
+    expect(en).toMatch(/<html lang="en"/)
+    expect(en).toContain('6 December 2026')
+    const pdf = await officer.request('GET', `/api/cases/${id}/communications/${cid}/letter?format=pdf`)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(readPdfText(new Uint8Array(await pdf.arrayBuffer()))).toContain('Kommunicering')
+    expect((await officer.request('GET', `/api/cases/${id}/communications/nope/letter`)).status).toBe(404)
+  })
+
+  it('generates evidence ids, records assessments by a named officer, and keeps dismissed items out of the communication letter', async () => {
+    const id = await open(eligible(`ev-${kind}`))
+    const item = {
+      conduct: 'threat',
+      actor: 'organisation',
+      withinActivities: true,
+      verified: false,
+      date: '2026-05-01',
+      source: { kind: 'tip' },
+    }
+    const typed = await officer.json('POST', `/api/cases/${id}/evidence`, { ...item, id: 'e1' })
+    expect(typed.status).toBe(400)
+    expect(typed.body.errors[0].path).toBe('id')
+    const added = await officer.json('POST', `/api/cases/${id}/evidence`, { ...item, summary: 'Anonymt tips om hot.' })
+    const evidenceId: string = added.body.application.evidence[0].id
+    expect(evidenceId).toMatch(UUID)
+    expect(added.body.evidenceAssessments).toEqual([{ evidenceId, status: 'unassessed', reason: null, assessedBy: null, assessedAt: null }])
+    expect((await officer.json('PUT', `/api/cases/${id}/evidence/nope/assessment`, { status: 'relevant' })).status).toBe(404)
+
+    // Unassessed, the tip does not carry the democracy finding into a denial.
+    const guide = (await officer.json('GET', `/api/cases/${id}`)).body.decisionGuide
+    expect(guide).toMatchObject({ failedRules: [{ id: 'democracy-condition' }], denialCites: [], fourEyes: true })
+    const dismissed = await officer.json('PUT', `/api/cases/${id}/evidence/${evidenceId}/assessment`, {
+      status: 'dismissed',
+      reason: 'Tipset saknar konkreta uppgifter.',
+    })
+    expect(dismissed.body.evidenceAssessments[0]).toMatchObject({ status: 'dismissed', assessedBy: 'Amina Yusuf' })
+    expect(dismissed.body.decisionGuide.failedRules).toEqual([])
+
+    const sent = await officer.json('POST', `/api/cases/${id}/communications`, {
+      kind: 'partial',
+      amount: 20_000,
+      material: 'Budgeten räcker inte till hela beloppet.',
+      deadline: '2026-12-01',
+      letterLocale: 'sv',
+    })
+    const letter = await (await officer.request('GET', `/api/cases/${id}/communications/${sent.body.communications[0].id}/letter`)).text()
+    expect(letter).toContain('20 000 kr')
+    expect(letter).not.toContain('tips')
+    expect(letter).not.toContain('Anonymt')
+  })
+
+  it('corrects and reconsiders a decided case: new decisions refer to the old, all stay in the record and the audit chain', async () => {
+    const id = await open(eligible(`rev-${kind}`), approver)
+    const reconsiderEarly = await officer.json('POST', `/api/cases/${id}/revision`, {
+      basis: 'reconsideration',
+      kind: 'approve',
+      reasons: 'x',
+      letterLocale: 'sv',
+    })
+    expect(reconsiderEarly.status).toBe(409)
+
+    const first = await officer.json('POST', `/api/cases/${id}/decision`, {
+      kind: 'approve',
+      reasons: 'Uppfyller villkoren.',
+      letterLocale: 'sv',
+    })
+    expect(first.body.status).toBe('decided')
+    const oldId: string = first.body.decision.id
+
+    const corrected = await officer.json('POST', `/api/cases/${id}/revision`, {
+      basis: 'correction',
+      kind: 'approve',
+      reasons: 'Uppfyller villkoren. (Rättelse: fel bidragsår i det första beslutet.)',
+      letterLocale: 'sv',
+    })
+    expect(corrected.body).toMatchObject({ status: 'decided', decision: { basis: 'correction', refersTo: oldId } })
+    expect(corrected.body.decisionHistory.map((d: { id: string; supersededBy: string }) => [d.id, d.supersededBy])).toEqual([
+      [oldId, corrected.body.decision.id],
+    ])
+
+    // A reconsideration that denies is adverse: kommunicering since the last decision first.
+    const deny = { basis: 'reconsideration', kind: 'deny', reasons: 'Nya uppgifter visar att villkoren inte uppfylls.', letterLocale: 'sv' }
+    expect((await officer.json('POST', `/api/cases/${id}/revision`, deny)).status).toBe(409)
+    const sent = await officer.json('POST', `/api/cases/${id}/communications`, {
+      kind: 'deny',
+      material: 'Nya uppgifter.',
+      deadline: '2026-12-10',
+      letterLocale: 'sv',
+    })
+    expect(sent.body.status).toBe('decided')
+    expect((await officer.json('POST', `/api/cases/${id}/revision`, deny)).body.detail).toContain('2026-12-10')
+    await officer.json('POST', `/api/cases/${id}/communications/reply`, { reply: 'Vi bestrider uppgifterna.', receivedOn: '2026-11-22' })
+    const reconsidered = await officer.json('POST', `/api/cases/${id}/revision`, deny)
+    expect(reconsidered.body).toMatchObject({
+      status: 'decided',
+      decision: { basis: 'reconsideration', kind: 'deny', refersTo: corrected.body.decision.id },
+    })
+    expect(reconsidered.body.decisionHistory).toHaveLength(2)
+
+    const audit = await auditor.json('GET', `/api/audit?entityId=${id}`)
+    const actions: string[] = audit.body.events.map((e: { action: string }) => e.action)
+    expect(actions).toEqual(expect.arrayContaining(['case.decision.final', 'case.decision.correction', 'case.decision.reconsideration']))
+    expect((await auditor.json('GET', '/api/audit/verify')).body).toMatchObject({ ok: true })
+  })
+
+  it('a revision needing four eyes waits for a second signature, and a send-back leaves the old decision in force', async () => {
+    const tip = {
+      conduct: 'coercion',
+      actor: 'organisation',
+      withinActivities: true,
+      verified: false,
+      date: '2026-06-01',
+      source: { kind: 'tip' },
+    }
+    const id = await open({ ...eligible(`rev4-${kind}`), evidence: [{ id: 't1', ...tip }] }, approver)
+    await officer.json('PUT', `/api/cases/${id}/evidence/t1/assessment`, { status: 'dismissed', reason: 'Kunde inte bekräftas.' })
+    const proposed = await officer.json('POST', `/api/cases/${id}/decision`, {
+      kind: 'approve',
+      reasons: 'Uppfyller villkoren.',
+      letterLocale: 'sv',
+    })
+    expect(proposed.body.status).toBe('awaiting_approval')
+    const first = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })
+    expect(first.body.status).toBe('decided')
+    const oldId: string = first.body.decision.id
+
+    const correction = { basis: 'correction', kind: 'approve', reasons: 'Rättelse av ett skrivfel.', letterLocale: 'en' }
+    const revision = await officer.json('POST', `/api/cases/${id}/revision`, correction)
+    expect(revision.body).toMatchObject({ status: 'awaiting_revision_approval', decision: { basis: 'correction', refersTo: oldId } })
+    // The reviser may not sign it; sent back, the old decision is the case's decision again.
+    expect((await officer.json('POST', `/api/cases/${id}/approval`, { approve: true })).status).toBe(403)
+    const back = await approver.json('POST', `/api/cases/${id}/approval`, { approve: false })
+    expect(back.body).toMatchObject({ status: 'decided', decision: { id: oldId }, decisionHistory: [] })
+
+    const again = await officer.json('POST', `/api/cases/${id}/revision`, correction)
+    const signed = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })
+    expect(signed.body).toMatchObject({
+      status: 'decided',
+      decision: { id: again.body.decision.id, refersTo: oldId, approvedBy: 'approver.rk' },
+    })
+    expect(signed.body.decisionHistory.map((d: { id: string }) => d.id)).toEqual([oldId])
+  })
+
+  it('two officers deciding at once: one wins, the other gets 409', async () => {
+    const id = await open(eligible(`race-${kind}`), officer2)
+    const body = (who: string) => ({ kind: 'approve', reasons: `Beslut av ${who}.`, letterLocale: 'sv' })
+    const answers = await Promise.all([
+      officer.json('POST', `/api/cases/${id}/decision`, body('a')),
+      officer2.json('POST', `/api/cases/${id}/decision`, body('b')),
+    ])
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409])
+  })
+
+  it('a reclaim names the decision it reclaims and has its own letter', async () => {
+    const id = await open(eligible(`rc-${kind}`))
+    const d = await officer.json('POST', `/api/cases/${id}/decision`, {
+      kind: 'approve',
+      reasons: 'Uppfyller villkoren.',
+      letterLocale: 'sv',
+    })
+    expect((await officer.request('GET', `/api/cases/${id}/reclaim/letter`)).status).toBe(409)
+    const rc = await officer.json('POST', `/api/cases/${id}/reclaim`, {
+      amount: 10_000,
+      reasons: 'Redovisningen saknas.',
+      letterLocale: 'en',
+    })
+    expect(rc.body.reclaim).toMatchObject({ amount: 10_000, decisionId: d.body.decision.id })
+    const html = await (await officer.request('GET', `/api/cases/${id}/reclaim/letter`)).text()
+    expect(html).toMatch(/<html lang="en"/)
+    expect(html).toContain('SEK 10,000')
+    expect(html).toContain('SEK 50,000')
+    expect(html).toContain('Redovisningen saknas.')
+    expect(html).not.toMatch(UUID)
+    const pdf = await officer.request('GET', `/api/cases/${id}/reclaim/letter?format=pdf&lang=sv`)
+    expect(readPdfText(new Uint8Array(await pdf.arrayBuffer()))).toContain('återkrav')
+  })
+})

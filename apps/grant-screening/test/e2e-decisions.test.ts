@@ -1,0 +1,210 @@
+/**
+ * Issue 17's decision paths in Chromium against a real server, axe-clean in every step:
+ * a grant against three failed rules (a reason per rule, the confirmation, the second
+ * signature); kommunicering before a denial (the letter, the deadline refusal, the
+ * reply); evidence assessment; and a correction of the decision, with the old decision
+ * kept in the record.
+ */
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { demoApplication } from '../src/index.js'
+import { axe, expectCleanRun, h1, login, logout, newPage, server, setupE2e, shot } from './support/e2e.js'
+
+setupE2e()
+
+const ISSUE = 'Järva Ungdomsråd E2E'
+const PLAIN = 'Rinkeby Läxhjälp E2E'
+
+/** Creates a case through the API and declares no conflict for the given users. */
+async function createCase(application: unknown, declare: readonly string[]): Promise<void> {
+  const officer = await server.login('officer.rk')
+  const created = await officer.json('POST', '/api/cases', { application })
+  expect(created.status).toBe(201)
+  for (const user of declare) {
+    const c = user === 'officer.rk' ? officer : await server.login(user)
+    expect((await c.json('POST', `/api/cases/${created.body.id}/conflict`, { conflict: false })).status).toBe(200)
+  }
+}
+
+async function openCase(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name }).click()
+  await h1(page, `Ärende: ${name}`).waitFor()
+}
+
+describe('grant-screening UI: guarded decisions, kommunicering and correction', () => {
+  const violations: string[] = []
+
+  it('officer: grants against three failed rules only with a reason per rule, and the approver signs', async () => {
+    await createCase(
+      demoApplication('e2e-issue', {
+        amountRequested: 150_000,
+        association: {
+          name: ISSUE,
+          organisationNumber: '802400-1235',
+          registeredOn: '2025-09-01',
+          activitySince: '2025-09-01',
+          bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: false },
+        },
+      }),
+      ['officer.rk', 'approver.rk'],
+    )
+    const { context, page } = await newPage()
+    await page.goto(server.url)
+    await login(page, 'officer.rk')
+    await openCase(page, ISSUE)
+    await page.getByRole('button', { name: 'Fatta beslut' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Fatta beslut' })
+    await dialog.getByLabel('Bevilja', { exact: true }).check()
+    for (const rule of ['Konto i föreningens namn', 'Högsta belopp i programmet', 'Verksamhetens längd'])
+      await dialog.getByLabel(new RegExp(`^Skäl: ${rule}`)).waitFor()
+    await dialog.getByLabel('Skäl för beslutet').fill('Föreningen gör ett viktigt arbete.')
+    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
+    expect(await dialog.textContent()).toMatch(/Belopp: 150\s000\s?kr av sökta 150\s000\s?kr/)
+    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
+    // Back at the form: the error summary names each rule without a reason.
+    const summary = dialog.getByRole('alert')
+    await summary.waitFor()
+    expect((await summary.textContent()) ?? '').toMatch(/Högsta belopp i programmet/)
+    violations.push(...(await axe(page, 'decision overrides missing sv')))
+    await shot(page, 'decision-overrides', false)
+    for (const field of await dialog.getByLabel(/^Skäl: /).all()) await field.fill('Nämnden har medgett undantag.')
+    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
+    await dialog.getByText('Beslutet gäller först när en annan person har gett den andra underskriften.').waitFor()
+    violations.push(...(await axe(page, 'decision overrides confirmation sv')))
+    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByText('Beslutet väntar på en andra underskrift av en attestant.').waitFor()
+    await page.getByText('Beviljat trots villkor som inte är uppfyllda:').waitFor()
+    await logout(page)
+
+    await login(page, 'approver.rk')
+    await openCase(page, ISSUE)
+    await page.getByRole('form', { name: 'Andra underskrift' }).getByRole('button', { name: 'Godkänn beslutet' }).click()
+    await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
+    violations.push(...(await axe(page, 'decision overridden and signed sv')))
+    await logout(page)
+    await context.close()
+  }, 180_000)
+
+  it('officer: sends the material before a denial, is refused before the deadline, records the reply, denies and corrects', async () => {
+    await createCase(
+      demoApplication('e2e-plain', {
+        amountRequested: 40_000,
+        association: {
+          name: PLAIN,
+          organisationNumber: '802400-1235',
+          activitySince: '2019-03-01',
+          bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
+        },
+        evidence: [
+          {
+            id: 't1',
+            conduct: 'threat',
+            actor: 'organisation',
+            withinActivities: true,
+            verified: false,
+            date: '2026-05-01',
+            source: { kind: 'tip' },
+          },
+        ],
+      }),
+      ['officer.rk'],
+    )
+    const { context, page } = await newPage()
+    await page.goto(server.url)
+    await login(page, 'officer.rk')
+    await openCase(page, PLAIN)
+
+    // Evidence assessment by a named officer.
+    const assess = page.getByRole('form', { name: 'Bedömning' })
+    await assess.getByLabel('Underlag om demokrativillkoret').selectOption({ index: 1 })
+    await assess.getByLabel('Avfärdad').check()
+    await assess.getByRole('button', { name: 'Spara bedömningen' }).click()
+    await page.locator('#assessment-reason[aria-invalid="true"]').waitFor()
+    await assess.getByLabel('Skäl för att avfärda').fill('Anonymt tips utan konkreta uppgifter.')
+    await assess.getByRole('button', { name: 'Spara bedömningen' }).click()
+    await page.getByRole('table', { name: 'Registrerat underlag' }).getByText('Amina Yusuf', { exact: false }).waitFor()
+    violations.push(...(await axe(page, 'evidence assessed sv')))
+
+    // Kommunicering: the material goes to the applicant with a deadline; the case waits.
+    const send = page.getByRole('form', { name: 'Skicka underlaget till sökanden' })
+    await send.getByLabel('Avslå').check()
+    await send.getByLabel('Underlaget som beslutet kommer att grunda sig på').fill('Budgeten för året är förbrukad.')
+    await send.getByLabel('Sista dag att svara').fill('2026-12-06')
+    await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
+    await page.getByRole('heading', { name: 'Registrera svaret' }).waitFor()
+    violations.push(...(await axe(page, 'communication sent sv')))
+    await shot(page, 'communication')
+    const letterHref = await page.locator('a[data-communication-letter="sv-html"]').getAttribute('href')
+    const letter = await context.request.get(new URL(letterHref!, server.url).toString())
+    expect(letter.status()).toBe(200)
+    const letterText = await letter.text()
+    expect(letterText).toContain('Kommunicering inför beslut om bidrag')
+    expect(letterText).not.toContain('tips')
+
+    // A denial before the deadline without a reply: 409 naming the deadline, shown in the dialog.
+    await page.getByRole('button', { name: 'Fatta beslut' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Fatta beslut' })
+    await dialog.getByLabel('Avslå').check()
+    await dialog.getByLabel('Skäl för beslutet').fill('Budgeten räcker inte.')
+    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
+    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
+    await dialog
+      .getByText(/Sökanden har till och med 2026-12-06 på sig att svara/)
+      .first()
+      .waitFor()
+    violations.push(...(await axe(page, 'decision before deadline sv')))
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+
+    const reply = page.getByRole('form', { name: 'Registrera svaret' })
+    await reply.getByLabel('Sökandens svar').fill('Vi förstår beslutet.')
+    await reply.getByLabel('Svaret kom in').fill('2026-11-22')
+    await reply.getByRole('button', { name: 'Registrera svaret' }).click()
+    await page.getByText('Vi förstår beslutet.').waitFor()
+
+    await page.getByRole('button', { name: 'Fatta beslut' }).click()
+    await dialog.getByLabel('Avslå').check()
+    await dialog.getByLabel('Skäl för beslutet').fill('Budgeten räcker inte.')
+    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
+    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    // The democracy finding (even on a dismissed tip) keeps four eyes: the approver signs (here through the API).
+    await page.getByText('Beslutet väntar på en andra underskrift av en attestant.').waitFor()
+    const approver = await server.login('approver.rk')
+    const caseId = decodeURIComponent(page.url().split('/cases/').pop()!.split(/[?#]/)[0]!)
+    await approver.json('POST', `/api/cases/${caseId}/conflict`, { conflict: false })
+    expect((await approver.json('POST', `/api/cases/${caseId}/approval`, { approve: true })).status).toBe(200)
+    await page.reload()
+    await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
+    expect(await page.getByText('Hänvisar till villkoren:').count()).toBe(0) // the only failed rule rested on a dismissed tip
+
+    // A correction: a new decision that refers to the old one, which stays in the record.
+    await page.getByRole('button', { name: 'Rätta eller ompröva beslutet' }).click()
+    const revise = page.getByRole('dialog', { name: 'Rätta eller ompröva beslutet' })
+    await revise.getByLabel('Rättelse (förvaltningslagen 36 §)').check()
+    await revise.getByLabel('Avslå').check()
+    await revise.getByLabel('Skäl för beslutet').fill('Budgeten räcker inte. (Rättelse av ett skrivfel.)')
+    await revise.getByRole('button', { name: 'Granska beslutet' }).click()
+    violations.push(...(await axe(page, 'revision confirmation sv')))
+    await revise.getByRole('button', { name: 'Bekräfta beslutet' }).click()
+    await page.getByRole('heading', { name: 'Tidigare beslut' }).waitFor()
+    violations.push(...(await axe(page, 'decision corrected sv')))
+    await shot(page, 'decision-corrected')
+    await logout(page)
+    await context.close()
+  }, 180_000)
+
+  it('has 0 axe violations on every page, no CSP violations and no page errors', () => {
+    expectCleanRun(violations, [
+      'decision overrides missing sv',
+      'decision overrides confirmation sv',
+      'decision overridden and signed sv',
+      'evidence assessed sv',
+      'communication sent sv',
+      'decision before deadline sv',
+      'revision confirmation sv',
+      'decision corrected sv',
+    ])
+  })
+})

@@ -1,0 +1,197 @@
+import { api, hasRole, withQuery, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
+import { useState, type FormEvent, type ReactNode } from 'react'
+import { useI18n } from '../../i18n'
+import type { CaseDetail, Communication, Lang } from '../../types'
+import type { CaseProps } from './CasePage'
+
+/**
+ * Kommunicering (förvaltningslagen 25 §): the material sent to the applicant before a
+ * denial or a partial grant, its letters, the deadline and the reply.
+ */
+export function CommunicationSection(props: CaseProps): ReactNode {
+  const { t, loc, money, date, dateTime } = useI18n()
+  const c = props.detail
+  const officer = hasRole(props.user, 'officer')
+  const latest = c.communications.at(-1)
+  const sinceDecision = latest && (!c.decision || latest.sentAt >= c.decision.decidedAt)
+  const waiting = latest !== undefined && latest.repliedOn === null && sinceDecision
+  const canSend = officer && (c.status === 'new' || c.status === 'in_review' || c.status === 'decided') && !waiting
+  const canReply = officer && waiting && (c.status === 'awaiting_reply' || c.status === 'decided')
+  return (
+    <section className="card" aria-labelledby="communication-title">
+      <h2 id="communication-title">{t('communications')}</h2>
+      <p className="muted">{t('communicationIntro')}</p>
+      {c.communications.length > 0 && (
+        <ul className="plain communications">
+          {c.communications.map((m) => (
+            <li key={m.id}>
+              <p>
+                <strong>{t('communicationItem', { at: dateTime(m.sentAt), deadline: date(m.deadline) })}</strong>
+              </p>
+              <p>
+                {m.proposedKind === 'partial' && m.proposedAmount !== null
+                  ? `${t('decision_partial')}: ${money(m.proposedAmount)}`
+                  : t('decision_deny')}
+                {m.citedRules.length > 0 ? ` – ${m.citedRules.map((r) => loc(r.heading)).join(', ')}` : ''}
+              </p>
+              <p className="decision__reasons">{m.material}</p>
+              {m.repliedOn ? (
+                <>
+                  <p className="small">{t('communicationReplied', { date: date(m.repliedOn) })}</p>
+                  <p className="decision__reasons">{m.reply}</p>
+                </>
+              ) : (
+                <p className="small muted">{t('communicationNoReply')}</p>
+              )}
+              <CommunicationLetters caseId={c.id} communication={m} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {canSend && <SendForm {...props} />}
+      {canReply && <ReplyForm {...props} />}
+    </section>
+  )
+}
+
+function CommunicationLetters(props: { caseId: string; communication: Communication }): ReactNode {
+  const { t } = useI18n()
+  const base = `/api/cases/${encodeURIComponent(props.caseId)}/communications/${encodeURIComponent(props.communication.id)}/letter`
+  const langs: Lang[] = props.communication.letterLocale === 'en' ? ['en', 'sv'] : ['sv', 'en']
+  return (
+    <ul className="plain letters">
+      {langs.map((l) => (
+        <li key={l}>
+          <span className="letters__lang" lang={l}>
+            {ENDONYMS[l]}
+          </span>
+          <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-communication-letter={`${l}-html`}>
+            <span className="visually-hidden">{t('communicationLetterIn', { language: t(`lang_${l}`) })} </span>
+            {t('letterWeb')}
+          </a>
+          {' · '}
+          <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf">
+            <span className="visually-hidden">{t('communicationLetterIn', { language: t(`lang_${l}`) })} </span>
+            PDF
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function SendForm(props: CaseProps): ReactNode {
+  const { t, e, lang, money } = useI18n()
+  const announce = useAnnounce()
+  const form = useForm('communication', { onConflict: () => void props.reload() })
+  const c = props.detail
+  const [kind, setKind] = useState<'deny' | 'partial' | null>(null)
+  const [amount, setAmount] = useState('')
+  const [material, setMaterial] = useState('')
+  const [deadline, setDeadline] = useState('')
+  const [letterLocale, setLetterLocale] = useState<Lang>(lang)
+  const onSubmit = async (ev: FormEvent) => {
+    ev.preventDefault()
+    if (kind === null) {
+      form.setProblem({ status: 400, detail: t('decisionChooseKind'), errors: [{ path: 'kind', message: t('decisionChooseKind') }] })
+      return
+    }
+    const body = {
+      kind,
+      ...(kind === 'partial' && amount.trim() !== '' ? { amount: Number(amount) } : {}),
+      material,
+      deadline,
+      letterLocale,
+    }
+    const detail = await form.submit(() => api<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/communications`, { json: body }))
+    if (detail) {
+      props.onChange(detail)
+      announce(t('communicationSent', { date: deadline }))
+    }
+  }
+  return (
+    <form className="subform" onSubmit={(ev) => void onSubmit(ev)} noValidate aria-labelledby="send-communication-title">
+      <h3 id="send-communication-title">{t('communicationSend')}</h3>
+      <ErrorSummary form={form} fields={['kind', 'amount', 'material', 'deadline', 'letterLocale']} />
+      <RadioGroup
+        form={form}
+        name="kind"
+        legend={t('communicationKind')}
+        value={kind}
+        onChange={setKind}
+        options={(['deny', 'partial'] as const).map((k) => ({ value: k, label: e('decision', k) }))}
+      />
+      {kind === 'partial' && (
+        <Field
+          form={form}
+          name="amount"
+          label={t('communicationAmount')}
+          hint={t('decisionAmountHint', { amount: money(c.amountRequested) })}
+          required
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              className="input--medium"
+              value={amount}
+              onChange={(ev) => setAmount(ev.currentTarget.value)}
+            />
+          )}
+        </Field>
+      )}
+      <Field form={form} name="material" label={t('communicationMaterial')} required>
+        {(p) => <textarea {...p} rows={4} value={material} onChange={(ev) => setMaterial(ev.currentTarget.value)} />}
+      </Field>
+      <Field form={form} name="deadline" label={t('communicationDeadline')} required>
+        {(p) => <input {...p} type="date" value={deadline} onChange={(ev) => setDeadline(ev.currentTarget.value)} />}
+      </Field>
+      <RadioGroup
+        form={form}
+        name="letterLocale"
+        legend={t('communicationLocale')}
+        inline
+        value={letterLocale}
+        onChange={setLetterLocale}
+        options={[
+          { value: 'sv', label: 'Svenska', lang: 'sv' },
+          { value: 'en', label: 'English', lang: 'en' },
+        ]}
+      />
+      <Submit form={form} label={t('communicationSend')} className="button button--secondary" />
+    </form>
+  )
+}
+
+function ReplyForm(props: CaseProps): ReactNode {
+  const { t } = useI18n()
+  const announce = useAnnounce()
+  const form = useForm('reply', { onConflict: () => void props.reload() })
+  const [reply, setReply] = useState('')
+  const [receivedOn, setReceivedOn] = useState('')
+  const onSubmit = async (ev: FormEvent) => {
+    ev.preventDefault()
+    const detail = await form.submit(() =>
+      api<CaseDetail>(`/api/cases/${encodeURIComponent(props.detail.id)}/communications/reply`, { json: { reply, receivedOn } }),
+    )
+    if (detail) {
+      props.onChange(detail)
+      announce(t('replySaved'))
+    }
+  }
+  return (
+    <form className="subform" onSubmit={(ev) => void onSubmit(ev)} noValidate aria-labelledby="reply-title">
+      <h3 id="reply-title">{t('replySubmit')}</h3>
+      <ErrorSummary form={form} fields={['reply', 'receivedOn']} />
+      <Field form={form} name="reply" label={t('replyText')} required>
+        {(p) => <textarea {...p} rows={4} value={reply} onChange={(ev) => setReply(ev.currentTarget.value)} />}
+      </Field>
+      <Field form={form} name="receivedOn" label={t('replyReceivedOn')} required>
+        {(p) => <input {...p} type="date" value={receivedOn} onChange={(ev) => setReceivedOn(ev.currentTarget.value)} />}
+      </Field>
+      <Submit form={form} label={t('replySubmit')} className="button button--secondary" />
+    </form>
+  )
+}

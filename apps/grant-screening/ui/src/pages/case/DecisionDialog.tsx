@@ -1,0 +1,255 @@
+import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useI18n } from '../../i18n'
+import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang } from '../../types'
+import type { CaseProps } from './CasePage'
+
+type Basis = 'correction' | 'reconsideration'
+const GRANTS: Readonly<Record<DecisionKind, boolean>> = { approve: true, deny: false, partial: true }
+const ADVERSE: Readonly<Record<DecisionKind, boolean>> = { approve: false, deny: true, partial: true }
+
+/** A modal <dialog>: focus on the first control, Tab kept inside, Escape closes, focus back to the opener. */
+function useModal(onClose: () => void) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const close = useEffectEvent(() => onClose())
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (!dialog.open) dialog.showModal()
+    dialog.querySelector<HTMLElement>('input, select, textarea, button')?.focus()
+    const onCancel = (ev: Event) => {
+      ev.preventDefault()
+      close()
+    }
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.key !== 'Tab') return
+      const focusable = [
+        ...dialog.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'),
+      ].filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0)
+      const first = focusable[0]
+      const last = focusable[focusable.length - 1]
+      if (!first || !last) return
+      if (!ev.shiftKey && document.activeElement === last) {
+        ev.preventDefault()
+        first.focus()
+      } else if (ev.shiftKey && document.activeElement === first) {
+        ev.preventDefault()
+        last.focus()
+      }
+    }
+    dialog.addEventListener('cancel', onCancel)
+    dialog.addEventListener('keydown', onKey)
+    return () => {
+      dialog.removeEventListener('cancel', onCancel)
+      dialog.removeEventListener('keydown', onKey)
+      if (dialog.open) dialog.close()
+    }
+  }, [])
+  return ref
+}
+
+/**
+ * The decision dialog, for a first decision or (with `revise`) a correction or
+ * reconsideration. Nothing is pre-selected. Granting against failed rules asks for a
+ * reason per rule; a denial shows the rules it cites. "Review" shows what is decided,
+ * for how much and against which findings, and only "Confirm" saves it.
+ */
+export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: () => void }): ReactNode {
+  const { t, e, lang, loc, money } = useI18n()
+  const announce = useAnnounce()
+  const form = useForm(props.revise ? 'revision' : 'decision', { onConflict: () => void props.reload() })
+  const ref = useModal(props.onClose)
+  const c = props.detail
+  const guide = c.decisionGuide
+  const [step, setStep] = useState<'form' | 'confirm'>('form')
+  const [basis, setBasis] = useState<Basis | null>(null)
+  const [kind, setKind] = useState<DecisionKind | null>(null)
+  const [amount, setAmount] = useState('')
+  const [reasons, setReasons] = useState('')
+  const [overrides, setOverrides] = useState<Record<string, string>>({})
+  const [letterLocale, setLetterLocale] = useState<Lang>(lang)
+  // Focus follows the step: the confirmation's heading, or back to the form's first control.
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (step === 'confirm') dialog.querySelector<HTMLElement>('#decision-confirm-title')?.focus()
+  }, [step, ref])
+  const grants = kind !== null && GRANTS[kind]
+  const fields = ['basis', 'kind', 'amount', ...guide.failedRules.map((r) => `overrides.${r.id}`), 'reasons', 'letterLocale']
+  const ruleNames = (rules: readonly { heading: { sv: string; en: string } }[]) => rules.map((r) => loc(r.heading)).join(', ')
+
+  const review = (ev: FormEvent) => {
+    ev.preventDefault()
+    const errors = [
+      ...(props.revise && basis === null ? [{ path: 'basis', message: t('reviseBasis') }] : []),
+      ...(kind === null ? [{ path: 'kind', message: t('decisionChooseKind') }] : []),
+    ]
+    if (errors.length > 0) {
+      form.setProblem({ status: 400, detail: errors[0]!.message, errors })
+      return
+    }
+    form.setProblem(null)
+    setStep('confirm')
+  }
+
+  const confirm = async () => {
+    if (kind === null) return
+    const body = {
+      ...(props.revise ? { basis } : {}),
+      kind,
+      ...(kind === 'partial' && amount.trim() !== '' ? { amount: Number(amount) } : {}),
+      reasons,
+      letterLocale,
+      ...(grants && guide.failedRules.length > 0
+        ? { overrides: Object.fromEntries(guide.failedRules.map((r) => [r.id, overrides[r.id] ?? ''])) }
+        : {}),
+    }
+    const path = `/api/cases/${encodeURIComponent(c.id)}/${props.revise ? 'revision' : 'decision'}`
+    const detail = await form.submit(() => api<CaseDetail>(path, { json: body }))
+    if (detail) {
+      props.onChange(detail)
+      announce(t('decisionSaved', { status: e('status', detail.status) }))
+      props.onClose()
+    } else setStep('form')
+  }
+
+  const title = props.revise ? t('reviseTitle') : t('decisionDialogTitle')
+  const granted = kind === 'approve' ? c.amountRequested : kind === 'partial' && amount.trim() !== '' ? Number(amount) : null
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="decision-dialog-title" aria-describedby="decision-dialog-intro">
+      <div className="dialog__header">
+        <h2 id="decision-dialog-title">{title}</h2>
+        <button type="button" className="button button--ghost dialog__close" onClick={props.onClose} aria-label={t('close')}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {step === 'confirm' && kind !== null ? (
+        <div className="decision-confirm" role="group" aria-labelledby="decision-confirm-title">
+          <h3 id="decision-confirm-title" tabIndex={-1}>
+            {t('decisionConfirmTitle')}
+          </h3>
+          <p id="decision-dialog-intro">
+            <strong>{t('decisionConfirmWhat', { kind: e('decision', kind) })}</strong>
+          </p>
+          <p>
+            {granted === null
+              ? t('decisionConfirmNoAmount', { requested: money(c.amountRequested) })
+              : t('decisionConfirmAmount', { amount: money(granted), requested: money(c.amountRequested) })}
+          </p>
+          <p>
+            {guide.failedRules.length > 0
+              ? t('decisionConfirmFindings', { rules: ruleNames(guide.failedRules) })
+              : t('decisionConfirmNoFindings')}
+          </p>
+          {(guide.fourEyes || (grants && guide.failedRules.length > 0)) && (
+            <p className="notice notice--warn">{t('decisionConfirmSecond')}</p>
+          )}
+          <div className="dialog__buttons">
+            <button type="button" className="button button--primary" onClick={() => void confirm()} aria-disabled={form.busy || undefined}>
+              {form.busy ? t('saving') : t('decisionConfirm')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setStep('form')}>
+              {t('decisionConfirmBack')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={review} noValidate>
+          <p id="decision-dialog-intro">{props.revise ? t('reviseIntro') : t('decisionDialogIntro')}</p>
+          {guide.fourEyes && <p className="notice notice--warn">{t('decisionDialogFourEyes')}</p>}
+          <ErrorSummary form={form} fields={fields} />
+          {props.revise && (
+            <RadioGroup
+              form={form}
+              name="basis"
+              legend={t('reviseBasis')}
+              value={basis}
+              onChange={setBasis}
+              options={(['correction', 'reconsideration'] as const).map((b) => ({ value: b, label: e('basis', b) }))}
+            />
+          )}
+          <RadioGroup
+            form={form}
+            name="kind"
+            legend={t('decisionKind')}
+            value={kind}
+            onChange={setKind}
+            options={DECISION_KINDS.map((k) => ({ value: k, label: e('decision', k) }))}
+          />
+          {kind !== null && ADVERSE[kind] && <p className="notice">{t('decisionNeedsCommunication')}</p>}
+          {kind === 'partial' && (
+            <Field
+              form={form}
+              name="amount"
+              label={t('decisionAmount')}
+              hint={t('decisionAmountHint', { amount: money(c.amountRequested) })}
+              required
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={c.amountRequested}
+                  className="input--medium"
+                  value={amount}
+                  onChange={(ev) => setAmount(ev.currentTarget.value)}
+                />
+              )}
+            </Field>
+          )}
+          {grants && guide.failedRules.length > 0 && (
+            <fieldset className="field">
+              <legend>{t('decisionOverridesLegend')}</legend>
+              <p>{t('decisionOverridesIntro')}</p>
+              {guide.failedRules.map((r) => (
+                <Field
+                  key={r.id}
+                  form={form}
+                  name={`overrides.${r.id}`}
+                  label={t('decisionOverrideFor', { rule: loc(r.heading) })}
+                  required
+                >
+                  {(p) => (
+                    <textarea
+                      {...p}
+                      rows={2}
+                      value={overrides[r.id] ?? ''}
+                      onChange={(ev) => {
+                        const value = ev.currentTarget.value
+                        setOverrides((o) => ({ ...o, [r.id]: value }))
+                      }}
+                    />
+                  )}
+                </Field>
+              ))}
+            </fieldset>
+          )}
+          {kind === 'deny' && guide.denialCites.length > 0 && <p>{t('decisionDenialCites', { rules: ruleNames(guide.denialCites) })}</p>}
+          <Field form={form} name="reasons" label={t('decisionReasons')} required>
+            {(p) => <textarea {...p} rows={5} value={reasons} onChange={(ev) => setReasons(ev.currentTarget.value)} />}
+          </Field>
+          <RadioGroup
+            form={form}
+            name="letterLocale"
+            legend={t('letterLocale')}
+            inline
+            value={letterLocale}
+            onChange={setLetterLocale}
+            options={[
+              { value: 'sv', label: 'Svenska', lang: 'sv' },
+              { value: 'en', label: 'English', lang: 'en' },
+            ]}
+          />
+          <div className="dialog__buttons">
+            <Submit form={form} label={t('decisionReview')} />
+            <button type="button" className="button button--secondary" onClick={props.onClose}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  )
+}
