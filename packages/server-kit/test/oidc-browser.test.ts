@@ -12,6 +12,7 @@ import {
   type Listening,
 } from '../src/index.js'
 import { startTestProvider, type TestProvider } from './support/oidc-provider.js'
+import { SESSION_COOKIE } from '../src/middleware/session/index.js'
 
 /*
  * The whole sign-in in Chromium, with the app and the provider on different sites
@@ -74,7 +75,7 @@ describe('signing in with the city’s account in a browser', () => {
     expect(session.status).toBe(200)
     expect(session.body).toMatchObject({ user: { displayName: 'Amina Handläggare', roles: ['officer'], district: 'rinkeby-kista' } })
     const cookies = await page.context().cookies(appUrl)
-    expect(cookies.find((c) => c.name === 'vbe_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+    expect(cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
     expect(cookies.find((c) => c.name === 'vbe_oidc')).toBeUndefined()
     await page.close()
   })

@@ -15,6 +15,7 @@ import {
 } from '../src/index.js'
 import { DATABASES } from './databases.js'
 import { startTestProvider, TestBrowser, type TestProvider } from './support/oidc-provider.js'
+import { SESSION_COOKIE } from '../src/middleware/session/index.js'
 
 /*
  * Staff sign-in through OpenID Connect against a real provider (oidc-provider) on
@@ -93,9 +94,10 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
     const { url, response } = await browser.signIn(login(), 'anna', (u) => u.pathname === '/' && u.origin === server.url)
     expect(response.status).toBe(303)
     expect(new URL(url).pathname).toBe('/')
-    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('vbe_session='))!
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
     expect(setCookie).toMatch(/HttpOnly/i)
     expect(setCookie).toMatch(/SameSite=Strict/i)
+    expect(setCookie).toMatch(/; Secure/i)
 
     const session = await sessionOf(browser)
     expect(session.status).toBe(200)
@@ -175,7 +177,7 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
     const page = await refused.text()
     expect(page).toContain('<h1>The sign-in was stopped</h1>')
     expect(page).toContain('did not belong to the sign-in started here')
-    expect(browser.cookie(server.url, 'vbe_session')).toBeUndefined()
+    expect(browser.cookie(server.url, SESSION_COOKIE)).toBeUndefined()
     // The pending sign-in was used up: the right answer afterwards does not sign in either.
     const late = await browser.request(url)
     expect(late.status).toBe(400)
@@ -200,7 +202,7 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
     const refused = await attacker.request(replay.href)
     expect(refused.status).toBe(400)
     expect(await refused.text()).toContain('was used already, too old, or not meant for this system')
-    expect(attacker.cookie(server.url, 'vbe_session')).toBeUndefined()
+    expect(attacker.cookie(server.url, SESSION_COOKIE)).toBeUndefined()
   })
 
   it('refuses an expired ID token, and accepts one within its lifetime', async () => {
@@ -217,7 +219,7 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
     expect(response.status).toBe(400)
     expect(response.headers.get('content-language')).toBe('sv')
     expect(await response.text()).toContain('Inloggningen gick inte att kontrollera')
-    expect(browser.cookie(server.url, 'vbe_session')).toBeUndefined()
+    expect(browser.cookie(server.url, SESSION_COOKIE)).toBeUndefined()
     ahead = 0
   })
 
@@ -239,7 +241,7 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
       expect(page).toContain('<h1>You have no access to this system</h1>')
       expect(page).toContain(text)
       expect(page).toContain('<a href="/">To the sign-in page</a>')
-      expect(browser.cookie(server.url, 'vbe_session')).toBeUndefined()
+      expect(browser.cookie(server.url, SESSION_COOKIE)).toBeUndefined()
       expect((await sessionOf(browser)).status).toBe(401)
     }
     const sv = new TestBrowser('sv')
