@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
@@ -8,33 +5,28 @@ import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { formatPath, type LocalizedText } from '@vbe/core'
 import { DEFAULT_AUTH_POLICY, login, logout, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
-import { verificationIn, type AuditProblemCode, type AuditVerification } from './audit.js'
 import type { Database } from './db.js'
-import { PROBLEM_TITLES, ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
+import { ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
 import { issueText } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
 import {
+  bodyLimit,
   invalidProblem,
   jsonBody,
-  PROBLEM_TYPE,
+  noStore,
   problemErrorHandler,
   problemNotFound,
-  problemResponse,
-  requestLanguage,
+  safeParameters,
   securityHeaders,
   session,
   SESSION_COOKIE,
+  type BodyLimits,
 } from './middleware/index.js'
+import { problems, SESSION, SESSION_AND_CSRF } from './openapi-schemas.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
 export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
 
-/** An operation's OpenAPI `security`: the session cookie (reads). */
-export const SESSION = [{ session: [] }]
-/** An operation's OpenAPI `security`: the session cookie and its CSRF token (unsafe requests). */
-export const SESSION_AND_CSRF = [{ session: [], csrf: [] }]
-/** An operation's OpenAPI `security`: open to anyone. */
-export const PUBLIC: [] = []
 
 export interface KitOptions {
   readonly database: Database
@@ -44,16 +36,20 @@ export interface KitOptions {
   readonly secureCookies?: boolean
   /** Log unexpected errors. Default: console.error. */
   readonly logError?: (error: unknown, c: Context) => void
+  /** Request body limits: 1 MB by default, more only on the paths named (imports). */
+  readonly bodyLimits?: BodyLimits
 }
 
 export type KitEnv = {
   Variables: {
     session: ActiveSession | null
-    kit: Required<Omit<KitOptions, 'secureCookies'>> & { secureCookies: boolean | undefined }
+    kit: Required<Omit<KitOptions, 'secureCookies' | 'bodyLimits'>> & { secureCookies: boolean | undefined }
   }
 }
 
 export { problemResponse, requestLanguage } from './middleware/problems/index.js'
+export * from './openapi-schemas.js'
+export * from './docs.js'
 
 /** Where a failed validation looked, for the problem's detail. */
 const TARGETS: Readonly<Record<string, LocalizedText>> = {
@@ -103,6 +99,11 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     await next()
   })
   app.use('*', securityHeaders())
+  // Before anything reads the body or looks up a session: no-store on every API answer
+  // (errors too), the body's size while it streams in, NUL or out-of-range parameters, the JSON's depth.
+  app.use('/api/*', noStore())
+  app.use('/api/*', bodyLimit(options.bodyLimits))
+  app.use('/api/*', safeParameters())
   app.use('/api/*', jsonBody())
   app.use(
     '/api/*',
@@ -169,115 +170,6 @@ const userSchema = z
   })
   .openapi('User')
 const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() }).openapi('Session')
-export const problemSchema = z
-  .object({
-    type: z.string().openapi({ description: 'A URI naming the kind of problem' }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().openapi({ description: 'What went wrong and what to do, in the language of Content-Language' }),
-    errors: z
-      .array(z.object({ path: z.string().openapi({ description: 'The field, like `application.board.electedOn`' }), message: z.string() }))
-      .optional(),
-    code: z.string().optional().openapi({ description: 'A stable code for a kind of refusal, like `csrf` or `role`' }),
-    current: z.unknown().optional().openapi({ description: 'On a 409: the state the request conflicts with' }),
-  })
-  .openapi('Problem', { description: 'An RFC 9457 problem: every error the API gives' })
-
-const PROBLEM_DESCRIPTIONS = {
-  400: 'Invalid input: `errors` names each field and its problem',
-  401: 'Not logged in',
-  403: 'Not allowed for your role, district or declaration, or the X-CSRF-Token header is missing or wrong',
-  404: 'Not found in your scope',
-  409: 'Conflict with the current state',
-  428: 'A precondition is missing',
-  429: 'Too many attempts',
-} as const
-export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS
-
-const problemHeaders = {
-  'Content-Language': {
-    description: 'The language of `title`, `detail` and `errors[].message`: `sv` or `en`, from Accept-Language (Swedish by default)',
-    schema: { type: 'string' as const, enum: ['sv', 'en'] },
-  },
-}
-interface ProblemDeclaration {
-  readonly description: string
-  readonly headers: typeof problemHeaders
-  readonly content: { readonly 'application/problem+json': { readonly schema: typeof problemSchema } }
-}
-
-/** Problem responses for a route's OpenAPI declaration, typed by status. */
-export function problems<const S extends readonly ProblemStatus[]>(...statuses: S): { [K in S[number]]: ProblemDeclaration } {
-  return Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: PROBLEM_DESCRIPTIONS[s], headers: problemHeaders, content: { [PROBLEM_TYPE]: { schema: problemSchema } } },
-    ]),
-  ) as { [K in S[number]]: ProblemDeclaration }
-}
-
-/** The answer of `GET /api/audit/verify`, as both apps declare it. */
-export const auditVerificationSchema = z
-  .object({
-    ok: z.boolean(),
-    checked: z.number().int().openapi({ description: 'Events checked' }),
-    head: z
-      .object({ seq: z.number().int(), hash: z.string() })
-      .nullable()
-      .openapi({ description: 'The newest event: keep it elsewhere to detect removal of the newest events' }),
-    problems: z
-      .array(
-        z.object({
-          seq: z.number().int(),
-          code: z.enum([
-            'missing',
-            'out_of_order',
-            'prev_hash',
-            'payload_altered',
-            'not_tombstone',
-            'event_altered',
-            'orphan_tombstone',
-          ] satisfies AuditProblemCode[]),
-          from: z.number().int().optional(),
-          to: z.number().int().optional(),
-          by: z.number().int().optional(),
-          problem: z.string().openapi({ description: 'The problem in words, in the language of Content-Language' }),
-        }),
-      )
-      .readonly(),
-  })
-  .openapi('AuditVerification')
-
-/** An audit event as `GET /api/audit` answers with it, in both apps. */
-export const auditEventSchema = z
-  .object({
-    seq: z.number().int(),
-    at: z.string().openapi({ format: 'date-time' }),
-    actor: z.string(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.string(),
-    district: z.string().nullable(),
-    ruleset: z.string().nullable(),
-    before: z.unknown().openapi({ description: 'The state before, as the action recorded it (a tombstone once erased)' }),
-    after: z.unknown().openapi({ description: 'The state after, as the action recorded it (a tombstone once erased)' }),
-    payloadHash: z.string(),
-    prevHash: z.string(),
-    hash: z.string(),
-    erasedBy: z.number().int().nullable().openapi({ description: 'The erasure event that replaced the payload with a tombstone' }),
-  })
-  .openapi('AuditEvent')
-
-/**
- * A verification in the request's language, for `c.json(…, 200)`: sets `Content-Language`
- * and `Vary`, and words each problem in that language.
- */
-export function verificationBody(c: Context, verification: AuditVerification): AuditVerification {
-  const lang = requestLanguage(c)
-  c.header('Content-Language', lang)
-  c.header('Vary', 'Accept-Language')
-  return verificationIn(verification, lang)
-}
 
 function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
   app.openapi(
@@ -355,76 +247,3 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
   )
 }
 
-const require_ = createRequire(import.meta.url)
-const SWAGGER_DIR = dirname(require_.resolve('swagger-ui-dist/package.json'))
-
-export interface ApiDocsInfo {
-  readonly title: string
-  readonly version: string
-  readonly description: string
-  /** The app's tags, each with what its operations are about (the kit adds `session`). */
-  readonly tags: ReadonlyArray<{ readonly name: string; readonly description: string }>
-}
-
-/**
- * Serves the OpenAPI 3.1 document at `/api/openapi.json` and interactive docs at
- * `/api/docs` (Swagger UI from swagger-ui-dist, served locally: no CDN). The document
- * declares the session cookie and the CSRF header as security schemes, the licence, the
- * tags, and the server it was fetched from.
- */
-export function registerDocs(app: OpenAPIHono<KitEnv>, info: ApiDocsInfo): void {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: SESSION_COOKIE,
-    description: 'The session cookie that POST /api/session sets (HttpOnly, SameSite=Strict).',
-  })
-  app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'X-CSRF-Token',
-    description: 'The session’s CSRF token (from POST or GET /api/session), required on every unsafe request made with the session cookie.',
-  })
-  const tags = [{ name: 'session', description: 'Logging in and out, and the current session with its CSRF token' }, ...info.tags]
-  app.doc31('/api/openapi.json', (c) => ({
-    openapi: '3.1.0',
-    info: {
-      title: info.title,
-      version: info.version,
-      description: info.description,
-      license: { name: 'MIT', identifier: 'MIT' },
-      contact: { name: 'VBE toolkit maintainers, City of Stockholm' },
-    },
-    servers: [{ url: new URL(c.req.url).origin, description: 'The server this document was fetched from' }],
-    tags: tags.map((t) => ({ name: t.name, description: t.description })),
-  }))
-  const assets: Record<string, string> = {
-    'swagger-ui.css': 'text/css',
-    'swagger-ui-bundle.js': 'text/javascript',
-    'docs-init.js': 'text/javascript',
-  }
-  app.get('/api/docs/:asset', async (c) => {
-    const asset = c.req.param('asset')
-    const type = assets[asset]
-    if (!type)
-      return problemResponse(
-        {
-          type: 'about:blank',
-          title: PROBLEM_TITLES.notFound,
-          status: 404,
-          detail: { sv: `Dokumentationen har ingen fil ${asset}.`, en: `No docs asset ${asset}.` },
-        },
-        requestLanguage(c),
-      )
-    const body =
-      asset === 'docs-init.js'
-        ? "window.addEventListener('load',function(){window.ui=SwaggerUIBundle({url:'/api/openapi.json',dom_id:'#docs'})})"
-        : await readFile(join(SWAGGER_DIR, asset))
-    return c.body(body as string, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' })
-  })
-  app.get('/api/docs', (c) =>
-    c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${info.title} — API docs</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><main id="docs"><h1>${info.title} API</h1><p>Loading the interactive docs… The OpenAPI document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></main><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/docs-init.js"></script></body></html>`,
-    ),
-  )
-}

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { listAudit, verifyAudit } from '../audit.js'
 import { scopeOf } from '../access/policy.js'
-import { auditEventSchema, auditVerificationSchema, problems, requireUser, run, SESSION, verificationBody, type KitEnv } from '../http.js'
+import { auditEventSchema, auditVerificationSchema, MAX_INT4, problems, requireUser, run, SESSION, verificationBody, type KitEnv } from '../http.js'
 import { coded } from '@vbe/core'
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
@@ -25,7 +25,7 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>): void {
         query: z.object({
           entityId: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1, coded('api.oneOrMore')).max(1000).optional(),
-          before: z.coerce.number().int().min(1).optional(),
+          before: z.coerce.number().int().min(1).max(MAX_INT4).optional(),
         }),
       },
       responses: { 200: json(z.object({ events: z.array(auditEventSchema) }), 'Events'), ...problems(400, 401, 403) },
