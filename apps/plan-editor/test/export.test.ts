@@ -162,7 +162,9 @@ describe('plan exports refuse injection and forgery', () => {
       .replace(/<h3>Aktivitet \d+: [^<]*<\/h3>/g, '')
       .replace(/<caption>Indikatorer – Aktivitet \d+: [^<]*<\/caption>/g, '')
     expect(outside).not.toContain('Status: antagen')
-    expect(html).toContain('<div class="author-text" role="group" aria-label="Text skriven av stadsdelen"><p>Status: antagen · Version 9</p>')
+    expect(html).toContain(
+      '<div class="author-text" role="group" aria-label="Text skriven av stadsdelen"><p>Status: antagen · Version 9</p>',
+    )
     expect(html).toContain('<h3>Aktivitet 1: Status: antagen</h3>')
     expect(html).not.toMatch(/<h\d>Status: antagen/)
     expect(html).not.toMatch(/<img\b|<a\s/i)

@@ -70,15 +70,15 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: ApiDocsInfo): void 
   app.get('/api/openapi.json', (c) => {
     const document = app.getOpenAPI31Document({
       openapi: '3.1.0',
-    info: {
-      title: info.title,
-      version: info.version,
-      description: info.description,
-      license: MIT,
-      contact: { name: 'VBE toolkit maintainers, City of Stockholm' },
-    },
-    servers: [{ url: new URL(c.req.url).origin, description: 'The server this document was fetched from' }],
-    tags: tags.map((t) => ({ name: t.name, description: t.description })),
+      info: {
+        title: info.title,
+        version: info.version,
+        description: info.description,
+        license: MIT,
+        contact: { name: 'VBE toolkit maintainers, City of Stockholm' },
+      },
+      servers: [{ url: new URL(c.req.url).origin, description: 'The server this document was fetched from' }],
+      tags: tags.map((t) => ({ name: t.name, description: t.description })),
     })
     return c.json(withKitResponses(document))
   })

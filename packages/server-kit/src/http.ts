@@ -27,7 +27,6 @@ import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.
 
 export { CSRF_HEADER, SESSION_COOKIE } from './middleware/session/index.js'
 
-
 export interface KitOptions {
   readonly database: Database
   readonly clock?: { readonly now: () => Date }
@@ -246,4 +245,3 @@ function registerSessionRoutes(app: OpenAPIHono<KitEnv>): void {
     },
   )
 }
-

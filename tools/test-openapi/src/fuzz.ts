@@ -199,13 +199,19 @@ export function requestsFor(
     ...parameters
       .filter((p) => p.in === 'query')
       .map((p) => fc.option(urlValueFor(p, document, known[p.name] ?? []).map((v) => `${encode(p.name)}=${v}`))),
-    fc.option(hostileUrlValue.map((v) => `unknown=${v}`), { freq: 5 }),
+    fc.option(
+      hostileUrlValue.map((v) => `unknown=${v}`),
+      { freq: 5 },
+    ),
   )
   const headers = fc.record(
     Object.fromEntries(
       parameters
         .filter((p) => p.in === 'header')
-        .map((p) => [p.name, fc.oneof(fc.constantFrom('"1"', '"99999999999"', '*', 'W/"x"', ''), fc.string({ unit: 'grapheme-ascii', maxLength: 12 }))]),
+        .map((p) => [
+          p.name,
+          fc.oneof(fc.constantFrom('"1"', '"99999999999"', '*', 'W/"x"', ''), fc.string({ unit: 'grapheme-ascii', maxLength: 12 })),
+        ]),
     ),
     { requiredKeys: [] },
   )
@@ -222,7 +228,13 @@ export function requestsFor(
   for (const type of textTypes)
     bodies.push(
       fc
-        .array(fc.array(hostileText.map((t) => `"${t.replace(/"/g, '""')}"`), { maxLength: 4 }), { maxLength: 4 })
+        .array(
+          fc.array(
+            hostileText.map((t) => `"${t.replace(/"/g, '""')}"`),
+            { maxLength: 4 },
+          ),
+          { maxLength: 4 },
+        )
         .map((rows) => ({ type, body: ['id,programme,amountRequested', ...rows.map((r) => r.join(','))].join('\n') })),
     )
   const body = operation.requestBody || operation.method !== 'GET' ? fc.oneof(...bodies) : fc.constant(undefined)

@@ -54,9 +54,7 @@ export function planMarkdown(input: ExportInput): string {
 }
 
 function changeRows(prefix: string, changes: readonly FieldChange[], lang: Lang): string[] {
-  return changes
-    .map((c) => `| ${inline(prefix + c.path)} | ${inline(fmt(c.before))} | ${inline(fmt(c.after))} |`)
-    .concat(lang ? [] : [])
+  return changes.map((c) => `| ${inline(prefix + c.path)} | ${inline(fmt(c.before))} | ${inline(fmt(c.after))} |`).concat(lang ? [] : [])
 }
 
 /** A redline between two versions as Markdown. */
@@ -69,8 +67,10 @@ export function redlineMarkdown(diff: PlanDiff, from: number, to: number, lang: 
   for (const a of diff.activities.removed) rows.push(`| ${inline(`activities[${a.id}]`)} | ${inline(`${t.removed}: ${a.title}`)} | — |`)
   for (const a of diff.activities.changed) {
     rows.push(...changeRows(`activities[${a.id}].`, a.fields, lang))
-    for (const i of a.indicators.added) rows.push(`| ${inline(`activities[${a.id}].indicators[${i.id}]`)} | — | ${inline(`${t.added}: ${i.name}`)} |`)
-    for (const i of a.indicators.removed) rows.push(`| ${inline(`activities[${a.id}].indicators[${i.id}]`)} | ${inline(`${t.removed}: ${i.name}`)} | — |`)
+    for (const i of a.indicators.added)
+      rows.push(`| ${inline(`activities[${a.id}].indicators[${i.id}]`)} | — | ${inline(`${t.added}: ${i.name}`)} |`)
+    for (const i of a.indicators.removed)
+      rows.push(`| ${inline(`activities[${a.id}].indicators[${i.id}]`)} | ${inline(`${t.removed}: ${i.name}`)} | — |`)
     for (const i of a.indicators.changed) rows.push(...changeRows(`activities[${a.id}].indicators[${i.id}].`, i.fields, lang))
   }
   return [...out, `| ${t.field} | ${t.before} | ${t.after} |`, '|---|---|---|', ...rows, ''].join('\n')

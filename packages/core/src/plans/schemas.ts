@@ -31,13 +31,10 @@ export const PLAN_LIMITS = {
 
 const tooLong = (field: string, max: number) => coded('plan.tooLong', { field, max })
 const text = (field: string, max: number = PLAN_LIMITS.shortText) =>
-  z
-    .string(coded('plan.text', { field }))
-    .trim()
-    .min(1, coded('plan.empty', { field }))
-    .max(max, tooLong(field, max))
+  z.string(coded('plan.text', { field })).trim().min(1, coded('plan.empty', { field })).max(max, tooLong(field, max))
 /** Free text that may be empty. */
-const freeText = (field: string, max: number = PLAN_LIMITS.longText) => z.string(coded('plan.text', { field })).max(max, tooLong(field, max))
+const freeText = (field: string, max: number = PLAN_LIMITS.longText) =>
+  z.string(coded('plan.text', { field })).max(max, tooLong(field, max))
 const list = <T extends z.ZodType>(item: T, field: string, max: number = PLAN_LIMITS.list) =>
   z.array(item).max(max, coded('plan.tooMany', { field, max }))
 const id = (field: string) =>
@@ -177,7 +174,10 @@ export const contactPointSchema = z
   .object({
     function: text('function'),
     unit: text('unit'),
-    email: z.email(coded('plan.email', { field: 'email' })).max(254, tooLong('email', 254)).optional(),
+    email: z
+      .email(coded('plan.email', { field: 'email' }))
+      .max(254, tooLong('email', 254))
+      .optional(),
     phone: phoneSchema.optional(),
   })
   .strict()
@@ -197,7 +197,9 @@ export const planSchema = z
     contactPoint: contactPointSchema,
     situationPicture: situationPictureSchema,
     /** Answers to template and plugin sections, by section id. */
-    sections: list(z.object({ id: text('id', PLAN_LIMITS.id), text: freeText('text') }).strict(), 'sections', PLAN_LIMITS.sections).default([]),
+    sections: list(z.object({ id: text('id', PLAN_LIMITS.id), text: freeText('text') }).strict(), 'sections', PLAN_LIMITS.sections).default(
+      [],
+    ),
     activities: list(activitySchema, 'activities', PLAN_LIMITS.activities).default([]).superRefine(uniqueIds('activity')),
   })
   .strict()

@@ -1,7 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { listAudit, verifyAudit } from '../audit.js'
 import { scopeOf } from '../access/policy.js'
-import { auditEventSchema, auditVerificationSchema, MAX_INT4, problems, requireUser, run, SESSION, verificationBody, type KitEnv } from '../http.js'
+import { auditEventSchema, auditVerificationSchema, problems, requireUser, run, SESSION, verificationBody, type KitEnv } from '../http.js'
+import { MAX_INT4 } from '../openapi-schemas.js'
 import { coded } from '@vbe/core'
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })

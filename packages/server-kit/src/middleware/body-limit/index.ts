@@ -20,19 +20,19 @@ function tooLarge(max: number): ProblemResponse {
   // Connection: close, so that no client sends its next request on a connection whose unread body is being thrown away.
   return new ProblemResponse(
     {
-    type: 'https://vbe.invalid/problems/too-large',
-    title: { sv: 'För stor begäran', en: 'Request too large' },
-    status: 413,
-    detail: {
-      sv: `Innehållet i begäran är större än ${String(mb).replace('.', ',')} MB, som är det största som tas emot här.`,
-      en: `The request body is larger than ${mb} MB, the most this address accepts.`,
-    },
-    errors: [
-      {
-        path: '(body)',
-        message: { sv: `får vara högst ${String(mb).replace('.', ',')} MB`, en: `must be at most ${mb} MB` },
+      type: 'https://vbe.invalid/problems/too-large',
+      title: { sv: 'För stor begäran', en: 'Request too large' },
+      status: 413,
+      detail: {
+        sv: `Innehållet i begäran är större än ${String(mb).replace('.', ',')} MB, som är det största som tas emot här.`,
+        en: `The request body is larger than ${mb} MB, the most this address accepts.`,
       },
-    ],
+      errors: [
+        {
+          path: '(body)',
+          message: { sv: `får vara högst ${String(mb).replace('.', ',')} MB`, en: `must be at most ${mb} MB` },
+        },
+      ],
     },
     { connection: 'close' },
   )
@@ -45,9 +45,20 @@ function tooLarge(max: number): ProblemResponse {
  */
 export function bodyLimit(limits: BodyLimits = {}) {
   const fallback = limits.defaultBytes ?? DEFAULT_BODY_LIMIT
-  const byPath = new Map(Object.entries(limits.paths ?? {}).map(([path, max]) => [path, honoBodyLimit({ maxSize: max, onError: () => {
-    throw tooLarge(max)
-  } })] as const))
+  const byPath = new Map(
+    Object.entries(limits.paths ?? {}).map(
+      ([path, max]) =>
+        [
+          path,
+          honoBodyLimit({
+            maxSize: max,
+            onError: () => {
+              throw tooLarge(max)
+            },
+          }),
+        ] as const,
+    ),
+  )
   const general = honoBodyLimit({
     maxSize: fallback,
     onError: () => {

@@ -30,7 +30,8 @@ export function safeParameters() {
   return createMiddleware(async (c, next) => {
     const problems: FieldProblemText[] = []
     const nul = problemText({ code: 'text.nul', params: {} })
-    for (const [name, values] of Object.entries(c.req.queries())) if (values.some(hasNul)) problems.push({ path: `query.${name}`, message: nul })
+    for (const [name, values] of Object.entries(c.req.queries()))
+      if (values.some(hasNul)) problems.push({ path: `query.${name}`, message: nul })
     for (const [name, value] of pathParameters(c)) if (hasNul(value)) problems.push({ path: `param.${name}`, message: nul })
     if (problems.length === 0 && hasNul(c.req.path)) problems.push({ path: '(path)', message: nul })
     if (problems.length > 0)
