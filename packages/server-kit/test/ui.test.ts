@@ -40,6 +40,26 @@ describe('serveUi over HTTP', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  it('answers broken %-encoding, NUL and odd paths with a page, never a 500 (issue 16, finding 9)', async () => {
+    for (const path of [
+      '/%E0%A4%A',
+      '/%',
+      '/assets/%ZZ',
+      '/cases/%E0%A4%A',
+      '/help/%C0%AF',
+      '/%00',
+      '/assets/%00.js',
+      '/%2e%2e/secret.txt',
+      '/100%25',
+    ]) {
+      for (const server of [built, unbuilt]) {
+        const res = await fetch(`${server.url}${path}`)
+        await res.arrayBuffer()
+        expect([path, res.status < 500 || res.status === 503]).toEqual([path, true])
+      }
+    }
+  })
+
   it('answers the UI’s own pages with the app page', async () => {
     for (const path of ['/', '/?lang=en', '/cases/abc', '/help/a/b']) {
       const res = await fetch(`${built.url}${path}`)

@@ -17,3 +17,5 @@ export {
   type LintReport,
 } from './lint.js'
 export { describeOpenApiDocument, type DocumentSuiteOptions } from './document-suite.js'
+export { answerProblems, describeOpenApiFuzz, requestsFor, type FuzzOptions, type FuzzRequest, type FuzzSession } from './fuzz.js'
+export { passwordLogin } from './fuzz-login.js'

@@ -126,7 +126,17 @@ interface Summary {
   humanDecision: number
 }
 
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+/** What a spreadsheet reads as the start of a formula (OWASP's list: = + - @, and TAB and CR). */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * One CSV cell of text: a value a spreadsheet would run as a formula gets a leading `'`
+ * (so `=HYPERLINK(…)` stays text), and a value with a quote, comma or line break is quoted.
+ */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
 const adverse = (r: ScreeningResult, status: 'not_met' | 'needs_assessment') => {
   let out = ''
   for (const f of r.findings) {

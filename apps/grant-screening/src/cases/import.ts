@@ -7,6 +7,7 @@ import {
   problemText,
   query,
   toProblemTexts,
+  transaction,
   type AppError,
   type DatabaseError,
   type FieldProblemText,
@@ -58,6 +59,11 @@ export function csvItems(text: string): Effect.Effect<Item[], Invalid> {
     )
   return Effect.succeed(
     rows.map((cells, i) => {
+      // NUL cannot be stored: the row is refused up front, naming each column, like any bad field.
+      const nul = cells.flatMap((cell, j) =>
+        cell.includes('\u0000') ? [{ path: header[j] ?? `column ${j + 1}`, message: problemText({ code: 'text.nul', params: {} }) }] : [],
+      )
+      if (nul.length > 0) return { row: i + 2, input: null, persons: [], problems: nul }
       const r = csvRowToInput(columns, cells)
       return {
         row: i + 2,
@@ -104,14 +110,15 @@ export function jsonItems(body: unknown): Effect.Effect<Item[], Invalid> {
 }
 
 /**
- * Imports rows one by one, each in its own transaction: good rows become cases, and
- * each bad row is reported with its row number, field and problem.
+ * Imports rows in one transaction: good rows become cases, and each bad row is reported
+ * with its row number, field and problem. A database failure rolls every row back, so
+ * "nothing was changed" is true.
  */
 export function importItems<R>(
   items: readonly Item[],
   validatePersons: (persons: unknown) => FieldProblemText[],
 ): Effect.Effect<ImportReport, DatabaseError, R | Effect.Effect.Context<ReturnType<typeof createCase>>> {
-  return Effect.gen(function* () {
+  const rows = Effect.gen(function* () {
     const report: ImportReport = { imported: [], errors: [] }
     for (const item of items) {
       const personProblems = validatePersons(item.persons)
@@ -130,6 +137,10 @@ export function importItems<R>(
         else report.errors.push({ row: item.row, path: e._tag === 'Conflict' ? 'id' : '(row)', message: toProblemTexts(e).problem.detail })
       }
     }
+    return report
+  })
+  return Effect.gen(function* () {
+    const report = yield* transaction(rows)
     // After a large import, fresh planner statistics keep the queue on its index.
     if (report.imported.length >= 100) yield* query('import.analyze', (k) => sql`analyze gs_cases, gs_screenings`.execute(k))
     return report

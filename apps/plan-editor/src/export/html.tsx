@@ -4,7 +4,10 @@ import { paperModel, type ExportInput, type PaperActivity, type PaperModel, type
 
 /** What the committee paper adds to the shared print style sheet. */
 const PAPER_CSS = `
-.status { font-weight: 700; }
+.paper-head { border-bottom: 3px double #1a1a1a; margin-bottom: 1rem; }
+.status { font-weight: 700; border: 2px solid #1a1a1a; padding: .25rem .5rem; display: inline-block; }
+.author-text { border-left: 4px solid #595959; padding: .1rem 0 .1rem .75rem; margin: .5rem 0 1rem; }
+.author-text p { margin: .25rem 0; }
 .local-problem strong { font-weight: 700; }
 .table-scroll { overflow-x: auto; }
 caption { text-align: left; font-weight: 700; padding: .25rem 0; }
@@ -46,11 +49,24 @@ function Table({ table, caption }: { readonly table: PaperTable; readonly captio
   )
 }
 
-function Activity({ a }: { readonly a: PaperActivity }) {
+/**
+ * Text an author wrote, in a delimited box labelled as theirs: none of its lines can pass for
+ * the paper's own headings or status ("Status: antagen" inside it is a line of the district's text).
+ */
+function AuthorText({ text, label }: { readonly text: string; readonly label: string }) {
+  if (!text.trim()) return null
+  return (
+    <div className="author-text" role="group" aria-label={label}>
+      <Paragraphs text={text} />
+    </div>
+  )
+}
+
+function Activity({ a, label }: { readonly a: PaperActivity; readonly label: string }) {
   return (
     <section>
-      <h3>{a.title}</h3>
-      <Paragraphs text={a.description} />
+      <h3>{a.heading}</h3>
+      <AuthorText text={a.description} label={label} />
       <ul>
         {a.facts.map((f, i) => (
           <li key={i}>{line(f)}</li>
@@ -60,7 +76,7 @@ function Activity({ a }: { readonly a: PaperActivity }) {
           <li key={`r${i}`}>{line(r)}</li>
         ))}
       </ul>
-      {a.indicators ? <Table table={a.indicators} caption={`${a.indicators.header[0] ?? ''}: ${a.title}`} /> : null}
+      {a.indicators ? <Table table={a.indicators} caption={`${a.indicators.header[0] ?? ''} – ${a.heading}`} /> : null}
     </section>
   )
 }
@@ -69,16 +85,21 @@ function Paper({ m }: { readonly m: PaperModel }) {
   const s = m.situation
   return (
     <main className="page">
-      <h1>{m.title}</h1>
-      <p className="status">{m.status}</p>
+      {/* The title and status come from the model only, above and outside every author's text. */}
+      <header className="paper-head">
+        <h1>{m.title}</h1>
+        <p className="status">{m.status}</p>
+      </header>
       <h2>{m.contact.heading}</h2>
       <p>{m.contact.text}</p>
       <h2>{s.heading}</h2>
-      <Paragraphs text={s.summary} />
+      <AuthorText text={s.summary} label={m.authorText} />
       {s.localProblem ? (
-        <p className="local-problem">
-          <strong>{s.localProblem.label}</strong> {s.localProblem.meta}: {s.localProblem.summary}
-        </p>
+        <div className="author-text" role="group" aria-label={m.authorText}>
+          <p className="local-problem">
+            <strong>{s.localProblem.label}</strong> {s.localProblem.meta}: {s.localProblem.summary}
+          </p>
+        </div>
       ) : null}
       {s.sources.length ? (
         <>
@@ -96,14 +117,14 @@ function Paper({ m }: { readonly m: PaperModel }) {
           {m.sections.items.map((sec, i) => (
             <section key={i}>
               <h3>{sec.heading}</h3>
-              <Paragraphs text={sec.text} />
+              <AuthorText text={sec.text} label={m.authorText} />
             </section>
           ))}
         </>
       ) : null}
       <h2>{m.activities.heading}</h2>
       {m.activities.items.map((a, i) => (
-        <Activity key={i} a={a} />
+        <Activity key={i} a={a} label={m.authorText} />
       ))}
       <h2>{m.coverage.heading}</h2>
       <ul>

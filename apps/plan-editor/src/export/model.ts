@@ -24,6 +24,8 @@ export interface PaperTable {
 }
 
 export interface PaperActivity {
+  /** The activity's number and title (`Aktivitet 2: …`): an author's title never stands alone as a heading. */
+  readonly heading: string
   readonly title: string
   readonly description: string
   /** Responsible, partners, structure and period. */
@@ -37,6 +39,8 @@ export interface PaperActivity {
 
 export interface PaperModel {
   readonly lang: Lang
+  /** Labels author text as the district's own, in the HTML paper's delimited boxes. */
+  readonly authorText: string
   readonly title: string
   readonly status: string
   readonly contact: { readonly heading: string; readonly text: string }
@@ -84,6 +88,7 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
 
   return {
     lang,
+    authorText: t.authorText,
     title: `${t.plan}: ${districtName(plan.district, lang)} ${plan.year}`,
     status: `${t.status}: ${t[plan.status]} · ${t.version} ${version}`,
     contact: {
@@ -98,11 +103,16 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
       sources: sp.sources.map((s) => `${s.title} (${s.date})${s.reference ? `, ${s.reference}` : ''}`),
     },
     sections: answered.length
-      ? { heading: t.sections, items: answered.map((s) => ({ heading: sectionTitle.get(s.id) ?? s.id, text: s.text })) }
+      ? {
+          heading: t.sections,
+          // A section no template names gets a numbered heading, never its id (which its author chose).
+          items: answered.map((s, i) => ({ heading: sectionTitle.get(s.id) ?? t.otherSection(i + 1), text: s.text })),
+        }
       : null,
     activities: {
       heading: t.activities,
-      items: plan.activities.map((a) => ({
+      items: plan.activities.map((a, n) => ({
+        heading: `${t.activityNo(n + 1)}: ${a.title}`,
         title: a.title,
         description: a.description.trim() ? a.description : '',
         facts: [

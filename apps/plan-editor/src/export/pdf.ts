@@ -42,7 +42,7 @@ export function planPdf(input: ExportInput, options: PlanPdfOptions = {}): Promi
   }
   w.heading(2, m.activities.heading)
   for (const a of m.activities.items) {
-    w.heading(3, a.title)
+    w.heading(3, a.heading)
     for (const p of paragraphs(a.description)) w.paragraph(p)
     w.list([
       ...a.facts.map((f) => ({ text: line(f) })),

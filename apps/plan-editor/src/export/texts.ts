@@ -54,6 +54,9 @@ export const L = {
     before: 'Före',
     after: 'Efter',
     identical: 'Inga skillnader.',
+    activityNo: (n: number) => `Aktivitet ${n}`,
+    otherSection: (n: number) => `Avsnitt ${n} (utanför mallarna)`,
+    authorText: 'Text skriven av stadsdelen',
   },
   en: {
     plan: 'Local action plan against violent extremism',
@@ -106,5 +109,8 @@ export const L = {
     before: 'Before',
     after: 'After',
     identical: 'No differences.',
+    activityNo: (n: number) => `Activity ${n}`,
+    otherSection: (n: number) => `Section ${n} (outside the templates)`,
+    authorText: 'Text written by the district',
   },
 } as const

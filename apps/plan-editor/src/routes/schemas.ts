@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi'
 import { coded, isoDateSchema } from '@vbe/core'
 import { contactPointSchema, situationPictureSchema, TERTIALS } from '@vbe/core/plans'
+import { MAX_INT4 } from '@vbe/server-kit'
 import { ACTIONS, etagOf, type PlanDetail } from '../plans/index.js'
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
@@ -96,4 +97,4 @@ export const sendPlan = (c: { header: (k: string, v: string) => void }, plan: Pl
 }
 
 /** A plan version number, in a path or a query. */
-export const versionParam = z.coerce.number(coded('api.version')).int().min(1, coded('api.oneOrMore'))
+export const versionParam = z.coerce.number(coded('api.version')).int().min(1, coded('api.oneOrMore')).max(MAX_INT4)

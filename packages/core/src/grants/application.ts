@@ -126,7 +126,16 @@ const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
     values,
     missingOr('value.oneOfGot', (input) => ({ values, got: given(input) })),
   )
-const int = (min: number) => z.number(missingOr('type.number')).int(coded('type.integer')).min(min, coded('number.min', { min }))
+/** The largest whole number a field takes: one billion (amounts in kronor, member counts), which a database integer holds. */
+const MAX_WHOLE = 1_000_000_000
+const int = (min: number, max: number = MAX_WHOLE) =>
+  z
+    .number(missingOr('type.number'))
+    .int(coded('type.integer'))
+    .min(min, coded('number.min', { min }))
+    .max(max, coded('number.max', { max }))
+/** The most previous grants and evidence items one application carries. */
+export const APPLICATION_LIMITS = { previousGrants: 50, evidence: 100 } as const
 
 const objectError = missingOr('type.object')
 
@@ -182,7 +191,7 @@ export const membersSchema = z
 export const previousGrantSchema = z
   .object(
     {
-      year: int(1900),
+      year: int(1900, 2100),
       amount: int(0),
       /** The last day for the report on how the grant was used. */
       reportDue: date(),
@@ -244,9 +253,15 @@ export const applicationSchema = z
       statutes: statutesSchema.optional(),
       board: boardSchema,
       members: membersSchema.optional(),
-      previousGrants: z.array(previousGrantSchema, missingOr('type.array')).default([]),
+      previousGrants: z
+        .array(previousGrantSchema, missingOr('type.array'))
+        .max(APPLICATION_LIMITS.previousGrants, coded('list.tooLong', { max: APPLICATION_LIMITS.previousGrants }))
+        .default([]),
       declaration: declarationSchema.optional(),
-      evidence: z.array(evidenceSchema, missingOr('type.array')).default([]),
+      evidence: z
+        .array(evidenceSchema, missingOr('type.array'))
+        .max(APPLICATION_LIMITS.evidence, coded('list.tooLong', { max: APPLICATION_LIMITS.evidence }))
+        .default([]),
     },
     objectError,
   )

@@ -10,8 +10,38 @@ import {
   riskIdSchema,
 } from '../strategy/schemas.js'
 
-const text = (field: string) => z.string(coded('plan.text', { field })).trim().min(1, coded('plan.empty', { field }))
-const id = (field: string) => z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, coded('plan.idChars', { field }))
+/**
+ * The most a plan may hold: what a real plan needs many times over, and little enough that
+ * its checks, PDF and diff stay quick. Each limit is refused with a message naming the field.
+ */
+export const PLAN_LIMITS = {
+  /** Names, titles, units, owners, references. */
+  shortText: 500,
+  /** Free text: descriptions, notes, mitigations, section answers, summaries. */
+  longText: 20_000,
+  id: 100,
+  activities: 200,
+  indicatorsPerActivity: 50,
+  followUpsPerIndicator: 100,
+  sections: 200,
+  sources: 100,
+  /** Any other list: strategy references, partners, risks. */
+  list: 100,
+} as const
+
+const tooLong = (field: string, max: number) => coded('plan.tooLong', { field, max })
+const text = (field: string, max: number = PLAN_LIMITS.shortText) =>
+  z.string(coded('plan.text', { field })).trim().min(1, coded('plan.empty', { field })).max(max, tooLong(field, max))
+/** Free text that may be empty. */
+const freeText = (field: string, max: number = PLAN_LIMITS.longText) =>
+  z.string(coded('plan.text', { field })).max(max, tooLong(field, max))
+const list = <T extends z.ZodType>(item: T, field: string, max: number = PLAN_LIMITS.list) =>
+  z.array(item).max(max, coded('plan.tooMany', { field, max }))
+const id = (field: string) =>
+  z
+    .string()
+    .max(PLAN_LIMITS.id, tooLong(field, PLAN_LIMITS.id))
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, coded('plan.idChars', { field }))
 const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
   z.enum(values, coded('plan.oneOf', { field, values }))
 
@@ -34,7 +64,7 @@ export const followUpSchema = z
     period: z.enum(TERTIALS, coded('plan.tertial')),
     value: z.number(coded('plan.number', { field: 'value' })),
     date: isoDateSchema,
-    note: z.string().default(''),
+    note: freeText('note', 2000).default(''),
   })
   .strict()
 
@@ -51,10 +81,10 @@ export const indicatorSchema = z
     unit: text('unit'),
     baseline: measurementSchema.optional(),
     target: measurementSchema.optional(),
-    dataSource: z.string().trim().optional(),
+    dataSource: z.string().trim().max(PLAN_LIMITS.shortText, tooLong('dataSource', PLAN_LIMITS.shortText)).optional(),
     owner: text('owner'),
     frequency: oneOf('frequency', FREQUENCIES),
-    followUps: z.array(followUpSchema).default([]),
+    followUps: list(followUpSchema, 'followUps', PLAN_LIMITS.followUpsPerIndicator).default([]),
   })
   .strict()
 
@@ -63,7 +93,7 @@ export const TARGET_GROUP_KINDS = ['staff', 'partners', 'residents', 'individual
 export const targetGroupSchema = z
   .object({
     kind: oneOf('kind', TARGET_GROUP_KINDS),
-    description: text('description'),
+    description: text('description', PLAN_LIMITS.longText),
   })
   .strict()
 
@@ -72,7 +102,7 @@ export const existingStructureSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('existing'), name: text('name') }).strict(),
-    z.object({ kind: z.literal('new'), reason: text('reason') }).strict(),
+    z.object({ kind: z.literal('new'), reason: text('reason', PLAN_LIMITS.longText) }).strict(),
   ],
   coded('plan.existingStructure'),
 )
@@ -90,24 +120,24 @@ export const activitySchema = z
   .object({
     id: id('activity id'),
     title: text('title'),
-    description: z.string().default(''),
-    guidelines: z.array(guidelineIdSchema).default([]),
-    perspectives: z.array(perspectiveIdSchema).default([]),
-    measures: z.array(measureIdSchema).default([]),
-    directivePoints: z.array(directivePointIdSchema).default([]),
+    description: freeText('description').default(''),
+    guidelines: list(guidelineIdSchema, 'guidelines').default([]),
+    perspectives: list(perspectiveIdSchema, 'perspectives').default([]),
+    measures: list(measureIdSchema, 'measures').default([]),
+    directivePoints: list(directivePointIdSchema, 'directivePoints').default([]),
     /** Ids of plan sections (from a district plugin) the activity answers. */
-    sections: z.array(z.string()).default([]),
+    sections: list(z.string().max(PLAN_LIMITS.id, tooLong('section', PLAN_LIMITS.id)), 'sections', PLAN_LIMITS.sections).default([]),
     responsible: z.object({ actorId: text('actorId'), level: levelSchema }).strict(),
     /** Strategy actor ids, or names of local partners. */
-    partners: z.array(text('partner')).default([]),
+    partners: list(text('partner'), 'partners').default([]),
     targetGroup: targetGroupSchema.optional(),
     existingStructure: existingStructureSchema,
     period: z
       .object({ from: isoDateSchema, to: isoDateSchema })
       .strict()
       .refine((p) => p.from <= p.to, { ...coded('plan.periodOrder'), path: ['to'] }),
-    risks: z.array(z.object({ riskId: riskIdSchema, mitigation: text('mitigation') }).strict()).default([]),
-    indicators: z.array(indicatorSchema).default([]).superRefine(uniqueIds('indicator')),
+    risks: list(z.object({ riskId: riskIdSchema, mitigation: text('mitigation', PLAN_LIMITS.longText) }).strict(), 'risks').default([]),
+    indicators: list(indicatorSchema, 'indicators', PLAN_LIMITS.indicatorsPerActivity).default([]).superRefine(uniqueIds('indicator')),
   })
   .strict()
 
@@ -115,12 +145,22 @@ export const situationPictureSchema = z
   .object({
     date: isoDateSchema,
     sources: z
-      .array(z.object({ title: text('title'), reference: z.string().optional(), date: isoDateSchema, url: z.url().optional() }).strict())
+      .array(
+        z
+          .object({
+            title: text('title'),
+            reference: z.string().max(PLAN_LIMITS.shortText, tooLong('reference', PLAN_LIMITS.shortText)).optional(),
+            date: isoDateSchema,
+            url: z.url().max(2000, tooLong('url', 2000)).optional(),
+          })
+          .strict(),
+      )
+      .max(PLAN_LIMITS.sources, coded('plan.tooMany', { field: 'sources', max: PLAN_LIMITS.sources }))
       .default([]),
-    summary: text('summary'),
+    summary: text('summary', PLAN_LIMITS.longText),
     /** From the police cooperation agreement (samverkansavtal). */
     localProblemPicture: z
-      .object({ agreement: text('agreement'), date: isoDateSchema, summary: text('summary') })
+      .object({ agreement: text('agreement'), date: isoDateSchema, summary: text('summary', PLAN_LIMITS.longText) })
       .strict()
       .optional(),
   })
@@ -134,14 +174,20 @@ export const contactPointSchema = z
   .object({
     function: text('function'),
     unit: text('unit'),
-    email: z.email(coded('plan.email', { field: 'email' })).optional(),
+    email: z
+      .email(coded('plan.email', { field: 'email' }))
+      .max(254, tooLong('email', 254))
+      .optional(),
     phone: phoneSchema.optional(),
   })
   .strict()
 
 export const planSchema = z
   .object({
-    district: z.string().regex(/^[a-z][a-z0-9-]*$/, coded('plan.district', { example: 'rinkeby-kista' })),
+    district: z
+      .string()
+      .max(PLAN_LIMITS.id, tooLong('district', PLAN_LIMITS.id))
+      .regex(/^[a-z][a-z0-9-]*$/, coded('plan.district', { example: 'rinkeby-kista' })),
     year: z
       .number()
       .int()
@@ -151,8 +197,10 @@ export const planSchema = z
     contactPoint: contactPointSchema,
     situationPicture: situationPictureSchema,
     /** Answers to template and plugin sections, by section id. */
-    sections: z.array(z.object({ id: text('id'), text: z.string() }).strict()).default([]),
-    activities: z.array(activitySchema).default([]).superRefine(uniqueIds('activity')),
+    sections: list(z.object({ id: text('id', PLAN_LIMITS.id), text: freeText('text') }).strict(), 'sections', PLAN_LIMITS.sections).default(
+      [],
+    ),
+    activities: list(activitySchema, 'activities', PLAN_LIMITS.activities).default([]).superRefine(uniqueIds('activity')),
   })
   .strict()
 

@@ -49,6 +49,7 @@ export const MESSAGES = {
   'key.invalid': { sv: 'innehåller en ogiltig nyckel', en: 'has an invalid key' },
   'element.invalid': { sv: 'innehåller ett ogiltigt värde', en: 'has an invalid value' },
   'json.invalid': { sv: 'är inte giltig JSON', en: 'is not valid JSON' },
+  'json.tooDeep': { sv: 'är nästlat djupare än {max} nivåer', en: 'nests deeper than {max} levels' },
   'json.unreadable': { sv: 'är inte giltig JSON ({error})', en: 'is not valid JSON ({error})' },
 
   // Dates (shared/dates.ts)
@@ -214,6 +215,8 @@ export const MESSAGES = {
   // Local action plans (plans/schemas.ts); the English names the field, as the plan editor shows it
   'plan.text': { sv: 'måste vara text', en: '{field} must be text' },
   'plan.empty': { sv: 'får inte vara tomt', en: '{field} must not be empty' },
+  'plan.tooLong': { sv: 'får vara högst {max} tecken', en: '{field} must be at most {max} characters' },
+  'plan.tooMany': { sv: 'får innehålla högst {max} poster', en: '{field} must have at most {max} items' },
   'plan.number': { sv: 'måste vara ett tal', en: '{field} must be a number' },
   'plan.idChars': {
     sv: 'får bara innehålla bokstäver, siffror, punkter, bindestreck och understreck',

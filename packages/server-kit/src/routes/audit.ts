@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { MAX_INT4 } from '../openapi-schemas.js'
 import { coded } from '@vbe/core'
 import { securityEvent } from '../security-log/request.js'
 import { listAudit } from '../audit/list.js'
@@ -91,7 +92,7 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
         query: z.object({
           entityId: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1, coded('api.oneOrMore')).max(1000).optional(),
-          before: z.coerce.number().int().min(1).optional(),
+          before: z.coerce.number().int().min(1).max(MAX_INT4).optional(),
         }),
       },
       responses: { 200: json(z.object({ events: z.array(auditEventSchema) }), 'Events'), ...problems(400, 401, 403) },

@@ -18,8 +18,32 @@ export function nulStrings(value: unknown, path: PropertyKey[] = [], out: FieldP
   return out
 }
 
+/** How deep JSON bodies may nest (objects and arrays): no API shape comes near it. */
+export const MAX_JSON_DEPTH = 32
+
 /**
- * JSON bodies: malformed JSON and strings with NUL characters get a 400 naming the body or
+ * How deep `text` (JSON) nests, counting brackets outside strings, without parsing it, and
+ * stopping as soon as it passes `limit`: a body nested 10 000 deep never reaches a
+ * recursive parser or validator.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (inString) {
+      if (ch === 92 /* \\ */) i++
+      else if (ch === 34 /* " */) inString = false
+    } else if (ch === 34) inString = true
+    else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      if (++depth > limit) return true
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) depth--
+  }
+  return false
+}
+
+/**
+ * JSON bodies: malformed JSON, JSON nested deeper than `MAX_JSON_DEPTH` and strings with NUL characters get a 400 naming the body or
  * the field (thrown as a `ProblemResponse`) before any route sees them. The route's
  * validator reuses the parsed body.
  */
@@ -27,6 +51,17 @@ export function jsonBody() {
   return createMiddleware(async (c, next) => {
     const type = c.req.header('content-type') ?? ''
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /^application\/(.+\+)?json/i.test(type)) {
+      const text = await c.req.text()
+      if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+        throw new ProblemResponse(
+          invalidProblem(
+            {
+              sv: `Innehållet i begäran är nästlat djupare än ${MAX_JSON_DEPTH} nivåer.`,
+              en: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`,
+            },
+            [{ path: '(body)', message: problemText({ code: 'json.tooDeep', params: { max: MAX_JSON_DEPTH } }) }],
+          ),
+        )
       let body: unknown
       try {
         body = await c.req.json()

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { problemIn, ProblemResponse } from '../../errors.js'
-import { jsonBody, nulStrings } from './index.js'
+import { jsonBody, jsonDepthExceeds, MAX_JSON_DEPTH, nulStrings } from './index.js'
 
 /** The middleware alone, with a handler that echoes the parsed body and an error handler writing problems in English. */
 const app = new Hono()
@@ -40,6 +40,22 @@ describe('jsonBody', () => {
 
   it('leaves other content types to the route', async () => {
     expect((await post('{not json', 'text/plain')).status).toBe(500) // the echo handler's own JSON parse fails: not this middleware's business
+  })
+
+  it('answers JSON nested 10 000 deep with 400 naming the problem, without parsing it', async () => {
+    const res = await post('['.repeat(10_000) + ']'.repeat(10_000))
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({
+      detail: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`,
+      errors: [{ path: '(body)', message: `nests deeper than ${MAX_JSON_DEPTH} levels` }],
+    })
+  })
+
+  it('counts depth outside strings only, and lets the deepest allowed body through', async () => {
+    const deepest = '{"a":'.repeat(MAX_JSON_DEPTH - 1) + '[1]' + '}'.repeat(MAX_JSON_DEPTH - 1)
+    expect((await post(deepest)).status).toBe(200)
+    expect(jsonDepthExceeds(JSON.stringify({ text: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\\' }), 3)).toBe(false)
+    expect(jsonDepthExceeds('[[[[', 3)).toBe(true)
   })
 
   it('stops listing NUL fields at 20', () => {
