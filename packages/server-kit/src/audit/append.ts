@@ -37,12 +37,17 @@ interface Head {
   readonly mine: boolean
 }
 
-/** Takes the audit lock and reads the chain head; checkpoints the head if another transaction committed it. */
+/**
+ * Takes the audit lock and reads the chain head; with `checkpoint`, checkpoints the head
+ * if another transaction committed it. Appends do not: a database that loses its newest
+ * commits in a crash (PGlite) would then hold fewer events than its checkpoint, so the
+ * checkpoint moves at start (anchoring) and after each clean verification.
+ */
 export async function lockedHead(
   db: AnyKysely,
   seal: AuditSeal,
   at: string,
-  options: { checkpoint: boolean } = { checkpoint: true },
+  options: { checkpoint: boolean } = { checkpoint: false },
 ): Promise<Head | null> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(db)
   const r = await sql<{ seq: number; hash: string; mine: boolean }>`
