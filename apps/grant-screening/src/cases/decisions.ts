@@ -13,6 +13,7 @@ import {
   type FieldProblemText,
 } from '@vbe/server-kit'
 import { type DecisionKind } from '../db/tables.js'
+import { freezeLetter } from '../letter/issue.js'
 import {
   transition,
   actOn,
@@ -119,6 +120,8 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
             outcome: row.outcome,
           },
         })
+        // A decision without a second signature is signed now: its letter is issued and frozen.
+        if (!requiresSecond) yield* freezeLetter(id)
       }),
     )
     return yield* caseDetail(id, { logRead: false })
@@ -152,6 +155,8 @@ export function approve(id: string, approveIt: boolean, comment: string | undefi
           before: { status: row.status, decision: decisionView(decision) },
           after: { status: to, ...(comment ? { comment } : {}) },
         })
+        // The second signature issues the letter the approver previewed, and freezes it.
+        if (approveIt) yield* freezeLetter(id)
       }),
     )
     return yield* caseDetail(id, { logRead: false })

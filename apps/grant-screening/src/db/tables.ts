@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { KitTables } from '@vbe/server-kit'
 import type { CaseStatus } from '@vbe/core/grants'
+import type { LetterTables } from '../letter/tables.js'
 
 // The case lifecycle (its statuses, and who may move a case between them) is core's.
 export { CASE_STATUSES, type CaseStatus } from '@vbe/core/grants'
@@ -76,5 +77,5 @@ export interface GrantTables {
   gs_rescreen_runs: { id: string; at: Date; actor: string; checked: number; changed: number; flips: unknown; districts: unknown }
 }
 
-export type Tables = GrantTables & KitTables
+export type Tables = GrantTables & LetterTables & KitTables
 export type Db = Kysely<Tables>
