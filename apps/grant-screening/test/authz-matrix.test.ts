@@ -179,6 +179,7 @@ const ROWS: MatrixRow[] = [
     request: () => ({ body: { approve: true } }),
   },
   { method: 'GET', path: '/api/cases/{id}/letter', expect: ON_CASE_READ, setup: caseIn('decided') },
+  { method: 'GET', path: '/api/cases/{id}/letter/preview', expect: ON_CASE_READ, setup: caseIn('awaiting') },
   {
     method: 'PUT',
     path: '/api/cases/{id}/follow-up',
