@@ -133,6 +133,17 @@ describe('the decision letter over HTTP', () => {
     expect(res.body.detail).toContain('no decision yet')
   })
 
+  it('lets an admin set a staff title in their own district only, naming a bad field', async () => {
+    const other = await server.login('admin.nm')
+    expect((await other.json('PUT', '/api/staff/approver.rk/title', { sv: 'chef', en: 'head' })).status).toBe(404)
+    expect((await officer.json('PUT', '/api/staff/approver.rk/title', { sv: 'chef', en: 'head' })).status).toBe(403)
+    const admin = await server.login('admin.rk')
+    const bad = await admin.json('PUT', '/api/staff/approver.rk/title', { sv: '', en: 'head' }, { 'accept-language': 'en' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['sv'])
+    expect((await admin.json('PUT', '/api/staff/nobody.rk/title', { sv: 'chef', en: 'head' })).status).toBe(404)
+  })
+
   it('keeps an issued letter unchanged when names, titles and the plugin change later', async () => {
     const id = await decidedCase({ fourEyes: true })
     await approver.json('POST', `/api/cases/${id}/conflict`, { conflict: false })
@@ -142,10 +153,9 @@ describe('the decision letter over HTTP', () => {
 
     const k = server.database.kysely
     await k.updateTable('vbe_users').set({ display_name: 'Sara Nilsson-Berg' }).where('username', '=', 'approver.rk').execute()
-    await k
-      .insertInto('gs_staff_titles')
-      .values({ username: 'officer.rk', title_sv: 'bidragshandläggare', title_en: 'grants officer', updated_at: clock.now() })
-      .execute()
+    const admin = await server.login('admin.rk')
+    const set = await admin.json('PUT', '/api/staff/officer.rk/title', { sv: 'bidragshandläggare', en: 'grants officer' })
+    expect(set.body).toEqual({ name: 'Amina Yusuf', title: { sv: 'bidragshandläggare', en: 'grants officer' } })
     const renamed = defineDistrictPlugin({
       ...rinkebyKista,
       authority: {

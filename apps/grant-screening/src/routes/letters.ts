@@ -1,9 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { problems, SESSION, type KitEnv } from '@vbe/server-kit'
+import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { issuedLetter, letterPreview, renderLetterHtml, renderLetterPdf, type Letter } from '../letter/index.js'
-import { runner, idParam, OFFICERS } from './schemas.js'
+import { setStaffTitle } from '../letter/titles.js'
+import { runner, idParam, json, body, text, OFFICERS } from './schemas.js'
 
 const letterQuery = z.object({ lang: z.enum(['sv', 'en']).optional(), format: z.enum(['html', 'pdf']).optional() }).strict()
 const letterResponses = {
@@ -25,7 +26,16 @@ async function send(c: Context<KitEnv>, letter: Letter, query: z.infer<typeof le
   return c.html(renderLetterHtml(m), 200)
 }
 
-/** The issued decision letter, and the preview an approver reads before signing. */
+const titleSchema = z.object({ sv: text(120), en: text(120) }).strict().openapi('StaffTitle')
+const usernameParam = z.object({
+  username: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'username', in: 'path' } }),
+})
+
+/** The issued decision letter, the preview an approver reads before signing, and the staff titles letters print. */
 export function registerLetterRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
   const go = runner(plugins)
   app.openapi(
@@ -64,5 +74,24 @@ export function registerLetterRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
       const { id } = c.req.valid('param')
       return send(c, await go(c, letterPreview(id), [...OFFICERS]), c.req.valid('query'))
     },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/staff/{username}/title',
+      tags: ['decisions'],
+      operationId: 'setStaffTitle',
+      summary: 'Set the title a decision letter gives beside a staff member’s name',
+      description:
+        'In Swedish and English, for example "handläggare" / "grant officer". An admin of the user’s district or a city-wide admin. Letters already issued keep the title they were signed with.',
+      security: SESSION_AND_CSRF,
+      request: { params: usernameParam, ...body(titleSchema) },
+      responses: {
+        200: json(z.object({ name: z.string(), title: titleSchema }).openapi('StaffTitleSet')),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await go(c, setStaffTitle(c.req.valid('param').username, c.req.valid('json')), ['admin']), 200),
   )
 }
