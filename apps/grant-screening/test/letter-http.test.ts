@@ -71,7 +71,9 @@ describe('the decision letter over HTTP', () => {
     expect(html).not.toMatch(/<script/i)
     expect(html.match(/<h2[ >]/g)).toHaveLength(5) // the letter's own five section headings, none from user text
     expect(html).toContain('Förening &lt;script&gt;alert(1)&lt;/script&gt;&lt;h2&gt;Falsk rubrik&lt;/h2&gt;')
-    expect(html).toContain('<p>Skäl &lt;h2&gt;inte en rubrik&lt;/h2&gt;<br/>&lt;script&gt;alert(2)&lt;/script&gt; &amp; &quot;citat&quot;</p>')
+    expect(html).toContain(
+      '<p>Skäl &lt;h2&gt;inte en rubrik&lt;/h2&gt;<br/>&lt;script&gt;alert(2)&lt;/script&gt; &amp; &quot;citat&quot;</p>',
+    )
 
     const pdfRes = await officer.request('GET', `/api/cases/${id}/letter?format=pdf&lang=en`)
     expect(pdfRes.status).toBe(200)

@@ -83,18 +83,21 @@ const FORBIDDEN: readonly RegExp[] = [
 ]
 
 describe('the decision letter', () => {
-  it.each(['sv', 'en'] as const)('is issued by Järva stadsdelsnämnd, formerly Rinkeby-Kista, with the authority’s case number (%s)', (locale) => {
-    const page = html(letter('deny'), locale)
-    if (locale === 'sv') {
-      expect(page).toContain('<p class="authority">Järva stadsdelsnämnd (tidigare Rinkeby-Kista stadsdelsnämnd)</p>')
-      expect(page).toContain('<dt>Diarienummer</dt><dd>JÄR 2026/17</dd>')
-      expect(page).toContain('<dt>Bidragsprogram</dt><dd>Föreningsbidrag i Rinkeby-Kista</dd>')
-    } else {
-      expect(page).toContain('<p class="authority">Järva District Committee (formerly Rinkeby-Kista District Committee)</p>')
-      expect(page).toContain('<dt>Case number</dt><dd>JÄR 2026/17</dd>')
-    }
-    expect(page).not.toMatch(/Stadsdelsnämnd Rinkeby-Kista|Stadsdelsnämnd: Rinkeby-Kista/)
-  })
+  it.each(['sv', 'en'] as const)(
+    'is issued by Järva stadsdelsnämnd, formerly Rinkeby-Kista, with the authority’s case number (%s)',
+    (locale) => {
+      const page = html(letter('deny'), locale)
+      if (locale === 'sv') {
+        expect(page).toContain('<p class="authority">Järva stadsdelsnämnd (tidigare Rinkeby-Kista stadsdelsnämnd)</p>')
+        expect(page).toContain('<dt>Diarienummer</dt><dd>JÄR 2026/17</dd>')
+        expect(page).toContain('<dt>Bidragsprogram</dt><dd>Föreningsbidrag i Rinkeby-Kista</dd>')
+      } else {
+        expect(page).toContain('<p class="authority">Järva District Committee (formerly Rinkeby-Kista District Committee)</p>')
+        expect(page).toContain('<dt>Case number</dt><dd>JÄR 2026/17</dd>')
+      }
+      expect(page).not.toMatch(/Stadsdelsnämnd Rinkeby-Kista|Stadsdelsnämnd: Rinkeby-Kista/)
+    },
+  )
 
   it.each([
     ['sv', 'approve'],
@@ -113,7 +116,9 @@ describe('the decision letter', () => {
     expect(page).toMatch(/<strong>Bifall\.<\/strong> Föreningen beviljas 50\s000\skr i bidrag\./)
     expect(page).toContain('<h3>Villkor för bidraget</h3>')
     expect(page).toContain('Föreningen ska redovisa hur bidraget har använts senast 31 mars 2027.')
-    expect(page).toContain('<strong>Föreningsbidrag i Rinkeby-Kista</strong></p><p>Föreningen uppfyller villkoren för bidrag i programmet.</p>')
+    expect(page).toContain(
+      '<strong>Föreningsbidrag i Rinkeby-Kista</strong></p><p>Föreningen uppfyller villkoren för bidrag i programmet.</p>',
+    )
     expect(page).toContain('<h3>Tillämpade bestämmelser</h3><ul><li>Stadsdelsnämnd: Föreningsstöd i Rinkeby-Kista')
     expect(page).not.toMatch(/inte uppfyllt|Högsta belopp|Demokrativillkoret/)
   })
@@ -127,7 +132,9 @@ describe('the decision letter', () => {
     const facts = /<h3>Avgörande omständigheter<\/h3><ol>(.*?)<\/ol>/.exec(page)?.[1] ?? ''
     expect(facts.match(/<li>/g)).toHaveLength(3)
     expect(facts).toMatch(/100\s000/)
-    expect(page).toMatch(/<h3>Tillämpade bestämmelser<\/h3><ul><li>Stadsdelsnämnd: Föreningsstöd i Rinkeby-Kista.*<li>Stadsdelsnämnd: Föreningsstöd i Järva/)
+    expect(page).toMatch(
+      /<h3>Tillämpade bestämmelser<\/h3><ul><li>Stadsdelsnämnd: Föreningsstöd i Rinkeby-Kista.*<li>Stadsdelsnämnd: Föreningsstöd i Järva/,
+    )
   })
 
   it('a partial grant: the amount granted of the amount requested, with the conditions and the facts for the rest', () => {
@@ -159,7 +166,9 @@ describe('the decision letter', () => {
   })
 
   it('appeals by the programme’s route: legality review by default, förvaltningsbesvär where the programme says so', () => {
-    expect(html(letter('deny'))).toMatch(/<h2 id="appeal">Så överklagar ni<\/h2><p>Beslutet kan överklagas genom laglighetsprövning enligt 13 kap\. kommunallagen/)
+    expect(html(letter('deny'))).toMatch(
+      /<h2 id="appeal">Så överklagar ni<\/h2><p>Beslutet kan överklagas genom laglighetsprövning enligt 13 kap\. kommunallagen/,
+    )
     const besvar = appealFor({ appealRoute: 'administrative-appeal' }).text
     const page = html(letter('deny', { programme: { name: programme.name, sources: programme.sources, appeal: besvar } }), 'en')
     expect(page).toContain('(förvaltningsbesvär) under sections 40–47 of the Administrative Procedure Act')
@@ -186,14 +195,18 @@ describe('the decision letter', () => {
     expect(page).toMatch(/<title>Decision on an association grant – Kista Ungdomsförening – Case number JÄR 2026\/17<\/title>/)
     expect(page.match(/<h1>/g)).toHaveLength(1)
     expect(page).toContain('<p class="other-language" lang="sv">Beslutet finns också på svenska.')
-    for (const external of ['<script', '<link', '<img', '<iframe', ' src=', ' href=', 'url(', '@import']) expect(page).not.toContain(external)
+    for (const external of ['<script', '<link', '<img', '<iframe', ' src=', ' href=', 'url(', '@import'])
+      expect(page).not.toContain(external)
     for (const swedish of ['Mottagare', 'Skäl för beslutet', 'Så överklagar ni']) expect(page).not.toContain(swedish)
   })
 })
 
 describe('the issuing authority by date', () => {
   it('is Rinkeby-Kista stadsdelsnämnd up to 30 June 2023 and Järva stadsdelsnämnd from 1 July 2023', () => {
-    expect(authorityOn(rinkebyKista.authority!, '2023-06-30')).toMatchObject({ name: { sv: 'Rinkeby-Kista stadsdelsnämnd' }, formerName: null })
+    expect(authorityOn(rinkebyKista.authority!, '2023-06-30')).toMatchObject({
+      name: { sv: 'Rinkeby-Kista stadsdelsnämnd' },
+      formerName: null,
+    })
     expect(authorityOn(rinkebyKista.authority!, '2023-07-01')).toMatchObject({
       name: { sv: 'Järva stadsdelsnämnd' },
       formerName: { sv: 'Rinkeby-Kista stadsdelsnämnd' },
@@ -233,7 +246,8 @@ describe('the PDF letter', () => {
   it('is in English for an English letter, and writes hostile text as text', async () => {
     const model = letterModel(letter('partial', { association: { name: `Łódź ${HOSTILE}`, organisationNumber: '802400-1235' } }), 'en')
     const text = pdfText(await renderLetterPdf(model, { compress: false }))
-    for (const line of ['City of Stockholm', 'Partially approved. ', 'Amount granted: ', 'How to appeal', 'Page 1 of ']) expect(text).toContain(line)
+    for (const line of ['City of Stockholm', 'Partially approved. ', 'Amount granted: ', 'How to appeal', 'Page 1 of '])
+      expect(text).toContain(line)
     expect(text).toContain(`Lódz ${HOSTILE}`)
   })
 

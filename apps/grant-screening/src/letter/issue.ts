@@ -162,7 +162,12 @@ export function freezeLetter(id: string): Fx<void, NotFound> {
     const decision = yield* decisionOf(id)
     if (!decision) return
     const done = yield* db('letter.frozen?', (k) =>
-      k.selectFrom('gs_letters').select('sha256').where('case_id', '=', id).where('decided_at', '=', decision.decided_at).executeTakeFirst(),
+      k
+        .selectFrom('gs_letters')
+        .select('sha256')
+        .where('case_id', '=', id)
+        .where('decided_at', '=', decision.decided_at)
+        .executeTakeFirst(),
     )
     if (done) return
     const input = yield* letterInput(row, decision, null)
@@ -171,10 +176,23 @@ export function freezeLetter(id: string): Fx<void, NotFound> {
     yield* db('letter.freeze', (k) =>
       k
         .insertInto('gs_letters')
-        .values({ case_id: id, decided_at: decision.decided_at, case_number: input.caseNumber, model, sha256: sha256(model), frozen_at: now })
+        .values({
+          case_id: id,
+          decided_at: decision.decided_at,
+          case_number: input.caseNumber,
+          model,
+          sha256: sha256(model),
+          frozen_at: now,
+        })
         .execute(),
     )
-    yield* appendAudit({ action: 'case.letter.issue', entityType: 'case', entityId: id, district: row.district, after: { sha256: sha256(model) } })
+    yield* appendAudit({
+      action: 'case.letter.issue',
+      entityType: 'case',
+      entityId: id,
+      district: row.district,
+      after: { sha256: sha256(model) },
+    })
   })
 }
 
@@ -208,7 +226,8 @@ export function issuedLetter(id: string): Fx<Letter, NotFound | Forbidden | Conf
       yield* transaction(freezeLetter(id))
       frozen = yield* read()
     }
-    if (!frozen || sha256(frozen.model) !== frozen.sha256) return yield* Effect.die(new Error(`The issued letter of case ${id} fails its hash check`))
+    if (!frozen || sha256(frozen.model) !== frozen.sha256)
+      return yield* Effect.die(new Error(`The issued letter of case ${id} fails its hash check`))
     yield* appendAudit({ action: 'case.letter.read', entityType: 'case', entityId: id, district: row.district })
     return { models: JSON.parse(frozen.model) as LetterModels, locale: decision.letter_locale }
   })

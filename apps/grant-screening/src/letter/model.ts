@@ -100,10 +100,9 @@ export function letterModel(input: LetterInput, locale: LetterLocale): LetterMod
           .flatMap((s) => s.items)
           .filter((item): item is FindingItem => item.kind === 'finding' && shown(item, relevant))
   const facts: LetterFact[] = findings.map((f) => ({ heading: f.rule[locale], text: f.reason[locale] }))
-  if (decision.kind === 'approve' && input.outcome === 'eligible') facts.push({ heading: input.programme.name[locale], text: t.conditionsMet })
-  const provisions = uniqueSources([...input.programme.sources, ...findings.flatMap((f) => f.sources)]).map((s) =>
-    formatSource(s, locale),
-  )
+  if (decision.kind === 'approve' && input.outcome === 'eligible')
+    facts.push({ heading: input.programme.name[locale], text: t.conditionsMet })
+  const provisions = uniqueSources([...input.programme.sources, ...findings.flatMap((f) => f.sources)]).map((s) => formatSource(s, locale))
 
   const signature = (who: Signatory, at: string | null) =>
     [who.name, who.title[locale], ...(at === null ? [] : [formatMoment(at, t)])].join(', ')

@@ -21,12 +21,18 @@ async function send(c: Context<KitEnv>, letter: Letter, query: z.infer<typeof le
   if (query.format === 'pdf') {
     const pdf = await renderLetterPdf(m)
     const file = m.meta[1]?.value.replace(/[^A-Za-z0-9]+/g, '-') ?? 'beslut'
-    return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="beslut-${file}.pdf"` })
+    return c.body(new Uint8Array(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="beslut-${file}.pdf"`,
+    })
   }
   return c.html(renderLetterHtml(m), 200)
 }
 
-const titleSchema = z.object({ sv: text(120), en: text(120) }).strict().openapi('StaffTitle')
+const titleSchema = z
+  .object({ sv: text(120), en: text(120) })
+  .strict()
+  .openapi('StaffTitle')
 const usernameParam = z.object({
   username: z
     .string()

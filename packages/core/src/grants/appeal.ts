@@ -27,7 +27,10 @@ export const APPEAL_TEXT: Readonly<Record<AppealRoute, LocalizedText>> = Object.
 /** The provision each route rests on, for the list of provisions a decision applies. */
 export const APPEAL_PROVISION: Readonly<Record<AppealRoute, LocalizedText>> = Object.freeze({
   'legality-review': { sv: '13 kap. kommunallagen (2017:725)', en: 'Chapter 13 of the Local Government Act (2017:725)' },
-  'administrative-appeal': { sv: '40–47 §§ förvaltningslagen (2017:900)', en: 'Sections 40–47 of the Administrative Procedure Act (2017:900)' },
+  'administrative-appeal': {
+    sv: '40–47 §§ förvaltningslagen (2017:900)',
+    en: 'Sections 40–47 of the Administrative Procedure Act (2017:900)',
+  },
 })
 
 /** How a programme's decisions are appealed: its route (legality review unless it says otherwise) and the text to print. */

@@ -65,7 +65,9 @@ export const authoritySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['names', i + 1, 'from'],
-          message: codedMessage('authority.intervals', { detail: `names[${i}].to = ${n.to ?? '–'}, names[${i + 1}].from = ${next.from ?? '–'}` }),
+          message: codedMessage('authority.intervals', {
+            detail: `names[${i}].to = ${n.to ?? '–'}, names[${i + 1}].from = ${next.from ?? '–'}`,
+          }),
         })
     })
   })
@@ -100,7 +102,10 @@ export function authorityOn(authority: Authority, day: string): AuthorityOnDay |
 }
 
 /** A case number written in the authority's format, e.g. `JÄR 2026/123`. */
-export function formatCaseNumber(format: string, parts: { readonly prefix: string; readonly year: number; readonly number: number }): string {
+export function formatCaseNumber(
+  format: string,
+  parts: { readonly prefix: string; readonly year: number; readonly number: number },
+): string {
   if (!Number.isInteger(parts.number) || parts.number < 1) throw new RangeError(`A case number is a positive integer, got ${parts.number}`)
   return format.replace(/\{(prefix|year|number)\}/g, (_, key: 'prefix' | 'year' | 'number') => String(parts[key]))
 }
