@@ -29,6 +29,7 @@ import { registerCaseRoutes } from './routes/cases.js'
 import { registerDecisionRoutes } from './routes/decisions.js'
 import { registerFollowUpRoutes } from './routes/follow-up.js'
 import { registerIntakeRoutes } from './routes/intake.js'
+import { registerLetterRoutes } from './routes/letters.js'
 import { registerMetaRoutes } from './routes/meta.js'
 import { registerPeopleRoutes } from './routes/people.js'
 import { registerRescreenRoutes } from './routes/rescreen.js'
@@ -58,6 +59,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
   registerCaseRoutes(app, plugins)
   registerIntakeRoutes(app, plugins)
   registerDecisionRoutes(app, plugins)
+  registerLetterRoutes(app, plugins)
   registerFollowUpRoutes(app, plugins)
   registerRescreenRoutes(app, plugins)
   registerAuditRoutes(app, { reconcilers: grantAuditReconcilers })

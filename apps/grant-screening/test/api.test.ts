@@ -117,7 +117,9 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
     expect(html.status).toBe(200)
     const letter = await html.text()
     expect(letter).toContain('Förening t-4eyes')
-    expect(letter).toContain('approver.rk')
+    // The letter names the approver by name and title, never by username.
+    expect(letter).toContain('Sara Nilsson, granskande handläggare')
+    expect(letter).not.toContain('approver.rk')
     const en = await (await officer.request('GET', `/api/cases/${id}/letter?lang=en`)).text()
     expect(en).toMatch(/lang="en"/)
     const pdf = await officer.request('GET', `/api/cases/${id}/letter?format=pdf`)

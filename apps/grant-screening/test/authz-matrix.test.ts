@@ -221,6 +221,14 @@ const ROWS: MatrixRow[] = [
     request: () => ({ body: { approve: true } }),
   },
   { method: 'GET', path: '/api/cases/{id}/letter', expect: ON_CASE_READ, setup: caseIn('decided') },
+  { method: 'GET', path: '/api/cases/{id}/letter/preview', expect: ON_CASE_READ, setup: caseIn('awaiting') },
+  {
+    method: 'PUT',
+    path: '/api/staff/{username}/title',
+    expect: [401, 403, 403, 200, 200, 403, 403, 403, 403, 404],
+    note: "an admin sets titles for their own district's users; Norrmalm's admin does not find Rinkeby-Kista's",
+    request: () => ({ path: '/api/staff/officer2.rk/title', body: { sv: 'handläggare', en: 'grant officer' } }),
+  },
   {
     method: 'PUT',
     path: '/api/cases/{id}/follow-up',

@@ -17,6 +17,38 @@ export const norrmalm: DistrictPlugin = defineDistrictPlugin({
     sv: 'Norrmalms stadsdelsförvaltning har slagits samman med Östermalms till Norra innerstadens stadsdelsförvaltning, som nu svarar för Norrmalm, Vasastaden och Skeppsholmen.',
     en: 'Norrmalm’s district administration has been merged with Östermalm’s into the Norra innerstaden district administration, which now serves Norrmalm, Vasastaden and Skeppsholmen.',
   },
+  authority: {
+    names: [
+      {
+        name: { sv: 'Norrmalms stadsdelsnämnd', en: 'Norrmalm District Committee' },
+        to: '2024-12-31',
+        caseNumberPrefix: 'NOR',
+        source: {
+          title: 'Norrmalms stadsdelsförvaltning, remissvar på Strategi mot våldsbejakande extremism',
+          reference: 'docs/sources/norrmalm-remissvar-strategi-vbe-2015.txt',
+        },
+        toVerify: {
+          sv: 'Sista dagen och prefixet NOR är inte belagda i källorna; bekräfta i stadens beslut om stadsdelsnämndernas indelning (offentlig handling) och med registraturen.',
+          en: 'The last day and the prefix NOR are not attested in the sources; confirm in the city’s decision on the district committees (public record) and with the registry.',
+        },
+      },
+      {
+        name: { sv: 'Norra innerstadens stadsdelsnämnd', en: 'Norra innerstaden District Committee' },
+        from: '2025-01-01',
+        caseNumberPrefix: 'NIS',
+        mentionFormerName: true,
+        source: {
+          title: 'Norra innerstadens stadsdelsförvaltning',
+          reference: 'start.stockholm (offentlig uppgift, lagrad kopia)',
+          url: NORRA_INNERSTADEN,
+        },
+        toVerify: {
+          sv: 'Att sammanslagningen gäller från 1 januari 2025 står inte i någon källa i projektet; det är stadens omorganisation av stadsdelsnämnderna enligt offentlig handling och ska bekräftas där, liksom prefixet NIS.',
+          en: 'That the merger took effect on 1 January 2025 is in no source held by the project; it is the city’s reorganisation of the district committees on public record and must be confirmed there, as must the prefix NIS.',
+        },
+      },
+    ],
+  },
   contacts: [
     {
       id: 'norrmalm-district-administration',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { composePlugins, defineDistrictPlugin, districtPluginSchema } from '@vbe/core/plugins'
+import { authorityOn, composePlugins, defineDistrictPlugin, districtPluginSchema } from '@vbe/core/plugins'
 import plugin, { norrmalm } from '../src/index.js'
 
 describe('@vbe/plugin-norrmalm', () => {
@@ -38,5 +38,17 @@ describe('@vbe/plugin-norrmalm', () => {
     expect(all.plugins.map((p) => p.id)).toEqual(['norrmalm', 'other'])
     expect(all.planSections.length).toBe(plugin.planSections.length)
     expect(() => composePlugins([plugin, plugin])).toThrow(/Duplicate plugin id "norrmalm"/)
+  })
+  it('names its issuing committee by date, with the former name after the merger, and marks what is unverified', () => {
+    const authority = plugin.authority!
+    expect(authorityOn(authority, '2024-12-31')?.name.sv).toBe('Norrmalms stadsdelsnämnd')
+    const merged = authorityOn(authority, '2025-01-01')
+    expect(merged?.name.sv).toBe('Norra innerstadens stadsdelsnämnd')
+    expect(merged?.formerName?.sv).toBe('Norrmalms stadsdelsnämnd')
+    for (const n of authority.names) {
+      expect(n.source.title.length).toBeGreaterThan(0)
+      // Every prefix and every date not taken from the city's own decision says so.
+      expect(n.toVerify?.sv).toMatch(/bekräfta/)
+    }
   })
 })

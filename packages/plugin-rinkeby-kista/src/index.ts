@@ -19,6 +19,40 @@ export const rinkebyKista: DistrictPlugin = defineDistrictPlugin({
     sv: 'Den 1 juli 2023 slogs stadsdelarna Rinkeby-Kista och Spånga-Tensta samman till stadsdelen Järva.',
     en: 'On 1 July 2023 the districts of Rinkeby-Kista and Spånga-Tensta were merged into the district of Järva.',
   },
+  authority: {
+    names: [
+      {
+        name: { sv: 'Rinkeby-Kista stadsdelsnämnd', en: 'Rinkeby-Kista District Committee' },
+        to: '2023-06-30',
+        caseNumberPrefix: 'RK',
+        source: {
+          title: 'Rinkeby-Kista stadsdelsnämnd, sammanträdesprotokoll 2017-09-21 § 10',
+          reference: 'docs/sources/rinkeby-kista-protokoll-2017-09-21-par10.txt',
+          date: '2017-09-21',
+        },
+        toVerify: {
+          sv: 'Prefixet RK är inte belagt i källorna (protokollet 2017 använder formatet 1.2.1.-401-2017); bekräfta med registraturen.',
+          en: 'The prefix RK is not attested in the sources (the 2017 minutes use the format 1.2.1.-401-2017); confirm with the registry.',
+        },
+      },
+      {
+        name: { sv: 'Järva stadsdelsnämnd', en: 'Järva District Committee' },
+        from: '2023-07-01',
+        caseNumberPrefix: 'JÄR',
+        mentionFormerName: true,
+        source: {
+          title: 'Stadsdelarna Spånga-Tensta och Rinkeby-Kista är nu stadsdelen Järva',
+          reference: 'Nyhetsbyrån Järva (lagrad kopia)',
+          date: '2023-07-01',
+          url: MERGER_NEWS,
+        },
+        toVerify: {
+          sv: 'Datumet 1 juli 2023 kommer från en lokal nyhetssida, inte från stadens beslut om stadsdelsnämndernas indelning (offentlig handling); bekräfta datumet och diarieprefixet JÄR där.',
+          en: 'The date 1 July 2023 comes from a local news site, not from the city’s decision on the district committees (public record); confirm the date and the case-number prefix JÄR there.',
+        },
+      },
+    ],
+  },
   contacts: [
     {
       id: 'rinkeby-kista-district-administration',
@@ -107,6 +141,7 @@ export const rinkebyKista: DistrictPlugin = defineDistrictPlugin({
           url: JARVA_GRANT_PAGE,
         },
       ],
+      appealRoute: 'legality-review',
       url: JARVA_GRANT_PAGE,
       verifiedOn: '2026-11-22',
     },

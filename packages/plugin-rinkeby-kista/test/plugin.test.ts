@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { composePlugins, districtPluginSchema, sharedContacts } from '@vbe/core/plugins'
+import { authorityOn, composePlugins, districtPluginSchema, sharedContacts } from '@vbe/core/plugins'
 import plugin, { rinkebyKista } from '../src/index.js'
 
 describe('@vbe/plugin-rinkeby-kista', () => {
@@ -48,5 +48,17 @@ describe('@vbe/plugin-rinkeby-kista', () => {
     const ids = [...all.contacts.map((c) => c.id), ...sharedContacts.map((c) => c.id)]
     expect(new Set(ids).size).toBe(ids.length)
     expect(all.programme('rinkeby-kista/foreningsbidrag')?.pluginId).toBe('rinkeby-kista')
+  })
+  it('names its issuing committee by date, with the former name after the merger, and marks what is unverified', () => {
+    const authority = plugin.authority!
+    expect(authorityOn(authority, '2023-06-30')?.name.sv).toBe('Rinkeby-Kista stadsdelsnämnd')
+    const merged = authorityOn(authority, '2023-07-01')
+    expect(merged?.name.sv).toBe('Järva stadsdelsnämnd')
+    expect(merged?.formerName?.sv).toBe('Rinkeby-Kista stadsdelsnämnd')
+    for (const n of authority.names) {
+      expect(n.source.title.length).toBeGreaterThan(0)
+      // Every prefix and every date not taken from the city's own decision says so.
+      expect(n.toVerify?.sv).toMatch(/bekräfta/)
+    }
   })
 })

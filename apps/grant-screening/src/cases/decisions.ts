@@ -5,6 +5,7 @@ import { type DecisionGuard, type ScreeningResult } from '@vbe/core/grants'
 import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, jsonb, NotFound, transaction } from '@vbe/server-kit'
 import type { Tables } from '../db/tables.js'
 import { checkDecision, requireCommunicated, type DecisionInput } from './guard.js'
+import { freezeLetter } from '../letter/issue.js'
 import {
   transition,
   actOn,
@@ -114,6 +115,8 @@ export function decide(id: string, input: DecisionInput): Fx<CaseDetail, NotFoun
             carriedEvidence: guard.carriedEvidence,
           },
         })
+        // A decision without a second signature is signed now: its letter is issued and frozen.
+        if (!requiresSecond) yield* freezeLetter(id)
       }),
     )
     return yield* caseDetail(id, { logRead: false })
@@ -151,6 +154,8 @@ export function approve(id: string, approveIt: boolean, comment: string | undefi
           before: { status: row.status, decision: decisionView(decision) },
           after: { status: to, ...(comment ? { comment } : {}) },
         })
+        // The second signature issues the letter the approver previewed, and freezes it.
+        if (approveIt) yield* freezeLetter(id)
       }),
     )
     return yield* caseDetail(id, { logRead: false })

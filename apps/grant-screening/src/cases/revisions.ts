@@ -5,6 +5,7 @@ import { type RevisionBasis } from '@vbe/core/grants'
 import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, Invalid, NotFound, transaction } from '@vbe/server-kit'
 import { checkDecision, requireCommunicated, type DecisionInput } from './guard.js'
 import { decisionColumns, jsonColumns } from './decisions.js'
+import { freezeLetter } from '../letter/issue.js'
 import { currentDecision } from './record.js'
 import { actOn, caseDetail, db, transition, type CaseDetail, type Fx } from './store.js'
 
@@ -69,6 +70,9 @@ export function revise(id: string, input: RevisionInput): Fx<CaseDetail, NotFoun
             citedRules: guard.citedRules,
           },
         })
+        // A revision without a second signature is signed now: its own letter is issued and frozen
+        // (the old decision's letter stays as it was issued).
+        if (!guard.secondSignature) yield* freezeLetter(id)
       }),
     )
     return yield* caseDetail(id, { logRead: false })

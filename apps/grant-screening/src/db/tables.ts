@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { KitTables } from '@vbe/server-kit'
 import type { CaseStatus, DecisionBasis, DecisionKind, EvidenceAssessmentStatus } from '@vbe/core/grants'
+import type { LetterTables } from '../letter/tables.js'
 
 // The case lifecycle (its statuses, and who may move a case between them) is core's.
 // So are the kinds of decision.
@@ -127,5 +128,5 @@ export interface DecisionColumns {
   carried_evidence: unknown
 }
 
-export type Tables = GrantTables & KitTables
+export type Tables = GrantTables & LetterTables & KitTables
 export type Db = Kysely<Tables>

@@ -1,29 +1,50 @@
-import type { Explanation } from '@vbe/core/grants'
+import type { Explanation, Outcome } from '@vbe/core/grants'
+import type { GrantSource } from '@vbe/core/plugins'
+import type { LocalizedText } from '@vbe/core'
 
-/** What a decision letter is made from: the case, the decision, and the screening explanation as data. */
+/**
+ * What a decision letter is made from: the issuing authority, the case number, the
+ * decision with the names of the people who signed it, and core's structured
+ * explanation of the screening (from which the letter takes the provisions and the
+ * decisive facts, never the screening's own wording).
+ */
 export interface LetterInput {
-  locale: LetterLocale
-  caseId: string
-  /** The district plugin id, for example `rinkeby-kista`. */
-  district: string
-  /** `name` is already in the letter's language. */
-  programme: { id: string; name: string }
+  /** The authority's own case number (diarienummer), e.g. `JÄR 2026/12`. */
+  caseNumber: string
+  /** The committee in whose name the decision is issued, on the letter's date. */
+  authority: { name: LocalizedText; formerName: LocalizedText | null }
+  programme: { name: LocalizedText; sources: readonly GrantSource[]; appeal: LocalizedText }
   association: { name: string; organisationNumber: string }
   amountRequested: number
+  /** The screening's outcome: a full grant of an eligible application says the conditions are met. */
+  outcome: Outcome
   decision: {
     kind: DecisionKind
     amount: number | null
     reasons: string
-    decidedBy: string
+    decidedBy: Signatory
     /** ISO timestamp. */
     decidedAt: string
-    approvedBy: string | null
+    approvedBy: Signatory | null
     approvedAt: string | null
   }
-  /** `explainStructured(result, { plugins })` from @vbe/core/grants; the letter shows it in its own language. */
+  /** `explainStructured(result, { plugins })` from @vbe/core/grants. */
   explanation: Explanation
+  /**
+   * Evidence items an officer has assessed as relevant. A finding resting on any other
+   * evidence (unassessed, unverified or dismissed) never appears in the letter.
+   */
+  relevantEvidence: readonly string[]
+  /** The day the use of the grant is to be reported (YYYY-MM-DD), when set. */
+  reportDue: string | null
   /** YYYY-MM-DD. */
   issuedOn: string
+}
+
+/** A person as a letter names them: their name and title, never their username. */
+export interface Signatory {
+  name: string
+  title: LocalizedText
 }
 
 export type LetterLocale = 'sv' | 'en'

@@ -1,133 +1,163 @@
-import { formatSource, type Explanation, type ExplanationItem } from '@vbe/core/grants'
+import { formatSource, type FindingItem } from '@vbe/core/grants'
+import type { GrantSource } from '@vbe/core/plugins'
 import type { DocumentField } from '@vbe/server-kit/documents'
-import { installedPlugins } from '../plugins.js'
-import type { LetterInput, LetterLocale } from './input.js'
-import { formatDay, formatKronor, formatMoment, TEXTS, type Texts } from './texts.js'
+import type { LetterInput, LetterLocale, Signatory } from './input.js'
+import { formatDay, formatKronor, formatMoment, TEXTS } from './texts.js'
 
 /*
- * The letter model: everything the letter says, in its language, as strings and lists.
- * The HTML and the PDF are both rendered from it, so they carry the same content.
+ * The decision letter as data: everything it says, in one language, as plain strings and
+ * lists. It is JSON, so an issued letter is kept as its model (frozen at signing), and
+ * the HTML and the PDF are both rendered from it alone.
  */
 
-/** One item of the screening: a finding with its reason and sources, a piece of advice, or a source. */
-export interface ScreeningItem {
-  readonly text: string
-  /** Findings only: shown in bold, with the reason and the sources under it. */
-  readonly finding?: { readonly reason: string; readonly sourcesHeading: string; readonly sources: readonly string[] }
-}
-
-export interface ScreeningSection {
+/** One decisive circumstance: the condition it concerns and what was found. */
+export interface LetterFact {
   readonly heading: string
-  readonly paragraphs: readonly string[]
-  readonly ordered: boolean
-  readonly items: readonly ScreeningItem[]
-}
-
-/** The screening explanation in the letter's language. */
-export interface ScreeningModel {
-  readonly title: string
-  readonly paragraphs: readonly string[]
-  readonly sections: readonly ScreeningSection[]
-  readonly closing: string
+  readonly text: string
 }
 
 export interface LetterModel {
-  readonly t: Texts
+  readonly locale: LetterLocale
+  readonly htmlLang: string
+  readonly pdfLang: string
   readonly documentTitle: string
   readonly city: string
-  readonly district: string
+  /** The issuing committee's name, and "(formerly …)" where its plugin says to give the old name. */
+  readonly authority: string
+  readonly formerly: string | null
   readonly title: string
-  readonly caseId: string
-  readonly programmeId: string
   readonly meta: readonly DocumentField[]
+  readonly recipientHeading: string
   readonly recipient: readonly DocumentField[]
+  readonly decisionHeading: string
   readonly decisionKind: string
   readonly decisionSentence: string
   readonly amounts: readonly DocumentField[]
-  /** The officer's reasons, one entry per paragraph (lines within a paragraph kept). */
-  readonly reasons: readonly string[]
+  /** The conditions of a grant (empty for a denial). */
+  readonly conditionsHeading: string
+  readonly conditions: readonly string[]
+  readonly reasonsHeading: string
+  readonly reasonsLaw: string
+  readonly provisionsHeading: string
+  readonly provisions: readonly string[]
+  readonly factsHeading: string
+  readonly facts: readonly LetterFact[]
+  /** The decision-maker's own reasons, one entry per paragraph (lines within a paragraph kept). */
+  readonly assessmentHeading: string
+  readonly assessment: readonly string[]
+  readonly appealHeading: string
+  readonly appeal: string
+  readonly signaturesHeading: string
   readonly signatures: readonly DocumentField[]
-  readonly fourEyes: boolean
-  readonly screening: ScreeningModel
+  readonly fourEyes: string | null
+  readonly otherLanguage: { readonly lang: string; readonly text: string }
+  /** The running footer: `{n}` and `{of}` are the page numbers. */
+  readonly footer: string
+  readonly replaced: string
 }
 
-function districtName(id: string, locale: LetterLocale): string {
-  return installedPlugins.plugins.find((p) => p.id === id)?.name[locale] ?? id
+/** Both languages of one letter, as issued. */
+export type LetterModels = Readonly<Record<LetterLocale, LetterModel>>
+
+/** A finding counts in a letter only if every evidence item it rests on was assessed as relevant. */
+function shown(item: FindingItem, relevant: ReadonlySet<string>): boolean {
+  return item.evidenceIds.every((id) => relevant.has(id))
 }
 
-function screeningItem(item: ExplanationItem, locale: LetterLocale): ScreeningItem {
-  switch (item.kind) {
-    case 'finding':
-      return {
-        text: item.heading[locale],
-        finding: {
-          reason: item.reason[locale],
-          sourcesHeading: item.sourcesHeading[locale],
-          sources: item.sources.map((s) => formatSource(s, locale)),
-        },
-      }
-    case 'advice':
-    case 'source':
-      return { text: item.text[locale] }
-  }
+function uniqueSources(sources: readonly GrantSource[]): GrantSource[] {
+  const seen = new Set<string>()
+  return sources.filter((s) => {
+    const key = `${s.level}|${s.title}|${s.reference}|${s.date}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
-/** The screening explanation in one language. */
-export function screeningModel(explanation: Explanation, locale: LetterLocale): ScreeningModel {
-  return {
-    title: explanation.title[locale],
-    paragraphs: [explanation.summary[locale], ...explanation.notices.map((n) => n[locale])],
-    sections: explanation.sections.map((s) => ({
-      heading: s.heading[locale],
-      paragraphs: s.paragraphs.map((p) => p[locale]),
-      ordered: s.ordered,
-      items: s.items.map((item) => screeningItem(item, locale)),
-    })),
-    closing: explanation.closing[locale],
-  }
-}
-
-export function letterModel(input: LetterInput): LetterModel {
-  const t = TEXTS[input.locale]
-  const requested = formatKronor(input.amountRequested, t)
-  const grantedAmount = input.decision.kind === 'deny' ? null : (input.decision.amount ?? input.amountRequested)
-  const granted = grantedAmount === null ? '' : formatKronor(grantedAmount, t)
-  const district = districtName(input.district, input.locale)
-  const reasons = input.decision.reasons
+const paragraphs = (text: string): string[] =>
+  text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-  const signatures: DocumentField[] = [
-    { label: t.decidedBy, value: `${input.decision.decidedBy}, ${formatMoment(input.decision.decidedAt, t)}` },
-  ]
-  if (input.decision.approvedBy !== null) {
-    const when = input.decision.approvedAt === null ? '' : `, ${formatMoment(input.decision.approvedAt, t)}`
-    signatures.push({ label: t.approvedBy, value: `${input.decision.approvedBy}${when}` })
-  }
+
+/** The letter in one language. */
+export function letterModel(input: LetterInput, locale: LetterLocale): LetterModel {
+  const t = TEXTS[locale]
+  const { decision } = input
+  const requested = formatKronor(input.amountRequested, t)
+  const grantedAmount = decision.kind === 'deny' ? null : (decision.amount ?? input.amountRequested)
+  const granted = grantedAmount === null ? '' : formatKronor(grantedAmount, t)
+  const relevant = new Set(input.relevantEvidence)
+
+  // The findings against the association that decided a denial or a partial grant; a full
+  // grant goes no one against, so it lists none of them.
+  const findings =
+    decision.kind === 'approve'
+      ? []
+      : input.explanation.sections
+          .filter((s) => s.id === 'reasons')
+          .flatMap((s) => s.items)
+          .filter((item): item is FindingItem => item.kind === 'finding' && shown(item, relevant))
+  const facts: LetterFact[] = findings.map((f) => ({ heading: f.rule[locale], text: f.reason[locale] }))
+  if (decision.kind === 'approve' && input.outcome === 'eligible')
+    facts.push({ heading: input.programme.name[locale], text: t.conditionsMet })
+  const provisions = uniqueSources([...input.programme.sources, ...findings.flatMap((f) => f.sources)]).map((s) => formatSource(s, locale))
+
+  const signature = (who: Signatory, at: string | null) =>
+    [who.name, who.title[locale], ...(at === null ? [] : [formatMoment(at, t)])].join(', ')
+  const signatures: DocumentField[] = [{ label: t.decidedBy, value: signature(decision.decidedBy, decision.decidedAt) }]
+  if (decision.approvedBy !== null) signatures.push({ label: t.approvedBy, value: signature(decision.approvedBy, decision.approvedAt) })
+
+  const authority = input.authority.name[locale]
   return {
-    t,
-    documentTitle: `${t.title} – ${input.association.name} – ${t.caseId} ${input.caseId}`,
+    locale,
+    htmlLang: t.htmlLang,
+    pdfLang: t.pdfLang,
+    documentTitle: `${t.title} – ${input.association.name} – ${t.caseNumber} ${input.caseNumber}`,
     city: t.city,
-    district: `${t.districtLabel}: ${district}`,
+    authority,
+    formerly: input.authority.formerName === null ? null : t.formerly(input.authority.formerName[locale]),
     title: t.title,
-    caseId: input.caseId,
-    programmeId: input.programme.id,
     meta: [
       { label: t.date, value: formatDay(input.issuedOn, t), datetime: input.issuedOn },
-      { label: t.caseId, value: input.caseId },
-      { label: t.programme, value: `${input.programme.name} (${input.programme.id})` },
+      { label: t.caseNumber, value: input.caseNumber },
+      { label: t.programme, value: input.programme.name[locale] },
     ],
+    recipientHeading: t.recipient,
     recipient: [
       { label: t.association, value: input.association.name },
       { label: t.organisationNumber, value: input.association.organisationNumber },
     ],
-    decisionKind: t.kind[input.decision.kind],
-    decisionSentence: t.sentence(input.decision.kind, granted, requested),
+    decisionHeading: t.decision,
+    decisionKind: t.kind[decision.kind],
+    decisionSentence: t.sentence(decision.kind, granted, requested),
     amounts: [{ label: t.requested, value: requested }, ...(grantedAmount === null ? [] : [{ label: t.granted, value: granted }])],
-    reasons: reasons.length > 0 ? reasons : [t.noReasons],
+    conditionsHeading: t.conditions,
+    conditions:
+      decision.kind === 'deny'
+        ? []
+        : [t.conditionUse, t.conditionReport(input.reportDue === null ? null : formatDay(input.reportDue, t)), t.conditionKeep],
+    reasonsHeading: t.reasons,
+    reasonsLaw: t.reasonsLaw,
+    provisionsHeading: t.provisions,
+    provisions,
+    factsHeading: t.facts,
+    facts,
+    assessmentHeading: t.assessment,
+    assessment: paragraphs(decision.reasons),
+    appealHeading: t.appeal,
+    appeal: input.programme.appeal[locale],
+    signaturesHeading: t.signatures,
     signatures,
-    fourEyes: input.decision.approvedBy !== null,
-    screening: screeningModel(input.explanation, input.locale),
+    fourEyes: decision.approvedBy === null ? null : t.fourEyes,
+    otherLanguage: t.otherLanguage,
+    footer: `${t.city} · ${authority} · ${t.caseNumber} ${input.caseNumber} · ${t.page}`,
+    replaced: t.replaced,
   }
+}
+
+/** The letter in both languages. */
+export function letterModels(input: LetterInput): LetterModels {
+  return { sv: letterModel(input, 'sv'), en: letterModel(input, 'en') }
 }

@@ -1,63 +1,50 @@
 import { PdfWriter } from '@vbe/server-kit/documents'
-import type { LetterInput, LetterPdfOptions } from './input.js'
-import { letterModel, type ScreeningModel } from './model.js'
+import type { LetterPdfOptions } from './input.js'
+import type { LetterModel } from './model.js'
 
-function writeScreening(w: PdfWriter, s: ScreeningModel): void {
-  w.paragraph(s.title, { bold: true })
-  for (const p of s.paragraphs) w.paragraph(p)
-  for (const section of s.sections) {
-    w.heading(3, section.heading)
-    for (const p of section.paragraphs) w.paragraph(p)
-    if (section.items.length === 0) continue
-    w.list(
-      section.items.map((item) => {
-        const finding = item.finding
-        if (!finding) return { text: item.text }
-        return {
-          text: item.text,
-          bold: true,
-          body: () => {
-            w.paragraph(finding.reason)
-            w.paragraph(finding.sourcesHeading, { bold: true, gapAfter: 0.15 })
-            w.list(finding.sources.map((text) => ({ text })))
-          },
-        }
-      }),
-      { ordered: section.ordered },
-    )
-  }
-  w.paragraph(s.closing)
-}
-
-/** The decision letter as a PDF (A4, standard Helvetica, tagged, with title, language and page numbers). */
-export function renderLetterPdf(input: LetterInput, options: LetterPdfOptions = {}): Promise<Uint8Array> {
-  const m = letterModel(input)
-  const t = m.t
+/** The decision letter as a PDF (A4, standard Helvetica, tagged, with title, language and page numbers), from the same model as the HTML. */
+export function renderLetterPdf(m: LetterModel, options: LetterPdfOptions = {}): Promise<Uint8Array> {
   const w = new PdfWriter({
-    lang: t.pdfLang,
+    lang: m.pdfLang,
     title: m.documentTitle,
-    author: `${m.city}, ${m.district}`,
-    subject: `${t.title}: ${m.decisionKind}`,
-    keywords: `${t.caseId} ${m.caseId}, ${m.programmeId}`,
-    creator: '@vbe/grant-screening',
+    author: `${m.city}, ${m.authority}`,
+    subject: `${m.title}: ${m.decisionKind}`,
+    creator: m.city,
     ...(options.compress === undefined ? {} : { compress: options.compress }),
   })
 
   w.paragraph(m.city, { bold: true, size: 14, gapAfter: 0 })
-  w.paragraph(m.district, { gapAfter: 0.2 })
+  w.paragraph(m.formerly === null ? m.authority : `${m.authority} ${m.formerly}`, { gapAfter: 0.2 })
   w.rule()
   w.heading(1, m.title).fields(m.meta)
-  w.heading(2, t.recipient).fields(m.recipient)
-  w.heading(2, t.decision).lead(`${m.decisionKind}. `, m.decisionSentence, { size: 11.5 })
+  w.heading(2, m.recipientHeading).fields(m.recipient)
+  w.heading(2, m.decisionHeading).lead(`${m.decisionKind}. `, m.decisionSentence, { size: 11.5 })
   w.fields(m.amounts)
-  w.heading(2, t.reasons)
-  for (const p of m.reasons) w.paragraph(p)
-  w.heading(2, t.signatures).fields(m.signatures)
-  if (m.fourEyes) w.paragraph(t.fourEyes)
-  w.heading(2, t.screening)
-  writeScreening(w, m.screening)
+  if (m.conditions.length > 0) {
+    w.heading(3, m.conditionsHeading)
+    w.list(m.conditions.map((text) => ({ text })))
+  }
+  w.heading(2, m.reasonsHeading)
+  w.paragraph(m.reasonsLaw)
+  if (m.facts.length > 0) {
+    w.heading(3, m.factsHeading)
+    w.list(
+      m.facts.map((f) => ({ text: f.heading, bold: true, body: () => void w.paragraph(f.text) })),
+      { ordered: true },
+    )
+  }
+  if (m.assessment.length > 0) {
+    w.heading(3, m.assessmentHeading)
+    for (const p of m.assessment) w.paragraph(p)
+  }
+  w.heading(3, m.provisionsHeading)
+  w.list(m.provisions.map((text) => ({ text })))
+  w.heading(2, m.appealHeading)
+  w.paragraph(m.appeal)
+  w.heading(2, m.signaturesHeading).fields(m.signatures)
+  if (m.fourEyes !== null) w.paragraph(m.fourEyes)
   w.space(0.8)
-  w.paragraph(t.otherLanguage.text, { italic: true, lang: t.otherLanguage.lang })
-  if (w.replaced) w.paragraph(t.replaced, { italic: true })
-  return w.end((page, of) => `${m.city} · ${t.caseId} ${m.caseId} · ${t.page(page, of)}`)
+  w.paragraph(m.otherLanguage.text, { italic: true, lang: m.otherLanguage.lang })
+  if (w.replaced) w.paragraph(m.replaced, { italic: true })
+  return w.end((page, of) => m.footer.replace('{n}', String(page)).replace('{of}', String(of)))
 }

@@ -7,10 +7,10 @@ export interface Texts {
   readonly pdfLang: string
   readonly numberLocale: string
   readonly city: string
-  readonly districtLabel: string
+  readonly formerly: (name: string) => string
   readonly title: string
   readonly date: string
-  readonly caseId: string
+  readonly caseNumber: string
   readonly programme: string
   readonly recipient: string
   readonly association: string
@@ -20,15 +20,23 @@ export interface Texts {
   readonly granted: string
   readonly kind: Readonly<Record<DecisionKind, string>>
   readonly sentence: (kind: DecisionKind, granted: string, requested: string) => string
+  readonly conditions: string
+  readonly conditionUse: string
+  readonly conditionReport: (day: string | null) => string
+  readonly conditionKeep: string
   readonly reasons: string
-  readonly noReasons: string
+  readonly reasonsLaw: string
+  readonly provisions: string
+  readonly facts: string
+  readonly conditionsMet: string
+  readonly assessment: string
+  readonly appeal: string
   readonly signatures: string
   readonly decidedBy: string
   readonly approvedBy: string
   readonly fourEyes: string
-  readonly screening: string
   readonly otherLanguage: { readonly lang: string; readonly text: string }
-  readonly page: (n: number, of: number) => string
+  readonly page: string
   readonly replaced: string
 }
 
@@ -38,10 +46,10 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
     pdfLang: 'sv-SE',
     numberLocale: 'sv-SE',
     city: 'Stockholms stad',
-    districtLabel: 'Stadsdelsnämnd',
+    formerly: (name) => `(tidigare ${name})`,
     title: 'Beslut om föreningsbidrag',
     date: 'Datum',
-    caseId: 'Ärende',
+    caseNumber: 'Diarienummer',
     programme: 'Bidragsprogram',
     recipient: 'Mottagare',
     association: 'Förening',
@@ -54,17 +62,29 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
       kind === 'approve'
         ? `Föreningen beviljas ${granted} i bidrag.`
         : kind === 'partial'
-          ? `Föreningen beviljas ${granted} av sökta ${requested}.`
+          ? `Föreningen beviljas ${granted} av sökta ${requested}. I övrigt avslås ansökan.`
           : `Ansökan om ${requested} i bidrag avslås.`,
+    conditions: 'Villkor för bidraget',
+    conditionUse: 'Bidraget får bara användas till den verksamhet som ansökan gäller.',
+    conditionReport: (day) =>
+      day === null
+        ? 'Föreningen ska redovisa hur bidraget har använts, på det sätt och inom den tid som förvaltningen anger.'
+        : `Föreningen ska redovisa hur bidraget har använts senast ${day}.`,
+    conditionKeep:
+      'Föreningen ska uppfylla villkoren för bidraget, också demokrativillkoret, under hela tiden bidraget avser. Om villkoren inte följs kan bidraget krävas tillbaka.',
     reasons: 'Skäl för beslutet',
-    noReasons: 'Handläggaren har inte skrivit några egna skäl; se prövningen mot villkoren nedan.',
+    reasonsLaw: 'Här anges de bestämmelser som har tillämpats och de omständigheter som har varit avgörande (32 § förvaltningslagen).',
+    provisions: 'Tillämpade bestämmelser',
+    facts: 'Avgörande omständigheter',
+    conditionsMet: 'Föreningen uppfyller villkoren för bidrag i programmet.',
+    assessment: 'Bedömning',
+    appeal: 'Så överklagar ni',
     signatures: 'Beslutsfattare',
-    decidedBy: 'Beslutat av',
-    approvedBy: 'Godkänt av (andra handläggare)',
-    fourEyes: 'Beslutet har granskats och godkänts av ytterligare en handläggare (fyraögonsprincipen).',
-    screening: 'Prövning mot villkoren',
+    decidedBy: 'Beslutet har fattats av',
+    approvedBy: 'Beslutet har godkänts av',
+    fourEyes: 'Beslutet har granskats och godkänts av ytterligare en person (fyraögonsprincipen).',
     otherLanguage: { lang: 'en', text: 'This decision is also available in English. Ask the grant officer.' },
-    page: (n, of) => `Sida ${n} av ${of}`,
+    page: 'Sida {n} av {of}',
     replaced: 'Vissa tecken kan inte visas i PDF-versionen och har ersatts med ?. HTML-versionen av beslutet visar all text.',
   },
   en: {
@@ -72,10 +92,10 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
     pdfLang: 'en-GB',
     numberLocale: 'en-GB',
     city: 'City of Stockholm',
-    districtLabel: 'District committee',
+    formerly: (name) => `(formerly ${name})`,
     title: 'Decision on an association grant',
     date: 'Date',
-    caseId: 'Case',
+    caseNumber: 'Case number',
     programme: 'Grant programme',
     recipient: 'Recipient',
     association: 'Association',
@@ -88,17 +108,30 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
       kind === 'approve'
         ? `The association is granted ${granted}.`
         : kind === 'partial'
-          ? `The association is granted ${granted} of the ${requested} applied for.`
+          ? `The association is granted ${granted} of the ${requested} applied for. The rest of the application is denied.`
           : `The application for a grant of ${requested} is denied.`,
+    conditions: 'Conditions of the grant',
+    conditionUse: 'The grant may only be used for the activity the application concerns.',
+    conditionReport: (day) =>
+      day === null
+        ? 'The association must report how the grant was used, in the way and within the time the administration sets.'
+        : `The association must report how the grant was used no later than ${day}.`,
+    conditionKeep:
+      'The association must meet the conditions of the grant, the democracy condition included, for the whole period the grant covers. If the conditions are not kept, the grant can be reclaimed.',
     reasons: 'Reasons for the decision',
-    noReasons: 'The officer has written no reasons of their own; see the screening against the conditions below.',
+    reasonsLaw:
+      'These are the provisions applied and the circumstances that decided the matter (section 32 of the Administrative Procedure Act).',
+    provisions: 'Provisions applied',
+    facts: 'Decisive circumstances',
+    conditionsMet: 'The association meets the programme’s conditions for a grant.',
+    assessment: 'Assessment',
+    appeal: 'How to appeal',
     signatures: 'Decision-makers',
-    decidedBy: 'Decided by',
-    approvedBy: 'Approved by (second officer)',
-    fourEyes: 'The decision was reviewed and approved by a second officer (the four-eyes principle).',
-    screening: 'Screening against the conditions',
+    decidedBy: 'The decision was made by',
+    approvedBy: 'The decision was approved by',
+    fourEyes: 'The decision was reviewed and approved by a second person (the four-eyes principle).',
     otherLanguage: { lang: 'sv', text: 'Beslutet finns också på svenska. Fråga handläggaren.' },
-    page: (n, of) => `Page ${n} of ${of}`,
+    page: 'Page {n} of {of}',
     replaced:
       'Some characters cannot be shown in the PDF version and have been replaced by ?. The HTML version of the decision shows all text.',
   },

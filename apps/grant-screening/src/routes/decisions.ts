@@ -1,8 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { explainStructured } from '@vbe/core/grants'
 import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
-import { approve, decide, letterData, revise } from '../cases/index.js'
-import { renderLetterHtml, renderLetterPdf } from '../letter/index.js'
+import { approve, decide, revise } from '../cases/index.js'
 import { stockholmDay } from '@vbe/core/calendar'
 import { DECISION_KINDS } from '../db/tables.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
@@ -24,7 +22,7 @@ const decisionBody = {
   overrides: overridesSchema,
 }
 
-/** Decisions, second approvals, corrections and reconsiderations, kommunicering and the decision letter. */
+/** Decisions, second approvals, corrections and reconsiderations, and kommunicering (the letter: routes/letters.ts). */
 export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
   const go = runner(plugins)
   registerCommunicationRoutes(app, plugins)
@@ -77,51 +75,5 @@ export function registerDecisionRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       return c.json(await go(c, approve(c.req.valid('param').id, b.approve, b.comment)), 200)
     },
   )
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/cases/{id}/letter',
-      tags: ['decisions'],
-      operationId: 'getDecisionLetter',
-      summary: 'The decision letter, as HTML or PDF',
-      description:
-        'The decision letter with its reasons, the findings and their sources, and how to appeal, as printable HTML or as PDF, in Swedish or English (the decision’s language by default). The read is logged.',
-      security: SESSION,
-      request: { params: idParam, query: z.object({ lang: z.enum(['sv', 'en']).optional(), format: z.enum(['html', 'pdf']).optional() }) },
-      responses: {
-        200: {
-          description: 'The letter',
-          content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
-        },
-        ...problems(400, 401, 403, 404, 409),
-      },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      const { lang, format } = c.req.valid('query')
-      const { row, decision, screening } = await go(c, letterData(id), [...OFFICERS])
-      const locale = lang ?? decision.letterLocale
-      const programme = plugins.programme(row.programme)
-      const input = {
-        locale,
-        caseId: row.id,
-        district: row.district,
-        programme: { id: row.programme, name: programme ? programme.name[locale] : row.programme },
-        association: { name: row.association_name, organisationNumber: row.organisation_number },
-        amountRequested: row.amount_requested,
-        decision,
-        explanation: explainStructured(screening, { plugins }),
-        issuedOn: stockholmDay(new Date(decision.approvedAt ?? decision.decidedAt)),
-      }
-      if (format === 'pdf') {
-        const pdf = await renderLetterPdf(input)
-        return c.body(new Uint8Array(pdf), 200, {
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="beslut-${row.id}.pdf"`,
-        })
-      }
-      return c.html(renderLetterHtml(input), 200)
-    },
-  )
+  // The decision letter and its preview are in routes/letters.ts.
 }

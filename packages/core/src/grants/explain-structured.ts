@@ -4,6 +4,7 @@ import { ruleHeading, type Finding, type FindingStatus } from './rules.js'
 import { screener, type Outcome, type PluginsInput, type ScreeningResult } from './screen.js'
 import { DECISION_SOURCES } from './sources.js'
 import { checkExplainInput } from './result-shape.js'
+import { appealFor } from './appeal.js'
 import {
   APPLICANT_CAN,
   DEFAULT_APPEAL,
@@ -100,9 +101,9 @@ export function formatSource(source: GrantSource, locale: Locale): string {
   return `${SOURCE_LEVEL_TEXT[source.level][locale]}: ${source.title}, ${source.reference}, ${source.date}${url}`
 }
 
-/** The appeal text for a programme: the plugin's own, or the default (laglighetsprövning). */
+/** The appeal text for a programme: the plugin's own, else its route's (`appealFor`), else the default (laglighetsprövning). */
 export function appealText(programme: string, plugins?: PluginsInput): LocalizedText {
-  return (plugins && screener(plugins).plugins.programme(programme)?.appeal) || DEFAULT_APPEAL
+  return plugins ? appealFor(screener(plugins).plugins.programme(programme)).text : DEFAULT_APPEAL
 }
 
 const both = (f: (locale: Locale) => string): LocalizedText => ({ sv: f('sv'), en: f('en') })

@@ -3,6 +3,7 @@
  * contacts, local grant programmes and local plan sections without forking core.
  */
 export * from './schemas.js'
+export * from './authority.js'
 export * from './define.js'
 export * from './shared-contacts.js'
 export * from './translations.js'

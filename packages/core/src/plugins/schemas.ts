@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { coded, codedMessage, given, isoDateSchema, localizedTextSchema, slugSchema as slug, sourceSchema } from '../shared/index.js'
 import { WEEKDAYS } from '../shared/calendar/days.js'
+import { authoritySchema } from './authority.js'
 
 export const CONTACT_KINDS = [
   'emergency',
@@ -99,7 +100,13 @@ export const grantProgrammeSchema = z
     /** The programme's published basic requirements, as text. */
     requirements: z.array(z.object({ id: slug('requirement id'), text: localizedTextSchema }).strict()),
     sources: z.array(grantSourceSchema).min(1, coded('programme.sources')),
-    /** How to appeal a decision in this programme; the core default is used when absent. */
+    /**
+     * How a decision in this programme is appealed: `legality-review` (laglighetsprövning,
+     * kommunallagen 13 kap.; the default for municipal grants) or `administrative-appeal`
+     * (förvaltningsbesvär, förvaltningslagen 40–47 §§) where the programme's rules say so.
+     */
+    appealRoute: z.enum(['legality-review', 'administrative-appeal']).optional(),
+    /** How to appeal a decision in this programme, in the programme's own words; replaces the route's text. */
     appeal: localizedTextSchema.optional(),
     /** Where to read more and apply. */
     url: httpsUrl.optional(),
@@ -139,6 +146,8 @@ export const districtPluginSchema = z
     name: localizedTextSchema,
     /** Anything a reader should know first, for example that the district has been merged. */
     notice: localizedTextSchema.optional(),
+    /** The committee that issues the district's decisions: its names over time and its case numbers. */
+    authority: authoritySchema.optional(),
     contacts: z.array(contactSchema).default([]),
     grantProgrammes: z.array(grantProgrammeSchema).default([]),
     planSections: z.array(planSectionSchema).default([]),

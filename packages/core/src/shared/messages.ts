@@ -125,6 +125,14 @@ export const MESSAGES = {
     sv: 'måste vara en källa i ett källdokument eller en webbkälla',
     en: 'source must be a seed document source or a web source',
   },
+  'authority.caseNumberFormat': {
+    sv: 'måste innehålla platshållaren för löpnumret, till exempel {example:json}',
+    en: 'must contain the placeholder for the sequence number, for example {example:json}',
+  },
+  'authority.intervals': {
+    sv: 'namnens giltighetstider måste komma i ordning och får inte överlappa: {detail}',
+    en: 'the names’ validity intervals must be in order and must not overlap: {detail}',
+  },
   'list.duplicateIdAt': { sv: 'id:t {id:json} används redan (i {first})', en: 'duplicate id {id:json} (also at {first})' },
 
   // Grant applications (grants/application.ts)

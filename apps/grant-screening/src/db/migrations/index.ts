@@ -2,6 +2,7 @@ import type { MigrationSet } from '@vbe/server-kit'
 import { casesMigration } from './001-cases.js'
 import { screeningsApartMigration } from './002-screenings-apart.js'
 import { decisionsMigration } from './003-decisions.js'
+import { lettersMigration } from './004-letters.js'
 
 /** The grant-screening migrations, in order. Each file is frozen once it has run anywhere. */
 export const grantMigrations: MigrationSet = {
@@ -10,5 +11,6 @@ export const grantMigrations: MigrationSet = {
     '001-cases': casesMigration,
     '002-screenings-apart': screeningsApartMigration,
     '003-decisions': decisionsMigration,
+    '004-letters': lettersMigration,
   },
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n'
 import type { CaseDetail, Decision, Lang, User } from '../../types'
 import type { CaseProps } from './CasePage'
 import { DecisionDialog } from './DecisionDialog'
+import { LetterPreview } from '../../components/LetterPreview'
 
 const isDecider = (user: User, decidedBy: string) => decidedBy === user.username || decidedBy === user.displayName || decidedBy === user.id
 
@@ -57,6 +58,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
         />
       )}
 
+      {canApprove && d && <LetterPreview caseId={c.id} letterLocale={d.letterLocale} />}
       {canApprove && <Approval {...props} />}
       {hasRole(props.user, 'approver') && awaiting && d && isDecider(props.user, d.decidedBy) && (
         <p className="muted">{t('cannotApproveOwn')}</p>
