@@ -75,10 +75,16 @@ describe('grant-screening UI: one case from import to reclaim', () => {
     for (let i = 0; i < 4; i++) expect(await attempt()).toBe(401)
     expect(await attempt()).toBe(429)
     // Progressive delays (issue 16): the first wait is 30 s, less a second if the clock ticked.
-    await page.getByRole('alert').filter({ hasText: /Too many failed attempts\. Try again in (30|29) seconds\./ }).waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Too many failed attempts\. Try again in (30|29) seconds\./ })
+      .waitFor()
     await setLanguage(page, 'Svenska')
     await page.getByRole('button', { name: 'Logga in' }).click()
-    await page.getByRole('alert').filter({ hasText: /För många misslyckade försök\. Försök igen om (30|29|28) sekunder\./ }).waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /För många misslyckade försök\. Försök igen om (30|29|28) sekunder\./ })
+      .waitFor()
     violations.push(...(await axe(page, 'login rate-limited sv')))
     await shot(page, 'login-rate-limited', false)
 

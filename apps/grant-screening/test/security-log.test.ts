@@ -30,7 +30,12 @@ describe('grant screening security log and sessions (PGlite)', () => {
     expect((await officer.json('GET', '/api/security-log')).status).toBe(403)
     expect((await officer.json('GET', '/api/persons?q=x')).status).toBe(403)
     const refusals = await auditor.json('GET', '/api/security-log?kind=forbidden')
-    expect(refusals.body.events[0]).toMatchObject({ kind: 'forbidden', actor: 'officer.rk', path: '/api/persons', detail: { code: 'role' } })
+    expect(refusals.body.events[0]).toMatchObject({
+      kind: 'forbidden',
+      actor: 'officer.rk',
+      path: '/api/persons',
+      detail: { code: 'role' },
+    })
   })
 
   it('lists a user’s own sessions and ends one, as the OpenAPI document says', async () => {

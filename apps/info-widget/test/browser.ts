@@ -10,7 +10,6 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
-import type { ExtraPage } from '../src/server/app.js'
 import { launchChromium, startSite, type TestSite } from './support.js'
 
 const require = createRequire(import.meta.url)

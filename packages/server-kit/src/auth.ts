@@ -166,7 +166,12 @@ export function login(
     const { pair, address } = rules(policy)
     const throttled = (waitMs: number) =>
       Effect.zipRight(
-        recordSecurityEvent({ kind: 'login.throttled', actor: name, address: from.address, detail: { waitSeconds: Math.ceil(waitMs / 1000) } }),
+        recordSecurityEvent({
+          kind: 'login.throttled',
+          actor: name,
+          address: from.address,
+          detail: { waitSeconds: Math.ceil(waitMs / 1000) },
+        }),
         Effect.fail(new RateLimited({ retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) })),
       )
     const pairWait = yield* claimAttempt(pairKey, pair, now)

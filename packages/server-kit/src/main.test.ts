@@ -42,7 +42,11 @@ describe('parseServerEnv', () => {
   })
 
   it('turns demo mode off in production and refuses to turn it (or insecure cookies) on there', () => {
-    expect(parseServerEnv({ NODE_ENV: 'production' }, 'x', 1)).toMatchObject({ production: true, demo: false, kit: { secureCookies: true } })
+    expect(parseServerEnv({ NODE_ENV: 'production' }, 'x', 1)).toMatchObject({
+      production: true,
+      demo: false,
+      kit: { secureCookies: true },
+    })
     expect(() => parseServerEnv({ NODE_ENV: 'production', VBE_DEMO: '1', VBE_INSECURE_COOKIES: 'yes' }, 'x', 1)).toThrow(
       /^VBE_DEMO cannot be on when NODE_ENV=production.*\nVBE_INSECURE_COOKIES cannot be on when NODE_ENV=production/,
     )

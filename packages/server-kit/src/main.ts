@@ -94,9 +94,17 @@ function envSchema(app: string, defaultPort: number) {
     .superRefine((env, ctx) => {
       if (env.NODE_ENV !== 'production') return
       if (isOn(env.VBE_DEMO))
-        ctx.addIssue({ code: 'custom', path: ['VBE_DEMO'], message: 'cannot be on when NODE_ENV=production (demo users have a public password)' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['VBE_DEMO'],
+          message: 'cannot be on when NODE_ENV=production (demo users have a public password)',
+        })
       if (isOn(env.VBE_INSECURE_COOKIES))
-        ctx.addIssue({ code: 'custom', path: ['VBE_INSECURE_COOKIES'], message: 'cannot be on when NODE_ENV=production (serve over https)' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['VBE_INSECURE_COOKIES'],
+          message: 'cannot be on when NODE_ENV=production (serve over https)',
+        })
     })
     .transform((env): ServerEnv => {
       const production = env.NODE_ENV === 'production'
@@ -332,8 +340,5 @@ function demoUsersIn<DB>(app: AppMain<DB>, database: Database<DB>): Promise<Demo
 async function productionRefusals<DB>(app: AppMain<DB>, database: Database<DB>): Promise<string[]> {
   const users = await demoUsersIn(app, database)
   const data = (await app.demo?.present?.(database)) ?? []
-  return [
-    ...users.map((u) => `demo user ${u.username}${u.publicPassword ? ' (with the public demo password)' : ''}`),
-    ...data,
-  ]
+  return [...users.map((u) => `demo user ${u.username}${u.publicPassword ? ' (with the public demo password)' : ''}`), ...data]
 }

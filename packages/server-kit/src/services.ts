@@ -1,7 +1,7 @@
 import { Context, Effect, Exit } from 'effect'
 import { sql } from 'kysely'
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type LocalizedText, type StaffRole } from '@vbe/core'
-import { insertFromJson, type AnyKysely, type BulkColumn, type BulkInsert } from './db.js'
+import { insertFromJson, type AnyKysely, type BulkColumn, type BulkInsert } from './db-values.js'
 import { DatabaseError } from './errors.js'
 import type { AuditSeal } from './audit/seal.js'
 

@@ -48,7 +48,12 @@ interface Answer {
   setCookie: string | null
 }
 
-async function call(url: string, method: string, path: string, init: { cookie?: string; csrf?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  init: { cookie?: string; csrf?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const res = await fetch(`${url}${path}`, {
     method,
     headers: {
@@ -93,14 +98,20 @@ beforeEach(async () => {
 describe('login throttling (findings 3 and 4)', () => {
   it('checks at most the free attempts when 15 wrong passwords arrive at once', async () => {
     const url = await serve()
-    const before = Number((await sql<{ n: string }>`select count(*) as n from vbe_security_log where kind = 'login.failed'`.execute(database.kysely)).rows[0]!.n)
+    const before = Number(
+      (await sql<{ n: string }>`select count(*) as n from vbe_security_log where kind = 'login.failed'`.execute(database.kysely)).rows[0]!
+        .n,
+    )
     const answers = await Promise.all(
       Array.from({ length: 15 }, () => call(url, 'POST', '/api/session', { body: { username: 'anna', password: 'wrong' } })),
     )
     const statuses = answers.map((a) => a.status).sort()
     expect(statuses.filter((s) => s === 401)).toHaveLength(5)
     expect(statuses.filter((s) => s === 429)).toHaveLength(10)
-    const after = Number((await sql<{ n: string }>`select count(*) as n from vbe_security_log where kind = 'login.failed'`.execute(database.kysely)).rows[0]!.n)
+    const after = Number(
+      (await sql<{ n: string }>`select count(*) as n from vbe_security_log where kind = 'login.failed'`.execute(database.kysely)).rows[0]!
+        .n,
+    )
     expect(after - before).toBe(5)
   })
 
@@ -108,8 +119,11 @@ describe('login throttling (findings 3 and 4)', () => {
     // Behind a trusted proxy on loopback, each client is told apart by X-Forwarded-For.
     const proxied = await serve({ trustedProxies: ['127.0.0.1'] })
     const attacker = { 'x-forwarded-for': '203.0.113.7' }
-    for (let i = 0; i < 40; i++) await call(proxied, 'POST', '/api/session', { body: { username: 'admin', password: `guess-${i}` }, headers: attacker })
-    expect((await call(proxied, 'POST', '/api/session', { body: { username: 'admin', password: 'pw-admin' }, headers: attacker })).status).toBe(429)
+    for (let i = 0; i < 40; i++)
+      await call(proxied, 'POST', '/api/session', { body: { username: 'admin', password: `guess-${i}` }, headers: attacker })
+    expect(
+      (await call(proxied, 'POST', '/api/session', { body: { username: 'admin', password: 'pw-admin' }, headers: attacker })).status,
+    ).toBe(429)
     // The admin from their own address, and a colleague on another, are not locked out.
     await logIn(proxied, 'admin', 'pw-admin', { 'x-forwarded-for': '198.51.100.20' })
     await logIn(proxied, 'anna', 'pw-anna', { 'x-forwarded-for': '198.51.100.21' })
@@ -121,7 +135,14 @@ describe('login throttling (findings 3 and 4)', () => {
     const direct = await serve()
     const statuses: number[] = []
     for (let i = 0; i < 8; i++)
-      statuses.push((await call(direct, 'POST', '/api/session', { body: { username: 'bo', password: 'x' }, headers: { 'x-forwarded-for': `192.0.2.${i}` } })).status)
+      statuses.push(
+        (
+          await call(direct, 'POST', '/api/session', {
+            body: { username: 'bo', password: 'x' },
+            headers: { 'x-forwarded-for': `192.0.2.${i}` },
+          })
+        ).status,
+      )
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429])
   })
 })
@@ -145,7 +166,9 @@ describe('sessions (finding 10, ASVS V7)', () => {
   })
 
   it('ends a session after the idle timeout and after the absolute timeout', async () => {
-    const url = await serve({ authPolicy: { sessionMs: 3600_000, idleMs: 10 * 60_000, maxFailuresPerUser: 5, maxFailuresPerAddress: 30, windowMs: 900_000 } })
+    const url = await serve({
+      authPolicy: { sessionMs: 3600_000, idleMs: 10 * 60_000, maxFailuresPerUser: 5, maxFailuresPerAddress: 30, windowMs: 900_000 },
+    })
     const idle = await logIn(url, 'anna', 'pw-anna')
     now = new Date(now.getTime() + 9 * 60_000)
     expect((await call(url, 'GET', '/api/session', { cookie: idle.cookie })).status).toBe(200)
@@ -182,7 +205,11 @@ describe('sessions (finding 10, ASVS V7)', () => {
     const c = await logIn(url, 'bo', 'pw-bo-2')
     await run(setUserDisabled(ids.bo!, true))
     expect((await call(url, 'GET', '/api/session', { cookie: c.cookie })).status).toBe(401)
-    expect(Number((await sql<{ n: string }>`select count(*) as n from vbe_sessions where user_id = ${ids.bo}`.execute(database.kysely)).rows[0]!.n)).toBe(0)
+    expect(
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from vbe_sessions where user_id = ${ids.bo}`.execute(database.kysely)).rows[0]!.n,
+      ),
+    ).toBe(0)
     await run(setUserDisabled(ids.bo!, false))
     await run(changePassword(ids.bo!, 'pw-bo'))
   })
@@ -234,7 +261,11 @@ describe('the security log (finding 12)', () => {
     expect((await call(url, 'GET', '/api/admin-only', { cookie: anna.cookie })).status).toBe(403)
     expect((await call(url, 'POST', '/api/session/nothing', { cookie: anna.cookie })).status).toBe(403) // no CSRF token
 
-    const stored = await sql<{ kind: string; actor: string; detail: unknown }>`select kind, actor, detail from vbe_security_log order by id`.execute(database.kysely)
+    const stored = await sql<{
+      kind: string
+      actor: string
+      detail: unknown
+    }>`select kind, actor, detail from vbe_security_log order by id`.execute(database.kysely)
     expect(JSON.stringify(stored.rows)).not.toContain('hunter2')
     expect(lines.join('\n')).not.toContain('hunter2')
     expect(lines.map((l) => JSON.parse(l) as { log: string; kind: string })).toEqual(

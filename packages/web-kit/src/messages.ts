@@ -28,7 +28,8 @@ const sv = {
   errorsInForm: 'Rätta följande:',
   sessionExpired: 'Din session har gått ut. Logga in igen.',
   sessionsTitle: 'Mina inloggningar',
-  sessionsIntro: 'Här ser du var du är inloggad. Avsluta en inloggning du inte känner igen, eller som finns kvar på en dator du inte längre använder.',
+  sessionsIntro:
+    'Här ser du var du är inloggad. Avsluta en inloggning du inte känner igen, eller som finns kvar på en dator du inte längre använder.',
   sessionsCaption: 'Dina aktiva inloggningar',
   sessionStarted: 'Inloggad',
   sessionLastUsed: 'Senast använd',

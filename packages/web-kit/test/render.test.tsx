@@ -177,11 +177,33 @@ describe('SortableTable and StatusBadge', () => {
 
 describe('SessionsPage', () => {
   const sessions = [
-    { id: 's1', createdAt: '2026-05-04T08:00:00Z', lastSeenAt: '2026-05-04T09:00:00Z', expiresAt: '2026-05-04T16:00:00Z', address: '10.0.0.1', userAgent: 'Firefox', current: true },
-    { id: 's2', createdAt: '2026-05-03T07:00:00Z', lastSeenAt: '2026-05-03T07:30:00Z', expiresAt: '2026-05-03T15:00:00Z', address: null, userAgent: null, current: false },
+    {
+      id: 's1',
+      createdAt: '2026-05-04T08:00:00Z',
+      lastSeenAt: '2026-05-04T09:00:00Z',
+      expiresAt: '2026-05-04T16:00:00Z',
+      address: '10.0.0.1',
+      userAgent: 'Firefox',
+      current: true,
+    },
+    {
+      id: 's2',
+      createdAt: '2026-05-03T07:00:00Z',
+      lastSeenAt: '2026-05-03T07:30:00Z',
+      expiresAt: '2026-05-03T15:00:00Z',
+      address: null,
+      userAgent: null,
+      current: false,
+    },
   ]
   it('lists the sign-ins in a captioned table, marks the current one and names each end button by its start, in sv and en', () => {
-    const page = (lang: Lang) => html(<AnnouncerProvider><SessionsPage initial={sessions} /></AnnouncerProvider>, lang)
+    const page = (lang: Lang) =>
+      html(
+        <AnnouncerProvider>
+          <SessionsPage initial={sessions} />
+        </AnnouncerProvider>,
+        lang,
+      )
     const sv = page('sv')
     expect(sv).toContain('<caption id="sessions-title">Dina aktiva inloggningar</caption>')
     expect(sv).toContain('<th scope="col">Senast använd</th>')

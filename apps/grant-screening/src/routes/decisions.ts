@@ -1,11 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
+import { problems, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { approve, decide, revise } from '../cases/index.js'
-import { stockholmDay } from '@vbe/core/calendar'
 import { DECISION_KINDS } from '../db/tables.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { REVISION_BASES } from '@vbe/core/grants'
-import { runner, json, body, text, idParam, wholeKronor, OFFICERS } from './schemas.js'
+import { runner, json, body, text, idParam, wholeKronor } from './schemas.js'
 import { caseDetailSchema } from './responses.js'
 import { registerCommunicationRoutes } from './communications.js'
 

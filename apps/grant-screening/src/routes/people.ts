@@ -60,7 +60,9 @@ export function registerPeopleRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
               reason: z.enum(ERASURE_REASON_CODES).openapi({
                 description: `Why: ${ERASURE_REASON_CODES.map((c) => `\`${c}\` (${ERASURE_REASONS[c].en})`).join(', ')}`,
               }),
-              note: text(500).optional().openapi({ description: 'A comment for the log; refused if it repeats the person’s name, e-mail or phone' }),
+              note: text(500)
+                .optional()
+                .openapi({ description: 'A comment for the log; refused if it repeats the person’s name, e-mail or phone' }),
             })
             .strict(),
         ),

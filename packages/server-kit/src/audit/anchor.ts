@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { AnyKysely } from '../db.js'
+import type { AnyKysely } from '../db-values.js'
 import type { KitTables } from '../schema.js'
 import { insertEvent, lockedHead, advanceCheckpoint } from './append.js'
 import { ANCHOR_ACTION, fromRow, keyedHasher, legacyHasher } from './chain.js'

@@ -1,7 +1,7 @@
 import { Effect } from 'effect'
 import { sql, type Kysely } from 'kysely'
 import type { DatabaseError } from '../errors.js'
-import { insertFromJson, jsonb, type AnyKysely, type BulkColumn } from '../db.js'
+import { insertFromJson, jsonb, type AnyKysely, type BulkColumn } from '../db-values.js'
 import type { KitTables } from '../schema.js'
 import { Clock, CurrentUser, Db, query, transaction } from '../services.js'
 import { GENESIS_HASH, keyedHasher, type AuditEvent, type AuditInput } from './chain.js'

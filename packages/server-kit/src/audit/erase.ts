@@ -1,7 +1,7 @@
 import { Effect } from 'effect'
 import { sql, type Kysely } from 'kysely'
 import type { DatabaseError } from '../errors.js'
-import { jsonb, type AnyKysely } from '../db.js'
+import { jsonb, type AnyKysely } from '../db-values.js'
 import type { KitTables } from '../schema.js'
 import { Clock, CurrentUser, Db, query, transaction } from '../services.js'
 import { currentSeal, insertEvent, lockedHead } from './append.js'

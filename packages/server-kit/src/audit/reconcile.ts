@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@vbe/core'
-import type { AnyKysely } from '../db.js'
+import type { AnyKysely } from '../db-values.js'
 
 /**
  * A record in an app's tables that must have a matching audit event, but has none: a

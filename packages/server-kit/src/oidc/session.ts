@@ -13,7 +13,11 @@ import { createSession } from '../sessions/store.js'
  * (a new token, the session the browser held ended, the policy's absolute lifetime, the
  * `session.login` event, here with `{ method: 'oidc' }`).
  */
-export function startSession(c: Context<KitEnv>, user: SessionUser, policy: AuthPolicy): Effect.Effect<LoginResult, DatabaseError, Db | Clock> {
+export function startSession(
+  c: Context<KitEnv>,
+  user: SessionUser,
+  policy: AuthPolicy,
+): Effect.Effect<LoginResult, DatabaseError, Db | Clock> {
   const kit = c.get('kit')
   return Effect.gen(function* () {
     const now = (yield* Clock).now()

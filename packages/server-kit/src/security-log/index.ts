@@ -5,7 +5,14 @@ import type { KitTables } from '../schema.js'
 import { Clock, Db, query } from '../services.js'
 
 /** The kinds of security event the kit records. */
-export const SECURITY_EVENT_KINDS = ['login.failed', 'login.throttled', 'forbidden', 'person.search', 'audit.read', 'sessions.ended'] as const
+export const SECURITY_EVENT_KINDS = [
+  'login.failed',
+  'login.throttled',
+  'forbidden',
+  'person.search',
+  'audit.read',
+  'sessions.ended',
+] as const
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number]
 
 /** A security event. Never put a password, token or searched-for name in `detail`. */
@@ -77,7 +84,11 @@ export function listSecurityEvents(options: {
 }): Effect.Effect<SecurityLogEntry[], DatabaseError, Db> {
   return Effect.map(
     query('security-log.list', (db: Kysely<KitTables>) => {
-      let q = db.selectFrom('vbe_security_log').selectAll().orderBy('id', 'desc').limit(options.limit ?? 100)
+      let q = db
+        .selectFrom('vbe_security_log')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(options.limit ?? 100)
       if (options.before !== undefined) q = q.where('id', '<', options.before)
       if (options.kind !== undefined) q = q.where('kind', '=', options.kind)
       if (options.districts !== undefined) {

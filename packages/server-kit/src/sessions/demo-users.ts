@@ -21,7 +21,8 @@ export function findDemoUsers(usernames: readonly string[], password: string): E
   return Effect.gen(function* () {
     const rows = yield* query('demo.users', (db: Kysely<KitTables>) => {
       let q = db.selectFrom('vbe_users').select(['username', 'password_hash', 'demo']).where('disabled', '=', false)
-      q = usernames.length > 0 ? q.where((eb) => eb.or([eb('demo', '=', true), eb('username', 'in', usernames)])) : q.where('demo', '=', true)
+      q =
+        usernames.length > 0 ? q.where((eb) => eb.or([eb('demo', '=', true), eb('username', 'in', usernames)])) : q.where('demo', '=', true)
       return q.orderBy('username').execute()
     })
     const found: DemoUserFound[] = []

@@ -173,7 +173,15 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRout
       description:
         'Logs a user out everywhere, for example when a computer is lost. Admins; a district admin only for users of its own district.',
       security: SESSION_AND_CSRF,
-      request: { params: z.object({ userId: z.string().min(1).max(100).regex(/^[\w.:-]+$/) }) },
+      request: {
+        params: z.object({
+          userId: z
+            .string()
+            .min(1)
+            .max(100)
+            .regex(/^[\w.:-]+$/),
+        }),
+      },
       responses: {
         200: {
           description: 'How many sessions were ended',
@@ -188,7 +196,9 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRout
       const scope = scopeOf(admin)
       const target = await runKit(
         c,
-        query('users.get', (db: Kysely<KitTables>) => db.selectFrom('vbe_users').select(['id', 'district']).where('id', '=', userId).executeTakeFirst()),
+        query('users.get', (db: Kysely<KitTables>) =>
+          db.selectFrom('vbe_users').select(['id', 'district']).where('id', '=', userId).executeTakeFirst(),
+        ),
       )
       // Outside a district admin's scope the user is as unknown as a made-up id.
       if (!target || (scope !== null && (target.district === null || !scope.includes(target.district))))

@@ -118,7 +118,9 @@ export function sessionFor(token: string, idleMs: number = 30 * 60_000): Effect.
       return null
     }
     if (now.getTime() - lastSeen >= Math.min(TOUCH_EVERY_MS, idleMs / 10))
-      yield* query('session.touch', (db: Kysely<KitTables>) => db.updateTable('vbe_sessions').set({ last_seen_at: now }).where('id', '=', id).execute())
+      yield* query('session.touch', (db: Kysely<KitTables>) =>
+        db.updateTable('vbe_sessions').set({ last_seen_at: now }).where('id', '=', id).execute(),
+      )
     return { user: toUser(row), csrfToken: row.csrf_token, sessionId: row.sid, publicId: row.public_id }
   })
 }
@@ -155,7 +157,13 @@ export function listSessions(userId: string, currentSessionId: string | null): E
   return Effect.gen(function* () {
     const now = (yield* Clock).now()
     const rows = yield* query('sessions.list', (db: Kysely<KitTables>) =>
-      db.selectFrom('vbe_sessions').selectAll().where('user_id', '=', userId).where('expires_at', '>', now).orderBy('created_at', 'desc').execute(),
+      db
+        .selectFrom('vbe_sessions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('expires_at', '>', now)
+        .orderBy('created_at', 'desc')
+        .execute(),
     )
     return rows.map((r) => ({
       id: r.public_id,
@@ -193,7 +201,12 @@ export function endAllSessionsOf(userId: string, reason: string, actor = 'system
       const deleted = yield* query('sessions.end-all', (db: Kysely<KitTables>) =>
         db.deleteFrom('vbe_sessions').where('user_id', '=', userId).returning('id').execute(),
       )
-      yield* appendAuditAs(actor, { action: 'session.end-all', entityType: 'user', entityId: userId, after: { reason, sessions: deleted.length } })
+      yield* appendAuditAs(actor, {
+        action: 'session.end-all',
+        entityType: 'user',
+        entityId: userId,
+        after: { reason, sessions: deleted.length },
+      })
       return deleted.length
     }),
   )

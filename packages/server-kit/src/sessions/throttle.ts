@@ -46,7 +46,9 @@ export function claimAttempt(key: string, rule: ThrottleRule, now: Date): Effect
       claimed.rows.length > 0
         ? Effect.succeed(null)
         : Effect.map(
-            query('login.wait', (db) => sql<{ next_at: Date | string }>`select next_at from vbe_login_throttle where key = ${key}`.execute(db)),
+            query('login.wait', (db) =>
+              sql<{ next_at: Date | string }>`select next_at from vbe_login_throttle where key = ${key}`.execute(db),
+            ),
             (r) => ({ waitMs: Math.max(0, new Date(r.rows[0]?.next_at ?? now).getTime() - now.getTime()) }),
           ),
   )

@@ -92,7 +92,9 @@ export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
       const first = startAppProcess(options.entry, options.title, dev)
       const url = await first.url
       expect(await first.waitFor(/Demo logins/)).toContain('Demo logins')
-      expect(await first.waitFor(/WARNING.*\n/)).toMatch(/WARNING: \d+ demo user\(s\) exist in this database, \d+ still with the public demo password/)
+      expect(await first.waitFor(/WARNING.*\n/)).toMatch(
+        /WARNING: \d+ demo user\(s\) exist in this database, \d+ still with the public demo password/,
+      )
       expect(await loginStatus(url, options.username, options.demoPassword)).toBe(200)
       expect(await first.stop()).toBe(0)
 

@@ -17,10 +17,7 @@ export const CSRF_HEADER = 'x-csrf-token'
  * `load` looks the session up (`runKit(c, sessionFor(token))` in `createApi`). `cookies`
  * are the names read, first match wins (default: the `__Host-` one only).
  */
-export function session(
-  load: (c: Context, token: string) => Promise<ActiveSession | null>,
-  cookies: readonly string[] = [SESSION_COOKIE],
-) {
+export function session(load: (c: Context, token: string) => Promise<ActiveSession | null>, cookies: readonly string[] = [SESSION_COOKIE]) {
   return createMiddleware<{ Variables: { session: ActiveSession | null } }>(async (c, next) => {
     const token = cookies.map((name) => getCookie(c, name)).find((t) => t !== undefined)
     const active = token ? await load(c, token) : null
