@@ -20,7 +20,8 @@ export interface ThrottleRule {
  * Claims one login attempt for `key`, atomically: one statement that counts the attempt
  * and sets when the next may come, but only if this one is allowed now. Parallel
  * requests queue on the counter's row, so no more than `free` attempts pass before the
- * first delay, however many arrive at once. Returns null when the attempt may go ahead,
+ * first delay, however many arrive at once. A counter whose last attempt imposed no wait
+never holds the next one up, even when the clock has stepped back. Returns null when the attempt may go ahead,
  * else how long the key must still wait (`waitMs`).
  */
 export function claimAttempt(key: string, rule: ThrottleRule, now: Date): Effect.Effect<{ waitMs: number } | null, DatabaseError, Db> {
@@ -39,7 +40,7 @@ export function claimAttempt(key: string, rule: ThrottleRule, now: Date): Effect
           failures = ${next},
           last_at = ${now},
           next_at = ${now}::timestamptz + make_interval(secs => ${delayMs(next)} / 1000.0)
-        where t.next_at <= ${now}
+        where t.next_at <= ${now} or t.next_at <= t.last_at
         returning failures`.execute(db),
     ),
     (claimed) =>
