@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { legacyHasher } from '@vbe/server-kit'
@@ -73,10 +74,16 @@ describe.each(['pglite', 'postgres'] as const)('audit verification against tampe
     const created = await officer.json('POST', '/api/cases', { application: application('t-rec', false) })
     const id = created.body.id as string
     await officer.json('POST', `/api/cases/${id}/conflict`, { conflict: false })
-    await officer.json('POST', `/api/cases/${id}/decision`, { kind: 'deny', reasons: 'Villkoren är inte uppfyllda.', letterLocale: 'sv' })
+    // An eligible application granted in full: no kommunicering, no second signature.
+    const granted = await officer.json('POST', `/api/cases/${id}/decision`, {
+      kind: 'approve',
+      reasons: 'Villkoren är uppfyllda.',
+      letterLocale: 'sv',
+    })
+    expect(granted.body.status).toBe('decided')
     expect((await verify(auditor)).ok).toBe(true)
 
-    await sql`update gs_decisions set kind = 'approve' where case_id = ${id}`.execute(db())
+    await sql`update gs_decisions set kind = 'deny' where case_id = ${id}`.execute(db())
     const sv = await verify(auditor)
     expect(sv.ok).toBe(false)
     expect(sv.problems).toEqual([
@@ -94,12 +101,12 @@ describe.each(['pglite', 'postgres'] as const)('audit verification against tampe
     const { rows } = await sql<{ n: string }>`select count(*) as n from vbe_audit_events where district = 'norrmalm'`.execute(db())
     expect(nm).toEqual({ ok: true, checked: Number(rows[0]!.n), head: null, problems: [] })
     expect((await verify(auditor)).checked).toBeGreaterThan(nm.checked)
-    await sql`update gs_decisions set kind = 'deny' where case_id = ${id}`.execute(db())
+    await sql`update gs_decisions set kind = 'approve' where case_id = ${id}`.execute(db())
 
     // A decision row inserted without its event.
     const other = (await officer.json('POST', '/api/cases', { application: application('t-rec2', false) })).body.id as string
-    await sql`insert into gs_decisions (case_id, kind, amount, reasons, letter_locale, decided_by, decided_at, requires_second, approved_by, approved_at)
-              values (${other}, 'approve', null, 'x', 'sv', 'officer.rk', now(), false, null, null)`.execute(db())
+    await sql`insert into gs_decisions (id, case_id, kind, amount, reasons, letter_locale, decided_by, decided_at, requires_second, approved_by, approved_at)
+              values (${randomUUID()}, ${other}, 'approve', null, 'x', 'sv', 'officer.rk', now(), false, null, null)`.execute(db())
     expect((await verify(auditor, 'en')).problems.map((p) => p.problem)).toEqual([
       'The decision on the case of Förening t-rec2 (application t-rec2) has no matching event in the audit log',
     ])
@@ -110,7 +117,14 @@ describe.each(['pglite', 'postgres'] as const)('audit verification against tampe
   it('reconciles approvals: a second signature written into the table without its event is reported', async () => {
     const id = (await officer.json('POST', '/api/cases', { application: application('t-appr', true) })).body.id as string
     await officer.json('POST', `/api/cases/${id}/conflict`, { conflict: false })
-    const proposed = await officer.json('POST', `/api/cases/${id}/decision`, { kind: 'approve', reasons: 'Bedömt.', letterLocale: 'sv' })
+    // Granting against the unresolved finding needs a reason per rule the answer names, and a second signature.
+    const decision = { kind: 'approve', reasons: 'Bedömt.', letterLocale: 'sv' }
+    const refused = await officer.json('POST', `/api/cases/${id}/decision`, decision)
+    expect(refused.status).toBe(400)
+    const overrides = Object.fromEntries(
+      refused.body.errors.map((e: { path: string }) => [e.path.replace(/^overrides\./, ''), 'Bedömt efter samtal med föreningen.']),
+    )
+    const proposed = await officer.json('POST', `/api/cases/${id}/decision`, { ...decision, overrides })
     expect(proposed.body.status).toBe('awaiting_approval')
     await sql`update gs_decisions set approved_by = 'approver.rk', approved_at = now() where case_id = ${id}`.execute(db())
     expect((await verify(auditor)).problems.map((p) => p.problem)).toEqual([

@@ -154,6 +154,9 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     const cid: string = denied.body.communications[0].id
     const html = await (await officer.request('GET', `/api/cases/${id}/communications/${cid}/letter?lang=sv`)).text()
     expect(html).toContain('Kommunicering')
+    // Issued by the committee as named on the day it is sent, as the decision letter is.
+    expect(html).toContain('Järva stadsdelsnämnd')
+    expect(html).not.toContain('>Rinkeby-Kista<')
     expect(html).toContain('6 december 2026')
     expect(html).toContain('Ansökan överstiger högsta beloppet')
     expect(html).not.toMatch(UUID)
@@ -328,6 +331,7 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     const html = await (await officer.request('GET', `/api/cases/${id}/reclaim/letter`)).text()
     expect(html).toMatch(/<html lang="en"/)
     expect(html).toContain('SEK 10,000')
+    expect(html).toContain('Järva District Committee')
     expect(html).toContain('SEK 50,000')
     expect(html).toContain('Redovisningen saknas.')
     expect(html).not.toMatch(UUID)

@@ -48,6 +48,17 @@ export interface NewUser {
   readonly demo?: boolean
 }
 
+/** The row of a new user, its password already hashed. */
+const newUserRow = (user: NewUser, hash: string) => ({
+  id: randomUUID(),
+  username: user.username,
+  display_name: user.displayName,
+  password_hash: hash,
+  roles: user.roles.join(','),
+  district: user.district,
+  demo: user.demo ?? false,
+})
+
 /**
  * Creates a user, or updates the one with the same username, password included: its
  * sessions end, as at every password change.
@@ -59,15 +70,7 @@ export function upsertUser(user: NewUser): Effect.Effect<SessionUser, DatabaseEr
       query('users.upsert', async (db: Kysely<KitTables>) => {
         const row = await db
           .insertInto('vbe_users')
-          .values({
-            id: randomUUID(),
-            username: user.username,
-            display_name: user.displayName,
-            password_hash: hash,
-            roles: user.roles.join(','),
-            district: user.district,
-            demo: user.demo ?? false,
-          })
+          .values(newUserRow(user, hash))
           .onConflict((oc) =>
             oc
               .column('username')
@@ -99,15 +102,7 @@ export function createUserIfMissing(user: NewUser): Effect.Effect<boolean, Datab
               query('users.create', async (db: Kysely<KitTables>) => {
                 const inserted = await db
                   .insertInto('vbe_users')
-                  .values({
-                    id: randomUUID(),
-                    username: user.username,
-                    display_name: user.displayName,
-                    password_hash: hash,
-                    roles: user.roles.join(','),
-                    district: user.district,
-                    demo: user.demo ?? false,
-                  })
+                  .values(newUserRow(user, hash))
                   .onConflict((oc) => oc.column('username').doNothing())
                   .returning('id')
                   .executeTakeFirst()

@@ -12,3 +12,4 @@ export { letterModel, letterModels, type LetterFact, type LetterModel, type Lett
 export { renderLetterHtml } from './html.js'
 export { renderLetterPdf } from './pdf.js'
 export { caseNumberOf, freezeLetter, issuedLetter, letterPreview, relevantEvidenceOf, signatoryOf, type Letter } from './issue.js'
+export { authorityLine, issuingAuthority } from './authority.js'

@@ -2,11 +2,12 @@
 import { createHash } from 'node:crypto'
 import { Effect } from 'effect'
 import { appealFor, explainStructured } from '@vbe/core/grants'
-import { authorityOn, formatCaseNumber, type AuthorityOnDay } from '@vbe/core/plugins'
+import { formatCaseNumber, type AuthorityOnDay } from '@vbe/core/plugins'
 import { stockholmDay } from '@vbe/core/calendar'
 import { appendAudit, Clock, Conflict, CurrentUser, hasRole, iso, transaction, type Forbidden, type NotFound } from '@vbe/server-kit'
 import type { Tables } from '../db/tables.js'
 import { caseRow, db, Plugins, requireNoConflict, screeningOf, type CaseRow, type Fx } from '../cases/store.js'
+import { issuingAuthority } from './authority.js'
 import type { LetterInput, Signatory } from './input.js'
 import { letterModels, type LetterModels } from './model.js'
 
@@ -14,18 +15,7 @@ type DecisionRow = Tables['gs_decisions']
 
 /** The issuing authority of a district on a day; a plugin without authority data gets its district committee by name. */
 function authorityFor(row: CaseRow, day: string): Fx<AuthorityOnDay> {
-  return Effect.map(Plugins, (plugins) => {
-    const plugin = plugins.plugins.find((p) => p.id === row.district)
-    const found = plugin?.authority ? authorityOn(plugin.authority, day) : undefined
-    if (found) return found
-    const name = plugin?.name ?? { sv: row.district, en: row.district }
-    return {
-      name: { sv: `${name.sv} stadsdelsnämnd`, en: `${name.en} District Committee` },
-      formerName: null,
-      caseNumberPrefix: row.district.slice(0, 3).toUpperCase(),
-      caseNumberFormat: '{prefix} {year}/{number}',
-    }
-  })
+  return Effect.map(Plugins, (plugins) => issuingAuthority(plugins, row.district, day))
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ComposedPlugins } from '@vbe/core/plugins'
 import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { communicate, communicationLetterData, recordReply } from '../cases/index.js'
 import { renderCommunicationHtml, renderCommunicationPdf, type CommunicationLetterInput } from '../letter/communication.js'
+import { authorityLine, issuingAuthority } from '../letter/authority.js'
 import { runner, json, body, date, text, idParam, wholeKronor, OFFICERS } from './schemas.js'
 import { caseDetailSchema } from './responses.js'
 
@@ -94,7 +95,7 @@ export function registerCommunicationRoutes(app: OpenAPIHono<KitEnv>, plugins: C
       const marks = new Map(assessments.map((a) => [a.evidenceId, a.status] as const))
       const input: CommunicationLetterInput = {
         locale,
-        authority: plugins.plugins.find((p) => p.id === row.district)?.name[locale] ?? '',
+        authority: authorityLine(issuingAuthority(plugins, row.district, stockholmDay(new Date(communication.sentAt))), locale),
         applicationRef: row.application_ref,
         programme: plugins.programme(row.programme)?.name[locale] ?? '',
         association: { name: row.association_name, organisationNumber: row.organisation_number },

@@ -5,6 +5,7 @@ import { stockholmDay } from '@vbe/core/calendar'
 import { reclaim, reclaimLetterData, setFollowUp } from '../cases/index.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { renderReclaimHtml, renderReclaimPdf, type ReclaimLetterInput } from '../letter/reclaim.js'
+import { authorityLine, issuingAuthority } from '../letter/authority.js'
 import { runner, json, body, date, text, idParam, wholeKronor, OFFICERS } from './schemas.js'
 import { caseDetailSchema } from './responses.js'
 
@@ -87,7 +88,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
       const decidedAt = new Date(rc.decided_at)
       const input: ReclaimLetterInput = {
         locale,
-        authority: plugins.plugins.find((p) => p.id === row.district)?.name[locale] ?? '',
+        authority: authorityLine(issuingAuthority(plugins, row.district, stockholmDay(decidedAt)), locale),
         applicationRef: row.application_ref,
         programme: plugins.programme(row.programme)?.name[locale] ?? '',
         association: { name: row.association_name, organisationNumber: row.organisation_number },
