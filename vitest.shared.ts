@@ -16,6 +16,9 @@ export function sharedTestConfig(projectRoot: string, overrides: UserWorkspaceCo
       reporters: ['default', 'json'],
       outputFile: { json: resolve(projectRoot, '.reports/vitest.json') },
       testTimeout: 30_000,
+      // The security log's stderr line for every refused request would bury the test output;
+      // its table still records every event, and its own tests capture the line.
+      env: { VBE_SECURITY_LOG_STDERR: '0' },
       ...overrides,
     },
   }

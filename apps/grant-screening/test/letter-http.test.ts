@@ -45,11 +45,20 @@ describe('the decision letter over HTTP', () => {
     expect(created.status).toBe(201)
     const id = created.body.id as string
     await officer.json('POST', `/api/cases/${id}/conflict`, { conflict: false })
-    const decided = await officer.json('POST', `/api/cases/${id}/decision`, {
+    const decision = {
       kind: 'approve',
       reasons: opts.reasons ?? 'Villkoren är uppfyllda och verksamheten hör till programmet.',
       letterLocale: 'sv',
-    })
+    }
+    let decided = await officer.json('POST', `/api/cases/${id}/decision`, decision)
+    if (opts.fourEyes) {
+      // Granting against the unresolved tip needs a reason per rule the refusal names, and then a second signature.
+      expect(decided.status).toBe(400)
+      const overrides = Object.fromEntries(
+        decided.body.errors.map((e: { path: string }) => [e.path.replace(/^overrides\./, ''), 'Tipset är bedömt i samtal med föreningen.']),
+      )
+      decided = await officer.json('POST', `/api/cases/${id}/decision`, { ...decision, overrides })
+    }
     expect(decided.body).toMatchObject({ status: opts.fourEyes ? 'awaiting_approval' : 'decided' })
     return id
   }

@@ -32,7 +32,6 @@ export function databaseConfigFromEnv(app: string, env: NodeJS.ProcessEnv = proc
   return { kind: 'pglite', dataDir: dir ? (isAbsolute(dir) ? dir : resolve(base, dir)) : resolve(base, 'data', app) }
 }
 
-
 export interface Database<DB = AnyTables> {
   readonly kysely: Kysely<DB>
   /** Many rows into one table at once; see `BulkInsert`. */
@@ -114,4 +113,3 @@ async function migrate(kysely: AnyKysely, set: MigrationSet): Promise<void> {
     )
   }
 }
-

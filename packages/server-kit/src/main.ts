@@ -9,6 +9,8 @@ import { DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth.js'
 import { databaseConfigFromEnv, type Database, type DatabaseConfig, type OpenOptions } from './db.js'
 import { AuditKeyError, auditSealFromEnv, type AuditSeal } from './audit/index.js'
 import { Db } from './services.js'
+import { EnvError } from './env-error.js'
+import { signInSettingsFromEnv } from './oidc/config.js'
 import { findDemoUsers, type DemoUserFound } from './sessions/demo-users.js'
 
 /** What `main()` reads from the environment, parsed and checked. */
@@ -25,10 +27,7 @@ export interface ServerEnv {
   readonly database: DatabaseConfig
 }
 
-/** The environment could not be read; `message` names each variable and what is wrong. */
-export class EnvError extends Error {
-  override readonly name = 'EnvError'
-}
+export { EnvError }
 
 /** The environment's say on sessions and cookies, for `createApi` (via the app's options). */
 export interface KitSettings {
@@ -247,6 +246,8 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
   let env: ServerEnv
   try {
     env = parseServerEnv(app.env ?? process.env, app.name, app.defaultPort)
+    // The sign-in settings are read again by createApi; a mistake in them is reported here, at the edge.
+    signInSettingsFromEnv(app.env ?? process.env)
   } catch (error) {
     if (!(error instanceof EnvError)) throw error
     console.error(`${app.title} cannot start:\n${error.message}`)

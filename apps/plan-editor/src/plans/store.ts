@@ -25,6 +25,7 @@ import {
   type Text,
 } from '@vbe/server-kit'
 import type { LocalizedText } from '@vbe/core'
+import { stockholmTime } from '@vbe/core/calendar'
 import { type Tables } from '../db/tables.js'
 import { districtName, templatesForDistrict } from '../plugins.js'
 import { permissions, subjectOf, type Action, type Row, type R, today } from './rules.js'
@@ -214,6 +215,13 @@ export function getPlan(id: string): Effect.Effect<PlanDetail, AppError, R> {
   return Effect.flatMap(loadRow(id), detailOf)
 }
 
+/** An instant as people in Stockholm read it: `2026-06-01 11:00`. */
+function wallClock(at: Date | string): string {
+  const t = stockholmTime(new Date(at))
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${t.date} ${pad(Math.floor(t.minutes / 60))}:${pad(t.minutes % 60)}`
+}
+
 /** The plan's If-Match header as the version a change is based on (the kit's parser; 428 when missing). */
 export const parseIfMatch = (header: string | undefined) =>
   parseVersionIfMatch(header, { readFrom: 'GET /api/plans/{id}', etag: { sv: 'planens ETag', en: 'the plan ETag' } })
@@ -274,8 +282,8 @@ export function writeVersion<T>(
       if (Number(row.version) !== baseVersion) {
         const by = nameOf(yield* displayNames([row.updated_by]), row.updated_by)
         return yield* conflictFor(row, baseVersion, mine ?? null, {
-          sv: `Planen har ändrats sedan version ${baseVersion} (If-Match): den är nu version ${row.version}, sparad${by === null ? '' : ` av ${by}`} ${iso(row.updated_at)}. Ingenting sparades. \`current\` visar den andra ändringen.`,
-          en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved${by === null ? '' : ` by ${by}`} at ${iso(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
+          sv: `Planen har ändrats sedan version ${baseVersion} (If-Match): den är nu version ${row.version}, sparad${by === null ? '' : ` av ${by}`} ${wallClock(row.updated_at)}. Ingenting sparades. \`current\` visar den andra ändringen.`,
+          en: `The plan has changed since version ${baseVersion} (If-Match): it is now version ${row.version}, saved${by === null ? '' : ` by ${by}`} at ${wallClock(row.updated_at)}. Nothing was saved; \`current\` shows the other change.`,
         })
       }
       const checked = yield* check(row, user)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { EnvError } from '../main.js'
+import { EnvError } from '../env-error.js'
 import { ROLES, type Role } from '../services.js'
 
 /** How staff sign in: OpenID Connect (when configured) and local passwords. */

@@ -28,8 +28,13 @@ export interface SecurityEvent {
   readonly detail?: Readonly<Record<string, string | number | boolean | null>>
 }
 
-/** Where the structured line goes; tests replace it. Default: one JSON line on stderr. */
-let writeLine: (line: string) => void = (line) => process.stderr.write(`${line}\n`)
+/**
+ * Where the structured line goes; tests replace it. Default: one JSON line on stderr,
+ * unless `VBE_SECURITY_LOG_STDERR=0` (the test runs set it: the table still gets every event).
+ */
+let writeLine: (line: string) => void = (line) => {
+  if (process.env['VBE_SECURITY_LOG_STDERR'] !== '0') process.stderr.write(`${line}\n`)
+}
 export function setSecurityLogWriter(write: (line: string) => void): () => void {
   const before = writeLine
   writeLine = write

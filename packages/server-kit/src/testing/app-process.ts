@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -102,7 +103,7 @@ export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
       const found = await sql<{ id: string }>`select id from vbe_users where username = ${options.username}`.execute(database.kysely)
       await Effect.runPromise(
         changePassword(found.rows[0]!.id, 'a-changed-password-1').pipe(
-          Effect.provideService(Db, { kysely: database.kysely }),
+          Effect.provideService(Db, { kysely: database.kysely, audit: database.audit }),
           Effect.provideService(Clock, systemClock),
         ),
       )
@@ -114,12 +115,14 @@ export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
       expect(await loginStatus(url2, options.username, 'a-changed-password-1')).toBe(200)
       expect(await second.stop()).toBe(0)
 
-      const refused = startAppProcess(options.entry, options.title, { VBE_DATA_DIR: dir, NODE_ENV: 'production' })
+      // A production start needs the audit key outside the database (docs/security.md, "Audit and keys").
+      const key = randomBytes(32).toString('hex')
+      const refused = startAppProcess(options.entry, options.title, { VBE_DATA_DIR: dir, NODE_ENV: 'production', VBE_AUDIT_KEY: key })
       expect(await refused.exited).toBe(1)
       expect(refused.output()).toContain(`${options.title} refuses to start with NODE_ENV=production while demo data is in the database`)
       expect(refused.output()).toContain(`demo user ${options.username}`)
 
-      const production = startAppProcess(options.entry, options.title, { VBE_DATA_DIR: empty, NODE_ENV: 'production' })
+      const production = startAppProcess(options.entry, options.title, { VBE_DATA_DIR: empty, NODE_ENV: 'production', VBE_AUDIT_KEY: key })
       const url3 = await production.url
       await production.waitFor(/Database: /)
       expect(production.output()).not.toContain('Demo logins')
