@@ -111,7 +111,14 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
     expect((await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })).body.code).toBe('conflict-declaration-required')
     await approver.json('POST', `/api/cases/${id}/conflict`, { conflict: false })
     const approved = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true, comment: 'Instämmer.' })
-    expect(approved.body).toMatchObject({ status: 'decided', decision: { approvedBy: 'approver.rk' } })
+    // People are named by display name (vbe_users.display_name); decidedByYou is the viewer's own.
+    expect(approved.body).toMatchObject({
+      status: 'decided',
+      decision: { decidedBy: 'Amina Yusuf', approvedBy: 'Sara Nilsson', decidedByYou: false },
+    })
+    const asDecider = await officer.json('GET', `/api/cases/${id}`)
+    expect(asDecider.body.decision).toMatchObject({ decidedBy: 'Amina Yusuf', approvedBy: 'Sara Nilsson', decidedByYou: true })
+    expect(asDecider.body.notes[0].author).toBe('Amina Yusuf')
 
     const html = await officer.request('GET', `/api/cases/${id}/letter?lang=sv&format=html`)
     expect(html.status).toBe(200)
@@ -138,7 +145,12 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API on %s', (kin
       amount: 20_000,
       reasons: 'Redovisningen visar att villkoren bröts.',
     })
-    expect(rc.body.reclaim).toMatchObject({ amount: 20_000, decidedBy: 'officer.rk' })
+    expect(rc.body.reclaim).toMatchObject({ amount: 20_000, decidedBy: 'Amina Yusuf' })
+    // No username reaches a user: not in the decided, approved case detail as either signer sees it, nor after the reclaim.
+    for (const body of [approved.body, asDecider.body, rc.body]) {
+      const text = JSON.stringify(body)
+      for (const username of ['officer.rk', 'approver.rk', 'officer-approver.rk']) expect(text).not.toContain(username)
+    }
 
     const due = await officer.json('GET', '/api/cases?dueBefore=2027-04-01')
     expect(due.body.items.map((c: { id: string }) => c.id)).toContain(id)

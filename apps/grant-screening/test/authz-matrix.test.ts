@@ -337,7 +337,13 @@ authorisationMatrix({
       await api().as('approver').send('POST', `/api/cases/${id}/conflict`, { conflict: false })
       const signed = await api().as('approver').send('POST', `/api/cases/${id}/approval`, { approve: true })
       expect(signed.status, signed.text).toBe(200)
-      expect(signed.json()).toMatchObject({ status: 'decided', decision: { decidedBy: 'officer-approver.rk', approvedBy: 'approver.rk' } })
+      expect(signed.json()).toMatchObject({
+        status: 'decided',
+        decision: { decidedBy: 'Nadia Karimi', approvedBy: 'Sara Nilsson', decidedByYou: false },
+      })
+      const own = await duo.send('GET', `/api/cases/${id}`)
+      expect(own.json()).toMatchObject({ decision: { decidedBy: 'Nadia Karimi', decidedByYou: true } })
+      expect(own.text).not.toMatch(/officer-approver\.rk|approver\.rk/)
     })
 
     it("Norrmalm's admin neither sees nor changes Rinkeby-Kista's cases through a re-screen, and sees none of its runs", async () => {

@@ -108,7 +108,7 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     // Four eyes: another officer has no approver role, and the decider may not sign.
     expect((await officer2.json('POST', `/api/cases/${id}/approval`, { approve: true })).status).toBe(403)
     const signed = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })
-    expect(signed.body).toMatchObject({ status: 'decided', decision: { approvedBy: 'approver.rk' } })
+    expect(signed.body).toMatchObject({ status: 'decided', decision: { approvedBy: 'Sara Nilsson', decidedByYou: false } })
   })
 
   it('sends the material before a denial, refuses the denial before the deadline naming it, and cites the failed rules', async () => {
@@ -299,7 +299,7 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     const signed = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })
     expect(signed.body).toMatchObject({
       status: 'decided',
-      decision: { id: again.body.decision.id, refersTo: oldId, approvedBy: 'approver.rk' },
+      decision: { id: again.body.decision.id, refersTo: oldId, approvedBy: 'Sara Nilsson' },
     })
     expect(signed.body.decisionHistory.map((d: { id: string }) => d.id)).toEqual([oldId])
   })

@@ -50,6 +50,43 @@ export interface ReplacedDecisionView extends DecisionView {
   supersededAt: string
 }
 
+/** Display names by username (vbe_users.display_name); a username that is no user's is absent. */
+export type DisplayNames = ReadonlyMap<string, string>
+
+/** The display names of these usernames, read once for a case view: the API shows names, never usernames. */
+export function displayNames(usernames: Iterable<string | null>) {
+  const wanted = [...new Set([...usernames].filter((u): u is string => u !== null))]
+  if (wanted.length === 0) return Effect.succeed<DisplayNames>(new Map())
+  return db('users.displayNames', (k) => k.selectFrom('vbe_users').select(['username', 'display_name']).where('username', 'in', wanted).execute()).pipe(
+    Effect.map((rows): DisplayNames => new Map(rows.map((r) => [r.username, r.display_name]))),
+  )
+}
+
+/** A stored username's display name, or null when no user has it (the UI then names no one). */
+export const nameOf = (names: DisplayNames, username: string | null): string | null => (username === null ? null : (names.get(username) ?? null))
+
+/** A decision as the case view shows it: display names instead of usernames, and whether the viewer made it. */
+export interface ShownDecision extends Omit<DecisionView, 'decidedBy' | 'approvedBy'> {
+  /** The deciding officer's display name, or null when no user has that username. */
+  decidedBy: string | null
+  /** The approver's display name, or null (not approved, or no user has that username). */
+  approvedBy: string | null
+  /** The signed-in user made this decision (so they cannot give it its second signature). */
+  decidedByYou: boolean
+}
+export interface ShownReplacedDecision extends ShownDecision {
+  supersededBy: string
+  supersededAt: string
+}
+
+export function showDecision<V extends DecisionView>(
+  v: V,
+  names: DisplayNames,
+  viewer: string,
+): Omit<V, 'decidedBy' | 'approvedBy'> & Pick<ShownDecision, 'decidedBy' | 'approvedBy' | 'decidedByYou'> {
+  return { ...v, decidedBy: nameOf(names, v.decidedBy), approvedBy: nameOf(names, v.approvedBy), decidedByYou: v.decidedBy === viewer }
+}
+
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
 const overrideList = (v: unknown): { ruleId: string; reason: string }[] =>
   Array.isArray(v)
@@ -94,6 +131,17 @@ export interface CommunicationView {
   repliedOn: string | null
   replyRecordedBy: string | null
 }
+
+/** A communication as the case view shows it: who sent it and who recorded the reply by display name (null when unknown). */
+export interface ShownCommunication extends Omit<CommunicationView, 'sentBy' | 'replyRecordedBy'> {
+  sentBy: string | null
+  replyRecordedBy: string | null
+}
+export const showCommunication = (c: CommunicationView, names: DisplayNames): ShownCommunication => ({
+  ...c,
+  sentBy: nameOf(names, c.sentBy),
+  replyRecordedBy: nameOf(names, c.replyRecordedBy),
+})
 
 export const communicationView = (c: Tables['gs_communications']): CommunicationView => ({
   id: c.id,

@@ -27,13 +27,17 @@ import {
   decisionGuide,
   decisionRecord,
   decisionView,
+  displayNames,
+  nameOf,
   replacedView,
+  showCommunication,
+  showDecision,
   toAssessments,
   type AssessmentView,
-  type CommunicationView,
   type DecisionGuide,
-  type DecisionView,
-  type ReplacedDecisionView,
+  type ShownCommunication,
+  type ShownDecision,
+  type ShownReplacedDecision,
 } from './record.js'
 
 export { decisionView, type DecisionView } from './record.js'
@@ -74,17 +78,19 @@ export interface CaseDetail extends CaseSummary {
   screening: ScreeningResult
   rules: { id: string; heading: { sv: string; en: string } }[]
   persons: { id: string; role: PersonRole; name: string; email: string | null; phone: string | null; erased: boolean }[]
-  notes: { id: string; author: string; text: string; at: string }[]
-  decision: DecisionView | null
+  /** `author` is the writer's display name (null when no user has that username). */
+  notes: { id: string; author: string | null; text: string; at: string }[]
+  decision: ShownDecision | null
   /** Decisions a correction or reconsideration replaced, newest first. */
-  decisionHistory: ReplacedDecisionView[]
+  decisionHistory: ShownReplacedDecision[]
   /** Communications (kommunicering) sent to the applicant, oldest first. */
-  communications: CommunicationView[]
+  communications: ShownCommunication[]
   /** Every evidence item with its assessment. */
   evidenceAssessments: AssessmentView[]
   /** What a decision on the case must override, cite and have signed. */
   decisionGuide: DecisionGuide
-  reclaim: { amount: number; reasons: string; decidedBy: string; decidedAt: string; decisionId: string | null } | null
+  /** `decidedBy` is the display name of who decided the reclaim (null when no user has that username). */
+  reclaim: { amount: number; reasons: string; decidedBy: string | null; decidedAt: string; decisionId: string | null } | null
   conflict: { declared: boolean; conflict: boolean }
   version: number
 }
@@ -246,6 +252,12 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
     const assessments = assessmentViews(application, rec.assessments)
     if (options.logRead !== false) yield* appendAudit({ action: 'case.read', entityType: 'case', entityId: id, district: row.district })
     const screening = yield* screeningOf(row)
+    const names = yield* displayNames([
+      ...notes.map((n) => n.author),
+      ...[...(decision ? [decision] : []), ...rec.history].flatMap((d) => [d.decided_by, d.approved_by]),
+      ...rec.communications.flatMap((c) => [c.sent_by, c.reply_recorded_by]),
+      reclaim?.decided_by ?? null,
+    ])
     return {
       ...summary(row),
       application,
@@ -255,17 +267,17 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
         heading: ruleHeading(ruleId) ?? { sv: ruleId, en: ruleId },
       })),
       persons: persons.map((p) => ({ id: p.id, role: p.role, name: p.name, email: p.email, phone: p.phone, erased: p.erased_at !== null })),
-      notes: notes.map((n) => ({ id: n.id, author: n.author, text: n.text, at: iso(n.at) })),
-      decision: decision ? decisionView(decision) : null,
-      decisionHistory: rec.history.map(replacedView),
-      communications: rec.communications.map(communicationView),
+      notes: notes.map((n) => ({ id: n.id, author: nameOf(names, n.author), text: n.text, at: iso(n.at) })),
+      decision: decision ? showDecision(decisionView(decision), names, user.username) : null,
+      decisionHistory: rec.history.map((d) => showDecision(replacedView(d), names, user.username)),
+      communications: rec.communications.map((c) => showCommunication(communicationView(c), names)),
       evidenceAssessments: assessments,
       decisionGuide: decisionGuide(screening, toAssessments(assessments), row.amount_requested),
       reclaim: reclaim
         ? {
             amount: reclaim.amount,
             reasons: reclaim.reasons,
-            decidedBy: reclaim.decided_by,
+            decidedBy: nameOf(names, reclaim.decided_by),
             decidedAt: iso(reclaim.decided_at),
             decisionId: reclaim.decision_id,
           }

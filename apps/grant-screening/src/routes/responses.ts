@@ -89,10 +89,17 @@ export const decisionSchema = z
     amount: z.number().int().nullable(),
     reasons: z.string(),
     letterLocale: z.enum(['sv', 'en']),
-    decidedBy: z.string(),
+    decidedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The deciding officer’s display name (never a username); null when no user has the stored username' }),
+    decidedByYou: z.boolean().openapi({ description: 'The signed-in user made this decision (and so cannot give it the second signature)' }),
     decidedAt: timestamp,
     requiresSecondApproval: z.boolean(),
-    approvedBy: z.string().nullable(),
+    approvedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The approver’s display name (never a username); null until approved, or when no user has the stored username' }),
     approvedAt: timestamp.nullable(),
     overrides: z
       .array(z.object({ rule: ruleRefSchema, reason: z.string() }))
@@ -117,11 +124,11 @@ const communicationSchema = z
     citedRules: z.array(ruleRefSchema),
     letterLocale: z.enum(['sv', 'en']),
     deadline: day,
-    sentBy: z.string(),
+    sentBy: z.string().nullable().openapi({ description: 'The sending officer’s display name; null when no user has the stored username' }),
     sentAt: timestamp,
     reply: z.string().nullable(),
     repliedOn: day.nullable(),
-    replyRecordedBy: z.string().nullable(),
+    replyRecordedBy: z.string().nullable().openapi({ description: 'The display name of who recorded the reply; null until recorded or unknown' }),
   })
   .openapi('Communication', { description: 'Kommunicering (FL 25 §): the material sent to the applicant, the deadline and the reply' })
 
@@ -152,7 +159,14 @@ export const caseDetailSchema = caseSummarySchema
     screening: screeningResultSchema,
     rules: z.array(ruleHeadingSchema),
     persons: z.array(casePersonSchema),
-    notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), at: timestamp })),
+    notes: z.array(
+      z.object({
+        id: z.string(),
+        author: z.string().nullable().openapi({ description: 'The writer’s display name; null when no user has the stored username' }),
+        text: z.string(),
+        at: timestamp,
+      }),
+    ),
     decision: decisionSchema.nullable(),
     decisionHistory: z.array(replacedDecisionSchema),
     communications: z.array(communicationSchema),
@@ -162,7 +176,10 @@ export const caseDetailSchema = caseSummarySchema
       .object({
         amount: z.number().int(),
         reasons: z.string(),
-        decidedBy: z.string(),
+        decidedBy: z
+          .string()
+          .nullable()
+          .openapi({ description: 'The display name of who decided the reclaim (never a username); null when no user has it' }),
         decidedAt: timestamp,
         decisionId: z.string().nullable().openapi({ description: 'The decision the reclaim takes money back from' }),
       })

@@ -94,7 +94,10 @@ export interface Decision {
   readonly amount: number | null
   readonly reasons: string
   readonly letterLocale: Lang
-  readonly decidedBy: string
+  /** The deciding officer's display name; null when unknown (never a username). */
+  readonly decidedBy: string | null
+  /** The signed-in user made this decision. */
+  readonly decidedByYou: boolean
   readonly decidedAt: string
   readonly requiresSecondApproval: boolean
   readonly approvedBy: string | null
@@ -106,7 +109,7 @@ export interface CaseDetail extends CaseSummary {
   readonly screening: ScreeningResult
   readonly rules: readonly { readonly id: string; readonly heading: Localized }[]
   readonly persons: readonly Person[]
-  readonly notes: readonly { readonly id: string; readonly author: string; readonly text: string; readonly at: string }[]
+  readonly notes: readonly { readonly id: string; readonly author: string | null; readonly text: string; readonly at: string }[]
   readonly decision: Decision | null
   readonly decisionHistory: readonly (Decision & { readonly supersededBy: string; readonly supersededAt: string })[]
   readonly communications: readonly Communication[]
@@ -121,7 +124,7 @@ export interface CaseDetail extends CaseSummary {
   readonly reclaim: null | {
     readonly amount: number
     readonly reasons: string
-    readonly decidedBy: string
+    readonly decidedBy: string | null
     readonly decidedAt: string
     readonly decisionId: string | null
   }
@@ -137,7 +140,7 @@ export interface Communication {
   readonly citedRules: readonly RuleRef[]
   readonly letterLocale: Lang
   readonly deadline: string
-  readonly sentBy: string
+  readonly sentBy: string | null
   readonly sentAt: string
   readonly reply: string | null
   readonly repliedOn: string | null

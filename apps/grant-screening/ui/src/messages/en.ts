@@ -141,6 +141,7 @@ export const en: Messages = {
   addNote: 'Save note',
   noteAdded: 'The note was saved.',
   noteBy: '{author}, {at}',
+  unknownOfficer: 'unknown officer',
 
   decisionSection: 'Decision',
   noDecision: 'No decision has been made.',

@@ -146,6 +146,7 @@ export const sv = {
   addNote: 'Spara anteckning',
   noteAdded: 'Anteckningen sparades.',
   noteBy: '{author}, {at}',
+  unknownOfficer: 'okänd handläggare',
 
   decisionSection: 'Beslut',
   noDecision: 'Inget beslut är fattat.',

@@ -2,12 +2,10 @@ import { api, withQuery, hasRole, ErrorSummary, Field, Submit, useForm, useAnnou
 import { useRef, useState, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
-import type { CaseDetail, Decision, Lang, User } from '../../types'
+import type { CaseDetail, Decision, Lang } from '../../types'
 import type { CaseProps } from './CasePage'
 import { DecisionDialog } from './DecisionDialog'
 import { LetterPreview } from '../../components/LetterPreview'
-
-const isDecider = (user: User, decidedBy: string) => decidedBy === user.username || decidedBy === user.displayName || decidedBy === user.id
 
 /** The decision: its state, the button that opens the decision dialog, the second signature and the letters. */
 export function DecisionSection(props: CaseProps): ReactNode {
@@ -20,7 +18,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
   const canDecide = officer && (c.status === 'new' || c.status === 'in_review' || c.status === 'awaiting_reply')
   const canRevise = officer && c.status === 'decided' && d !== null
   const awaiting = c.status === 'awaiting_approval' || c.status === 'awaiting_revision_approval'
-  const canApprove = hasRole(props.user, 'approver') && awaiting && d !== null && !isDecider(props.user, d.decidedBy)
+  const canApprove = hasRole(props.user, 'approver') && awaiting && d !== null && !d.decidedByYou
 
   return (
     <section className="card decision" aria-labelledby="decision-title">
@@ -60,7 +58,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
 
       {canApprove && d && <LetterPreview caseId={c.id} letterLocale={d.letterLocale} />}
       {canApprove && <Approval {...props} />}
-      {hasRole(props.user, 'approver') && awaiting && d && isDecider(props.user, d.decidedBy) && (
+      {hasRole(props.user, 'approver') && awaiting && d?.decidedByYou && (
         <p className="muted">{t('cannotApproveOwn')}</p>
       )}
 
@@ -111,8 +109,10 @@ function DecisionText({ decision: d }: { decision: Decision }): ReactNode {
           {t('decisionCites')} {d.citedRules.map((r) => loc(r.heading)).join(', ')}
         </p>
       )}
-      <p className="small muted">{t('decidedBy', { name: d.decidedBy, at: dateTime(d.decidedAt) })}</p>
-      {d.approvedBy && <p className="small muted">{t('approvedBy', { name: d.approvedBy, at: dateTime(d.approvedAt) })}</p>}
+      <p className="small muted">{t('decidedBy', { name: d.decidedBy ?? t('unknownOfficer'), at: dateTime(d.decidedAt) })}</p>
+      {d.approvedAt && (
+        <p className="small muted">{t('approvedBy', { name: d.approvedBy ?? t('unknownOfficer'), at: dateTime(d.approvedAt) })}</p>
+      )}
     </>
   )
 }

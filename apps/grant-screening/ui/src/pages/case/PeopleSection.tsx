@@ -29,7 +29,7 @@ export function NotesSection(props: CaseProps): ReactNode {
           {props.detail.notes.map((n) => (
             <li key={n.id} className="note">
               <p className="note__text">{n.text}</p>
-              <p className="small muted">{t('noteBy', { author: n.author, at: dateTime(n.at) })}</p>
+              <p className="small muted">{t('noteBy', { author: n.author ?? t('unknownOfficer'), at: dateTime(n.at) })}</p>
             </li>
           ))}
         </ol>
