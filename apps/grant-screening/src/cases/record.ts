@@ -57,13 +57,14 @@ export type DisplayNames = ReadonlyMap<string, string>
 export function displayNames(usernames: Iterable<string | null>) {
   const wanted = [...new Set([...usernames].filter((u): u is string => u !== null))]
   if (wanted.length === 0) return Effect.succeed<DisplayNames>(new Map())
-  return db('users.displayNames', (k) => k.selectFrom('vbe_users').select(['username', 'display_name']).where('username', 'in', wanted).execute()).pipe(
-    Effect.map((rows): DisplayNames => new Map(rows.map((r) => [r.username, r.display_name]))),
-  )
+  return db('users.displayNames', (k) =>
+    k.selectFrom('vbe_users').select(['username', 'display_name']).where('username', 'in', wanted).execute(),
+  ).pipe(Effect.map((rows): DisplayNames => new Map(rows.map((r) => [r.username, r.display_name]))))
 }
 
 /** A stored username's display name, or null when no user has it (the UI then names no one). */
-export const nameOf = (names: DisplayNames, username: string | null): string | null => (username === null ? null : (names.get(username) ?? null))
+export const nameOf = (names: DisplayNames, username: string | null): string | null =>
+  username === null ? null : (names.get(username) ?? null)
 
 /** A decision as the case view shows it: display names instead of usernames, and whether the viewer made it. */
 export interface ShownDecision extends Omit<DecisionView, 'decidedBy' | 'approvedBy'> {

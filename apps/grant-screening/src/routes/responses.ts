@@ -93,13 +93,17 @@ export const decisionSchema = z
       .string()
       .nullable()
       .openapi({ description: 'The deciding officer’s display name (never a username); null when no user has the stored username' }),
-    decidedByYou: z.boolean().openapi({ description: 'The signed-in user made this decision (and so cannot give it the second signature)' }),
+    decidedByYou: z
+      .boolean()
+      .openapi({ description: 'The signed-in user made this decision (and so cannot give it the second signature)' }),
     decidedAt: timestamp,
     requiresSecondApproval: z.boolean(),
     approvedBy: z
       .string()
       .nullable()
-      .openapi({ description: 'The approver’s display name (never a username); null until approved, or when no user has the stored username' }),
+      .openapi({
+        description: 'The approver’s display name (never a username); null until approved, or when no user has the stored username',
+      }),
     approvedAt: timestamp.nullable(),
     overrides: z
       .array(z.object({ rule: ruleRefSchema, reason: z.string() }))
@@ -128,7 +132,10 @@ const communicationSchema = z
     sentAt: timestamp,
     reply: z.string().nullable(),
     repliedOn: day.nullable(),
-    replyRecordedBy: z.string().nullable().openapi({ description: 'The display name of who recorded the reply; null until recorded or unknown' }),
+    replyRecordedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The display name of who recorded the reply; null until recorded or unknown' }),
   })
   .openapi('Communication', { description: 'Kommunicering (FL 25 §): the material sent to the applicant, the deadline and the reply' })
 

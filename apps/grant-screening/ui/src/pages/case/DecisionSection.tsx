@@ -58,9 +58,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
 
       {canApprove && d && <LetterPreview caseId={c.id} letterLocale={d.letterLocale} />}
       {canApprove && <Approval {...props} />}
-      {hasRole(props.user, 'approver') && awaiting && d?.decidedByYou && (
-        <p className="muted">{t('cannotApproveOwn')}</p>
-      )}
+      {hasRole(props.user, 'approver') && awaiting && d?.decidedByYou && <p className="muted">{t('cannotApproveOwn')}</p>}
 
       {d && c.status === 'decided' && <Letters detail={c} />}
 

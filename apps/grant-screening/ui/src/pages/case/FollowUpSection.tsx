@@ -83,7 +83,13 @@ export function ReclaimSection(props: CaseProps): ReactNode {
       <h2 id="reclaim-title">{t('reclaim')}</h2>
       {c.reclaim ? (
         <>
-          <p>{t('reclaimDone', { amount: money(c.reclaim.amount), name: c.reclaim.decidedBy ?? t('unknownOfficer'), at: dateTime(c.reclaim.decidedAt) })}</p>
+          <p>
+            {t('reclaimDone', {
+              amount: money(c.reclaim.amount),
+              name: c.reclaim.decidedBy ?? t('unknownOfficer'),
+              at: dateTime(c.reclaim.decidedAt),
+            })}
+          </p>
           <p className="decision__reasons">{c.reclaim.reasons}</p>
           <ReclaimLetters caseId={c.id} />
         </>
