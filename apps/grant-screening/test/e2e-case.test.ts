@@ -337,7 +337,10 @@ describe('grant-screening UI: one case from import to reclaim', () => {
     await approval.getByLabel(/Kommentar/).fill('Instämmer.')
     await approval.getByRole('button', { name: 'Godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
-    expect(await page.getByText(/Attesterat av approver\.rk/).count()).toBe(1)
+    // People are named by display name, never by username.
+    expect(await page.getByText(/Beslutat av Amina Yusuf/).count()).toBe(1)
+    expect(await page.getByText(/Attesterat av Sara Nilsson/).count()).toBe(1)
+    expect(await page.textContent('main')).not.toMatch(/officer\.rk|approver\.rk/)
     await shot(page, 'case-decided')
 
     // The PDF, fetched with the page's cookies.
@@ -373,7 +376,8 @@ describe('grant-screening UI: one case from import to reclaim', () => {
     violations.push(...(await axe(page, 'case follow-up sv')))
     await reclaim.getByLabel('Belopp att återkräva').fill('20000')
     await reclaim.getByRole('button', { name: 'Besluta om återkrav' }).click()
-    await reclaim.getByText(/Återkrav på 20\s000 kr beslutat av officer\.rk/).waitFor()
+    await reclaim.getByText(/Återkrav på 20\s000 kr beslutat av Amina Yusuf/).waitFor()
+    expect(await page.textContent('main')).not.toMatch(/officer\.rk|approver\.rk/)
     await shot(page, 'case-follow-up')
     await page.getByRole('link', { name: /Tillbaka till ärendelistan/ }).click()
     await page.getByRole('table').getByRole('row').filter({ hasText: ASSOCIATION }).filter({ hasText: '2027-03-31' }).waitFor()
