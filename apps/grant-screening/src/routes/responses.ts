@@ -98,12 +98,9 @@ export const decisionSchema = z
       .openapi({ description: 'The signed-in user made this decision (and so cannot give it the second signature)' }),
     decidedAt: timestamp,
     requiresSecondApproval: z.boolean(),
-    approvedBy: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'The approver’s display name (never a username); null until approved, or when no user has the stored username',
-      }),
+    approvedBy: z.string().nullable().openapi({
+      description: 'The approver’s display name (never a username); null until approved, or when no user has the stored username',
+    }),
     approvedAt: timestamp.nullable(),
     overrides: z
       .array(z.object({ rule: ruleRefSchema, reason: z.string() }))
