@@ -332,6 +332,8 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     expect(html).toMatch(/<html lang="en"/)
     expect(html).toContain('SEK 10,000')
     expect(html).toContain('Järva District Committee')
+    // How to appeal, as the programme says (legality review for this municipal grant), not a generic referral.
+    expect(html).toContain('legality review (laglighetsprövning)')
     expect(html).toContain('SEK 50,000')
     expect(html).toContain('Redovisningen saknas.')
     expect(html).not.toMatch(UUID)

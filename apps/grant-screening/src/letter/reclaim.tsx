@@ -18,6 +18,8 @@ export interface ReclaimLetterInput {
   readonly amount: number
   readonly reasons: string
   readonly decidedOn: string
+  /** How to appeal, as the programme says (`appealFor`): the same route as its grant decisions. */
+  readonly appeal: string
 }
 
 const kr = (n: number, l: LetterLocale) => (l === 'sv' ? `${formatKronor(n, 'sv')} kr` : `SEK ${formatKronor(n, 'en')}`)
@@ -34,8 +36,7 @@ const RECLAIM_TEXTS = {
     sentence: (i: ReclaimLetterInput) =>
       `Förvaltningen kräver tillbaka ${kr(i.amount, 'sv')} av det bidrag på ${kr(i.reclaimedDecision.amount, 'sv')} som beviljades genom beslutet den ${formatLetterDay(i.reclaimedDecision.decidedOn, 'sv')}.`,
     reasons: 'Skäl för beslutet',
-    appeal: 'Om ni inte är nöjd med beslutet',
-    appealText: 'Kontakta förvaltningen om ni har frågor om beslutet eller vill veta hur ni överklagar det. Hänvisa till er ansökan.',
+    appeal: 'Hur man överklagar',
     footer: 'This letter is available in English on request.',
   },
   en: {
@@ -49,9 +50,7 @@ const RECLAIM_TEXTS = {
     sentence: (i: ReclaimLetterInput) =>
       `The administration reclaims ${kr(i.amount, 'en')} of the grant of ${kr(i.reclaimedDecision.amount, 'en')} made by the decision of ${formatLetterDay(i.reclaimedDecision.decidedOn, 'en')}.`,
     reasons: 'Reasons for the decision',
-    appeal: 'If you disagree with the decision',
-    appealText:
-      'Contact the administration if you have questions about the decision or want to know how to appeal it. Quote your application.',
+    appeal: 'How to appeal',
     footer: 'Detta brev finns på svenska.',
   },
 } as const
@@ -72,7 +71,7 @@ export function reclaimModel(i: ReclaimLetterInput): NoticeModel {
     sections: [
       { heading: t.decision, paragraphs: [t.sentence(i)] },
       { heading: t.reasons, paragraphs: [], userText: i.reasons },
-      { heading: t.appeal, paragraphs: [t.appealText] },
+      { heading: t.appeal, paragraphs: [i.appeal] },
     ],
     footer: t.footer,
   }

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { problems, SESSION, SESSION_AND_CSRF, type KitEnv } from '@vbe/server-kit'
 import { coded } from '@vbe/core'
 import { stockholmDay } from '@vbe/core/calendar'
+import { appealFor } from '@vbe/core/grants'
 import { reclaim, reclaimLetterData, setFollowUp } from '../cases/index.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { renderReclaimHtml, renderReclaimPdf, type ReclaimLetterInput } from '../letter/reclaim.js'
@@ -99,6 +100,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<KitEnv>, plugins: Compos
         amount: rc.amount,
         reasons: rc.reasons,
         decidedOn: stockholmDay(decidedAt),
+        appeal: appealFor(plugins.programme(row.programme)).text[locale],
       }
       if (format === 'pdf') {
         const pdf = await renderReclaimPdf(input)
