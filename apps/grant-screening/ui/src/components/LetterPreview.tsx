@@ -1,5 +1,5 @@
-import { withQuery, ENDONYMS } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
+import { LetterLinks } from './LetterLinks'
 import { useI18n } from '../i18n'
 import type { Lang } from '../types'
 
@@ -30,29 +30,17 @@ export function LetterPreview(props: { readonly caseId: string; readonly letterL
   const { lang } = useI18n()
   const t = TEXT[lang]
   const base = `/api/cases/${encodeURIComponent(props.caseId)}/letter/preview`
-  const langs: Lang[] = props.letterLocale === 'en' ? ['en', 'sv'] : ['sv', 'en']
   return (
     <div className="letters letters--preview">
       <h3>{t.heading}</h3>
       <p>{t.lead}</p>
-      <ul className="plain">
-        {langs.map((l) => (
-          <li key={l}>
-            <span className="letters__lang" lang={l}>
-              {ENDONYMS[l]}
-            </span>
-            <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-letter-preview={`${l}-html`}>
-              <span className="visually-hidden">{t.letterIn.replace('{language}', t.language[l])} </span>
-              {t.web}
-            </a>
-            {' · '}
-            <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf" data-letter-preview={`${l}-pdf`}>
-              <span className="visually-hidden">{t.letterIn.replace('{language}', t.language[l])} </span>
-              PDF
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LetterLinks
+        base={base}
+        first={props.letterLocale}
+        linkName={(l) => t.letterIn.replace('{language}', t.language[l])}
+        web={t.web}
+        marker="data-letter-preview"
+      />
     </div>
   )
 }

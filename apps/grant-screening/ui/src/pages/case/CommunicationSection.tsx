@@ -1,5 +1,6 @@
-import { api, hasRole, withQuery, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
+import { api, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
+import { LetterLinks } from '../../components/LetterLinks'
 import { useI18n } from '../../i18n'
 import type { CaseDetail, Communication, Lang } from '../../types'
 import type { CaseProps } from './CasePage'
@@ -57,26 +58,16 @@ export function CommunicationSection(props: CaseProps): ReactNode {
 function CommunicationLetters(props: { caseId: string; communication: Communication }): ReactNode {
   const { t } = useI18n()
   const base = `/api/cases/${encodeURIComponent(props.caseId)}/communications/${encodeURIComponent(props.communication.id)}/letter`
-  const langs: Lang[] = props.communication.letterLocale === 'en' ? ['en', 'sv'] : ['sv', 'en']
   return (
-    <ul className="plain letters">
-      {langs.map((l) => (
-        <li key={l}>
-          <span className="letters__lang" lang={l}>
-            {ENDONYMS[l]}
-          </span>
-          <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-communication-letter={`${l}-html`}>
-            <span className="visually-hidden">{t('communicationLetterIn', { language: t(`lang_${l}`) })} </span>
-            {t('letterWeb')}
-          </a>
-          {' · '}
-          <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf">
-            <span className="visually-hidden">{t('communicationLetterIn', { language: t(`lang_${l}`) })} </span>
-            PDF
-          </a>
-        </li>
-      ))}
-    </ul>
+    <div className="letters">
+      <LetterLinks
+        base={base}
+        first={props.communication.letterLocale}
+        linkName={(l) => t('communicationLetterIn', { language: t(`lang_${l}`) })}
+        web={t('letterWeb')}
+        marker="data-communication-letter"
+      />
+    </div>
   )
 }
 

@@ -1,8 +1,9 @@
-import { api, withQuery, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
+import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useRef, useState, type ReactNode } from 'react'
+import { LetterLinks } from '../../components/LetterLinks'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
-import type { CaseDetail, Decision, Lang } from '../../types'
+import type { CaseDetail, Decision } from '../../types'
 import type { CaseProps } from './CasePage'
 import { DecisionDialog } from './DecisionDialog'
 import { LetterPreview } from '../../components/LetterPreview'
@@ -118,28 +119,16 @@ function DecisionText({ decision: d }: { decision: Decision }): ReactNode {
 function Letters(props: { detail: CaseDetail }): ReactNode {
   const { t } = useI18n()
   const base = `/api/cases/${encodeURIComponent(props.detail.id)}/letter`
-  const langs: Lang[] = props.detail.decision?.letterLocale === 'en' ? ['en', 'sv'] : ['sv', 'en']
   return (
     <div className="letters">
       <h3>{t('letters')}</h3>
-      <ul className="plain">
-        {langs.map((l) => (
-          <li key={l}>
-            <span className="letters__lang" lang={l}>
-              {ENDONYMS[l]}
-            </span>
-            <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-letter={`${l}-html`}>
-              <span className="visually-hidden">{t('letterIn', { language: t(`lang_${l}`) })} </span>
-              {t('letterWeb')}
-            </a>
-            {' · '}
-            <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf" data-letter={`${l}-pdf`}>
-              <span className="visually-hidden">{t('letterIn', { language: t(`lang_${l}`) })} </span>
-              PDF
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LetterLinks
+        base={base}
+        first={props.detail.decision?.letterLocale ?? 'sv'}
+        linkName={(l) => t('letterIn', { language: t(`lang_${l}`) })}
+        web={t('letterWeb')}
+        marker="data-letter"
+      />
     </div>
   )
 }

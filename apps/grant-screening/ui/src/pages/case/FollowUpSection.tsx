@@ -1,5 +1,6 @@
-import { api, hasRole, withQuery, ErrorSummary, Field, Submit, useForm, useAnnounce, ENDONYMS } from '@vbe/web-kit'
+import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
+import { LetterLinks } from '../../components/LetterLinks'
 import { useI18n } from '../../i18n'
 import type { CaseDetail } from '../../types'
 import type { CaseProps } from './CasePage'
@@ -126,23 +127,14 @@ function ReclaimLetters(props: { caseId: string }): ReactNode {
   const { t } = useI18n()
   const base = `/api/cases/${encodeURIComponent(props.caseId)}/reclaim/letter`
   return (
-    <ul className="plain letters">
-      {(['sv', 'en'] as const).map((l) => (
-        <li key={l}>
-          <span className="letters__lang" lang={l}>
-            {ENDONYMS[l]}
-          </span>
-          <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-reclaim-letter={`${l}-html`}>
-            <span className="visually-hidden">{t('reclaimLetterIn', { language: t(`lang_${l}`) })} </span>
-            {t('letterWeb')}
-          </a>
-          {' · '}
-          <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf">
-            <span className="visually-hidden">{t('reclaimLetterIn', { language: t(`lang_${l}`) })} </span>
-            PDF
-          </a>
-        </li>
-      ))}
-    </ul>
+    <div className="letters">
+      <LetterLinks
+        base={base}
+        first="sv"
+        linkName={(l) => t('reclaimLetterIn', { language: t(`lang_${l}`) })}
+        web={t('letterWeb')}
+        marker="data-reclaim-letter"
+      />
+    </div>
   )
 }
