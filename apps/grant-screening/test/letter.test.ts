@@ -213,8 +213,8 @@ describe('the issuing authority by date', () => {
       caseNumberPrefix: 'JÄR',
     })
   })
-  it('is Norra innerstadens stadsdelsnämnd, formerly Norrmalm, from 2025', () => {
-    expect(authorityOn(norrmalm.authority!, '2024-12-31')?.name.sv).toBe('Norrmalms stadsdelsnämnd')
+  it('is Norra innerstadens stadsdelsnämnd, formerly Norrmalm, from 1 July 2023', () => {
+    expect(authorityOn(norrmalm.authority!, '2023-06-30')?.name.sv).toBe('Norrmalms stadsdelsnämnd')
     expect(authorityOn(norrmalm.authority!, '2026-11-23')).toMatchObject({
       name: { sv: 'Norra innerstadens stadsdelsnämnd' },
       formerName: { sv: 'Norrmalms stadsdelsnämnd' },

@@ -8,6 +8,7 @@
 import { defineDistrictPlugin, STORED_COPY_NOTE, type DistrictPlugin } from '@vbe/core/plugins'
 
 const NORRA_INNERSTADEN = 'https://start.stockholm/om-stockholms-stad/organisation/stadsdelsforvaltningar/norra-innerstaden/'
+const MERGER_NEWS = 'https://start.stockholm/aktuellt/nyheter/2023/04/ny-stadsdelsorganisation-norra-innerstaden/'
 const seed = (section: string) => ({ document: 'norrmalm-remissvar-strategi-vbe-2015.txt' as const, section, date: '2015' })
 
 export const norrmalm: DistrictPlugin = defineDistrictPlugin({
@@ -21,30 +22,31 @@ export const norrmalm: DistrictPlugin = defineDistrictPlugin({
     names: [
       {
         name: { sv: 'Norrmalms stadsdelsnämnd', en: 'Norrmalm District Committee' },
-        to: '2024-12-31',
+        to: '2023-06-30',
         caseNumberPrefix: 'NOR',
         source: {
           title: 'Norrmalms stadsdelsförvaltning, remissvar på Strategi mot våldsbejakande extremism',
           reference: 'docs/sources/norrmalm-remissvar-strategi-vbe-2015.txt',
         },
         toVerify: {
-          sv: 'Sista dagen och prefixet NOR är inte belagda i källorna; bekräfta i stadens beslut om stadsdelsnämndernas indelning (offentlig handling) och med registraturen.',
-          en: 'The last day and the prefix NOR are not attested in the sources; confirm in the city’s decision on the district committees (public record) and with the registry.',
+          sv: 'Prefixet NOR är inte belagt i källorna; bekräfta med registraturen. Sista dagen följer av stadens nyhet om sammanläggningen (se Norra innerstaden).',
+          en: 'The prefix NOR is not attested in the sources; confirm with the registry. The last day follows from the city’s news item on the merger (see Norra innerstaden).',
         },
       },
       {
         name: { sv: 'Norra innerstadens stadsdelsnämnd', en: 'Norra innerstaden District Committee' },
-        from: '2025-01-01',
+        from: '2023-07-01',
         caseNumberPrefix: 'NIS',
         mentionFormerName: true,
         source: {
-          title: 'Norra innerstadens stadsdelsförvaltning',
-          reference: 'start.stockholm (offentlig uppgift, lagrad kopia)',
-          url: NORRA_INNERSTADEN,
+          title: 'Ny stadsdelsorganisation – Norra innerstaden (kommunfullmäktiges beslut 24 april 2023, gäller från 1 juli 2023)',
+          reference: 'start.stockholm, stadens nyhet april 2023 (lagrad kopia)',
+          date: '2023-04-24',
+          url: MERGER_NEWS,
         },
         toVerify: {
-          sv: 'Att sammanslagningen gäller från 1 januari 2025 står inte i någon källa i projektet; det är stadens omorganisation av stadsdelsnämnderna enligt offentlig handling och ska bekräftas där, liksom prefixet NIS.',
-          en: 'That the merger took effect on 1 January 2025 is in no source held by the project; it is the city’s reorganisation of the district committees on public record and must be confirmed there, as must the prefix NIS.',
+          sv: 'Prefixet NIS är inte belagt i källorna; bekräfta med registraturen.',
+          en: 'The prefix NIS is not attested in the sources; confirm with the registry.',
         },
       },
     ],

@@ -41,8 +41,8 @@ describe('@vbe/plugin-norrmalm', () => {
   })
   it('names its issuing committee by date, with the former name after the merger, and marks what is unverified', () => {
     const authority = plugin.authority!
-    expect(authorityOn(authority, '2024-12-31')?.name.sv).toBe('Norrmalms stadsdelsnämnd')
-    const merged = authorityOn(authority, '2025-01-01')
+    expect(authorityOn(authority, '2023-06-30')?.name.sv).toBe('Norrmalms stadsdelsnämnd')
+    const merged = authorityOn(authority, '2023-07-01')
     expect(merged?.name.sv).toBe('Norra innerstadens stadsdelsnämnd')
     expect(merged?.formerName?.sv).toBe('Norrmalms stadsdelsnämnd')
     for (const n of authority.names) {

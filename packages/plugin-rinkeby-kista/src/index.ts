@@ -10,6 +10,8 @@ import { defineDistrictPlugin, type DistrictPlugin } from '@vbe/core/plugins'
 const GRANT_PAGE = 'https://foreningsservice.stockholm/stod-till-foreningar-och-kulturaktorer/lokalt-stod/foreningsstod-i-rinkeby-kista/'
 const JARVA_GRANT_PAGE = 'https://foreningsservice.stockholm/stod-till-foreningar-och-kulturaktorer/lokalt-stod/foreningsstod-i-jarva/'
 const MERGER_NEWS = 'https://www.nyhetsbyranjarva.se/stadsdelarna-spanga-tensta-och-rinkeby-kista-ar-nu-stadsdelen-jarva/'
+const CITY_MERGER_PAGE =
+  'https://start.stockholm/om-stockholms-stad/politik-och-demokrati/namnder-och-bolagsstyrelser/stadsdelsnamnder/spanga-tensta/'
 const seed = (section: string) => ({ document: 'rinkeby-kista-protokoll-2017-09-21-par10.txt' as const, section, date: '2017-09-21' })
 
 export const rinkebyKista: DistrictPlugin = defineDistrictPlugin({
@@ -41,14 +43,15 @@ export const rinkebyKista: DistrictPlugin = defineDistrictPlugin({
         caseNumberPrefix: 'JÄR',
         mentionFormerName: true,
         source: {
-          title: 'Stadsdelarna Spånga-Tensta och Rinkeby-Kista är nu stadsdelen Järva',
-          reference: 'Nyhetsbyrån Järva (lagrad kopia)',
-          date: '2023-07-01',
-          url: MERGER_NEWS,
+          title:
+            'Spånga-Tensta stadsdelsnämnd: ny stadsdelsnämnd från 1 juli (kommunfullmäktiges beslut 24 april 2023 om sammanläggning till Järva)',
+          reference: 'start.stockholm, stadens sida om stadsdelsnämnden (lagrad kopia); även Nyhetsbyrån Järva 2023-07-01',
+          date: '2023-04-24',
+          url: CITY_MERGER_PAGE,
         },
         toVerify: {
-          sv: 'Datumet 1 juli 2023 kommer från en lokal nyhetssida, inte från stadens beslut om stadsdelsnämndernas indelning (offentlig handling); bekräfta datumet och diarieprefixet JÄR där.',
-          en: 'The date 1 July 2023 comes from a local news site, not from the city’s decision on the district committees (public record); confirm the date and the case-number prefix JÄR there.',
+          sv: 'Diarieprefixet JÄR kommer från ärendebeskrivningen, inte från stadens egna handlingar; bekräfta med registraturen.',
+          en: 'The case-number prefix JÄR comes from the issue description, not from the city’s own records; confirm with the registry.',
         },
       },
     ],
