@@ -18,6 +18,8 @@ import tseslint from 'typescript-eslint'
 const typeAware = process.env.VBE_LINT_TYPED === '1'
 
 // The dependency direction (engineering.md): apps → server-kit/web-kit/ui → plugins → core.
+// The installed districts (@vbe/districts, the one list of the plugins this city installs) sit
+// just above the plugins, so that the kits and the apps, browser and server alike, can use them.
 // Tags come from each package.json's `nx.tags`. Tools (bench, scripts, package health)
 // may depend on anything; the test helpers depend on nothing of ours and may be used by
 // any project's tests. Nothing but a tool depends on an app.
@@ -25,8 +27,9 @@ const kits = ['scope:server', 'scope:web', 'scope:ui']
 const depConstraints = [
   { sourceTag: 'scope:core', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'scope:plugin', onlyDependOnLibsWithTags: ['scope:core'] },
-  ...kits.map((sourceTag) => ({ sourceTag, onlyDependOnLibsWithTags: ['scope:plugin', 'scope:core', 'scope:test'] })),
-  { sourceTag: 'app', onlyDependOnLibsWithTags: [...kits, 'scope:plugin', 'scope:core', 'scope:test'] },
+  { sourceTag: 'scope:installation', onlyDependOnLibsWithTags: ['scope:plugin', 'scope:core', 'scope:test'] },
+  ...kits.map((sourceTag) => ({ sourceTag, onlyDependOnLibsWithTags: ['scope:installation', 'scope:plugin', 'scope:core', 'scope:test'] })),
+  { sourceTag: 'app', onlyDependOnLibsWithTags: [...kits, 'scope:installation', 'scope:plugin', 'scope:core', 'scope:test'] },
   // A published package may only depend on published packages (npm could not install the rest).
   { sourceTag: 'published', onlyDependOnLibsWithTags: ['published'] },
   { sourceTag: 'scope:test', onlyDependOnLibsWithTags: [] },

@@ -21,7 +21,7 @@ import {
 } from '@vbe/server-kit'
 import { Plugins } from './cases/index.js'
 import { seedDemo } from './demo.js'
-import { installedPlugins } from './plugins.js'
+import { installedPlugins } from '@vbe/districts'
 import { grantAuditReconcilers } from './db/audit-reconcile.js'
 import { grantMigrations } from './db/migrations/index.js'
 import type { Tables } from './db/tables.js'

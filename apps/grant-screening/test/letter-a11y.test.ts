@@ -6,7 +6,7 @@ import { appealFor, explainStructured, parseApplication, screen, exampleApplicat
 import { authorityOn } from '@vbe/core/plugins'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { letterModel, renderLetterHtml, type LetterInput } from '../src/letter/index.js'
-import { installedPlugins } from '../src/plugins.js'
+import { installedPlugins } from '@vbe/districts'
 
 /* The HTML decision letter in a real browser, checked with axe for WCAG 2.1 A and AA, in both languages. */
 

@@ -5,7 +5,7 @@ import { readPdfText as pdfText } from '@vbe/server-kit/documents'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { norrmalm } from '@vbe/plugin-norrmalm'
 import { letterModel, renderLetterHtml, renderLetterPdf, type LetterInput } from '../src/letter/index.js'
-import { installedPlugins } from '../src/plugins.js'
+import { installedPlugins } from '@vbe/districts'
 
 /* The decision letter's content, built from core's structured explanation, in both languages. */
 

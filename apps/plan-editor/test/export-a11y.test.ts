@@ -4,7 +4,7 @@ import { analysePlan, EXAMPLE_PLANS, parsePlan } from '@vbe/core/plans'
 import { launchChromium } from '@vbe/test-browser'
 import { axeCheck, WCAG_21_AA } from '@vbe/test-browser/axe'
 import { planHtml } from '../src/export/index.js'
-import { templatesForDistrict } from '../src/plugins.js'
+import { districtTemplates } from '@vbe/districts'
 
 /* The HTML committee paper in a real browser, checked with axe for WCAG 2.1 A and AA, for both example plans and languages. */
 
@@ -18,7 +18,7 @@ describe('the HTML committee paper in a browser', () => {
   afterAll(() => browser?.close())
 
   it.each(cases)('has no WCAG 2.1 A/AA violations (%#)', async (plan, lang) => {
-    const analysis = analysePlan(plan, { templates: templatesForDistrict(plan.district), on: '2026-11-22' })
+    const analysis = analysePlan(plan, { templates: districtTemplates(plan.district), on: '2026-11-22' })
     const page = await browser.newPage()
     await page.setContent(planHtml({ plan, version: 2, analysis, lang }))
     expect(await page.locator('html').getAttribute('lang')).toBe(lang)

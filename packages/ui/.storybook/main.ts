@@ -1,14 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite'
+import { storybookConfig } from '@vbe/test-browser/storybook-config'
 
-const config: StorybookConfig = {
-  stories: ['../src/**/*.stories.tsx'],
-  addons: ['@storybook/addon-a11y'],
-  framework: { name: '@storybook/react-vite', options: {} },
-  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  typescript: { reactDocgen: false },
-  viteFinal: (vite) => ({
-    ...vite,
-    resolve: { ...vite.resolve, conditions: ['@vbe/source', 'module', 'browser', 'development|production'] },
-  }),
-}
+// The shared configuration (@vbe/test-browser): the a11y addon, React + Vite, our packages from src/.
+const config: StorybookConfig = storybookConfig({ stories: ['../src/**/*.stories.tsx'] })
 export default config

@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/react-vite'
+import { storyParameters } from '@vbe/test-browser/storybook-config'
 import { documentCss } from '../src/styles.js'
 
 // The widget's own stylesheet, adopted as a constructable stylesheet, as in the widget.
@@ -14,10 +15,7 @@ const preview: Preview = {
       </div>
     ),
   ],
-  parameters: {
-    // Every story runs through axe (addon-a11y); a violation fails the story's test.
-    a11y: { test: 'error' },
-    layout: 'padded',
-  },
+  // Every story runs through axe (addon-a11y); a violation fails the story's test.
+  parameters: { ...storyParameters },
 }
 export default preview

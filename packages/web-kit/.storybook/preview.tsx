@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/react-vite'
+import { storyParameters } from '@vbe/test-browser/storybook-config'
 import { AnnouncerProvider } from '../src/live.js'
 import { I18nRoot } from '../src/i18n.js'
 import { storyCatalogue } from '../src/stories/fixtures.js'
@@ -18,10 +19,7 @@ const preview: Preview = {
       </I18nRoot>
     ),
   ],
-  parameters: {
-    // Every story runs through axe (addon-a11y); a violation fails the story's test.
-    a11y: { test: 'error' },
-    layout: 'padded',
-  },
+  // Every story runs through axe (addon-a11y); a violation fails the story's test.
+  parameters: { ...storyParameters },
 }
 export default preview

@@ -67,6 +67,8 @@ describe('the dependency direction', () => {
     ['an app on an app', 'apps/cli/src/probe.ts', '@vbe/info-widget/snippet'],
     ['a kit on an app', 'packages/server-kit/src/probe.ts', '@vbe/grant-screening'],
     ['a test helper on a package', 'tools/test-postgres/src/probe.ts', '@vbe/core'],
+    ['a plugin on the installed districts', 'packages/plugin-norrmalm/src/probe.ts', '@vbe/districts'],
+    ['the installed districts on a kit', 'packages/districts/src/probe.ts', '@vbe/web-kit'],
   ])('forbids %s', async (_, path, specifier) => {
     expect(await boundary(path, specifier)).toHaveLength(1)
   })
@@ -74,6 +76,9 @@ describe('the dependency direction', () => {
   it.each([
     ['a plugin on core', 'packages/plugin-norrmalm/src/probe.ts', '@vbe/core/plugins'],
     ['a kit on a plugin', 'packages/server-kit/src/probe.ts', '@vbe/plugin-norrmalm'],
+    ['the installed districts on a plugin', 'packages/districts/src/probe.ts', '@vbe/plugin-norrmalm'],
+    ['a browser kit on the installed districts', 'packages/web-kit/src/probe.ts', '@vbe/districts'],
+    ['an app on the installed districts', 'apps/plan-editor/src/probe.ts', '@vbe/districts'],
     ['an app on a kit', 'apps/info-widget/src/probe.ts', '@vbe/ui'],
     ['a kit on a test helper', 'packages/server-kit/test/probe.ts', '@vbe/test-postgres'],
     ['a tool on an app', 'tools/scripts/src/probe.ts', '@vbe/grant-screening'],

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander'
 import type { Locale } from '@vbe/core'
 import { sharedContacts } from '@vbe/core/plugins'
 import type { Io } from '../io.js'
-import { districtPlugins } from '../plugins.js'
+import { installedPlugins } from '@vbe/districts'
 import { renderTable } from '../table.js'
 
 export function registerPlugins(program: Command, io: Io): void {
@@ -12,7 +12,7 @@ export function registerPlugins(program: Command, io: Io): void {
     .addOption(new Option('--lang <lang>', 'language of the texts').choices(['sv', 'en']).default('sv'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((opts: { lang: Locale; format: 'table' | 'json' }) => {
-      const plugins = districtPlugins.plugins
+      const plugins = installedPlugins.plugins
       if (opts.format === 'json') {
         io.out(`${JSON.stringify({ sharedContacts, plugins }, null, 2)}\n`)
         return

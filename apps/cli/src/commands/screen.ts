@@ -21,7 +21,7 @@ import {
   type Screener,
 } from '@vbe/core/grants'
 import { EXIT, processIo, UsageError, type Io } from '../io.js'
-import { districtPlugins } from '../plugins.js'
+import { installedPlugins } from '@vbe/districts'
 
 // The CSV columns (documented in docs/grants.md) and turning a row into an application
 // input live in @vbe/core/grants; re-exported here for earlier importers.
@@ -262,11 +262,11 @@ async function screenFile(io: Io, file: string, opts: ScreenOpts): Promise<numbe
   if (info === undefined || !info.isFile()) throw new UsageError(`file not found: ${file}`)
   const on = opts.on ?? stockholmDay(new Date())
   if (!isIsoDate(on)) throw new UsageError(`--on must be a real date written YYYY-MM-DD, got ${JSON.stringify(on)}`)
-  const known = districtPlugins.plugins.map((p) => p.id)
+  const known = installedPlugins.plugins.map((p) => p.id)
   for (const id of opts.plugin)
     if (!known.includes(id)) throw new UsageError(`unknown plugin ${JSON.stringify(id)}. Known plugins: ${known.join(', ')}`)
   const plugins =
-    opts.plugin.length === 0 ? districtPlugins : composePlugins(districtPlugins.plugins.filter((p) => opts.plugin.includes(p.id)))
+    opts.plugin.length === 0 ? installedPlugins : composePlugins(installedPlugins.plugins.filter((p) => opts.plugin.includes(p.id)))
   const s = screener(plugins)
 
   const writer = opts.format === 'json' ? jsonWriter(s, on) : opts.format === 'csv' ? csvWriter(opts.lang) : tableWriter(opts.lang)

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { directivePoints, guidelines, measures, measuresOwnedAt, perspectives, risks, unownedMeasures } from '@vbe/core/strategy'
 import { sharedContacts } from '@vbe/core/plugins'
 import type { Io } from '../io.js'
-import { districtPlugins } from '../plugins.js'
+import { installedPlugins } from '@vbe/districts'
 
 /**
  * The main job. At this stage the toolkit is a library, plugins and this command line,
@@ -25,7 +25,7 @@ export function registerStart(program: Command, io: Io): void {
 
 @vbe/core/plugins
   shared contacts   ${sharedContacts.length}   ${sharedContacts.map((c) => c.phone ?? c.id).join(', ')}
-${districtPlugins.plugins
+${installedPlugins.plugins
   .map(
     (p) =>
       `  ${p.id.padEnd(17)} ${p.contacts.length} contact(s), ${p.grantProgrammes.length} grant programme(s), ${p.planSections.length} plan section(s)`,

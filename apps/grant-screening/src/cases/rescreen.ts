@@ -7,6 +7,7 @@ import { OPEN_CASE_STATUSES, ruleHeading, screener, storeScreening, type Applica
 import { appendAuditBatchAs, insertRows, Clock, CurrentUser, iso, jsonb, scopeDistricts, scopeOf, transaction } from '@vbe/server-kit'
 import { stockholmDay } from '@vbe/core/calendar'
 import { changedRules, encodeFindings, recordCatalogue, saveReasons, type FindingTuple } from '../screenings/store.js'
+import { displayNames, nameOf } from './record.js'
 import { Plugins, type Fx, db } from './store.js'
 
 export interface RescreenFlip {
@@ -21,7 +22,12 @@ export interface RescreenFlip {
 export interface RescreenRun {
   id: string
   at: string
-  actor: string
+  /**
+   * The display name of who started the run, or null when no user has the stored username
+   * (a removed account). The run row keeps the username, as the audit log does; it never
+   * reaches a user.
+   */
+  startedBy: string | null
   checked: number
   changed: number
   flips: RescreenFlip[]
@@ -164,7 +170,7 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
     const run: RescreenRun = {
       id: randomUUID(),
       at: now.toISOString(),
-      actor: user.username,
+      startedBy: user.displayName,
       checked,
       changed,
       flips,
@@ -173,7 +179,7 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
     yield* db('rescreen.run', (k) =>
       k
         .insertInto('gs_rescreen_runs')
-        .values({ id: run.id, at: now, actor: run.actor, checked, changed, flips: jsonb(flips), districts: jsonb(districts) })
+        .values({ id: run.id, at: now, actor: user.username, checked, changed, flips: jsonb(flips), districts: jsonb(districts) })
         .execute(),
     )
     return run
@@ -189,12 +195,23 @@ export function listRescreenRuns(): Fx<RescreenRun[]> {
   return Effect.gen(function* () {
     const scope = scopeOf(yield* CurrentUser)
     const rows = yield* db('rescreen.list', (k) => k.selectFrom('gs_rescreen_runs').selectAll().orderBy('at', 'desc').limit(50).execute())
-    return rows.flatMap((r) => {
+    const names = yield* displayNames(rows.map((r) => r.actor))
+    return rows.flatMap((r): RescreenRun[] => {
       const counts = r.districts as RescreenCounts
       if (scope !== null && !scope.some((d) => d in counts)) return []
       const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || scope.includes(f.district))
       const own = scope === null ? { checked: r.checked, changed: r.changed } : sumCounts(scope.map((d) => counts[d]))
-      return [{ id: r.id, at: iso(r.at), actor: r.actor, checked: own.checked, changed: own.changed, flips, rules: headingsOf(flips) }]
+      return [
+        {
+          id: r.id,
+          at: iso(r.at),
+          startedBy: nameOf(names, r.actor),
+          checked: own.checked,
+          changed: own.changed,
+          flips,
+          rules: headingsOf(flips),
+        },
+      ]
     })
   })
 }

@@ -197,7 +197,10 @@ export const rescreenRunSchema = z
   .object({
     id: z.string(),
     at: timestamp,
-    actor: z.string(),
+    startedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The display name of who started the run (never a username); null when no user has it' }),
     checked: z.number().int(),
     changed: z.number().int(),
     flips: z.array(

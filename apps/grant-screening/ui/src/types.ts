@@ -189,9 +189,8 @@ export interface RescreenRun {
   readonly at?: string
   readonly createdAt?: string
   readonly finishedAt?: string | null
-  readonly startedBy?: string
-  readonly by?: string
-  readonly actor?: string
+  /** The display name of who started the run (never a username); null when no user has it now. */
+  readonly startedBy?: string | null
   readonly from?: unknown
   readonly to?: unknown
   readonly checked?: number

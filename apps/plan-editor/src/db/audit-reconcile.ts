@@ -2,7 +2,7 @@
 // (server-kit's `verifyAudit` runs them after the chain).
 import { sql } from 'kysely'
 import type { AuditReconciler, Unreconciled } from '@vbe/server-kit'
-import { districtName } from '../plugins.js'
+import { districtName } from '@vbe/districts'
 
 interface Row {
   district: string

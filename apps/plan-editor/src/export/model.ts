@@ -1,7 +1,7 @@
 import type { Plan, PlanAnalysis } from '@vbe/core/plans'
 import { actors } from '@vbe/core/strategy'
 import type { DocumentField } from '@vbe/server-kit/documents'
-import { districtName, templatesForDistrict } from '../plugins.js'
+import { districtName, districtTemplates } from '@vbe/districts'
 import { L, type Lang } from './texts.js'
 
 /*
@@ -68,7 +68,7 @@ const actorName = (id: string, lang: Lang) => actors.find(id)?.title[lang] ?? id
 export function paperModel({ plan, version, analysis, lang }: ExportInput): PaperModel {
   const t = L[lang]
   const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : t.none)
-  const templates = templatesForDistrict(plan.district)
+  const templates = districtTemplates(plan.district)
   const sectionTitle = new Map(
     templates.flatMap((tpl) => tpl.items.filter((i) => i.kind === 'section').map((i) => [i.id, i.title[lang]] as const)),
   )

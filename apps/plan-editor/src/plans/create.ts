@@ -17,7 +17,7 @@ import {
   type AppError,
 } from '@vbe/server-kit'
 import { type Tables } from '../db/tables.js'
-import { districtName, pluginFor } from '../plugins.js'
+import { districtName, districtPlugin } from '@vbe/districts'
 import { alreadyPlanned, today, type R } from './rules.js'
 import { docOf, getPlan, loadRow, type PlanDetail } from './store.js'
 
@@ -151,7 +151,7 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
             code: 'district',
           })
         }
-        const plugin = pluginFor(district)
+        const plugin = districtPlugin(district)
         plan = {
           district,
           year: input.year,

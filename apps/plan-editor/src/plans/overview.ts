@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import { cityOverview, type CityOverview, type PlanStatus } from '@vbe/core/plans'
 import { Clock, CurrentUser, query, scopeDistricts, scopeOf, DatabaseError } from '@vbe/server-kit'
 import { type Tables } from '../db/tables.js'
-import { districtName, PLUGINS, templatesForDistrict } from '../plugins.js'
+import { DISTRICT_PLUGINS, districtName, districtTemplates } from '@vbe/districts'
 import { displayNames, summarise, docOf, type PlanSummary } from './store.js'
 import { today, type R } from './rules.js'
 
@@ -56,8 +56,8 @@ export function overview(): Effect.Effect<Overview, DatabaseError, R> {
       row,
     }))
     const names = yield* displayNames(rows.map((row) => row.updated_by))
-    const districts = scope ?? PLUGINS.map((p) => p.id)
-    const o = cityOverview(plans, on, { districts, templates: templatesForDistrict('-'), templatesFor: templatesForDistrict })
+    const districts = scope ?? DISTRICT_PLUGINS.map((p) => p.id)
+    const o = cityOverview(plans, on, { districts, templates: districtTemplates('-'), templatesFor: districtTemplates })
     const named = ({ district, localProblemPicture, ...p }: CoreEntry): SituationPictureEntry => ({
       district,
       districtName: districtName(district),

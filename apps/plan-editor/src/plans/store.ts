@@ -27,7 +27,7 @@ import {
 import type { LocalizedText } from '@vbe/core'
 import { stockholmTime } from '@vbe/core/calendar'
 import { type Tables } from '../db/tables.js'
-import { districtName, templatesForDistrict } from '../plugins.js'
+import { districtName, districtTemplates } from '@vbe/districts'
 import { permissions, subjectOf, type Action, type Row, type R, today } from './rules.js'
 
 /** One saved version as stored: `by` is the username, for the workflow's four-eyes rules only. */
@@ -113,7 +113,7 @@ export function summarise(
   row: Row,
   on: string,
   names: DisplayNames,
-  analysis = analysePlan(docOf(row), { templates: templatesForDistrict(row.district), on }),
+  analysis = analysePlan(docOf(row), { templates: districtTemplates(row.district), on }),
 ): PlanSummary {
   return {
     id: row.id,

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import { analysePlan, diffPlans, type Plan, type PlanAnalysis, type PlanDiff } from '@vbe/core/plans'
 import { Clock, iso, NotFound, query, type AppError } from '@vbe/server-kit'
 import { type Tables } from '../db/tables.js'
-import { templatesForDistrict } from '../plugins.js'
+import { districtTemplates } from '@vbe/districts'
 import { today, type R } from './rules.js'
 import { displayNames, docOf, historyOf, loadRow, namedHistory, nameOf, type HistoryEntry } from './store.js'
 
@@ -12,7 +12,7 @@ export function planAnalysis(id: string, on?: string): Effect.Effect<PlanAnalysi
   return Effect.gen(function* () {
     const row = yield* loadRow(id)
     const date = on ?? today(yield* Clock)
-    return analysePlan(docOf(row), { templates: templatesForDistrict(row.district), on: date })
+    return analysePlan(docOf(row), { templates: districtTemplates(row.district), on: date })
   })
 }
 

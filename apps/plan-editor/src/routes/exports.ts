@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { analysePlan } from '@vbe/core/plans'
 import { problems, run, SESSION, systemClock, type KitEnv } from '@vbe/server-kit'
-import { templatesForDistrict } from '../plugins.js'
+import { districtTemplates } from '@vbe/districts'
 import { planHtml, planMarkdown, planPdf, type Lang } from '../export/index.js'
 import { getPlan, planVersion, today } from '../plans/index.js'
 import { idParam, versionParam } from './schemas.js'
@@ -49,7 +49,7 @@ export function registerExportRoutes(app: OpenAPIHono<KitEnv>, clock?: { readonl
           : Effect.map(planVersion(p.id, q.version), (v) => ({ plan: v.document, version: v.version })),
       )
       const on = today(clock ?? systemClock)
-      const analysis = analysePlan(plan, { templates: templatesForDistrict(plan.district), on })
+      const analysis = analysePlan(plan, { templates: districtTemplates(plan.district), on })
       const input = { plan, version, analysis, lang: q.lang as Lang }
       const name = `handlingsplan-${plan.district}-${plan.year}-v${version}`
       if (q.format === 'md')

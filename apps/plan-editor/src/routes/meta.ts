@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
 import { problems, PUBLIC, run, SESSION, type Database, type KitEnv } from '@vbe/server-kit'
-import { templatesForDistrict } from '../plugins.js'
+import { districtTemplates } from '@vbe/districts'
 import { json, DISTRICT_ID } from './schemas.js'
 import { templateResponseSchema } from './responses.js'
 
@@ -37,7 +37,7 @@ export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, database: Database)
     }),
     async (c) => {
       await run(c, Effect.void)
-      return c.json({ templates: templatesForDistrict(c.req.valid('query').district) }, 200)
+      return c.json({ templates: districtTemplates(c.req.valid('query').district) }, 200)
     },
   )
 }

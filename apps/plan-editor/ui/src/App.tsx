@@ -1,6 +1,6 @@
 import { ACCESSIBILITY_PATH, hasRole, StaffApp, StaffShell, type Route, type User } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
-import { districtName } from '@vbe/web-kit/districts'
+import { districtName } from '@vbe/districts'
 import { catalogue, useI18n } from './i18n'
 import { Editor } from './pages/editor/EditorPage'
 import { Overview } from './pages/overview/Overview'

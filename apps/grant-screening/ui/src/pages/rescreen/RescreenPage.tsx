@@ -88,7 +88,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
   const { t, dateTime, number } = useI18n()
   const r = props.run
   const at = r.startedAt ?? r.at ?? r.createdAt ?? null
-  const by = r.startedBy ?? r.by ?? r.actor
+  const by = r.startedBy
   const checked = r.checked ?? r.screened
   const captionId = `run-${r.id}-caption`
   const districtName = useDistrictName()

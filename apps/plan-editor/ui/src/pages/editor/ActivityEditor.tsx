@@ -2,7 +2,7 @@
 import { memo } from 'react'
 import type { Activity, Indicator } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
-import { districtPlugin } from '@vbe/web-kit/districts'
+import { districtPlugin } from '@vbe/districts'
 import type { T } from '../../i18n'
 import { Checks, Text } from './fields'
 

@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import type { Activity, Plan } from '@vbe/core/plans'
-import { districtPlugin } from '@vbe/web-kit/districts'
+import { districtPlugin } from '@vbe/districts'
 import type { T } from '../../i18n'
 import { ActivityEditor } from './ActivityEditor'
 import { Text } from './fields'

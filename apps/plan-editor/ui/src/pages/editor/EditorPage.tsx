@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { stockholmDay } from '@vbe/core/calendar'
 import { analysePlan, planSchema, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { formatMessage, issueMessage } from '@vbe/core'
-import { districtTemplates } from '@vbe/web-kit/districts'
+import { districtTemplates } from '@vbe/districts'
 import {
   apiClient,
   formatDateTime,
