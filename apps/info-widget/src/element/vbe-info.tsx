@@ -10,7 +10,8 @@
  *   (shown in place when it is newer). Nothing that fails its signature or hash is shown.
  *   The minimal snippet (no fallback list, no template) works: it waits for the fetch.
  * - When the newest data's oldest check is more than twelve months old, the contacts
- *   still show, with that date and a pointer to 112 and 114 14.
+ *   still show, with that date and a pointer to 112 and 114 14. The Stockholm clock for
+ *   that and for "open now": `clock.ts` (no Intl before the first paint).
  * - Quick exit: the button, or Shift pressed three times (at most 5 s between presses;
  *   progress announced); the page is covered at once and replaced; coming back (`pageshow`)
  *   resets it.
@@ -19,7 +20,8 @@
 import { createRoot, type Root } from 'react-dom/client'
 import { InfoPanel, parseLanguage, safeExitUrl, tripleShiftDetector, widgetCss, type Language, type Translator } from '@vbe/ui'
 import { isStale, type SignedDistrict } from '../data-file.js'
-import { fetchedDistrict, inlineDistrict, loadTranslator, readInline, stockholmToday, type Inline } from './load.js'
+import { clock, confirmClock } from './clock.js'
+import { fetchedDistrict, inlineDistrict, loadTranslator, readInline, type Inline } from './load.js'
 
 /** The accessibility statement, beside the widget's folder: Swedish, and English for every other language. */
 const statement = (lang: Language) => new URL(lang === 'sv' ? '../tillganglighet/' : '../tillganglighet/en.html', import.meta.url).href
@@ -151,7 +153,8 @@ class VbeInfoElement extends HTMLElement {
         now={now}
         heading={config.heading || undefined}
         checked={data.checked}
-        stale={isStale(data.checked, stockholmToday(now))}
+        clock={clock}
+        stale={isStale(data.checked, clock(now).date)}
         exitProgress={this.#exitProgress}
         statementUrl={statement(t.lang)}
         onExit={() => this.#exit()}
@@ -163,6 +166,7 @@ class VbeInfoElement extends HTMLElement {
     )
     if (!this.#ready) {
       this.#ready = true
+      confirmClock(() => this.#render())
       this.dispatchEvent(new CustomEvent('vbe-info-ready', { bubbles: true, composed: true }))
     }
   }
