@@ -67,7 +67,10 @@ class VbeInfoElement extends HTMLElement {
     },
   })
   #keyListener = (e: KeyboardEvent) => this.#onKey(e)
-  #pageShow = () => {
+  // coming back from the back/forward cache: uncover and reset (the first load's
+  // pageshow is not one, and re-rendering for it would cost a render before the first frame)
+  #pageShow = (e: PageTransitionEvent) => {
+    if (!e.persisted) return
     this.#cover?.close()
     this.#exitProgress = undefined
     this.#render()

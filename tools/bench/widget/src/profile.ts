@@ -7,16 +7,23 @@
  * - the main thread's time by kind (thread time, self time of the timeline's events:
  *   script compile, script run, JSON parse, style, layout, paint, HTML parse, …), median
  *   over the loads;
- * - JavaScript by function (V8's samples, self time, summed over the loads), so that
- *   JSON.parse, WebCrypto's calls, preact's diff and the widget's own code are told apart;
+ * - JavaScript by function (V8's samples, inclusive time, mean over the loads), so that
+ *   JSON.parse, WebCrypto's calls, preact's diff and the widget's own code are told apart
+ *   (PROFILE_READABLE=1: vbe-info.js rebuilt without minified names, its SRI hash in the
+ *   pages with it, so the functions have their source names);
  * - one load's tasks in order (start, wall and thread time, what they ran), where the
  *   waits (the network, WebCrypto's thread) show as gaps.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { launchChromium } from '@vbe/test-browser'
-import { buildWidget } from '@vbe/info-widget/build'
+import { LANGUAGES, missingKeys } from '@vbe/ui'
+import { messages } from '@vbe/ui/messages'
+import { buildWidget, preactAliases } from '@vbe/info-widget/build'
 import { makePages, startServer, writeStaticScript, type Page } from './pages.js'
 import { ms, pct } from './report.js'
 import { measure, scriptSpan, type TraceEvent } from './runner.js'
@@ -97,7 +104,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
 }
 
-/** V8's samples in [from, to) on the painted thread, as self time (ms) by function. */
+/** V8's samples in [from, to) on the painted thread, as inclusive time (ms) by function. */
 function samplesByFunction(events: readonly TraceEvent[], pid: number, from: number, to: number): Map<string, number> {
   const nodes = new Map<number, ProfileNode>()
   const out = new Map<string, number>()
@@ -116,11 +123,17 @@ function samplesByFunction(events: readonly TraceEvent[], pid: number, from: num
       const width = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000
       t = next
       if (t < from || t >= to) return
-      const f = nodes.get(id)?.callFrame
-      if (!f || f.functionName === '(idle)') return
-      const where = f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''
-      const name = `${f.functionName || '(anonymous)'} ${where}`.trim()
-      out.set(name, (out.get(name) ?? 0) + width)
+      const self = nodes.get(id)?.callFrame
+      if (!self || self.functionName === '(idle)') return
+      // inclusive: every function on the sample's stack, once
+      const names = new Set<string>()
+      for (let n = nodes.get(id); n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
+        const f = n.callFrame
+        if (f.functionName === '(root)') continue
+        const where = f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}` : ''
+        names.add(`${f.functionName || '(anonymous)'} ${where}`.trim())
+      }
+      for (const name of names) out.set(name, (out.get(name) ?? 0) + width)
     })
   }
   return out
@@ -139,8 +152,47 @@ function taskList(span: NonNullable<ReturnType<typeof scriptSpan>>): string[] {
     })
 }
 
+/** Rebuilds vbe-info.js as the build does, but with its functions' names, and puts its SRI hash in the demo page. */
+async function readableScript(outDir: string): Promise<void> {
+  const js = join(outDir, 'widget/vbe-info.js')
+  const key = /"(B[A-Za-z0-9+/]{86}=)"/.exec(await readFile(js, 'utf8'))?.[1]
+  if (!key) throw new Error('profile: no public key found in vbe-info.js')
+  const hash = (b: string | Uint8Array, a: 'sha256' | 'sha384') => `${a}-${createHash(a).update(b).digest('base64')}`
+  const files: Record<string, string> = {}
+  for (const lang of LANGUAGES) files[`i18n/${lang}.json`] = hash(await readFile(join(outDir, `widget/i18n/${lang}.json`)), 'sha256')
+  const r = await build({
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), '../../../../apps/info-widget/src/element/vbe-info.tsx')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022', 'chrome111', 'firefox111', 'safari16.4'],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'utf8',
+    jsx: 'automatic',
+    conditions: ['@vbe/source'],
+    alias: preactAliases,
+    banner: { js: '//# allFunctionsCalledOnLoad' },
+    define: {
+      __VBE_FILES__: JSON.stringify(files),
+      __VBE_KEY__: JSON.stringify(key),
+      __VBE_INCOMPLETE__: JSON.stringify(LANGUAGES.filter((l) => missingKeys(messages[l]).length > 0)),
+      'process.env.NODE_ENV': '"production"',
+    },
+    logLevel: 'silent',
+  })
+  const out = r.outputFiles[0]?.contents
+  if (!out) throw new Error('profile: esbuild produced no output')
+  const old = hash(await readFile(js), 'sha384')
+  await writeFile(js, out)
+  const demo = join(outDir, 'demo/rinkeby-kista.html')
+  await writeFile(demo, (await readFile(demo, 'utf8')).replace(old, hash(out, 'sha384')))
+}
+
 const outDir = await mkdtemp(join(tmpdir(), 'vbe-profile-'))
 await buildWidget({ outDir, log: () => {} })
+if (process.env['PROFILE_READABLE'] === '1') await readableScript(outDir)
 const { pages } = await makePages(outDir)
 const server = await startServer(outDir, pages)
 const browser = await launchChromium('the widget profile')
@@ -176,8 +228,8 @@ async function profilePage(page: Page): Promise<void> {
   console.log(`\n${page.label}: main thread, script's task → painted, ${RUNS} traced loads (thread time, ms, median; total ${ms(pct(totals, 50))})\n`)
   const rows = [...kinds].map(([k, v]) => [k, pct([...v, ...Array<number>(RUNS - v.length).fill(0)], 50)] as const)
   for (const [k, v] of rows.sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 0.05)) console.log(`  ${k.padEnd(44)}${ms(v)}`)
-  console.log(`\n  JavaScript by function (V8 samples, self time, ms per load, mean):`)
-  for (const [k, v] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms(v)}  ${k}`)
+  console.log(`\n  JavaScript by function (V8 samples, inclusive, ms per load, mean; sampled wall time, so read it as shares):`)
+  for (const [k, v] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${ms(v)}  ${k}`)
   console.log(`\n  the last load's tasks (≥ 0.1 ms thread time), from the script's task:`)
   for (const line of example) console.log(line)
 }
