@@ -71,10 +71,34 @@ export async function makePages(outDir: string): Promise<BenchPages> {
   if (!inlineTemplate || !fallbackDiv || minimalPage === demoPage || baselinePage === demoPage || staticPage === demoPage)
     throw new Error('bench: the demo page no longer has the expected snippet')
   const pages: Page[] = [
-    { name: 'widget', label: 'widget, first-screen data inline (this build)', path: '/bench/widget.html', script: '/widget/vbe-info.js', html: demoPage },
-    { name: 'minimal', label: 'minimal snippet: signed data fetched, verified', path: '/bench/minimal.html', script: '/widget/vbe-info.js', html: minimalPage },
-    { name: 'static', label: 'static: same shadow markup + sheet, no JS work', path: '/bench/static.html', script: '/bench/static.js', html: staticPage },
-    { name: 'baseline', label: 'baseline: static <div> + one-line module script', path: '/bench/baseline.html', script: '/bench/probe.js', html: baselinePage },
+    {
+      name: 'widget',
+      label: 'widget, first-screen data inline (this build)',
+      path: '/bench/widget.html',
+      script: '/widget/vbe-info.js',
+      html: demoPage,
+    },
+    {
+      name: 'minimal',
+      label: 'minimal snippet: signed data fetched, verified',
+      path: '/bench/minimal.html',
+      script: '/widget/vbe-info.js',
+      html: minimalPage,
+    },
+    {
+      name: 'static',
+      label: 'static: same shadow markup + sheet, no JS work',
+      path: '/bench/static.html',
+      script: '/bench/static.js',
+      html: staticPage,
+    },
+    {
+      name: 'baseline',
+      label: 'baseline: static <div> + one-line module script',
+      path: '/bench/baseline.html',
+      script: '/bench/probe.js',
+      html: baselinePage,
+    },
   ]
   return { pages, demoPage, snippet, inlineTemplate }
 }

@@ -77,7 +77,9 @@ const KIND: Record<string, string> = {
 
 /** Self thread time (tdur minus the children's) of each main-thread event in [from, to), summed by kind. */
 function selfTimeByKind(main: readonly TraceEvent[], from: number, to: number): Map<string, number> {
-  const inSpan = main.filter((e) => e.ts >= from && e.ts < to && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const inSpan = main
+    .filter((e) => e.ts >= from && e.ts < to && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
   const out = new Map<string, number>()
   const stack: Array<{ e: TraceEvent; self: number }> = []
   const close = (until: number) => {
@@ -111,10 +113,10 @@ function samplesByFunction(events: readonly TraceEvent[], pid: number, from: num
   const profile = events.find((e) => e.name === 'Profile' && e.pid === pid)
   const profileId = (profile as unknown as { id?: string } | undefined)?.id
   let t = Number((profile?.args?.['data'] as { startTime?: number } | undefined)?.startTime ?? NaN)
-  for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && (e as unknown as { id?: string }).id === profileId)) {
-    const data = chunk.args?.['data'] as
-      | { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
-      | undefined
+  for (const chunk of events.filter(
+    (e) => e.name === 'ProfileChunk' && e.pid === pid && (e as unknown as { id?: string }).id === profileId,
+  )) {
+    const data = chunk.args?.['data'] as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined
     for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n)
     const samples = data?.cpuProfile?.samples ?? []
     const deltas = data?.timeDeltas ?? []
@@ -222,10 +224,13 @@ async function profilePage(page: Page): Promise<void> {
     const byKind = selfTimeByKind(span.main, span.start.ts, to)
     totals.push([...byKind.values()].reduce((a, b) => a + b, 0))
     for (const [k, v] of byKind) kinds.set(k, [...(kinds.get(k) ?? []), v])
-    for (const [k, v] of samplesByFunction(events, span.painted.pid, span.start.ts, to)) functions.set(k, (functions.get(k) ?? 0) + v / RUNS)
+    for (const [k, v] of samplesByFunction(events, span.painted.pid, span.start.ts, to))
+      functions.set(k, (functions.get(k) ?? 0) + v / RUNS)
     if (i === RUNS) example = taskList(span)
   }
-  console.log(`\n${page.label}: main thread, script's task → painted, ${RUNS} traced loads (thread time, ms, median; total ${ms(pct(totals, 50))})\n`)
+  console.log(
+    `\n${page.label}: main thread, script's task → painted, ${RUNS} traced loads (thread time, ms, median; total ${ms(pct(totals, 50))})\n`,
+  )
   const rows = [...kinds].map(([k, v]) => [k, pct([...v, ...Array<number>(RUNS - v.length).fill(0)], 50)] as const)
   for (const [k, v] of rows.sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 0.05)) console.log(`  ${k.padEnd(44)}${ms(v)}`)
   console.log(`\n  JavaScript by function (V8 samples, inclusive, ms per load, mean; sampled wall time, so read it as shares):`)

@@ -72,7 +72,9 @@ export function report(title: string, pages: readonly Page[], set: ReadonlyMap<s
 /** Prints the traced main-thread CPU time per page (median of the traced loads). */
 export function reportCpu(pages: readonly Page[], cpu: ReadonlyMap<string, Array<{ cpu: number; wall: number }>>, runs: number): void {
   console.log(`\nMain-thread CPU time from the task that runs the script to the end of the frame that shows it`)
-  console.log(`(thread time from Chromium's trace, ${runs} traced loads each; wall time of the same span beside it). Milliseconds, median.\n`)
+  console.log(
+    `(thread time from Chromium's trace, ${runs} traced loads each; wall time of the same span beside it). Milliseconds, median.\n`,
+  )
   for (const p of pages) {
     const xs = cpu.get(p.name) ?? []
     const med = (f: (x: { cpu: number; wall: number }) => number) => ms(pct(xs.map(f), 50))

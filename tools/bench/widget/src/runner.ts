@@ -126,7 +126,8 @@ export async function runDirect(server: BenchServer, order: readonly Page[], war
         return url(next, results.length)
       }
       chromium.once('exit', (code) => {
-        if (results.length < order.length) stop(new Error(`bench: Chromium exited (${code}) at load ${results.length + 1} of ${order.length}`))
+        if (results.length < order.length)
+          stop(new Error(`bench: Chromium exited (${code}) at load ${results.length + 1} of ${order.length}`))
       })
       watchdog()
     })

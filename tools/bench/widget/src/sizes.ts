@@ -44,7 +44,8 @@ export async function reportSizes(result: BuildResult, snippet: string, inlineTe
   const define = { __VBE_FILES__: '{}', __VBE_INCOMPLETE__: '[]', __VBE_KEY__: '""' }
   const runtime = `import { createRoot } from 'react-dom/client'; import { useId, useState } from 'react'; import { jsx } from 'react/jsx-runtime'; console.log(createRoot, useId, useState, jsx)`
   const rows: Array<[string, number, number]> = []
-  for (const [path, f] of Object.entries(result.files)) if (path.startsWith('i18n/') || path.startsWith('districts/') || path === 'vbe-info.js') rows.push([path, f.bytes, f.gzip])
+  for (const [path, f] of Object.entries(result.files))
+    if (path.startsWith('i18n/') || path.startsWith('districts/') || path === 'vbe-info.js') rows.push([path, f.bytes, f.gzip])
   rows.push(['snippet in the demo page (rinkeby-kista, sv)', Buffer.byteLength(snippet), gz(snippet)])
   rows.push(['  of which: first-screen data (<template>)', Buffer.byteLength(inlineTemplate), gz(inlineTemplate)])
   const withReact = await bundle({ entry: widgetEntry, define })
@@ -62,6 +63,8 @@ export async function reportSizes(result: BuildResult, snippet: string, inlineTe
   console.log(`${'runtime only: React + react-dom'.padEnd(46)}${kb(reactRuntime.bytes)}${kb(reactRuntime.gzip)}`)
   const js = result.files['vbe-info.js']?.gzip ?? NaN
   const largest = Math.max(...rows.filter(([n]) => n.startsWith('i18n/')).map(([, , z]) => z))
-  console.log(`\nBudget: vbe-info.js ${js} B gzipped of ${BUDGET.gzip} (${js <= BUDGET.gzip ? 'met' : 'NOT met'}); largest language file ${largest} B of 3000`)
+  console.log(
+    `\nBudget: vbe-info.js ${js} B gzipped of ${BUDGET.gzip} (${js <= BUDGET.gzip ? 'met' : 'NOT met'}); largest language file ${largest} B of 3000`,
+  )
   return js
 }
