@@ -96,6 +96,3 @@ export async function fetchedDistrict(id: string): Promise<SignedDistrict | unde
   if (!signed) throw new Error(`districts/${id}.json: signature check failed; not shown`)
   return signed
 }
-
-/** Today in Stockholm, YYYY-MM-DD. */
-export const stockholmToday = (now: Date): string => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' })

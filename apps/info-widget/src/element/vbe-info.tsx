@@ -4,13 +4,17 @@
  * - Shadow DOM; styles through one constructable stylesheet (no inline script or style),
  *   so it works under `default-src 'self'`.
  * - Until its data has loaded and verified, and whenever that fails, the light-DOM
- *   fallback from the snippet stays visible through a <slot>.
+ *   fallback from the snippet stays visible as it is: the shadow root is attached only
+ *   when there is verified data to show.
  * - Its data (`load.ts`): the district's signed file, from the snippet's inline copy
- *   when there is one (shown first), and always fetched fresh from beside vbe-info.js
- *   (shown in place when it is newer). Nothing that fails its signature or hash is shown.
+ *   when there is one (shown first; the fetch waits until it is on screen), and always
+ *   fetched fresh from beside vbe-info.js (shown in place when it is newer; without inline
+ *   data, fetched at once beside the language file). Nothing that fails its signature or
+ *   hash is shown.
  *   The minimal snippet (no fallback list, no template) works: it waits for the fetch.
  * - When the newest data's oldest check is more than twelve months old, the contacts
- *   still show, with that date and a pointer to 112 and 114 14.
+ *   still show, with that date and a pointer to 112 and 114 14. The Stockholm clock for
+ *   that and for "open now": `clock.ts` (no Intl before the first paint).
  * - Quick exit: the button, or Shift pressed three times (at most 5 s between presses;
  *   progress announced); the page is covered at once and replaced; coming back (`pageshow`)
  *   resets it.
@@ -19,7 +23,8 @@
 import { createRoot, type Root } from 'react-dom/client'
 import { InfoPanel, parseLanguage, safeExitUrl, tripleShiftDetector, widgetCss, type Language, type Translator } from '@vbe/ui'
 import { isStale, type SignedDistrict } from '../data-file.js'
-import { fetchedDistrict, inlineDistrict, loadTranslator, readInline, stockholmToday, type Inline } from './load.js'
+import { clock, confirmClock } from './clock.js'
+import { fetchedDistrict, inlineDistrict, loadTranslator, readInline, type Inline } from './load.js'
 
 /** The accessibility statement, beside the widget's folder: Swedish, and English for every other language. */
 const statement = (lang: Language) => new URL(lang === 'sv' ? '../tillganglighet/' : '../tillganglighet/en.html', import.meta.url).href
@@ -53,6 +58,7 @@ class VbeInfoElement extends HTMLElement {
   #exitProgress: number | 'expired' | undefined
   #generation = 0
   #ready = false
+  #connected = false
   #timer: ReturnType<typeof setInterval> | undefined
   #onKey = tripleShiftDetector(() => this.#exit(), {
     onProgress: (n) => {
@@ -61,7 +67,10 @@ class VbeInfoElement extends HTMLElement {
     },
   })
   #keyListener = (e: KeyboardEvent) => this.#onKey(e)
-  #pageShow = () => {
+  // coming back from the back/forward cache: uncover and reset (the first load's
+  // pageshow is not one, and re-rendering for it would cost a render before the first frame)
+  #pageShow = (e: PageTransitionEvent) => {
+    if (!e.persisted) return
     this.#cover?.close()
     this.#exitProgress = undefined
     this.#render()
@@ -69,15 +78,7 @@ class VbeInfoElement extends HTMLElement {
 
   connectedCallback(): void {
     if (!supported()) return // old browser: the light-DOM fallback stays as it is
-    if (!this.shadowRoot) {
-      const shadow = this.attachShadow({ mode: 'open' })
-      if (!sheet) {
-        sheet = new CSSStyleSheet()
-        sheet.replaceSync(widgetCss)
-      }
-      shadow.adoptedStyleSheets = [sheet]
-      shadow.append(document.createElement('slot'))
-    }
+    this.#connected = true
     this.#inline = readInline(this)
     window.addEventListener('keydown', this.#keyListener, true)
     window.addEventListener('pageshow', this.#pageShow)
@@ -89,10 +90,11 @@ class VbeInfoElement extends HTMLElement {
     window.removeEventListener('keydown', this.#keyListener, true)
     window.removeEventListener('pageshow', this.#pageShow)
     clearInterval(this.#timer)
+    this.#connected = false
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (old === value || !this.shadowRoot) return
+    if (old === value || !this.#connected) return
     if (name === 'lang') this.#chosenLang = undefined
     void this.#update()
   }
@@ -118,28 +120,30 @@ class VbeInfoElement extends HTMLElement {
       console.warn('vbe-info: no district')
       return
     }
+    // nothing inline: the district file is fetched at once, beside the language file, not after it
+    const fetched = typeof this.#inline[`districts/${id}.json`] === 'string' ? undefined : fetchedDistrict(id)
+    fetched?.catch(() => {}) // reported below, once awaited
     const [inline, t] = await Promise.all([inlineDistrict(id, this.#inline), loadTranslator(this.#language(config), this.#inline)])
     // the same district already shown (a language change): keep its data until a newer one verifies
     const current = this.#state?.data.district.id === id ? this.#state.data : undefined
     const first = inline && (!current || inline.issued > current.issued) ? inline : current
     this.#show(generation, first, t, config)
+    // something shown: the check for newer data waits until it is on screen
+    if (!fetched && first) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
     try {
-      this.#show(generation, await fetchedDistrict(id), t, config)
+      this.#show(generation, await (fetched ?? fetchedDistrict(id)), t, config)
     } catch (e) {
       console.warn('vbe-info:', e) // the inline data (if it verified) or the fallback stays
     }
   }
 
   #render(): void {
-    const shadow = this.shadowRoot
     const state = this.#state
-    if (!shadow || !state) return
+    if (!state) return
+    let fresh: HTMLDivElement | undefined
     if (!this.#root) {
-      const container = document.createElement('div')
-      this.#cover = document.createElement('dialog')
-      this.#cover.className = 'cover'
-      shadow.replaceChildren(container, this.#cover)
-      this.#root = createRoot(container)
+      fresh = document.createElement('div')
+      this.#root = createRoot(fresh)
     }
     const now = new Date()
     const { data, t, config } = state
@@ -151,7 +155,8 @@ class VbeInfoElement extends HTMLElement {
         now={now}
         heading={config.heading || undefined}
         checked={data.checked}
-        stale={isStale(data.checked, stockholmToday(now))}
+        clock={clock}
+        stale={isStale(data.checked, clock(now).date)}
         exitProgress={this.#exitProgress}
         statementUrl={statement(t.lang)}
         onExit={() => this.#exit()}
@@ -161,8 +166,23 @@ class VbeInfoElement extends HTMLElement {
         }}
       />,
     )
+    if (fresh) {
+      // the panel is built off the page and goes in at once, into a shadow root made only
+      // now: until there is verified data, the light-DOM fallback shows as the page laid
+      // it out, with no restyle through a slot
+      const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
+      if (!sheet) {
+        sheet = new CSSStyleSheet()
+        sheet.replaceSync(widgetCss)
+      }
+      shadow.adoptedStyleSheets = [sheet]
+      this.#cover = document.createElement('dialog')
+      this.#cover.className = 'cover'
+      shadow.replaceChildren(fresh, this.#cover)
+    }
     if (!this.#ready) {
       this.#ready = true
+      confirmClock(() => this.#render())
       this.dispatchEvent(new CustomEvent('vbe-info-ready', { bubbles: true, composed: true }))
     }
   }

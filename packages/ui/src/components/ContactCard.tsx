@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import type { StockholmTime } from '@vbe/core/calendar'
 import type { Contact } from '@vbe/core/plugins'
 import type { Language, Translator } from '../i18n.js'
 import { contactTexts, sourceLabel, type ContactTexts } from '../contacts.js'
@@ -11,7 +12,14 @@ import { CallLink } from './PhoneNumber.js'
  * the facts come from and when they were checked. `texts` are its texts in the reader's
  * language (`contactTexts`), marked with their own language when they fell back to English.
  */
-export function ContactCard(props: { contact: Contact; texts?: ContactTexts; t: Translator; lang: Language; now: Date }): ReactNode {
+export function ContactCard(props: {
+  contact: Contact
+  texts?: ContactTexts
+  t: Translator
+  lang: Language
+  now: Date
+  clock?: ((at: Date) => StockholmTime) | undefined
+}): ReactNode {
   const { contact: c, t, lang } = props
   const texts = props.texts ?? contactTexts({ id: '', name: c.name, contacts: [] }, c, lang)
   const foreign = contentAttrs(lang, texts.lang)
@@ -21,7 +29,7 @@ export function ContactCard(props: { contact: Contact; texts?: ContactTexts; t: 
         {texts.name}
       </p>
       <p {...foreign}>{texts.audience}</p>
-      {c.hours && <OpenStatus hours={c.hours} summary={texts} now={props.now} t={t} lang={lang} />}
+      {c.hours && <OpenStatus hours={c.hours} summary={texts} now={props.now} clock={props.clock} t={t} lang={lang} />}
       <p className="actions">
         {c.phone && <CallLink phone={c.phone} t={t} />}
         {c.url && (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import type { StockholmTime } from '@vbe/core/calendar'
 import { directionOf, type Language, type Translator } from '../i18n.js'
 import { contactTexts, groupContacts, noticeText, type DistrictInfo } from '../contacts.js'
 import { contentAttrs, msg } from '../text.js'
@@ -12,6 +13,8 @@ export interface InfoPanelProps {
   readonly t: Translator
   readonly district: DistrictInfo
   readonly now: Date
+  /** Reads the Stockholm wall clock for "open now"; core's `stockholmTime` when absent. */
+  readonly clock?: ((at: Date) => StockholmTime) | undefined
   /** A heading the host page chose instead of the default one; shown as text. */
   readonly heading?: string | undefined
   readonly onLanguageChange?: ((lang: Language) => void) | undefined
@@ -83,7 +86,7 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
             <ul>
               {group.contacts.map((c) => (
                 <li key={c.id}>
-                  <ContactCard contact={c} texts={contactTexts(district, c, lang)} t={t} lang={lang} now={props.now} />
+                  <ContactCard contact={c} texts={contactTexts(district, c, lang)} t={t} lang={lang} now={props.now} clock={props.clock} />
                 </li>
               ))}
             </ul>

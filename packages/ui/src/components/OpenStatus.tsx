@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import type { StockholmTime } from '@vbe/core/calendar'
 import type { Hours } from '@vbe/core/plugins'
 import type { Language, Translator } from '../i18n.js'
 import { contentAttrs, msg } from '../text.js'
@@ -15,11 +16,13 @@ export function OpenStatus(props: {
   /** The hours summary in the reader's language (or English) and the language it is in. */
   summary: { readonly lang: Language; readonly hours?: string | undefined }
   now: Date
+  /** Reads the Stockholm wall clock; core's `stockholmTime` when absent. */
+  clock?: ((at: Date) => StockholmTime) | undefined
   t: Translator
   lang: Language
 }): ReactNode {
   const { t, hours } = props
-  const status = openStatus(hours, props.now)
+  const status = openStatus(hours, props.now, props.clock)
   let state: ReactNode
   let extra: ReactNode = null
   if (status.state === 'always') state = msg(t, 'alwaysOpen')

@@ -1,5 +1,5 @@
 import type { Hours } from '@vbe/core/plugins'
-import { addDays, isSwedishHoliday, stockholmTime, weekdayOf, type Weekday } from '@vbe/core/calendar'
+import { addDays, isSwedishHoliday, stockholmTime, weekdayOf, type StockholmTime, type Weekday } from '@vbe/core/calendar'
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
@@ -20,11 +20,12 @@ export type OpenStatus =
 /**
  * Whether a line is open at `now`, from its weekly schedule, in Stockholm time, with
  * Swedish public holidays when the line closes on them. Looks up to two weeks ahead for
- * the next opening.
+ * the next opening. `clock` reads the Stockholm wall clock (core's `stockholmTime` unless
+ * the caller has its own, e.g. the widget's first paint, which avoids Intl's start-up).
  */
-export function openStatus(hours: Hours, now: Date): OpenStatus {
+export function openStatus(hours: Hours, now: Date, clock: (at: Date) => StockholmTime = stockholmTime): OpenStatus {
   if (hours.alwaysOpen === true) return { state: 'always' }
-  const here = stockholmTime(now)
+  const here = clock(now)
   const weekly = hours.weekly ?? []
   const closedOn = (date: string) => hours.closedOnPublicHolidays === true && isSwedishHoliday(date)
   const slotsOn = (date: string) => {
