@@ -1,5 +1,6 @@
 import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { AmountField, amountBody } from '../../components/AmountField'
 import { useI18n } from '../../i18n'
 import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang } from '../../types'
 import type { CaseProps } from './CasePage'
@@ -97,7 +98,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
     const body = {
       ...(props.revise ? { basis } : {}),
       kind,
-      ...(kind === 'partial' && amount.trim() !== '' ? { amount: Number(amount) } : {}),
+      ...(kind === 'partial' ? amountBody(amount) : {}),
       reasons,
       letterLocale,
       ...(grants && guide.failedRules.length > 0
@@ -178,26 +179,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
           />
           {kind !== null && ADVERSE[kind] && <p className="notice">{t('decisionNeedsCommunication')}</p>}
           {kind === 'partial' && (
-            <Field
-              form={form}
-              name="amount"
-              label={t('decisionAmount')}
-              hint={t('decisionAmountHint', { amount: money(c.amountRequested) })}
-              required
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={c.amountRequested}
-                  className="input--medium"
-                  value={amount}
-                  onChange={(ev) => setAmount(ev.currentTarget.value)}
-                />
-              )}
-            </Field>
+            <AmountField form={form} label={t('decisionAmount')} requested={c.amountRequested} value={amount} onChange={setAmount} />
           )}
           {grants && guide.failedRules.length > 0 && (
             <fieldset className="field">
