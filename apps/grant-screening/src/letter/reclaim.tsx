@@ -1,5 +1,14 @@
 import type { LetterPdfOptions } from './input.js'
-import { formatLetterDay, kr, NOTICE_TEXTS, noticeMeta, renderNoticeHtml, renderNoticePdf, type NoticeAbout, type NoticeModel } from './notice.js'
+import {
+  formatLetterDay,
+  kr,
+  NOTICE_TEXTS,
+  noticeMeta,
+  renderNoticeHtml,
+  renderNoticePdf,
+  type NoticeAbout,
+  type NoticeModel,
+} from './notice.js'
 
 /*
  * The reclaim letter (återkrav): a reasoned decision to pay back (part of) a grant,

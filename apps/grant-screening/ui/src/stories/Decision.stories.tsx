@@ -15,8 +15,7 @@ type Story = StoryObj<typeof meta>
 
 const en = { parameters: { lang: 'en' } }
 
-const partialGrant = () =>
-  eligibleCase({ status: 'decided', decision: decision({ approvedBy: null }), reportDue: '2027-03-31' })
+const partialGrant = () => eligibleCase({ status: 'decided', decision: decision({ approvedBy: null }), reportDue: '2027-03-31' })
 
 const awaitingSignature = () => {
   const c = ineligibleCase()

@@ -45,7 +45,9 @@ const overrideDraft = (lang: Lang): DecisionDraft => {
     reasons: lang === 'sv' ? 'Nämnden vill stödja föreningens läxhjälp.' : 'The committee wants to support the homework club.',
     overrides: {
       [first.id]:
-        lang === 'sv' ? 'Kontot byts till föreningens namn före utbetalning.' : 'The account is moved to the association’s name before payment.',
+        lang === 'sv'
+          ? 'Kontot byts till föreningens namn före utbetalning.'
+          : 'The account is moved to the association’s name before payment.',
     },
     problem: missingOverride(lang, second.id, second.heading[lang]),
   }
@@ -54,8 +56,7 @@ const overrideDraft = (lang: Lang): DecisionDraft => {
 const partial = (lang: Lang): DecisionDraft => ({
   kind: 'partial',
   amount: '40000',
-  reasons:
-    lang === 'sv' ? 'Årets budget räcker till 40 000 kr per förening.' : 'This year’s budget allows SEK 40,000 per association.',
+  reasons: lang === 'sv' ? 'Årets budget räcker till 40 000 kr per förening.' : 'This year’s budget allows SEK 40,000 per association.',
 })
 
 const decided = eligibleCase({ status: 'decided', decision: decision({ kind: 'approve', amount: 60_000 }) })

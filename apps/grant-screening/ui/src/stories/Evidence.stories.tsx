@@ -27,7 +27,13 @@ const assessed = () =>
   evidenceCase({
     status: 'decided',
     evidenceAssessments: [
-      { evidenceId: 'e1', status: 'dismissed', reason: 'Anonymous tip without details.', assessedBy: 'Amina Yusuf', assessedAt: '2026-11-21T13:40:00Z' },
+      {
+        evidenceId: 'e1',
+        status: 'dismissed',
+        reason: 'Anonymous tip without details.',
+        assessedBy: 'Amina Yusuf',
+        assessedAt: '2026-11-21T13:40:00Z',
+      },
       { evidenceId: 'e2', status: 'relevant', reason: null, assessedBy: 'Amina Yusuf', assessedAt: '2026-11-21T13:45:00Z' },
     ],
   })

@@ -33,4 +33,7 @@ function DecisionLetters(props: { first: 'sv' | 'en' }) {
 export const LetterLinksSwedishFirst: Story = { render: () => <DecisionLetters first="sv" /> }
 export const LetterLinksEnglishFirst: Story = { parameters: { lang: 'en' }, render: () => <DecisionLetters first="en" /> }
 export const PreviewBeforeSigning: Story = { render: () => <LetterPreview caseId={CASE} letterLocale="sv" /> }
-export const PreviewBeforeSigningEnglish: Story = { parameters: { lang: 'en' }, render: () => <LetterPreview caseId={CASE} letterLocale="en" /> }
+export const PreviewBeforeSigningEnglish: Story = {
+  parameters: { lang: 'en' },
+  render: () => <LetterPreview caseId={CASE} letterLocale="en" />,
+}
