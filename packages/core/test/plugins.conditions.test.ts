@@ -6,8 +6,11 @@ import {
   grantConditionsSchema,
   grantConditionText,
   PluginValidationError,
+  type DistrictPluginInput,
   type GrantConditions,
 } from '@vbe/core/plugins'
+
+type GrantProgrammeInput = NonNullable<DistrictPluginInput['grantProgrammes']>[number]
 
 /* A programme's grant conditions as data: validated, with the city-wide defaults where a programme gives none. */
 
@@ -25,7 +28,7 @@ const conditions: GrantConditions = grantConditionsSchema.parse({
   verifiedOn: '2026-11-22',
 })
 
-const programme = {
+const programme: GrantProgrammeInput = {
   id: 'testby/bidrag',
   name: { sv: 'Bidrag i Testby', en: 'Grant in Testby' },
   description: { sv: 'Ett bidrag.', en: 'A grant.' },
@@ -34,8 +37,8 @@ const programme = {
   requirements: [],
   sources: [{ level: 'district', title: 'Riktlinjer', reference: 'Testby', date: '2026-01-15' }],
   verifiedOn: '2026-11-22',
-} as const
-const plugin = (extra: object) =>
+}
+const plugin = (extra: Partial<GrantProgrammeInput>) =>
   defineDistrictPlugin({ id: 'testby', name: { sv: 'Testby', en: 'Testby' }, grantProgrammes: [{ ...programme, ...extra }] })
 
 describe('grant conditions', () => {
