@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { launchChromium } from '@vbe/test-browser'
 import { axeCheck, WCAG_21_AA } from '@vbe/test-browser/axe'
 import { appealFor, explainStructured, parseApplication, screen, exampleApplication } from '@vbe/core/grants'
-import { authorityOn } from '@vbe/core/plugins'
+import { authorityOn, grantConditionsFor } from '@vbe/core/plugins'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { letterModel, renderLetterHtml, type LetterInput } from '../src/letter/index.js'
 import { installedPlugins } from '@vbe/districts'
@@ -32,7 +32,12 @@ const authority = authorityOn(rinkebyKista.authority!, '2026-11-23')!
 const input = (kind: 'deny' | 'partial'): LetterInput => ({
   caseNumber: 'JÄR 2026/1',
   authority: { name: authority.name, formerName: authority.formerName },
-  programme: { name: programme.name, sources: programme.sources, appeal: appealFor(programme).text },
+  programme: {
+    name: programme.name,
+    sources: programme.sources,
+    appeal: appealFor(programme).text,
+    conditions: grantConditionsFor(programme.conditions),
+  },
   association: { name: 'Kista <Ungdomsförening>', organisationNumber: '802400-1235' },
   amountRequested: 50_000,
   outcome: result.outcome,

@@ -167,8 +167,10 @@ describe('the decision letter over HTTP', () => {
     const admin = await server.login('admin.rk')
     const set = await admin.json('PUT', '/api/staff/officer.rk/title', { sv: 'bidragshandläggare', en: 'grants officer' })
     expect(set.body).toEqual({ name: 'Amina Yusuf', title: { sv: 'bidragshandläggare', en: 'grants officer' } })
+    // The committee is renamed and the programme no longer gives its own grant conditions (so the city-wide defaults apply).
     const renamed = defineDistrictPlugin({
       ...rinkebyKista,
+      grantProgrammes: rinkebyKista.grantProgrammes.map(({ conditions, ...programme }) => programme),
       authority: {
         names: rinkebyKista.authority!.names.map((n) =>
           n.caseNumberPrefix === 'JÄR' ? { ...n, name: { sv: 'Nordvästra nämnden', en: 'North-West Committee' } } : n,
@@ -189,7 +191,14 @@ describe('the decision letter over HTTP', () => {
       expect(fresh).toContain('Nordvästra nämnden')
       expect(fresh).toContain('Amina Yusuf, bidragshandläggare')
       expect(fresh).toContain('Sara Nilsson-Berg')
+      expect(fresh).toContain('Föreningen ska uppfylla villkoren för bidraget, också demokrativillkoret, under hela tiden bidraget avser.')
+      expect(fresh).not.toContain('bankgiro eller plusgiro')
       expect(issuedSv).not.toContain('Nordvästra nämnden')
+      // The issued letter keeps the programme's own conditions it was signed with.
+      expect(issuedSv).toContain(
+        'Bidraget betalas ut till föreningens bankgiro eller plusgiro, som ska vara registrerat i föreningens namn.',
+      )
+      expect(issuedEn).toContain('The grant is paid to the association’s bankgiro or plusgiro account')
     } finally {
       await next.stop()
     }

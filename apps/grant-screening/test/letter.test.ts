@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { appealFor, exampleApplication, explainStructured, parseApplicationOrThrow, screen, type ApplicationInput } from '@vbe/core/grants'
-import { authorityOn } from '@vbe/core/plugins'
+import { authorityOn, DEFAULT_GRANT_CONDITIONS, defineDistrictPlugin, grantConditionsFor } from '@vbe/core/plugins'
 import { readPdfText as pdfText } from '@vbe/server-kit/documents'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { norrmalm } from '@vbe/plugin-norrmalm'
@@ -45,7 +45,12 @@ function letter(kind: 'approve' | 'deny' | 'partial', patch: Partial<LetterInput
   const input: LetterInput = {
     caseNumber: 'JÄR 2026/17',
     authority: { name: authority.name, formerName: authority.formerName },
-    programme: { name: programme.name, sources: programme.sources, appeal: appealFor(programme).text },
+    programme: {
+      name: programme.name,
+      sources: programme.sources,
+      appeal: appealFor(programme).text,
+      conditions: grantConditionsFor(programme.conditions),
+    },
     association: { name: 'Kista Ungdomsförening', organisationNumber: '802400-1235' },
     amountRequested: result.applicationId === 'app-2026-0099' ? 150_000 : 50_000,
     outcome: result.outcome,
@@ -147,6 +152,46 @@ describe('the decision letter', () => {
     expect(en).toContain('<h3>Decisive circumstances</h3>')
   })
 
+  it('prints the conditions the programme gives, in both languages, with the report day where the case has one', () => {
+    const own = programme.conditions!.items
+    expect(own.map((c) => c.id)).toContain('account')
+    const sv = html(letter('approve'))
+    const conditions = /<h3>Villkor för bidraget<\/h3><ul>(.*?)<\/ul>/.exec(sv)?.[1] ?? ''
+    expect(conditions.match(/<li>/g)).toHaveLength(own.length)
+    expect(conditions).toContain(
+      '<li>Bidraget betalas ut till föreningens bankgiro eller plusgiro, som ska vara registrerat i föreningens namn.</li>',
+    )
+    expect(conditions).toContain('<li>Föreningen ska redovisa hur bidraget har använts senast 31 mars 2027.</li>')
+    expect(conditions).not.toContain('också demokrativillkoret')
+    const en = html(letter('partial'), 'en')
+    expect(en).toContain(
+      '<li>The grant is paid to the association’s bankgiro or plusgiro account, which must be registered in the association’s name.</li>',
+    )
+    // Without a report day, the report condition says the administration sets it.
+    expect(html(letter('approve', { reportDue: null }))).toContain('på det sätt och inom den tid som Järva stadsdelsförvaltning anger.')
+  })
+
+  it('prints the city-wide default conditions for a programme that gives none', () => {
+    // The same district with a programme that gives no conditions of its own, through the plugin contract.
+    const plain = defineDistrictPlugin({
+      ...rinkebyKista,
+      grantProgrammes: rinkebyKista.grantProgrammes.map(({ conditions, ...p }) => p),
+    }).grantProgrammes[0]!
+    expect(plain.conditions).toBeUndefined()
+    expect(grantConditionsFor(plain.conditions)).toBe(DEFAULT_GRANT_CONDITIONS)
+    const input = letter('approve', { programme: { ...letter('approve').programme, conditions: grantConditionsFor(plain.conditions) } })
+    const sv = html(input)
+    const list = /<h3>Villkor för bidraget<\/h3><ul>(.*?)<\/ul>/.exec(sv)?.[1] ?? ''
+    expect(list.match(/<li>/g)).toHaveLength(3)
+    expect(list).toContain('<li>Bidraget får bara användas till den verksamhet som ansökan gäller.</li>')
+    expect(list).toContain('<li>Föreningen ska redovisa hur bidraget har använts senast 31 mars 2027.</li>')
+    expect(list).toContain('också demokrativillkoret, under hela tiden bidraget avser')
+    expect(list).not.toContain('bankgiro')
+    expect(html(input, 'en')).toContain('<li>The grant may only be used for the activity the application concerns.</li>')
+    // A denial sets no conditions, whatever the programme says.
+    expect(html(letter('deny'))).not.toContain('Villkor för bidraget')
+  })
+
   it('never quotes evidence that has not been assessed as relevant, and does once it has', () => {
     const unassessed = html(letter('deny'))
     expect(unassessed).not.toMatch(/tips|Anonymt|Demokrativillkoret|tvång/i)
@@ -170,7 +215,7 @@ describe('the decision letter', () => {
       /<h2 id="appeal">Så överklagar ni<\/h2><p>Beslutet kan överklagas genom laglighetsprövning enligt 13 kap\. kommunallagen/,
     )
     const besvar = appealFor({ appealRoute: 'administrative-appeal' }).text
-    const page = html(letter('deny', { programme: { name: programme.name, sources: programme.sources, appeal: besvar } }), 'en')
+    const page = html(letter('deny', { programme: { ...letter('deny').programme, appeal: besvar } }), 'en')
     expect(page).toContain('(förvaltningsbesvär) under sections 40–47 of the Administrative Procedure Act')
   })
 

@@ -145,6 +145,50 @@ export const rinkebyKista: DistrictPlugin = defineDistrictPlugin({
         },
       ],
       appealRoute: 'legality-review',
+      // What a grant letter sets as its conditions: the programme's published requirements that hold
+      // for as long as the grant runs (the account, the democracy condition, democratic elections).
+      conditions: {
+        items: [
+          {
+            id: 'use',
+            text: {
+              sv: 'Bidraget får bara användas till den verksamhet som ansökan gäller.',
+              en: 'The grant may only be used for the activity the application concerns.',
+            },
+          },
+          {
+            id: 'account',
+            text: {
+              sv: 'Bidraget betalas ut till föreningens bankgiro eller plusgiro, som ska vara registrerat i föreningens namn.',
+              en: 'The grant is paid to the association’s bankgiro or plusgiro account, which must be registered in the association’s name.',
+            },
+          },
+          {
+            id: 'report',
+            text: {
+              sv: 'Föreningen ska redovisa hur bidraget har använts, på det sätt och inom den tid som Järva stadsdelsförvaltning anger.',
+              en: 'The association must report how the grant was used, in the way and within the time the Järva district administration sets.',
+            },
+            withReportDue: {
+              sv: 'Föreningen ska redovisa hur bidraget har använts senast {reportDue}.',
+              en: 'The association must report how the grant was used no later than {reportDue}.',
+            },
+          },
+          {
+            id: 'democracy',
+            text: {
+              sv: 'Under hela tiden bidraget avser ska föreningen uppfylla demokrativillkoret i enlighet med Stockholms stads riktlinjer och ha en styrelse och revisorer som medlemmarna har valt enligt demokratiska principer. Om villkoren inte följs kan bidraget krävas tillbaka.',
+              en: 'For the whole period the grant covers, the association must meet the democracy condition under the City of Stockholm’s guidelines and have a board and auditors elected by the members under democratic principles. If the conditions are not kept, the grant can be reclaimed.',
+            },
+          },
+        ],
+        source: { title: 'Föreningsstöd i Järva', reference: 'foreningsservice.stockholm', date: '2023-11-01', url: JARVA_GRANT_PAGE },
+        verifiedOn: '2026-11-22',
+        toVerify: {
+          sv: 'Villkoren är hämtade ur programmets publicerade krav. Stäm av ordalydelsen mot förvaltningens egen mall för beslutsbrev.',
+          en: 'The conditions are taken from the programme’s published requirements. Check the wording against the administration’s own decision-letter template.',
+        },
+      },
       url: JARVA_GRANT_PAGE,
       verifiedOn: '2026-11-22',
     },

@@ -1,5 +1,5 @@
 import type { Explanation, Outcome } from '@vbe/core/grants'
-import type { GrantSource } from '@vbe/core/plugins'
+import type { GrantCondition, GrantSource } from '@vbe/core/plugins'
 import type { LocalizedText } from '@vbe/core'
 
 /**
@@ -13,7 +13,8 @@ export interface LetterInput {
   caseNumber: string
   /** The committee in whose name the decision is issued, on the letter's date. */
   authority: { name: LocalizedText; formerName: LocalizedText | null }
-  programme: { name: LocalizedText; sources: readonly GrantSource[]; appeal: LocalizedText }
+  /** The programme: its name, its sources, how to appeal, and the conditions a grant is given (`grantConditionsFor`). */
+  programme: { name: LocalizedText; sources: readonly GrantSource[]; appeal: LocalizedText; conditions: readonly GrantCondition[] }
   association: { name: string; organisationNumber: string }
   amountRequested: number
   /** The screening's outcome: a full grant of an eligible application says the conditions are met. */

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { Effect } from 'effect'
 import { appealFor, explainStructured } from '@vbe/core/grants'
-import { formatCaseNumber, type AuthorityOnDay } from '@vbe/core/plugins'
+import { formatCaseNumber, grantConditionsFor, type AuthorityOnDay } from '@vbe/core/plugins'
 import { stockholmDay } from '@vbe/core/calendar'
 import { appendAudit, Clock, Conflict, CurrentUser, hasRole, iso, transaction, type Forbidden, type NotFound } from '@vbe/server-kit'
 import type { Tables } from '../db/tables.js'
@@ -121,6 +121,7 @@ function letterInput(row: CaseRow, decision: DecisionRow, approval: { username: 
         name: programme?.name ?? { sv: row.programme, en: row.programme },
         sources: programme?.sources ?? [],
         appeal: appealFor(programme).text,
+        conditions: grantConditionsFor(programme?.conditions),
       },
       association: { name: row.association_name, organisationNumber: row.organisation_number },
       amountRequested: row.amount_requested,

@@ -1,5 +1,5 @@
 import { formatSource, type FindingItem } from '@vbe/core/grants'
-import type { GrantSource } from '@vbe/core/plugins'
+import { grantConditionText, type GrantSource } from '@vbe/core/plugins'
 import type { DocumentField } from '@vbe/server-kit/documents'
 import type { LetterInput, LetterLocale, Signatory } from './input.js'
 import { formatDay, formatKronor, formatMoment, TEXTS } from './texts.js'
@@ -33,7 +33,7 @@ export interface LetterModel {
   readonly decisionKind: string
   readonly decisionSentence: string
   readonly amounts: readonly DocumentField[]
-  /** The conditions of a grant (empty for a denial). */
+  /** The conditions of a grant, as its programme sets them (empty for a denial). */
   readonly conditionsHeading: string
   readonly conditions: readonly string[]
   readonly reasonsHeading: string
@@ -137,7 +137,9 @@ export function letterModel(input: LetterInput, locale: LetterLocale): LetterMod
     conditions:
       decision.kind === 'deny'
         ? []
-        : [t.conditionUse, t.conditionReport(input.reportDue === null ? null : formatDay(input.reportDue, t)), t.conditionKeep],
+        : input.programme.conditions.map((c) =>
+            grantConditionText(c, locale, input.reportDue === null ? null : formatDay(input.reportDue, t)),
+          ),
     reasonsHeading: t.reasons,
     reasonsLaw: t.reasonsLaw,
     provisionsHeading: t.provisions,

@@ -21,9 +21,6 @@ export interface Texts {
   readonly kind: Readonly<Record<DecisionKind, string>>
   readonly sentence: (kind: DecisionKind, granted: string, requested: string) => string
   readonly conditions: string
-  readonly conditionUse: string
-  readonly conditionReport: (day: string | null) => string
-  readonly conditionKeep: string
   readonly reasons: string
   readonly reasonsLaw: string
   readonly provisions: string
@@ -65,13 +62,6 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
           ? `Föreningen beviljas ${granted} av sökta ${requested}. I övrigt avslås ansökan.`
           : `Ansökan om ${requested} i bidrag avslås.`,
     conditions: 'Villkor för bidraget',
-    conditionUse: 'Bidraget får bara användas till den verksamhet som ansökan gäller.',
-    conditionReport: (day) =>
-      day === null
-        ? 'Föreningen ska redovisa hur bidraget har använts, på det sätt och inom den tid som förvaltningen anger.'
-        : `Föreningen ska redovisa hur bidraget har använts senast ${day}.`,
-    conditionKeep:
-      'Föreningen ska uppfylla villkoren för bidraget, också demokrativillkoret, under hela tiden bidraget avser. Om villkoren inte följs kan bidraget krävas tillbaka.',
     reasons: 'Skäl för beslutet',
     reasonsLaw: 'Här anges de bestämmelser som har tillämpats och de omständigheter som har varit avgörande (32 § förvaltningslagen).',
     provisions: 'Tillämpade bestämmelser',
@@ -111,13 +101,6 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
           ? `The association is granted ${granted} of the ${requested} applied for. The rest of the application is denied.`
           : `The application for a grant of ${requested} is denied.`,
     conditions: 'Conditions of the grant',
-    conditionUse: 'The grant may only be used for the activity the application concerns.',
-    conditionReport: (day) =>
-      day === null
-        ? 'The association must report how the grant was used, in the way and within the time the administration sets.'
-        : `The association must report how the grant was used no later than ${day}.`,
-    conditionKeep:
-      'The association must meet the conditions of the grant, the democracy condition included, for the whole period the grant covers. If the conditions are not kept, the grant can be reclaimed.',
     reasons: 'Reasons for the decision',
     reasonsLaw:
       'These are the provisions applied and the circumstances that decided the matter (section 32 of the Administrative Procedure Act).',

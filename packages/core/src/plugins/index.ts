@@ -4,6 +4,7 @@
  */
 export * from './schemas.js'
 export * from './authority.js'
+export * from './grant-conditions.js'
 export * from './define.js'
 export * from './shared-contacts.js'
 export * from './translations.js'

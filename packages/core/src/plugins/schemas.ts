@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { coded, codedMessage, given, isoDateSchema, localizedTextSchema, slugSchema as slug, sourceSchema } from '../shared/index.js'
 import { WEEKDAYS } from '../shared/calendar/days.js'
 import { authoritySchema } from './authority.js'
+import { grantConditionsSchema } from './grant-conditions.js'
 
 export const CONTACT_KINDS = [
   'emergency',
@@ -108,6 +109,8 @@ export const grantProgrammeSchema = z
     appealRoute: z.enum(['legality-review', 'administrative-appeal']).optional(),
     /** How to appeal a decision in this programme, in the programme's own words; replaces the route's text. */
     appeal: localizedTextSchema.optional(),
+    /** The conditions a grant in this programme is given, as its letter prints them; the city-wide defaults when absent. */
+    conditions: grantConditionsSchema.optional(),
     /** Where to read more and apply. */
     url: httpsUrl.optional(),
     verifiedOn: isoDateSchema,

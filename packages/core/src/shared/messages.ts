@@ -133,6 +133,10 @@ export const MESSAGES = {
     sv: 'namnens giltighetstider måste komma i ordning och får inte överlappa: {detail}',
     en: 'the names’ validity intervals must be in order and must not overlap: {detail}',
   },
+  'conditions.reportDue': {
+    sv: 'texten med redovisningsdag måste innehålla platshållaren {placeholder:json} på svenska och engelska',
+    en: 'the text with a report day must contain the placeholder {placeholder:json} in Swedish and English',
+  },
   'list.duplicateIdAt': { sv: 'id:t {id:json} används redan (i {first})', en: 'duplicate id {id:json} (also at {first})' },
 
   // Grant applications (grants/application.ts)

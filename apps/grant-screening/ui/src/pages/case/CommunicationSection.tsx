@@ -1,5 +1,6 @@
 import { api, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
+import { AmountField, amountBody } from '../../components/AmountField'
 import { LetterLinks } from '../../components/LetterLinks'
 import { useI18n } from '../../i18n'
 import type { CaseDetail, Communication, Lang } from '../../types'
@@ -72,7 +73,7 @@ function CommunicationLetters(props: { caseId: string; communication: Communicat
 }
 
 function SendForm(props: CaseProps): ReactNode {
-  const { t, e, lang, money } = useI18n()
+  const { t, e, lang } = useI18n()
   const announce = useAnnounce()
   const form = useForm('communication', { onConflict: () => void props.reload() })
   const c = props.detail
@@ -89,7 +90,7 @@ function SendForm(props: CaseProps): ReactNode {
     }
     const body = {
       kind,
-      ...(kind === 'partial' && amount.trim() !== '' ? { amount: Number(amount) } : {}),
+      ...(kind === 'partial' ? amountBody(amount) : {}),
       material,
       deadline,
       letterLocale,
@@ -113,25 +114,7 @@ function SendForm(props: CaseProps): ReactNode {
         options={(['deny', 'partial'] as const).map((k) => ({ value: k, label: e('decision', k) }))}
       />
       {kind === 'partial' && (
-        <Field
-          form={form}
-          name="amount"
-          label={t('communicationAmount')}
-          hint={t('decisionAmountHint', { amount: money(c.amountRequested) })}
-          required
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              className="input--medium"
-              value={amount}
-              onChange={(ev) => setAmount(ev.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <AmountField form={form} label={t('communicationAmount')} requested={c.amountRequested} value={amount} onChange={setAmount} />
       )}
       <Field form={form} name="material" label={t('communicationMaterial')} required>
         {(p) => <textarea {...p} rows={4} value={material} onChange={(ev) => setMaterial(ev.currentTarget.value)} />}

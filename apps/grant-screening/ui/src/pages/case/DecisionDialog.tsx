@@ -1,10 +1,26 @@
-import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, type Problem } from '@vbe/web-kit'
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { AmountField, amountBody } from '../../components/AmountField'
 import { useI18n } from '../../i18n'
 import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang } from '../../types'
 import type { CaseProps } from './CasePage'
 
 type Basis = 'correction' | 'reconsideration'
+
+/**
+ * Where the dialog opens: the choices already made and the server's last answer to show
+ * (its field errors under their fields). Nothing is chosen when it is left out; the
+ * component stories open the dialog in each state this way.
+ */
+export interface DecisionDraft {
+  readonly step?: 'form' | 'confirm'
+  readonly basis?: Basis
+  readonly kind?: DecisionKind
+  readonly amount?: string
+  readonly reasons?: string
+  readonly overrides?: Readonly<Record<string, string>>
+  readonly problem?: Problem
+}
 const GRANTS: Readonly<Record<DecisionKind, boolean>> = { approve: true, deny: false, partial: true }
 const ADVERSE: Readonly<Record<DecisionKind, boolean>> = { approve: false, deny: true, partial: true }
 
@@ -54,19 +70,25 @@ function useModal(onClose: () => void) {
  * reason per rule; a denial shows the rules it cites. "Review" shows what is decided,
  * for how much and against which findings, and only "Confirm" saves it.
  */
-export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: () => void }): ReactNode {
+export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: () => void; initial?: DecisionDraft }): ReactNode {
   const { t, e, lang, loc, money } = useI18n()
   const announce = useAnnounce()
   const form = useForm(props.revise ? 'revision' : 'decision', { onConflict: () => void props.reload() })
   const ref = useModal(props.onClose)
   const c = props.detail
   const guide = c.decisionGuide
-  const [step, setStep] = useState<'form' | 'confirm'>('form')
-  const [basis, setBasis] = useState<Basis | null>(null)
-  const [kind, setKind] = useState<DecisionKind | null>(null)
-  const [amount, setAmount] = useState('')
-  const [reasons, setReasons] = useState('')
-  const [overrides, setOverrides] = useState<Record<string, string>>({})
+  const initial = props.initial
+  const [step, setStep] = useState<'form' | 'confirm'>(initial?.kind === undefined ? 'form' : (initial.step ?? 'form'))
+  const [basis, setBasis] = useState<Basis | null>(initial?.basis ?? null)
+  const [kind, setKind] = useState<DecisionKind | null>(initial?.kind ?? null)
+  const [amount, setAmount] = useState(initial?.amount ?? '')
+  const [reasons, setReasons] = useState(initial?.reasons ?? '')
+  const [overrides, setOverrides] = useState<Record<string, string>>({ ...initial?.overrides })
+  const { setProblem } = form
+  const initialProblem = initial?.problem
+  useEffect(() => {
+    if (initialProblem) setProblem(initialProblem)
+  }, [initialProblem, setProblem])
   const [letterLocale, setLetterLocale] = useState<Lang>(lang)
   // Focus follows the step: the confirmation's heading, or back to the form's first control.
   useEffect(() => {
@@ -97,7 +119,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
     const body = {
       ...(props.revise ? { basis } : {}),
       kind,
-      ...(kind === 'partial' && amount.trim() !== '' ? { amount: Number(amount) } : {}),
+      ...(kind === 'partial' ? amountBody(amount) : {}),
       reasons,
       letterLocale,
       ...(grants && guide.failedRules.length > 0
@@ -178,26 +200,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
           />
           {kind !== null && ADVERSE[kind] && <p className="notice">{t('decisionNeedsCommunication')}</p>}
           {kind === 'partial' && (
-            <Field
-              form={form}
-              name="amount"
-              label={t('decisionAmount')}
-              hint={t('decisionAmountHint', { amount: money(c.amountRequested) })}
-              required
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={c.amountRequested}
-                  className="input--medium"
-                  value={amount}
-                  onChange={(ev) => setAmount(ev.currentTarget.value)}
-                />
-              )}
-            </Field>
+            <AmountField form={form} label={t('decisionAmount')} requested={c.amountRequested} value={amount} onChange={setAmount} />
           )}
           {grants && guide.failedRules.length > 0 && (
             <fieldset className="field">
