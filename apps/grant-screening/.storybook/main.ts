@@ -1,15 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite'
+import { storybookConfig } from '@vbe/test-browser/storybook-config'
 
-// The same config as @vbe/ui's and @vbe/web-kit's; only the stories' folder differs (the app's UI lives in ui/).
-const config: StorybookConfig = {
-  stories: ['../ui/src/**/*.stories.tsx'],
-  addons: ['@storybook/addon-a11y'],
-  framework: { name: '@storybook/react-vite', options: {} },
-  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  typescript: { reactDocgen: false },
-  viteFinal: (vite) => ({
-    ...vite,
-    resolve: { ...vite.resolve, conditions: ['@vbe/source', 'module', 'browser', 'development|production'] },
-  }),
-}
+// The shared configuration (@vbe/test-browser); the app's UI, and so its stories, live in ui/.
+const config: StorybookConfig = storybookConfig({ stories: ['../ui/src/**/*.stories.tsx'] })
 export default config

@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/react-vite'
+import { storyParameters } from '@vbe/test-browser/storybook-config'
 import { AnnouncerProvider, I18nRoot } from '@vbe/web-kit'
 import type { Lang } from '@vbe/web-kit/types'
 import { catalogue } from '../ui/src/i18n'
@@ -18,10 +19,7 @@ const preview: Preview = {
       </I18nRoot>
     ),
   ],
-  parameters: {
-    // Every story runs through axe (addon-a11y); a violation fails the story's test.
-    a11y: { test: 'error' },
-    layout: 'padded',
-  },
+  // Every story runs through axe (addon-a11y); a violation fails the story's test.
+  parameters: { ...storyParameters },
 }
 export default preview

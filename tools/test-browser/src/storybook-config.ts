@@ -1,5 +1,5 @@
 /**
- * The one Storybook configuration every package with stories uses (`@vbe/ui`, `@vbe/web-kit`),
+ * The one Storybook configuration every package with stories uses (`@vbe/ui`, `@vbe/web-kit`, `@vbe/grant-screening`),
  * so that all of them build the same way and every story runs through axe
  * (`describeStorybook` in `./storybook.ts` then checks the built stories in Chromium).
  *
