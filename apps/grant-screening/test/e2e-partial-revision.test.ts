@@ -201,7 +201,10 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     await revise.getByLabel('Omprövning (förvaltningslagen 37–39 §§)').check()
     await fillDecision(revise, 'Bevilja delvis', reconsidered, '25000')
     await revise.getByRole('button', { name: 'Bekräfta beslutet' }).click()
-    await revise.getByText(/Skicka underlaget till sökanden först\./).first().waitFor()
+    await revise
+      .getByText(/Skicka underlaget till sökanden först\./)
+      .first()
+      .waitFor()
     violations.push(...(await axe(page, 'reconsideration not communicated sv')))
     await shot(page, 'reconsideration-not-communicated', false)
     await page.keyboard.press('Escape')

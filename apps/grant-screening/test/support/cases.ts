@@ -103,7 +103,11 @@ export interface DecisionOptions {
  * rules gets `overrideReason` for each rule the 400 names; a decision that needs a second
  * signature is signed by `approver`. Answers the case as it stands after the last step.
  */
-export async function decidedCase(officer: Client, application: unknown, opts: DecisionOptions = {}): Promise<OpenedCase & { detail: any }> {
+export async function decidedCase(
+  officer: Client,
+  application: unknown,
+  opts: DecisionOptions = {},
+): Promise<OpenedCase & { detail: any }> {
   const opened = await openCase(officer, application, { declare: opts.declare ?? [] })
   const path = `/api/cases/${opened.id}/decision`
   const decision = {
