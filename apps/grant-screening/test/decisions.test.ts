@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPdfText } from '@vbe/server-kit/documents'
-import { demoApplication } from '../src/index.js'
+import { decidedCase, eligibleApplication as eligible, openCase, threeFailedRules as issueCase, TIP } from './support/cases.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
 
 /**
@@ -12,29 +12,6 @@ import { startTestServer, type Client, type TestServer } from './support/server.
 // The clock the server reads; tests move it past a deadline.
 let now = new Date('2026-11-22T10:00:00Z')
 const clock = { now: () => now }
-
-/** The application of the issue: 150 000 kr (max 100 000), an account not in the association's name, under two years of activity. */
-const issueCase = (id: string) =>
-  demoApplication(id, {
-    amountRequested: 150_000,
-    association: {
-      name: `Förening ${id}`,
-      organisationNumber: '802400-1235',
-      registeredOn: '2025-09-01',
-      activitySince: '2025-09-01',
-      bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: false },
-    },
-  })
-
-const eligible = (id: string) =>
-  demoApplication(id, {
-    association: {
-      name: `Förening ${id}`,
-      organisationNumber: '802400-1235',
-      activitySince: '2019-03-01',
-      bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
-    },
-  })
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
 
@@ -54,17 +31,16 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
   })
   afterAll(() => server?.stop())
 
+  /** If a test moved the clock (and sessions expire with it): back to the start, signed in afresh. */
+  async function atStart(): Promise<void> {
+    if (now.getTime() === Date.parse('2026-11-22T10:00:00Z')) return
+    now = new Date('2026-11-22T10:00:00Z')
+    await signIn()
+  }
+
   async function open(application: unknown, ...others: Client[]): Promise<string> {
-    if (now.getTime() !== Date.parse('2026-11-22T10:00:00Z')) {
-      // A test moved the clock (and sessions expire with it): back to the start, signed in afresh.
-      now = new Date('2026-11-22T10:00:00Z')
-      await signIn()
-    }
-    const created = await officer.json('POST', '/api/cases', { application })
-    expect(created.status).toBe(201)
-    const id: string = created.body.id
-    for (const c of [officer, ...others]) expect((await c.json('POST', `/api/cases/${id}/conflict`, { conflict: false })).status).toBe(200)
-    return id
+    await atStart()
+    return (await openCase(officer, application, { declare: others })).id
   }
 
   it('refuses to grant against failed rules without a reason per rule, naming each, then needs a second signature', async () => {
@@ -267,15 +243,7 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
   })
 
   it('a revision needing four eyes waits for a second signature, and a send-back leaves the old decision in force', async () => {
-    const tip = {
-      conduct: 'coercion',
-      actor: 'organisation',
-      withinActivities: true,
-      verified: false,
-      date: '2026-06-01',
-      source: { kind: 'tip' },
-    }
-    const id = await open({ ...eligible(`rev4-${kind}`), evidence: [{ id: 't1', ...tip }] }, approver)
+    const id = await open(eligible(`rev4-${kind}`, { evidence: [TIP] }), approver)
     await officer.json('PUT', `/api/cases/${id}/evidence/t1/assessment`, { status: 'dismissed', reason: 'Kunde inte bekräftas.' })
     const proposed = await officer.json('POST', `/api/cases/${id}/decision`, {
       kind: 'approve',
@@ -315,19 +283,15 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
   })
 
   it('a reclaim names the decision it reclaims and has its own letter', async () => {
-    const id = await open(eligible(`rc-${kind}`))
-    const d = await officer.json('POST', `/api/cases/${id}/decision`, {
-      kind: 'approve',
-      reasons: 'Uppfyller villkoren.',
-      letterLocale: 'sv',
-    })
+    await atStart()
+    const { id, detail: decided } = await decidedCase(officer, eligible(`rc-${kind}`), { reasons: 'Uppfyller villkoren.' })
     expect((await officer.request('GET', `/api/cases/${id}/reclaim/letter`)).status).toBe(409)
     const rc = await officer.json('POST', `/api/cases/${id}/reclaim`, {
       amount: 10_000,
       reasons: 'Redovisningen saknas.',
       letterLocale: 'en',
     })
-    expect(rc.body.reclaim).toMatchObject({ amount: 10_000, decisionId: d.body.decision.id })
+    expect(rc.body.reclaim).toMatchObject({ amount: 10_000, decisionId: decided.decision.id })
     const html = await (await officer.request('GET', `/api/cases/${id}/reclaim/letter`)).text()
     expect(html).toMatch(/<html lang="en"/)
     expect(html).toContain('SEK 10,000')

@@ -5,53 +5,30 @@
  * reply); evidence assessment; and a correction of the decision, with the old decision
  * kept in the record.
  */
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { demoApplication } from '../src/index.js'
-import { axe, expectCleanRun, h1, login, logout, newPage, server, setupE2e, shot } from './support/e2e.js'
+import { eligibleApplication, openCase, threeFailedRules } from './support/cases.js'
+import { axe, expectCleanRun, login, logout, newPage, openCaseFromQueue, server, setupE2e, shot } from './support/e2e.js'
 
 setupE2e()
 
 const ISSUE = 'Järva Ungdomsråd E2E'
 const PLAIN = 'Rinkeby Läxhjälp E2E'
 
-/** Creates a case through the API and declares no conflict for the given users. */
-async function createCase(application: unknown, declare: readonly string[]): Promise<void> {
+/** Creates a case through the API and declares no conflict for the officer and `others`. */
+async function createCase(application: unknown, others: readonly string[] = []): Promise<void> {
   const officer = await server.login('officer.rk')
-  const created = await officer.json('POST', '/api/cases', { application })
-  expect(created.status).toBe(201)
-  for (const user of declare) {
-    const c = user === 'officer.rk' ? officer : await server.login(user)
-    expect((await c.json('POST', `/api/cases/${created.body.id}/conflict`, { conflict: false })).status).toBe(200)
-  }
-}
-
-async function openCase(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name }).click()
-  await h1(page, `Ärende: ${name}`).waitFor()
+  await openCase(officer, application, { declare: await Promise.all(others.map((u) => server.login(u))) })
 }
 
 describe('grant-screening UI: guarded decisions, kommunicering and correction', () => {
   const violations: string[] = []
 
   it('officer: grants against three failed rules only with a reason per rule, and the approver signs', async () => {
-    await createCase(
-      demoApplication('e2e-issue', {
-        amountRequested: 150_000,
-        association: {
-          name: ISSUE,
-          organisationNumber: '802400-1235',
-          registeredOn: '2025-09-01',
-          activitySince: '2025-09-01',
-          bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: false },
-        },
-      }),
-      ['officer.rk', 'approver.rk'],
-    )
+    await createCase(threeFailedRules('e2e-issue', ISSUE), ['approver.rk'])
     const { context, page } = await newPage()
     await page.goto(server.url)
     await login(page, 'officer.rk')
-    await openCase(page, ISSUE)
+    await openCaseFromQueue(page, ISSUE)
     await page.getByRole('button', { name: 'Fatta beslut' }).click()
     const dialog = page.getByRole('dialog', { name: 'Fatta beslut' })
     await dialog.getByLabel('Bevilja', { exact: true }).check()
@@ -78,7 +55,7 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     await logout(page)
 
     await login(page, 'approver.rk')
-    await openCase(page, ISSUE)
+    await openCaseFromQueue(page, ISSUE)
     await page.getByRole('form', { name: 'Andra underskrift' }).getByRole('button', { name: 'Godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
     violations.push(...(await axe(page, 'decision overridden and signed sv')))
@@ -88,14 +65,9 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
 
   it('officer: sends the material before a denial, is refused before the deadline, records the reply, denies and corrects', async () => {
     await createCase(
-      demoApplication('e2e-plain', {
+      eligibleApplication('e2e-plain', {
         amountRequested: 40_000,
-        association: {
-          name: PLAIN,
-          organisationNumber: '802400-1235',
-          activitySince: '2019-03-01',
-          bankAccount: { kind: 'bankgiro', number: '5050-1055', holderIsAssociation: true },
-        },
+        association: { name: PLAIN },
         evidence: [
           {
             id: 't1',
@@ -108,12 +80,11 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
           },
         ],
       }),
-      ['officer.rk'],
     )
     const { context, page } = await newPage()
     await page.goto(server.url)
     await login(page, 'officer.rk')
-    await openCase(page, PLAIN)
+    await openCaseFromQueue(page, PLAIN)
 
     // Evidence assessment by a named officer.
     const assess = page.getByRole('form', { name: 'Bedömning' })

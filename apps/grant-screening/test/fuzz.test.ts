@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoApplication } from '../src/index.js'
+import { openCase } from './support/cases.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
 
 /**
@@ -51,10 +52,7 @@ describe('fuzzing the write endpoints (PGlite)', () => {
     officer = await server.login('officer.rk')
     approver = await server.login('approver.rk')
     admin = await server.login('admin')
-    const c = await officer.json('POST', '/api/cases', { application: demoApplication('fuzz-case') })
-    caseId = c.body.id
-    await officer.json('POST', `/api/cases/${caseId}/conflict`, { conflict: false })
-    await approver.json('POST', `/api/cases/${caseId}/conflict`, { conflict: false })
+    caseId = (await openCase(officer, demoApplication('fuzz-case'), { declare: [approver] })).id
   })
   afterAll(() => server?.stop())
 

@@ -170,9 +170,16 @@ export async function setLanguage(page: Page, lang: 'Svenska' | 'English'): Prom
   await page.locator(`html[lang="${lang === 'English' ? 'en' : 'sv'}"]`).waitFor()
 }
 
-export async function declareNoConflict(page: Page): Promise<void> {
+/** Answers the conflict-of-interest declaration with no, and waits for the case of `association` to open. */
+export async function declareNoConflict(page: Page, association = ASSOCIATION): Promise<void> {
   await h1(page, 'Jävsförklaring').waitFor()
   await page.getByLabel('Nej, jag är inte jävig').check()
   await page.getByRole('button', { name: 'Lämna jävsförklaring' }).click()
-  await h1(page, `Ärende: ${ASSOCIATION}`).waitFor()
+  await h1(page, `Ärende: ${association}`).waitFor()
+}
+
+/** Opens the case of `association` from the queue (the signed-in user has declared already). */
+export async function openCaseFromQueue(page: Page, association: string): Promise<void> {
+  await page.getByRole('link', { name: association }).click()
+  await h1(page, `Ärende: ${association}`).waitFor()
 }
