@@ -48,7 +48,7 @@ export function PasswordForm(props: { client?: ApiClient; policy?: PasswordPolic
   if (!policy) return null
   if (!policy.allowed)
     return (
-      <section aria-labelledby="password-title" className="card">
+      <section aria-labelledby="password-title" className="card narrow password-form">
         <h2 id="password-title">{t('passwordTitle')}</h2>
         <p>{t('passwordNotHere')}</p>
       </section>
@@ -81,7 +81,7 @@ export function PasswordForm(props: { client?: ApiClient; policy?: PasswordPolic
   }
 
   return (
-    <section aria-labelledby="password-title" className="card">
+    <section aria-labelledby="password-title" className="card narrow password-form">
       <h2 id="password-title">{t('passwordTitle')}</h2>
       <p>{t('passwordIntro')}</p>
       <ErrorSummary form={form} fields={FIELDS} title={t('passwordNotChanged')} />

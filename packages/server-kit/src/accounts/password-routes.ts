@@ -14,12 +14,10 @@ import { accountInScope } from './store.js'
 
 const passwordPolicySchema = z
   .object({
-    allowed: z
-      .boolean()
-      .openapi({
-        description:
-          'Whether you may change your password here (false: password sign-in is off, or you sign in with the city’s account only)',
-      }),
+    allowed: z.boolean().openapi({
+      description:
+        'Whether you may change your password here (false: password sign-in is off, or you sign in with the city’s account only)',
+    }),
     minLength: z.number().int().openapi({ description: 'The fewest characters a new password may have' }),
     maxLength: z.number().int().openapi({ description: 'The most characters a new password may have' }),
   })
@@ -144,8 +142,8 @@ export function registerPasswordRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRou
           Effect.fail(
             invalid(
               {
-                sv: 'Lösenordet byttes inte. Rätta det som står vid fälten.',
-                en: 'The password was not changed. Correct what the fields say.',
+                sv: 'Det nuvarande eller det nya lösenordet duger inte. Rätta det som står vid fälten.',
+                en: 'The current or the new password will not do. Correct what the fields say.',
               },
               problems,
             ),
