@@ -1,9 +1,10 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto'
 import { Effect } from 'effect'
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { RateLimited, Unauthenticated, type DatabaseError } from './errors.js'
 import { decoyHash, hashPassword, verifyPassword } from './password.js'
 import type { KitTables } from './schema.js'
+import { appendAuditAs } from './audit/index.js'
 import { recordSecurityEvent } from './security-log/index.js'
 import { Clock, Db, query, transaction, type Role, type SessionUser } from './services.js'
 import { createSession, endAllSessionsOf, toUser, type NewSession } from './sessions/store.js'
@@ -155,40 +156,10 @@ export function login(
   const from: LoginOrigin = typeof origin === 'string' ? { address: origin } : origin
   return Effect.gen(function* () {
     const now = (yield* Clock).now()
-    const name = username.trim()
-    const pairKey = `pair:${name.toLowerCase()}|${from.address}`
-    const addressKey = `addr:${from.address}`
-    const { pair, address } = rules(policy)
-    const throttled = (waitMs: number) =>
-      Effect.zipRight(
-        recordSecurityEvent({
-          kind: 'login.throttled',
-          actor: name,
-          address: from.address,
-          detail: { waitSeconds: Math.ceil(waitMs / 1000) },
-        }),
-        Effect.fail(new RateLimited({ retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) })),
-      )
-    const pairWait = yield* claimAttempt(pairKey, pair, now)
-    if (pairWait) return yield* throttled(pairWait.waitMs)
-    const addressWait = yield* claimAttempt(addressKey, address, now)
-    if (addressWait) {
-      yield* refundAttempt(pairKey)
-      return yield* throttled(addressWait.waitMs)
-    }
-    const row = yield* query('login.user', (db: Kysely<KitTables>) =>
-      db.selectFrom('vbe_users').selectAll().where('username', '=', name).where('disabled', '=', false).executeTakeFirst(),
-    )
-    const ok = yield* Effect.promise(async () =>
-      row ? verifyPassword(password, row.password_hash) : (await verifyPassword(password, await decoyHash()), false),
-    )
-    if (!row || !ok) {
-      yield* recordSecurityEvent({ kind: 'login.failed', actor: name, district: row?.district ?? null, address: from.address })
+    const checked = yield* checkPassword(username, password, from.address, policy, 'login.failed')
+    if (!checked)
       return yield* new Unauthenticated({ detail: { sv: 'Fel användarnamn eller lösenord.', en: 'Wrong username or password.' } })
-    }
-    yield* clearAttempts(pairKey)
-    yield* refundAttempt(addressKey)
-    const user = toUser(row)
+    const user = toUser(checked)
     const session: NewSession = {
       user,
       now,
@@ -202,35 +173,107 @@ export function login(
   })
 }
 
+/**
+ * Checks a username's password through the login throttle: every attempt is claimed
+ * before the password is checked (per (username, address) and per address), a failure
+ * is security-logged as `failureKind`, and a success clears the pair's counter. The
+ * user's row when the password is right (and the user not disabled), else null;
+ * RateLimited while the throttle holds the attempt back. Login and a password change
+ * (which asks for the current one) go through it alike.
+ */
+export function checkPassword(
+  username: string,
+  password: string,
+  address: string,
+  policy: AuthPolicy,
+  failureKind: 'login.failed' | 'password.failed',
+): Effect.Effect<Selectable<KitTables['vbe_users']> | null, RateLimited | DatabaseError, Db | Clock> {
+  return Effect.gen(function* () {
+    const now = (yield* Clock).now()
+    const name = username.trim()
+    const pairKey = `pair:${name.toLowerCase()}|${address}`
+    const addressKey = `addr:${address}`
+    const { pair, address: perAddress } = rules(policy)
+    const throttled = (waitMs: number) =>
+      Effect.zipRight(
+        recordSecurityEvent({ kind: 'login.throttled', actor: name, address, detail: { waitSeconds: Math.ceil(waitMs / 1000) } }),
+        Effect.fail(new RateLimited({ retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) })),
+      )
+    const pairWait = yield* claimAttempt(pairKey, pair, now)
+    if (pairWait) return yield* throttled(pairWait.waitMs)
+    const addressWait = yield* claimAttempt(addressKey, perAddress, now)
+    if (addressWait) {
+      yield* refundAttempt(pairKey)
+      return yield* throttled(addressWait.waitMs)
+    }
+    const row = yield* query('login.user', (db: Kysely<KitTables>) =>
+      db.selectFrom('vbe_users').selectAll().where('username', '=', name).where('disabled', '=', false).executeTakeFirst(),
+    )
+    const ok = yield* Effect.promise(async () =>
+      row ? verifyPassword(password, row.password_hash) : (await verifyPassword(password, await decoyHash()), false),
+    )
+    if (!row || !ok) {
+      yield* recordSecurityEvent({ kind: failureKind, actor: name, district: row?.district ?? null, address })
+      return null
+    }
+    yield* clearAttempts(pairKey)
+    yield* refundAttempt(addressKey)
+    return row
+  })
+}
+
 /** Ends a session. */
 export { logout } from './sessions/store.js'
 
 /**
  * Sets a user's password and ends all their sessions (ASVS V7: a password change
- * revokes every session).
+ * revokes every session), and says how many ended. Audited as `user.password-changed` by `actor` (default: the
+ * system, for a seed or an operator's script). The new password is not checked against
+ * the policy here: `PUT /api/session/password` does that (see `accounts/policy.ts`).
  */
-export function changePassword(userId: string, password: string): Effect.Effect<void, DatabaseError, Db | Clock> {
+export function changePassword(userId: string, password: string, actor = 'system'): Effect.Effect<number, DatabaseError, Db | Clock> {
   return Effect.flatMap(
     Effect.promise(() => hashPassword(password)),
     (hash) =>
       transaction(
-        Effect.zipRight(
-          query('users.password', (db: Kysely<KitTables>) =>
-            db.updateTable('vbe_users').set({ password_hash: hash }).where('id', '=', userId).execute(),
-          ),
-          endAllSessionsOf(userId, 'password-changed'),
-        ),
+        Effect.gen(function* () {
+          const row = yield* query('users.password', (db: Kysely<KitTables>) =>
+            db.updateTable('vbe_users').set({ password_hash: hash }).where('id', '=', userId).returning('district').executeTakeFirst(),
+          )
+          const ended = yield* endAllSessionsOf(userId, 'password-changed', actor)
+          if (row)
+            yield* appendAuditAs(actor, { action: 'user.password-changed', entityType: 'user', entityId: userId, district: row.district })
+          return ended
+        }),
       ),
   )
 }
 
-/** Disables (or enables) a user; disabling ends all their sessions. */
-export function setUserDisabled(userId: string, disabled: boolean): Effect.Effect<void, DatabaseError, Db | Clock> {
+/**
+ * Disables (or enables) a user; disabling ends all their sessions. Audited as
+ * `user.disabled` / `user.enabled` by `actor` when it changed anything.
+ */
+export function setUserDisabled(userId: string, disabled: boolean, actor = 'system'): Effect.Effect<void, DatabaseError, Db | Clock> {
   return transaction(
-    Effect.zipRight(
-      query('users.disable', (db: Kysely<KitTables>) => db.updateTable('vbe_users').set({ disabled }).where('id', '=', userId).execute()),
-      disabled ? endAllSessionsOf(userId, 'user-disabled') : Effect.void,
-    ),
+    Effect.gen(function* () {
+      const changed = yield* query('users.disable', (db: Kysely<KitTables>) =>
+        db
+          .updateTable('vbe_users')
+          .set({ disabled })
+          .where('id', '=', userId)
+          .where('disabled', '=', !disabled)
+          .returning('district')
+          .executeTakeFirst(),
+      )
+      if (disabled) yield* endAllSessionsOf(userId, 'user-disabled', actor)
+      if (changed)
+        yield* appendAuditAs(actor, {
+          action: disabled ? 'user.disabled' : 'user.enabled',
+          entityType: 'user',
+          entityId: userId,
+          district: changed.district,
+        })
+    }),
   )
 }
 

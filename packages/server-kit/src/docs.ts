@@ -69,6 +69,7 @@ export function registerDocs(app: OpenAPIHono<KitEnv>, info: ApiDocsInfo): void 
   })
   const tags = [
     { name: 'session', description: 'Logging in and out, the current session with its CSRF token, and ending sessions' },
+    { name: 'users', description: 'Accounts, for admins: the users in their scope, their sessions, ending them, disabling and enabling' },
     { name: 'security', description: 'The security log: failed logins, refusals, person searches and audit reads' },
     ...info.tags,
   ]

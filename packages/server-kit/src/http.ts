@@ -23,6 +23,7 @@ import {
 } from './middleware/index.js'
 import { problems, SESSION, SESSION_AND_CSRF } from './openapi-schemas.js'
 import { registerSessionRoutes } from './sessions/routes.js'
+import { registerAccountRoutes } from './accounts/routes.js'
 import { registerSecurityLogRoutes } from './security-log/routes.js'
 import { logRefusals } from './security-log/request.js'
 import { signInSettingsFromEnv, type SignInSettings } from './oidc/config.js'
@@ -134,6 +135,7 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
 
   const helpers = { problems, requireUser, runKit, SESSION, SESSION_AND_CSRF }
   registerSessionRoutes(app, helpers)
+  registerAccountRoutes(app, helpers)
   registerSecurityLogRoutes(app, helpers)
   return app
 }

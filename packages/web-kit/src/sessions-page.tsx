@@ -3,6 +3,7 @@ import { apiClient, toProblemOf, type ApiClient } from './api.js'
 import { useKitI18n } from './i18n.js'
 import { useAnnounce } from './live.js'
 import { Loading, PageHeading, ProblemMessage } from './page.js'
+import { PasswordForm, type PasswordPolicy } from './password-form.js'
 import type { Problem } from './types.js'
 
 /** The hash route of "My sign-ins" (`#/sessions`) in both apps. */
@@ -21,10 +22,11 @@ export interface SessionInfo {
 
 /**
  * "My sign-ins", the same in both apps: the user's live sessions (when each started and
- * was last used, the browser and address) and a button to end any but the current one
- * (logging out ends that). `initial` renders a list without fetching (stories, tests).
+ * was last used, the browser and address), a button to end any but the current one
+ * (logging out ends that), and the form to change one's password (which ends the
+ * others). `initial` renders a list, and `policy` the form, without fetching (stories, tests).
  */
-export function SessionsPage(props: { client?: ApiClient; initial?: readonly SessionInfo[] }): ReactNode {
+export function SessionsPage(props: { client?: ApiClient; initial?: readonly SessionInfo[]; policy?: PasswordPolicy }): ReactNode {
   const { t, dateTime } = useKitI18n()
   const announce = useAnnounce()
   const client = props.client ?? apiClient
@@ -106,6 +108,7 @@ export function SessionsPage(props: { client?: ApiClient; initial?: readonly Ses
         </table>
       )}
       {sessions && sessions.every((s) => s.current) && <p>{t('sessionsNone')}</p>}
+      <PasswordForm client={client} {...(props.policy ? { policy: props.policy } : {})} onChanged={() => setVersion((v) => v + 1)} />
     </section>
   )
 }

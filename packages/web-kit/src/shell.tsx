@@ -5,11 +5,12 @@ import { I18nRoot, useKitI18n, type Catalogue } from './i18n.js'
 import { AppLayout, type NavItem } from './layout.js'
 import { AnnouncerProvider } from './live.js'
 import { LoginPage } from './login.js'
-import { Loading } from './page.js'
 import { ACCESSIBILITY_PATH, href, useRoute, type Route } from './router.js'
 import { useFocusOnNavigation, useSession } from './session.js'
 import { SessionsPage, SESSIONS_PATH } from './sessions-page.js'
-import type { User } from './types.js'
+import { hasRole, type User } from './types.js'
+import { UsersPage, USERS_PATH } from './users-page.js'
+import { Loading, Notice } from './page.js'
 
 /** A staff app's root: its language (from its catalogue, mirrored to the API client) and the live region for announcements. */
 export function StaffApp<K extends string>(props: { catalogue: Catalogue<K>; children: ReactNode }): ReactNode {
@@ -24,8 +25,9 @@ export function StaffApp<K extends string>(props: { catalogue: Catalogue<K>; chi
  * The shell both staff apps share: the layout with the signed-in user (display name,
  * roles, the district's name), the app's menu and footer links; the accessibility
  * statement at its path; while the session loads, a loading notice; signed out, the
- * login page; signed in, the user's own sign-ins at `#/sessions` (linked from the
- * footer) and otherwise the app's page for the route. Focus moves to the page on
+ * login page; signed in, the user's own sign-ins and password at `#/sessions` (linked
+ * from the footer), for admins the users in their scope at `#/users` (last in the
+ * menu), and otherwise the app's page for the route. Focus moves to the page on
  * navigation.
  */
 export function StaffShell(props: {
@@ -51,7 +53,14 @@ export function StaffShell(props: {
       tagline={props.tagline}
       user={user && { displayName: user.displayName, roles: user.roles, district: user.district ? props.district(user.district) : null }}
       onSignOut={() => void signOut()}
-      nav={user ? props.nav(user, route) : []}
+      nav={
+        user
+          ? [
+              ...props.nav(user, route),
+              ...(hasRole(user, 'admin') ? [{ href: href(USERS_PATH), label: t('usersTitle'), current: route.path === USERS_PATH }] : []),
+            ]
+          : []
+      }
       footerLinks={[...(user ? [{ href: href(SESSIONS_PATH), label: t('sessionsTitle') }] : []), ...props.footerLinks]}
     >
       {route.path === ACCESSIBILITY_PATH ? (
@@ -62,6 +71,14 @@ export function StaffShell(props: {
         <LoginPage intro={props.loginIntro} expired={state.expired} onLogin={signIn} />
       ) : route.path === SESSIONS_PATH ? (
         <SessionsPage />
+      ) : route.path === USERS_PATH ? (
+        hasRole(state.session.user, 'admin') ? (
+          <UsersPage admin={state.session.user} district={props.district} />
+        ) : (
+          <Notice tone="info">
+            <p>{t('usersOnlyAdmins')}</p>
+          </Notice>
+        )
       ) : (
         props.page(state.session.user, route)
       )}

@@ -15,6 +15,8 @@ import { LoginPage } from '../src/login.js'
 import { SortableTable } from '../src/table.js'
 import { AnnouncerProvider } from '../src/live.js'
 import { SessionsPage } from '../src/sessions-page.js'
+import { PasswordForm } from '../src/password-form.js'
+import { UsersPage } from '../src/users-page.js'
 import type { Lang, Problem } from '../src/types.js'
 
 const catalogue = defineCatalogue(
@@ -237,5 +239,68 @@ describe('LoginPage', () => {
     expect(out).not.toContain('/api/oidc/login')
     expect(out).toContain('type="password"')
     expect(out).toContain('<h1')
+  })
+})
+
+describe('PasswordForm and UsersPage', () => {
+  const policy = { allowed: true, minLength: 12, maxLength: 128 }
+  it('labels the password fields, gives the rule as a hint, and has a live region for the outcome, in sv and en', () => {
+    const sv = html(<PasswordForm policy={policy} />)
+    expect(sv).toContain('<h2 id="password-title">Byt lösenord</h2>')
+    expect(sv).toMatch(/<label for="password-currentPassword">Nuvarande lösenord<\/label>/)
+    expect(sv).toMatch(/id="password-newPassword-hint">Minst 12 och högst 128 tecken/)
+    expect(sv).toMatch(/<input[^>]*aria-describedby="password-newPassword-hint"[^>]*type="password"[^>]*autocomplete="new-password"/i)
+    expect(sv).toContain('role="status"')
+    expect(html(<PasswordForm policy={policy} />, 'en')).toContain('Repeat the new password')
+    const city = html(<PasswordForm policy={{ ...policy, allowed: false }} />)
+    expect(city).toContain('Du loggar in med stadens konto')
+    expect(city).not.toContain('<form')
+  })
+
+  it('lists users by display name with translated roles and district names, never an id or role code', () => {
+    const admin = { id: 'admin-id-7', username: 'admin', displayName: 'Sara Admin', roles: ['admin'] as const, district: null }
+    const users = [
+      {
+        id: 'user-id-1',
+        displayName: 'Amina Handläggare',
+        roles: ['officer', 'approver'] as const,
+        district: 'rinkeby-kista',
+        disabled: true,
+        signIn: 'oidc' as const,
+        liveSessions: 0,
+        lastSeenAt: null,
+        self: false,
+      },
+      {
+        ...{ id: 'admin-id-7', displayName: 'Sara Admin', roles: ['admin'] as const, district: null },
+        disabled: false,
+        signIn: 'password' as const,
+        liveSessions: 1,
+        lastSeenAt: '2026-05-04T08:00:00Z',
+        self: true,
+      },
+    ]
+    const page = (lang: Lang) =>
+      html(
+        <AnnouncerProvider>
+          <UsersPage admin={admin} district={(id) => (id === 'rinkeby-kista' ? 'Rinkeby-Kista' : id)} initial={users} />
+        </AnnouncerProvider>,
+        lang,
+      )
+    const sv = page('sv')
+    expect(sv).toContain('<caption id="users-caption">Användare och deras inloggningar</caption>')
+    expect(sv).toContain('<td>Handläggare, Attestant</td>')
+    expect(sv).toContain('<td>Rinkeby-Kista</td>')
+    expect(sv).toContain('<td>hela staden</td>')
+    expect(sv).toContain('<strong>Avstängt</strong>')
+    expect(sv).toContain('<td>Stadens konto</td>')
+    expect(sv).toContain('aria-label="Aktivera kontot för Amina Handläggare"')
+    // No disable button for oneself.
+    expect(sv).not.toContain('Stäng av kontot för Sara Admin')
+    const visible = sv.replace(/<[^>]+>/g, ' ')
+    for (const code of ['user-id-1', 'admin-id-7', 'officer', 'approver', 'rinkeby-kista', 'oidc']) expect(visible).not.toContain(code)
+    const en = page('en')
+    expect(en).toContain('<td>Officer, Approver</td>')
+    expect(en).toContain('Enable the account of Amina Handläggare')
   })
 })

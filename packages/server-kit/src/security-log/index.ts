@@ -12,6 +12,11 @@ export const SECURITY_EVENT_KINDS = [
   'person.search',
   'audit.read',
   'sessions.ended',
+  // Accounts (src/accounts): a password change, a wrong current password at one, an admin disabling or enabling a user.
+  'password.changed',
+  'password.failed',
+  'user.disabled',
+  'user.enabled',
 ] as const
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number]
 

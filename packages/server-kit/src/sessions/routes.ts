@@ -1,17 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
-import type { Kysely } from 'kysely'
-import { scopeOf } from '../access/policy.js'
-import { login, logout } from '../auth.js'
+import { DEFAULT_AUTH_POLICY, login, logout } from '../auth.js'
 import { NotFound } from '../errors.js'
 import type { KitEnv } from '../http.js'
 import { passwordLoginOff } from '../oidc/problems.js'
-import type { KitTables } from '../schema.js'
-import { securityEvent } from '../security-log/request.js'
-import { query } from '../services.js'
 import { clientInfo } from './client.js'
 import { clearSessionCookie, heldSessionToken, setSessionCookie } from './cookie.js'
-import { endAllSessionsOf, endSession, listSessions } from './store.js'
+import { endSession, listSessions } from './store.js'
 
 const userSchema = z
   .object({
@@ -23,7 +18,7 @@ const userSchema = z
   })
   .openapi('User')
 const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() }).openapi('Session')
-const sessionInfoSchema = z
+export const sessionInfoSchema = z
   .object({
     id: z.string().openapi({ description: 'The session’s public id (never its token)' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
@@ -41,7 +36,7 @@ const sessionInfoSchema = z
  */
 export type KitRouteHelpers = Pick<typeof import('../http.js'), 'problems' | 'requireUser' | 'runKit' | 'SESSION' | 'SESSION_AND_CSRF'>
 
-/** The session routes: log in and out, the current session, one's own sessions, and an admin ending a user's. */
+/** The session routes: log in and out, the current session, and one's own sessions (an admin's are in `accounts/routes.ts`). */
 export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRouteHelpers): void {
   const { problems, requireUser, runKit, SESSION, SESSION_AND_CSRF } = helpers
   app.openapi(
@@ -133,7 +128,15 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRout
     }),
     async (c) => {
       const user = requireUser(c)
-      return c.json({ sessions: await runKit(c, listSessions(user.id, c.get('session')!.sessionId)) }, 200)
+      return c.json(
+        {
+          sessions: await runKit(
+            c,
+            listSessions(user.id, c.get('session')!.sessionId, c.get('kit').authPolicy.idleMs ?? DEFAULT_AUTH_POLICY.idleMs),
+          ),
+        },
+        200,
+      )
     },
   )
   app.openapi(
@@ -161,51 +164,6 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRout
       const ended = await runKit(c, endSession(user.id, id, user.username))
       if (!ended) await runKit(c, Effect.fail(new NotFound({ entity: { sv: 'Sessionen', en: 'Session' }, id })))
       return c.body(null, 204)
-    },
-  )
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/users/{userId}/sessions',
-      tags: ['session'],
-      operationId: 'endUserSessions',
-      summary: 'End all of a user’s sessions',
-      description:
-        'Logs a user out everywhere, for example when a computer is lost. Admins; a district admin only for users of its own district.',
-      security: SESSION_AND_CSRF,
-      request: {
-        params: z.object({
-          userId: z
-            .string()
-            .min(1)
-            .max(100)
-            .regex(/^[\w.:-]+$/),
-        }),
-      },
-      responses: {
-        200: {
-          description: 'How many sessions were ended',
-          content: { 'application/json': { schema: z.object({ ended: z.number().int() }) } },
-        },
-        ...problems(400, 401, 403, 404),
-      },
-    }),
-    async (c) => {
-      const admin = requireUser(c, ['admin'])
-      const userId = c.req.valid('param').userId
-      const scope = scopeOf(admin)
-      const target = await runKit(
-        c,
-        query('users.get', (db: Kysely<KitTables>) =>
-          db.selectFrom('vbe_users').select(['id', 'district']).where('id', '=', userId).executeTakeFirst(),
-        ),
-      )
-      // Outside a district admin's scope the user is as unknown as a made-up id.
-      if (!target || (scope !== null && (target.district === null || !scope.includes(target.district))))
-        return await runKit(c, Effect.fail(new NotFound({ entity: { sv: 'Användaren', en: 'User' }, id: userId })))
-      const ended = await runKit(c, endAllSessionsOf(userId, 'ended-by-admin', admin.username))
-      await securityEvent(c, 'sessions.ended', { ended })
-      return c.json({ ended }, 200)
     },
   )
 }

@@ -152,19 +152,19 @@ export interface SessionInfo {
   readonly current: boolean
 }
 
-/** A user's live sessions, newest first. */
-export function listSessions(userId: string, currentSessionId: string | null): Effect.Effect<SessionInfo[], DatabaseError, Db | Clock> {
+/** A user's live sessions, newest first; with `idleMs`, those idle that long are left out (they end at their next use). */
+export function listSessions(
+  userId: string,
+  currentSessionId: string | null,
+  idleMs?: number,
+): Effect.Effect<SessionInfo[], DatabaseError, Db | Clock> {
   return Effect.gen(function* () {
     const now = (yield* Clock).now()
-    const rows = yield* query('sessions.list', (db: Kysely<KitTables>) =>
-      db
-        .selectFrom('vbe_sessions')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('expires_at', '>', now)
-        .orderBy('created_at', 'desc')
-        .execute(),
-    )
+    const rows = yield* query('sessions.list', (db: Kysely<KitTables>) => {
+      let q = db.selectFrom('vbe_sessions').selectAll().where('user_id', '=', userId).where('expires_at', '>', now)
+      if (idleMs !== undefined) q = q.where('last_seen_at', '>', new Date(now.getTime() - idleMs))
+      return q.orderBy('created_at', 'desc').execute()
+    })
     return rows.map((r) => ({
       id: r.public_id,
       createdAt: new Date(r.created_at).toISOString(),

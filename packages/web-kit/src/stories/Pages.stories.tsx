@@ -3,6 +3,7 @@ import { AccessibilityStatement } from '../accessibility.js'
 import { LoginPage } from '../login.js'
 import { Loading, Notice, ProblemMessage } from '../page.js'
 import { SessionsPage, type SessionInfo } from '../sessions-page.js'
+import type { PasswordPolicy } from '../password-form.js'
 import { fieldProblem } from './fixtures.js'
 
 const meta = { title: 'Kit/Pages' } satisfies Meta
@@ -66,5 +67,7 @@ const SESSIONS: SessionInfo[] = [
     current: false,
   },
 ]
-export const MySignIns: Story = { render: () => <SessionsPage initial={SESSIONS} /> }
-export const MySignInsEnglish: Story = { parameters: { lang: 'en' }, render: () => <SessionsPage initial={SESSIONS} /> }
+const POLICY: PasswordPolicy = { allowed: true, minLength: 12, maxLength: 128 }
+export const MySignIns: Story = { render: () => <SessionsPage initial={SESSIONS} policy={POLICY} /> }
+export const MySignInsEnglish: Story = { parameters: { lang: 'en' }, render: () => <SessionsPage initial={SESSIONS} policy={POLICY} /> }
+export const MySignInsCityAccount: Story = { render: () => <SessionsPage initial={SESSIONS} policy={{ ...POLICY, allowed: false }} /> }

@@ -1,0 +1,156 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '@vbe/test-browser'
+import { DEMO_PASSWORD, startServer, type RunningServer } from '../src/index.js'
+import { axe, buildUi, describeViolations } from './ui.js'
+
+/**
+ * The kit's account pages (issue 16) in Debian's Chromium against the real server
+ * (PGlite) and the built UI: a user changes their password on "Mina inloggningar" (their
+ * other sign-in ends, this one goes on), and a district admin disables a user on
+ * "Användare" after a confirmation dialog (the user's open page drops to the login).
+ */
+describe('accounts in Chromium (plan editor)', () => {
+  let server: RunningServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const problems: string[] = []
+
+  beforeAll(async () => {
+    const uiDir = await buildUi()
+    server = await startServer({ config: { kind: 'pglite', dataDir: null }, uiDir })
+    browser = await launchChromium()
+  }, 300_000)
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined)
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'sv-SE' })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+    page.on('console', (m) => {
+      // Answers the UI handles: 401 before login and after a session ended, 400 for a wrong password.
+      if (m.type() === 'error' && !/status of (400|401)/.test(m.text())) problems.push(`console: ${m.text()}`)
+    })
+    return page
+  }
+  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+    await page.goto(server.url)
+    await page.getByLabel('Användarnamn', { exact: true }).fill(username)
+    await page.getByLabel('Lösenord', { exact: true }).fill(password)
+    await page.getByRole('button', { name: 'Logga in' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor()
+  }
+  async function checkAxe(page: Page, name: string) {
+    const v = await axe(page)
+    expect(v, `${name}:\n${describeViolations(v)}`).toEqual([])
+  }
+  const loginHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Logga in' })
+
+  it('changes a password: a wrong current one is named at its field, then the other sign-in ends and this one goes on', async () => {
+    const elsewhere = await newPage()
+    await signIn(elsewhere, 'officer.nm')
+    const page = await newPage()
+    await signIn(page, 'officer.nm')
+    // An officer has no Users page in the menu.
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare' }).count()).toBe(0)
+
+    await page.getByRole('link', { name: 'Mina inloggningar' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Mina inloggningar' }).waitFor()
+    const form = page.getByRole('region', { name: 'Byt lösenord' })
+    await form.getByLabel('Nuvarande lösenord', { exact: true }).fill('not-the-password')
+    await form.getByLabel('Nytt lösenord', { exact: true }).fill('kort')
+    await form.getByLabel('Upprepa det nya lösenordet', { exact: true }).fill('kort')
+    await form.getByRole('button', { name: 'Byt lösenord' }).click()
+    // Each error at its field (and linked from the summary), in Swedish.
+    const current = form.getByLabel('Nuvarande lösenord', { exact: true })
+    await page.locator('#password-currentPassword-error', { hasText: 'Det nuvarande lösenordet stämmer inte.' }).waitFor()
+    expect(await current.getAttribute('aria-invalid')).toBe('true')
+    expect(await current.getAttribute('aria-describedby')).toContain('password-currentPassword-error')
+    await page.locator('#password-newPassword-error', { hasText: 'minst 12 tecken' }).waitFor()
+    await checkAxe(page, 'password form with errors')
+    await page.screenshot({ path: '/tmp/accounts-password-errors.png', fullPage: true })
+
+    const newPassword = 'en mening med fem ord'
+    await current.fill(DEMO_PASSWORD)
+    await form.getByLabel('Nytt lösenord', { exact: true }).fill(newPassword)
+    await form.getByLabel('Upprepa det nya lösenordet', { exact: true }).fill(newPassword)
+    await form.getByRole('button', { name: 'Byt lösenord' }).click()
+    await page.getByTestId('password-status').filter({ hasText: 'Ditt lösenord är bytt.' }).waitFor()
+    // Still signed in here: the list of sign-ins shows this one only, and an unsafe request works with the new token.
+    await page.getByText('Du har inga andra inloggningar.').waitFor()
+    await checkAxe(page, 'password changed')
+
+    // The other browser's session has ended: its next request drops it to the login page.
+    await elsewhere.getByRole('link', { name: 'Mina inloggningar' }).click()
+    await loginHeading(elsewhere).waitFor()
+    await elsewhere.getByText('Din session har gått ut. Logga in igen.').waitFor()
+
+    await page.getByRole('button', { name: 'Logga ut' }).click()
+    await loginHeading(page).waitFor()
+    await signIn(page, 'officer.nm', newPassword)
+  }, 240_000)
+
+  it('disables a user after a confirmation dialog: the user’s open page drops to the login, and they cannot sign in', async () => {
+    const jonas = await newPage()
+    await signIn(jonas, 'officer2.rk')
+    const admin = await newPage()
+    await signIn(admin, 'admin.rk')
+    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare' }).click()
+    await admin.getByRole('heading', { level: 1, name: 'Användare' }).waitFor()
+    const table = admin.getByRole('table', { name: 'Användare och deras inloggningar' })
+    const row = table.getByRole('row', { name: /^Jonas \(handläggare, Rinkeby-Kista\)/ })
+    await row.waitFor()
+    // Only Rinkeby-Kista's users, by display name, roles in words: no username, id or code.
+    const text = (await table.textContent()) ?? ''
+    expect(text).not.toContain('Norrmalm')
+    expect(text).not.toMatch(/officer2\.rk|officer|rinkeby-kista\b/)
+    expect(await row.textContent()).toContain('Handläggare')
+    await checkAxe(admin, 'users page')
+
+    await admin.getByRole('button', { name: 'Visa inloggningar för Jonas (handläggare, Rinkeby-Kista)' }).click()
+    await admin.getByRole('table', { name: 'Inloggningar för Jonas (handläggare, Rinkeby-Kista)' }).waitFor()
+    await checkAxe(admin, 'users page with sign-ins shown')
+
+    const disable = admin.getByRole('button', { name: 'Stäng av kontot för Jonas (handläggare, Rinkeby-Kista)' })
+    await disable.click()
+    const dialog = admin.getByRole('dialog', { name: 'Stäng av kontot för Jonas (handläggare, Rinkeby-Kista)?' })
+    await dialog.waitFor()
+    // Focus starts on the safe choice; Escape cancels and focus returns to the button.
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
+    await checkAxe(admin, 'disable dialog')
+    await admin.screenshot({ path: '/tmp/accounts-disable-dialog.png' })
+    await admin.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    await expect
+      .poll(() => admin.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Stäng av kontot för Jonas (handläggare, Rinkeby-Kista)')
+    expect(await row.textContent()).toContain('Aktivt')
+
+    await disable.click()
+    await dialog.getByRole('button', { name: 'Stäng av kontot' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await admin.getByTestId('announcer').filter({ hasText: 'Kontot för Jonas (handläggare, Rinkeby-Kista) är avstängt.' }).waitFor()
+    await row.filter({ hasText: 'Avstängt' }).waitFor()
+    await admin.getByRole('button', { name: 'Aktivera kontot för Jonas (handläggare, Rinkeby-Kista)' }).waitFor()
+    await checkAxe(admin, 'users page after disabling')
+    await admin.screenshot({ path: '/tmp/accounts-users.png', fullPage: true })
+
+    // Jonas's open page: the next request answers 401, and the login refuses him.
+    await jonas.getByRole('link', { name: 'Mina inloggningar' }).click()
+    await loginHeading(jonas).waitFor()
+    await jonas.getByLabel('Användarnamn', { exact: true }).fill('officer2.rk')
+    await jonas.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
+    await jonas.getByRole('button', { name: 'Logga in' }).click()
+    await jonas.getByText('Fel användarnamn eller lösenord.').first().waitFor()
+
+    // The admin has no disable button for themself.
+    expect(await admin.getByRole('button', { name: /^Stäng av kontot för Hanna/ }).count()).toBe(0)
+    expect(problems).toEqual([])
+  }, 240_000)
+})
