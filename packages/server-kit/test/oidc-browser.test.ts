@@ -47,7 +47,7 @@ describe('signing in with the city’s account in a browser', () => {
         VBE_OIDC_SCOPES: 'openid profile groups',
         VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer"}',
         VBE_OIDC_DISTRICT_MAP: '{"sdf-rinkeby-kista":"rinkeby-kista"}',
-      }),
+      }, ['rinkeby-kista']),
     })
     registerSignIn(app)
     app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))

@@ -11,7 +11,8 @@ export type SessionState = { kind: 'loading' } | { kind: 'anonymous'; expired: b
 /**
  * The signed-in session both apps keep: asks `GET /api/session` once, holds the CSRF
  * token in the API client, drops to the login page (saying the session expired) when any
- * request answers 401, and signs out with `DELETE /api/session`.
+ * request answers 401, and signs out with `DELETE /api/session` (then, for a user who
+ * signed in with the city's account, goes on to the identity provider's sign-out).
  */
 export function useSession(options: { client?: ApiClient; onChange?: () => void } = {}): {
   state: SessionState
@@ -46,8 +47,13 @@ export function useSession(options: { client?: ApiClient; onChange?: () => void 
   }, [client, signIn])
 
   const signOut = useCallback(async () => {
-    await client.request('/api/session', { method: 'DELETE' }).catch(() => undefined)
+    const answer = await client.request<{ endSessionUrl?: unknown } | undefined>('/api/session', { method: 'DELETE' }).catch(() => undefined)
     client.setCsrfToken(null)
+    // Signed in with the city's account: end the session at the identity provider too, which sends the browser back here.
+    if (typeof answer?.endSessionUrl === 'string' && /^https?:\/\//.test(answer.endSessionUrl)) {
+      window.location.assign(answer.endSessionUrl)
+      return
+    }
     onChange.current?.()
     setState({ kind: 'anonymous', expired: false })
     markNavigation()
