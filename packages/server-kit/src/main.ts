@@ -154,12 +154,7 @@ function envSchema(app: string, defaultPort: number) {
  * district mappings must name one of `districts`, the ids the app's plugins serve).
  * Throws an `EnvError` naming every variable that is wrong.
  */
-export function parseServerEnv(
-  env: NodeJS.ProcessEnv,
-  app: string,
-  defaultPort: number,
-  districts: readonly string[] = [],
-): ServerEnv {
+export function parseServerEnv(env: NodeJS.ProcessEnv, app: string, defaultPort: number, districts: readonly string[] = []): ServerEnv {
   const result = envSchema(app, defaultPort).safeParse(env)
   const lines = result.success
     ? []

@@ -110,9 +110,13 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
 
   it('answers a password user’s logout with 204 and no provider sign-out', async () => {
     await Effect.runPromise(
-      upsertUser({ username: 'lokal', displayName: 'Lokal Användare', password: 'pw-lokal-1234', roles: ['officer'], district: 'norrmalm' }).pipe(
-        Effect.provideService(Db, { kysely: database.kysely }),
-      ),
+      upsertUser({
+        username: 'lokal',
+        displayName: 'Lokal Användare',
+        password: 'pw-lokal-1234',
+        roles: ['officer'],
+        district: 'norrmalm',
+      }).pipe(Effect.provideService(Db, { kysely: database.kysely })),
     )
     const browser = new TestBrowser()
     const started = await browser.request(`${server.url}/api/session`, {
@@ -176,9 +180,9 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
       code: 'sign-in-throttled',
       detail: expect.stringContaining('Too many sign-ins were started from here without being finished'),
     })
-    const logged = await sql<{ detail: unknown }>`select detail from vbe_security_log where kind = 'login.throttled' order by id desc limit 1`.execute(
-      database.kysely,
-    )
+    const logged = await sql<{
+      detail: unknown
+    }>`select detail from vbe_security_log where kind = 'login.throttled' order by id desc limit 1`.execute(database.kysely)
     const detail = logged.rows[0]!.detail
     expect(typeof detail === 'string' ? JSON.parse(detail) : detail).toMatchObject({ method: 'oidc', step: 'login' })
 
@@ -191,7 +195,8 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
   it('throttles the callback per address as well', async () => {
     useApp({ authPolicy: { ...DEFAULT_AUTH_POLICY, maxFailuresPerAddress: 3, firstDelayMs: 60_000 } })
     const statuses: number[] = []
-    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${server.url}/api/oidc/callback?code=x&state=y`, { redirect: 'manual' })).status)
+    for (let i = 0; i < 5; i++)
+      statuses.push((await fetch(`${server.url}/api/oidc/callback?code=x&state=y`, { redirect: 'manual' })).status)
     expect(statuses).toEqual([400, 400, 400, 429, 429])
   })
 })

@@ -45,16 +45,19 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
   const clock = { now: () => new Date(Date.now() + ahead) }
 
   const settingsFor = (extra: Record<string, string> = {}) =>
-    signInSettingsFromEnv({
-      VBE_OIDC_ISSUER: op.issuer,
-      VBE_OIDC_CLIENT_ID: op.clientId,
-      VBE_OIDC_CLIENT_SECRET: op.clientSecret,
-      VBE_OIDC_REDIRECT_BASE_URL: server.url,
-      VBE_OIDC_SCOPES: 'openid profile email groups',
-      VBE_OIDC_ROLE_MAP: ROLE_MAP,
-      VBE_OIDC_DISTRICT_MAP: DISTRICT_MAP,
-      ...extra,
-    }, DISTRICTS)
+    signInSettingsFromEnv(
+      {
+        VBE_OIDC_ISSUER: op.issuer,
+        VBE_OIDC_CLIENT_ID: op.clientId,
+        VBE_OIDC_CLIENT_SECRET: op.clientSecret,
+        VBE_OIDC_REDIRECT_BASE_URL: server.url,
+        VBE_OIDC_SCOPES: 'openid profile email groups',
+        VBE_OIDC_ROLE_MAP: ROLE_MAP,
+        VBE_OIDC_DISTRICT_MAP: DISTRICT_MAP,
+        ...extra,
+      },
+      DISTRICTS,
+    )
   /** A fresh app (its own provider metadata and clock skew) behind the one listening server. */
   const useApp = (extra: Record<string, string> = {}) => {
     const app = createApi({ database, clock, signIn: settingsFor(extra) })
@@ -389,7 +392,10 @@ describe('mapping claims to roles and district', () => {
       kind: 'no-access',
       reason: 'unknown-district',
     })
-    expect(mapClaims({ name: 'B', roles: ['admins'], sdf: 'hogwarts' }, settings)).toEqual({ kind: 'no-access', reason: 'unknown-district' })
+    expect(mapClaims({ name: 'B', roles: ['admins'], sdf: 'hogwarts' }, settings)).toEqual({
+      kind: 'no-access',
+      reason: 'unknown-district',
+    })
     // Settings made by hand, not read from the environment, are held to the same list.
     expect(mapClaims({ roles: ['handlaggare', 'grp-rinkeby'] }, { ...settings, districts: ['spanga-tensta'] })).toEqual({
       kind: 'no-access',

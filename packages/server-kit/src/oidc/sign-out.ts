@@ -1,10 +1,11 @@
+import { Effect, Either } from 'effect'
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import * as client from 'openid-client'
-import { runKit, type KitEnv } from '../http.js'
+import type { KitEnv } from '../http.js'
 import { requestLanguage } from '../middleware/problems/index.js'
 import type { KitTables } from '../schema.js'
-import { query, type SessionUser } from '../services.js'
+import { Db, query, type SessionUser } from '../services.js'
 import { providerFor } from './provider.js'
 
 /**
@@ -33,13 +34,24 @@ export async function providerSignOutUrl(c: Context<KitEnv>, user: SessionUser):
   }
   const metadata = config.serverMetadata()
   if (!metadata.end_session_endpoint) return null
-  const linked = await runKit(
-    c,
-    query('identity.of-user', (db: Kysely<KitTables>) =>
-      db.selectFrom('vbe_identities').select('subject').where('user_id', '=', user.id).where('issuer', '=', metadata.issuer).executeTakeFirst(),
+  // Not through runKit: the session routes (which http.ts registers) call this, and the local logout has happened already.
+  const linked = await Effect.runPromise(
+    Effect.either(
+      query('identity.of-user', (db: Kysely<KitTables>) =>
+        db
+          .selectFrom('vbe_identities')
+          .select('subject')
+          .where('user_id', '=', user.id)
+          .where('issuer', '=', metadata.issuer)
+          .executeTakeFirst(),
+      ).pipe(Effect.provideService(Db, { kysely: kit.database.kysely })),
     ),
   )
-  if (!linked) return null
+  if (Either.isLeft(linked)) {
+    kit.logError(linked.left.cause, c)
+    return null
+  }
+  if (!linked.right) return null
   return client.buildEndSessionUrl(config, {
     client_id: oidc.clientId,
     post_logout_redirect_uri: new URL('/', oidc.redirectBaseUrl).href,
