@@ -32,7 +32,8 @@ export interface SecurityEvent {
  * Whether security events also go to stderr as JSON lines: `VBE_SECURITY_LOG_STDERR`,
  * read once at start into the kit's settings (`main()` → `KitSettings.securityLogStderr`
  * → `createApi`), which hands it to every event through this service. Without it (an
- * effect run outside the kit's request handling) the line is written.
+ * effect run outside the kit's request handling, such as a script or a test calling
+ * `login` directly) the environment as it was when this module was loaded decides.
  */
 export class SecurityLogOutput extends Context.Tag('vbe/SecurityLogOutput')<SecurityLogOutput, { readonly stderr: boolean }>() {}
 
@@ -41,6 +42,9 @@ export function securityLogStderrFromEnv(env: NodeJS.ProcessEnv): boolean {
   const value = env['VBE_SECURITY_LOG_STDERR']?.trim().toLowerCase()
   return !(value !== undefined && ['0', 'false', 'no', 'off'].includes(value))
 }
+
+/** Read once, for events recorded without the kit's setting. */
+const STDERR_WITHOUT_SETTING = securityLogStderrFromEnv(process.env)
 
 /** Where the structured line goes; tests replace it (and then get every line, whatever the setting). */
 let writeLine: (line: string, stderr: boolean) => void = (line, stderr) => {
@@ -73,7 +77,7 @@ export function recordSecurityEvent(event: SecurityEvent): Effect.Effect<void, n
       path: event.path ?? null,
       detail: event.detail ? JSON.stringify(event.detail) : null,
     }
-    const stderr = Option.match(output, { onNone: () => true, onSome: (o) => o.stderr })
+    const stderr = Option.match(output, { onNone: () => STDERR_WITHOUT_SETTING, onSome: (o) => o.stderr })
     writeLine(JSON.stringify({ log: 'security', ...row, at: at.toISOString(), detail: event.detail ?? null }), stderr)
     yield* query('security-log.insert', (db: Kysely<KitTables>) => db.insertInto('vbe_security_log').values(row).execute()).pipe(
       Effect.catchAll((error) => Effect.sync(() => console.error('security log: could not store an event', error.cause))),
