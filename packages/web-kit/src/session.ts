@@ -6,6 +6,17 @@ import { markNavigation } from './page.js'
 import type { Route } from './router.js'
 import type { Session } from './types.js'
 
+/**
+ * Where `DELETE /api/session`'s answer sends the browser next: the identity provider's
+ * sign-out (`200 { endSessionUrl }`, for a user who signed in with the city's account),
+ * or null (`204`, or anything that is not an http(s) URL).
+ */
+export function endSessionUrlOf(answer: unknown): string | null {
+  if (typeof answer !== 'object' || answer === null || !('endSessionUrl' in answer)) return null
+  const url = answer.endSessionUrl
+  return typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url) ? url : null
+}
+
 export type SessionState = { kind: 'loading' } | { kind: 'anonymous'; expired: boolean } | { kind: 'in'; session: Session }
 
 /**
@@ -47,11 +58,12 @@ export function useSession(options: { client?: ApiClient; onChange?: () => void 
   }, [client, signIn])
 
   const signOut = useCallback(async () => {
-    const answer = await client.request<{ endSessionUrl?: unknown } | undefined>('/api/session', { method: 'DELETE' }).catch(() => undefined)
+    const answer = await client.request<unknown>('/api/session', { method: 'DELETE' }).catch(() => undefined)
     client.setCsrfToken(null)
     // Signed in with the city's account: end the session at the identity provider too, which sends the browser back here.
-    if (typeof answer?.endSessionUrl === 'string' && /^https?:\/\//.test(answer.endSessionUrl)) {
-      window.location.assign(answer.endSessionUrl)
+    const providerSignOut = endSessionUrlOf(answer)
+    if (providerSignOut) {
+      window.location.assign(providerSignOut)
       return
     }
     onChange.current?.()
