@@ -16,6 +16,7 @@ import {
   type DatabaseConfig,
   type KitEnv,
   type OpenOptions,
+  type SignInSettings,
   registerAuditRoutes,
   registerSignIn,
 } from '@vbe/server-kit'
@@ -48,6 +49,9 @@ export interface GrantAppOptions {
   readonly authPolicy?: AuthPolicy
   readonly secureCookies?: boolean
   readonly trustedProxies?: readonly string[]
+  /** Read once at start by `main()`; default: from the environment, checked against the plugins' districts. */
+  readonly signIn?: SignInSettings
+  readonly securityLogStderr?: boolean
   /** The built UI to serve; default `ui/dist`. */
   readonly uiDir?: string
 }
@@ -75,6 +79,9 @@ export function createGrantApp(options: GrantAppOptions) {
     ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
     ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+    ...(options.signIn ? { signIn: options.signIn } : {}),
+    ...(options.securityLogStderr === undefined ? {} : { securityLogStderr: options.securityLogStderr }),
+    districts: plugins.plugins.map((p) => p.id),
     // 1 MB for every request (the kit's default), more only for a bulk import.
     bodyLimits: { paths: { '/api/cases/import': IMPORT_BODY_LIMIT } },
   })

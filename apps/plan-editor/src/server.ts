@@ -14,7 +14,8 @@ import {
 } from '@vbe/server-kit'
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { createApi, registerDocs, serveUi, type AuthPolicy, type KitEnv } from '@vbe/server-kit'
+import { createApi, registerDocs, serveUi, type AuthPolicy, type KitEnv, type SignInSettings } from '@vbe/server-kit'
+import { PLUGINS } from './plugins.js'
 import { planAuditReconcilers } from './db/audit-reconcile.js'
 import { planMigrations } from './db/migrations/index.js'
 import { registerExportRoutes } from './routes/exports.js'
@@ -36,6 +37,9 @@ export interface PlanAppOptions {
   /** Default true (`__Host-` Secure cookie); false only for development over plain http. */
   readonly secureCookies?: boolean
   readonly trustedProxies?: readonly string[]
+  /** Read once at start by `main()`; default: from the environment, checked against the plugins' districts. */
+  readonly signIn?: SignInSettings
+  readonly securityLogStderr?: boolean
 }
 
 /** The plan editor's Hono app: the API (server-kit session, errors and audit) and the built UI. */
@@ -47,6 +51,9 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
     ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+    ...(options.signIn ? { signIn: options.signIn } : {}),
+    ...(options.securityLogStderr === undefined ? {} : { securityLogStderr: options.securityLogStderr }),
+    districts: PLUGINS.map((p) => p.id),
   })
   registerSignIn(app)
   registerMetaRoutes(app, options.database)

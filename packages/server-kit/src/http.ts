@@ -26,6 +26,8 @@ import { registerSessionRoutes } from './sessions/routes.js'
 import { registerAccountRoutes } from './accounts/routes.js'
 import { registerSecurityLogRoutes } from './security-log/routes.js'
 import { logRefusals } from './security-log/request.js'
+import { SecurityLogOutput, securityLogStderrFromEnv } from './security-log/index.js'
+import { checkTrustedProxies } from './sessions/client.js'
 import { signInSettingsFromEnv, type SignInSettings } from './oidc/config.js'
 import { Clock, CurrentUser, Db, type Role, type SessionUser } from './services.js'
 
@@ -41,15 +43,23 @@ export interface KitOptions {
    * request that came over https gets a Secure cookie.
    */
   readonly secureCookies?: boolean
-  /** Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (exact addresses). Default none. */
+  /**
+   * Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses and CIDR
+   * ranges, IPv4 and IPv6 (`10.0.0.5`, `10.0.0.0/8`, `fd00::/8`). Default none.
+   */
   readonly trustedProxies?: readonly string[]
   /** Log unexpected errors. Default: console.error. */
   readonly logError?: (error: unknown, c: Context) => void
   /**
    * How staff sign in (password, OpenID Connect; the OIDC routes come with `registerSignIn`).
-   * Default: from the environment (`signInSettingsFromEnv`).
+   * Default: from the environment (`signInSettingsFromEnv`, checked against `districts`);
+   * `main()` reads them once at start and passes them here through `KitSettings`.
    */
   readonly signIn?: SignInSettings
+  /** The district ids the app's installed plugins serve: the OIDC district mappings must name one of them. */
+  readonly districts?: readonly string[]
+  /** Security events also as JSON lines on stderr. Default: `VBE_SECURITY_LOG_STDERR` (on unless 0). */
+  readonly securityLogStderr?: boolean
   /** Request body limits: 1 MB by default, more only on the paths named (imports). */
   readonly bodyLimits?: BodyLimits
 }
@@ -57,7 +67,7 @@ export interface KitOptions {
 export type KitEnv = {
   Variables: {
     session: ActiveSession | null
-    kit: Required<Omit<KitOptions, 'bodyLimits'>>
+    kit: Required<Omit<KitOptions, 'bodyLimits' | 'districts'>>
   }
 }
 
@@ -87,8 +97,11 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
     secureCookies: options.secureCookies ?? true,
     trustedProxies: options.trustedProxies ?? [],
     logError: options.logError ?? ((error: unknown) => console.error(error)),
-    signIn: options.signIn ?? signInSettingsFromEnv(),
+    signIn: options.signIn ?? signInSettingsFromEnv(process.env, options.districts),
+    securityLogStderr: options.securityLogStderr ?? securityLogStderrFromEnv(process.env),
   }
+  // A wrong entry fails here, at start, not at the first request.
+  checkTrustedProxies(kit.trustedProxies)
   const app = new OpenAPIHono<KitEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -151,6 +164,7 @@ export async function runKit<A>(c: Context<KitEnv>, effect: Effect.Effect<A, App
   const kit = c.get('kit')
   const ctx = EffectContext.make(Db, { kysely: kit.database.kysely, bulkInsert: kit.database.bulkInsert, audit: kit.database.audit }).pipe(
     EffectContext.add(Clock, kit.clock),
+    EffectContext.add(SecurityLogOutput, { stderr: kit.securityLogStderr }),
   )
   const result = await Effect.runPromise(Effect.either(Effect.provide(effect, ctx)))
   if (Either.isLeft(result)) throw failure(result.left, c)

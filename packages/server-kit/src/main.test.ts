@@ -20,6 +20,8 @@ describe('parseServerEnv', () => {
         secureCookies: true,
         trustedProxies: [],
         authPolicy: expect.objectContaining({ sessionMs: 8 * 3600_000, idleMs: 30 * 60_000 }),
+        signIn: { passwordLogin: true, oidc: null },
+        securityLogStderr: true,
       },
       database: { kind: 'pglite', dataDir: '/repo/data/grant-screening' },
     })
@@ -74,7 +76,34 @@ describe('parseServerEnv', () => {
     })()
     expect(message).toMatch(/^VBE_SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440 \(got "0"\)$/m)
     expect(message).toMatch(/^VBE_SESSION_MAX_HOURS must be a whole number of hours from 1 to 168 \(got "x"\)$/m)
-    expect(message).toMatch(/^VBE_TRUSTED_PROXIES must be IP addresses separated by commas/m)
+    expect(message).toMatch(/^VBE_TRUSTED_PROXIES has "proxy\.local", which is not an IP address or CIDR range/m)
+  })
+
+  it('reads the sign-in settings once, with the district mappings checked against the installed districts', () => {
+    const oidc = {
+      VBE_OIDC_ISSUER: 'https://login.example.org',
+      VBE_OIDC_CLIENT_ID: 'vbe',
+      VBE_OIDC_CLIENT_SECRET: 's3cret',
+      VBE_OIDC_REDIRECT_BASE_URL: 'https://vbe.example.org',
+      VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer"}',
+      VBE_OIDC_DISTRICT_MAP: '{"sdf-norrmalm":"norrmalm"}',
+    }
+    const env = parseServerEnv({ ...oidc, VBE_SECURITY_LOG_STDERR: '0' }, 'x', 1, ['norrmalm', 'rinkeby-kista'])
+    expect(env.kit.signIn.oidc).toMatchObject({ districtMap: { 'sdf-norrmalm': 'norrmalm' }, districts: ['norrmalm', 'rinkeby-kista'] })
+    expect(env.kit.securityLogStderr).toBe(false)
+    // Every wrong variable in one message: the server's and the sign-in's.
+    let message = ''
+    try {
+      parseServerEnv({ ...oidc, PORT: 'x', VBE_SECURITY_LOG_STDERR: 'quiet' }, 'x', 1, ['rinkeby-kista'])
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError)
+      message = (error as EnvError).message
+    }
+    expect(message).toMatch(/^PORT must be a port number/m)
+    expect(message).toMatch(/^VBE_SECURITY_LOG_STDERR must be 1 or 0/m)
+    expect(message).toMatch(
+      /^VBE_OIDC_DISTRICT_MAP maps "sdf-norrmalm" to the district "norrmalm", which no installed plugin serves \(installed: rinkeby-kista\)$/m,
+    )
   })
 
   it('names every wrong variable and never echoes a database password', () => {

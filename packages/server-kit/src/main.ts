@@ -1,7 +1,7 @@
 // The one process entry both server apps share: env parsed at the edge, the database,
 // demo data, the port, the banner, and a graceful stop on SIGINT/SIGTERM.
 import type { Server } from 'node:http'
-import { isIP, type AddressInfo } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Effect } from 'effect'
 import { z } from 'zod'
@@ -10,7 +10,8 @@ import { databaseConfigFromEnv, type Database, type DatabaseConfig, type OpenOpt
 import { AuditKeyError, auditSealFromEnv, type AuditSeal } from './audit/index.js'
 import { Db } from './services.js'
 import { EnvError } from './env-error.js'
-import { signInSettingsFromEnv } from './oidc/config.js'
+import { signInSettingsFromEnv, type SignInSettings } from './oidc/config.js'
+import { parseTrustedProxies } from './sessions/client.js'
 import { findDemoUsers, type DemoUserFound } from './sessions/demo-users.js'
 
 /** What `main()` reads from the environment, parsed and checked. */
@@ -29,14 +30,24 @@ export interface ServerEnv {
 
 export { EnvError }
 
-/** The environment's say on sessions and cookies, for `createApi` (via the app's options). */
+/**
+ * The environment's say on sessions, cookies, sign-in and the security log, read once
+ * at start, for `createApi` (via the app's options).
+ */
 export interface KitSettings {
   /** False only with `VBE_INSECURE_COOKIES=1` (development over plain http). */
   readonly secureCookies: boolean
-  /** `VBE_TRUSTED_PROXIES`: comma-separated addresses whose X-Forwarded-For/-Proto are believed. */
+  /**
+   * `VBE_TRUSTED_PROXIES`: comma-separated addresses and CIDR ranges (IPv4 and IPv6) whose
+   * X-Forwarded-For/-Proto are believed.
+   */
   readonly trustedProxies: readonly string[]
   /** `VBE_SESSION_IDLE_MINUTES` (default 30) and `VBE_SESSION_MAX_HOURS` (default 8). */
   readonly authPolicy: AuthPolicy
+  /** `VBE_PASSWORD_LOGIN` and `VBE_OIDC_*`, the district mappings checked against the installed plugins. */
+  readonly signIn: SignInSettings
+  /** `VBE_SECURITY_LOG_STDERR` (default on): security events also as JSON lines on stderr. */
+  readonly securityLogStderr: boolean
 }
 
 const FLAG_OFF = new Set(['0', 'false', 'no', 'off'])
@@ -67,10 +78,15 @@ function envSchema(app: string, defaultPort: number) {
     .object({
       NODE_ENV: optionalText,
       VBE_INSECURE_COOKIES: flag,
-      VBE_TRUSTED_PROXIES: optionalText.refine(
-        (v) => v === undefined || v.split(',').every((a) => isIP(a.trim()) !== 0),
-        'must be IP addresses separated by commas, like 10.0.0.5,10.0.0.6',
-      ),
+      VBE_TRUSTED_PROXIES: optionalText.superRefine((v, ctx) => {
+        if (v === undefined) return
+        for (const entry of parseTrustedProxies(v.split(',')).bad)
+          ctx.addIssue({
+            code: 'custom',
+            message: `has "${entry}", which is not an IP address or CIDR range (give addresses and ranges separated by commas, like 10.0.0.5,10.0.0.0/8,fd00::/8; a range starts at its network address)`,
+          })
+      }),
+      VBE_SECURITY_LOG_STDERR: flag,
       VBE_SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60, 'minutes'),
       VBE_SESSION_MAX_HOURS: wholeNumber(1, 7 * 24, 'hours'),
       PORT: optionalText.pipe(
@@ -121,6 +137,9 @@ function envSchema(app: string, defaultPort: number) {
             .map((a) => a.trim())
             .filter(Boolean),
           authPolicy: { ...DEFAULT_AUTH_POLICY, sessionMs, idleMs: Math.min(idleMs, sessionMs) },
+          // Filled in by parseServerEnv, which reads the sign-in variables with the installed districts.
+          signIn: { passwordLogin: true, oidc: null },
+          securityLogStderr: !isOff(env.VBE_SECURITY_LOG_STDERR),
         },
         database: databaseConfigFromEnv(app, { DATABASE_URL: env.DATABASE_URL, VBE_DATA_DIR: env.VBE_DATA_DIR, INIT_CWD: env.INIT_CWD }),
       }
@@ -130,18 +149,29 @@ function envSchema(app: string, defaultPort: number) {
 /**
  * Reads `PORT` (default `defaultPort`), `HOST` (default 127.0.0.1), `NODE_ENV`, `VBE_DEMO`,
  * `VBE_INSECURE_COOKIES`, `VBE_TRUSTED_PROXIES`, `VBE_SESSION_IDLE_MINUTES`,
- * `VBE_SESSION_MAX_HOURS`, and `DATABASE_URL` / `VBE_DATA_DIR` for the app `app`. Throws
- * an `EnvError` naming every variable that is wrong.
+ * `VBE_SESSION_MAX_HOURS`, `VBE_SECURITY_LOG_STDERR`, `DATABASE_URL` / `VBE_DATA_DIR` for
+ * the app `app`, and the sign-in settings (`VBE_PASSWORD_LOGIN`, `VBE_OIDC_*`, whose
+ * district mappings must name one of `districts`, the ids the app's plugins serve).
+ * Throws an `EnvError` naming every variable that is wrong.
  */
-export function parseServerEnv(env: NodeJS.ProcessEnv, app: string, defaultPort: number): ServerEnv {
+export function parseServerEnv(env: NodeJS.ProcessEnv, app: string, defaultPort: number, districts: readonly string[] = []): ServerEnv {
   const result = envSchema(app, defaultPort).safeParse(env)
-  if (result.success) return result.data
-  const lines = result.error.issues.map((i) => {
-    const name = String(i.path[0] ?? 'environment')
-    const value = name === 'DATABASE_URL' ? '' : ` (got ${JSON.stringify(env[name] ?? '')})`
-    return `${name} ${i.message}${value}`
-  })
-  throw new EnvError(lines.join('\n'))
+  const lines = result.success
+    ? []
+    : result.error.issues.map((i) => {
+        const name = String(i.path[0] ?? 'environment')
+        const value = name === 'DATABASE_URL' ? '' : ` (got ${JSON.stringify(env[name] ?? '')})`
+        return `${name} ${i.message}${value}`
+      })
+  let signIn: SignInSettings | null = null
+  try {
+    signIn = signInSettingsFromEnv(env, districts)
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error
+    lines.push(...error.message.split('\n'))
+  }
+  if (!result.success || signIn === null) throw new EnvError(lines.join('\n'))
+  return { ...result.data, kit: { ...result.data.kit, signIn } }
 }
 
 /** A listening HTTP server and how to stop it. */
@@ -208,9 +238,11 @@ export interface AppMain<DB> {
   /** The app's name in the banner, e.g. `Grant screening`. */
   readonly title: string
   readonly defaultPort: number
+  /** The district ids the app's installed plugins serve: the sign-in's district mappings must name one of them. */
+  readonly districts: readonly string[]
   /** Opens (and migrates) the database, with the audit seal `main` read from the environment. */
   readonly openDatabase: (config: DatabaseConfig, options: OpenOptions) => Promise<Database<DB>>
-  /** The app, with the environment's cookie, proxy and session settings for `createApi`. */
+  /** The app, with the environment's cookie, proxy, session, sign-in and security-log settings for `createApi`. */
   readonly createApp: (database: Database<DB>, kit: KitSettings) => { readonly fetch: FetchHandler }
   /**
    * Demo data, seeded unless `VBE_DEMO=0` (or in production). `seed` may return a line for
@@ -245,9 +277,8 @@ export async function main<DB>(app: AppMain<DB>): Promise<RunningApp<DB>> {
   const log = app.log ?? ((line: string) => console.log(line))
   let env: ServerEnv
   try {
-    env = parseServerEnv(app.env ?? process.env, app.name, app.defaultPort)
-    // The sign-in settings are read again by createApi; a mistake in them is reported here, at the edge.
-    signInSettingsFromEnv(app.env ?? process.env)
+    // Read once, here at the edge: createApp hands `env.kit` (sign-in settings included) to createApi.
+    env = parseServerEnv(app.env ?? process.env, app.name, app.defaultPort, app.districts)
   } catch (error) {
     if (!(error instanceof EnvError)) throw error
     console.error(`${app.title} cannot start:\n${error.message}`)

@@ -39,15 +39,18 @@ describe('signing in with the city’s account in a browser', () => {
     })
     const app = createApi({
       database,
-      signIn: signInSettingsFromEnv({
-        VBE_OIDC_ISSUER: op.issuer,
-        VBE_OIDC_CLIENT_ID: op.clientId,
-        VBE_OIDC_CLIENT_SECRET: op.clientSecret,
-        VBE_OIDC_REDIRECT_BASE_URL: appUrl,
-        VBE_OIDC_SCOPES: 'openid profile groups',
-        VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer"}',
-        VBE_OIDC_DISTRICT_MAP: '{"sdf-rinkeby-kista":"rinkeby-kista"}',
-      }),
+      signIn: signInSettingsFromEnv(
+        {
+          VBE_OIDC_ISSUER: op.issuer,
+          VBE_OIDC_CLIENT_ID: op.clientId,
+          VBE_OIDC_CLIENT_SECRET: op.clientSecret,
+          VBE_OIDC_REDIRECT_BASE_URL: appUrl,
+          VBE_OIDC_SCOPES: 'openid profile groups',
+          VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer"}',
+          VBE_OIDC_DISTRICT_MAP: '{"sdf-rinkeby-kista":"rinkeby-kista"}',
+        },
+        ['rinkeby-kista'],
+      ),
     })
     registerSignIn(app)
     app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))

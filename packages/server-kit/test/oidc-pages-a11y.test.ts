@@ -10,6 +10,7 @@ import { noAccessPage, signInFailedPage } from '../src/oidc/pages.js'
 const PAGES = (['sv', 'en'] as const).flatMap((lang) => [
   { name: `no access, no role (${lang})`, lang, html: noAccessPage(lang, 'no-role') },
   { name: `no access, no district (${lang})`, lang, html: noAccessPage(lang, 'no-district') },
+  { name: `no access, unknown district (${lang})`, lang, html: noAccessPage(lang, 'unknown-district') },
   { name: `failed, wrong state (${lang})`, lang, html: signInFailedPage(lang, 'state') },
   { name: `failed, disabled (${lang})`, lang, html: signInFailedPage(lang, 'disabled') },
 ])

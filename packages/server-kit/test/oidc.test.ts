@@ -25,6 +25,8 @@ import { SESSION_COOKIE } from '../src/middleware/session/index.js'
 
 const ROLE_MAP = JSON.stringify({ 'vbe-handlaggare': 'officer', 'vbe-beslutsfattare': ['approver'], 'vbe-revisor': 'auditor' })
 const DISTRICT_MAP = JSON.stringify({ 'sdf-rinkeby-kista': 'rinkeby-kista', 'sdf-spanga-tensta': 'spanga-tensta' })
+/** The districts the app's plugins serve, in these tests. */
+const DISTRICTS = ['rinkeby-kista', 'spanga-tensta', 'norrmalm']
 
 const accounts: Record<string, Record<string, unknown>> = {
   anna: { name: 'Anna Andersson', email: 'anna@example.org', groups: ['alla-anstallda', 'vbe-handlaggare', 'sdf-rinkeby-kista'] },
@@ -43,16 +45,19 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
   const clock = { now: () => new Date(Date.now() + ahead) }
 
   const settingsFor = (extra: Record<string, string> = {}) =>
-    signInSettingsFromEnv({
-      VBE_OIDC_ISSUER: op.issuer,
-      VBE_OIDC_CLIENT_ID: op.clientId,
-      VBE_OIDC_CLIENT_SECRET: op.clientSecret,
-      VBE_OIDC_REDIRECT_BASE_URL: server.url,
-      VBE_OIDC_SCOPES: 'openid profile email groups',
-      VBE_OIDC_ROLE_MAP: ROLE_MAP,
-      VBE_OIDC_DISTRICT_MAP: DISTRICT_MAP,
-      ...extra,
-    })
+    signInSettingsFromEnv(
+      {
+        VBE_OIDC_ISSUER: op.issuer,
+        VBE_OIDC_CLIENT_ID: op.clientId,
+        VBE_OIDC_CLIENT_SECRET: op.clientSecret,
+        VBE_OIDC_REDIRECT_BASE_URL: server.url,
+        VBE_OIDC_SCOPES: 'openid profile email groups',
+        VBE_OIDC_ROLE_MAP: ROLE_MAP,
+        VBE_OIDC_DISTRICT_MAP: DISTRICT_MAP,
+        ...extra,
+      },
+      DISTRICTS,
+    )
   /** A fresh app (its own provider metadata and clock skew) behind the one listening server. */
   const useApp = (extra: Record<string, string> = {}) => {
     const app = createApi({ database, clock, signIn: settingsFor(extra) })
@@ -120,9 +125,10 @@ describe.each(DATABASES)('OpenID Connect sign-in on %s', (_name, config) => {
       accounts['anna'] = { ...accounts['anna'], groups: ['alla-anstallda', 'vbe-handlaggare', 'sdf-rinkeby-kista'] }
     }
 
-    // An unsafe request with the session's CSRF token works: logging out.
+    // An unsafe request with the session's CSRF token works: logging out (200: with where to end the provider's session).
     const out = await browser.request(`${server.url}/api/session`, { method: 'DELETE', headers: { 'x-csrf-token': body.csrfToken } })
-    expect(out.status).toBe(204)
+    expect(out.status).toBe(200)
+    expect((await sessionOf(browser)).status).toBe(401)
   })
 
   it('gives a city-wide auditor the audit log, where the sign-in is recorded', async () => {
@@ -307,7 +313,7 @@ describe('the sign-in settings from the environment', () => {
   }
   const problems = (env: Record<string, string>) => {
     try {
-      signInSettingsFromEnv(env)
+      signInSettingsFromEnv(env, DISTRICTS)
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError)
       return (error as EnvError).message.split('\n')
@@ -316,7 +322,7 @@ describe('the sign-in settings from the environment', () => {
   }
 
   it('reads a full configuration, with defaults', () => {
-    const settings = signInSettingsFromEnv(base)
+    const settings = signInSettingsFromEnv(base, DISTRICTS)
     expect(settings.passwordLogin).toBe(true)
     expect(settings.oidc).toEqual({
       issuer: 'https://login.example.org/tenant',
@@ -328,6 +334,7 @@ describe('the sign-in settings from the environment', () => {
       roleMap: { 'vbe-handlaggare': ['officer'], 'vbe-beslutsfattare': ['approver'], 'vbe-revisor': ['auditor'] },
       districtClaim: null,
       districtMap: {},
+      districts: DISTRICTS,
       nameClaim: 'name',
     })
     expect(signInSettingsFromEnv({})).toEqual({ passwordLogin: true, oidc: null })
@@ -344,6 +351,9 @@ describe('the sign-in settings from the environment', () => {
     ])
     expect(problems({ ...base, VBE_OIDC_ISSUER: 'login.example.org' })[0]).toMatch(/^VBE_OIDC_ISSUER must be an http\(s\) URL/)
     expect(problems({ VBE_OIDC_CLIENT_ID: 'vbe' })).toEqual(['VBE_OIDC_ISSUER is required when VBE_OIDC_CLIENT_ID is set'])
+    expect(problems({ ...base, VBE_OIDC_DISTRICT_MAP: '{"sdf-rinkeby-kista":"rinkeby-kista","sdf-skarholmen":"skarholmen"}' })).toEqual([
+      'VBE_OIDC_DISTRICT_MAP maps "sdf-skarholmen" to the district "skarholmen", which no installed plugin serves (installed: rinkeby-kista, spanga-tensta, norrmalm)',
+    ])
     expect(problems({ VBE_PASSWORD_LOGIN: '0' })).toEqual([
       'VBE_PASSWORD_LOGIN=0 needs OpenID Connect (VBE_OIDC_ISSUER), or nobody could sign in',
     ])
@@ -361,6 +371,7 @@ describe('mapping claims to roles and district', () => {
     roleMap: { handlaggare: ['officer'], admins: ['admin', 'auditor'] },
     districtClaim: 'sdf',
     districtMap: { 'grp-rinkeby': 'rinkeby-kista', 'grp-spanga': 'spanga-tensta' },
+    districts: ['rinkeby-kista', 'spanga-tensta', 'skarholmen'],
     nameClaim: 'name',
   }
 
@@ -374,6 +385,22 @@ describe('mapping claims to roles and district', () => {
     expect(mapClaims({ name: 'A', roles: 'handlaggare grp-rinkeby'.split(' ') }, settings)).toMatchObject({ district: 'rinkeby-kista' })
     expect(mapClaims({ name: 'B', roles: ['admins'] }, settings)).toMatchObject({ roles: ['admin', 'auditor'], district: null })
     expect(mapClaims({ name: 'C', roles: 'admins' }, settings)).toMatchObject({ kind: 'staff', roles: ['admin', 'auditor'] })
+  })
+
+  it('gives no access in a district no installed plugin serves, whatever the role', () => {
+    expect(mapClaims({ name: 'A', roles: ['handlaggare'], sdf: 'hogwarts' }, settings)).toEqual({
+      kind: 'no-access',
+      reason: 'unknown-district',
+    })
+    expect(mapClaims({ name: 'B', roles: ['admins'], sdf: 'hogwarts' }, settings)).toEqual({
+      kind: 'no-access',
+      reason: 'unknown-district',
+    })
+    // Settings made by hand, not read from the environment, are held to the same list.
+    expect(mapClaims({ roles: ['handlaggare', 'grp-rinkeby'] }, { ...settings, districts: ['spanga-tensta'] })).toEqual({
+      kind: 'no-access',
+      reason: 'unknown-district',
+    })
   })
 
   it('gives no access without a mapped role, without a district for an officer, or with several districts', () => {

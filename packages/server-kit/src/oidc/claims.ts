@@ -7,7 +7,7 @@ export type MappedIdentity =
   /** Signed in, but the mapping gives no access: no mapped group, or a district-bound role without one district. */
   | { readonly kind: 'no-access'; readonly reason: NoAccessReason }
 
-export type NoAccessReason = 'no-role' | 'no-district' | 'several-districts'
+export type NoAccessReason = 'no-role' | 'no-district' | 'several-districts' | 'unknown-district'
 
 /** Roles that work in one district; admin and auditor may be city-wide (no district). */
 const DISTRICT_ROLES: readonly Role[] = ['officer', 'approver']
@@ -24,7 +24,8 @@ const textClaim = (claims: Readonly<Record<string, unknown>>, name: string): str
  * Maps the ID token's (and user info's) claims to roles, district and display name by
  * the configured group mappings. Roles come only from `roleMap`; the district from
  * `districtClaim` when present, else from `districtMap`. Groups that map to nothing are
- * ignored. The same settings in both apps give one identity the same access in both.
+ * ignored. A district that no installed plugin serves gives no access (never a session
+ * in a district the app does not know). The same settings in both apps give one identity the same access in both.
  */
 export function mapClaims(claims: Readonly<Record<string, unknown>>, settings: OidcSettings): MappedIdentity {
   const groups = strings(claims[settings.groupsClaim])
@@ -35,6 +36,7 @@ export function mapClaims(claims: Readonly<Record<string, unknown>>, settings: O
   if (!claimed && mapped.length > 1) return { kind: 'no-access', reason: 'several-districts' }
   const district = claimed ?? mapped[0] ?? null
   if (district === null && roles.some((r) => DISTRICT_ROLES.includes(r))) return { kind: 'no-access', reason: 'no-district' }
+  if (district !== null && !settings.districts.includes(district)) return { kind: 'no-access', reason: 'unknown-district' }
   const given = [textClaim(claims, 'given_name'), textClaim(claims, 'family_name')].filter(Boolean).join(' ')
   const displayName = textClaim(claims, settings.nameClaim) ?? (given || textClaim(claims, 'email') || 'Medarbetare / Staff member')
   return { kind: 'staff', displayName, roles, district }

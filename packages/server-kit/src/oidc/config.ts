@@ -27,6 +27,11 @@ export interface OidcSettings {
   readonly districtClaim: string | null
   /** Group → the district it places the user in. */
   readonly districtMap: Readonly<Record<string, string>>
+  /**
+   * The district ids the installed plugins serve. Every district in `districtMap` is one
+   * of them (checked at start); a district claim with any other value gives no access.
+   */
+  readonly districts: readonly string[]
   /** The claim with the name the apps show (falls back to given and family name). */
   readonly nameClaim: string
 }
@@ -99,10 +104,11 @@ const REQUIRED_WITH_ISSUER = ['VBE_OIDC_CLIENT_ID', 'VBE_OIDC_CLIENT_SECRET', 'V
 /**
  * Reads the sign-in settings from the environment (see the README's configuration table).
  * OIDC is on when `VBE_OIDC_ISSUER` is set; then the client id and secret, the redirect
- * base URL and the role map are required. Throws an `EnvError` naming every variable
- * that is wrong, and what is wrong with it.
+ * base URL and the role map are required, and `districts` (the ids the app's installed
+ * plugins serve) must be given: a district mapping to any other id is refused. Throws
+ * an `EnvError` naming every variable that is wrong, and what is wrong with it.
  */
-export function signInSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SignInSettings {
+export function signInSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, districts?: readonly string[]): SignInSettings {
   const result = envSchema.safeParse(env)
   const problems = result.success ? [] : result.error.issues.map((i) => `${String(i.path[0])} ${i.message}`)
   if (!result.success) throw new EnvError(problems.join('\n'))
@@ -120,6 +126,15 @@ export function signInSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Sig
   if (!scopes.includes('openid')) problems.push('VBE_OIDC_SCOPES must include openid')
   if (scopes.some((s) => !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(s))) problems.push('VBE_OIDC_SCOPES must be scope names separated by spaces')
   if (problems.length) throw new EnvError(problems.join('\n'))
+  // Not the environment's fault: the app did not say which districts it serves.
+  if (districts === undefined) throw new Error('signInSettingsFromEnv: with VBE_OIDC_ISSUER set, pass the installed district ids')
+  for (const [group, district] of Object.entries(e.VBE_OIDC_DISTRICT_MAP ?? {}))
+    if (!districts.includes(district))
+      problems.push(
+        `VBE_OIDC_DISTRICT_MAP maps "${group}" to the district "${district}", which no installed plugin serves ` +
+          `(installed: ${districts.join(', ') || 'none'})`,
+      )
+  if (problems.length) throw new EnvError(problems.join('\n'))
   return {
     passwordLogin: !passwordOff,
     oidc: {
@@ -132,6 +147,7 @@ export function signInSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Sig
       roleMap: e.VBE_OIDC_ROLE_MAP!,
       districtClaim: e.VBE_OIDC_DISTRICT_CLAIM ?? null,
       districtMap: e.VBE_OIDC_DISTRICT_MAP ?? {},
+      districts: [...districts],
       nameClaim: e.VBE_OIDC_NAME_CLAIM ?? 'name',
     },
   }

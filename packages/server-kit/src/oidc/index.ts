@@ -3,3 +3,4 @@ export { mapClaims, type MappedIdentity, type NoAccessReason } from './claims.js
 export { NO_PASSWORD, userForIdentity, type ProviderIdentity } from './identities.js'
 export { OIDC_CALLBACK_PATH, OIDC_LOGIN_COOKIE, registerSignIn } from './routes.js'
 export type { SignInFailure } from './pages.js'
+export { providerSignOutUrl } from './sign-out.js'

@@ -31,6 +31,10 @@ const NO_ACCESS: Readonly<Record<NoAccessReason, Readonly<Record<Locale, string>
     sv: 'Din roll gäller ett stadsområde, men inget stadsområde är angivet för ditt konto.',
     en: 'Your role works in one district, but no district is set for your account.',
   },
+  'unknown-district': {
+    sv: 'Ditt konto är kopplat till ett stadsområde som det här systemet inte hanterar.',
+    en: 'Your account is placed in a district that this system does not serve.',
+  },
   'several-districts': {
     sv: 'Ditt konto hör till flera stadsområden. Systemet behöver veta vilket ett du arbetar i.',
     en: 'Your account belongs to several districts. The system needs to know the one you work in.',

@@ -9,12 +9,13 @@ import { requestLanguage } from '../middleware/problems/index.js'
 import type { KitTables } from '../schema.js'
 import { query } from '../services.js'
 import { mapClaims } from './claims.js'
-import type { OidcSettings } from './config.js'
 import { userForIdentity } from './identities.js'
 import { noAccessPage, signInFailedPage, type SignInFailure } from './pages.js'
 import { oidcOff } from './problems.js'
 import { sessionCookieFor, setSessionCookie } from '../sessions/cookie.js'
+import { providerFor } from './provider.js'
 import { startSession } from './session.js'
+import { refundSignIn, throttleSignIn } from './throttle.js'
 
 /** The browser's one-time cookie for a sign-in on its way through the provider. */
 export const OIDC_LOGIN_COOKIE = 'vbe_oidc'
@@ -31,37 +32,6 @@ const sameText = (a: string, b: string) => {
 
 const html = (c: Context, body: string, status: 200 | 400 | 403 | 502) =>
   c.body(body, status, { 'content-type': 'text/html; charset=utf-8', 'content-language': requestLanguage(c), vary: 'Accept-Language' })
-
-/** Per settings: the provider's metadata, read once (again after a failure), and the client for it. */
-const providers = new WeakMap<OidcSettings, (skewSeconds: number) => Promise<client.Configuration>>()
-
-function providerFor(settings: OidcSettings): (skewSeconds: number) => Promise<client.Configuration> {
-  let found = providers.get(settings)
-  if (!found) providers.set(settings, (found = providerClient(settings)))
-  return found
-}
-
-function providerClient(settings: OidcSettings) {
-  let pending: Promise<client.Configuration> | undefined
-  return (skewSeconds: number): Promise<client.Configuration> => {
-    const issuer = new URL(settings.issuer)
-    const loopback = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(issuer.hostname)
-    pending ??= client
-      .discovery(
-        issuer,
-        settings.clientId,
-        { client_secret: settings.clientSecret, [client.clockSkew]: skewSeconds },
-        client.ClientSecretBasic(settings.clientSecret),
-        // Plain http only for a provider on this machine (development and the tests).
-        issuer.protocol === 'http:' && loopback ? { execute: [client.allowInsecureRequests] } : {},
-      )
-      .catch((error: unknown) => {
-        pending = undefined
-        throw error
-      })
-    return pending
-  }
-}
 
 function failureOf(error: unknown): SignInFailure {
   if (error instanceof client.AuthorizationResponseError) return 'provider'
@@ -118,7 +88,7 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
       operationId: 'startOidcSignIn',
       summary: 'Sign in with the city’s account',
       description:
-        'Sends the browser to the city’s identity provider (OpenID Connect authorization code flow with PKCE, state and nonce) and sets a one-time HttpOnly cookie for the sign-in. 404 when it is not set up.',
+        'Sends the browser to the city’s identity provider (OpenID Connect authorization code flow with PKCE, state and nonce) and sets a one-time HttpOnly cookie for the sign-in. Throttled per client address like the password login: sign-ins that are started and not finished count, and past a few each must wait longer (429 with Retry-After). 404 when it is not set up.',
       security: [],
       responses: {
         302: { description: 'To the identity provider', headers: z.object({ Location: z.string() }) },
@@ -126,13 +96,14 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
           description: 'The identity provider could not be reached (a page for the browser)',
           content: { 'text/html': { schema: z.string() } },
         },
-        ...problems(404),
+        ...problems(404, 429),
       },
     }),
     async (c) => {
       const kit = c.get('kit')
       const oidc = kit.signIn.oidc
       if (!oidc) throw oidcOff()
+      await throttleSignIn(c, 'login')
       const configuration = providerFor(oidc)
       const now = kit.clock.now()
       let config: client.Configuration
@@ -184,7 +155,7 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
       operationId: 'finishOidcSignIn',
       summary: 'Where the identity provider sends the browser back',
       description:
-        'Checks the one-time cookie, the state, the code (with the PKCE verifier) and the ID token (signature, issuer, audience, nonce, expiry); maps the groups to roles and district; and starts a session like POST /api/session. The answers are pages for the browser, in the language of Accept-Language: a user without a mapped role gets a "no access" page (403) and no session.',
+        'Checks the one-time cookie, the state, the code (with the PKCE verifier) and the ID token (signature, issuer, audience, nonce, expiry); maps the groups to roles and district; and starts a session like POST /api/session. The answers are pages for the browser, in the language of Accept-Language: a user without a mapped role gets a "no access" page (403) and no session; so does a district claim naming a district no installed plugin serves. Throttled per client address with the login (429 with Retry-After).',
       security: [],
       request: {
         query: z.object({
@@ -206,13 +177,14 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
           content: { 'text/html': { schema: z.string() } },
         },
         502: { description: 'The identity provider could not be reached', content: { 'text/html': { schema: z.string() } } },
-        ...problems(404),
+        ...problems(404, 429),
       },
     }),
     async (c) => {
       const kit = c.get('kit')
       const oidc = kit.signIn.oidc
       if (!oidc) throw oidcOff()
+      await throttleSignIn(c, 'callback')
       const configuration = providerFor(oidc)
       const lang = requestLanguage(c)
       const now = kit.clock.now()
@@ -275,6 +247,7 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
       if (!user) return html(c, signInFailedPage(lang, 'disabled'), 403)
       const session = await runKit(c, startSession(c, user, kit.authPolicy))
       setSessionCookie(c, session)
+      await refundSignIn(c)
       return c.redirect('/', 303)
     },
   )

@@ -1,4 +1,4 @@
-import { Effect } from 'effect'
+import { Context, Effect, Option } from 'effect'
 import type { Kysely } from 'kysely'
 import type { DatabaseError } from '../errors.js'
 import type { KitTables } from '../schema.js'
@@ -34,15 +34,30 @@ export interface SecurityEvent {
 }
 
 /**
- * Where the structured line goes; tests replace it. Default: one JSON line on stderr,
- * unless `VBE_SECURITY_LOG_STDERR=0` (the test runs set it: the table still gets every event).
+ * Whether security events also go to stderr as JSON lines: `VBE_SECURITY_LOG_STDERR`,
+ * read once at start into the kit's settings (`main()` → `KitSettings.securityLogStderr`
+ * → `createApi`), which hands it to every event through this service. Without it (an
+ * effect run outside the kit's request handling, such as a script or a test calling
+ * `login` directly) the environment as it was when this module was loaded decides.
  */
-let writeLine: (line: string) => void = (line) => {
-  if (process.env['VBE_SECURITY_LOG_STDERR'] !== '0') process.stderr.write(`${line}\n`)
+export class SecurityLogOutput extends Context.Tag('vbe/SecurityLogOutput')<SecurityLogOutput, { readonly stderr: boolean }>() {}
+
+/** `VBE_SECURITY_LOG_STDERR`: on unless 0, false, no or off (the test runs turn it off: the table still gets every event). */
+export function securityLogStderrFromEnv(env: NodeJS.ProcessEnv): boolean {
+  const value = env['VBE_SECURITY_LOG_STDERR']?.trim().toLowerCase()
+  return !(value !== undefined && ['0', 'false', 'no', 'off'].includes(value))
+}
+
+/** Read once, for events recorded without the kit's setting. */
+const STDERR_WITHOUT_SETTING = securityLogStderrFromEnv(process.env)
+
+/** Where the structured line goes; tests replace it (and then get every line, whatever the setting). */
+let writeLine: (line: string, stderr: boolean) => void = (line, stderr) => {
+  if (stderr) process.stderr.write(`${line}\n`)
 }
 export function setSecurityLogWriter(write: (line: string) => void): () => void {
   const before = writeLine
-  writeLine = write
+  writeLine = (line) => write(line)
   return () => {
     writeLine = before
   }
@@ -56,6 +71,7 @@ export function setSecurityLogWriter(write: (line: string) => void): () => void 
 export function recordSecurityEvent(event: SecurityEvent): Effect.Effect<void, never, Db | Clock> {
   return Effect.gen(function* () {
     const at = (yield* Clock).now()
+    const output = yield* Effect.serviceOption(SecurityLogOutput)
     const row = {
       at,
       kind: event.kind,
@@ -66,7 +82,8 @@ export function recordSecurityEvent(event: SecurityEvent): Effect.Effect<void, n
       path: event.path ?? null,
       detail: event.detail ? JSON.stringify(event.detail) : null,
     }
-    writeLine(JSON.stringify({ log: 'security', ...row, at: at.toISOString(), detail: event.detail ?? null }))
+    const stderr = Option.match(output, { onNone: () => STDERR_WITHOUT_SETTING, onSome: (o) => o.stderr })
+    writeLine(JSON.stringify({ log: 'security', ...row, at: at.toISOString(), detail: event.detail ?? null }), stderr)
     yield* query('security-log.insert', (db: Kysely<KitTables>) => db.insertInto('vbe_security_log').values(row).execute()).pipe(
       Effect.catchAll((error) => Effect.sync(() => console.error('security log: could not store an event', error.cause))),
     )

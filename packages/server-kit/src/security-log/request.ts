@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { KitEnv } from '../http.js'
 import { Clock, Db } from '../services.js'
 import { clientInfo } from '../sessions/client.js'
-import { recordSecurityEvent, type SecurityEvent, type SecurityEventKind } from './index.js'
+import { recordSecurityEvent, SecurityLogOutput, type SecurityEvent, type SecurityEventKind } from './index.js'
 
 /**
  * Records a security event about this request: who (the session's user), from where
@@ -22,7 +22,11 @@ export async function securityEvent(c: Context<KitEnv>, kind: SecurityEventKind,
       method: c.req.method,
       path: c.req.path,
       ...(detail ? { detail } : {}),
-    }).pipe(Effect.provideService(Db, { kysely: kit.database.kysely }), Effect.provideService(Clock, kit.clock)),
+    }).pipe(
+      Effect.provideService(Db, { kysely: kit.database.kysely }),
+      Effect.provideService(Clock, kit.clock),
+      Effect.provideService(SecurityLogOutput, { stderr: kit.securityLogStderr }),
+    ),
   )
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_AUTH_POLICY, login, logout } from '../auth.js'
 import { NotFound } from '../errors.js'
 import type { KitEnv } from '../http.js'
 import { passwordLoginOff } from '../oidc/problems.js'
+import { providerSignOutUrl } from '../oidc/sign-out.js'
 import { clientInfo } from './client.js'
 import { clearSessionCookie, heldSessionToken, setSessionCookie } from './cookie.js'
 import { endSession, listSessions } from './store.js'
@@ -101,15 +102,24 @@ export function registerSessionRoutes(app: OpenAPIHono<KitEnv>, helpers: KitRout
       tags: ['session'],
       operationId: 'logOut',
       summary: 'Log out',
-      description: 'Ends the session on the server and clears the cookie.',
+      description:
+        'Ends the session on the server and clears the cookie. A user who signed in with the city’s account gets 200 with `endSessionUrl`: the browser goes there to end the session at the identity provider too, which sends it back to the app.',
       security: SESSION_AND_CSRF,
-      responses: { 204: { description: 'Logged out' }, ...problems(401, 403) },
+      responses: {
+        200: {
+          description: 'Logged out here; end the session at the identity provider too',
+          content: { 'application/json': { schema: z.object({ endSessionUrl: z.string().url() }).openapi('ProviderSignOut') } },
+        },
+        204: { description: 'Logged out' },
+        ...problems(401, 403),
+      },
     }),
     async (c) => {
-      requireUser(c)
+      const user = requireUser(c)
       await runKit(c, logout(c.get('session')!))
       clearSessionCookie(c)
-      return c.body(null, 204)
+      const endSessionUrl = await providerSignOutUrl(c, user)
+      return endSessionUrl ? c.json({ endSessionUrl }, 200) : c.body(null, 204)
     },
   )
   app.openapi(

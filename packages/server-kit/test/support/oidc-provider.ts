@@ -11,6 +11,8 @@ export interface TestProviderOptions {
   readonly accounts: Readonly<Record<string, Readonly<Record<string, unknown>>>>
   /** The client's redirect URIs. */
   readonly redirectUris: readonly string[]
+  /** Where the provider may send the browser after ending its session (RP-initiated logout). */
+  readonly postLogoutRedirectUris?: readonly string[]
   /** ID token lifetime in seconds (default one hour). */
   readonly idTokenTtlSeconds?: number
 }
@@ -46,6 +48,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: [...options.redirectUris],
+        post_logout_redirect_uris: [...(options.postLogoutRedirectUris ?? [])],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -205,5 +208,45 @@ export class TestBrowser {
       } else return { url, response }
     }
     throw new Error(`The sign-in did not end after 20 steps; it was at ${url}`)
+  }
+
+  /**
+   * Whether a sign-in from `startUrl` stops at the provider's login form (it has no session
+   * for this browser), rather than coming straight back to the app (it has one).
+   */
+  async asksForCredentials(startUrl: string): Promise<boolean> {
+    let url = startUrl
+    let response = await this.request(url)
+    for (let hops = 0; hops < 20; hops++) {
+      if (response.status >= 300 && response.status < 400) {
+        url = new URL(response.headers.get('location') ?? '', url).href
+        response = await this.request(url)
+      } else {
+        const page = await response.text()
+        return new URL(url).pathname.startsWith('/interaction/') && response.status === 200 && page.includes('name="login"')
+      }
+    }
+    throw new Error(`The sign-in did not end after 20 steps; it was at ${url}`)
+  }
+
+  /**
+   * Follows the provider's end-session URL as a person would: the provider asks "do you
+   * want to sign out?", and the person says yes. Returns where the provider sends the
+   * browser afterwards.
+   */
+  async signOutAt(endSessionUrl: string): Promise<string> {
+    const ask = await this.request(endSessionUrl)
+    if (ask.status !== 200) throw new Error(`The provider's sign-out answered ${ask.status}`)
+    const page = await ask.text()
+    const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1]
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1]
+    if (!action || !xsrf) throw new Error(`No sign-out form on the provider's page: ${page.slice(0, 300)}`)
+    const done = await this.request(new URL(action, endSessionUrl).href, {
+      method: 'POST',
+      body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    if (done.status < 300 || done.status >= 400) throw new Error(`The provider's sign-out confirmation answered ${done.status}`)
+    return new URL(done.headers.get('location') ?? '', endSessionUrl).href
   }
 }
