@@ -1,7 +1,7 @@
 import { Effect } from 'effect'
 import { Db, main } from '@vbe/server-kit'
 import { DEMO_PASSWORD, DEMO_USERS, demoDataPresent } from './demo.js'
-import { installedPlugins } from './plugins.js'
+import { installedPlugins } from '@vbe/districts'
 import { createGrantApp, openGrantDatabase, seedDemoData } from './server.js'
 
 await main({

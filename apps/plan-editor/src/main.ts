@@ -1,14 +1,14 @@
 import { Effect } from 'effect'
 import { Db, main } from '@vbe/server-kit'
 import { DEMO_PASSWORD, DEMO_USERS, demoDataPresent } from './demo.js'
-import { PLUGINS } from './plugins.js'
+import { DISTRICT_PLUGINS } from '@vbe/districts'
 import { createPlanApp, openPlanDatabase, seedDemoData } from './server.js'
 
 await main({
   name: 'plan-editor',
   title: 'Plan editor',
   defaultPort: 4330,
-  districts: PLUGINS.map((p) => p.id),
+  districts: DISTRICT_PLUGINS.map((p) => p.id),
   openDatabase: openPlanDatabase,
   createApp: (database, kit) => createPlanApp({ database, ...kit }),
   demo: {

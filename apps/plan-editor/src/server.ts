@@ -15,7 +15,7 @@ import {
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { createApi, registerDocs, serveUi, type AuthPolicy, type KitEnv, type SignInSettings } from '@vbe/server-kit'
-import { PLUGINS } from './plugins.js'
+import { DISTRICT_PLUGINS } from '@vbe/districts'
 import { planAuditReconcilers } from './db/audit-reconcile.js'
 import { planMigrations } from './db/migrations/index.js'
 import { registerExportRoutes } from './routes/exports.js'
@@ -53,7 +53,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(options.signIn ? { signIn: options.signIn } : {}),
     ...(options.securityLogStderr === undefined ? {} : { securityLogStderr: options.securityLogStderr }),
-    districts: PLUGINS.map((p) => p.id),
+    districts: DISTRICT_PLUGINS.map((p) => p.id),
   })
   registerSignIn(app)
   registerMetaRoutes(app, options.database)
