@@ -10,7 +10,7 @@ import { LetterPreview } from '../../components/LetterPreview'
 
 /** The decision: its state, the button that opens the decision dialog, the second signature and the letters. */
 export function DecisionSection(props: CaseProps): ReactNode {
-  const { t, dateTime } = useI18n()
+  const { t, date } = useI18n()
   const c = props.detail
   const d = c.decision
   const [open, setOpen] = useState<'decide' | 'revise' | null>(null)
@@ -34,6 +34,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
       ) : (
         <div className="decision__current">
           <DecisionText decision={d} />
+          <Replaces decision={d} history={c.decisionHistory} />
           {awaiting && <p className="notice notice--warn">{t('awaitingSecondApproval')}</p>}
         </div>
       )}
@@ -43,6 +44,14 @@ export function DecisionSection(props: CaseProps): ReactNode {
           <button type="button" className="button button--primary" ref={opener} onClick={() => setOpen(canDecide ? 'decide' : 'revise')}>
             {canDecide ? t('makeDecision') : t('revise')}
           </button>
+          {c.replyDue !== null && (
+            <>
+              {' '}
+              <span className="reply-due" data-reply-due>
+                {t('replyDue', { date: date(c.replyDue) })}
+              </span>
+            </>
+          )}
         </p>
       )}
       {open && (
@@ -69,14 +78,30 @@ export function DecisionSection(props: CaseProps): ReactNode {
           <ul className="plain">
             {c.decisionHistory.map((old) => (
               <li key={old.id}>
+                <p className="decision__replaced-on">{t('decisionReplacedOn', { at: date(old.supersededAt) })}</p>
                 <DecisionText decision={old} />
-                <p className="small muted">{t('decisionReplacedOn', { at: dateTime(old.supersededAt) })}</p>
               </li>
             ))}
           </ul>
         </div>
       )}
     </section>
+  )
+}
+
+/** The day a decision took effect: its second signature, or its own signing. */
+const signedOn = (d: Decision): string => d.approvedAt ?? d.decidedAt
+
+/** Which decision a correction or reconsideration replaces: its date, outcome and amount. */
+function Replaces(props: { decision: Decision; history: CaseDetail['decisionHistory'] }): ReactNode {
+  const { t, e, money, date } = useI18n()
+  const old = props.decision.refersTo === null ? undefined : props.history.find((h) => h.id === props.decision.refersTo)
+  if (old === undefined) return null
+  const outcome = `${e('decided', old.kind)}${old.amount !== null && old.kind !== 'deny' ? ` ${money(old.amount)}` : ''}`
+  return (
+    <p className="small" data-replaces>
+      {t('decisionReplaces', { date: date(signedOn(old)), decision: outcome })}
+    </p>
   )
 }
 
