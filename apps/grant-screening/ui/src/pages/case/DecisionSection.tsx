@@ -33,8 +33,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
         <p>{t('noDecision')}</p>
       ) : (
         <div className="decision__current">
-          <DecisionText decision={d} />
-          <Replaces decision={d} history={c.decisionHistory} />
+          <DecisionText decision={d} history={c.decisionHistory} />
           {awaiting && <p className="notice notice--warn">{t('awaitingSecondApproval')}</p>}
         </div>
       )}
@@ -79,7 +78,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
             {c.decisionHistory.map((old) => (
               <li key={old.id}>
                 <p className="decision__replaced-on">{t('decisionReplacedOn', { at: date(old.supersededAt) })}</p>
-                <DecisionText decision={old} />
+                <DecisionText decision={old} history={c.decisionHistory} />
               </li>
             ))}
           </ul>
@@ -105,12 +104,13 @@ function Replaces(props: { decision: Decision; history: CaseDetail['decisionHist
   )
 }
 
-/** A decision in words: its basis, kind and amount, reasons, overrides or cited rules, and who signed. */
-function DecisionText({ decision: d }: { decision: Decision }): ReactNode {
+/** A decision in words: its basis and the decision it replaces, kind and amount, reasons, overrides or cited rules, and who signed. */
+function DecisionText({ decision: d, history }: { decision: Decision; history: CaseDetail['decisionHistory'] }): ReactNode {
   const { t, e, loc, money, dateTime } = useI18n()
   return (
     <>
       {d.basis !== 'original' && <p className="small">{e('basis', d.basis)}</p>}
+      <Replaces decision={d} history={history} />
       <p className="decision__kind">
         {e('decided', d.kind)}
         {d.amount !== null && d.kind !== 'deny' ? `: ${money(d.amount)}` : ''}
