@@ -156,7 +156,9 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
 
     // Open the imported case: the conflict-of-interest declaration comes first.
     const link = page.getByRole('table', { name: 'Importerade rader' }).getByRole('link')
-    caseId = ((await link.textContent()) ?? '').split(': ').pop()!.trim()
+    // The link names the imported row, never the case's id.
+    expect(await link.textContent()).toMatch(/^Öppna ärendet från rad \d+$/)
+    caseId = (await link.getAttribute('data-case-id')) ?? ''
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/)
     await link.click()
     await h1(page, 'Jävsförklaring').waitFor()

@@ -77,6 +77,18 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     await page.goto(server.url)
     await login(page, 'officer.rk')
     await openCaseFromQueue(page, PARTIAL)
+    // No diarienummer yet (the first letter assigns it), and no id in its place.
+    expect(await page.locator('[data-case-number]').textContent()).toBe('Inte tilldelat ännu (tilldelas med första beslutsbrevet)')
+    expect(await page.getByRole('region', { name: 'Sammanfattning' }).textContent()).not.toContain(id)
+
+    // A partial amount must be below the amount asked, and is required; the same words as the decision's.
+    const send = page.getByRole('form', { name: 'Skicka underlaget till sökanden' })
+    await send.getByLabel('Bevilja delvis').check()
+    await send.getByText(/^Lägre än det sökta beloppet, 80\s000\s?kr\.$/).waitFor()
+    await send.getByLabel('Underlaget som beslutet kommer att grunda sig på').fill('Programmets budget räcker inte till hela beloppet.')
+    await send.getByLabel('Sista dag att svara').fill('2026-12-04')
+    await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
+    await send.locator('#communication-amount-error').getByText(/måste fyllas i när bidraget beviljas delvis/).waitFor()
 
     // Kommunicering: the material for 50 000 kr of the 80 000 asked, with a deadline; the case waits for the reply.
     await sendMaterial(page, '50000', 'Programmets budget för året räcker till 50 000 kr av de sökta 80 000 kr.', '2026-12-04')
@@ -87,11 +99,14 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     violations.push(...(await axe(page, 'partial communication sent sv')))
     await shot(page, 'partial-communication')
 
-    // Before the deadline and without a reply, the partial grant is refused, naming the deadline.
+    // Before the deadline and without a reply, the partial grant is refused, naming the deadline: beside the button and in the dialog.
+    const decide = page.getByRole('region', { name: 'Beslut' })
+    expect(await decide.locator('[data-reply-due]').textContent()).toBe('Väntar på svar, senast 2026-12-04.')
     await page.getByRole('button', { name: 'Fatta beslut' }).click()
     const dialog = page.getByRole('dialog', { name: 'Fatta beslut' })
     await dialog.getByLabel('Bevilja delvis', { exact: true }).check()
-    await dialog.getByText(/kräver att sökanden först har fått ta del av underlaget/).waitFor()
+    await dialog.getByText(/^Väntar på svar från sökanden, senast 2026-12-04\./).waitFor()
+    expect(await dialog.getByText(/kräver att sökanden först har fått ta del av underlaget/).count()).toBe(0)
     await fillDecision(dialog, 'Bevilja delvis', 'Budgeten räcker till 50 000 kr.', '50000')
     await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
     await dialog
@@ -111,6 +126,7 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     await communications.getByText('Vi tar emot 50 000 kr och anpassar verksamheten efter det.').waitFor()
     await communications.getByText('Svar inkom 2026-11-22:').waitFor()
     expect(await status(page).textContent()).toBe('Under handläggning')
+    expect(await decide.locator('[data-reply-due]').count()).toBe(0)
 
     // The partial grant with its reason; the confirmation names the amount of the amount asked and the second signature.
     const reasons = 'Programmets budget för året räcker till 50 000 kr. Sökanden har svarat och godtar det lägre beloppet.'
@@ -140,6 +156,9 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     await page.getByRole('form', { name: 'Andra underskrift' }).getByRole('button', { name: 'Godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
     await page.getByText(/Attesterat av Sara Nilsson/).waitFor()
+    // Signed, the case has its diarienummer: the one its letter gives.
+    const number = (await page.locator('[data-case-number]').textContent()) ?? ''
+    expect(number).toMatch(/^JÄR 2026\/\d+$/)
 
     // The issued letter: the granted amount and the reason, and not the dismissed tip.
     await page.locator('a[data-letter="sv-html"]').click()
@@ -149,6 +168,7 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     expect(letter).toMatch(money('50 000'))
     expect(letter).toContain(reasons)
     expect(letter).not.toMatch(/tips/i)
+    expect(letter).toContain(number)
     violations.push(...(await axe(page, 'partial letter sv')))
     await shot(page, 'partial-letter')
     await page.goBack()
@@ -183,9 +203,13 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     await history.getByRole('heading', { name: 'Tidigare beslut' }).waitFor()
     expect(await section.locator('.decision__current').textContent()).toContain('Rättelse (förvaltningslagen 36 §)')
     expect(await section.locator('.decision__current').textContent()).toContain(corrected)
+    // The new decision names the one it replaces: its date, outcome and amount.
+    expect(await section.locator('.decision__current [data-replaces]').textContent()).toMatch(
+      /^Ersätter beslutet den 2026-11-22: Beviljat 50\s000\s?kr\.$/,
+    )
     expect(await history.getByRole('listitem').count()).toBe(1)
     expect(await history.textContent()).toContain(wrong)
-    expect(await history.textContent()).toMatch(/Ersattes 2026-11-22/)
+    expect(await history.getByRole('listitem').locator('.decision__replaced-on').textContent()).toBe('Ersatt 2026-11-22')
     violations.push(...(await axe(page, 'corrected sv')))
     await shot(page, 'corrected')
 
@@ -237,13 +261,14 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     const current = (await section.locator('.decision__current').textContent()) ?? ''
     expect(current).toContain('Omprövning (förvaltningslagen 37–39 §§)')
     expect(current).toMatch(/Delvis beviljat: 25\s000\s?kr/)
+    expect(current).toMatch(/Ersätter beslutet den 2026-11-22: Beviljat 50\s000\s?kr\./)
     const old = history.getByRole('listitem')
     expect(await old.count()).toBe(2)
     expect(await old.nth(0).textContent()).toContain(corrected)
     expect(await old.nth(0).textContent()).toContain('Rättelse (förvaltningslagen 36 §)')
-    expect(await old.nth(0).textContent()).toMatch(/Ersattes 2026-12-07/)
+    expect(await old.nth(0).textContent()).toMatch(/^Ersatt 2026-12-07/)
     expect(await old.nth(1).textContent()).toContain(wrong)
-    expect(await old.nth(1).textContent()).toMatch(/Ersattes 2026-11-22/)
+    expect(await old.nth(1).textContent()).toMatch(/^Ersatt 2026-11-22/)
     violations.push(...(await axe(page, 'reconsidered sv')))
     await shot(page, 'reconsidered')
 
@@ -252,6 +277,7 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     const letter = await (await context.request.get(new URL(letterHref!, server.url).toString())).text()
     expect(letter).toMatch(money('25 000'))
     expect(letter).toContain(reconsidered)
+    expect(letter).toMatch(/Detta beslut ersätter beslutet den 22 november 2026 i ärende JÄR 2026\/\d+ \(omprövning enligt 37–38 §§ förvaltningslagen\)\./)
     await logout(page)
     await context.close()
   }, 240_000)

@@ -5,6 +5,7 @@ import { norrmalm } from '@vbe/plugin-norrmalm'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { readPdfText } from '@vbe/server-kit/documents'
 import { demoApplication } from '../src/index.js'
+import { decidedCase as decideCase, TIP } from './support/cases.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
 
 /*
@@ -13,7 +14,10 @@ import { startTestServer, type Client, type TestServer } from './support/server.
  * signing, and user text that looks like markup shown as text.
  */
 
-const clock = { now: () => new Date('2026-11-22T10:00:00Z') }
+// The server's clock; the revision test moves it on by minutes (a decision's letter is named by the moment it was decided).
+let now = new Date('2026-11-22T10:00:00Z')
+const clock = { now: () => now }
+const later = (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000))
 const NAME = 'Förening <script>alert(1)</script><h2>Falsk rubrik</h2>'
 const REASONS = 'Skäl <h2>inte en rubrik</h2>\n<script>alert(2)</script> & "citat"'
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
@@ -22,15 +26,8 @@ const HASH = /\b[0-9a-f]{16,}\b/i
 const caseNumber = (html: string) => /<dt>Diarienummer<\/dt><dd>([^<]*)<\/dd>/.exec(html)?.[1]
 
 let tag = 0
-const tip = {
-  id: 't1',
-  conduct: 'coercion',
-  actor: 'organisation',
-  withinActivities: true,
-  verified: false,
-  date: '2026-06-01',
-  source: { kind: 'tip', reference: 'Anonymt tips om föreningen' },
-} as const
+// The shared tip, with a reference the letter must never quote.
+const tip = { ...TIP, source: { kind: 'tip', reference: 'Anonymt tips om föreningen' } } as const
 
 describe('the decision letter over HTTP', () => {
   let server: TestServer
@@ -41,25 +38,12 @@ describe('the decision letter over HTTP', () => {
   async function decidedCase(opts: { fourEyes?: boolean; name?: string; reasons?: string } = {}): Promise<string> {
     const base = demoApplication(`t-letter-${tag++}`, opts.fourEyes ? { evidence: [tip] } : {})
     const application = { ...base, association: { ...base.association, name: opts.name ?? base.association.name } }
-    const created = await officer.json('POST', '/api/cases', { application })
-    expect(created.status).toBe(201)
-    const id = created.body.id as string
-    await officer.json('POST', `/api/cases/${id}/conflict`, { conflict: false })
-    const decision = {
-      kind: 'approve',
+    // Granting against the unresolved tip needs a reason per rule the refusal names, and then a second signature.
+    const { id, detail } = await decideCase(officer, application, {
       reasons: opts.reasons ?? 'Villkoren är uppfyllda och verksamheten hör till programmet.',
-      letterLocale: 'sv',
-    }
-    let decided = await officer.json('POST', `/api/cases/${id}/decision`, decision)
-    if (opts.fourEyes) {
-      // Granting against the unresolved tip needs a reason per rule the refusal names, and then a second signature.
-      expect(decided.status).toBe(400)
-      const overrides = Object.fromEntries(
-        decided.body.errors.map((e: { path: string }) => [e.path.replace(/^overrides\./, ''), 'Tipset är bedömt i samtal med föreningen.']),
-      )
-      decided = await officer.json('POST', `/api/cases/${id}/decision`, { ...decision, overrides })
-    }
-    expect(decided.body).toMatchObject({ status: opts.fourEyes ? 'awaiting_approval' : 'decided' })
+      ...(opts.fourEyes ? { overrideReason: 'Tipset är bedömt i samtal med föreningen.' } : {}),
+    })
+    expect(detail).toMatchObject({ status: opts.fourEyes ? 'awaiting_approval' : 'decided' })
     return id
   }
 
@@ -133,6 +117,38 @@ describe('the decision letter over HTTP', () => {
     expect(await (await officer.request('GET', `/api/cases/${id}/letter/preview`)).text()).toBe(issued)
     for (const forbidden of [UUID, USERNAME, HASH, /rinkeby-kista\/foreningsbidrag/, /tips|t1\b/i]) expect(issued).not.toMatch(forbidden)
     expect(issued).not.toContain(id)
+  })
+
+  it('issues a correction and a reconsideration as letters that name the decision they replace, by date and case number', async () => {
+    const id = await decidedCase({ reasons: 'Villkoren är uppfyllda för bidragsåret 2025.' })
+    const first = await (await officer.request('GET', `/api/cases/${id}/letter`)).text()
+    const number = caseNumber(first)!
+    expect(first).not.toMatch(/ersätter beslutet/)
+
+    const revise = (basis: string, reasons: string) =>
+      officer.json('POST', `/api/cases/${id}/revision`, { basis, kind: 'approve', reasons, letterLocale: 'sv' })
+    later(5)
+    expect((await revise('correction', 'Villkoren är uppfyllda för bidragsåret 2026.')).body).toMatchObject({ status: 'decided' })
+    const corrected = await (await officer.request('GET', `/api/cases/${id}/letter`)).text()
+    expect(corrected).toContain('<strong>Rättelse av beslut.</strong> Detta beslut ersätter beslutet den 22 november 2026 i ärende ')
+    expect(corrected).toContain(`i ärende ${number} (rättelse enligt 36 § förvaltningslagen).`)
+    const english = await (await officer.request('GET', `/api/cases/${id}/letter?lang=en`)).text()
+    expect(english).toContain(
+      `This decision replaces the decision of 22 November 2026 in case ${number} (correction under section 36 of the Administrative Procedure Act).`,
+    )
+
+    later(5)
+    const revised = await revise('reconsideration', 'Nya uppgifter: verksamheten fortsätter hela året.')
+    expect(revised.body).toMatchObject({ status: 'decided', decision: { basis: 'reconsideration' } })
+    const reconsidered = await (await officer.request('GET', `/api/cases/${id}/letter`)).text()
+    expect(reconsidered).toContain(`ersätter beslutet den 22 november 2026 i ärende ${number} (omprövning enligt 37–38 §§ förvaltningslagen).`)
+    for (const letter of [corrected, english, reconsidered]) {
+      for (const forbidden of [UUID, USERNAME, HASH]) expect(letter).not.toMatch(forbidden)
+      expect(letter).not.toContain(id)
+    }
+    // Each decision keeps its own issued letter.
+    const frozen = await server.database.kysely.selectFrom('gs_letters').select('model').where('case_id', '=', id).execute()
+    expect(frozen).toHaveLength(3)
   })
 
   it('answers 409 for a preview before any decision', async () => {

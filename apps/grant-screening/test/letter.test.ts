@@ -200,6 +200,28 @@ describe('the decision letter', () => {
     expect(assessed).not.toContain('tip-7f3a')
   })
 
+  it('says a correction or a reconsideration is one, and names the decision it replaces by date and case number', async () => {
+    const correction = letter('approve', { replaces: { basis: 'correction', issuedOn: '2026-12-02' } })
+    expect(html(correction)).toContain(
+      '<strong>Rättelse av beslut.</strong> Detta beslut ersätter beslutet den 2 december 2026 i ärende JÄR 2026/17 (rättelse enligt 36 § förvaltningslagen).',
+    )
+    expect(html(correction, 'en')).toContain(
+      '<strong>Correction of a decision.</strong> This decision replaces the decision of 2 December 2026 in case JÄR 2026/17 (correction under section 36 of the Administrative Procedure Act).',
+    )
+    const reconsideration = letter('partial', { replaces: { basis: 'reconsideration', issuedOn: '2026-12-02' } })
+    expect(html(reconsideration)).toContain('(omprövning enligt 37–38 §§ förvaltningslagen)')
+    expect(html(reconsideration, 'en')).toContain('(reconsideration under sections 37–38 of the Administrative Procedure Act)')
+    for (const locale of ['sv', 'en'] as const)
+      for (const forbidden of FORBIDDEN) expect(html(reconsideration, locale)).not.toMatch(forbidden)
+    const pdf = pdfText(await renderLetterPdf(letterModel(correction, 'sv'), { compress: false }))
+    expect(pdf.replace(/\s+/g, ' ')).toContain('Detta beslut ersätter beslutet den 2 december 2026 i ärende JÄR 2026/17')
+    // A first decision says nothing of the kind.
+    for (const input of [letter('approve'), letter('approve', { replaces: null })]) {
+      expect(html(input)).not.toMatch(/ersätter beslutet|Rättelse av beslut/)
+      expect(letterModel(input, 'sv').revision).toBeNull()
+    }
+  })
+
   it('names who decided and who approved, by name and title, never by username', () => {
     const page = html(letter('deny'))
     expect(page).toContain('<dt>Beslutet har fattats av</dt><dd>Amina Yusuf, handläggare, 22 november 2026</dd>')

@@ -46,14 +46,14 @@ export function communicate(id: string, input: CommunicationInput): Fx<CaseDetai
       return yield* invalid('deadline', { sv: `måste vara efter i dag (${today})`, en: `must be after today (${today})` })
     if (input.kind === 'partial') {
       if (input.amount === undefined)
-        return yield* invalid('amount', { sv: 'måste fyllas i för ett delvis bifall', en: 'is required for a partial grant' })
+        return yield* invalid('amount', { sv: 'måste fyllas i när bidraget beviljas delvis', en: 'is required for a partial grant' })
       if (input.amount >= row.amount_requested)
         return yield* invalid('amount', {
           sv: `måste vara mindre än de ${row.amount_requested} kr som föreningen sökte`,
           en: `must be less than the ${row.amount_requested} kr applied for`,
         })
     } else if (input.amount !== undefined)
-      return yield* invalid('amount', { sv: 'ska bara anges för ett delvis bifall', en: 'only applies to a partial grant' })
+      return yield* invalid('amount', { sv: 'ska bara anges när bidraget beviljas delvis', en: 'only applies to a partial grant' })
     const open = (yield* openCommunication(row)) !== undefined
     if (open)
       return yield* new Conflict({

@@ -206,6 +206,16 @@ export function decisionGuide(
   }
 }
 
+/**
+ * The last day the applicant may reply to the latest communication (since `since`, the
+ * current decision of a decided case), while that reply is awaited: not yet replied and the
+ * deadline not passed on `today`. Null when no reply is awaited.
+ */
+export function replyDue(communications: readonly Tables['gs_communications'][], since: Date | null, today: string): string | null {
+  const latest = communications.filter((c) => since === null || c.sent_at >= since).at(-1)
+  return latest !== undefined && latest.replied_on === null && today <= latest.deadline ? latest.deadline : null
+}
+
 /** Everything of a case's decision record, for the case view. */
 export function decisionRecord(caseId: string) {
   return Effect.all({

@@ -1,6 +1,7 @@
 // Cases as stored: their rows, views, the queue, and the guarded reads and writes every action uses.
 import { Context, Effect } from 'effect'
 import type { ComposedPlugins } from '@vbe/core/plugins'
+import { stockholmDay } from '@vbe/core/calendar'
 import { CASE_LIFECYCLE, ruleHeading, type Application, type CaseAction, type ScreeningResult } from '@vbe/core/grants'
 import {
   appendAudit,
@@ -30,6 +31,7 @@ import {
   displayNames,
   nameOf,
   replacedView,
+  replyDue,
   showCommunication,
   showDecision,
   toAssessments,
@@ -74,6 +76,10 @@ export interface CaseSummary {
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** The case's number in its authority's diarium (as its letters give it); null until the first letter assigns it. */
+  caseNumber: string | null
+  /** The last day of the applicant's reply to a communication, while the reply is awaited (no adverse decision before it); else null. */
+  replyDue: string | null
   application: Application
   screening: ScreeningResult
   rules: { id: string; heading: { sv: string; en: string } }[]
@@ -240,12 +246,13 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
     const user = yield* CurrentUser
     const row = yield* caseRow(id)
     if (options.logRead !== false) yield* requireNoConflict(row)
-    const [persons, notes, rec, reclaim, declaration] = yield* Effect.all([
+    const [persons, notes, rec, reclaim, declaration, number] = yield* Effect.all([
       db('persons', (k) => k.selectFrom('gs_persons').selectAll().where('case_id', '=', id).orderBy('role').orderBy('name').execute()),
       db('notes', (k) => k.selectFrom('gs_notes').selectAll().where('case_id', '=', id).orderBy('at').execute()),
       decisionRecord(id),
       db('reclaim', (k) => k.selectFrom('gs_reclaims').selectAll().where('case_id', '=', id).executeTakeFirst()),
       declarationOf(id, user.id),
+      db('case-number', (k) => k.selectFrom('gs_case_numbers').select('case_number').where('case_id', '=', id).executeTakeFirst()),
     ])
     const { decision } = rec
     const application = row.application as Application
@@ -260,6 +267,12 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
     ])
     return {
       ...summary(row),
+      caseNumber: number?.case_number ?? null,
+      replyDue: replyDue(
+        rec.communications,
+        row.status === 'decided' && decision ? decision.decided_at : null,
+        stockholmDay((yield* Clock).now()),
+      ),
       application,
       screening,
       rules: [...new Set(screening.findings.map((f) => f.ruleId))].map((ruleId) => ({

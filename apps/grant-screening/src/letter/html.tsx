@@ -8,6 +8,7 @@ header.masthead { border-bottom: 2px solid #1a1a1a; padding-bottom: .75rem; marg
 .masthead p { margin: 0; }
 .masthead .city { font-size: 1.25rem; font-weight: 700; }
 .decision { font-size: 1.1rem; }
+.revision { border-left: 4px solid #1a1a1a; padding-left: .75rem; }
 li > p.item-title { margin-bottom: .2rem; }
 .reasons { overflow-wrap: anywhere; }
 .other-language { margin-top: 2rem; font-style: italic; }
@@ -67,6 +68,11 @@ function Letter({ m }: { readonly m: LetterModel }) {
       <main>
         <h1>{m.title}</h1>
         <FieldList fields={m.meta} className="meta" />
+        {m.revision ? (
+          <p className="revision">
+            <strong>{m.revision.kind}.</strong> {m.revision.text}
+          </p>
+        ) : null}
         <section aria-labelledby="recipient">
           <h2 id="recipient">{m.recipientHeading}</h2>
           <FieldList fields={m.recipient} className="recipient" />

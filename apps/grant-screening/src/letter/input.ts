@@ -40,6 +40,15 @@ export interface LetterInput {
   reportDue: string | null
   /** YYYY-MM-DD. */
   issuedOn: string
+  /** The decision this one replaces (a correction or a reconsideration); absent or null for a first decision. */
+  replaces?: ReplacedDecision | null
+}
+
+/** The decision a correction or reconsideration replaces, as the letter refers to it: by its basis and the day it was issued. */
+export interface ReplacedDecision {
+  basis: 'correction' | 'reconsideration'
+  /** The day the replaced decision was signed, and so its letter's date (YYYY-MM-DD). */
+  issuedOn: string
 }
 
 /** A person as a letter names them: their name and title, never their username. */

@@ -8,7 +8,7 @@ import { appendAudit, Clock, Conflict, CurrentUser, hasRole, iso, transaction, t
 import type { Tables } from '../db/tables.js'
 import { caseRow, db, Plugins, requireNoConflict, screeningOf, type CaseRow, type Fx } from '../cases/store.js'
 import { issuingAuthority } from './authority.js'
-import type { LetterInput, Signatory } from './input.js'
+import type { LetterInput, ReplacedDecision, Signatory } from './input.js'
 import { letterModels, type LetterModels } from './model.js'
 
 type DecisionRow = Tables['gs_decisions']
@@ -103,6 +103,22 @@ export function relevantEvidenceOf(caseId: string): Fx<readonly string[]> {
   )
 }
 
+/**
+ * The decision a correction or reconsideration replaces, as its letter refers to it: the
+ * basis and the day the replaced decision was signed (the date of its own letter).
+ */
+function replacedOf(decision: DecisionRow): Fx<ReplacedDecision | null> {
+  return Effect.gen(function* () {
+    if (decision.basis === 'original' || decision.refers_to === null) return null
+    const refersTo = decision.refers_to
+    const old = yield* db('letter.replaced', (k) =>
+      k.selectFrom('gs_decision_history').select(['decided_at', 'approved_at']).where('id', '=', refersTo).executeTakeFirst(),
+    )
+    if (!old) return null
+    return { basis: decision.basis, issuedOn: stockholmDay(old.approved_at ?? old.decided_at) }
+  })
+}
+
 /** The letter's input for a decision, signed by `approval` (or by its stored approver, or by no one). */
 function letterInput(row: CaseRow, decision: DecisionRow, approval: { username: string; at: Date } | null): Fx<LetterInput> {
   return Effect.gen(function* () {
@@ -139,6 +155,7 @@ function letterInput(row: CaseRow, decision: DecisionRow, approval: { username: 
       relevantEvidence: yield* relevantEvidenceOf(row.id),
       reportDue: row.report_due,
       issuedOn,
+      replaces: yield* replacedOf(decision),
     }
   })
 }

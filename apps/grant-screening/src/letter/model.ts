@@ -26,6 +26,11 @@ export interface LetterModel {
   readonly authority: string
   readonly formerly: string | null
   readonly title: string
+  /**
+   * For a correction or reconsideration: what it is and the decision it replaces (by date and
+   * case number). Null for a first decision; absent in letters frozen before it was added.
+   */
+  readonly revision?: { readonly kind: string; readonly text: string } | null
   readonly meta: readonly DocumentField[]
   readonly recipientHeading: string
   readonly recipient: readonly DocumentField[]
@@ -119,6 +124,13 @@ export function letterModel(input: LetterInput, locale: LetterLocale): LetterMod
     authority,
     formerly: input.authority.formerName === null ? null : t.formerly(input.authority.formerName[locale]),
     title: t.title,
+    revision:
+      input.replaces === undefined || input.replaces === null
+        ? null
+        : {
+            kind: t.revisionTitle[input.replaces.basis],
+            text: t.replaces(input.replaces.basis, formatDay(input.replaces.issuedOn, t), input.caseNumber),
+          },
     meta: [
       { label: t.date, value: formatDay(input.issuedOn, t), datetime: input.issuedOn },
       { label: t.caseNumber, value: input.caseNumber },

@@ -17,6 +17,7 @@ export function renderLetterPdf(m: LetterModel, options: LetterPdfOptions = {}):
   w.paragraph(m.formerly === null ? m.authority : `${m.authority} ${m.formerly}`, { gapAfter: 0.2 })
   w.rule()
   w.heading(1, m.title).fields(m.meta)
+  if (m.revision) w.lead(`${m.revision.kind}. `, m.revision.text)
   w.heading(2, m.recipientHeading).fields(m.recipient)
   w.heading(2, m.decisionHeading).lead(`${m.decisionKind}. `, m.decisionSentence, { size: 11.5 })
   w.fields(m.amounts)

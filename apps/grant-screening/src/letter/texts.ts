@@ -35,6 +35,10 @@ export interface Texts {
   readonly otherLanguage: { readonly lang: string; readonly text: string }
   readonly page: string
   readonly replaced: string
+  /** The sentence that says which decision a correction or reconsideration replaces, by its date and the case number. */
+  readonly replaces: (basis: 'correction' | 'reconsideration', day: string, caseNumber: string) => string
+  /** The kind of decision in the title of a correction or reconsideration. */
+  readonly revisionTitle: Readonly<Record<'correction' | 'reconsideration', string>>
 }
 
 export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
@@ -76,6 +80,11 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
     otherLanguage: { lang: 'en', text: 'This decision is also available in English. Ask the grant officer.' },
     page: 'Sida {n} av {of}',
     replaced: 'Vissa tecken kan inte visas i PDF-versionen och har ersatts med ?. HTML-versionen av beslutet visar all text.',
+    replaces: (basis, day, caseNumber) =>
+      `Detta beslut ersätter beslutet den ${day} i ärende ${caseNumber} (${
+        basis === 'correction' ? 'rättelse enligt 36 § förvaltningslagen' : 'omprövning enligt 37–38 §§ förvaltningslagen'
+      }).`,
+    revisionTitle: { correction: 'Rättelse av beslut', reconsideration: 'Omprövning av beslut' },
   },
   en: {
     htmlLang: 'en',
@@ -117,6 +126,13 @@ export const TEXTS: Readonly<Record<LetterLocale, Texts>> = {
     page: 'Page {n} of {of}',
     replaced:
       'Some characters cannot be shown in the PDF version and have been replaced by ?. The HTML version of the decision shows all text.',
+    replaces: (basis, day, caseNumber) =>
+      `This decision replaces the decision of ${day} in case ${caseNumber} (${
+        basis === 'correction'
+          ? 'correction under section 36 of the Administrative Procedure Act'
+          : 'reconsideration under sections 37–38 of the Administrative Procedure Act'
+      }).`,
+    revisionTitle: { correction: 'Correction of a decision', reconsideration: 'Reconsideration of a decision' },
   },
 }
 

@@ -105,6 +105,10 @@ export interface Decision {
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** The case number in the authority's diarium, as its letters give it; null until the first letter assigns it. */
+  readonly caseNumber: string | null
+  /** The last day of the applicant's reply to a communication while it is awaited (no adverse decision before then); else null. */
+  readonly replyDue: string | null
   readonly application: ApplicationInput
   readonly screening: ScreeningResult
   readonly rules: readonly { readonly id: string; readonly heading: Localized }[]

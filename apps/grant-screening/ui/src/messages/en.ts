@@ -51,10 +51,12 @@ export const en: Messages = {
   reportReceived: 'received {date}',
 
   caseTitle: 'Case: {name}',
+  caseTitlePlain: 'Case',
   caseLoading: 'Loading the case…',
   caseSummary: 'Summary',
   applicationId: 'Application id',
-  caseId: 'Case number',
+  caseNumber: 'Case number',
+  caseNumberNotYet: 'Not yet assigned (given with the first decision letter)',
   programme: 'Programme',
   district: 'District',
   amountRequested: 'Amount requested',
@@ -161,7 +163,7 @@ export const en: Messages = {
   decisionDialogFourEyes:
     'The screening needs a human assessment of the democracy condition. The decision takes effect only once an approver has signed it.',
   decisionSubmit: 'Save decision',
-  decisionAmountHint: 'At most the amount requested, {amount}.',
+  decisionAmountHint: 'Less than the amount applied for, {amount}.',
 
   approvalSection: 'Second signature',
   approvalIntro: 'Review the decision and its reasons. Approve it to make it take effect, or send it back to the officer.',
@@ -221,6 +223,7 @@ export const en: Messages = {
   colField: 'Field',
   colProblem: 'Problem',
   openCase: 'Open the case',
+  openImportedCase: 'Open the case from row {row}',
 
   newTitle: 'New application',
   newIntro: 'Register an application by pasting it as JSON in the exchange format: { "application": { … }, "persons": [ … ] }.',
@@ -351,6 +354,10 @@ export const en: Messages = {
   reviseBasis: 'Why the decision is made again',
   decisionHistory: 'Earlier decisions',
   decisionReplacedOn: 'Replaced {at}',
+  decisionReplaces: 'Replaces the decision of {date}: {decision}.',
+  replyDue: 'Awaiting a reply, by {date} at the latest.',
+  replyDueDialog:
+    'Awaiting the applicant’s reply, by {date} at the latest. A denial or a lower amount can be decided after that day, or once the reply is recorded.',
   communications: 'Communication with the applicant',
   communicationIntro:
     'Before a denial or an amount below the one applied for, the applicant must be sent the material and be able to reply (Administrative Procedure Act, section 25).',

@@ -56,10 +56,12 @@ export const sv = {
 
   // Case
   caseTitle: 'Ärende: {name}',
+  caseTitlePlain: 'Ärende',
   caseLoading: 'Hämtar ärendet…',
   caseSummary: 'Sammanfattning',
   applicationId: 'Ansökans id',
-  caseId: 'Ärendenummer',
+  caseNumber: 'Diarienummer',
+  caseNumberNotYet: 'Inte tilldelat ännu (tilldelas med första beslutsbrevet)',
   programme: 'Bidragsform',
   district: 'Stadsdel',
   amountRequested: 'Sökt belopp',
@@ -165,7 +167,7 @@ export const sv = {
   decisionDialogFourEyes:
     'Prövningen kräver en mänsklig bedömning av demokrativillkoret. Beslutet gäller först när en attestant har skrivit under.',
   decisionSubmit: 'Spara beslut',
-  decisionAmountHint: 'Högst det sökta beloppet, {amount}.',
+  decisionAmountHint: 'Lägre än det sökta beloppet, {amount}.',
 
   approvalSection: 'Andra underskrift',
   approvalIntro: 'Granska beslutet och skälen. Godkänn för att beslutet ska gälla, eller skicka tillbaka det till handläggaren.',
@@ -227,6 +229,7 @@ export const sv = {
   colField: 'Fält',
   colProblem: 'Fel',
   openCase: 'Öppna ärendet',
+  openImportedCase: 'Öppna ärendet från rad {row}',
 
   newTitle: 'Ny ansökan',
   newIntro: 'Registrera en ansökan genom att klistra in den som JSON i utbytesformatet: { "application": { … }, "persons": [ … ] }.',
@@ -359,7 +362,11 @@ export const sv = {
   reviseIntro: 'Ett nytt beslut ersätter det gällande och hänvisar till det. Båda finns kvar i ärendet.',
   reviseBasis: 'Varför beslutet fattas på nytt',
   decisionHistory: 'Tidigare beslut',
-  decisionReplacedOn: 'Ersattes {at}',
+  decisionReplacedOn: 'Ersatt {at}',
+  decisionReplaces: 'Ersätter beslutet den {date}: {decision}.',
+  replyDue: 'Väntar på svar, senast {date}.',
+  replyDueDialog:
+    'Väntar på svar från sökanden, senast {date}. Ett avslag eller ett lägre belopp kan beslutas efter den dagen, eller när svaret har registrerats.',
   communications: 'Kommunicering',
   communicationIntro:
     'Innan ett avslag eller ett lägre belopp än det sökta beslutas ska sökanden få ta del av underlaget och få svara (förvaltningslagen 25 §).',

@@ -6,7 +6,7 @@ import { approver, decision, eligibleCase, ineligibleCase, storyProps } from './
  * The case page's decision section: a partial grant decided, with its letters; a grant
  * against failed rules awaiting the second signature, as the approver sees it (the letter
  * before signing, then approve or reject); and a decision corrected, with the one it
- * replaced. Swedish and English.
+ * replaced; and a case awaiting the applicant's reply to kommunicering. Swedish and English.
  */
 
 const meta = { title: 'Grant/Decision' } satisfies Meta
@@ -42,6 +42,11 @@ const corrected = () =>
     decisionHistory: [{ ...decision(), supersededBy: 'd2', supersededAt: '2026-12-10T08:00:00Z' }],
   })
 
+/** Kommunicering sent: the deadline of the reply stands beside the button that decides. */
+const awaitingReply = () => eligibleCase({ status: 'awaiting_reply', replyDue: '2026-12-04' })
+
+export const AwaitingReply: Story = { render: () => <DecisionSection {...storyProps(awaitingReply())} /> }
+export const AwaitingReplyEnglish: Story = { ...en, render: () => <DecisionSection {...storyProps(awaitingReply())} /> }
 export const DecidedPartialGrant: Story = { render: () => <DecisionSection {...storyProps(partialGrant())} /> }
 export const DecidedPartialGrantEnglish: Story = { ...en, render: () => <DecisionSection {...storyProps(partialGrant())} /> }
 export const AwaitingSecondSignature: Story = { render: () => <DecisionSection {...storyProps(awaitingSignature(), approver)} /> }

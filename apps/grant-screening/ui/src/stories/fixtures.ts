@@ -53,6 +53,8 @@ export function caseDetail(patch: Partial<ApplicationInput>, detail: Partial<Cas
     reportReceivedOn: null,
     createdAt: '2026-11-20T09:12:00Z',
     updatedAt: '2026-11-22T14:03:00Z',
+    caseNumber: 'JÄR 2026/17',
+    replyDue: null,
     application,
     screening,
     rules: RULES.map((r) => ({ id: r.id, heading: r.title })),

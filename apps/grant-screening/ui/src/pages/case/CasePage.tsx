@@ -93,7 +93,7 @@ export function CasePage(props: { id: string; user: User }): ReactNode {
       return (
         <>
           {back}
-          <PageHeading>{t('caseTitle', { name: props.id })}</PageHeading>
+          <PageHeading>{t('caseTitlePlain')}</PageHeading>
           <ProblemMessage problem={state.problem} />
         </>
       )
@@ -189,8 +189,8 @@ function CaseView(props: CaseProps): ReactNode {
         <section className="card case-grid__summary" aria-labelledby="summary-title">
           <h2 id="summary-title">{t('caseSummary')}</h2>
           <dl className="dl">
-            <dt>{t('caseId')}</dt>
-            <dd>{c.id}</dd>
+            <dt>{t('caseNumber')}</dt>
+            <dd data-case-number>{c.caseNumber ?? <span className="muted">{t('caseNumberNotYet')}</span>}</dd>
             <dt>{t('applicationId')}</dt>
             <dd>{a.id}</dd>
             <dt>{t('programme')}</dt>

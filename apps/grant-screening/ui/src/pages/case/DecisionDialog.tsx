@@ -71,7 +71,7 @@ function useModal(onClose: () => void) {
  * for how much and against which findings, and only "Confirm" saves it.
  */
 export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: () => void; initial?: DecisionDraft }): ReactNode {
-  const { t, e, lang, loc, money } = useI18n()
+  const { t, e, lang, loc, money, date } = useI18n()
   const announce = useAnnounce()
   const form = useForm(props.revise ? 'revision' : 'decision', { onConflict: () => void props.reload() })
   const ref = useModal(props.onClose)
@@ -198,7 +198,13 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
             onChange={setKind}
             options={DECISION_KINDS.map((k) => ({ value: k, label: e('decision', k) }))}
           />
-          {kind !== null && ADVERSE[kind] && <p className="notice">{t('decisionNeedsCommunication')}</p>}
+          {c.replyDue !== null ? (
+            <p className="notice notice--warn" data-reply-due>
+              {t('replyDueDialog', { date: date(c.replyDue) })}
+            </p>
+          ) : (
+            kind !== null && ADVERSE[kind] && <p className="notice">{t('decisionNeedsCommunication')}</p>
+          )}
           {kind === 'partial' && (
             <AmountField form={form} label={t('decisionAmount')} requested={c.amountRequested} value={amount} onChange={setAmount} />
           )}

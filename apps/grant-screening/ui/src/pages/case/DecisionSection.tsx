@@ -10,7 +10,7 @@ import { LetterPreview } from '../../components/LetterPreview'
 
 /** The decision: its state, the button that opens the decision dialog, the second signature and the letters. */
 export function DecisionSection(props: CaseProps): ReactNode {
-  const { t, dateTime } = useI18n()
+  const { t, date } = useI18n()
   const c = props.detail
   const d = c.decision
   const [open, setOpen] = useState<'decide' | 'revise' | null>(null)
@@ -33,7 +33,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
         <p>{t('noDecision')}</p>
       ) : (
         <div className="decision__current">
-          <DecisionText decision={d} />
+          <DecisionText decision={d} history={c.decisionHistory} />
           {awaiting && <p className="notice notice--warn">{t('awaitingSecondApproval')}</p>}
         </div>
       )}
@@ -43,6 +43,14 @@ export function DecisionSection(props: CaseProps): ReactNode {
           <button type="button" className="button button--primary" ref={opener} onClick={() => setOpen(canDecide ? 'decide' : 'revise')}>
             {canDecide ? t('makeDecision') : t('revise')}
           </button>
+          {c.replyDue !== null && (
+            <>
+              {' '}
+              <span className="reply-due" data-reply-due>
+                {t('replyDue', { date: date(c.replyDue) })}
+              </span>
+            </>
+          )}
         </p>
       )}
       {open && (
@@ -69,8 +77,8 @@ export function DecisionSection(props: CaseProps): ReactNode {
           <ul className="plain">
             {c.decisionHistory.map((old) => (
               <li key={old.id}>
-                <DecisionText decision={old} />
-                <p className="small muted">{t('decisionReplacedOn', { at: dateTime(old.supersededAt) })}</p>
+                <p className="decision__replaced-on">{t('decisionReplacedOn', { at: date(old.supersededAt) })}</p>
+                <DecisionText decision={old} history={c.decisionHistory} />
               </li>
             ))}
           </ul>
@@ -80,12 +88,29 @@ export function DecisionSection(props: CaseProps): ReactNode {
   )
 }
 
-/** A decision in words: its basis, kind and amount, reasons, overrides or cited rules, and who signed. */
-function DecisionText({ decision: d }: { decision: Decision }): ReactNode {
+/** The day a decision took effect: its second signature, or its own signing. */
+const signedOn = (d: Decision): string => d.approvedAt ?? d.decidedAt
+
+/** Which decision a correction or reconsideration replaces: its date, outcome and amount. */
+function Replaces(props: { decision: Decision; history: CaseDetail['decisionHistory'] }): ReactNode {
+  const { t, e, money, date } = useI18n()
+  const old = props.decision.refersTo === null ? undefined : props.history.find((h) => h.id === props.decision.refersTo)
+  if (old === undefined) return null
+  const outcome = `${e('decided', old.kind)}${old.amount !== null && old.kind !== 'deny' ? ` ${money(old.amount)}` : ''}`
+  return (
+    <p className="small" data-replaces>
+      {t('decisionReplaces', { date: date(signedOn(old)), decision: outcome })}
+    </p>
+  )
+}
+
+/** A decision in words: its basis and the decision it replaces, kind and amount, reasons, overrides or cited rules, and who signed. */
+function DecisionText({ decision: d, history }: { decision: Decision; history: CaseDetail['decisionHistory'] }): ReactNode {
   const { t, e, loc, money, dateTime } = useI18n()
   return (
     <>
       {d.basis !== 'original' && <p className="small">{e('basis', d.basis)}</p>}
+      <Replaces decision={d} history={history} />
       <p className="decision__kind">
         {e('decided', d.kind)}
         {d.amount !== null && d.kind !== 'deny' ? `: ${money(d.amount)}` : ''}

@@ -62,8 +62,8 @@ export function ImportPage(): ReactNode {
                     <tr key={`${r.row}-${r.id}`}>
                       <th scope="row">{r.row}</th>
                       <td>
-                        <a href={caseHref(r.id)}>
-                          {t('openCase')}: {r.id}
+                        <a href={caseHref(r.id)} data-case-id={r.id}>
+                          {t('openImportedCase', { row: r.row })}
                         </a>
                       </td>
                     </tr>
