@@ -88,7 +88,10 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     await send.getByLabel('Underlaget som beslutet kommer att grunda sig på').fill('Programmets budget räcker inte till hela beloppet.')
     await send.getByLabel('Sista dag att svara').fill('2026-12-04')
     await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
-    await send.locator('#communication-amount-error').getByText(/måste fyllas i när bidraget beviljas delvis/).waitFor()
+    await send
+      .locator('#communication-amount-error')
+      .getByText(/måste fyllas i när bidraget beviljas delvis/)
+      .waitFor()
 
     // Kommunicering: the material for 50 000 kr of the 80 000 asked, with a deadline; the case waits for the reply.
     await sendMaterial(page, '50000', 'Programmets budget för året räcker till 50 000 kr av de sökta 80 000 kr.', '2026-12-04')
@@ -277,7 +280,9 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     const letter = await (await context.request.get(new URL(letterHref!, server.url).toString())).text()
     expect(letter).toMatch(money('25 000'))
     expect(letter).toContain(reconsidered)
-    expect(letter).toMatch(/Detta beslut ersätter beslutet den 22 november 2026 i ärende JÄR 2026\/\d+ \(omprövning enligt 37–38 §§ förvaltningslagen\)\./)
+    expect(letter).toMatch(
+      /Detta beslut ersätter beslutet den 22 november 2026 i ärende JÄR 2026\/\d+ \(omprövning enligt 37–38 §§ förvaltningslagen\)\./,
+    )
     await logout(page)
     await context.close()
   }, 240_000)

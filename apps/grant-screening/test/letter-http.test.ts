@@ -141,7 +141,9 @@ describe('the decision letter over HTTP', () => {
     const revised = await revise('reconsideration', 'Nya uppgifter: verksamheten fortsätter hela året.')
     expect(revised.body).toMatchObject({ status: 'decided', decision: { basis: 'reconsideration' } })
     const reconsidered = await (await officer.request('GET', `/api/cases/${id}/letter`)).text()
-    expect(reconsidered).toContain(`ersätter beslutet den 22 november 2026 i ärende ${number} (omprövning enligt 37–38 §§ förvaltningslagen).`)
+    expect(reconsidered).toContain(
+      `ersätter beslutet den 22 november 2026 i ärende ${number} (omprövning enligt 37–38 §§ förvaltningslagen).`,
+    )
     for (const letter of [corrected, english, reconsidered]) {
       for (const forbidden of [UUID, USERNAME, HASH]) expect(letter).not.toMatch(forbidden)
       expect(letter).not.toContain(id)

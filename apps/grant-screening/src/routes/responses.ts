@@ -162,9 +162,12 @@ export const caseDetailSchema = caseSummarySchema
     caseNumber: z
       .string()
       .nullable()
-      .openapi({ description: 'The case number in the authority’s diarium (as its letters give it); null until the first letter assigns it' }),
+      .openapi({
+        description: 'The case number in the authority’s diarium (as its letters give it); null until the first letter assigns it',
+      }),
     replyDue: z.string().nullable().openapi({
-      description: 'The last day (YYYY-MM-DD) of the applicant’s reply to the latest communication while it is awaited; null when no reply is awaited',
+      description:
+        'The last day (YYYY-MM-DD) of the applicant’s reply to the latest communication while it is awaited; null when no reply is awaited',
     }),
     application: applicationResponseSchema,
     screening: screeningResultSchema,
