@@ -29,6 +29,7 @@ export {
 } from './problems.js'
 export { eraseFromAudit, vacuumAfterErasure } from './erase.js'
 export { anchorAuditChain, type AuditAnchorResult } from './anchor.js'
+export { auditCheckpointsSettled, followCheckpoints, type CheckpointFollower } from './follow.js'
 export type { AuditReconciler, Unreconciled } from './reconcile.js'
 export {
   AuditKeyError,
@@ -36,6 +37,7 @@ export {
   ephemeralAuditSeal,
   fileCheckpoints,
   memoryCheckpoints,
+  readRetiredKeys,
   type AuditSeal,
   type Checkpoint,
   type CheckpointStore,
