@@ -43,7 +43,10 @@ function hasherFor(seal: AuditSeal, anchorSeq: number | null) {
   const all = () => [keyed(seal.keyId, seal.key), ...[...seal.retired].map(([id, k]) => keyed(id, k))]
   return (e: AuditEvent): ChainHasher | null => {
     if (anchorSeq !== null && e.seq < anchorSeq) return legacyHasher
-    if (e.keyId === null) return all().find((h) => h.event(e) === e.hash) ?? keyed(seal.keyId, seal.key)
+    if (e.keyId === null) {
+      const keys = all()
+      return keys.find((h) => h.event(e) === e.hash) ?? keys.find((h) => h.payload(e.before, e.after) === e.payloadHash) ?? keys[0]!
+    }
     const key = keyFor(seal, e.keyId)
     return key ? keyed(e.keyId, key) : null
   }
