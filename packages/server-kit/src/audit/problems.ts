@@ -105,8 +105,8 @@ export function auditProblemText(p: AuditProblemFacts): LocalizedText {
       }
     case 'record_missing':
       return {
-        sv: `granskningsloggen visar ${p.subject?.sv ?? 'en uppgift'}, men uppgiften finns inte längre i tabellerna eller stämmer inte med händelsen`,
-        en: `the audit log records ${p.subject?.en ?? 'a record'}, but the record is gone from the tables or no longer matches the event`,
+        sv: `${p.subject?.sv ?? 'En uppgift'}: granskningsloggen har händelsen, men uppgiften finns inte längre i tabellerna eller stämmer inte med den`,
+        en: `${p.subject?.en ?? 'A record'}: the audit log holds its event, but the record is gone from the tables or no longer matches it`,
       }
     case 'unreconciled':
       return {

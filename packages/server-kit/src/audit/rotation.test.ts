@@ -80,7 +80,7 @@ describe('rotating the audit key', () => {
       [null, 'checkpoint_key_unknown'],
     ])
     await database.close()
-  }, 60_000)
+  }, 180_000)
 
   it('reads retired keys from VBE_AUDIT_RETIRED_KEYS_FILE: one a line, with an optional key id that must match', () => {
     const dir = tempDir()
