@@ -236,5 +236,5 @@ describe('upgrading a chain written before the key (003-audit)', () => {
     seal.checkpoints.write({ seq: 9, hash: 'h', at: 'x', mac: 'm' })
     expect(await anchorAuditChain(database.kysely, seal)).toBe('refused')
     await database.close()
-  })
+  }, 120_000)
 })
