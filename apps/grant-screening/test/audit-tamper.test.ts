@@ -146,7 +146,9 @@ describe.each(['pglite', 'postgres'] as const)('audit verification against tampe
     const eventOf = async (caseId: string, action: string) =>
       Number(
         (
-          await sql<{ seq: number }>`select max(seq) as seq from vbe_audit_events where entity_id = ${caseId} and action = ${action}`.execute(db())
+          await sql<{
+            seq: number
+          }>`select max(seq) as seq from vbe_audit_events where entity_id = ${caseId} and action = ${action}`.execute(db())
         ).rows[0]!.seq,
       )
     const records = async (lang: 'sv' | 'en' = 'en') => (await verify(auditor, lang)).problems.map((p) => [p.seq, p.code, p.problem])
@@ -168,7 +170,11 @@ describe.each(['pglite', 'postgres'] as const)('audit verification against tampe
     await putBack('gs_decisions', current)
     expect((await verify(auditor)).ok).toBe(true)
 
-    const corrected = await officer.json('POST', `/api/cases/${id}/revision`, { ...decision, basis: 'correction', reasons: 'Rättat skrivfel.' })
+    const corrected = await officer.json('POST', `/api/cases/${id}/revision`, {
+      ...decision,
+      basis: 'correction',
+      reasons: 'Rättat skrivfel.',
+    })
     expect(corrected.body.status).toBe('decided')
     const correction = await eventOf(id, 'case.decision.correction')
     expect((await verify(auditor)).ok).toBe(true)

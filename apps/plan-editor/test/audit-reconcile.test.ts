@@ -77,7 +77,9 @@ describe.each(DATABASES)('the plan editor reconciles plans against the audit log
     expect(JSON.stringify(sv)).not.toContain(plan.id)
     expect(await verify(adminRk)).toMatchObject({ ok: true, problems: [] })
     // A saved version edited away from its event (another status) is reported both ways.
-    await sql`insert into pe_plan_versions select * from jsonb_populate_recordset(null::pe_plan_versions, ${JSON.stringify(taken.rows)}::jsonb)`.execute(k)
+    await sql`insert into pe_plan_versions select * from jsonb_populate_recordset(null::pe_plan_versions, ${JSON.stringify(taken.rows)}::jsonb)`.execute(
+      k,
+    )
     expect((await verify(auditor)).ok).toBe(true)
     const other = plan.status === 'draft' ? 'adopted' : 'draft'
     await sql`update pe_plan_versions set status = ${other} where plan_id = ${plan.id} and version = ${plan.version}`.execute(k)

@@ -13,7 +13,10 @@ interface Row {
 
 const subject = (r: Row) =>
   r.year === null
-    ? { sv: `Version ${r.version} av en handlingsplan för ${districtName(r.district)}`, en: `Version ${r.version} of an action plan of ${districtName(r.district)}` }
+    ? {
+        sv: `Version ${r.version} av en handlingsplan för ${districtName(r.district)}`,
+        en: `Version ${r.version} of an action plan of ${districtName(r.district)}`,
+      }
     : {
         sv: `Version ${r.version} av handlingsplanen för ${districtName(r.district)} ${r.year}`,
         en: `Version ${r.version} of the action plan of ${districtName(r.district)} for ${r.year}`,

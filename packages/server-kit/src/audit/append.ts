@@ -5,7 +5,7 @@ import { insertFromJson, jsonb, type AnyKysely, type BulkColumn } from '../db-va
 import type { KitTables } from '../schema.js'
 import { Clock, CurrentUser, Db, query, transaction } from '../services.js'
 import { GENESIS_HASH, keyedHasher, type AuditEvent, type AuditInput } from './chain.js'
-import { noteAppended } from './follow.js'
+import { noteAppended } from './followers.js'
 import { checkpointSigned, signCheckpoint, type AuditSeal } from './seal.js'
 
 const AUDIT_COLUMNS: readonly BulkColumn[] = [

@@ -7,7 +7,7 @@ import { Clock, CurrentUser, Db, transaction } from '../services.js'
 import { appendAuditAs } from './append.js'
 import { GENESIS_HASH, legacyHasher } from './chain.js'
 import { eraseFromAudit } from './erase.js'
-import { auditCheckpointsSettled } from './follow.js'
+import { auditCheckpointsSettled } from './followers.js'
 import { auditSeal, memoryCheckpoints } from './seal.js'
 import { verificationIn } from './problems.js'
 import { verifyAudit } from './verify.js'
@@ -154,7 +154,11 @@ describe.each(DATABASES)('the audit chain against database tampering, on %s', (_
     expect(database.audit.checkpoints.read()).toMatchObject({ seq: head, hash: written[2]!.hash, keyId: database.audit.keyId })
     // A rolled-back append never reaches the checkpoint.
     await expect(
-      run(transaction(Effect.flatMap(appendAuditAs('anna', { action: 'case.note', entityType: 'case', entityId: 'rb' }), () => Effect.fail('undo')))),
+      run(
+        transaction(
+          Effect.flatMap(appendAuditAs('anna', { action: 'case.note', entityType: 'case', entityId: 'rb' }), () => Effect.fail('undo')),
+        ),
+      ),
     ).rejects.toBeDefined()
     await auditCheckpointsSettled(database.audit)
     expect(database.audit.checkpoints.read()?.seq).toBe(head)

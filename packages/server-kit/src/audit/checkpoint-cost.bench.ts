@@ -15,7 +15,7 @@ import { startPostgres } from '@vbe/test-postgres'
 import { kitMigrations, openDatabase, type DatabaseConfig } from '../index.js'
 import { Clock, Db } from '../services.js'
 import { appendAuditAs } from './append.js'
-import { auditCheckpointsSettled } from './follow.js'
+import { auditCheckpointsSettled } from './followers.js'
 import { auditSeal, fileCheckpoints, type AuditSeal } from './seal.js'
 
 const n = Number(process.argv[2] ?? 500)
@@ -48,7 +48,9 @@ for (let round = 0; round < 3; round++) {
   without += (await run({ ...seal }, 'without the follower')) / 3
   withFollower += (await run(seal, 'with the follower')) / 3
 }
-console.log(`checkpoint after each commit: +${(withFollower - without).toFixed(3)} ms per append; checkpoint at seq ${seal.checkpoints.read()?.seq}`)
+console.log(
+  `checkpoint after each commit: +${(withFollower - without).toFixed(3)} ms per append; checkpoint at seq ${seal.checkpoints.read()?.seq}`,
+)
 await database.close()
 await server?.stop()
 rmSync(dir, { recursive: true, force: true })

@@ -1,5 +1,6 @@
 import type { AnyKysely } from '../db-values.js'
 import { lockedHead } from './append.js'
+import { addFollower, type Follower } from './followers.js'
 import type { AuditSeal } from './seal.js'
 
 /**
@@ -22,12 +23,6 @@ export interface CheckpointFollower {
   readonly stop: () => Promise<void>
 }
 
-const followers = new WeakMap<AuditSeal, Set<Follower>>()
-
-interface Follower extends CheckpointFollower {
-  readonly appended: () => void
-}
-
 /** Follows the chain of the database `kysely` (not a transaction) sealed by `seal`, until `stop`. */
 export function followCheckpoints(kysely: AnyKysely, seal: AuditSeal): CheckpointFollower {
   let running: Promise<void> | null = null
@@ -40,7 +35,8 @@ export function followCheckpoints(kysely: AnyKysely, seal: AuditSeal): Checkpoin
       // A failed refresh (the database closing, a lost connection) is retried by the next append or
       // verification; the checkpoint then only lags, which verification cannot mistake for tampering.
       .catch(() => undefined)
-  const follower: Follower = {
+  let remove = () => {}
+  const follower: Follower & CheckpointFollower = {
     appended: () => {
       if (stopped) return
       if (running) {
@@ -63,21 +59,9 @@ export function followCheckpoints(kysely: AnyKysely, seal: AuditSeal): Checkpoin
     stop: async () => {
       await follower.settled()
       stopped = true
-      followers.get(seal)?.delete(follower)
+      remove()
     },
   }
-  const set = followers.get(seal) ?? new Set<Follower>()
-  set.add(follower)
-  followers.set(seal, set)
+  remove = addFollower(seal, follower)
   return follower
-}
-
-/** Called by every append, inside its transaction: asks the followers of `seal` for a refresh after it commits. */
-export function noteAppended(seal: AuditSeal): void {
-  for (const f of followers.get(seal) ?? []) f.appended()
-}
-
-/** Resolves once the checkpoints of `seal` have caught up with every append so far (tests; shutdown). */
-export async function auditCheckpointsSettled(seal: AuditSeal): Promise<void> {
-  await Promise.all([...(followers.get(seal) ?? [])].map((f) => f.settled()))
 }

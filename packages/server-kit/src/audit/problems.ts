@@ -75,7 +75,10 @@ export function auditProblemText(p: AuditProblemFacts): LocalizedText {
         en: `the erasure in event ${p.by} lists this event, but it is not erased`,
       }
     case 'truncated': {
-      const which = p.from === p.to ? { sv: `händelse ${p.to}`, en: `event ${p.to} is` } : { sv: `händelserna ${p.from}–${p.to}`, en: `events ${p.from}–${p.to} are` }
+      const which =
+        p.from === p.to
+          ? { sv: `händelse ${p.to}`, en: `event ${p.to} is` }
+          : { sv: `händelserna ${p.from}–${p.to}`, en: `events ${p.from}–${p.to} are` }
       return {
         sv: `${which.sv} saknas efter kontrollpunkt ${p.to}: den signerade kontrollpunkten visar att kedjan nådde händelse ${p.to}. De senaste händelserna har tagits bort, eller så har databasen förlorat sina sista ändringar (en krasch, eller återläsning av en äldre säkerhetskopia)`,
         en: `${which.en} missing after checkpoint ${p.to}: the signed checkpoint shows the chain reached event ${p.to}. The newest events were deleted, or the database lost its last commits (a crash, or a restore from an older backup)`,
@@ -92,7 +95,10 @@ export function auditProblemText(p: AuditProblemFacts): LocalizedText {
         en: 'the stored checkpoint has no valid signature (altered, or made with another key)',
       }
     case 'key_unknown': {
-      const which = p.from === p.to ? { sv: `Händelse ${p.from}`, en: `Event ${p.from} is` } : { sv: `Händelserna ${p.from}–${p.to}`, en: `Events ${p.from}–${p.to} are` }
+      const which =
+        p.from === p.to
+          ? { sv: `Händelse ${p.from}`, en: `Event ${p.from} is` }
+          : { sv: `Händelserna ${p.from}–${p.to}`, en: `Events ${p.from}–${p.to} are` }
       return {
         sv: `${which.sv} är signerade med nyckeln ${p.keyId}, som servern inte har, och kan inte kontrolleras: en avställd nyckel saknas i VBE_AUDIT_RETIRED_KEYS_FILE, eller så är nyckel-id:t förfalskat`,
         en: `${which.en} signed with key ${p.keyId}, which this server does not hold, and cannot be checked: a retired key is missing from VBE_AUDIT_RETIRED_KEYS_FILE, or the key id was forged`,

@@ -70,7 +70,9 @@ describe('rotating the audit key', () => {
     const unchecked = await verify(database, withoutA)
     expect(unchecked.ok).toBe(false)
     expect(unchecked.problems).toEqual([expect.objectContaining({ seq: 1, code: 'key_unknown', from: 1, to: 3, keyId: a.keyId })])
-    expect(verificationIn(unchecked, 'sv').problems[0]!.problem).toMatch(/^Händelserna 1–3 är signerade med nyckeln [0-9a-f]{16}, som servern inte har/)
+    expect(verificationIn(unchecked, 'sv').problems[0]!.problem).toMatch(
+      /^Händelserna 1–3 är signerade med nyckeln [0-9a-f]{16}, som servern inte har/,
+    )
 
     // The old key made current again (a rotation undone without B): B's checkpoint and events are named as unknown.
     const onlyA = auditSeal(keyA, memoryCheckpoints())

@@ -4,7 +4,16 @@ import type { DatabaseError } from '../errors.js'
 import type { KitTables } from '../schema.js'
 import { Db, query } from '../services.js'
 import { advanceCheckpoint, currentSeal } from './append.js'
-import { ANCHOR_ACTION, ERASE_ACTION, fromRow, GENESIS_HASH, keyedHasher, legacyHasher, type AuditEvent, type ChainHasher } from './chain.js'
+import {
+  ANCHOR_ACTION,
+  ERASE_ACTION,
+  fromRow,
+  GENESIS_HASH,
+  keyedHasher,
+  legacyHasher,
+  type AuditEvent,
+  type ChainHasher,
+} from './chain.js'
 import { auditProblem, type AuditProblem, type AuditProblemFacts, type AuditVerification } from './problems.js'
 import type { AuditReconciler } from './reconcile.js'
 import { checkpointSigned, keyFor, type AuditSeal } from './seal.js'
