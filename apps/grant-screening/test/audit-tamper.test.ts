@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { legacyHasher } from '@vbe/server-kit'
+import { auditCheckpointsSettled, legacyHasher } from '@vbe/server-kit'
 import { demoApplication } from '../src/index.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
 
@@ -136,6 +136,120 @@ describe.each(['pglite', 'postgres'] as const)('audit verification against tampe
     expect((await verify(auditor)).ok).toBe(true)
   })
 
+  it('reconciles the other way: decision, approval, correction and reclaim rows deleted while their events remain are each reported', async () => {
+    const take = async (table: string, where: RawBuilder<unknown>) =>
+      (await sql<Record<string, unknown>>`delete from ${sql.table(table)} where ${where} returning *`.execute(db())).rows
+    const putBack = (table: string, rows: Record<string, unknown>[]) =>
+      sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.execute(
+        db(),
+      )
+    const eventOf = async (caseId: string, action: string) =>
+      Number(
+        (
+          await sql<{
+            seq: number
+          }>`select max(seq) as seq from vbe_audit_events where entity_id = ${caseId} and action = ${action}`.execute(db())
+        ).rows[0]!.seq,
+      )
+    const records = async (lang: 'sv' | 'en' = 'en') => (await verify(auditor, lang)).problems.map((p) => [p.seq, p.code, p.problem])
+    const gone = (what: string, ref: string) =>
+      `${what} on the case of Förening ${ref} (application ${ref}): the audit log holds its event, but the record is gone from the tables or no longer matches it`
+
+    // A decision, then its correction: the first decision moves to the history table.
+    const id = (await officer.json('POST', '/api/cases', { application: application('t-gone', false) })).body.id as string
+    await officer.json('POST', `/api/cases/${id}/conflict`, { conflict: false })
+    const decision = { kind: 'approve', reasons: 'Villkoren är uppfyllda.', letterLocale: 'sv' }
+    expect((await officer.json('POST', `/api/cases/${id}/decision`, decision)).body.status).toBe('decided')
+    const final = await eventOf(id, 'case.decision.final')
+    expect((await verify(auditor)).ok).toBe(true)
+    const current = await take('gs_decisions', sql`case_id = ${id}`)
+    expect(await records()).toEqual([[final, 'record_missing', gone('The decision', 't-gone')]])
+    expect((await records('sv'))[0]![2]).toBe(
+      'Beslutet i ärendet för Förening t-gone (ansökan t-gone): granskningsloggen har händelsen, men uppgiften finns inte längre i tabellerna eller stämmer inte med den',
+    )
+    await putBack('gs_decisions', current)
+    expect((await verify(auditor)).ok).toBe(true)
+
+    const corrected = await officer.json('POST', `/api/cases/${id}/revision`, {
+      ...decision,
+      basis: 'correction',
+      reasons: 'Rättat skrivfel.',
+    })
+    expect(corrected.body.status).toBe('decided')
+    const correction = await eventOf(id, 'case.decision.correction')
+    expect((await verify(auditor)).ok).toBe(true)
+    const replaced = await take('gs_decision_history', sql`case_id = ${id}`)
+    expect(await records()).toEqual([[final, 'record_missing', gone('The decision', 't-gone')]])
+    await putBack('gs_decision_history', replaced)
+    const correctionRow = await take('gs_decisions', sql`case_id = ${id}`)
+    expect(await records()).toEqual([[correction, 'record_missing', gone('The correction of the decision', 't-gone')]])
+    await putBack('gs_decisions', correctionRow)
+    expect((await verify(auditor)).ok).toBe(true)
+
+    // A reclaim: deleted, and (the other way) its amount edited.
+    const rc = await officer.json('POST', `/api/cases/${id}/reclaim`, { amount: 1000, reasons: 'Villkoren bröts.' })
+    expect(rc.status).toBe(200)
+    const reclaim = await eventOf(id, 'case.reclaim')
+    expect((await verify(auditor)).ok).toBe(true)
+    const reclaimRow = await take('gs_reclaims', sql`case_id = ${id}`)
+    expect(await records()).toEqual([[reclaim, 'record_missing', gone('The reclaim', 't-gone')]])
+    await putBack('gs_reclaims', reclaimRow)
+    await sql`update gs_reclaims set amount = 900 where case_id = ${id}`.execute(db())
+    expect(await records()).toEqual([
+      [reclaim, 'record_missing', gone('The reclaim', 't-gone')],
+      [null, 'unreconciled', 'The reclaim on the case of Förening t-gone (application t-gone) has no matching event in the audit log'],
+    ])
+    await sql`update gs_reclaims set amount = 1000 where case_id = ${id}`.execute(db())
+    expect((await verify(auditor)).ok).toBe(true)
+
+    // A second signature: struck from its row, then the approved decision deleted with it.
+    const four = (await officer.json('POST', '/api/cases', { application: application('t-gone2', true) })).body.id as string
+    await officer.json('POST', `/api/cases/${four}/conflict`, { conflict: false })
+    const refused = await officer.json('POST', `/api/cases/${four}/decision`, decision)
+    const overrides = Object.fromEntries(
+      refused.body.errors.map((e: { path: string }) => [e.path.replace(/^overrides\./, ''), 'Bedömt efter samtal med föreningen.']),
+    )
+    expect((await officer.json('POST', `/api/cases/${four}/decision`, { ...decision, overrides })).body.status).toBe('awaiting_approval')
+    await approver.json('POST', `/api/cases/${four}/conflict`, { conflict: false })
+    expect((await approver.json('POST', `/api/cases/${four}/approval`, { approve: true })).status).toBe(200)
+    const [propose, approval] = [await eventOf(four, 'case.decision.propose'), await eventOf(four, 'case.decision.approve')]
+    expect((await verify(auditor)).ok).toBe(true)
+    await sql`update gs_decisions set approved_by = null, approved_at = null where case_id = ${four}`.execute(db())
+    expect(await records()).toEqual([[approval, 'record_missing', gone('The second approval', 't-gone2')]])
+    const approved = await take('gs_decisions', sql`case_id = ${four}`)
+    expect(await records()).toEqual([
+      [propose, 'record_missing', gone('The decision', 't-gone2')],
+      [approval, 'record_missing', gone('The second approval', 't-gone2')],
+    ])
+    // Norrmalm's admin sees none of Rinkeby-Kista's.
+    expect((await verify(adminNm)).ok).toBe(true)
+    await putBack('gs_decisions', approved)
+    await sql`update gs_decisions set approved_by = 'approver.rk', approved_at = now() where case_id = ${four}`.execute(db())
+    expect((await verify(auditor)).ok).toBe(true)
+  })
+
+  it('reports the newest events deleted although nobody verified since they were written', async () => {
+    expect((await verify(auditor)).ok).toBe(true)
+    for (const n of [1, 2, 3]) await officer.json('POST', '/api/cases', { application: application(`t-since${n}`, false) })
+    await auditCheckpointsSettled(server.database.audit)
+    const head = Number((await sql<{ seq: number }>`select max(seq) as seq from vbe_audit_events`.execute(db())).rows[0]!.seq)
+    const saved = await sql<Record<string, unknown>>`delete from vbe_audit_events where seq > ${head - 2} returning *`.execute(db())
+    const v = await verify(auditor, 'en')
+    expect(v.problems).toEqual([
+      {
+        seq: head,
+        code: 'truncated',
+        from: head - 1,
+        to: head,
+        problem: `events ${head - 1}–${head} are missing after checkpoint ${head}: the signed checkpoint shows the chain reached event ${head}. The newest events were deleted, or the database lost its last commits (a crash, or a restore from an older backup)`,
+      },
+    ])
+    await sql`insert into vbe_audit_events select * from jsonb_populate_recordset(null::vbe_audit_events, ${JSON.stringify(saved.rows)}::jsonb)`.execute(
+      db(),
+    )
+    expect((await verify(auditor)).ok).toBe(true)
+  })
+
   it('reports a tombstone forged onto an event its erasure did not list', async () => {
     const created = await officer.json('POST', '/api/cases', {
       application: application('t-tomb', false),
@@ -219,7 +333,7 @@ describe.each(['pglite', 'postgres'] as const)('audit verification against tampe
         code: 'truncated',
         from: head - 1,
         to: head,
-        problem: `de senaste händelserna ${head - 1}–${head} har tagits bort: en signerad kontrollpunkt visar att kedjan nådde dit`,
+        problem: `händelserna ${head - 1}–${head} saknas efter kontrollpunkt ${head}: den signerade kontrollpunkten visar att kedjan nådde händelse ${head}. De senaste händelserna har tagits bort, eller så har databasen förlorat sina sista ändringar (en krasch, eller återläsning av en äldre säkerhetskopia)`,
       },
     ])
     expect((await verify(adminNm)).problems.map((p) => p.code)).toEqual(['truncated'])

@@ -52,4 +52,42 @@ describe.each(DATABASES)('the plan editor reconciles plans against the audit log
     await sql`update pe_plans set status = ${plan.status}, version = ${plan.version} where id = ${plan.id}`.execute(k)
     expect((await verify(auditor)).ok).toBe(true)
   })
+
+  it('reports the other way round: plan versions deleted while their transition events remain', async () => {
+    const k = server.database.kysely
+    expect(await verify(auditor)).toMatchObject({ ok: true, problems: [] })
+    const latest = await sql<{ seq: number }>`
+      select max(seq) as seq from vbe_audit_events where entity_type = 'plan' and entity_id = ${plan.id}
+        and after->>'version' = ${String(plan.version)}`.execute(k)
+    const seq = Number(latest.rows[0]!.seq)
+    expect(seq).toBeGreaterThan(0)
+    const taken = await sql<Record<string, unknown>>`
+      delete from pe_plan_versions where plan_id = ${plan.id} and version = ${plan.version} returning *`.execute(k)
+    const sv = await verify(auditor)
+    expect(sv.problems.map((p) => [p.seq, p.code, p.problem])).toEqual([
+      [
+        seq,
+        'record_missing',
+        `Version ${plan.version} av handlingsplanen för Norrmalm ${plan.year}: granskningsloggen har händelsen, men uppgiften finns inte längre i tabellerna eller stämmer inte med den`,
+      ],
+    ])
+    expect((await verify(auditor, 'en')).problems.map((p) => p.problem)).toEqual([
+      `Version ${plan.version} of the action plan of Norrmalm for ${plan.year}: the audit log holds its event, but the record is gone from the tables or no longer matches it`,
+    ])
+    expect(JSON.stringify(sv)).not.toContain(plan.id)
+    expect(await verify(adminRk)).toMatchObject({ ok: true, problems: [] })
+    // A saved version edited away from its event (another status) is reported both ways.
+    await sql`insert into pe_plan_versions select * from jsonb_populate_recordset(null::pe_plan_versions, ${JSON.stringify(taken.rows)}::jsonb)`.execute(
+      k,
+    )
+    expect((await verify(auditor)).ok).toBe(true)
+    const other = plan.status === 'draft' ? 'adopted' : 'draft'
+    await sql`update pe_plan_versions set status = ${other} where plan_id = ${plan.id} and version = ${plan.version}`.execute(k)
+    expect((await verify(auditor)).problems.map((p) => [p.seq, p.code])).toEqual([
+      [seq, 'record_missing'],
+      [null, 'unreconciled'],
+    ])
+    await sql`update pe_plan_versions set status = ${plan.status} where plan_id = ${plan.id} and version = ${plan.version}`.execute(k)
+    expect((await verify(auditor)).ok).toBe(true)
+  })
 })

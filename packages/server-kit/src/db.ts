@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { anchorAuditChain } from './audit/anchor.js'
 import { defaultAuditSeal } from './audit/config.js'
+import { followCheckpoints } from './audit/follow.js'
 import type { AuditSeal } from './audit/seal.js'
 import { copyIntoPglite, insertFromJson, type AnyKysely, type AnyTables, type BulkInsert } from './db-values.js'
 
@@ -94,7 +95,13 @@ export async function openDatabase<DB>(
     await kysely.destroy()
     throw error
   }
-  return { kysely, bulkInsert, kind: config.kind, describe, audit, close: () => kysely.destroy() }
+  // The checkpoint follows each committed append; closing waits for the last one.
+  const follower = followCheckpoints(kysely, audit)
+  const close = async () => {
+    await follower.stop()
+    await kysely.destroy()
+  }
+  return { kysely, bulkInsert, kind: config.kind, describe, audit, close }
 }
 
 async function migrate(kysely: AnyKysely, set: MigrationSet): Promise<void> {

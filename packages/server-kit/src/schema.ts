@@ -3,6 +3,7 @@ import type { MigrationSet } from './db.js'
 import type { AnyKysely } from './db.js'
 import { sessionsMigration } from './migrations/002-sessions.js'
 import { auditMigration } from './migrations/003-audit.js'
+import { auditKeysMigration } from './migrations/005-audit-keys.js'
 import { identitiesMigration } from './migrations/004-identities.js'
 
 /** The tables server-kit owns. Apps add theirs with their own migration set. */
@@ -53,6 +54,8 @@ export interface KitTables {
     hash: string
     /** The seq of the erasure event that replaced this event's payload with a tombstone. */
     erased_by: number | null
+    /** The id of the key that signed the event (migration 005); `null` before it. */
+    key_id: string | null
   }
   /** An identity at an OpenID provider (issuer + subject), linked to one user (migration 004). */
   vbe_identities: { issuer: string; subject: string; user_id: string; created_at: Generated<Date>; last_login_at: Date }
@@ -137,5 +140,6 @@ export const kitMigrations: MigrationSet = {
     '002-sessions': sessionsMigration,
     '003-audit': auditMigration,
     '004-identities': identitiesMigration,
+    '005-audit-keys': auditKeysMigration,
   },
 }

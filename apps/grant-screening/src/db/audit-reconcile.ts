@@ -5,16 +5,20 @@ import { sql } from 'kysely'
 import type { AuditReconciler, Unreconciled } from '@vbe/server-kit'
 
 interface Row {
-  district: string
-  association_name: string
-  application_ref: string
+  district: string | null
+  /** `null` when the case itself is gone (an event whose case row was deleted). */
+  association_name: string | null
+  application_ref: string | null
   seq: number | null
 }
 
-const subject = (r: Row, what: { sv: string; en: string }) => ({
-  sv: `${what.sv} i ärendet för ${r.association_name} (ansökan ${r.application_ref})`,
-  en: `${what.en} on the case of ${r.association_name} (application ${r.application_ref})`,
-})
+const subject = (r: Row, what: { sv: string; en: string }) =>
+  r.association_name === null
+    ? { sv: `${what.sv} i ett ärende som inte längre finns`, en: `${what.en} on a case that no longer exists` }
+    : {
+        sv: `${what.sv} i ärendet för ${r.association_name} (ansökan ${r.application_ref})`,
+        en: `${what.en} on the case of ${r.association_name} (application ${r.application_ref})`,
+      }
 
 /**
  * The event that made each current decision row: the newest decision event of its case
@@ -84,5 +88,113 @@ export const approvalReconciler: AuditReconciler = {
   },
 }
 
-/** The reconcilers grant screening hands to `registerAuditRoutes`. */
-export const grantAuditReconcilers: readonly AuditReconciler[] = [decisionReconciler, approvalReconciler]
+/** Every reclaim row has its `case.reclaim` event, by the same person, for the same amount (a tombstoned event: the person only). */
+export const reclaimReconciler: AuditReconciler = {
+  name: 'grant reclaims',
+  async find(db) {
+    const { rows } = await sql<Row>`
+      select c.district, c.association_name, c.application_ref, null::integer as seq
+      from gs_reclaims r
+      join gs_cases c on c.id = r.case_id
+      where not exists (
+        select 1 from vbe_audit_events e
+        where e.entity_type = 'case' and e.entity_id = r.case_id and e.action = 'case.reclaim' and e.actor = r.decided_by
+          and (e.erased_by is not null or e.after->>'amount' = r.amount::text))
+      order by c.application_ref`.execute(db)
+    return rows.map((r): Unreconciled => ({ district: r.district, subject: subject(r, RECLAIM) }))
+  },
+}
+
+const RECLAIM = { sv: 'Återkravet', en: 'The reclaim' }
+const DECISION_BY_ACTION: Readonly<Record<string, { sv: string; en: string }>> = {
+  'case.decision.correction': { sv: 'Rättelsen av beslutet', en: 'The correction of the decision' },
+  'case.decision.reconsideration': { sv: 'Omprövningen av beslutet', en: 'The reconsideration of the decision' },
+}
+const DECISION = { sv: 'Beslutet', en: 'The decision' }
+
+/** Events of the case that `seq` names, the case as `c` (left-joined: the case row may be gone too). */
+const CASE_EVENTS = sql`
+  from vbe_audit_events e
+  left join gs_cases c on c.id = e.entity_id
+  where e.entity_type = 'case'`
+
+/**
+ * The other way round: every decision event (a first decision, proposal, correction or
+ * reconsideration) still has its decision row, current (`gs_decisions`) or replaced
+ * (`gs_decision_history`), by the same person, unless a later send-back names that
+ * decision (sending a proposal back deletes it). Events from before decisions had ids,
+ * and erased events, name no decision: their case must still hold some decision row, or
+ * have been sent back since.
+ */
+export const decisionEventReconciler: AuditReconciler = {
+  name: 'grant decision events',
+  async find(db) {
+    const { rows } = await sql<Row & { action: string }>`
+      select e.seq, e.action, e.district, c.association_name, c.application_ref
+      ${CASE_EVENTS}
+        and e.action in ('case.decision.propose', 'case.decision.final', 'case.decision.correction', 'case.decision.reconsideration')
+        and not exists (
+          select 1 from (select id, case_id, decided_by from gs_decisions union all select id, case_id, decided_by from gs_decision_history) d
+          where d.case_id = e.entity_id
+            and (d.id = e.after->>'decisionId' or (e.erased_by is not null or e.after->>'decisionId' is null)) and d.decided_by = e.actor)
+        and not exists (
+          select 1 from vbe_audit_events s
+          where s.entity_type = 'case' and s.entity_id = e.entity_id and s.action = 'case.decision.send-back' and s.seq > e.seq
+            and (s.before->'decision'->>'id' = e.after->>'decisionId' or e.erased_by is not null or e.after->>'decisionId' is null))
+      order by e.seq`.execute(db)
+    return rows.map((r): Unreconciled => ({
+      district: r.district,
+      subject: subject(r, DECISION_BY_ACTION[r.action] ?? DECISION),
+      seq: Number(r.seq),
+      missing: 'record',
+    }))
+  },
+}
+
+/** Every approval event still has its second signature: the decision it approved, current or replaced, signed by the same person. */
+export const approvalEventReconciler: AuditReconciler = {
+  name: 'grant approval events',
+  async find(db) {
+    const { rows } = await sql<Row>`
+      select e.seq, e.district, c.association_name, c.application_ref
+      ${CASE_EVENTS}
+        and e.action = 'case.decision.approve'
+        and not exists (
+          select 1 from (select id, case_id, approved_by from gs_decisions union all select id, case_id, approved_by from gs_decision_history) d
+          where d.case_id = e.entity_id and d.approved_by = e.actor
+            and (d.id = e.before->'decision'->>'id' or e.erased_by is not null or e.before->'decision'->>'id' is null))
+      order by e.seq`.execute(db)
+    return rows.map((r): Unreconciled => ({
+      district: r.district,
+      subject: subject(r, { sv: 'Det andra godkännandet', en: 'The second approval' }),
+      seq: Number(r.seq),
+      missing: 'record',
+    }))
+  },
+}
+
+/** Every reclaim event still has its reclaim row: by the same person, for the same amount (an erased event: the person only). */
+export const reclaimEventReconciler: AuditReconciler = {
+  name: 'grant reclaim events',
+  async find(db) {
+    const { rows } = await sql<Row>`
+      select e.seq, e.district, c.association_name, c.application_ref
+      ${CASE_EVENTS}
+        and e.action = 'case.reclaim'
+        and not exists (
+          select 1 from gs_reclaims r
+          where r.case_id = e.entity_id and r.decided_by = e.actor and (e.erased_by is not null or r.amount::text = e.after->>'amount'))
+      order by e.seq`.execute(db)
+    return rows.map((r): Unreconciled => ({ district: r.district, subject: subject(r, RECLAIM), seq: Number(r.seq), missing: 'record' }))
+  },
+}
+
+/** The reconcilers grant screening hands to `registerAuditRoutes`: each table checked against the log, and the log against each table. */
+export const grantAuditReconcilers: readonly AuditReconciler[] = [
+  decisionReconciler,
+  approvalReconciler,
+  reclaimReconciler,
+  decisionEventReconciler,
+  approvalEventReconciler,
+  reclaimEventReconciler,
+]

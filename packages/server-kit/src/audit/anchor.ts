@@ -48,6 +48,7 @@ export async function anchorAuditChain(kysely: AnyKysely, seal: AuditSeal, now: 
     })
     return 'anchored'
   })
+  if (result !== 'empty') await adoptKeyIds(kysely as Kysely<KitTables>, seal)
   if (result === 'anchored') {
     const head = await kysely
       .selectFrom('vbe_audit_events')
@@ -58,6 +59,40 @@ export async function anchorAuditChain(kysely: AnyKysely, seal: AuditSeal, now: 
     await advanceCheckpoint(kysely, seal, { seq: Number(head.seq), hash: head.hash }, now().toISOString())
   }
   return result
+}
+
+/**
+ * Gives the keyed events written before key ids (005-audit-keys) the id of the key that
+ * verifies them (the current one, or a retired one): from then on a retired key that is
+ * removed is reported by id, with the events it signed. An event no key verifies keeps
+ * `null`; verification reports it as altered. Events before an anchor need no key.
+ */
+async function adoptKeyIds(db: Kysely<KitTables>, seal: AuditSeal): Promise<void> {
+  const hasKeyIds = await sql<{ n: number }>`
+    select count(*)::int as n from information_schema.columns where table_name = 'vbe_audit_events' and column_name = 'key_id'`.execute(db)
+  if (!hasKeyIds.rows[0]?.n) return
+  const anchor = await db.selectFrom('vbe_audit_events').select('seq').where('action', '=', ANCHOR_ACTION).limit(1).executeTakeFirst()
+  const keys = [[seal.keyId, seal.key] as const, ...seal.retired].map(([id, key]) => ({ id, hasher: keyedHasher(key) }))
+  let after = anchor ? Number(anchor.seq) - 1 : 0
+  for (;;) {
+    const rows = await db
+      .selectFrom('vbe_audit_events')
+      .selectAll()
+      .where('key_id', 'is', null)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(2000)
+      .execute()
+    if (rows.length === 0) return
+    const byKey = new Map<string, number[]>()
+    for (const row of rows) {
+      const e = fromRow(row)
+      const id = keys.find((k) => k.hasher.event(e) === e.hash)?.id
+      if (id) byKey.set(id, [...(byKey.get(id) ?? []), e.seq])
+    }
+    for (const [id, seqs] of byKey) await db.updateTable('vbe_audit_events').set({ key_id: id }).where('seq', 'in', seqs).execute()
+    after = Number(rows[rows.length - 1]!.seq)
+  }
 }
 
 /** What opening did to the chain: nothing to do (`empty`, `keyed`), `anchored` it, or `refused` (verification will say why). */

@@ -5,6 +5,7 @@ import { insertFromJson, jsonb, type AnyKysely, type BulkColumn } from '../db-va
 import type { KitTables } from '../schema.js'
 import { Clock, CurrentUser, Db, query, transaction } from '../services.js'
 import { GENESIS_HASH, keyedHasher, type AuditEvent, type AuditInput } from './chain.js'
+import { noteAppended } from './followers.js'
 import { checkpointSigned, signCheckpoint, type AuditSeal } from './seal.js'
 
 const AUDIT_COLUMNS: readonly BulkColumn[] = [
@@ -21,6 +22,7 @@ const AUDIT_COLUMNS: readonly BulkColumn[] = [
   ['payload_hash', 'text'],
   ['prev_hash', 'text'],
   ['hash', 'text'],
+  ['key_id', 'text'],
 ]
 /** Any lock id will do, as long as every writer uses the same one. */
 export const AUDIT_LOCK = 7_262_001
@@ -39,9 +41,8 @@ interface Head {
 
 /**
  * Takes the audit lock and reads the chain head; with `checkpoint`, checkpoints the head
- * if another transaction committed it. Appends do not: a database that loses its newest
- * commits in a crash (PGlite) would then hold fewer events than its checkpoint, so the
- * checkpoint moves at start (anchoring) and after each clean verification.
+ * if another transaction committed it. Appends do not checkpoint inside their own
+ * transaction (it may yet roll back): the follower (`follow.ts`) does, after they commit.
  */
 export async function lockedHead(
   db: AnyKysely,
@@ -69,11 +70,11 @@ export async function advanceCheckpoint(db: AnyKysely, seal: AuditSeal, head: { 
   const stored = seal.checkpoints.read()
   if (stored && stored.seq >= head.seq) return
   if (stored) {
-    if (!checkpointSigned(seal.key, stored)) return
+    if (checkpointSigned(seal, stored) !== true) return
     const then = await db.selectFrom('vbe_audit_events').select('hash').where('seq', '=', stored.seq).executeTakeFirst()
     if (!then || then.hash !== stored.hash) return
   }
-  seal.checkpoints.write(signCheckpoint(seal.key, { seq: head.seq, hash: head.hash, at }))
+  seal.checkpoints.write(signCheckpoint(seal, { seq: head.seq, hash: head.hash, at }))
 }
 
 /** Appends one event by `actor`, in the surrounding transaction (or its own). */
@@ -133,9 +134,11 @@ export async function insertEvent(
       prev_hash: base.prevHash,
       hash,
       erased_by: null,
+      key_id: seal.keyId,
     })
     .execute()
-  return { ...base, before, after, hash, erasedBy: null }
+  noteAppended(seal)
+  return { ...base, before, after, hash, erasedBy: null, keyId: seal.keyId }
 }
 
 /**
@@ -184,9 +187,11 @@ export function appendAuditBatchAs(actor: string, inputs: readonly AuditInput[])
             base.payloadHash,
             base.prevHash,
             prevHash,
+            seal.keyId,
           ]
         })
         await bulkInsert(db, 'vbe_audit_events', AUDIT_COLUMNS, rows)
+        noteAppended(seal)
         return rows.length
       })
     }),

@@ -3,10 +3,11 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASES } from '../../test/databases.js'
 import { kitMigrations, openDatabase, type Database } from '../index.js'
-import { Clock, CurrentUser, Db } from '../services.js'
+import { Clock, CurrentUser, Db, transaction } from '../services.js'
 import { appendAuditAs } from './append.js'
 import { GENESIS_HASH, legacyHasher } from './chain.js'
 import { eraseFromAudit } from './erase.js'
+import { auditCheckpointsSettled } from './followers.js'
 import { auditSeal, memoryCheckpoints } from './seal.js'
 import { verificationIn } from './problems.js'
 import { verifyAudit } from './verify.js'
@@ -129,13 +130,47 @@ describe.each(DATABASES)('the audit chain against database tampering, on %s', (_
     expect(v.ok).toBe(false)
     expect(v.problems).toContainEqual(expect.objectContaining({ seq: head, code: 'truncated', from: head - 1, to: head }))
     expect(verificationIn(v, 'en').problems.map((p) => p.problem)).toContain(
-      `the newest events ${head - 1}–${head} were removed: a signed checkpoint shows the chain reached them`,
+      `events ${head - 1}–${head} are missing after checkpoint ${head}: the signed checkpoint shows the chain reached event ${head}. ` +
+        'The newest events were deleted, or the database lost its last commits (a crash, or a restore from an older backup)',
     )
     // Appending over the gap does not move the checkpoint past the evidence.
     await note('c12', { text: 'over the gap' })
     await note('c13', { text: 'and on' })
+    await auditCheckpointsSettled(database.audit)
     expect(await codes()).toContainEqual([head, 'checkpoint_mismatch'])
     await exec(sql`delete from vbe_audit_events where seq >= ${head - 1}`)
+    await exec(
+      sql`insert into vbe_audit_events select * from jsonb_populate_recordset(null::vbe_audit_events, ${JSON.stringify(removed.rows)}::jsonb)`,
+    )
+    expect((await run(verifyAudit())).ok).toBe(true)
+  })
+
+  it('moves the checkpoint after each committed append, so deleting events written since the last verification is detected', async () => {
+    const before = (await run(verifyAudit())).head!.seq
+    const written = []
+    for (let i = 0; i < 3; i++) written.push(await note(`c2${i}`, { text: `since the verification ${i}` }))
+    await auditCheckpointsSettled(database.audit)
+    const head = written[2]!.seq
+    expect(database.audit.checkpoints.read()).toMatchObject({ seq: head, hash: written[2]!.hash, keyId: database.audit.keyId })
+    // A rolled-back append never reaches the checkpoint.
+    await expect(
+      run(
+        transaction(
+          Effect.flatMap(appendAuditAs('anna', { action: 'case.note', entityType: 'case', entityId: 'rb' }), () => Effect.fail('undo')),
+        ),
+      ),
+    ).rejects.toBeDefined()
+    await auditCheckpointsSettled(database.audit)
+    expect(database.audit.checkpoints.read()?.seq).toBe(head)
+    expect((await run(verifyAudit())).ok).toBe(true)
+    // Nobody verified since `before`; the newest two events are deleted directly in the database.
+    const removed = (await exec(sql`delete from vbe_audit_events where seq > ${head - 2} returning *`)) as { rows: unknown[] }
+    expect(before).toBeLessThan(head - 2)
+    const v = await run(verifyAudit())
+    expect(v.problems.map((p) => [p.seq, p.code, p.from, p.to])).toEqual([[head, 'truncated', head - 1, head]])
+    expect(verificationIn(v, 'sv').problems[0]!.problem).toMatch(
+      new RegExp(`^händelserna ${head - 1}–${head} saknas efter kontrollpunkt ${head}: den signerade kontrollpunkten visar`),
+    )
     await exec(
       sql`insert into vbe_audit_events select * from jsonb_populate_recordset(null::vbe_audit_events, ${JSON.stringify(removed.rows)}::jsonb)`,
     )
@@ -154,7 +189,16 @@ describe.each(DATABASES)('the audit chain against database tampering, on %s', (_
     const other = { ...database, audit: auditSeal(randomBytes(32), memoryCheckpoints()) }
     const v = await Effect.runPromise(verifyAudit().pipe(Effect.provideService(Db, other)))
     expect(v.ok).toBe(false)
-    expect(v.problems.filter((p) => p.code === 'event_altered')).toHaveLength(v.checked)
+    // Every event names the key that signed it, which this seal does not hold: none can be checked (or re-signed).
+    expect(v.problems).toContainEqual(
+      expect.objectContaining({ seq: 1, code: 'key_unknown', from: 1, to: v.checked, keyId: database.audit.keyId }),
+    )
+    // With the key ids forged to the other key's, every event fails its hash.
+    await exec(sql`update vbe_audit_events set key_id = ${other.audit.keyId}`)
+    const forged = await Effect.runPromise(verifyAudit().pipe(Effect.provideService(Db, other)))
+    expect(forged.problems.filter((p) => p.code === 'event_altered')).toHaveLength(forged.checked)
+    await exec(sql`update vbe_audit_events set key_id = ${database.audit.keyId}`)
+    expect((await run(verifyAudit())).ok).toBe(true)
   })
 })
 

@@ -37,6 +37,8 @@ export interface AuditEvent {
   readonly prevHash: string
   readonly hash: string
   readonly erasedBy: number | null
+  /** The id of the key that signed the event; `null` on events written before key ids (005-audit-keys). */
+  readonly keyId: string | null
 }
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -48,7 +50,7 @@ export const ERASE_ACTION = 'gdpr.erase'
  */
 export const ANCHOR_ACTION = 'audit.anchor'
 
-export type HashedFields = Omit<AuditEvent, 'hash' | 'before' | 'after' | 'erasedBy'>
+export type HashedFields = Omit<AuditEvent, 'hash' | 'before' | 'after' | 'erasedBy' | 'keyId'>
 
 /** The text an event's hash covers: its fields with the keys in sorted order, every value a string, number or null. */
 function eventText(e: HashedFields): string {
@@ -91,4 +93,5 @@ export const fromRow = (r: Row): AuditEvent => ({
   prevHash: r.prev_hash,
   hash: r.hash,
   erasedBy: r.erased_by === null ? null : Number(r.erased_by),
+  keyId: r.key_id ?? null,
 })

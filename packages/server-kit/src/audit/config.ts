@@ -9,6 +9,7 @@ import {
   memoryCheckpoints,
   parseAuditKey,
   readKeyFile,
+  readRetiredKeys,
   type AuditSeal,
 } from './seal.js'
 
@@ -35,6 +36,9 @@ function auditDir(env: NodeJS.ProcessEnv, app: string, database: DatabaseConfig)
  *   (a file of the same, mode 0600). Without either, a development start makes
  *   `<audit dir>/audit.key` once (mode 0600) and keeps using it; a production start
  *   refuses to run (`AuditKeyError`).
+ * - the keys retired by rotations: `VBE_AUDIT_RETIRED_KEYS_FILE` (optional; a file of
+ *   keys, one a line, mode 0600; see `readRetiredKeys`). Verification checks older events
+ *   with them; new events are signed with the current key only.
  * - the checkpoints: `VBE_AUDIT_CHECKPOINT_FILE`, else `<audit dir>/checkpoint.json`.
  */
 export function auditSealFromEnv(
@@ -47,15 +51,17 @@ export function auditSealFromEnv(
   const dir = auditDir(env, options.app, options.database)
   const checkpointFile = env['VBE_AUDIT_CHECKPOINT_FILE']?.trim() || (dir ? join(dir, 'checkpoint.json') : null)
   const checkpoints = checkpointFile ? fileCheckpoints(checkpointFile) : memoryCheckpoints()
-  if (inline) return auditSeal(parseAuditKey(inline, 'VBE_AUDIT_KEY'), checkpoints, 'VBE_AUDIT_KEY')
-  if (file) return auditSeal(readKeyFile(file, 'VBE_AUDIT_KEY_FILE'), checkpoints, file)
+  const retiredFile = env['VBE_AUDIT_RETIRED_KEYS_FILE']?.trim()
+  const retired = retiredFile ? readRetiredKeys(retiredFile, 'VBE_AUDIT_RETIRED_KEYS_FILE') : []
+  if (inline) return auditSeal(parseAuditKey(inline, 'VBE_AUDIT_KEY'), checkpoints, 'VBE_AUDIT_KEY', retired)
+  if (file) return auditSeal(readKeyFile(file, 'VBE_AUDIT_KEY_FILE'), checkpoints, file, retired)
   if (options.production)
     throw new AuditKeyError(
       'A production start needs the audit key outside the database: set VBE_AUDIT_KEY_FILE to a file holding 64 hex digits (mode 0600), or VBE_AUDIT_KEY. See docs/security.md, "Audit and keys".',
     )
   if (!dir) return ephemeralAuditSeal()
   const keyFile = join(dir, 'audit.key')
-  return auditSeal(devKeyFile(keyFile), checkpoints, `${keyFile} (development key)`)
+  return auditSeal(devKeyFile(keyFile), checkpoints, `${keyFile} (development key)`, retired)
 }
 
 /**

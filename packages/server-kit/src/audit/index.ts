@@ -29,6 +29,8 @@ export {
 } from './problems.js'
 export { eraseFromAudit, vacuumAfterErasure } from './erase.js'
 export { anchorAuditChain, type AuditAnchorResult } from './anchor.js'
+export { followCheckpoints, type CheckpointFollower } from './follow.js'
+export { auditCheckpointsSettled } from './followers.js'
 export type { AuditReconciler, Unreconciled } from './reconcile.js'
 export {
   AuditKeyError,
@@ -36,6 +38,7 @@ export {
   ephemeralAuditSeal,
   fileCheckpoints,
   memoryCheckpoints,
+  readRetiredKeys,
   type AuditSeal,
   type Checkpoint,
   type CheckpointStore,

@@ -94,7 +94,7 @@ describe('the audit key, outside the database', () => {
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
     const started = await startApp({ VBE_AUDIT_KEY_FILE: file, VBE_AUDIT_CHECKPOINT_FILE: join(tempDir(), 'cp.json') })
     expect(started.out).toContain(`Audit key: ${file}; checkpoints: `)
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('upgrading a chain written before the key (003-audit)', () => {
@@ -196,7 +196,7 @@ describe('upgrading a chain written before the key (003-audit)', () => {
     await sql`update vbe_audit_events set prev_hash = ${prev} where seq = 5`.execute(database.kysely)
     expect((await verify()).problems.map((p) => [p.seq, p.code])).toContainEqual([5, 'event_altered'])
     await database.close()
-  })
+  }, 120_000)
 
   it('does not anchor a chain that looks unkeyed when a checkpoint exists: that chain was rewritten', async () => {
     const dir = tempDir()
@@ -236,5 +236,5 @@ describe('upgrading a chain written before the key (003-audit)', () => {
     seal.checkpoints.write({ seq: 9, hash: 'h', at: 'x', mac: 'm' })
     expect(await anchorAuditChain(database.kysely, seal)).toBe('refused')
     await database.close()
-  })
+  }, 120_000)
 })

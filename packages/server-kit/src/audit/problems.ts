@@ -14,7 +14,10 @@ export const AUDIT_PROBLEM_CODES = [
   'truncated',
   'checkpoint_mismatch',
   'checkpoint_forged',
+  'key_unknown',
+  'checkpoint_key_unknown',
   'unreconciled',
+  'record_missing',
 ] as const
 export type AuditProblemCode = (typeof AUDIT_PROBLEM_CODES)[number]
 
@@ -26,8 +29,10 @@ export interface AuditProblem {
   readonly from?: number
   readonly to?: number
   readonly by?: number
-  /** For `unreconciled`: what lacks its event, in words a reader knows it by (never a raw id). */
+  /** For `unreconciled` and `record_missing`: the record, in words a reader knows it by (never a raw id). */
   readonly subject?: LocalizedText
+  /** For `key_unknown` and `checkpoint_key_unknown`: the id of the key the seal does not hold (a fingerprint, not the key). */
+  readonly keyId?: string
   /** The problem in words, in English (`auditProblemText` gives both languages). */
   readonly problem: string
 }
@@ -69,16 +74,16 @@ export function auditProblemText(p: AuditProblemFacts): LocalizedText {
         sv: `raderingen i händelse ${p.by} räknar upp händelsen, men den är inte raderad`,
         en: `the erasure in event ${p.by} lists this event, but it is not erased`,
       }
-    case 'truncated':
-      return p.from === p.to
-        ? {
-            sv: `den senaste händelsen (${p.to}) har tagits bort: en signerad kontrollpunkt visar att kedjan nådde dit`,
-            en: `the newest event (${p.to}) was removed: a signed checkpoint shows the chain reached it`,
-          }
-        : {
-            sv: `de senaste händelserna ${p.from}–${p.to} har tagits bort: en signerad kontrollpunkt visar att kedjan nådde dit`,
-            en: `the newest events ${p.from}–${p.to} were removed: a signed checkpoint shows the chain reached them`,
-          }
+    case 'truncated': {
+      const which =
+        p.from === p.to
+          ? { sv: `händelse ${p.to}`, en: `event ${p.to} is` }
+          : { sv: `händelserna ${p.from}–${p.to}`, en: `events ${p.from}–${p.to} are` }
+      return {
+        sv: `${which.sv} saknas efter kontrollpunkt ${p.to}: den signerade kontrollpunkten visar att kedjan nådde händelse ${p.to}. De senaste händelserna har tagits bort, eller så har databasen förlorat sina sista ändringar (en krasch, eller återläsning av en äldre säkerhetskopia)`,
+        en: `${which.en} missing after checkpoint ${p.to}: the signed checkpoint shows the chain reached event ${p.to}. The newest events were deleted, or the database lost its last commits (a crash, or a restore from an older backup)`,
+      }
+    }
     case 'checkpoint_mismatch':
       return {
         sv: 'händelsen stämmer inte med den signerade kontrollpunkten: kedjan har skrivits om från hit',
@@ -88,6 +93,26 @@ export function auditProblemText(p: AuditProblemFacts): LocalizedText {
       return {
         sv: 'den sparade kontrollpunkten har ingen giltig signatur (ändrad, eller gjord med en annan nyckel)',
         en: 'the stored checkpoint has no valid signature (altered, or made with another key)',
+      }
+    case 'key_unknown': {
+      const which =
+        p.from === p.to
+          ? { sv: `Händelse ${p.from}`, en: `Event ${p.from} is` }
+          : { sv: `Händelserna ${p.from}–${p.to}`, en: `Events ${p.from}–${p.to} are` }
+      return {
+        sv: `${which.sv} är signerade med nyckeln ${p.keyId}, som servern inte har, och kan inte kontrolleras: en avställd nyckel saknas i VBE_AUDIT_RETIRED_KEYS_FILE, eller så är nyckel-id:t förfalskat`,
+        en: `${which.en} signed with key ${p.keyId}, which this server does not hold, and cannot be checked: a retired key is missing from VBE_AUDIT_RETIRED_KEYS_FILE, or the key id was forged`,
+      }
+    }
+    case 'checkpoint_key_unknown':
+      return {
+        sv: `den sparade kontrollpunkten är signerad med nyckeln ${p.keyId}, som servern inte har, och kan inte kontrolleras`,
+        en: `the stored checkpoint is signed with key ${p.keyId}, which this server does not hold, and cannot be checked`,
+      }
+    case 'record_missing':
+      return {
+        sv: `${p.subject?.sv ?? 'En uppgift'}: granskningsloggen har händelsen, men uppgiften finns inte längre i tabellerna eller stämmer inte med den`,
+        en: `${p.subject?.en ?? 'A record'}: the audit log holds its event, but the record is gone from the tables or no longer matches it`,
       }
     case 'unreconciled':
       return {

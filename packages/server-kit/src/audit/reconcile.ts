@@ -2,16 +2,22 @@ import type { LocalizedText } from '@vbe/core'
 import type { AnyKysely } from '../db-values.js'
 
 /**
- * A record in an app's tables that must have a matching audit event, but has none: a
- * decision row whose decision event is missing or says something else, a plan version
- * without its transition event.
+ * A record and its audit event that do not match, either way round:
+ *
+ * - `missing: 'event'` (the default): a record in the app's tables without its event, or
+ *   whose event says something else (a decision row edited or inserted behind the app's
+ *   back, a plan version without its transition event);
+ * - `missing: 'record'`: an audit event whose record is gone from the tables, or no longer
+ *   matches it (a decision row, an approval, a reclaim or a plan version deleted while its
+ *   event remains). `seq` is then the event.
  */
 export interface Unreconciled {
   readonly district: string | null
-  /** What lacks its event, as a reader knows it (an association, a plan and year): never a raw id. */
+  /** The record, as a reader knows it (an association, a plan and year): never a raw id. */
   readonly subject: LocalizedText
-  /** The nearest audit event, when there is one. */
+  /** The nearest audit event, when there is one; for a missing record, its event. */
   readonly seq?: number
+  readonly missing?: 'event' | 'record'
 }
 
 /**

@@ -8,10 +8,12 @@ import { dirname } from 'node:path'
  * it), and a store outside the database for signed checkpoints of the chain head.
  */
 export interface AuditSeal {
-  /** The HMAC-SHA256 key: 32 bytes or more. */
+  /** The current HMAC-SHA256 key, which signs every new event and checkpoint: 32 bytes or more. */
   readonly key: Buffer
-  /** A fingerprint of the key (not the key), to tell keys apart in logs. */
+  /** A fingerprint of the key (not the key), recorded on each event it signs and shown in logs. */
   readonly keyId: string
+  /** Keys retired by a rotation, by key id: verification checks the older events with them; nothing new is signed with them. */
+  readonly retired: ReadonlyMap<string, Buffer>
   readonly checkpoints: CheckpointStore
   /** Where the key came from, for the start banner: never the key itself. */
   readonly describe: string
@@ -22,7 +24,9 @@ export interface Checkpoint {
   readonly seq: number
   readonly hash: string
   readonly at: string
-  /** HMAC of `seq`, `hash` and `at` under the audit key. */
+  /** The key that signed it; absent on checkpoints written before key rotation (005-audit-keys). */
+  readonly keyId?: string
+  /** HMAC of `seq`, `hash`, `at` (and `keyId`) under that key. */
   readonly mac: string
 }
 
@@ -37,13 +41,29 @@ export const hmacHex = (key: Buffer, text: string) => createHmac('sha256', key).
 
 export const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
-const checkpointText = (c: Omit<Checkpoint, 'mac'>) => `vbe-audit-checkpoint\n${c.seq}\n${c.hash}\n${c.at}`
+const checkpointText = (c: Omit<Checkpoint, 'mac'>) =>
+  `vbe-audit-checkpoint\n${c.seq}\n${c.hash}\n${c.at}${c.keyId === undefined ? '' : `\n${c.keyId}`}`
 
-export function signCheckpoint(key: Buffer, c: Omit<Checkpoint, 'mac'>): Checkpoint {
-  return { ...c, mac: hmacHex(key, checkpointText(c)) }
+/** A checkpoint of `c` signed with the seal's current key, naming it. */
+export function signCheckpoint(seal: Pick<AuditSeal, 'key' | 'keyId'>, c: Omit<Checkpoint, 'mac' | 'keyId'>): Checkpoint {
+  const withKey = { ...c, keyId: seal.keyId }
+  return { ...withKey, mac: hmacHex(seal.key, checkpointText(withKey)) }
 }
 
-export const checkpointSigned = (key: Buffer, c: Checkpoint) => sameHex(c.mac, hmacHex(key, checkpointText(c)))
+/** The key an event or checkpoint names: the current one, a retired one, or `null` when the seal does not hold it. */
+export const keyFor = (seal: Pick<AuditSeal, 'key' | 'keyId' | 'retired'>, keyId: string): Buffer | null =>
+  keyId === seal.keyId ? seal.key : (seal.retired.get(keyId) ?? null)
+
+/**
+ * Whether `c` carries a valid signature: under the key it names, or (a checkpoint from
+ * before key ids) under the current or any retired key. `'unknown key'` when it names a
+ * key the seal does not hold.
+ */
+export function checkpointSigned(seal: Pick<AuditSeal, 'key' | 'keyId' | 'retired'>, c: Checkpoint): boolean | 'unknown key' {
+  const keys = c.keyId === undefined ? [seal.key, ...seal.retired.values()] : [keyFor(seal, c.keyId)]
+  if (keys[0] === null) return 'unknown key'
+  return keys.some((k) => k !== null && sameHex(c.mac, hmacHex(k, checkpointText(c))))
+}
 
 /** Checkpoints kept in memory: for an in-memory database, which dies with the process too. */
 export function memoryCheckpoints(): CheckpointStore {
@@ -60,7 +80,13 @@ export function memoryCheckpoints(): CheckpointStore {
 function isCheckpoint(v: unknown): v is Checkpoint {
   if (typeof v !== 'object' || v === null) return false
   const c = v as Record<string, unknown>
-  return typeof c['seq'] === 'number' && typeof c['hash'] === 'string' && typeof c['at'] === 'string' && typeof c['mac'] === 'string'
+  return (
+    typeof c['seq'] === 'number' &&
+    typeof c['hash'] === 'string' &&
+    typeof c['at'] === 'string' &&
+    typeof c['mac'] === 'string' &&
+    (c['keyId'] === undefined || typeof c['keyId'] === 'string')
+  )
 }
 
 /**
@@ -91,10 +117,14 @@ export function fileCheckpoints(path: string): CheckpointStore {
 
 export const keyIdOf = (key: Buffer) => hash('sha256', Buffer.concat([Buffer.from('vbe-audit-key-id\n'), key]), 'hex').slice(0, 16)
 
-/** A seal from a key and a checkpoint store. */
-export function auditSeal(key: Buffer, checkpoints: CheckpointStore, describe = 'given'): AuditSeal {
+/** A seal from the current key, a checkpoint store and the keys retired by earlier rotations. */
+export function auditSeal(key: Buffer, checkpoints: CheckpointStore, describe = 'given', retired: readonly Buffer[] = []): AuditSeal {
   if (key.length < 32) throw new AuditKeyError('The audit key must be at least 32 bytes (64 hex digits).')
-  return { key, keyId: keyIdOf(key), checkpoints, describe }
+  const keyId = keyIdOf(key)
+  const old = new Map<string, Buffer>()
+  for (const k of retired) if (keyIdOf(k) !== keyId) old.set(keyIdOf(k), k)
+  const keys = old.size === 0 ? '' : ` (key ${keyId}; ${old.size} retired key${old.size === 1 ? '' : 's'}: ${[...old.keys()].join(', ')})`
+  return { key, keyId, retired: old, checkpoints, describe: `${describe}${keys}` }
 }
 
 /** A seal with a fresh random key and checkpoints in memory: for a database that lives in memory only. */
@@ -140,4 +170,28 @@ export function devKeyFile(path: string): Buffer {
     }
   }
   return readKeyFile(path, 'the development audit key')
+}
+
+/**
+ * The keys retired by rotations, from a file (mode 0600): one key a line (64+ hex digits
+ * or base64), optionally after its key id and a colon (`3f9c…:a1b2…`), which is then
+ * checked against the key; blank lines and lines starting with `#` are skipped.
+ */
+export function readRetiredKeys(path: string, where: string): Buffer[] {
+  if (!existsSync(path)) throw new AuditKeyError(`${where}: the file ${path} does not exist.`)
+  const mode = statSync(path).mode & 0o777
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0)
+    throw new AuditKeyError(`${where}: the file ${path} may be read by others (mode ${mode.toString(8)}); chmod 600 it.`)
+  const keys: Buffer[] = []
+  for (const [i, raw] of readFileSync(path, 'utf8').split('\n').entries()) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const colon = line.indexOf(':')
+    const key = parseAuditKey(colon < 0 ? line : line.slice(colon + 1), `${where}, line ${i + 1}`)
+    const id = colon < 0 ? null : line.slice(0, colon).trim()
+    if (id !== null && id !== keyIdOf(key))
+      throw new AuditKeyError(`${where}, line ${i + 1}: the key id ${id} does not match its key (whose id is ${keyIdOf(key)}).`)
+    keys.push(key)
+  }
+  return keys
 }

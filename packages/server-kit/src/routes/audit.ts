@@ -53,6 +53,10 @@ export const auditEventSchema = z
     prevHash: z.string(),
     hash: z.string(),
     erasedBy: z.number().int().nullable().openapi({ description: 'The erasure event that replaced the payload with a tombstone' }),
+    keyId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The id (a fingerprint) of the audit key that signed the event; null on events from before key ids' }),
   })
   .openapi('AuditEvent')
 
