@@ -79,6 +79,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
               <li key={old.id}>
                 <p className="decision__replaced-on">{t('decisionReplacedOn', { at: date(old.supersededAt) })}</p>
                 <DecisionText decision={old} history={c.decisionHistory} />
+                <ReplacedLetters caseId={c.id} decision={old} />
               </li>
             ))}
           </ul>
@@ -153,6 +154,24 @@ function Letters(props: { detail: CaseDetail }): ReactNode {
         linkName={(l) => t('letterIn', { language: t(`lang_${l}`) })}
         web={t('letterWeb')}
         marker="data-letter"
+      />
+    </div>
+  )
+}
+
+/** The letter a replaced decision was issued with (frozen at its signing), named by the day it was replaced. */
+function ReplacedLetters(props: { caseId: string; decision: CaseDetail['decisionHistory'][number] }): ReactNode {
+  const { t, date } = useI18n()
+  const d = props.decision
+  const base = `/api/cases/${encodeURIComponent(props.caseId)}/letter?decision=${encodeURIComponent(d.id)}`
+  return (
+    <div className="letters" data-replaced-letters>
+      <LetterLinks
+        base={base}
+        first={d.letterLocale}
+        linkName={(l) => t('replacedLetterIn', { at: date(d.supersededAt), language: t(`lang_${l}`) })}
+        web={t('letterWeb')}
+        marker="data-replaced-letter"
       />
     </div>
   )
