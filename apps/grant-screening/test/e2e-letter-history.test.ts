@@ -54,7 +54,9 @@ describe('grant-screening UI: the letters of replaced decisions', () => {
     const pdfRes = await context.request.get(new URL((await pdf.getAttribute('href'))!, server.url).toString())
     expect(pdfRes.status()).toBe(200)
     expect(pdfRes.headers()['content-type']).toBe('application/pdf')
-    const current = await context.request.get(new URL((await page.locator('a[data-letter="sv-html"]').getAttribute('href'))!, server.url).toString())
+    const current = await context.request.get(
+      new URL((await page.locator('a[data-letter="sv-html"]').getAttribute('href'))!, server.url).toString(),
+    )
     expect(await current.text()).toContain('Rättelse av beslut')
     await context.close()
     expectCleanRun(violations, ['letter-history'])

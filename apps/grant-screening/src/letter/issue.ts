@@ -178,11 +178,7 @@ export function freezeLetter(id: string): Fx<void, NotFound> {
     const decision = yield* decisionOf(id)
     if (!decision) return
     const done = yield* db('letter.frozen?', (k) =>
-      k
-        .selectFrom('gs_letters')
-        .select('sha256')
-        .where('decision_id', '=', decision.id)
-        .executeTakeFirst(),
+      k.selectFrom('gs_letters').select('sha256').where('decision_id', '=', decision.id).executeTakeFirst(),
     )
     if (done) return
     const input = yield* letterInput(row, decision, null)

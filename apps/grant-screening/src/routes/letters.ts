@@ -13,7 +13,9 @@ const issuedQuery = letterQuery
       .string()
       .uuid()
       .optional()
-      .openapi({ description: 'A decision of the case (its id), current or replaced by a correction or reconsideration; the current one by default.' }),
+      .openapi({
+        description: 'A decision of the case (its id), current or replaced by a correction or reconsideration; the current one by default.',
+      }),
   })
   .strict()
 const letterResponses = {
