@@ -1,9 +1,9 @@
-import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { api, hasRole, ENDONYMS, ErrorSummary, Field, Submit, useForm, useAnnounce, withQuery } from '@vbe/web-kit'
 import { useRef, useState, type ReactNode } from 'react'
 import { LetterLinks } from '../../components/LetterLinks'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
-import type { CaseDetail, Decision } from '../../types'
+import type { CaseDetail, Decision, Lang } from '../../types'
 import type { CaseProps } from './CasePage'
 import { DecisionDialog } from './DecisionDialog'
 import { LetterPreview } from '../../components/LetterPreview'
@@ -159,20 +159,36 @@ function Letters(props: { detail: CaseDetail }): ReactNode {
   )
 }
 
-/** The letter a replaced decision was issued with (frozen at its signing), named by the day it was replaced. */
+/**
+ * The letter a replaced decision was issued with (frozen at its signing), in both languages (its own
+ * first), named for screen readers by the day it was replaced. Lines, not a list: the entry is one item of the history.
+ */
 function ReplacedLetters(props: { caseId: string; decision: CaseDetail['decisionHistory'][number] }): ReactNode {
   const { t, date } = useI18n()
   const d = props.decision
   const base = `/api/cases/${encodeURIComponent(props.caseId)}/letter?decision=${encodeURIComponent(d.id)}`
+  const langs: Lang[] = d.letterLocale === 'en' ? ['en', 'sv'] : ['sv', 'en']
   return (
     <div className="letters" data-replaced-letters>
-      <LetterLinks
-        base={base}
-        first={d.letterLocale}
-        linkName={(l) => t('replacedLetterIn', { at: date(d.supersededAt), language: t(`lang_${l}`) })}
-        web={t('letterWeb')}
-        marker="data-replaced-letter"
-      />
+      {langs.map((l) => {
+        const name = t('replacedLetterIn', { at: date(d.supersededAt), language: t(`lang_${l}`) })
+        return (
+          <p key={l} className="small">
+            <span className="letters__lang" lang={l}>
+              {ENDONYMS[l]}
+            </span>{' '}
+            <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-replaced-letter={`${l}-html`}>
+              <span className="visually-hidden">{name} </span>
+              {t('letterWeb')}
+            </a>
+            {' · '}
+            <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf" data-replaced-letter={`${l}-pdf`}>
+              <span className="visually-hidden">{name} </span>
+              PDF
+            </a>
+          </p>
+        )
+      })}
     </div>
   )
 }
