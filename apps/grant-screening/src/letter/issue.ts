@@ -4,7 +4,7 @@ import { Effect } from 'effect'
 import { appealFor, explainStructured } from '@vbe/core/grants'
 import { formatCaseNumber, grantConditionsFor, type AuthorityOnDay } from '@vbe/core/plugins'
 import { stockholmDay } from '@vbe/core/calendar'
-import { appendAudit, Clock, Conflict, CurrentUser, hasRole, iso, transaction, type Forbidden, type NotFound } from '@vbe/server-kit'
+import { appendAudit, Clock, Conflict, CurrentUser, hasRole, iso, NotFound, transaction, type Forbidden } from '@vbe/server-kit'
 import type { Tables } from '../db/tables.js'
 import { caseRow, db, Plugins, requireNoConflict, screeningOf, type CaseRow, type Fx } from '../cases/store.js'
 import { issuingAuthority } from './authority.js'
@@ -178,12 +178,7 @@ export function freezeLetter(id: string): Fx<void, NotFound> {
     const decision = yield* decisionOf(id)
     if (!decision) return
     const done = yield* db('letter.frozen?', (k) =>
-      k
-        .selectFrom('gs_letters')
-        .select('sha256')
-        .where('case_id', '=', id)
-        .where('decided_at', '=', decision.decided_at)
-        .executeTakeFirst(),
+      k.selectFrom('gs_letters').select('sha256').where('decision_id', '=', decision.id).executeTakeFirst(),
     )
     if (done) return
     const input = yield* letterInput(row, decision, null)
@@ -194,6 +189,7 @@ export function freezeLetter(id: string): Fx<void, NotFound> {
         .insertInto('gs_letters')
         .values({
           case_id: id,
+          decision_id: decision.id,
           decided_at: decision.decided_at,
           case_number: input.caseNumber,
           model,
@@ -226,26 +222,66 @@ const notYet = () =>
     },
   })
 
-/** The issued (frozen) letter of a decided case. A case decided before letters were frozen has its letter frozen on first read. */
-export function issuedLetter(id: string): Fx<Letter, NotFound | Forbidden | Conflict> {
+const noLetter = () =>
+  new Conflict({
+    detail: {
+      sv: 'Inget beslutsbrev sparades för det beslutet när det fattades.',
+      en: 'No decision letter was kept for that decision when it was made.',
+    },
+  })
+
+const readFrozen = (decisionId: string) =>
+  db('letter.get', (k) => k.selectFrom('gs_letters').selectAll().where('decision_id', '=', decisionId).executeTakeFirst())
+
+/** A frozen letter as stored, after its hash check. */
+function opened(caseId: string, frozen: { model: string; sha256: string }): Fx<LetterModels> {
+  if (sha256(frozen.model) !== frozen.sha256) return Effect.die(new Error(`An issued letter of case ${caseId} fails its hash check`))
+  return Effect.succeed(JSON.parse(frozen.model) as LetterModels)
+}
+
+/**
+ * The issued (frozen) letter of a decided case: of its current decision, or with `decisionId`
+ * of that decision, which may be one a correction or reconsideration replaced (404 if it is not
+ * one of the case's decisions). A case decided before letters were frozen has its current
+ * decision's letter frozen on first read; a replaced decision's letter is only ever the one stored.
+ */
+export function issuedLetter(id: string, decisionId?: string): Fx<Letter, NotFound | Forbidden | Conflict> {
   return Effect.gen(function* () {
     const row = yield* caseRow(id)
     yield* requireNoConflict(row)
     const decision = yield* decisionOf(id)
-    if (row.status !== 'decided' || !decision) return yield* notYet()
-    const read = () =>
-      db('letter.get', (k) =>
-        k.selectFrom('gs_letters').selectAll().where('case_id', '=', id).where('decided_at', '=', decision.decided_at).executeTakeFirst(),
+    if (decisionId !== undefined && decisionId !== decision?.id) {
+      const replaced = yield* db('letter.replaced-decision', (k) =>
+        k
+          .selectFrom('gs_decision_history')
+          .select(['id', 'letter_locale'])
+          .where('id', '=', decisionId)
+          .where('case_id', '=', id)
+          .executeTakeFirst(),
       )
-    let frozen = yield* read()
+      if (!replaced) return yield* new NotFound({ entity: { sv: 'beslutet', en: 'decision' }, id: decisionId })
+      const frozen = yield* readFrozen(replaced.id)
+      if (!frozen) return yield* noLetter()
+      const models = yield* opened(id, frozen)
+      yield* appendAudit({
+        action: 'case.letter.read',
+        entityType: 'case',
+        entityId: id,
+        district: row.district,
+        after: { decisionId: replaced.id },
+      })
+      return { models, locale: replaced.letter_locale }
+    }
+    if (row.status !== 'decided' || !decision) return yield* notYet()
+    let frozen = yield* readFrozen(decision.id)
     if (!frozen) {
       yield* transaction(freezeLetter(id))
-      frozen = yield* read()
+      frozen = yield* readFrozen(decision.id)
     }
-    if (!frozen || sha256(frozen.model) !== frozen.sha256)
-      return yield* Effect.die(new Error(`The issued letter of case ${id} fails its hash check`))
+    if (!frozen) return yield* Effect.die(new Error(`The letter of case ${id} could not be frozen`))
+    const models = yield* opened(id, frozen)
     yield* appendAudit({ action: 'case.letter.read', entityType: 'case', entityId: id, district: row.district })
-    return { models: JSON.parse(frozen.model) as LetterModels, locale: decision.letter_locale }
+    return { models, locale: decision.letter_locale }
   })
 }
 

@@ -12,10 +12,12 @@ export interface LetterTables {
   gs_staff_titles: { username: string; title_sv: string; title_en: string; updated_at: Date }
   /**
    * An issued letter: the letter model in both languages as JSON text, and its SHA-256,
-   * written when the decision is signed. One per decision (`decided_at` names it).
+   * written when the decision is signed. One per decision, named by its id (migration 005);
+   * a letter from before that no decision matched has a null id.
    */
   gs_letters: {
     case_id: string
+    decision_id: string | null
     decided_at: Date
     case_number: string
     model: string

@@ -7,6 +7,17 @@ import { setStaffTitle } from '../letter/titles.js'
 import { runner, idParam, json, body, text, OFFICERS } from './schemas.js'
 
 const letterQuery = z.object({ lang: z.enum(['sv', 'en']).optional(), format: z.enum(['html', 'pdf']).optional() }).strict()
+const issuedQuery = letterQuery
+  .extend({
+    decision: z
+      .string()
+      .uuid()
+      .optional()
+      .openapi({
+        description: 'A decision of the case (its id), current or replaced by a correction or reconsideration; the current one by default.',
+      }),
+  })
+  .strict()
 const letterResponses = {
   200: {
     description: 'The letter',
@@ -52,14 +63,15 @@ export function registerLetterRoutes(app: OpenAPIHono<KitEnv>, plugins: Composed
       operationId: 'getDecisionLetter',
       summary: 'The issued decision letter, as HTML or PDF',
       description:
-        'The decision letter as it was issued when the decision was signed (frozen then: later changes to names or plugins do not alter it), as printable HTML or as PDF, in Swedish or English (the decision’s language by default). The read is logged.',
+        'The decision letter as it was issued when the decision was signed (frozen then: later changes to names or plugins do not alter it), as printable HTML or as PDF, in Swedish or English (the decision’s language by default). With `decision`, the letter of that decision of the case, also one a correction or reconsideration replaced (404 if the case has no such decision). The read is logged.',
       security: SESSION,
-      request: { params: idParam, query: letterQuery },
+      request: { params: idParam, query: issuedQuery },
       responses: letterResponses,
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      return send(c, await go(c, issuedLetter(id), [...OFFICERS]), c.req.valid('query'))
+      const { decision, ...query } = c.req.valid('query')
+      return send(c, await go(c, issuedLetter(id, decision), [...OFFICERS]), query)
     },
   )
 

@@ -91,7 +91,7 @@ export const en: Messages = {
   screening: 'Screening',
   screeningOutcome: 'Outcome',
   screeningIntro: 'A screening is not a decision. It shows which conditions are met, which are not and which an officer must assess.',
-  rulesetInfo: 'Ruleset {version}, screened as of {on}',
+  rulesetInfo: 'Screened against the rules in force on {on}',
   humanDecisionRequired: 'The democracy condition must be assessed by an officer, and the decision needs two signatures.',
   findingsCaption: 'Every condition with its status, reason and sources',
   colRule: 'Condition',
@@ -354,6 +354,7 @@ export const en: Messages = {
   reviseBasis: 'Why the decision is made again',
   decisionHistory: 'Earlier decisions',
   decisionReplacedOn: 'Replaced {at}',
+  replacedLetterIn: 'Decision letter, replaced {at}, in {language},',
   decisionReplaces: 'Replaces the decision of {date}: {decision}.',
   replyDue: 'Awaiting a reply, by {date} at the latest.',
   replyDueDialog:

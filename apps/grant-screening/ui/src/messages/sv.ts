@@ -97,7 +97,7 @@ export const sv = {
   screeningOutcome: 'Resultat',
   screeningIntro:
     'Prövningen är inte ett beslut. Den visar vilka villkor som är uppfyllda, vilka som inte är det och vilka en handläggare måste bedöma.',
-  rulesetInfo: 'Regelverk {version}, prövat per {on}',
+  rulesetInfo: 'Prövat mot reglerna som gällde {on}',
   humanDecisionRequired: 'Demokrativillkoret måste bedömas av en handläggare, och beslutet kräver två underskrifter.',
   findingsCaption: 'Varje villkor med status, skäl och källor',
   colRule: 'Villkor',
@@ -363,6 +363,7 @@ export const sv = {
   reviseBasis: 'Varför beslutet fattas på nytt',
   decisionHistory: 'Tidigare beslut',
   decisionReplacedOn: 'Ersatt {at}',
+  replacedLetterIn: 'Beslutsbrev, ersatt {at}, på {language},',
   decisionReplaces: 'Ersätter beslutet den {date}: {decision}.',
   replyDue: 'Väntar på svar, senast {date}.',
   replyDueDialog:

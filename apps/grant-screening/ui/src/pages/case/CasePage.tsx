@@ -293,7 +293,7 @@ function CaseView(props: CaseProps): ReactNode {
         <p className="muted">{t('screeningIntro')}</p>
         <p>
           <strong>{t('screeningOutcome')}:</strong> <Badge kind="outcome" value={s.outcome} />{' '}
-          <span className="muted small">{t('rulesetInfo', { version: s.ruleset.version, on: date(s.ruleset.on) })}</span>
+          <span className="muted small">{t('rulesetInfo', { on: date(s.ruleset.on) })}</span>
         </p>
         {s.humanDecisionRequired && <p className="notice notice--warn">{t('humanDecisionRequired')}</p>}
         <FindingsSection detail={c} />

@@ -1,9 +1,9 @@
-import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { api, hasRole, ENDONYMS, ErrorSummary, Field, Submit, useForm, useAnnounce, withQuery } from '@vbe/web-kit'
 import { useRef, useState, type ReactNode } from 'react'
 import { LetterLinks } from '../../components/LetterLinks'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
-import type { CaseDetail, Decision } from '../../types'
+import type { CaseDetail, Decision, Lang } from '../../types'
 import type { CaseProps } from './CasePage'
 import { DecisionDialog } from './DecisionDialog'
 import { LetterPreview } from '../../components/LetterPreview'
@@ -79,6 +79,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
               <li key={old.id}>
                 <p className="decision__replaced-on">{t('decisionReplacedOn', { at: date(old.supersededAt) })}</p>
                 <DecisionText decision={old} history={c.decisionHistory} />
+                <ReplacedLetters caseId={c.id} decision={old} />
               </li>
             ))}
           </ul>
@@ -154,6 +155,40 @@ function Letters(props: { detail: CaseDetail }): ReactNode {
         web={t('letterWeb')}
         marker="data-letter"
       />
+    </div>
+  )
+}
+
+/**
+ * The letter a replaced decision was issued with (frozen at its signing), in both languages (its own
+ * first), named for screen readers by the day it was replaced. Lines, not a list: the entry is one item of the history.
+ */
+function ReplacedLetters(props: { caseId: string; decision: CaseDetail['decisionHistory'][number] }): ReactNode {
+  const { t, date } = useI18n()
+  const d = props.decision
+  const base = `/api/cases/${encodeURIComponent(props.caseId)}/letter?decision=${encodeURIComponent(d.id)}`
+  const langs: Lang[] = d.letterLocale === 'en' ? ['en', 'sv'] : ['sv', 'en']
+  return (
+    <div className="letters" data-replaced-letters>
+      {langs.map((l) => {
+        const name = t('replacedLetterIn', { at: date(d.supersededAt), language: t(`lang_${l}`) })
+        return (
+          <p key={l} className="small">
+            <span className="letters__lang" lang={l}>
+              {ENDONYMS[l]}
+            </span>{' '}
+            <a href={withQuery(base, { lang: l, format: 'html' })} hrefLang={l} data-replaced-letter={`${l}-html`}>
+              <span className="visually-hidden">{name} </span>
+              {t('letterWeb')}
+            </a>
+            {' · '}
+            <a href={withQuery(base, { lang: l, format: 'pdf' })} hrefLang={l} type="application/pdf" data-replaced-letter={`${l}-pdf`}>
+              <span className="visually-hidden">{name} </span>
+              PDF
+            </a>
+          </p>
+        )
+      })}
     </div>
   )
 }
