@@ -4,6 +4,7 @@ import { useKitI18n } from './i18n.js'
 import { useAnnounce } from './live.js'
 import { Loading, PageHeading, ProblemMessage } from './page.js'
 import { PasswordForm, type PasswordPolicy } from './password-form.js'
+import { SessionsTable } from './sessions-table.js'
 import type { Problem } from './types.js'
 
 /** The hash route of "My sign-ins" (`#/sessions`) in both apps. */
@@ -27,7 +28,7 @@ export interface SessionInfo {
  * others). `initial` renders a list, and `policy` the form, without fetching (stories, tests).
  */
 export function SessionsPage(props: { client?: ApiClient; initial?: readonly SessionInfo[]; policy?: PasswordPolicy }): ReactNode {
-  const { t, dateTime } = useKitI18n()
+  const { t } = useKitI18n()
   const announce = useAnnounce()
   const client = props.client ?? apiClient
   const [sessions, setSessions] = useState<readonly SessionInfo[] | null>(props.initial ?? null)
@@ -68,44 +69,14 @@ export function SessionsPage(props: { client?: ApiClient; initial?: readonly Ses
       {problem && <ProblemMessage problem={problem} />}
       {sessions === null && !problem && <Loading />}
       {sessions && (
-        <table className="table">
-          <caption id="sessions-title">{t('sessionsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sessionStarted')}</th>
-              <th scope="col">{t('sessionLastUsed')}</th>
-              <th scope="col">{t('sessionBrowser')}</th>
-              <th scope="col">{t('sessionAddress')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('sessionEndShort')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <td>{dateTime(s.createdAt)}</td>
-                <td>{dateTime(s.lastSeenAt)}</td>
-                <td>{s.userAgent ?? t('sessionUnknown')}</td>
-                <td>{s.address ?? t('sessionUnknown')}</td>
-                <td>
-                  {s.current ? (
-                    <strong>{t('sessionThisOne')}</strong>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      aria-label={t('sessionEnd', { started: dateTime(s.createdAt) })}
-                      onClick={() => void end(s.id)}
-                    >
-                      {t('sessionEndShort')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SessionsTable
+          sessions={sessions}
+          caption={t('sessionsCaption')}
+          captionId="sessions-title"
+          actionsHeader={t('sessionEndShort')}
+          endLabel={(_, started) => t('sessionEnd', { started })}
+          onEnd={(s) => void end(s.id)}
+        />
       )}
       {sessions && sessions.every((s) => s.current) && <p>{t('sessionsNone')}</p>}
       <PasswordForm client={client} {...(props.policy ? { policy: props.policy } : {})} onChanged={() => setVersion((v) => v + 1)} />

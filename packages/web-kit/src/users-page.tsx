@@ -5,6 +5,7 @@ import { useKitI18n } from './i18n.js'
 import { useAnnounce } from './live.js'
 import { Loading, PageHeading, ProblemMessage } from './page.js'
 import type { SessionInfo } from './sessions-page.js'
+import { SessionsTable } from './sessions-table.js'
 import { ScrollRegion } from './table.js'
 import type { Problem, Role, User } from './types.js'
 
@@ -215,44 +216,14 @@ export function UsersPage(props: {
   function userSessions(u: Account, sessions: readonly SessionInfo[]): ReactNode {
     if (sessions.length === 0) return <p>{t('userSessionsNone', { name: u.displayName })}</p>
     return (
-      <table className="table table--compact">
-        <caption>{t('userSessionsOf', { name: u.displayName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('sessionStarted')}</th>
-            <th scope="col">{t('sessionLastUsed')}</th>
-            <th scope="col">{t('sessionBrowser')}</th>
-            <th scope="col">{t('sessionAddress')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('userActions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
-            <tr key={s.id}>
-              <td>{dateTime(s.createdAt)}</td>
-              <td>{dateTime(s.lastSeenAt)}</td>
-              <td>{s.userAgent ?? t('sessionUnknown')}</td>
-              <td>{s.address ?? t('sessionUnknown')}</td>
-              <td>
-                {s.current ? (
-                  <strong>{t('sessionThisOne')}</strong>
-                ) : (
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={t('userEndSessionFor', { started: dateTime(s.createdAt), name: u.displayName })}
-                    onClick={() => setPending({ kind: 'end-one', user: u, session: s })}
-                  >
-                    {t('sessionEndShort')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SessionsTable
+        sessions={sessions}
+        caption={t('userSessionsOf', { name: u.displayName })}
+        compact
+        actionsHeader={t('userActions')}
+        endLabel={(_, started) => t('userEndSessionFor', { started, name: u.displayName })}
+        onEnd={(session) => setPending({ kind: 'end-one', user: u, session })}
+      />
     )
   }
 
