@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { useKitI18n } from './i18n.js'
+import { useModalDialog } from './modal.js'
 import type { Problem } from './types.js'
 
 /**
@@ -20,47 +21,8 @@ export function ConfirmDialog(props: {
   onCancel: () => void
 }): ReactNode {
   const { t } = useKitI18n()
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModalDialog(props.onCancel, '[data-confirm-cancel]')
   const id = useId()
-  const cancel = useRef(props.onCancel)
-  useEffect(() => {
-    cancel.current = props.onCancel
-  })
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    if (!dialog.open) dialog.showModal()
-    dialog.querySelector<HTMLElement>('[data-confirm-cancel]')?.focus()
-    const onCancel = (ev: Event) => {
-      ev.preventDefault()
-      cancel.current()
-    }
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.key !== 'Tab') return
-      const focusable = [...dialog.querySelectorAll<HTMLElement>('button, [href], input, [tabindex]:not([tabindex="-1"])')].filter(
-        (el) => el.getClientRects().length > 0,
-      )
-      const first = focusable[0]
-      const last = focusable[focusable.length - 1]
-      if (!first || !last) return
-      if (!ev.shiftKey && document.activeElement === last) {
-        ev.preventDefault()
-        first.focus()
-      } else if (ev.shiftKey && document.activeElement === first) {
-        ev.preventDefault()
-        last.focus()
-      }
-    }
-    dialog.addEventListener('cancel', onCancel)
-    dialog.addEventListener('keydown', onKey)
-    return () => {
-      dialog.removeEventListener('cancel', onCancel)
-      dialog.removeEventListener('keydown', onKey)
-      if (dialog.open) dialog.close()
-      if (opener?.isConnected) opener.focus()
-    }
-  }, [])
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>
       <h2 id={`${id}-title`}>{props.title}</h2>

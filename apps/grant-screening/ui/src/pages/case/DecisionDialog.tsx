@@ -1,5 +1,5 @@
-import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, type Problem } from '@vbe/web-kit'
-import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, useModalDialog, type Problem } from '@vbe/web-kit'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
 import { useI18n } from '../../i18n'
 import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang } from '../../types'
@@ -24,46 +24,6 @@ export interface DecisionDraft {
 const GRANTS: Readonly<Record<DecisionKind, boolean>> = { approve: true, deny: false, partial: true }
 const ADVERSE: Readonly<Record<DecisionKind, boolean>> = { approve: false, deny: true, partial: true }
 
-/** A modal <dialog>: focus on the first control, Tab kept inside, Escape closes, focus back to the opener. */
-function useModal(onClose: () => void) {
-  const ref = useRef<HTMLDialogElement>(null)
-  const close = useEffectEvent(() => onClose())
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (!dialog.open) dialog.showModal()
-    dialog.querySelector<HTMLElement>('input, select, textarea, button')?.focus()
-    const onCancel = (ev: Event) => {
-      ev.preventDefault()
-      close()
-    }
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.key !== 'Tab') return
-      const focusable = [
-        ...dialog.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'),
-      ].filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0)
-      const first = focusable[0]
-      const last = focusable[focusable.length - 1]
-      if (!first || !last) return
-      if (!ev.shiftKey && document.activeElement === last) {
-        ev.preventDefault()
-        first.focus()
-      } else if (ev.shiftKey && document.activeElement === first) {
-        ev.preventDefault()
-        last.focus()
-      }
-    }
-    dialog.addEventListener('cancel', onCancel)
-    dialog.addEventListener('keydown', onKey)
-    return () => {
-      dialog.removeEventListener('cancel', onCancel)
-      dialog.removeEventListener('keydown', onKey)
-      if (dialog.open) dialog.close()
-    }
-  }, [])
-  return ref
-}
-
 /**
  * The decision dialog, for a first decision or (with `revise`) a correction or
  * reconsideration. Nothing is pre-selected. Granting against failed rules asks for a
@@ -74,7 +34,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
   const { t, e, lang, loc, money, date } = useI18n()
   const announce = useAnnounce()
   const form = useForm(props.revise ? 'revision' : 'decision', { onConflict: () => void props.reload() })
-  const ref = useModal(props.onClose)
+  const ref = useModalDialog(props.onClose, 'input, select, textarea, button')
   const c = props.detail
   const guide = c.decisionGuide
   const initial = props.initial
