@@ -49,7 +49,10 @@ describe('grant-screening UI: the audit page', () => {
     expect(await links.count()).toBeGreaterThan(0)
     for (const name of await links.evaluateAll((as) => as.map((a) => `${a.textContent} ${a.getAttribute('aria-label')}`)))
       expect(name).not.toMatch(UUID)
-    await table.getByRole('link', { name: `Öppna ärendet: ${caseNumber}` }).first().waitFor()
+    await table
+      .getByRole('link', { name: `Öppna ärendet: ${caseNumber}` })
+      .first()
+      .waitFor()
     violations.push(...(await axe(page, 'audit sv')))
     await shot(page, 'audit-sv', false)
 
@@ -58,15 +61,25 @@ describe('grant-screening UI: the audit page', () => {
     await page.getByRole('button', { name: 'Visa' }).click()
     await page.waitForURL(/reference=/)
     await table.waitFor()
-    await page.getByRole('table', { name: /^Händelser/ }).getByText('Beslut fattades').first().waitFor()
-    const rowsText = await page.getByRole('table', { name: /^Händelser/ }).locator('tbody tr').allTextContents()
+    await page
+      .getByRole('table', { name: /^Händelser/ })
+      .getByText('Beslut fattades')
+      .first()
+      .waitFor()
+    const rowsText = await page
+      .getByRole('table', { name: /^Händelser/ })
+      .locator('tbody tr')
+      .allTextContents()
     expect(rowsText.length).toBeGreaterThan(0)
     for (const r of rowsText) expect(r).toContain(`Ärende ${caseNumber}`)
 
     // An unknown diarienummer: the error names the field.
     await page.getByLabel('Diarienummer', { exact: true }).fill('KS 2099/99999')
     await page.getByRole('button', { name: 'Visa' }).click()
-    await page.getByText(/Inget har diarienumret eller referensen KS 2099\/99999/).first().waitFor()
+    await page
+      .getByText(/Inget har diarienumret eller referensen KS 2099\/99999/)
+      .first()
+      .waitFor()
     violations.push(...(await axe(page, 'audit unknown reference sv')))
 
     await page.getByRole('link', { name: 'Granskningslogg' }).click()

@@ -41,11 +41,7 @@ export async function labelAuditEvents(
   const users =
     usernames.length === 0
       ? []
-      : await db
-          .selectFrom('vbe_users')
-          .select(['username', 'display_name'])
-          .where('username', 'in', usernames)
-          .execute()
+      : await db.selectFrom('vbe_users').select(['username', 'display_name']).where('username', 'in', usernames).execute()
   const names = new Map(users.map((u) => [u.username, u.display_name]))
   const refs = new Map<string, AuditEntityRef>()
   for (const e of events) refs.set(auditEntityKey(e.entityType, e.entityId), { entityType: e.entityType, entityId: e.entityId })
