@@ -67,7 +67,11 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
   registerLetterRoutes(app, plugins)
   registerFollowUpRoutes(app, plugins)
   registerRescreenRoutes(app, plugins)
-  registerAuditRoutes(app, { reconcilers: grantAuditReconcilers, entityLabels: grantAuditEntityLabels, resolveReference: grantAuditReference })
+  registerAuditRoutes(app, {
+    reconcilers: grantAuditReconcilers,
+    entityLabels: grantAuditEntityLabels,
+    resolveReference: grantAuditReference,
+  })
   registerPeopleRoutes(app, plugins)
 }
 
