@@ -47,8 +47,10 @@ describe('grant-screening UI: the audit page', () => {
     // Links to a case: the visible text and the accessible name hold no id.
     const links = table.getByRole('link', { name: /^Öppna ärendet/ })
     expect(await links.count()).toBeGreaterThan(0)
-    for (const name of await links.evaluateAll((as) => as.map((a) => `${a.textContent} ${a.getAttribute('aria-label')}`)))
-      expect(name).not.toMatch(UUID)
+    for (const link of await links.all()) {
+      expect(await link.textContent()).not.toMatch(UUID)
+      expect(await link.getAttribute('aria-label')).not.toMatch(UUID)
+    }
     await table
       .getByRole('link', { name: `Öppna ärendet: ${caseNumber}` })
       .first()
