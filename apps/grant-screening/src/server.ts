@@ -23,6 +23,7 @@ import {
 import { Plugins } from './cases/index.js'
 import { seedDemo } from './demo.js'
 import { installedPlugins } from '@vbe/districts'
+import { grantAuditEntityLabels, grantAuditReference } from './db/audit-labels.js'
 import { grantAuditReconcilers } from './db/audit-reconcile.js'
 import { grantMigrations } from './db/migrations/index.js'
 import type { Tables } from './db/tables.js'
@@ -66,7 +67,11 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
   registerLetterRoutes(app, plugins)
   registerFollowUpRoutes(app, plugins)
   registerRescreenRoutes(app, plugins)
-  registerAuditRoutes(app, { reconcilers: grantAuditReconcilers })
+  registerAuditRoutes(app, {
+    reconcilers: grantAuditReconcilers,
+    entityLabels: grantAuditEntityLabels,
+    resolveReference: grantAuditReference,
+  })
   registerPeopleRoutes(app, plugins)
 }
 

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { Effect } from 'effect'
 import { MAX_INT4 } from '../openapi-schemas.js'
 import { coded } from '@vbe/core'
 import { securityEvent } from '../security-log/request.js'
@@ -7,6 +8,9 @@ import { listAudit } from '../audit/list.js'
 import { AUDIT_PROBLEM_CODES, verificationFor, verificationIn, type AuditVerification } from '../audit/problems.js'
 import type { AuditReconciler } from '../audit/reconcile.js'
 import { verifyAudit } from '../audit/verify.js'
+import { Invalid } from '../errors.js'
+import { query } from '../services.js'
+import { labelAuditEvents, type AuditEntityLabels, type AuditReferenceResolver } from './audit-labels.js'
 import { scopeOf } from '../access/policy.js'
 import { problems, requestLanguage, requireUser, run, SESSION, type KitEnv } from '../http.js'
 
@@ -57,6 +61,13 @@ export const auditEventSchema = z
       .string()
       .nullable()
       .openapi({ description: 'The id (a fingerprint) of the audit key that signed the event; null on events from before key ids' }),
+    actorName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The display name of the actor now (the log keeps the username); null when the user no longer exists' }),
+    entityLabel: z.string().nullable().openapi({
+      description: 'A reference to the entity a person recognises (a diarienummer, a plan’s name), from the app; null when it has none',
+    }),
   })
   .openapi('AuditEvent')
 
@@ -74,6 +85,10 @@ export function verificationBody(c: Context, verification: AuditVerification): A
 export interface AuditRouteOptions {
   /** The app's checks of its tables against the log (its `src/db/audit-reconcile.ts`). */
   readonly reconcilers?: readonly AuditReconciler[]
+  /** The app's labels of the entities in events (a case's diarienummer), so no id needs to reach a user. */
+  readonly entityLabels?: AuditEntityLabels
+  /** The app's resolver of `?reference=` (a diarienummer) to an entity; without it `reference` is refused. */
+  readonly resolveReference?: AuditReferenceResolver
 }
 
 /**
@@ -83,6 +98,21 @@ export interface AuditRouteOptions {
  * district admin gets its district's counts and problems). Admins and auditors.
  */
 export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRouteOptions = {}): void {
+  const unknownReference = (reference: string) =>
+    new Invalid({
+      detail: { sv: 'Filtret är ogiltigt.', en: 'The filter is invalid.' },
+      problems: [
+        {
+          path: 'reference',
+          message: { sv: `Inget har diarienumret eller referensen ${reference}.`, en: `Nothing has the reference number ${reference}.` },
+        },
+      ],
+    })
+  const resolveReference = (reference: string) =>
+    Effect.flatMap(
+      query('audit.reference', (db) => (options.resolveReference ? options.resolveReference(db, reference) : Promise.resolve(null))),
+      (entity) => (entity ? Effect.succeed(entity) : Effect.fail(unknownReference(reference))),
+    )
   app.openapi(
     createRoute({
       method: 'get',
@@ -90,11 +120,19 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
       tags: ['audit'],
       operationId: 'listAuditEvents',
       summary: 'The audit log, newest first',
-      description: 'Events newest first, paged by `before` (an event number), optionally about one entity. Admins and auditors.',
+      description:
+        'Events newest first, paged by `before` (an event number), optionally about one entity (by `entityId`, or by `reference`: a reference a person knows, such as a diarienummer). Each event carries the actor’s display name and a label of its entity. Admins and auditors.',
       security: SESSION,
       request: {
         query: z.object({
           entityId: z.string().max(200).optional(),
+          reference: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .optional()
+            .openapi({ description: 'A reference a person knows (grant screening: a diarienummer); 400 when no entity has it' }),
           limit: z.coerce.number().int().min(1, coded('api.oneOrMore')).max(1000).optional(),
           before: z.coerce.number().int().min(1).max(MAX_INT4).optional(),
         }),
@@ -105,13 +143,19 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
       const q = c.req.valid('query')
       // A district admin reads its own district's events only.
       const scope = scopeOf(requireUser(c, ['admin', 'auditor']))
-      const query = {
-        ...(q.entityId ? { entityId: q.entityId } : {}),
+      const entity = q.reference === undefined ? null : await run(c, resolveReference(q.reference), ['admin', 'auditor'])
+      const filter = {
+        ...(entity ? { entityType: entity.entityType, entityId: entity.entityId } : q.entityId ? { entityId: q.entityId } : {}),
         ...(q.limit ? { limit: q.limit } : {}),
         ...(q.before ? { before: q.before } : {}),
         ...(scope === null ? {} : { districts: scope }),
       }
-      const events = await run(c, listAudit(query), ['admin', 'auditor'])
+      const listed = await run(c, listAudit(filter), ['admin', 'auditor'])
+      const events = await run(
+        c,
+        query('audit.labels', (db) => labelAuditEvents(db, listed, options.entityLabels)),
+        ['admin', 'auditor'],
+      )
       await securityEvent(c, 'audit.read', { events: events.length })
       return c.json({ events }, 200)
     },

@@ -17,20 +17,48 @@ import {
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
-import type { AuditEvent, AuditVerification } from '../../types'
+import type { AuditVerification } from '../../types'
+import type { LabelledAuditEvent as AuditEvent } from '@vbe/server-kit'
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from './action-labels'
 import { DistrictName } from '../../lists'
 
 const LIMITS = ['50', '100', '200', '500'] as const
 
-/** The audit trail (auditor, admin): events newest first, filter by entity, page back, and verify the hash chain. */
+const actionLabel = (action: string, loc: (text: { sv: string; en: string }) => string): string | null => {
+  const label = AUDIT_ACTION_LABELS[action]
+  return label ? loc(label) : null
+}
+
+/** The event's entity as a person knows it: a case by its diarienummer (and a link), anything else by its type. Never its id. */
+function EntityCell(props: { ev: AuditEvent }): ReactNode {
+  const { t, loc } = useI18n()
+  const { ev } = props
+  if (ev.entityType === 'case') {
+    const name = ev.entityLabel ?? t('auditCaseWithoutNumber')
+    return (
+      <>
+        <span className="block">{ev.entityLabel ? t('auditCaseNumbered', { number: ev.entityLabel }) : name}</span>
+        <a href={caseHref(ev.entityId)} aria-label={t('auditOpenCaseNamed', { case: name })}>
+          {t('auditOpenCase')}
+        </a>
+      </>
+    )
+  }
+  const type = AUDIT_ENTITY_TYPE_LABELS[ev.entityType]
+  const typeLabel = type ? loc(type) : t('auditOtherEntity')
+  return <>{ev.entityLabel ? `${typeLabel}: ${ev.entityLabel}` : typeLabel}</>
+}
+
+/** The audit trail (auditor, admin): events newest first, filter by case, page back, and verify the hash chain. */
 export function AuditPage(props: { route: Route }): ReactNode {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, loc } = useI18n()
   const announce = useAnnounce()
   const filterForm = useForm('audit')
   const verifyForm = useForm('verify')
   const entityId = props.route.params.get('entityId') ?? ''
+  const reference = props.route.params.get('reference') ?? ''
   const limit = props.route.params.get('limit') ?? '100'
-  const [draftEntity, setDraftEntity] = useState(entityId)
+  const [draftReference, setDraftReference] = useState(reference)
   const [draftLimit, setDraftLimit] = useState(limit)
   const [events, setEvents] = useState<AuditEvent[] | null>(null)
   const [more, setMore] = useState(false)
@@ -38,19 +66,20 @@ export function AuditPage(props: { route: Route }): ReactNode {
   const [verification, setVerification] = useState<AuditVerification | null>(null)
 
   // A new filter in the URL: reset the list and the form to it while rendering (not in the effect).
-  const queryKey = `${entityId}\u0000${limit}`
+  const queryKey = `${entityId}\u0000${reference}\u0000${limit}`
   const [shownKey, setShownKey] = useState(queryKey)
   if (shownKey !== queryKey) {
     setShownKey(queryKey)
     setEvents(null)
     setProblem(null)
-    setDraftEntity(entityId)
+    setDraftReference(reference)
     setDraftLimit(limit)
   }
 
   const fetchEvents = useCallback(
-    (before?: number) => api<{ events: AuditEvent[] }>('/api/audit', { query: { entityId, limit, before } }),
-    [entityId, limit],
+    (before?: number) =>
+      api<{ events: AuditEvent[] }>('/api/audit', { query: reference ? { reference, limit, before } : { entityId, limit, before } }),
+    [entityId, reference, limit],
   )
 
   useEffect(() => {
@@ -89,7 +118,7 @@ export function AuditPage(props: { route: Route }): ReactNode {
 
   const onFilter = (ev: FormEvent) => {
     ev.preventDefault()
-    navigate(href('/audit', { entityId: draftEntity.trim(), limit: draftLimit === '100' ? '' : draftLimit }))
+    navigate(href('/audit', { reference: draftReference.trim(), limit: draftLimit === '100' ? '' : draftLimit }))
   }
 
   return (
@@ -136,8 +165,8 @@ export function AuditPage(props: { route: Route }): ReactNode {
             {t('filters')}
           </h2>
           <form onSubmit={onFilter} className="filters__form">
-            <Field form={filterForm} name="entityId" label={t('auditFilterEntity')}>
-              {(p) => <input {...p} type="text" value={draftEntity} onChange={(ev) => setDraftEntity(ev.currentTarget.value)} />}
+            <Field form={filterForm} name="reference" label={t('auditFilterCaseNumber')}>
+              {(p) => <input {...p} type="text" value={draftReference} onChange={(ev) => setDraftReference(ev.currentTarget.value)} />}
             </Field>
             <Field form={filterForm} name="limit" label={t('auditLimit')}>
               {(p) => (
@@ -179,13 +208,12 @@ export function AuditPage(props: { route: Route }): ReactNode {
                   <th scope="col">{t('colAction')}</th>
                   <th scope="col">{t('colEntity')}</th>
                   <th scope="col">{t('colDistrict')}</th>
-                  <th scope="col">{t('colRuleset')}</th>
                 </tr>
               </thead>
               <tbody>
                 {events.length === 0 ? (
                   <tr>
-                    <td colSpan={7}>{t('auditEmpty')}</td>
+                    <td colSpan={6}>{t('auditEmpty')}</td>
                   </tr>
                 ) : (
                   events.map((ev) => (
@@ -194,23 +222,15 @@ export function AuditPage(props: { route: Route }): ReactNode {
                         {ev.seq}
                       </th>
                       <td className="nowrap">{dateTime(ev.at)}</td>
-                      <td>{ev.actor}</td>
-                      <td className="mono">
-                        {ev.action}
+                      <td>{ev.actorName ?? t('auditRemovedUser')}</td>
+                      <td>
+                        {actionLabel(ev.action, loc) ?? t('auditOtherAction')}
                         {ev.erasedBy != null && <span className="block small muted">{t('erasedEvent', { seq: ev.erasedBy })}</span>}
                       </td>
                       <td>
-                        <span className="muted">{ev.entityType}</span>{' '}
-                        {ev.entityType === 'case' ? (
-                          <a href={caseHref(ev.entityId)} className="mono">
-                            {ev.entityId}
-                          </a>
-                        ) : (
-                          <span className="mono">{ev.entityId}</span>
-                        )}
+                        <EntityCell ev={ev} />
                       </td>
                       <td>{ev.district ? <DistrictName id={ev.district} /> : '–'}</td>
-                      <td className="mono small">{ev.ruleset ?? '–'}</td>
                     </tr>
                   ))
                 )}

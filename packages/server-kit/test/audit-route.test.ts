@@ -1,0 +1,81 @@
+import { Effect } from 'effect'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  appendAuditAs,
+  auditEntityKey,
+  Clock,
+  createApi,
+  Db,
+  kitMigrations,
+  openDatabase,
+  registerAuditRoutes,
+  upsertUser,
+  type AuditEntityLabels,
+  type Database,
+} from '../src/index.js'
+import { DATABASES } from './databases.js'
+
+/*
+ * `GET /api/audit` as every app's audit page reads it: the actor's display name resolved at
+ * read time (null for a user that is gone; the username stays for machines), the entity's
+ * label from the app's resolver (null where it has none), and `?reference=` through the app's
+ * resolver, refused with a 400 naming the field when nothing has it.
+ */
+describe.each(DATABASES)('GET /api/audit labels on %s', (_name, config) => {
+  let database: Database
+  const clock = { now: () => new Date('2026-03-01T10:00:00Z') }
+  const run = <A, E>(e: Effect.Effect<A, E, Db | Clock>) =>
+    Effect.runPromise(e.pipe(Effect.provideService(Db, database), Effect.provideService(Clock, clock)))
+  // The app's resolver: plan p1 has a name; anything else has none.
+  const entityLabels: AuditEntityLabels = async (_db, refs) =>
+    new Map(
+      refs
+        .filter((r) => r.entityType === 'plan' && r.entityId === 'p1')
+        .map((r) => [auditEntityKey(r.entityType, r.entityId), 'Handlingsplan 2026']),
+    )
+  let cookie = ''
+  let app: ReturnType<typeof createApi>
+
+  beforeAll(async () => {
+    database = await openDatabase(await config(), [kitMigrations])
+    await run(upsertUser({ username: 'greta', displayName: 'Greta Granskare', password: 'secret-1', roles: ['auditor'], district: null }))
+    await run(upsertUser({ username: 'anna', displayName: 'Anna Andersson', password: 'secret-1', roles: ['officer'], district: null }))
+    await run(appendAuditAs('anna', { action: 'plan.create', entityType: 'plan', entityId: 'p1', after: { year: 2026 } }))
+    await run(appendAuditAs('ghost', { action: 'plan.save', entityType: 'plan', entityId: 'p2', after: { year: 2027 } }))
+    app = createApi({ database, clock })
+    registerAuditRoutes(app, {
+      entityLabels,
+      resolveReference: async (_db, reference) => (reference === 'Handlingsplan 2026' ? { entityType: 'plan', entityId: 'p1' } : null),
+    })
+    const res = await app.request('http://localhost/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'greta', password: 'secret-1' }),
+    })
+    expect(res.status).toBe(200)
+    cookie = res.headers.get('set-cookie')!.split(';')[0]!
+  })
+  afterAll(() => database?.close())
+
+  const get = async (path: string) => {
+    const res = await app.request(`http://localhost${path}`, { headers: { cookie, 'accept-language': 'en' } })
+    return { status: res.status, body: (await res.json()) as { events: Record<string, unknown>[]; errors?: { path: string }[] } }
+  }
+
+  it('adds actorName and entityLabel; keeps the username and id for machines', async () => {
+    const r = await get('/api/audit')
+    expect(r.status).toBe(200)
+    const byEntity = new Map(r.body.events.map((e) => [e['entityId'], e]))
+    expect(byEntity.get('p1')).toMatchObject({ actor: 'anna', actorName: 'Anna Andersson', entityLabel: 'Handlingsplan 2026' })
+    expect(byEntity.get('p2')).toMatchObject({ actor: 'ghost', actorName: null, entityLabel: null })
+  })
+
+  it('filters by a reference the app resolves, and names the field when nothing has it', async () => {
+    const r = await get(`/api/audit?reference=${encodeURIComponent('Handlingsplan 2026')}`)
+    expect(r.status).toBe(200)
+    expect(r.body.events.map((e) => e['entityId'])).toEqual(['p1'])
+    const bad = await get('/api/audit?reference=nothing')
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors?.map((e) => e.path)).toEqual(['reference'])
+  })
+})
