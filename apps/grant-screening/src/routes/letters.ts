@@ -9,13 +9,9 @@ import { runner, idParam, json, body, text, OFFICERS } from './schemas.js'
 const letterQuery = z.object({ lang: z.enum(['sv', 'en']).optional(), format: z.enum(['html', 'pdf']).optional() }).strict()
 const issuedQuery = letterQuery
   .extend({
-    decision: z
-      .string()
-      .uuid()
-      .optional()
-      .openapi({
-        description: 'A decision of the case (its id), current or replaced by a correction or reconsideration; the current one by default.',
-      }),
+    decision: z.string().uuid().optional().openapi({
+      description: 'A decision of the case (its id), current or replaced by a correction or reconsideration; the current one by default.',
+    }),
   })
   .strict()
 const letterResponses = {

@@ -159,12 +159,9 @@ const decisionGuideSchema = z
 
 export const caseDetailSchema = caseSummarySchema
   .extend({
-    caseNumber: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'The case number in the authority’s diarium (as its letters give it); null until the first letter assigns it',
-      }),
+    caseNumber: z.string().nullable().openapi({
+      description: 'The case number in the authority’s diarium (as its letters give it); null until the first letter assigns it',
+    }),
     replyDue: z.string().nullable().openapi({
       description:
         'The last day (YYYY-MM-DD) of the applicant’s reply to the latest communication while it is awaited; null when no reply is awaited',
