@@ -1,6 +1,7 @@
 import { api, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
+import { LetterLocaleField } from '../../components/LetterLocaleField'
 import { LetterLinks } from '../../components/LetterLinks'
 import { useI18n } from '../../i18n'
 import type { CaseDetail, Communication, Lang } from '../../types'
@@ -122,18 +123,7 @@ function SendForm(props: CaseProps): ReactNode {
       <Field form={form} name="deadline" label={t('communicationDeadline')} required>
         {(p) => <input {...p} type="date" value={deadline} onChange={(ev) => setDeadline(ev.currentTarget.value)} />}
       </Field>
-      <RadioGroup
-        form={form}
-        name="letterLocale"
-        legend={t('communicationLocale')}
-        inline
-        value={letterLocale}
-        onChange={setLetterLocale}
-        options={[
-          { value: 'sv', label: 'Svenska', lang: 'sv' },
-          { value: 'en', label: 'English', lang: 'en' },
-        ]}
-      />
+      <LetterLocaleField form={form} legend={t('communicationLocale')} value={letterLocale} onChange={setLetterLocale} />
       <Submit form={form} label={t('communicationSend')} className="button button--secondary" />
     </form>
   )

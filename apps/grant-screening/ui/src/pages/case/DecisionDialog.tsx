@@ -1,6 +1,7 @@
 import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, useModalDialog, type Problem } from '@vbe/web-kit'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
+import { LetterLocaleField } from '../../components/LetterLocaleField'
 import { useI18n } from '../../i18n'
 import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang } from '../../types'
 import type { CaseProps } from './CasePage'
@@ -199,18 +200,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
           <Field form={form} name="reasons" label={t('decisionReasons')} required>
             {(p) => <textarea {...p} rows={5} value={reasons} onChange={(ev) => setReasons(ev.currentTarget.value)} />}
           </Field>
-          <RadioGroup
-            form={form}
-            name="letterLocale"
-            legend={t('letterLocale')}
-            inline
-            value={letterLocale}
-            onChange={setLetterLocale}
-            options={[
-              { value: 'sv', label: 'Svenska', lang: 'sv' },
-              { value: 'en', label: 'English', lang: 'en' },
-            ]}
-          />
+          <LetterLocaleField form={form} legend={t('letterLocale')} value={letterLocale} onChange={setLetterLocale} />
           <div className="dialog__buttons">
             <Submit form={form} label={t('decisionReview')} />
             <button type="button" className="button button--secondary" onClick={props.onClose}>
