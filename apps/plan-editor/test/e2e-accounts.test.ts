@@ -103,6 +103,10 @@ describe('accounts in Chromium (plan editor)', () => {
     await signIn(admin, 'admin.rk')
     await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare' }).click()
     await admin.getByRole('heading', { level: 1, name: 'Användare' }).waitFor()
+    // Only "Användare" is the current menu item on the kit's page, not the app's fallback "Planer".
+    const menu = admin.getByRole('navigation', { name: 'Huvudmeny' })
+    expect(await menu.getByRole('link', { name: 'Användare' }).getAttribute('aria-current')).toBe('page')
+    expect(await menu.getByRole('link', { name: 'Planer' }).getAttribute('aria-current')).toBeNull()
     const table = admin.getByRole('table', { name: 'Användare och deras inloggningar' })
     const row = table.getByRole('row', { name: /^Jonas \(handläggare, Rinkeby-Kista\)/ })
     await row.waitFor()

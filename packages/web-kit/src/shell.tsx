@@ -12,6 +12,9 @@ import { hasRole, type User } from './types.js'
 import { UsersPage, USERS_PATH } from './users-page.js'
 import { Loading, Notice } from './page.js'
 
+/** The pages the shell serves itself, in both apps. */
+const KIT_PATHS: readonly string[] = [ACCESSIBILITY_PATH, SESSIONS_PATH, USERS_PATH]
+
 /** A staff app's root: its language (from its catalogue, mirrored to the API client) and the live region for announcements. */
 export function StaffApp<K extends string>(props: { catalogue: Catalogue<K>; children: ReactNode }): ReactNode {
   return (
@@ -56,7 +59,8 @@ export function StaffShell(props: {
       nav={
         user
           ? [
-              ...props.nav(user, route),
+              // On the kit's own pages no app menu item is current, whatever the app's router falls back to.
+              ...props.nav(user, route).map((item) => (KIT_PATHS.includes(route.path) ? { ...item, current: false } : item)),
               ...(hasRole(user, 'admin') ? [{ href: href(USERS_PATH), label: t('usersTitle'), current: route.path === USERS_PATH }] : []),
             ]
           : []
