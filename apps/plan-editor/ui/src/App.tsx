@@ -1,4 +1,4 @@
-import { ACCESSIBILITY_PATH, hasRole, StaffApp, StaffShell, type Route, type User } from '@vbe/web-kit'
+import { hasRole, StaffApp, StaffShell, type Route, type User } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { districtName } from '@vbe/districts'
 import { catalogue, useI18n } from './i18n'
@@ -6,14 +6,13 @@ import { Editor } from './pages/editor/EditorPage'
 import { Overview } from './pages/overview/Overview'
 import { PlanList } from './pages/plans/PlanList'
 
-/** The accessibility statement is the shell's; it is a page here only so that no menu item shows as current on it. */
-type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' } | { page: 'accessibility' }
+/** The app's own pages (the shell serves the accessibility statement, my sign-ins and users, and marks no app item current there). */
+type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' }
 
 function pageOf(route: Route): Page {
   const [first, second] = route.segments
   if (first === 'plan' && second && /^[0-9a-f-]{36}$/.test(second)) return { page: 'plan', id: second }
   if (first === 'overview') return { page: 'overview' }
-  if (route.path === ACCESSIBILITY_PATH) return { page: 'accessibility' }
   return { page: 'list' }
 }
 
