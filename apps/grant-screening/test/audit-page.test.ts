@@ -10,7 +10,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ANCHOR_ACTION, ERASE_ACTION } from '@vbe/server-kit'
 import { REVISION_BASES } from '@vbe/core/grants'
-import { AUDIT_ACTION_LABELS } from '../ui/src/pages/audit/action-labels.js'
+import { AUDIT_ACTION_LABELS } from '../ui/src/audit-labels.js'
 import { decidedCase, eligibleApplication } from './support/cases.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
 

@@ -1,4 +1,5 @@
 import { accountsEn, accountsSv } from './accounts-messages.js'
+import { auditEn, auditSv } from './audit-messages.js'
 import type { Lang } from './types.js'
 
 /**
@@ -75,6 +76,7 @@ const sv = {
     'Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.',
   a11yDate: 'Redogörelsen upprättades den 5 december 2026.',
   ...accountsSv,
+  ...auditSv,
 } as const
 
 export type KitKey = keyof typeof sv
@@ -147,6 +149,7 @@ const en: Readonly<Record<KitKey, string>> = {
     'The Agency for Digital Government (Digg) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can contact Digg.',
   a11yDate: 'This statement was prepared on 5 December 2026.',
   ...accountsEn,
+  ...auditEn,
 }
 
 export const kitMessages: Readonly<Record<Lang, Readonly<Record<KitKey, string>>>> = { sv, en }

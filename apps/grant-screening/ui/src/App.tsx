@@ -1,8 +1,8 @@
-import { hasRole, href, PageHeading, StaffApp, StaffShell, type NavItem, type Route, type User } from '@vbe/web-kit'
+import { AUDIT_PATH, AuditPage, hasRole, href, PageHeading, StaffApp, StaffShell, type NavItem, type Route, type User } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
+import { grantAuditLabels } from './audit-labels'
 import { catalogue, useI18n } from './i18n'
 import { DistrictName, resetLists } from './lists'
-import { AuditPage } from './pages/audit/AuditPage'
 import { CasePage } from './pages/case/CasePage'
 import { ImportPage } from './pages/import/ImportPage'
 import { NewApplicationPage } from './pages/new-application/NewApplicationPage'
@@ -39,7 +39,7 @@ function navItems(user: User, route: Route, t: ReturnType<typeof useI18n>['t']):
     { path: '/import', label: t('nav_import'), show: hasRole(user, 'officer', 'admin') },
     { path: '/new', label: t('nav_new'), show: hasRole(user, 'officer', 'admin') },
     { path: '/rescreen', label: t('nav_rescreen'), show: true },
-    { path: '/audit', label: t('nav_audit'), show: hasRole(user, 'auditor', 'admin') },
+    { path: AUDIT_PATH, label: t('nav_audit'), show: hasRole(user, 'auditor', 'admin') },
   ]
   const current = (path: string) => (path === '/' ? route.path === '/' || route.path.startsWith('/cases') : route.path === path)
   return items.filter((i) => i.show).map((i) => ({ href: href(i.path), label: i.label, current: current(i.path) }))
@@ -52,7 +52,12 @@ function Page(props: { route: Route; user: User }): ReactNode {
   if (first === 'cases' && second) return <CasePage key={second} id={second} user={user} />
   if (first === 'import') return hasRole(user, 'officer', 'admin') ? <ImportPage /> : <NotAllowed />
   if (first === 'new') return hasRole(user, 'officer', 'admin') ? <NewApplicationPage /> : <NotAllowed />
-  if (first === 'audit') return hasRole(user, 'auditor', 'admin') ? <AuditPage route={route} /> : <NotAllowed />
+  if (route.path === AUDIT_PATH)
+    return hasRole(user, 'auditor', 'admin') ? (
+      <AuditPage route={route} labels={grantAuditLabels} district={(id) => <DistrictName id={id} />} />
+    ) : (
+      <NotAllowed />
+    )
   if (first === 'rescreen') return <RescreenPage user={user} />
   return <NotFound />
 }

@@ -13,6 +13,7 @@ import {
   useForm,
   useAnnounce,
   href,
+  auditHref,
 } from '@vbe/web-kit'
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { Badge, yesNo } from '../../components/badges'
@@ -278,7 +279,7 @@ function CaseView(props: CaseProps): ReactNode {
           </dl>
           {hasRole(props.user, 'admin', 'auditor') && (
             <p>
-              <a href={href('/audit', { entityId: c.id })}>{t('nav_audit')}</a>
+              <a href={auditHref({ reference: c.caseNumber, entityId: c.id })}>{t('nav_audit')}</a>
             </p>
           )}
         </section>

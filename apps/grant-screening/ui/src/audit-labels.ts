@@ -1,14 +1,11 @@
-// What each audit action code means, in words (data, not branches). One entry per action
-// the app and the kit write into grant screening's log; `test/audit-page.test.ts` finds
-// every action in the source and fails when one has no entry here.
+// Grant screening's part of the audit page (the page is @vbe/web-kit's `AuditPage`), as data:
+// what each action code the app writes means, in words, and how its entities are named. The
+// kit's own actions (sign-in, accounts, erasure, checkpoints) come from `defineAuditLabels`.
+// `test/audit-page.test.ts` finds every action in the source and fails when one has no label.
+// No React here: the node tests import this file.
+import { defineAuditLabels, type Localized } from '@vbe/web-kit/audit-labels'
 
-/** A text in both languages. */
-export interface LocalizedText {
-  readonly sv: string
-  readonly en: string
-}
-
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
+const GRANT_ACTIONS: Readonly<Record<string, Localized>> = {
   'case.create': { sv: 'Ärendet registrerades', en: 'Case registered' },
   'case.read': { sv: 'Ärendet lästes', en: 'Case read' },
   'case.rescreen': { sv: 'Ärendet prövades om mot nya regler', en: 'Case re-screened against new rules' },
@@ -35,24 +32,31 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   'person.create': { sv: 'Person registrerades', en: 'Person registered' },
   'person.export': { sv: 'Personuppgifter lämnades ut', en: 'Personal data exported' },
   'staff.title.set': { sv: 'Titel i beslutsbrev ändrades', en: 'Title in decision letters changed' },
-  'session.login': { sv: 'Inloggning', en: 'Signed in' },
-  'session.logout': { sv: 'Utloggning', en: 'Signed out' },
-  'session.end': { sv: 'En session avslutades', en: 'A session was ended' },
-  'session.end-all': { sv: 'Alla sessioner avslutades', en: 'All sessions were ended' },
-  'user.password-changed': { sv: 'Lösenordet byttes', en: 'Password changed' },
-  'user.disabled': { sv: 'Kontot stängdes av', en: 'Account disabled' },
-  'user.enabled': { sv: 'Kontot aktiverades', en: 'Account enabled' },
-  'user.created-from-provider': { sv: 'Konto skapades vid inloggning via e-legitimation', en: 'Account created at single sign-on' },
-  'user.roles-from-provider': { sv: 'Roller uppdaterades vid inloggning', en: 'Roles updated at single sign-on' },
-  'gdpr.erase': { sv: 'Personuppgifter raderades (GDPR)', en: 'Personal data erased (GDPR)' },
-  'audit.anchor': { sv: 'Kontrollpunkt i loggen', en: 'Audit log checkpoint' },
 }
 
-/** What an entity type is called; the id itself is never shown. */
-export const AUDIT_ENTITY_TYPE_LABELS: Readonly<Record<string, LocalizedText>> = {
-  case: { sv: 'Ärende', en: 'Case' },
-  person: { sv: 'Person', en: 'Person' },
-  user: { sv: 'Användare', en: 'User' },
-  session: { sv: 'Session', en: 'Session' },
-  audit: { sv: 'Granskningsloggen', en: 'The audit log' },
-}
+/** The audit page's labels in grant screening: a case by its diarienummer, with a link to it. */
+export const grantAuditLabels = defineAuditLabels({
+  intro: {
+    sv: 'Varje ändring och varje läsning av personuppgifter loggas i en kedja där varje händelse bär föregående händelses kontrollsumma.',
+    en: 'Every change and every read of personal data is logged in a chain in which each event carries the checksum of the event before it.',
+  },
+  reference: { label: { sv: 'Diarienummer', en: 'Reference number (diarienummer)' } },
+  actions: GRANT_ACTIONS,
+  entities: {
+    case: {
+      type: { sv: 'Ärende', en: 'Case' },
+      named: { sv: 'Ärende {label}', en: 'Case {label}' },
+      unnamed: { sv: 'Ärende utan diarienummer', en: 'Case without a reference number' },
+      link: {
+        // The case page's hash route (router.ts's `caseHref`, which this file cannot import: it pulls in React).
+        href: (id) => `#/cases/${encodeURIComponent(id)}`,
+        text: { sv: 'Öppna ärendet', en: 'Open the case' },
+        named: { sv: 'Öppna ärendet: {name}', en: 'Open the case: {name}' },
+      },
+    },
+    person: { type: { sv: 'Person', en: 'Person' } },
+  },
+})
+
+/** Every action code's label, the kit's included. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, Localized>> = grantAuditLabels.actions
