@@ -1,4 +1,5 @@
 import type { AnyKysely } from '../db-values.js'
+import type { Locale } from '@vbe/core'
 import type { AuditEvent } from '../audit/chain.js'
 
 /** An event's entity, as an app's label resolver gets it. */
@@ -10,10 +11,11 @@ export interface AuditEntityRef {
 /**
  * The app's resolver of entity labels for `GET /api/audit`: for each entity it knows, a
  * reference a person recognises (grant screening: a case's diarienummer; the plan editor:
- * "Handlingsplan 2026"). Entities it leaves out get `entityLabel: null`. A label never holds
- * personal data or an id: it reaches the user as is. Keyed by `auditEntityKey`.
+ * a plan's district and year). Entities it leaves out get `entityLabel: null`. A label never holds
+ * personal data or an id: it reaches the user as is, in `lang` (the request's language) where
+ * it has words. Keyed by `auditEntityKey`.
  */
-export type AuditEntityLabels = (db: AnyKysely, refs: readonly AuditEntityRef[]) => Promise<ReadonlyMap<string, string>>
+export type AuditEntityLabels = (db: AnyKysely, refs: readonly AuditEntityRef[], lang: Locale) => Promise<ReadonlyMap<string, string>>
 
 /**
  * The app's resolver of a reference a person knows (a diarienummer) to the entity whose events
@@ -31,11 +33,12 @@ export interface LabelledAuditEvent extends AuditEvent {
   readonly entityLabel: string | null
 }
 
-/** Adds `actorName` (from `vbe_users`, at read time) and `entityLabel` (from the app's resolver) to events. */
+/** Adds `actorName` (from `vbe_users`, at read time) and `entityLabel` (from the app's resolver, in `lang`) to events. */
 export async function labelAuditEvents(
   db: AnyKysely,
   events: readonly AuditEvent[],
   entityLabels: AuditEntityLabels | undefined,
+  lang: Locale = 'sv',
 ): Promise<LabelledAuditEvent[]> {
   const usernames = [...new Set(events.map((e) => e.actor))]
   const users =
@@ -45,7 +48,7 @@ export async function labelAuditEvents(
   const names = new Map(users.map((u) => [u.username, u.display_name]))
   const refs = new Map<string, AuditEntityRef>()
   for (const e of events) refs.set(auditEntityKey(e.entityType, e.entityId), { entityType: e.entityType, entityId: e.entityId })
-  const labels = entityLabels && refs.size > 0 ? await entityLabels(db, [...refs.values()]) : new Map<string, string>()
+  const labels = entityLabels && refs.size > 0 ? await entityLabels(db, [...refs.values()], lang) : new Map<string, string>()
   return events.map((e) => ({
     ...e,
     actorName: names.get(e.actor) ?? null,

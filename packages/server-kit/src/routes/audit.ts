@@ -85,9 +85,9 @@ export function verificationBody(c: Context, verification: AuditVerification): A
 export interface AuditRouteOptions {
   /** The app's checks of its tables against the log (its `src/db/audit-reconcile.ts`). */
   readonly reconcilers?: readonly AuditReconciler[]
-  /** The app's labels of the entities in events (a case's diarienummer), so no id needs to reach a user. */
+  /** The app's labels of the entities in events (a case's diarienummer, a plan's district and year), so no id needs to reach a user. */
   readonly entityLabels?: AuditEntityLabels
-  /** The app's resolver of `?reference=` (a diarienummer) to an entity; without it `reference` is refused. */
+  /** The app's resolver of `?reference=` (a diarienummer, a plan's district and year) to an entity; without it `reference` is refused. */
   readonly resolveReference?: AuditReferenceResolver
 }
 
@@ -132,7 +132,7 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
             .min(1)
             .max(200)
             .optional()
-            .openapi({ description: 'A reference a person knows (grant screening: a diarienummer); 400 when no entity has it' }),
+            .openapi({ description: 'A reference a person knows (grant screening: a diarienummer; the plan editor: a plan’s district and year); 400 when no entity has it' }),
           limit: z.coerce.number().int().min(1, coded('api.oneOrMore')).max(1000).optional(),
           before: z.coerce.number().int().min(1).max(MAX_INT4).optional(),
         }),
@@ -151,11 +151,15 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
         ...(scope === null ? {} : { districts: scope }),
       }
       const listed = await run(c, listAudit(filter), ['admin', 'auditor'])
+      // Labels may have words (a district's name): in the request's language.
+      const lang = requestLanguage(c)
       const events = await run(
         c,
-        query('audit.labels', (db) => labelAuditEvents(db, listed, options.entityLabels)),
+        query('audit.labels', (db) => labelAuditEvents(db, listed, options.entityLabels, lang)),
         ['admin', 'auditor'],
       )
+      c.header('Content-Language', lang)
+      c.header('Vary', 'Accept-Language')
       await securityEvent(c, 'audit.read', { events: events.length })
       return c.json({ events }, 200)
     },
