@@ -30,6 +30,8 @@ export interface AuditPageLabels {
   readonly entities: Readonly<Record<string, AuditEntityKind>>
   /** The filter's field: what people know the entity by (grant screening: a diarienummer), and an example. */
   readonly reference: { readonly label: Localized; readonly hint?: Localized }
+  /** Actors that are no user (the system, a demo seed), in words; a user is shown by the display name the server sends. */
+  readonly actors?: Readonly<Record<string, Localized>>
   /** The page's introduction; the kit has a default. */
   readonly intro?: Localized
 }
@@ -56,12 +58,18 @@ export const KIT_AUDIT_ENTITY_KINDS: Readonly<Record<string, AuditEntityKind>> =
   audit: { type: { sv: 'Granskningsloggen', en: 'The audit log' } },
 }
 
-/** An app's audit page labels, the kit's own actions and entities merged under its own (the app's win on the same code). */
+/** The actors server-kit writes events as that are no user (checkpoints, steps taken by the server itself). */
+export const KIT_AUDIT_ACTORS: Readonly<Record<string, Localized>> = {
+  system: { sv: 'Systemet', en: 'The system' },
+}
+
+/** An app's audit page labels, the kit's own actions, entities and actors merged under its own (the app's win on the same code). */
 export function defineAuditLabels(app: AuditPageLabels): AuditPageLabels {
   return {
     ...app,
     actions: { ...KIT_AUDIT_ACTION_LABELS, ...app.actions },
     entities: { ...KIT_AUDIT_ENTITY_KINDS, ...app.entities },
+    actors: { ...KIT_AUDIT_ACTORS, ...app.actors },
   }
 }
 

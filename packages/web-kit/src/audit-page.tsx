@@ -119,6 +119,12 @@ export function AuditPage(props: {
     }
   }
 
+  // An actor without a user: the system or a seed in words, else a user that has been removed (never the username).
+  const actorWord = (actor: string) => {
+    const word = labels.actors?.[actor]
+    return word ? loc(word) : t('auditRemovedUser')
+  }
+
   const onFilter = (ev: FormEvent) => {
     ev.preventDefault()
     navigate(href(AUDIT_PATH, { reference: draftReference.trim(), limit: draftLimit === '100' ? '' : draftLimit }))
@@ -208,7 +214,7 @@ export function AuditPage(props: {
                           {ev.seq}
                         </th>
                         <td className="nowrap">{dateTime(ev.at)}</td>
-                        <td>{ev.actorName ?? t('auditRemovedUser')}</td>
+                        <td>{ev.actorName ?? actorWord(ev.actor)}</td>
                         <td>
                           {action ? loc(action) : t('auditOtherAction')}
                           {ev.erasedBy != null && <span className="block small muted">{t('auditErasedEvent', { seq: ev.erasedBy })}</span>}

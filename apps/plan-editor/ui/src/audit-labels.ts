@@ -25,6 +25,8 @@ export const planAuditLabels = defineAuditLabels({
     hint: { sv: 'Till exempel Rinkeby-Kista 2026.', en: 'For example Rinkeby-Kista 2026.' },
   },
   actions: PLAN_ACTIONS,
+  // The demo seed saves the demo plans (src/demo.ts); a production database has none of its events.
+  actors: { 'demo-seed': { sv: 'Demodata', en: 'Demo data' } },
   entities: {
     plan: {
       type: { sv: 'Handlingsplan', en: 'Action plan' },
