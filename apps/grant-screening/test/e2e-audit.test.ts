@@ -1,8 +1,8 @@
 /**
  * The audit page in Chromium against a real server: who did what to which case, in words.
  * Display names, not usernames; labels, not action codes; a case's diarienummer (or "without a
- * diarienummer") and a link, never an id; no ruleset hash. Filter by diarienummer. Axe clean in
- * both languages.
+ * diarienummer") and a link, never an id; no ruleset hash. Filter by diarienummer; the case page's
+ * link fills it in. Axe clean in both languages.
  */
 import { describe, expect, it } from 'vitest'
 import { axe, expectCleanRun, h1, login, newPage, server, setLanguage, setupE2e, shot } from './support/e2e.js'
@@ -98,5 +98,54 @@ describe('grant-screening UI: the audit page', () => {
     await context.close()
   }, 180_000)
 
-  it('closes clean', () => expectCleanRun(violations, ['audit sv', 'audit unknown reference sv', 'audit en']))
+  it('the case page’s link opens the log filtered to the case, its diarienummer in the field; a case without one says the list is narrowed', async () => {
+    const officer = await server.login('officer.rk')
+    const decided = await decidedCase(officer, eligibleApplication('e2e-audit-link'))
+    const unnumbered = (await officer.json('POST', '/api/cases', { application: eligibleApplication('e2e-audit-link-2') })).body.id as string
+    const { rows } = await sql<{ case_number: string }>`select case_number from gs_case_numbers where case_id = ${decided.id}`.execute(
+      server.database.kysely,
+    )
+    const caseNumber = rows[0]!.case_number
+
+    const { context, page } = await newPage()
+    await page.goto(server.url)
+    await login(page, 'auditor')
+    await page.goto(`${server.url}#/cases/${decided.id}`)
+    await page.locator('[data-case-number]').getByText(caseNumber).waitFor()
+    await page.getByRole('main').getByRole('link', { name: 'Granskningslogg' }).click()
+    await h1(page, 'Granskningslogg').waitFor()
+    expect(page.url()).toContain(`reference=${encodeURIComponent(caseNumber).replace(/%20/g, '+')}`)
+    expect(page.url()).not.toMatch(UUID)
+    // The field holds the diarienummer, and the list is that case's events only.
+    expect(await page.getByLabel('Diarienummer', { exact: true }).inputValue()).toBe(caseNumber)
+    const table = page.getByRole('table', { name: /^Händelser/ })
+    await table.getByText('Beslut fattades').first().waitFor()
+    const rowsText = await table.locator('tbody tr').allTextContents()
+    expect(rowsText.length).toBeGreaterThan(1)
+    for (const r of rowsText) expect(r).toContain(`Ärende ${caseNumber}`)
+    violations.push(...(await axe(page, 'audit from case link sv')))
+    await shot(page, 'audit-from-case-link', false)
+
+    // A case without a diarienummer: the link filters by the case, and the page says so and offers every event.
+    await page.goto(`${server.url}#/cases/${unnumbered}`)
+    await page.getByRole('main').getByRole('link', { name: 'Granskningslogg' }).click()
+    await page.getByText('Listan visar bara händelserna för ett objekt.').waitFor()
+    await table.getByText('Ärendet registrerades').first().waitFor()
+    for (const r of await table.locator('tbody tr').allTextContents()) expect(r).toContain('Ärende utan diarienummer')
+    expect(await page.getByLabel('Diarienummer', { exact: true }).inputValue()).toBe('')
+    expect((await page.getByRole('main').textContent()) ?? '').not.toMatch(UUID)
+    violations.push(...(await axe(page, 'audit of a case without a number sv')))
+    await page.getByRole('link', { name: 'Visa alla händelser' }).click()
+    await page.getByText(`Ärende ${caseNumber}`).first().waitFor()
+    await context.close()
+  }, 180_000)
+
+  it('closes clean', () =>
+    expectCleanRun(violations, [
+      'audit sv',
+      'audit unknown reference sv',
+      'audit en',
+      'audit from case link sv',
+      'audit of a case without a number sv',
+    ]))
 })
