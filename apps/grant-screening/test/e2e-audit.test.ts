@@ -101,7 +101,8 @@ describe('grant-screening UI: the audit page', () => {
   it('the case page’s link opens the log filtered to the case, its diarienummer in the field; a case without one says the list is narrowed', async () => {
     const officer = await server.login('officer.rk')
     const decided = await decidedCase(officer, eligibleApplication('e2e-audit-link'))
-    const unnumbered = (await officer.json('POST', '/api/cases', { application: eligibleApplication('e2e-audit-link-2') })).body.id as string
+    const unnumbered = (await officer.json('POST', '/api/cases', { application: eligibleApplication('e2e-audit-link-2') })).body
+      .id as string
     const { rows } = await sql<{ case_number: string }>`select case_number from gs_case_numbers where case_id = ${decided.id}`.execute(
       server.database.kysely,
     )

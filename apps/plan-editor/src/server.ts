@@ -16,7 +16,7 @@ import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { createApi, registerDocs, serveUi, type AuthPolicy, type KitEnv, type SignInSettings } from '@vbe/server-kit'
 import { DISTRICT_PLUGINS } from '@vbe/districts'
-import { planAuditEntityLabels, planAuditReference } from './db/audit-labels.js'
+import { planAuditEntityLabels, planAuditReference, planAuditUnknownReference } from './db/audit-labels.js'
 import { planAuditReconcilers } from './db/audit-reconcile.js'
 import { planMigrations } from './db/migrations/index.js'
 import { registerExportRoutes } from './routes/exports.js'
@@ -64,7 +64,12 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
   registerVersionRoutes(app)
   registerExportRoutes(app, options.clock)
   registerOverviewRoutes(app)
-  registerAuditRoutes(app, { reconcilers: planAuditReconcilers, entityLabels: planAuditEntityLabels, resolveReference: planAuditReference })
+  registerAuditRoutes(app, {
+    reconcilers: planAuditReconcilers,
+    entityLabels: planAuditEntityLabels,
+    resolveReference: planAuditReference,
+    unknownReference: planAuditUnknownReference,
+  })
   registerDocs(app, {
     title: 'VBE plan editor',
     version: '0.1.0',

@@ -136,7 +136,7 @@ describe('GET /api/audit in the plan editor: plans by district and year', () => 
         'accept-language': 'sv',
       })
       expectField(bad, 'reference')
-      expect(bad.body.errors[0].message).toContain(reference.trim())
+      expect(bad.body.errors[0].message).toContain(`Det finns ingen plan för ${reference.trim()}.`)
     }
   })
 

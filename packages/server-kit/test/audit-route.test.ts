@@ -19,7 +19,8 @@ import { DATABASES } from './databases.js'
  * `GET /api/audit` as every app's audit page reads it: the actor's display name resolved at
  * read time (null for a user that is gone; the username stays for machines), the entity's
  * label from the app's resolver (null where it has none), and `?reference=` through the app's
- * resolver, refused with a 400 naming the field when nothing has it.
+ * resolver, refused with a 400 naming the field when nothing has it (in the app's words where it
+ * gives them). Labels come in the request's language.
  */
 describe.each(DATABASES)('GET /api/audit labels on %s', (_name, config) => {
   let database: Database
@@ -77,5 +78,33 @@ describe.each(DATABASES)('GET /api/audit labels on %s', (_name, config) => {
     const bad = await get('/api/audit?reference=nothing')
     expect(bad.status).toBe(400)
     expect(bad.body.errors?.map((e) => e.path)).toEqual(['reference'])
+  })
+
+  it('gives the app’s labels the request’s language, and words an unknown reference as the app says', async () => {
+    const worded = createApi({ database, clock })
+    registerAuditRoutes(worded, {
+      entityLabels: async (_db, refs, lang) =>
+        new Map(refs.map((r) => [auditEntityKey(r.entityType, r.entityId), lang === 'sv' ? 'Planen för 2026' : 'The plan for 2026'])),
+      resolveReference: async () => null,
+      unknownReference: (reference) => ({ sv: `Ingen plan för ${reference}.`, en: `No plan for ${reference}.` }),
+    })
+    const ask = async (path: string, lang: 'sv' | 'en') => {
+      const res = await worded.request(`http://localhost${path}`, { headers: { cookie, 'accept-language': lang } })
+      const body = (await res.json()) as { events: { entityLabel: string }[]; errors?: { path: string; message: string }[] }
+      return { status: res.status, language: res.headers.get('content-language'), vary: res.headers.get('vary'), body }
+    }
+    for (const [lang, label, refused] of [
+      ['sv', 'Planen för 2026', 'Ingen plan för Atlantis 2026.'],
+      ['en', 'The plan for 2026', 'No plan for Atlantis 2026.'],
+    ] as const) {
+      const r = await ask('/api/audit', lang)
+      expect(r.status).toBe(200)
+      expect(r.language).toBe(lang)
+      expect(r.vary).toMatch(/accept-language/i)
+      expect(new Set(r.body.events.map((e) => e.entityLabel))).toEqual(new Set([label]))
+      const bad = await ask(`/api/audit?reference=${encodeURIComponent('Atlantis 2026')}`, lang)
+      expect(bad.status).toBe(400)
+      expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'reference', message: refused })])
+    }
   })
 })

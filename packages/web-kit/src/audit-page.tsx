@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { api, isApiError } from './api.js'
-import { auditEventVersion, type AuditEntityKind, type AuditEventRow, type AuditPageLabels, type AuditVerification } from './audit-labels.js'
+import {
+  auditEventVersion,
+  type AuditEntityKind,
+  type AuditEventRow,
+  type AuditPageLabels,
+  type AuditVerification,
+} from './audit-labels.js'
 import { AuditVerifyCard } from './audit-verify.js'
 import { ErrorSummary, Field, useForm } from './forms.js'
 import { useKitI18n } from './i18n.js'
@@ -30,11 +36,7 @@ function EntityCell(props: { ev: AuditEventRow; kind: AuditEntityKind | undefine
   const { ev, kind } = props
   const label = ev.entityLabel
   if (!kind) return <>{label ? `${t('auditOtherEntity')}: ${label}` : t('auditOtherEntity')}</>
-  const shown = label
-    ? kind.named
-      ? fill(loc(kind.named), { label })
-      : `${loc(kind.type)}: ${label}`
-    : loc(kind.unnamed ?? kind.type)
+  const shown = label ? (kind.named ? fill(loc(kind.named), { label }) : `${loc(kind.type)}: ${label}`) : loc(kind.unnamed ?? kind.type)
   const version = kind.versioned ? auditEventVersion(ev) : null
   const text = version === null ? shown : `${shown}, ${t('auditVersion', { version })}`
   if (!kind.link) return <>{text}</>
@@ -67,6 +69,7 @@ export function AuditPage(props: {
   const { labels, initial } = props
   const announce = useAnnounce()
   const filterForm = useForm('audit')
+  const setFilterProblem = filterForm.setProblem
   const entityId = props.route.params.get('entityId') ?? ''
   const reference = props.route.params.get('reference') ?? ''
   const limit = props.route.params.get('limit') ?? '100'
@@ -83,6 +86,7 @@ export function AuditPage(props: {
     setShownKey(queryKey)
     setEvents(initial?.events ?? null)
     setProblem(null)
+    setFilterProblem(null)
     setDraftReference(reference)
     setDraftLimit(limit)
   }
@@ -102,11 +106,16 @@ export function AuditPage(props: {
         setEvents(r.events)
         setMore(r.events.length >= Number(limit))
       })
-      .catch((e: unknown) => live && setProblem(isApiError(e) ? e.problem : { status: 0, detail: String(e) }))
+      .catch((e: unknown) => {
+        if (!live) return
+        // A filter the server refuses (a reference nothing has): the error at its field, linked from the summary.
+        if (isApiError(e) && e.status === 400) setFilterProblem(e.problem)
+        else setProblem(isApiError(e) ? e.problem : { status: 0, detail: String(e) })
+      })
     return () => {
       live = false
     }
-  }, [fetchEvents, limit, initial])
+  }, [fetchEvents, limit, initial, setFilterProblem])
 
   const older = async () => {
     const last = events?.[events.length - 1]
@@ -178,11 +187,13 @@ export function AuditPage(props: {
           </p>
         </Notice>
       )}
-      <ErrorSummary form={filterForm} />
+      <ErrorSummary form={filterForm} fields={['reference', 'limit']} title={t('auditFilterFailed')} />
       {problem ? (
         <ProblemMessage problem={problem} />
       ) : !events ? (
-        <Loading />
+        filterForm.problem ? null : (
+          <Loading />
+        )
       ) : (
         <>
           <ScrollRegion labelledBy="audit-caption">

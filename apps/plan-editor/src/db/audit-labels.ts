@@ -2,14 +2,14 @@
 // its district's name and year ("Rinkeby-Kista 2026"; each plan event names the version it
 // made, which the page shows beside it). The kit's `GET /api/audit` calls these; the other
 // entity types (users, sessions, the log) get a translated type label in the UI only.
+import type { LocalizedText } from '@vbe/core'
 import { auditEntityKey, type AuditEntityLabels, type AuditReferenceResolver } from '@vbe/server-kit'
 import { DISTRICT_PLUGINS, districtName } from '@vbe/districts'
 import type { Kysely } from 'kysely'
 import type { Tables } from './tables.js'
 
 /** A plan as people know it: its district's name and its year. */
-export const planReference = (district: string, year: number, lang: 'sv' | 'en' = 'sv'): string =>
-  `${districtName(district, lang)} ${year}`
+export const planReference = (district: string, year: number, lang: 'sv' | 'en' = 'sv'): string => `${districtName(district, lang)} ${year}`
 
 /** Each plan's district and year, for the plans among `refs` (plan events are about `entityType: 'plan'`). */
 export const planAuditEntityLabels: AuditEntityLabels = async (db, refs, lang) => {
@@ -41,3 +41,9 @@ export const planAuditReference: AuditReferenceResolver = async (db, reference) 
     .executeTakeFirst()
   return row ? { entityType: 'plan', entityId: row.id } : null
 }
+
+/** The 400 for a reference no plan has: what the field expects, with an example. */
+export const planAuditUnknownReference = (reference: string): LocalizedText => ({
+  sv: `Det finns ingen plan för ${reference}. Skriv stadsdelen och året, till exempel Rinkeby-Kista 2026.`,
+  en: `There is no plan for ${reference}. Give the district and the year, for example Rinkeby-Kista 2026.`,
+})

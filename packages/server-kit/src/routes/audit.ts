@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { Effect } from 'effect'
 import { MAX_INT4 } from '../openapi-schemas.js'
-import { coded } from '@vbe/core'
+import { coded, type LocalizedText } from '@vbe/core'
 import { securityEvent } from '../security-log/request.js'
 import { listAudit } from '../audit/list.js'
 import { AUDIT_PROBLEM_CODES, verificationFor, verificationIn, type AuditVerification } from '../audit/problems.js'
@@ -89,6 +89,8 @@ export interface AuditRouteOptions {
   readonly entityLabels?: AuditEntityLabels
   /** The app's resolver of `?reference=` (a diarienummer, a plan's district and year) to an entity; without it `reference` is refused. */
   readonly resolveReference?: AuditReferenceResolver
+  /** What a reference nothing has is called in the 400 (the plan editor: "no plan for …"); the default names a diarienummer or reference. */
+  readonly unknownReference?: (reference: string) => LocalizedText
 }
 
 /**
@@ -104,7 +106,10 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
       problems: [
         {
           path: 'reference',
-          message: { sv: `Inget har diarienumret eller referensen ${reference}.`, en: `Nothing has the reference number ${reference}.` },
+          message: options.unknownReference?.(reference) ?? {
+            sv: `Inget har diarienumret eller referensen ${reference}.`,
+            en: `Nothing has the reference number ${reference}.`,
+          },
         },
       ],
     })
@@ -126,13 +131,10 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
       request: {
         query: z.object({
           entityId: z.string().max(200).optional(),
-          reference: z
-            .string()
-            .trim()
-            .min(1)
-            .max(200)
-            .optional()
-            .openapi({ description: 'A reference a person knows (grant screening: a diarienummer; the plan editor: a plan’s district and year); 400 when no entity has it' }),
+          reference: z.string().trim().min(1).max(200).optional().openapi({
+            description:
+              'A reference a person knows (grant screening: a diarienummer; the plan editor: a plan’s district and year); 400 when no entity has it',
+          }),
           limit: z.coerce.number().int().min(1, coded('api.oneOrMore')).max(1000).optional(),
           before: z.coerce.number().int().min(1).max(MAX_INT4).optional(),
         }),

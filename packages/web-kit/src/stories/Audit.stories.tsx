@@ -29,7 +29,11 @@ const labels = defineAuditLabels({
         named: { sv: 'Öppna ärendet: {name}', en: 'Open the case: {name}' },
       },
     },
-    plan: { type: { sv: 'Handlingsplan', en: 'Action plan' }, named: { sv: 'Handlingsplan {label}', en: 'Action plan {label}' }, versioned: true },
+    plan: {
+      type: { sv: 'Handlingsplan', en: 'Action plan' },
+      named: { sv: 'Handlingsplan {label}', en: 'Action plan {label}' },
+      versioned: true,
+    },
   },
 })
 
@@ -67,7 +71,9 @@ const BROKEN: AuditVerification = {
 
 /** Every kind of row: a case with and without a diarienummer, a plan with its version, the kit's events, a removed user, the system, an erased event, an unknown action. */
 export const AuditSwedish: Story = {
-  render: () => <AuditPage route={parseHash('#/audit')} labels={labels} district={districtName} initial={{ events: EVENTS, verification: OK }} />,
+  render: () => (
+    <AuditPage route={parseHash('#/audit')} labels={labels} district={districtName} initial={{ events: EVENTS, verification: OK }} />
+  ),
 }
 
 /** In English, with a chain that failed verification. */
