@@ -156,16 +156,6 @@ export interface ImportResult {
   readonly errors: readonly { readonly row: number; readonly path: string; readonly message: string }[]
 }
 
-/** The audit log's event as server-kit's audit routes send it (type only). */
-export type { AuditEvent } from '@vbe/server-kit'
-
-export interface AuditVerification {
-  readonly ok: boolean
-  readonly checked: number
-  /** `seq` is null for a problem about no one event (a record without its event, a forged checkpoint). */
-  readonly problems: readonly { readonly seq: number | null; readonly problem: string }[]
-}
-
 /** One case whose outcome changed in a re-screen run. The contract leaves the shape open, so every field is optional. */
 export interface RescreenFlip {
   readonly caseId?: string
