@@ -98,7 +98,7 @@ describe('grant-screening UI: the audit page', () => {
     await context.close()
   }, 180_000)
 
-  it('the case page’s link opens the log filtered to the case, its diarienummer in the field; a case without one says the list is narrowed', async () => {
+  it('the case page’s link fills in the diarienummer and narrows the list; without a diarienummer the page says so', async () => {
     const officer = await server.login('officer.rk')
     const decided = await decidedCase(officer, eligibleApplication('e2e-audit-link'))
     const unnumbered = (await officer.json('POST', '/api/cases', { application: eligibleApplication('e2e-audit-link-2') })).body
