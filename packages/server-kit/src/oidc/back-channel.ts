@@ -42,6 +42,11 @@ async function logEnded(c: Context<KitEnv>, ended: EndedSessions): Promise<void>
  * the check, and ends nothing. `registerSignIn` registers it; 404 when OIDC is not set up.
  */
 export function registerBackChannelLogout(app: OpenAPIHono<KitEnv>): void {
+  // Before the body's validation: without OIDC the route is not there, whatever is sent.
+  app.use(OIDC_BACKCHANNEL_LOGOUT_PATH, async (c, next) => {
+    if (!c.get('kit').signIn.oidc) throw oidcOff()
+    await next()
+  })
   app.openapi(
     createRoute({
       method: 'post',
@@ -64,11 +69,8 @@ export function registerBackChannelLogout(app: OpenAPIHono<KitEnv>): void {
       },
       responses: {
         200: { description: 'The token was valid; the sessions it names have ended (there may have been none)' },
-        502: {
-          description: 'The provider’s keys could not be fetched to check the token',
-          content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
-        },
         ...problems(400, 404),
+        502: { ...problems(400)[400], description: 'The provider’s keys could not be fetched to check the token' },
       },
     }),
     async (c) => {
