@@ -86,7 +86,11 @@ describe.each(DATABASES)('OpenID Connect back-channel logout on %s', (_name, con
       expect(events[0]!.after).toEqual({ via: 'identity-provider', sessions: 1 })
       expect(events[0]!.actor).toMatch(/^oidc:/)
       const logged = await app.rows(
-        sql<{ actor: string; detail: unknown; path: string }>`select actor, detail, path from vbe_security_log where kind = 'sessions.ended'`,
+        sql<{
+          actor: string
+          detail: unknown
+          path: string
+        }>`select actor, detail, path from vbe_security_log where kind = 'sessions.ended'`,
       )
       expect(logged.map((l) => ({ actor: l.actor, detail: parsed(l.detail), path: l.path }))).toEqual([
         { actor: events[0]!.actor, detail: { ended: 1, by: 'identity-provider' }, path: '/api/oidc/backchannel-logout' },

@@ -51,8 +51,7 @@ const refusedProblems = async (app: TestApp) =>
     (r) => (JSON.parse(typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail)) as { problem: string }).problem,
   )
 
-const auditCount = async (app: TestApp) =>
-  Number((await app.rows(sql<{ n: string }>`select count(*) as n from vbe_audit_events`))[0]!.n)
+const auditCount = async (app: TestApp) => Number((await app.rows(sql<{ n: string }>`select count(*) as n from vbe_audit_events`))[0]!.n)
 
 /** The provider session id of the newest session in `app`. */
 const newestSid = async (app: TestApp) =>

@@ -67,7 +67,10 @@ const LOGOUT_TOKEN_TEXTS: Readonly<Record<LogoutTokenProblem, { readonly sv: str
     sv: 'Token är ingen utloggningstoken: anspråket events saknar http://schemas.openid.net/event/backchannel-logout.',
     en: 'The token is no logout token: its events claim lacks http://schemas.openid.net/event/backchannel-logout.',
   },
-  nonce: { sv: 'Utloggningstoken innehåller en nonce, vilket en utloggningstoken inte får.', en: 'The logout token has a nonce, which a logout token must not.' },
+  nonce: {
+    sv: 'Utloggningstoken innehåller en nonce, vilket en utloggningstoken inte får.',
+    en: 'The logout token has a nonce, which a logout token must not.',
+  },
   'no-subject': {
     sv: 'Utloggningstoken anger varken en session (sid) eller en användare (sub).',
     en: 'The logout token names neither a session (sid) nor a user (sub).',

@@ -127,14 +127,14 @@ export async function startTwoApps(
   accounts: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
   databases: () => Promise<DatabaseConfig>,
 ): Promise<TwoApps> {
-  let op: TestProvider | undefined
+  const holder: { op?: TestProvider } = {}
   const provider = () => {
-    if (!op) throw new Error('The provider has not started')
-    return op
+    if (!holder.op) throw new Error('The provider has not started')
+    return holder.op
   }
   const grants = await startApp(GRANTS_CLIENT, '127.0.0.1', await databases(), provider)
   const plans = await startApp(PLANS_CLIENT, '127.0.0.2', await databases(), provider)
-  op = await startTestProvider({
+  const op = await startTestProvider({
     accounts,
     redirectUris: [`${grants.url}/api/oidc/callback`],
     postLogoutRedirectUris: [`${grants.url}/`],
@@ -149,15 +149,15 @@ export async function startTwoApps(
       },
     ],
   })
-  const started = op
+  holder.op = op
   return {
-    op: started,
+    op,
     grants,
     plans,
     close: async () => {
       await grants.close()
       await plans.close()
-      await started.close()
+      await op.close()
     },
   }
 }
