@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto'
 import { SignJWT, type JWTPayload } from 'jose'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BACKCHANNEL_LOGOUT_EVENT, createApi, registerSignIn } from '../src/index.js'
+import { BACKCHANNEL_LOGOUT_EVENT, createApi, registerSignIn, signInSettingsFromEnv } from '../src/index.js'
 import { DATABASES } from './databases.js'
 import { startTwoApps, type TestApp, type TwoApps } from './support/oidc-apps.js'
 import { TestBrowser } from './support/oidc-provider.js'
@@ -173,6 +173,35 @@ describe.each(DATABASES)('Refused logout tokens on %s', (_name, config) => {
     expect(await grants.signedIn(other)).toBe(true)
     // Once only.
     expect(await refusalOf(await grants.postLogout({ logout_token: await op.sign(good) }))).toEqual(refused('replayed'))
+  })
+
+  it('answers 502, not 500, when the provider cannot be reached to check a token', async () => {
+    const logged: unknown[] = []
+    const app = createApi({
+      database: apps.grants.database,
+      logError: (error) => logged.push(error),
+      signIn: signInSettingsFromEnv(
+        {
+          // Nothing listens on the discard port.
+          VBE_OIDC_ISSUER: 'http://127.0.0.1:9',
+          VBE_OIDC_CLIENT_ID: 'vbe-test',
+          VBE_OIDC_CLIENT_SECRET: 'a-secret',
+          VBE_OIDC_REDIRECT_BASE_URL: apps.grants.url,
+          VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer"}',
+        },
+        ['rinkeby-kista'],
+      ),
+    })
+    registerSignIn(app)
+    const response = await app.request('/api/oidc/backchannel-logout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+      body: new URLSearchParams({ logout_token: await apps.op.sign({ iss: 'http://127.0.0.1:9', aud: 'vbe-test' }) }).toString(),
+    })
+    expect(response.status).toBe(502)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await response.json()) as { code: string }).code).toBe('provider-unavailable')
+    expect(logged).toHaveLength(1)
   })
 
   it('answers 404 where sign-in through the provider is not set up', async () => {

@@ -6,7 +6,7 @@ import { recordSecurityEvent } from '../security-log/index.js'
 import { securityEvent } from '../security-log/request.js'
 import { clientInfo } from '../sessions/client.js'
 import { endProviderSessions, type EndedSessions } from './end-sessions.js'
-import { LogoutTokenRefused, verifyLogoutToken } from './logout-token.js'
+import { LogoutTokenRefused, verifyLogoutToken, type LogoutClaims } from './logout-token.js'
 import { logoutTokenRefused, oidcOff, providerUnavailable } from './problems.js'
 import { providerFor } from './provider.js'
 
@@ -91,7 +91,7 @@ export function registerBackChannelLogout(app: OpenAPIHono<KitEnv>): void {
         kit.logError(new Error('The identity provider’s metadata has no jwks_uri: logout tokens cannot be checked'), c)
         throw providerUnavailable()
       }
-      let claims
+      let claims: LogoutClaims
       try {
         claims = await verifyLogoutToken(token, oidc, { issuer: metadata.issuer, jwksUri: metadata.jwks_uri }, now)
       } catch (error) {
