@@ -5,6 +5,7 @@ import { sessionsMigration } from './migrations/002-sessions.js'
 import { auditMigration } from './migrations/003-audit.js'
 import { auditKeysMigration } from './migrations/005-audit-keys.js'
 import { identitiesMigration } from './migrations/004-identities.js'
+import { oidcLogoutMigration } from './migrations/006-oidc-logout.js'
 
 /** The tables server-kit owns. Apps add theirs with their own migration set. */
 export interface KitTables {
@@ -35,6 +36,9 @@ export interface KitTables {
     last_seen_at: Date
     address: string | null
     user_agent: string | null
+    /** The OpenID provider's issuer and session id (`sid`), for a session started through it (migration 006). */
+    oidc_issuer: Generated<string | null>
+    oidc_sid: Generated<string | null>
   }
   vbe_login_throttle: LoginThrottleTable
   vbe_security_log: SecurityLogTable
@@ -61,6 +65,8 @@ export interface KitTables {
   vbe_identities: { issuer: string; subject: string; user_id: string; created_at: Generated<Date>; last_login_at: Date }
   /** A sign-in on its way through the provider; `id` is the SHA-256 of the browser's one-time cookie (migration 004). */
   vbe_oidc_logins: { id: string; state: string; nonce: string; code_verifier: string; expires_at: Date }
+  /** A logout token already used: the SHA-256 of issuer and `jti`, kept until the token is too old anyway (migration 006). */
+  vbe_oidc_logout_tokens: { id: string; expires_at: Date }
 }
 
 /** One login-throttle counter: `pair:<user>|<address>` or `addr:<address>`. */
@@ -141,5 +147,6 @@ export const kitMigrations: MigrationSet = {
     '003-audit': auditMigration,
     '004-identities': identitiesMigration,
     '005-audit-keys': auditKeysMigration,
+    '006-oidc-logout': oidcLogoutMigration,
   },
 }

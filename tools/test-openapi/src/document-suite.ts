@@ -19,6 +19,8 @@ const PUBLIC_OPERATIONS = new Set([
   'GET /api/sign-in',
   'GET /api/oidc/login',
   'GET /api/oidc/callback',
+  // Called by the identity provider, server to server: the logout token's signature is the credential.
+  'POST /api/oidc/backchannel-logout',
 ])
 
 export interface DocumentSuiteOptions {

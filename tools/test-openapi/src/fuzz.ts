@@ -237,6 +237,21 @@ export function requestsFor(
         )
         .map((rows) => ({ type, body: ['id,programme,amountRequested', ...rows.map((r) => r.join(','))].join('\n') })),
     )
+  // Form bodies (the identity provider's back-channel logout): each field hostile text or a value for its schema.
+  const formType = 'application/x-www-form-urlencoded'
+  const formSchema = content[formType]?.schema
+  if (formSchema !== undefined) {
+    const fields = Object.entries(resolve(formSchema, document).properties ?? {})
+    bodies.push(
+      fc
+        .tuple(
+          ...fields.map(([name, field]) =>
+            fc.option(fc.oneof(hostileText, valueFor(field, document).map(String)).map((v): [string, string] => [name, v])),
+          ),
+        )
+        .map((pairs) => ({ type: formType, body: new URLSearchParams(pairs.filter((p) => p !== null)).toString() })),
+    )
+  }
   const body = operation.requestBody || operation.method !== 'GET' ? fc.oneof(...bodies) : fc.constant(undefined)
   return fc.record({ path, query, headers, body }).map(({ path: [template, ...values], query: [, ...pairs], headers: h, body: b }) => {
     let url = template

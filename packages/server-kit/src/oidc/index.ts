@@ -4,3 +4,5 @@ export { NO_PASSWORD, userForIdentity, type ProviderIdentity } from './identitie
 export { OIDC_CALLBACK_PATH, OIDC_LOGIN_COOKIE, registerSignIn } from './routes.js'
 export type { SignInFailure } from './pages.js'
 export { providerSignOutUrl } from './sign-out.js'
+export { OIDC_BACKCHANNEL_LOGOUT_PATH } from './back-channel.js'
+export { BACKCHANNEL_LOGOUT_EVENT, LOGOUT_TOKEN_MAX_AGE_SECONDS } from './logout-token.js'

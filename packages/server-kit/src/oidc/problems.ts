@@ -1,4 +1,5 @@
 import { PROBLEM_TITLES, ProblemResponse } from '../errors.js'
+import type { LogoutTokenProblem } from './logout-token.js'
 
 /** `POST /api/session` when `VBE_PASSWORD_LOGIN=0`. */
 export const passwordLoginOff = () =>
@@ -39,3 +40,65 @@ export const signInThrottled = (retryAfterSeconds: number) => {
     { 'retry-after': String(s) },
   )
 }
+
+const LOGOUT_TOKEN_TEXTS: Readonly<Record<LogoutTokenProblem, { readonly sv: string; readonly en: string }>> = {
+  malformed: { sv: 'Utloggningstoken är inte en giltig signerad JWT.', en: 'The logout token is not a valid signed JWT.' },
+  signature: {
+    sv: 'Utloggningstokens signatur stämmer inte med någon av identitetsleverantörens nycklar.',
+    en: 'The logout token’s signature matches none of the identity provider’s keys.',
+  },
+  issuer: {
+    sv: 'Utloggningstoken kommer från en annan utfärdare (iss) än identitetsleverantören som är inställd här.',
+    en: 'The logout token comes from another issuer (iss) than the identity provider set up here.',
+  },
+  audience: {
+    sv: 'Utloggningstoken är avsedd för en annan klient (aud), inte för den här appen.',
+    en: 'The logout token is meant for another client (aud), not for this app.',
+  },
+  expired: {
+    sv: 'Utloggningstoken har gått ut eller utfärdades för länge sedan (iat, exp).',
+    en: 'The logout token has expired or was issued too long ago (iat, exp).',
+  },
+  'issued-at': {
+    sv: 'Utloggningstoken saknar en giltig utfärdandetid (iat).',
+    en: 'The logout token has no valid time of issue (iat).',
+  },
+  'not-logout': {
+    sv: 'Token är ingen utloggningstoken: anspråket events saknar http://schemas.openid.net/event/backchannel-logout.',
+    en: 'The token is no logout token: its events claim lacks http://schemas.openid.net/event/backchannel-logout.',
+  },
+  nonce: {
+    sv: 'Utloggningstoken innehåller en nonce, vilket en utloggningstoken inte får.',
+    en: 'The logout token has a nonce, which a logout token must not.',
+  },
+  'no-subject': {
+    sv: 'Utloggningstoken anger varken en session (sid) eller en användare (sub).',
+    en: 'The logout token names neither a session (sid) nor a user (sub).',
+  },
+  'no-jti': { sv: 'Utloggningstoken saknar id (jti).', en: 'The logout token has no id (jti).' },
+  replayed: { sv: 'Den här utloggningstoken har redan använts.', en: 'This logout token has been used already.' },
+}
+
+/** `POST /api/oidc/backchannel-logout` with a logout token that fails a check (400, as Back-Channel Logout 1.0 section 2.8 asks). */
+export const logoutTokenRefused = (problem: LogoutTokenProblem) =>
+  new ProblemResponse({
+    type: 'https://vbe.invalid/problems/logout-token',
+    title: PROBLEM_TITLES.invalid,
+    status: 400,
+    detail: LOGOUT_TOKEN_TEXTS[problem],
+    errors: [{ path: 'form.logout_token', message: LOGOUT_TOKEN_TEXTS[problem] }],
+    code: `logout-token-${problem}`,
+  })
+
+/** The provider's metadata or keys could not be read, so a logout token cannot be checked (502: not the token's fault). */
+export const providerUnavailable = () =>
+  new ProblemResponse({
+    type: 'https://vbe.invalid/problems/provider-unavailable',
+    title: { sv: 'Identitetsleverantören svarar inte', en: 'The identity provider does not answer' },
+    status: 502,
+    detail: {
+      sv: 'Identitetsleverantörens nycklar kunde inte hämtas, så utloggningstoken kunde inte kontrolleras. Försök igen.',
+      en: 'The identity provider’s keys could not be fetched, so the logout token could not be checked. Try again.',
+    },
+    code: 'provider-unavailable',
+  })

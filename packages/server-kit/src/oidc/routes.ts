@@ -13,6 +13,7 @@ import { userForIdentity } from './identities.js'
 import { noAccessPage, signInFailedPage, type SignInFailure } from './pages.js'
 import { oidcOff } from './problems.js'
 import { sessionCookieFor, setSessionCookie } from '../sessions/cookie.js'
+import { registerBackChannelLogout } from './back-channel.js'
 import { providerFor } from './provider.js'
 import { startSession } from './session.js'
 import { refundSignIn, throttleSignIn } from './throttle.js'
@@ -46,7 +47,8 @@ function failureOf(error: unknown): SignInFailure {
  * on; with OpenID Connect configured, `GET /api/oidc/login` sends the browser to the
  * provider (authorization code flow with PKCE, state and nonce) and `GET /api/oidc/callback`
  * checks the answer, maps the claims to roles and district, and starts the same session a
- * password login does. Without it, both answer 404.
+ * password login does; `POST /api/oidc/backchannel-logout` takes the provider's logout
+ * tokens (`back-channel.ts`). Without it, these answer 404.
  */
 export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
   app.openapi(
@@ -205,6 +207,8 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
       if (!sent.state || !sameText(sent.state, pending.state)) return html(c, signInFailedPage(lang, 'state'), 400)
 
       let claims: Record<string, unknown>
+      // The provider's session id, from the ID token only: a back-channel logout names it.
+      let sid: string | null = null
       try {
         const config = await configuration((now.getTime() - Date.now()) / 1000)
         const here = new URL(OIDC_CALLBACK_PATH, oidc.redirectBaseUrl)
@@ -218,6 +222,7 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
         const idClaims = tokens.claims()
         if (!idClaims) return html(c, signInFailedPage(lang, 'token'), 400)
         claims = { ...idClaims }
+        sid = typeof idClaims['sid'] === 'string' ? idClaims['sid'] : null
         // Groups are often only in the user info; the ID token's claims win where both have one.
         if (config.serverMetadata().userinfo_endpoint && tokens.access_token) {
           const info = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)
@@ -245,10 +250,12 @@ export function registerSignIn(app: OpenAPIHono<KitEnv>): void {
         }),
       )
       if (!user) return html(c, signInFailedPage(lang, 'disabled'), 403)
-      const session = await runKit(c, startSession(c, user, kit.authPolicy))
+      const session = await runKit(c, startSession(c, user, kit.authPolicy, { issuer: String(claims['iss']), sid }))
       setSessionCookie(c, session)
       await refundSignIn(c)
       return c.redirect('/', 303)
     },
   )
+
+  registerBackChannelLogout(app)
 }

@@ -12,6 +12,8 @@ export const SECURITY_EVENT_KINDS = [
   'person.search',
   'audit.read',
   'sessions.ended',
+  // A logout token from the identity provider refused (src/oidc/back-channel.ts); `detail.problem` says why.
+  'logout-token.refused',
   // Accounts (src/accounts): a password change, a wrong current password at one, an admin disabling or enabling a user.
   'password.changed',
   'password.failed',

@@ -28,7 +28,7 @@ export function registerSecurityLogRoutes(app: OpenAPIHono<KitEnv>, helpers: Kit
       operationId: 'listSecurityEvents',
       summary: 'The security log, newest first',
       description:
-        'Failed and throttled logins, refused (403) requests, person searches, audit reads and sessions ended by others, newest first, paged by `before`. Admins and auditors; a district admin sees its own district’s events. No password or searched-for name is ever logged.',
+        'Failed and throttled logins, refused (403) requests, person searches, audit reads, sessions ended by others (an admin, or the identity provider’s back-channel logout) and refused logout tokens, newest first, paged by `before`. Admins and auditors; a district admin sees its own district’s events. No password or searched-for name is ever logged.',
       security: SESSION,
       request: {
         query: z.object({

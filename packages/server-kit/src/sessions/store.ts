@@ -28,6 +28,8 @@ export interface NewSession {
   readonly previousToken: string | null
   /** How the user signed in, recorded in the `session.login` event. Default: password. */
   readonly method?: 'password' | 'oidc'
+  /** For a sign-in through the OpenID provider: its issuer and session id (`sid`), which a back-channel logout names. */
+  readonly provider?: { readonly issuer: string; readonly sid: string | null }
 }
 
 const USER_AGENT_MAX = 200
@@ -55,6 +57,7 @@ export function createSession(
           expires_at: expiresAt,
           address: s.address,
           user_agent: s.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+          ...(s.provider ? { oidc_issuer: s.provider.issuer, oidc_sid: s.provider.sid } : {}),
         })
         .execute()
     })

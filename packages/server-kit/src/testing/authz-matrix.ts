@@ -274,5 +274,6 @@ export function kitRows(users: Readonly<Record<LoggedIn, string>>, password: str
     { method: 'GET', path: '/api/sign-in', expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
     { method: 'GET', path: '/api/oidc/login', expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
     { method: 'GET', path: '/api/oidc/callback', expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+    { method: 'POST', path: '/api/oidc/backchannel-logout', expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
   ]
 }

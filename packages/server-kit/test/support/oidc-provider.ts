@@ -4,7 +4,8 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import Provider, { type Configuration } from 'oidc-provider'
+import { SignJWT, type JWTPayload } from 'jose'
+import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
 
 export interface TestProviderOptions {
   /** Account id → the claims the provider says about it (`sub` is the account id). */
@@ -15,12 +16,30 @@ export interface TestProviderOptions {
   readonly postLogoutRedirectUris?: readonly string[]
   /** ID token lifetime in seconds (default one hour). */
   readonly idTokenTtlSeconds?: number
+  /** Where the provider posts logout tokens when the user signs out (back-channel logout); none by default. */
+  readonly backchannelLogoutUri?: string
+  /** Whether the client's logout tokens (and ID tokens) carry the provider's session id `sid` (default true with a URI). */
+  readonly backchannelLogoutSessionRequired?: boolean
+  /** More clients (another app), with the same secret. */
+  readonly moreClients?: readonly TestClient[]
+}
+
+export interface TestClient {
+  readonly clientId: string
+  readonly redirectUris: readonly string[]
+  readonly postLogoutRedirectUris?: readonly string[]
+  readonly backchannelLogoutUri?: string
+  readonly backchannelLogoutSessionRequired?: boolean
 }
 
 export interface TestProvider {
   readonly issuer: string
   readonly clientId: string
   readonly clientSecret: string
+  /** Signs a JWT with the provider's own key (kid `test`), for tokens the provider would never issue. */
+  sign(payload: JWTPayload, header?: { readonly typ?: string }): Promise<string>
+  /** The back-channel logout posts that failed (the app did not answer 200), as the provider reported them. */
+  readonly backchannelErrors: string[]
   close(): Promise<void>
 }
 
@@ -42,23 +61,41 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' }
 
+  const clientOf = (c: TestClient): ClientMetadata => ({
+    client_id: c.clientId,
+    client_secret: clientSecret,
+    redirect_uris: [...c.redirectUris],
+    post_logout_redirect_uris: [...(c.postLogoutRedirectUris ?? [])],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_basic',
+    ...(c.backchannelLogoutUri
+      ? { backchannel_logout_uri: c.backchannelLogoutUri, backchannel_logout_session_required: c.backchannelLogoutSessionRequired ?? true }
+      : {}),
+  })
+  const main: TestClient = {
+    clientId,
+    redirectUris: options.redirectUris,
+    ...(options.postLogoutRedirectUris ? { postLogoutRedirectUris: options.postLogoutRedirectUris } : {}),
+    ...(options.backchannelLogoutUri ? { backchannelLogoutUri: options.backchannelLogoutUri } : {}),
+    ...(options.backchannelLogoutSessionRequired !== undefined
+      ? { backchannelLogoutSessionRequired: options.backchannelLogoutSessionRequired }
+      : {}),
+  }
+
   const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: [...options.redirectUris],
-        post_logout_redirect_uris: [...(options.postLogoutRedirectUris ?? [])],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
+    clients: [main, ...(options.moreClients ?? [])].map(clientOf),
     jwks: { keys: [jwk] },
     cookies: { keys: ['test-cookie-key-one'] },
     claims: CLAIMS,
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
+    features: { devInteractions: { enabled: false }, backchannelLogout: { enabled: true } },
+    // The provider refuses to post to special-use addresses such as loopback (SSRF protection);
+    // the apps under test listen on loopback, so its outgoing requests go without that check here.
+    fetch: (url, init) => {
+      const { dispatcher: _checked, ...rest } = (init ?? {}) as RequestInit & { dispatcher?: unknown }
+      return globalThis.fetch(url, rest)
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     ttl: {
       IdToken: options.idTokenTtlSeconds ?? 3600,
@@ -74,6 +111,8 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     },
   })
   const callback = provider.callback()
+  const backchannelErrors: string[] = []
+  provider.on('backchannel.error', (_ctx: unknown, error: Error) => backchannelErrors.push(error.message))
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const match = /^\/interaction\/([\w-]+)$/.exec(new URL(req.url ?? '/', issuer).pathname)
@@ -88,6 +127,9 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     issuer,
     clientId,
     clientSecret,
+    sign: (payload, header) =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'test', ...(header?.typ ? { typ: header.typ } : {}) }).sign(privateKey),
+    backchannelErrors,
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   }
 }

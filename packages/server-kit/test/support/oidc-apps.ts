@@ -1,0 +1,163 @@
+// Two staff apps signing in at one loopback OpenID provider, each with its own database,
+// server, client id and back-channel logout URI: what the grant-screening app and the plan
+// editor are in production. Every logout token the provider (or a test) posts is kept.
+import { sql } from 'kysely'
+import {
+  createApi,
+  kitMigrations,
+  listen,
+  openDatabase,
+  OIDC_BACKCHANNEL_LOGOUT_PATH,
+  registerSignIn,
+  signInSettingsFromEnv,
+  type Database,
+  type DatabaseConfig,
+  type Listening,
+} from '../../src/index.js'
+import { startTestProvider, TestBrowser, type TestProvider } from './oidc-provider.js'
+
+export interface PostedLogout {
+  readonly token: string
+  readonly status: number
+  readonly cacheControl: string | null
+}
+
+export interface TestApp {
+  readonly clientId: string
+  readonly database: Database
+  readonly server: Listening
+  readonly url: string
+  /** The logout tokens posted to the app's back-channel URI, with the app's answers, oldest first. */
+  readonly posted: PostedLogout[]
+  readonly login: string
+  readonly home: (u: URL) => boolean
+  /** Posts `body` (form fields) to the back-channel URI as the provider would. */
+  postLogout(body: Record<string, string>, headers?: Record<string, string>): Promise<Response>
+  /** Whether `browser` has a live session here (`GET /api/session` answers 200). */
+  signedIn(browser: TestBrowser): Promise<boolean>
+  /** A query on the app's database. */
+  rows<T>(query: ReturnType<typeof sql<T>>): Promise<T[]>
+}
+
+export interface TwoApps {
+  readonly op: TestProvider
+  /** Its client asks for `sid` in logout tokens (backchannel_logout_session_required). */
+  readonly grants: TestApp
+  /** Its client does not: its logout tokens name only the user (`sub`). */
+  readonly plans: TestApp
+  close(): Promise<void>
+}
+
+const GRANTS_CLIENT = 'vbe-test'
+const PLANS_CLIENT = 'vbe-plans'
+
+async function startApp(
+  clientId: string,
+  hostname: string,
+  config: DatabaseConfig,
+  provider: () => TestProvider,
+): Promise<TestApp & { close(): Promise<void> }> {
+  const database = await openDatabase(config, [kitMigrations])
+  const posted: PostedLogout[] = []
+  let fetch: (request: Request, env?: object) => Response | Promise<Response> = () => new Response('not ready', { status: 503 })
+  const server = await listen(
+    async (request: Request, env?: object) => {
+      const path = new URL(request.url).pathname
+      if (request.method !== 'POST' || path !== OIDC_BACKCHANNEL_LOGOUT_PATH) return fetch(request, env)
+      const token = new URLSearchParams(await request.clone().text()).get('logout_token') ?? ''
+      const response = await fetch(request, env)
+      posted.push({ token, status: response.status, cacheControl: response.headers.get('cache-control') })
+      return response
+    },
+    { port: 0, hostname },
+  )
+  const url = server.url
+  // The app needs the provider's address, and the provider the app's: the app is made at its first request.
+  fetch = (request, env) => {
+    const op = provider()
+    const app = createApi({
+      database,
+      signIn: signInSettingsFromEnv(
+        {
+          VBE_OIDC_ISSUER: op.issuer,
+          VBE_OIDC_CLIENT_ID: clientId,
+          VBE_OIDC_CLIENT_SECRET: op.clientSecret,
+          VBE_OIDC_REDIRECT_BASE_URL: url,
+          VBE_OIDC_SCOPES: 'openid profile groups',
+          VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer","vbe-admin":"admin"}',
+          VBE_OIDC_DISTRICT_CLAIM: 'district',
+        },
+        ['rinkeby-kista', 'norrmalm'],
+      ),
+    })
+    registerSignIn(app)
+    app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))
+    fetch = app.fetch
+    return fetch(request, env)
+  }
+  return {
+    clientId,
+    database,
+    server,
+    url,
+    posted,
+    login: `${url}/api/oidc/login`,
+    home: (u) => u.pathname === '/' && u.origin === url,
+    postLogout: (body, headers = {}) =>
+      globalThis.fetch(`${url}${OIDC_BACKCHANNEL_LOGOUT_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(body).toString(),
+      }),
+    signedIn: async (browser) => (await browser.request(`${url}/api/session`)).status === 200,
+    rows: async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(database.kysely)).rows,
+    close: async () => {
+      await server.close()
+      await database.close()
+    },
+  }
+}
+
+/**
+ * Starts both apps and the provider. They listen on 127.0.0.1 and 127.0.0.2 (the provider
+ * on 127.0.0.1): one browser's cookie jar then keeps the two apps' session cookies apart,
+ * as two host names would in production.
+ */
+export async function startTwoApps(
+  accounts: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  databases: () => Promise<DatabaseConfig>,
+): Promise<TwoApps> {
+  const holder: { op?: TestProvider } = {}
+  const provider = () => {
+    if (!holder.op) throw new Error('The provider has not started')
+    return holder.op
+  }
+  const grants = await startApp(GRANTS_CLIENT, '127.0.0.1', await databases(), provider)
+  const plans = await startApp(PLANS_CLIENT, '127.0.0.2', await databases(), provider)
+  const op = await startTestProvider({
+    accounts,
+    redirectUris: [`${grants.url}/api/oidc/callback`],
+    postLogoutRedirectUris: [`${grants.url}/`],
+    backchannelLogoutUri: `${grants.url}${OIDC_BACKCHANNEL_LOGOUT_PATH}`,
+    moreClients: [
+      {
+        clientId: PLANS_CLIENT,
+        redirectUris: [`${plans.url}/api/oidc/callback`],
+        postLogoutRedirectUris: [`${plans.url}/`],
+        backchannelLogoutUri: `${plans.url}${OIDC_BACKCHANNEL_LOGOUT_PATH}`,
+        backchannelLogoutSessionRequired: false,
+      },
+    ],
+  })
+  holder.op = op
+  return {
+    op,
+    grants,
+    plans,
+    close: async () => {
+      await grants.close()
+      await plans.close()
+      await op.close()
+    },
+  }
+}
