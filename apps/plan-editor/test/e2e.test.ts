@@ -90,13 +90,20 @@ describe('plan editor in Chromium', () => {
     await page.getByRole('button', { name: 'Lägg till aktivitet' }).click()
     const act = page.locator('[data-activity=a1]')
     await act.getByLabel('Rubrik', { exact: true }).fill('Utbildning i orosanmälan för skolpersonal')
-    // An invalid field is listed in the panel in the UI's language (the server's words for it).
+    // An invalid field is listed in the panel in the UI's language (the server's words for it), named by
+    // the form's own labels, never by its path in the plan (`activities[0].title`), and linked to its input.
     await act.getByLabel('Rubrik', { exact: true }).fill('')
     const invalid = page.getByRole('region', { name: 'Fält att rätta innan planen kan sparas' })
-    await invalid.filter({ hasText: 'activities[0].title: får inte vara tomt' }).waitFor()
+    const titleIssue = invalid.getByRole('listitem').filter({ hasText: 'Aktivitet 1: Rubrik: får inte vara tomt' })
+    await titleIssue.waitFor()
+    expect(await invalid.textContent()).not.toContain('activities')
     await page.screenshot({ path: '/tmp/pe-invalid-sv.png', fullPage: false })
+    await page.getByRole('button', { name: 'Lägg till aktivitet' }).focus()
+    await titleIssue.getByRole('link', { name: 'Aktivitet 1: Rubrik' }).click()
+    expect(await act.getByLabel('Rubrik', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(page.url()).toMatch(/#\/plan\/[0-9a-f-]{36}$/) // the link takes focus to the field; the page stays
     await act.getByLabel('Rubrik', { exact: true }).fill('Utbildning i orosanmälan för skolpersonal')
-    await invalid.filter({ hasText: 'activities[0].title' }).waitFor({ state: 'detached' })
+    await invalid.filter({ hasText: 'Aktivitet 1: Rubrik' }).waitFor({ state: 'detached' })
     await act.getByLabel('Befintlig struktur', { exact: true }).fill('Samverkan skola–socialtjänst')
     await act.locator('summary', { hasText: 'Riktlinjer' }).click()
     await act.getByRole('checkbox', { name: /^G2 / }).check()
@@ -164,6 +171,10 @@ describe('plan editor in Chromium', () => {
 
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
     await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
+    // The page says why the plan cannot be edited now, and what comes next (not "status or role").
+    expect(await page.getByTestId('read-only').textContent()).toBe(
+      'Planen är inlämnad till nämnden och kan inte ändras medan den väntar på beslut: nämnden antar den eller återremitterar den.',
+    )
     const planUrl = page.url()
     await signOut(page)
 
@@ -201,6 +212,7 @@ describe('plan editor in Chromium', () => {
     expect(await page.getByTestId('return-note').textContent()).toContain(
       'SDN 2026-09-21 §10: Planen saknar direktivpunkterna D1, D2 och D4–D12.',
     )
+    expect(await page.getByTestId('read-only').textContent()).toBe('Planen är återremitterad. Välj ”Påbörja revidering” nedan för att ändra den.')
     await page.getByRole('button', { name: 'Påbörja revidering' }).click()
     await page.locator('.badge', { hasText: 'Under revidering' }).first().waitFor()
     const act2 = page.locator('[data-activity=a1]')
@@ -215,8 +227,21 @@ describe('plan editor in Chromium', () => {
 
     await signIn(page, 'approver.rk')
     await page.goto(planUrl)
+    // Adopting cannot be undone: it asks first, focus on Cancel; Escape leaves the plan submitted.
     await page.getByRole('button', { name: 'Anta planen' }).click()
+    const confirmAdopt = page.getByRole('dialog', { name: 'Anta Rinkeby-Kista 2026?' })
+    await confirmAdopt.waitFor()
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
+    await checkAxe(page, 'editor (approver, adopt dialog)')
+    await page.keyboard.press('Escape')
+    await confirmAdopt.waitFor({ state: 'hidden' })
+    expect(await page.locator('.badge', { hasText: 'Inlämnad' }).count()).toBeGreaterThan(0)
+    await page.getByRole('button', { name: 'Anta planen' }).click()
+    await confirmAdopt.getByLabel(/^Nämndens beslut \(paragraf\)/).fill('SDN 2026-10-19 §4')
+    await confirmAdopt.getByRole('button', { name: 'Ja, anta planen' }).click()
     await page.locator('.badge', { hasText: 'Antagen' }).first().waitFor()
+    await confirmAdopt.waitFor({ state: 'detached' })
+    expect(await page.getByTestId('read-only').textContent()).toContain('Planen är antagen och kan inte ändras.')
     await page.screenshot({ path: '/tmp/pe-adopted.png', fullPage: false })
     await signOut(page)
 
@@ -227,6 +252,8 @@ describe('plan editor in Chromium', () => {
     expect(plan.history.map((h: { action: string }) => h.action)).toEqual(
       expect.arrayContaining(['create', 'save', 'submit', 'return', 'revise', 'adopt']),
     )
+    // The committee's decision given in the adopt dialog is recorded with the adoption.
+    expect(plan.history.find((h: { action: string }) => h.action === 'adopt')).toMatchObject({ decisionReference: 'SDN 2026-10-19 §4' })
     expect(plan.document.activities[0].indicators[0]).toMatchObject({
       kind: 'effect',
       baseline: { value: 30, date: '2026-01-15' },
