@@ -321,6 +321,12 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     ).toBe(1)
     violations.push(...(await axe(page, 'import result en')))
     await shot(page, 'import-en')
+    // A new attempt replaces the last report: an empty one shows its own error, not the last import's rows under it.
+    await page.getByLabel(/Or paste CSV/).fill('')
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByText('Choose a file or paste CSV first.').waitFor()
+    expect(await errorsEn.count()).toBe(0)
+    expect(await h1(page, 'Import applications').count()).toBe(1)
     await setLanguage(page, 'Svenska')
     await logout(page)
     await context.close()
