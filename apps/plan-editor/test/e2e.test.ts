@@ -85,6 +85,10 @@ describe('plan editor in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2026' }).waitFor()
     const directive = page.getByTestId('cov-directive-2017')
     await expect.poll(() => directive.textContent()).toBe('0/12 (0 %)')
+    // What a screen reader hears after an edit names the templates by title, never by id.
+    const announced = await page.getByTestId('panel').locator('[aria-live]').textContent()
+    expect(announced).toContain('Kommunstyrelsens direktiv, juni 2017 (tolv punkter) 0 %')
+    expect(announced).not.toMatch(/directive-2017|strategy-2016|plugin:/)
     await checkAxe(page, 'editor (new plan)')
 
     await page.getByRole('button', { name: 'Lägg till aktivitet' }).click()
