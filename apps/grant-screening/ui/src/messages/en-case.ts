@@ -78,6 +78,10 @@ export const enCase: Readonly<Record<keyof typeof svCase, string>> = {
   sourceReferenceHint: 'For example a case or registration number.',
   evidenceSummary: 'Summary',
   addEvidenceButton: 'Add and screen again',
+  evidenceIncomplete: 'The evidence is missing details it needs.',
+  evidenceNeedsDate: 'Enter the date of the event.',
+  evidenceNeedsConduct: 'Choose the conduct the evidence is about.',
+  evidenceNeedsSource: 'Choose the kind of source the evidence rests on.',
   evidenceAdded: 'The evidence was added and the case screened again. Outcome: {outcome}.',
 
   persons: 'People',

@@ -77,6 +77,10 @@ export const svCase = {
   sourceReferenceHint: 'Till exempel målnummer eller diarienummer.',
   evidenceSummary: 'Sammanfattning',
   addEvidenceButton: 'Lägg till och pröva om',
+  evidenceIncomplete: 'Underlaget saknar uppgifter som krävs.',
+  evidenceNeedsDate: 'Ange datum för händelsen.',
+  evidenceNeedsConduct: 'Välj vilket agerande underlaget gäller.',
+  evidenceNeedsSource: 'Välj vilken typ av källa underlaget bygger på.',
   evidenceAdded: 'Underlaget lades till och ärendet prövades om. Resultat: {outcome}.',
 
   persons: 'Personer',
