@@ -12,6 +12,7 @@ import { ErrorSummary, Field, pathMatches, useForm } from '../src/forms.js'
 import { createI18n, defineCatalogue, I18nRoot } from '../src/i18n.js'
 import { AppLayout } from '../src/layout.js'
 import { LoginPage } from '../src/login.js'
+import { NotAllowedPage, NotFoundPage } from '../src/page.js'
 import { SortableTable } from '../src/table.js'
 import { AnnouncerProvider } from '../src/live.js'
 import { SessionsPage } from '../src/sessions-page.js'
@@ -231,6 +232,19 @@ describe('SessionsPage', () => {
     expect(en).toContain('My sign-ins')
     expect(en).toContain('aria-label="End the sign-in from 2026-05-03 09:00"')
     expect(en).toContain('<td>Chrome 131 on Windows</td>')
+  })
+})
+
+describe('NotFoundPage and NotAllowedPage', () => {
+  it('say so under an h1, what it means, and give a way on (the start page unless the app names another), in sv and en', () => {
+    expect(html(<NotFoundPage />)).toContain('Sidan finns inte</h1>')
+    expect(html(<NotFoundPage />)).toContain('<a href="#/">Till startsidan</a>')
+    expect(html(<NotFoundPage />, 'en')).toContain('Page not found</h1>')
+    const notAllowed = html(<NotAllowedPage back={{ href: '#/', label: 'Tillbaka till planerna' }} />)
+    expect(notAllowed).toContain('Ingen behörighet</h1>')
+    expect(notAllowed).toContain('<p>Din roll ger inte tillgång till den här sidan.</p>')
+    expect(notAllowed).toContain('<a href="#/">Tillbaka till planerna</a>')
+    expect(html(<NotAllowedPage text="Bara för administratörer." />, 'en')).toContain('Not allowed</h1></div><p>Bara för administratörer.</p>')
   })
 })
 

@@ -1,4 +1,4 @@
-import { hasRole, StaffApp, StaffShell, type Route, type User } from '@vbe/web-kit'
+import { hasRole, NotAllowedPage, NotFoundPage, StaffApp, StaffShell, type Route, type User } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { districtName } from '@vbe/districts'
 import { catalogue, useI18n } from './i18n'
@@ -7,13 +7,15 @@ import { Overview } from './pages/overview/Overview'
 import { PlanList } from './pages/plans/PlanList'
 
 /** The app's own pages (the shell serves the accessibility statement, my sign-ins and users, and marks no app item current there). */
-type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' }
+type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' } | { page: 'not-found' }
 
+/** The page for the route; an address that leads nowhere is said to be so (as in grant screening), not shown as the list. */
 function pageOf(route: Route): Page {
-  const [first, second] = route.segments
-  if (first === 'plan' && second && /^[0-9a-f-]{36}$/.test(second)) return { page: 'plan', id: second }
-  if (first === 'overview') return { page: 'overview' }
-  return { page: 'list' }
+  const [first, second, ...rest] = route.segments
+  if (first === undefined) return { page: 'list' }
+  if (first === 'plan' && second && rest.length === 0 && /^[0-9a-f-]{36}$/.test(second)) return { page: 'plan', id: second }
+  if (first === 'overview' && second === undefined) return { page: 'overview' }
+  return { page: 'not-found' }
 }
 
 export function App(): ReactNode {
@@ -42,8 +44,10 @@ function Shell(): ReactNode {
       }}
       page={(user, route) => {
         const page = pageOf(route)
+        const back = { href: '#/', label: t('back') }
         if (page.page === 'plan') return <Editor key={page.id} id={page.id} user={user} />
-        if (page.page === 'overview' && cityWide(user)) return <Overview />
+        if (page.page === 'overview') return cityWide(user) ? <Overview /> : <NotAllowedPage back={back} />
+        if (page.page === 'not-found') return <NotFoundPage back={back} />
         return <PlanList user={user} />
       }}
     />
