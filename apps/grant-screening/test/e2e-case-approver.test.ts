@@ -63,7 +63,17 @@ describe('grant-screening UI: the second signature, the letters, follow-up, recl
     await approval.waitFor()
     violations.push(...(await axe(page, 'case approver sv')))
     await approval.getByLabel(/Kommentar/).fill('Instämmer.')
+    // Approving makes the decision final: it asks first, focus on Cancel; cancelling leaves it unsigned.
     await approval.getByRole('button', { name: 'Godkänn beslutet' }).click()
+    const confirmApproval = page.getByRole('dialog', { name: 'Godkänna beslutet?' })
+    await confirmApproval.waitFor()
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
+    violations.push(...(await axe(page, 'approval confirmation sv')))
+    await confirmApproval.getByRole('button', { name: 'Avbryt' }).click()
+    await confirmApproval.waitFor({ state: 'detached' })
+    expect(await page.getByText(/Attesterat av/).count()).toBe(0)
+    await approval.getByRole('button', { name: 'Godkänn beslutet' }).click()
+    await confirmApproval.getByRole('button', { name: 'Ja, godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
     // People are named by display name, never by username.
     expect(await page.getByText(/Beslutat av Amina Yusuf/).count()).toBe(1)
@@ -135,6 +145,6 @@ describe('grant-screening UI: the second signature, the letters, follow-up, recl
   }, 120_000)
 
   it('has 0 axe violations on every page, no CSP violations and no page errors', () => {
-    expectCleanRun(violations, ['case approver sv', 'case follow-up sv', 'audit sv', 'audit en'])
+    expectCleanRun(violations, ['case approver sv', 'approval confirmation sv', 'case follow-up sv', 'audit sv', 'audit en'])
   })
 })

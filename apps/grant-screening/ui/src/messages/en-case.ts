@@ -126,6 +126,10 @@ export const enCase: Readonly<Record<keyof typeof svCase, string>> = {
   approvalComment: 'Comment',
   approve: 'Approve the decision',
   reject: 'Send back',
+  approveConfirmTitle: 'Approve the decision?',
+  approveConfirmBody:
+    'The decision takes effect and the decision letter can be sent to the association. This cannot be undone here: changing the decision takes a new decision.',
+  approveConfirm: 'Yes, approve the decision',
   approvalSaved: 'Your signature was saved. Status: {status}.',
   cannotApproveOwn: 'You made the decision and cannot give the second signature yourself.',
 

@@ -124,6 +124,10 @@ export const svCase = {
   approvalComment: 'Kommentar',
   approve: 'Godkänn beslutet',
   reject: 'Skicka tillbaka',
+  approveConfirmTitle: 'Godkänna beslutet?',
+  approveConfirmBody:
+    'Beslutet börjar gälla och beslutsbrevet kan skickas till föreningen. Det går inte att ångra här: att ändra beslutet kräver ett nytt beslut.',
+  approveConfirm: 'Ja, godkänn beslutet',
   approvalSaved: 'Din underskrift sparades. Status: {status}.',
   cannotApproveOwn: 'Du fattade beslutet och kan inte själv ge den andra underskriften.',
 
