@@ -80,6 +80,16 @@ describe('plan editor in Chromium', () => {
     expect(await seeded.textContent()).not.toContain('directive-2017')
     expect(await seeded.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(/)
 
+    // A plan for a year that has one already: said by the plan's name, at the year, with the way to it
+    // (the server's words were "Det finns redan en plan för rinkeby-kista 2017 (fältet year).").
+    await page.getByLabel('År', { exact: true }).fill('2017')
+    await page.getByRole('button', { name: 'Skapa plan' }).click()
+    const createForm = page.getByRole('form', { name: 'Ny plan' })
+    await createForm.getByRole('alert').filter({ hasText: 'Det finns redan en plan för Rinkeby-Kista 2017.' }).waitFor()
+    expect(await page.locator('#create-year-error').textContent()).toContain('Det finns redan en plan för det här året.')
+    expect(await createForm.textContent()).not.toMatch(/rinkeby-kista|fältet year/)
+    await checkAxe(page, 'plan list (plan exists)')
+    expect(await createForm.getByRole('link', { name: 'Öppna Rinkeby-Kista 2017' }).getAttribute('href')).toMatch(/^#\/plan\/[0-9a-f-]{36}$/)
     await page.getByLabel('År', { exact: true }).fill('2026')
     await page.getByRole('button', { name: 'Skapa plan' }).click()
     await page.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2026' }).waitFor()
