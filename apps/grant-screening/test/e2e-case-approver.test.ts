@@ -109,11 +109,19 @@ describe('grant-screening UI: the second signature, the letters, follow-up, recl
     await reclaim.getByLabel('Belopp att återkräva').fill('90000')
     await reclaim.getByLabel('Skäl för återkravet').fill('Redovisningen visar att bidraget inte använts enligt ansökan.')
     await reclaim.getByRole('button', { name: 'Besluta om återkrav' }).click()
+    // A reclaim cannot be taken back here: it asks first, naming the amount; focus on Cancel.
+    const confirmReclaim = page.getByRole('dialog', { name: 'Besluta om återkrav?' })
+    await confirmReclaim.waitFor()
+    expect(await confirmReclaim.textContent()).toContain('Föreningen ska betala tillbaka 90\u00a0000 kr')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
+    violations.push(...(await axe(page, 'reclaim confirmation sv')))
+    await confirmReclaim.getByRole('button', { name: 'Ja, besluta om återkrav' }).click()
     await page.locator('#reclaim-amount[aria-invalid="true"]').waitFor()
     expect(await page.locator('#reclaim-amount-error').textContent()).toContain('60000')
     violations.push(...(await axe(page, 'case follow-up sv')))
     await reclaim.getByLabel('Belopp att återkräva').fill('20000')
     await reclaim.getByRole('button', { name: 'Besluta om återkrav' }).click()
+    await confirmReclaim.getByRole('button', { name: 'Ja, besluta om återkrav' }).click()
     await reclaim.getByText(/Återkrav på 20\s000 kr beslutat av Amina Yusuf/).waitFor()
     expect(await page.textContent('main')).not.toMatch(/officer\.rk|approver\.rk/)
     await shot(page, 'case-follow-up')
@@ -145,6 +153,6 @@ describe('grant-screening UI: the second signature, the letters, follow-up, recl
   }, 120_000)
 
   it('has 0 axe violations on every page, no CSP violations and no page errors', () => {
-    expectCleanRun(violations, ['case approver sv', 'approval confirmation sv', 'case follow-up sv', 'audit sv', 'audit en'])
+    expectCleanRun(violations, ['case approver sv', 'approval confirmation sv', 'reclaim confirmation sv', 'case follow-up sv', 'audit sv', 'audit en'])
   })
 })
