@@ -207,7 +207,7 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     expect(await evidenceForm.textContent()).not.toMatch(/violence|court-judgment|du angav/)
     expect(await page.locator('#evidence-conduct-error').textContent()).toContain('Välj vilket agerande underlaget gäller.')
     await evidenceErrors.getByRole('link', { name: 'Välj vilken typ av källa underlaget bygger på.' }).click()
-    expect(await evidenceForm.getByLabel('Typ av källa').evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await page.locator(':focus').getAttribute('id')).toBe(await evidenceForm.getByLabel('Typ av källa').getAttribute('id'))
     // Then the date alone is missing: it is named at its field; then a valid item re-screens the case.
     await evidenceForm.getByLabel('Agerande').selectOption('violence')
     await evidenceForm.getByLabel('Typ av källa').selectOption('media')
