@@ -196,8 +196,19 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await shot(page, 'case-en')
     await setLanguage(page, 'Svenska')
 
-    // Evidence: the API's field errors show at the fields; then a valid item re-screens the case.
+    // Evidence: nothing chosen, each required field is asked for in words, at the field and linked from
+    // the summary, never with the codes the API accepts (it said "måste vara något av värdena violence, threat, …").
     const evidenceForm = page.getByRole('form', { name: 'Lägg till underlag' })
+    await evidenceForm.getByRole('button', { name: 'Lägg till och pröva om' }).click()
+    const evidenceErrors = evidenceForm.getByRole('alert')
+    await evidenceErrors.filter({ hasText: 'Underlaget saknar uppgifter som krävs.' }).waitFor()
+    for (const message of ['Ange datum för händelsen.', 'Välj vilket agerande underlaget gäller.', 'Välj vilken typ av källa underlaget bygger på.'])
+      expect(await evidenceErrors.getByRole('link', { name: message }).count()).toBe(1)
+    expect(await evidenceForm.textContent()).not.toMatch(/violence|court-judgment|du angav/)
+    expect(await page.locator('#evidence-conduct-error').textContent()).toContain('Välj vilket agerande underlaget gäller.')
+    await evidenceErrors.getByRole('link', { name: 'Välj vilken typ av källa underlaget bygger på.' }).click()
+    expect(await page.locator(':focus').getAttribute('id')).toBe(await evidenceForm.getByLabel('Typ av källa').getAttribute('id'))
+    // Then the date alone is missing: it is named at its field; then a valid item re-screens the case.
     await evidenceForm.getByLabel('Agerande').selectOption('violence')
     await evidenceForm.getByLabel('Typ av källa').selectOption('media')
     await evidenceForm.getByRole('button', { name: 'Lägg till och pröva om' }).click()
@@ -321,6 +332,12 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     ).toBe(1)
     violations.push(...(await axe(page, 'import result en')))
     await shot(page, 'import-en')
+    // A new attempt replaces the last report: an empty one shows its own error, not the last import's rows under it.
+    await page.getByLabel(/Or paste CSV/).fill('')
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByText('Choose a file or paste CSV first.').waitFor()
+    expect(await errorsEn.count()).toBe(0)
+    expect(await h1(page, 'Import applications').count()).toBe(1)
     await setLanguage(page, 'Svenska')
     await logout(page)
     await context.close()

@@ -57,6 +57,7 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     await login(page, 'approver.rk')
     await openCaseFromQueue(page, ISSUE)
     await page.getByRole('form', { name: 'Andra underskrift' }).getByRole('button', { name: 'Godkänn beslutet' }).click()
+    await page.getByRole('dialog', { name: 'Godkänna beslutet?' }).getByRole('button', { name: 'Ja, godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
     violations.push(...(await axe(page, 'decision overridden and signed sv')))
     await logout(page)

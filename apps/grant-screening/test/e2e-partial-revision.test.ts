@@ -157,6 +157,7 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     violations.push(...(await axe(page, 'partial approver sv')))
     await shot(page, 'partial-approver')
     await page.getByRole('form', { name: 'Andra underskrift' }).getByRole('button', { name: 'Godkänn beslutet' }).click()
+    await page.getByRole('dialog', { name: 'Godkänna beslutet?' }).getByRole('button', { name: 'Ja, godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
     await page.getByText(/Attesterat av Sara Nilsson/).waitFor()
     // Signed, the case has its diarienummer: the one its letter gives.

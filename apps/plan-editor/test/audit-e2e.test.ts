@@ -175,12 +175,12 @@ describe('the audit page in Chromium (plan editor)', () => {
     expect(problems).toEqual([])
   })
 
-  it('an officer has no audit page: no menu item, and #/audit shows the plans', async () => {
+  it('an officer has no audit page: no menu item, and #/audit says it is not for their role (as in grant screening)', async () => {
     const page = await newPage()
     await signIn(page, 'officer.nm')
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0)
     await page.goto(`${server.url}#/audit`)
-    await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Ingen behörighet' }).waitFor()
     expect(await page.getByRole('heading', { level: 1, name: 'Granskningslogg' }).count()).toBe(0)
     expect(problems).toEqual([])
   })

@@ -80,23 +80,44 @@ describe('plan editor in Chromium', () => {
     expect(await seeded.textContent()).not.toContain('directive-2017')
     expect(await seeded.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(/)
 
+    // A plan for a year that has one already: said by the plan's name, at the year, with the way to it
+    // (the server's words were "Det finns redan en plan för rinkeby-kista 2017 (fältet year).").
+    await page.getByLabel('År', { exact: true }).fill('2017')
+    await page.getByRole('button', { name: 'Skapa plan' }).click()
+    const createForm = page.getByRole('form', { name: 'Ny plan' })
+    await createForm.getByRole('alert').filter({ hasText: 'Det finns redan en plan för Rinkeby-Kista 2017.' }).waitFor()
+    expect(await page.locator('#create-year-error').textContent()).toContain('Det finns redan en plan för det här året.')
+    expect(await createForm.textContent()).not.toMatch(/rinkeby-kista|fältet year/)
+    await checkAxe(page, 'plan list (plan exists)')
+    expect(await createForm.getByRole('link', { name: 'Öppna Rinkeby-Kista 2017' }).getAttribute('href')).toMatch(/^#\/plan\/[0-9a-f-]{36}$/)
     await page.getByLabel('År', { exact: true }).fill('2026')
     await page.getByRole('button', { name: 'Skapa plan' }).click()
     await page.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2026' }).waitFor()
     const directive = page.getByTestId('cov-directive-2017')
     await expect.poll(() => directive.textContent()).toBe('0/12 (0 %)')
+    // What a screen reader hears after an edit names the templates by title, never by id.
+    const announced = await page.getByTestId('panel').locator('[aria-live]').textContent()
+    expect(announced).toContain('Kommunstyrelsens direktiv, juni 2017 (tolv punkter) 0 %')
+    expect(announced).not.toMatch(/directive-2017|strategy-2016|plugin:/)
     await checkAxe(page, 'editor (new plan)')
 
     await page.getByRole('button', { name: 'Lägg till aktivitet' }).click()
     const act = page.locator('[data-activity=a1]')
     await act.getByLabel('Rubrik', { exact: true }).fill('Utbildning i orosanmälan för skolpersonal')
-    // An invalid field is listed in the panel in the UI's language (the server's words for it).
+    // An invalid field is listed in the panel in the UI's language (the server's words for it), named by
+    // the form's own labels, never by its path in the plan (`activities[0].title`), and linked to its input.
     await act.getByLabel('Rubrik', { exact: true }).fill('')
     const invalid = page.getByRole('region', { name: 'Fält att rätta innan planen kan sparas' })
-    await invalid.filter({ hasText: 'activities[0].title: får inte vara tomt' }).waitFor()
+    const titleIssue = invalid.getByRole('listitem').filter({ hasText: 'Aktivitet 1: Rubrik: får inte vara tomt' })
+    await titleIssue.waitFor()
+    expect(await invalid.textContent()).not.toContain('activities')
     await page.screenshot({ path: '/tmp/pe-invalid-sv.png', fullPage: false })
+    await page.getByRole('button', { name: 'Lägg till aktivitet' }).focus()
+    await titleIssue.getByRole('link', { name: 'Aktivitet 1: Rubrik' }).click()
+    expect(await act.getByLabel('Rubrik', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(page.url()).toMatch(/#\/plan\/[0-9a-f-]{36}$/) // the link takes focus to the field; the page stays
     await act.getByLabel('Rubrik', { exact: true }).fill('Utbildning i orosanmälan för skolpersonal')
-    await invalid.filter({ hasText: 'activities[0].title' }).waitFor({ state: 'detached' })
+    await invalid.filter({ hasText: 'Aktivitet 1: Rubrik' }).waitFor({ state: 'detached' })
     await act.getByLabel('Befintlig struktur', { exact: true }).fill('Samverkan skola–socialtjänst')
     await act.locator('summary', { hasText: 'Riktlinjer' }).click()
     await act.getByRole('checkbox', { name: /^G2 / }).check()
@@ -164,6 +185,10 @@ describe('plan editor in Chromium', () => {
 
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
     await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
+    // The page says why the plan cannot be edited now, and what comes next (not "status or role").
+    expect(await page.getByTestId('read-only').textContent()).toBe(
+      'Planen är inlämnad till nämnden och kan inte ändras medan den väntar på beslut: nämnden antar den eller återremitterar den.',
+    )
     const planUrl = page.url()
     await signOut(page)
 
@@ -201,6 +226,7 @@ describe('plan editor in Chromium', () => {
     expect(await page.getByTestId('return-note').textContent()).toContain(
       'SDN 2026-09-21 §10: Planen saknar direktivpunkterna D1, D2 och D4–D12.',
     )
+    expect(await page.getByTestId('read-only').textContent()).toBe('Planen är återremitterad. Välj ”Påbörja revidering” nedan för att ändra den.')
     await page.getByRole('button', { name: 'Påbörja revidering' }).click()
     await page.locator('.badge', { hasText: 'Under revidering' }).first().waitFor()
     const act2 = page.locator('[data-activity=a1]')
@@ -215,8 +241,21 @@ describe('plan editor in Chromium', () => {
 
     await signIn(page, 'approver.rk')
     await page.goto(planUrl)
+    // Adopting cannot be undone: it asks first, focus on Cancel; Escape leaves the plan submitted.
     await page.getByRole('button', { name: 'Anta planen' }).click()
+    const confirmAdopt = page.getByRole('dialog', { name: 'Anta Rinkeby-Kista 2026?' })
+    await confirmAdopt.waitFor()
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
+    await checkAxe(page, 'editor (approver, adopt dialog)')
+    await page.keyboard.press('Escape')
+    await confirmAdopt.waitFor({ state: 'hidden' })
+    expect(await page.locator('.badge', { hasText: 'Inlämnad' }).count()).toBeGreaterThan(0)
+    await page.getByRole('button', { name: 'Anta planen' }).click()
+    await confirmAdopt.getByLabel(/^Nämndens beslut \(paragraf\)/).fill('SDN 2026-10-19 §4')
+    await confirmAdopt.getByRole('button', { name: 'Ja, anta planen' }).click()
     await page.locator('.badge', { hasText: 'Antagen' }).first().waitFor()
+    await confirmAdopt.waitFor({ state: 'detached' })
+    expect(await page.getByTestId('read-only').textContent()).toContain('Planen är antagen och kan inte ändras.')
     await page.screenshot({ path: '/tmp/pe-adopted.png', fullPage: false })
     await signOut(page)
 
@@ -227,6 +266,8 @@ describe('plan editor in Chromium', () => {
     expect(plan.history.map((h: { action: string }) => h.action)).toEqual(
       expect.arrayContaining(['create', 'save', 'submit', 'return', 'revise', 'adopt']),
     )
+    // The committee's decision given in the adopt dialog is recorded with the adoption.
+    expect(plan.history.find((h: { action: string }) => h.action === 'adopt')).toMatchObject({ decisionReference: 'SDN 2026-10-19 §4' })
     expect(plan.document.activities[0].indicators[0]).toMatchObject({
       kind: 'effect',
       baseline: { value: 30, date: '2026-01-15' },
@@ -343,6 +384,16 @@ describe('plan editor in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Central översikt' }).waitFor()
     expect(await sideways(), 'overview').toBe(0)
     await page.screenshot({ path: '/tmp/pe-320-overview.png', fullPage: true })
+    // The kit's pages too: their tables have a visually hidden header, which once sat outside the
+    // region's scroll and made the page 500 px wide ("Mina inloggningar" on a phone).
+    await page.getByRole('link', { name: 'Mina inloggningar' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Mina inloggningar' }).waitFor()
+    await page.getByRole('region', { name: 'Dina aktiva inloggningar' }).waitFor()
+    expect(await sideways(), 'my sign-ins').toBe(0)
+    await page.getByRole('link', { name: 'Användare' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Användare' }).waitFor()
+    await page.getByRole('table').first().waitFor()
+    expect(await sideways(), 'users').toBe(0)
   })
 
   it('serves the accessibility statement as a UI route in Swedish and English, without signing in, linked from every footer', async () => {

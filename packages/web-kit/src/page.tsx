@@ -83,3 +83,34 @@ export function Notice(props: {
     </div>
   )
 }
+
+/**
+ * The page for an address that leads nowhere, or to a page the user's role may not see:
+ * an h1 that says which, what it means, and a way on (the app's start page unless `back`
+ * names another). Both apps show these rather than another page, so a link that cannot
+ * work says so.
+ */
+export function NotFoundPage(props: { back?: { href: string; label: string } }): ReactNode {
+  const { t } = useKitI18n()
+  return <DeadEnd title={t('notFoundTitle')} text={t('notFoundText')} back={props.back ?? { href: '#/', label: t('toStart') }} />
+}
+
+/** See NotFoundPage; `text` says who the page is for, when that helps. */
+export function NotAllowedPage(props: { text?: string; back?: { href: string; label: string } }): ReactNode {
+  const { t } = useKitI18n()
+  return (
+    <DeadEnd title={t('notAllowedTitle')} text={props.text ?? t('notAllowedText')} back={props.back ?? { href: '#/', label: t('toStart') }} />
+  )
+}
+
+function DeadEnd(props: { title: string; text: string; back: { href: string; label: string } }): ReactNode {
+  return (
+    <>
+      <PageHeading>{props.title}</PageHeading>
+      <p>{props.text}</p>
+      <p>
+        <a href={props.back.href}>{props.back.label}</a>
+      </p>
+    </>
+  )
+}

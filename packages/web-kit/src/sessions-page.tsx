@@ -5,6 +5,7 @@ import { useAnnounce } from './live.js'
 import { Loading, PageHeading, ProblemMessage } from './page.js'
 import { PasswordForm, type PasswordPolicy } from './password-form.js'
 import { SessionsTable } from './sessions-table.js'
+import { ScrollRegion } from './table.js'
 import type { Problem } from './types.js'
 
 /** The hash route of "My sign-ins" (`#/sessions`) in both apps. */
@@ -63,20 +64,23 @@ export function SessionsPage(props: { client?: ApiClient; initial?: readonly Ses
   }
 
   return (
-    <section aria-labelledby="sessions-title">
+    <section>
       <PageHeading>{t('sessionsTitle')}</PageHeading>
       <p>{t('sessionsIntro')}</p>
       {problem && <ProblemMessage problem={problem} />}
       {sessions === null && !problem && <Loading />}
       {sessions && (
-        <SessionsTable
-          sessions={sessions}
-          caption={t('sessionsCaption')}
-          captionId="sessions-title"
-          actionsHeader={t('sessionEndShort')}
-          endLabel={(_, started) => t('sessionEnd', { started })}
-          onEnd={(s) => void end(s.id)}
-        />
+        // Its own sideways scroll on a phone, so the page itself never scrolls sideways (WCAG 1.4.10).
+        <ScrollRegion labelledBy="sessions-caption">
+          <SessionsTable
+            sessions={sessions}
+            caption={t('sessionsCaption')}
+            captionId="sessions-caption"
+            actionsHeader={t('sessionEndShort')}
+            endLabel={(_, started) => t('sessionEnd', { started })}
+            onEnd={(s) => void end(s.id)}
+          />
+        </ScrollRegion>
       )}
       {sessions && sessions.every((s) => s.current) && <p>{t('sessionsNone')}</p>}
       <PasswordForm client={client} {...(props.policy ? { policy: props.policy } : {})} onChanged={() => setVersion((v) => v + 1)} />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useKitI18n } from './i18n.js'
 import type { SessionInfo } from './sessions-page.js'
+import { summariseUserAgent } from './user-agent.js'
 
 /**
  * A table of sign-ins (started, last used, browser, address) with a button to end each
@@ -17,6 +18,13 @@ export function SessionsTable(props: {
   onEnd: (session: SessionInfo) => void
 }): ReactNode {
   const { t, dateTime } = useKitI18n()
+  // The browser in words ("Chrome 131 på Windows"), not its User-Agent header; the header only when it names no browser we know.
+  const browserText = (userAgent: string | null): string => {
+    if (!userAgent) return t('sessionUnknown')
+    const summary = summariseUserAgent(userAgent)
+    if (!summary) return userAgent
+    return summary.os ? t('sessionBrowserOn', { browser: summary.browser, os: summary.os }) : summary.browser
+  }
   return (
     <table className={props.compact ? 'table table--compact' : 'table'}>
       <caption id={props.captionId}>{props.caption}</caption>
@@ -36,7 +44,7 @@ export function SessionsTable(props: {
           <tr key={s.id}>
             <td>{dateTime(s.createdAt)}</td>
             <td>{dateTime(s.lastSeenAt)}</td>
-            <td>{s.userAgent ?? t('sessionUnknown')}</td>
+            <td>{browserText(s.userAgent)}</td>
             <td>{s.address ?? t('sessionUnknown')}</td>
             <td>
               {s.current ? (

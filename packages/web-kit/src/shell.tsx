@@ -10,7 +10,7 @@ import { useFocusOnNavigation, useSession } from './session.js'
 import { SessionsPage, SESSIONS_PATH } from './sessions-page.js'
 import { hasRole, type User } from './types.js'
 import { UsersPage, USERS_PATH } from './users-page.js'
-import { Loading, Notice } from './page.js'
+import { Loading, NotAllowedPage } from './page.js'
 
 /** The pages the shell serves itself, in both apps. */
 const KIT_PATHS: readonly string[] = [ACCESSIBILITY_PATH, SESSIONS_PATH, USERS_PATH]
@@ -79,9 +79,7 @@ export function StaffShell(props: {
         hasRole(state.session.user, 'admin') ? (
           <UsersPage admin={state.session.user} district={props.district} />
         ) : (
-          <Notice tone="info">
-            <p>{t('usersOnlyAdmins')}</p>
-          </Notice>
+          <NotAllowedPage text={t('usersOnlyAdmins')} />
         )
       ) : (
         props.page(state.session.user, route)

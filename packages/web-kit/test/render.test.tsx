@@ -12,6 +12,7 @@ import { ErrorSummary, Field, pathMatches, useForm } from '../src/forms.js'
 import { createI18n, defineCatalogue, I18nRoot } from '../src/i18n.js'
 import { AppLayout } from '../src/layout.js'
 import { LoginPage } from '../src/login.js'
+import { NotAllowedPage, NotFoundPage } from '../src/page.js'
 import { SortableTable } from '../src/table.js'
 import { AnnouncerProvider } from '../src/live.js'
 import { SessionsPage } from '../src/sessions-page.js'
@@ -189,6 +190,15 @@ describe('SessionsPage', () => {
       current: true,
     },
     {
+      id: 's3',
+      createdAt: '2026-05-02T07:00:00Z',
+      lastSeenAt: '2026-05-02T07:30:00Z',
+      expiresAt: '2026-05-02T15:00:00Z',
+      address: '10.0.0.2',
+      userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      current: false,
+    },
+    {
       id: 's2',
       createdAt: '2026-05-03T07:00:00Z',
       lastSeenAt: '2026-05-03T07:30:00Z',
@@ -207,15 +217,34 @@ describe('SessionsPage', () => {
         lang,
       )
     const sv = page('sv')
-    expect(sv).toContain('<caption id="sessions-title">Dina aktiva inloggningar</caption>')
+    expect(sv).toContain('<caption id="sessions-caption">Dina aktiva inloggningar</caption>')
     expect(sv).toContain('<th scope="col">Senast använd</th>')
     expect(sv).toContain('<strong>Den här inloggningen</strong>')
     expect(sv).toContain('aria-label="Avsluta inloggningen från 2026-05-03 09:00"')
     expect(sv).toContain('<td>okänd</td>')
     expect(sv).not.toContain('s2') // no raw ids on the page
+    // The table scrolls sideways in its own named, focusable region (a phone's page never does).
+    expect(sv).toMatch(/<div class="table-wrap" role="region" tabindex="0" aria-labelledby="sessions-caption"><table/)
+    // The browser in words, not its User-Agent header.
+    expect(sv).toContain('<td>Chrome 131 på Windows</td>')
+    expect(sv).not.toContain('Mozilla/5.0')
     const en = page('en')
     expect(en).toContain('My sign-ins')
     expect(en).toContain('aria-label="End the sign-in from 2026-05-03 09:00"')
+    expect(en).toContain('<td>Chrome 131 on Windows</td>')
+  })
+})
+
+describe('NotFoundPage and NotAllowedPage', () => {
+  it('say so under an h1, what it means, and give a way on (the start page unless the app names another), in sv and en', () => {
+    expect(html(<NotFoundPage />)).toContain('Sidan finns inte</h1>')
+    expect(html(<NotFoundPage />)).toContain('<a href="#/">Till startsidan</a>')
+    expect(html(<NotFoundPage />, 'en')).toContain('Page not found</h1>')
+    const notAllowed = html(<NotAllowedPage back={{ href: '#/', label: 'Tillbaka till planerna' }} />)
+    expect(notAllowed).toContain('Ingen behörighet</h1>')
+    expect(notAllowed).toContain('<p>Din roll ger inte tillgång till den här sidan.</p>')
+    expect(notAllowed).toContain('<a href="#/">Tillbaka till planerna</a>')
+    expect(html(<NotAllowedPage text="Bara för administratörer." />, 'en')).toContain('Not allowed</h1></div><p>Bara för administratörer.</p>')
   })
 })
 

@@ -1,4 +1,16 @@
-import { AUDIT_PATH, AuditPage, hasRole, href, PageHeading, StaffApp, StaffShell, type NavItem, type Route, type User } from '@vbe/web-kit'
+import {
+  AUDIT_PATH,
+  AuditPage,
+  hasRole,
+  href,
+  NotAllowedPage,
+  NotFoundPage,
+  StaffApp,
+  StaffShell,
+  type NavItem,
+  type Route,
+  type User,
+} from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { grantAuditLabels } from './audit-labels'
 import { catalogue, useI18n } from './i18n'
@@ -47,43 +59,20 @@ function navItems(user: User, route: Route, t: ReturnType<typeof useI18n>['t']):
 
 function Page(props: { route: Route; user: User }): ReactNode {
   const { route, user } = props
+  const { t } = useI18n()
+  const back = { href: href('/'), label: t('back') }
+  const notAllowed = <NotAllowedPage back={back} />
   const [first, second] = route.segments
   if (!first) return <QueuePage route={route} user={user} />
   if (first === 'cases' && second) return <CasePage key={second} id={second} user={user} />
-  if (first === 'import') return hasRole(user, 'officer', 'admin') ? <ImportPage /> : <NotAllowed />
-  if (first === 'new') return hasRole(user, 'officer', 'admin') ? <NewApplicationPage /> : <NotAllowed />
+  if (first === 'import') return hasRole(user, 'officer', 'admin') ? <ImportPage /> : notAllowed
+  if (first === 'new') return hasRole(user, 'officer', 'admin') ? <NewApplicationPage /> : notAllowed
   if (route.path === AUDIT_PATH)
     return hasRole(user, 'auditor', 'admin') ? (
       <AuditPage route={route} labels={grantAuditLabels} district={(id) => <DistrictName id={id} />} />
     ) : (
-      <NotAllowed />
+      notAllowed
     )
   if (first === 'rescreen') return <RescreenPage user={user} />
-  return <NotFound />
-}
-
-function NotFound(): ReactNode {
-  const { t } = useI18n()
-  return (
-    <>
-      <PageHeading>{t('notFoundTitle')}</PageHeading>
-      <p>{t('notFoundText')}</p>
-      <p>
-        <a href="#/">{t('back')}</a>
-      </p>
-    </>
-  )
-}
-
-function NotAllowed(): ReactNode {
-  const { t } = useI18n()
-  return (
-    <>
-      <PageHeading>{t('notAllowedTitle')}</PageHeading>
-      <p>{t('notAllowedText')}</p>
-      <p>
-        <a href="#/">{t('back')}</a>
-      </p>
-    </>
-  )
+  return <NotFoundPage back={back} />
 }

@@ -1,4 +1,4 @@
-import { AUDIT_PATH, AuditPage, hasRole, StaffApp, StaffShell, type Route, type User } from '@vbe/web-kit'
+import { AUDIT_PATH, AuditPage, hasRole, NotAllowedPage, NotFoundPage, StaffApp, StaffShell, type Route, type User } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { districtName } from '@vbe/districts'
 import { planAuditLabels } from './audit-labels'
@@ -8,14 +8,16 @@ import { Overview } from './pages/overview/Overview'
 import { PlanList } from './pages/plans/PlanList'
 
 /** The app's own pages (the shell serves the accessibility statement, my sign-ins and users, and marks no app item current there). */
-type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' } | { page: 'audit' }
+type Page = { page: 'list' } | { page: 'plan'; id: string } | { page: 'overview' } | { page: 'audit' } | { page: 'not-found' }
 
+/** The page for the route; an address that leads nowhere is said to be so (as in grant screening), not shown as the list. */
 function pageOf(route: Route): Page {
-  const [first, second] = route.segments
-  if (first === 'plan' && second && /^[0-9a-f-]{36}$/.test(second)) return { page: 'plan', id: second }
-  if (first === 'overview') return { page: 'overview' }
+  const [first, second, ...rest] = route.segments
+  if (first === undefined) return { page: 'list' }
+  if (first === 'plan' && second && rest.length === 0 && /^[0-9a-f-]{36}$/.test(second)) return { page: 'plan', id: second }
+  if (first === 'overview' && second === undefined) return { page: 'overview' }
   if (route.path === AUDIT_PATH) return { page: 'audit' }
-  return { page: 'list' }
+  return { page: 'not-found' }
 }
 
 export function App(): ReactNode {
@@ -40,19 +42,24 @@ function Shell(): ReactNode {
       district={district}
       nav={(user, route) => {
         const page = pageOf(route).page
-        // Someone who may not read the log gets the plan list at `#/audit`.
-        const onList = page === 'list' || page === 'plan' || (page === 'audit' && !readsAudit(user))
         return [
-          { href: '#/', label: t('plans'), current: onList },
+          { href: '#/', label: t('plans'), current: page === 'list' || page === 'plan' },
           ...(cityWide(user) ? [{ href: '#/overview', label: t('overview'), current: page === 'overview' }] : []),
           ...(readsAudit(user) ? [{ href: `#${AUDIT_PATH}`, label: t('auditTitle'), current: page === 'audit' }] : []),
         ]
       }}
       page={(user, route) => {
         const page = pageOf(route)
+        const back = { href: '#/', label: t('back') }
         if (page.page === 'plan') return <Editor key={page.id} id={page.id} user={user} />
-        if (page.page === 'overview' && cityWide(user)) return <Overview />
-        if (page.page === 'audit' && readsAudit(user)) return <AuditPage route={route} labels={planAuditLabels} district={district} />
+        if (page.page === 'overview') return cityWide(user) ? <Overview /> : <NotAllowedPage back={back} />
+        if (page.page === 'audit')
+          return readsAudit(user) ? (
+            <AuditPage route={route} labels={planAuditLabels} district={district} />
+          ) : (
+            <NotAllowedPage back={back} />
+          )
+        if (page.page === 'not-found') return <NotFoundPage back={back} />
         return <PlanList user={user} />
       }}
     />

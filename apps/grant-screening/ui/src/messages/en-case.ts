@@ -78,6 +78,10 @@ export const enCase: Readonly<Record<keyof typeof svCase, string>> = {
   sourceReferenceHint: 'For example a case or registration number.',
   evidenceSummary: 'Summary',
   addEvidenceButton: 'Add and screen again',
+  evidenceIncomplete: 'The evidence is missing details it needs.',
+  evidenceNeedsDate: 'Enter the date of the event.',
+  evidenceNeedsConduct: 'Choose the conduct the evidence is about.',
+  evidenceNeedsSource: 'Choose the kind of source the evidence rests on.',
   evidenceAdded: 'The evidence was added and the case screened again. Outcome: {outcome}.',
 
   persons: 'People',
@@ -122,6 +126,10 @@ export const enCase: Readonly<Record<keyof typeof svCase, string>> = {
   approvalComment: 'Comment',
   approve: 'Approve the decision',
   reject: 'Send back',
+  approveConfirmTitle: 'Approve the decision?',
+  approveConfirmBody:
+    'The decision takes effect and the decision letter can be sent to the association. This cannot be undone here: changing the decision takes a new decision.',
+  approveConfirm: 'Yes, approve the decision',
   approvalSaved: 'Your signature was saved. Status: {status}.',
   cannotApproveOwn: 'You made the decision and cannot give the second signature yourself.',
 
@@ -142,6 +150,9 @@ export const enCase: Readonly<Record<keyof typeof svCase, string>> = {
   reclaimIntro: 'Reclaim a grant when its conditions were not kept.',
   reclaimAmount: 'Amount to reclaim',
   reclaimReasons: 'Reasons for the reclaim',
+  reclaimConfirmTitle: 'Decide to reclaim?',
+  reclaimConfirmBody: 'The association must pay back {amount}, and a reclaim letter is created. The decision cannot be changed here.',
+  reclaimConfirm: 'Yes, decide to reclaim',
   reclaimSubmit: 'Decide to reclaim',
   reclaimSaved: 'The reclaim was saved.',
   reclaimDone: 'Reclaim of {amount} decided by {name}, {at}.',

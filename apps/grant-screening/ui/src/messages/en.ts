@@ -12,10 +12,6 @@ export const en: Messages = {
   no: 'No',
   none: 'None',
   back: 'Back to the case list',
-  notFoundTitle: 'Page not found',
-  notFoundText: 'This address does not lead to a page in grant screening.',
-  notAllowedTitle: 'Not allowed',
-  notAllowedText: 'Your role does not give access to this page.',
 
   nav_queue: 'Cases',
   nav_import: 'Import',

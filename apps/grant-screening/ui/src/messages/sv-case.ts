@@ -77,6 +77,10 @@ export const svCase = {
   sourceReferenceHint: 'Till exempel målnummer eller diarienummer.',
   evidenceSummary: 'Sammanfattning',
   addEvidenceButton: 'Lägg till och pröva om',
+  evidenceIncomplete: 'Underlaget saknar uppgifter som krävs.',
+  evidenceNeedsDate: 'Ange datum för händelsen.',
+  evidenceNeedsConduct: 'Välj vilket agerande underlaget gäller.',
+  evidenceNeedsSource: 'Välj vilken typ av källa underlaget bygger på.',
   evidenceAdded: 'Underlaget lades till och ärendet prövades om. Resultat: {outcome}.',
 
   persons: 'Personer',
@@ -120,6 +124,10 @@ export const svCase = {
   approvalComment: 'Kommentar',
   approve: 'Godkänn beslutet',
   reject: 'Skicka tillbaka',
+  approveConfirmTitle: 'Godkänna beslutet?',
+  approveConfirmBody:
+    'Beslutet börjar gälla och beslutsbrevet kan skickas till föreningen. Det går inte att ångra här: att ändra beslutet kräver ett nytt beslut.',
+  approveConfirm: 'Ja, godkänn beslutet',
   approvalSaved: 'Din underskrift sparades. Status: {status}.',
   cannotApproveOwn: 'Du fattade beslutet och kan inte själv ge den andra underskriften.',
 
@@ -140,6 +148,9 @@ export const svCase = {
   reclaimIntro: 'Kräv tillbaka bidrag när villkoren inte har följts.',
   reclaimAmount: 'Belopp att återkräva',
   reclaimReasons: 'Skäl för återkravet',
+  reclaimConfirmTitle: 'Besluta om återkrav?',
+  reclaimConfirmBody: 'Föreningen ska betala tillbaka {amount}, och ett återkravsbrev skapas. Beslutet kan inte ändras här.',
+  reclaimConfirm: 'Ja, besluta om återkrav',
   reclaimSubmit: 'Besluta om återkrav',
   reclaimSaved: 'Återkravet sparades.',
   reclaimDone: 'Återkrav på {amount} beslutat av {name}, {at}.',

@@ -15,10 +15,6 @@ export const sv = {
   no: 'Nej',
   none: 'Inga',
   back: 'Tillbaka till ärendelistan',
-  notFoundTitle: 'Sidan finns inte',
-  notFoundText: 'Adressen leder inte till någon sida i bidragsprövningen.',
-  notAllowedTitle: 'Ingen behörighet',
-  notAllowedText: 'Din roll ger inte tillgång till den här sidan.',
 
   nav_queue: 'Ärenden',
   nav_import: 'Importera',

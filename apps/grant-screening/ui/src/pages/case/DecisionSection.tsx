@@ -1,4 +1,4 @@
-import { api, hasRole, ENDONYMS, ErrorSummary, Field, Submit, useForm, useAnnounce, withQuery } from '@vbe/web-kit'
+import { api, ConfirmDialog, hasRole, ENDONYMS, ErrorSummary, Field, Submit, useForm, useAnnounce, withQuery } from '@vbe/web-kit'
 import { useRef, useState, type ReactNode } from 'react'
 import { LetterLinks } from '../../components/LetterLinks'
 import { Badge } from '../../components/badges'
@@ -198,12 +198,15 @@ function Approval(props: CaseProps): ReactNode {
   const announce = useAnnounce()
   const form = useForm('approval', { onConflict: () => void props.reload() })
   const [comment, setComment] = useState('')
+  // Approving makes the decision final, so it asks first (as deciding does); sending back does not.
+  const [confirming, setConfirming] = useState(false)
   const send = async (approve: boolean) => {
     const detail = await form.submit(() =>
       api<CaseDetail>(`/api/cases/${encodeURIComponent(props.detail.id)}/approval`, {
         json: { approve, ...(comment.trim() ? { comment: comment.trim() } : {}) },
       }),
     )
+    setConfirming(false)
     if (detail) {
       props.onChange(detail)
       setComment('')
@@ -217,9 +220,20 @@ function Approval(props: CaseProps): ReactNode {
       noValidate
       onSubmit={(ev) => {
         ev.preventDefault()
-        void send(true)
+        setConfirming(true)
       }}
     >
+      {confirming && (
+        <ConfirmDialog
+          title={t('approveConfirmTitle')}
+          confirmLabel={t('approveConfirm')}
+          busy={form.busy}
+          onConfirm={() => void send(true)}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t('approveConfirmBody')}</p>
+        </ConfirmDialog>
+      )}
       <h3 id="approval-title">{t('approvalSection')}</h3>
       <p>{t('approvalIntro')}</p>
       <ErrorSummary form={form} fields={['approve', 'comment']} />

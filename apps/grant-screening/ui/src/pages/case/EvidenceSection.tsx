@@ -113,6 +113,17 @@ function AddEvidence(props: CaseProps): ReactNode {
 
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault()
+    // The three required fields, asked for in words before sending: the API's answer for an empty
+    // choice lists the codes it accepts ("violence, threat, …"), which no officer should have to read.
+    const missing = [
+      ...(date === '' ? [{ path: 'date', message: t('evidenceNeedsDate') }] : []),
+      ...(conduct === '' ? [{ path: 'conduct', message: t('evidenceNeedsConduct') }] : []),
+      ...(sourceKind === '' ? [{ path: 'source.kind', message: t('evidenceNeedsSource') }] : []),
+    ]
+    if (missing.length > 0) {
+      form.setProblem({ status: 400, detail: t('evidenceIncomplete'), errors: missing })
+      return
+    }
     const item = {
       conduct,
       actor,

@@ -1,4 +1,4 @@
-import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { api, ConfirmDialog, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { LetterLinks } from '../../components/LetterLinks'
 import { useI18n } from '../../i18n'
@@ -65,14 +65,20 @@ export function ReclaimSection(props: CaseProps): ReactNode {
   const [amount, setAmount] = useState('')
   const [reasons, setReasons] = useState('')
   const canEdit = hasRole(props.user, 'officer') && !c.reclaim
+  // A reclaim is a decision against the association that cannot be taken back here: it asks first.
+  const [confirming, setConfirming] = useState(false)
 
-  const onSubmit = async (ev: FormEvent) => {
+  const onSubmit = (ev: FormEvent) => {
     ev.preventDefault()
+    setConfirming(true)
+  }
+  const decide = async () => {
     const detail = await form.submit(() =>
       api<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/reclaim`, {
         json: { amount: amount.trim() === '' ? null : Number(amount), reasons },
       }),
     )
+    setConfirming(false)
     if (detail) {
       props.onChange(detail)
       announce(t('reclaimSaved'))
@@ -98,7 +104,19 @@ export function ReclaimSection(props: CaseProps): ReactNode {
         <p className="muted">{t('reclaimIntro')}</p>
       )}
       {canEdit && (
-        <form onSubmit={(ev) => void onSubmit(ev)} noValidate>
+        <form onSubmit={onSubmit} noValidate>
+          {confirming && (
+            <ConfirmDialog
+              title={t('reclaimConfirmTitle')}
+              confirmLabel={t('reclaimConfirm')}
+              danger
+              busy={form.busy}
+              onConfirm={() => void decide()}
+              onCancel={() => setConfirming(false)}
+            >
+              <p>{t('reclaimConfirmBody', { amount: amount.trim() === '' ? '–' : money(Number(amount)) })}</p>
+            </ConfirmDialog>
+          )}
           <ErrorSummary form={form} fields={['amount', 'reasons']} />
           <Field form={form} name="amount" label={t('reclaimAmount')} required>
             {(p) => (

@@ -16,6 +16,8 @@ export function ImportPage(): ReactNode {
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault()
     const file = fileRef.current?.files?.[0]
+    // The last report goes: rows listed under a new attempt's error would read as its result.
+    setResult(null)
     const r = await form.submit(async () => {
       const csv = file ? await file.text() : text
       if (!csv.trim()) throw new Error(t('importNothing'))

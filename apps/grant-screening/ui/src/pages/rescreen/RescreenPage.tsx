@@ -154,9 +154,7 @@ function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules
         {f.changedRules && f.changedRules.length > 0 ? (
           <ul className="plain small">
             {f.changedRules.map((r) => (
-              <li key={r}>
-                {heading(r)} <span className="mono muted">({r})</span>
-              </li>
+              <li key={r}>{heading(r)}</li>
             ))}
           </ul>
         ) : f.changedFindings && f.changedFindings.length > 0 ? (

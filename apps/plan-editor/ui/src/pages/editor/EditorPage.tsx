@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { stockholmDay } from '@vbe/core/calendar'
 import { analysePlan, planSchema, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { formatMessage, issueMessage } from '@vbe/core'
-import { districtTemplates } from '@vbe/districts'
+import { districtPlugin, districtTemplates } from '@vbe/districts'
 import {
   apiClient,
   formatDateTime,
@@ -19,10 +19,11 @@ import { PlanStatusBadge } from '../../components/plans'
 import type { ConflictInfo, PlanDetail } from '../../types'
 import { DiffView } from './Diff'
 import { FollowUp } from './FollowUp'
-import { useI18n } from '../../i18n'
+import { useI18n, type MessageKey } from '../../i18n'
 import { mergePlans } from './merge'
 import { markEdit, Panel, type FieldIssue } from './Panel'
 import { Versions } from './Versions'
+import { issueField } from './issue-fields'
 import { Workflow } from './Workflow'
 import { ContentForm, type Update } from './ContentForm'
 
@@ -35,8 +36,14 @@ const canonical = (doc: unknown) => {
 }
 const draftKey = (id: string) => `pe-draft:${id}`
 const todayIso = () => stockholmDay(new Date())
-const formatPath = (path: readonly PropertyKey[]) =>
-  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '')
+
+/** Why the user cannot edit the plan, and what happens next: by its status, else their role. */
+function readOnlyReason(plan: PlanDetail): MessageKey {
+  if (plan.status === 'submitted') return 'readOnly.submitted'
+  if (plan.status === 'adopted') return 'readOnly.adopted'
+  if (plan.status === 'returned') return plan.can.actions.includes('revise') ? 'readOnly.returnedRevise' : 'readOnly.returned'
+  return 'readOnly.role'
+}
 
 export function Editor({ id }: { id: string; user: User }) {
   const { t, lang } = useI18n()
@@ -113,10 +120,14 @@ export function Editor({ id }: { id: string; user: User }) {
   // Each issue is worded from its message code by core's catalogue, in the UI's language.
   const issues: FieldIssue[] = useMemo(
     () =>
-      parsed && !parsed.success
-        ? parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: formatMessage(issueMessage(i), lang) }))
+      parsed && doc && !parsed.success
+        ? parsed.error.issues.map((i) => ({
+            // Named by the form's labels and linked to its input, never by its path in the plan (`activities[0].title`).
+            ...issueField(i.path, doc, t, (sid) => districtPlugin(doc.district)?.planSections.find((s) => s.id === sid)?.title[lang]),
+            message: formatMessage(issueMessage(i), lang),
+          }))
         : [],
-    [parsed, lang],
+    [parsed, doc, lang, t],
   )
   const district = server?.district
   const templates = useMemo(() => (district !== undefined ? districtTemplates(district) : []), [district])
@@ -287,7 +298,11 @@ export function Editor({ id }: { id: string; user: User }) {
           )}
         </p>
         {notice && <p className="notice notice--info">{notice}</p>}
-        {readOnly && <p className="notice notice--info">{t('readOnly')}</p>}
+        {readOnly && (
+          <p className="notice notice--info" data-testid="read-only">
+            {t(readOnlyReason(server))}
+          </p>
+        )}
         {(server.status === 'returned' || server.status === 'revised') && lastReturn && (
           <div className="notice notice--error" data-testid="return-note">
             <strong>{t('status.returned')}</strong> {lastReturn.decisionReference}: {lastReturn.comment}

@@ -1,6 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useState } from 'react'
 import type { PlanAnalysis, PlanFinding } from '@vbe/core/plans'
 import { useI18n } from '../../i18n'
+import type { IssueField } from './issue-fields'
 
 /** Set by an edit, cleared when the panel has shown its result: the edit→panel measurement. */
 let editPending = false
@@ -16,8 +17,8 @@ declare global {
   }
 }
 
-export interface FieldIssue {
-  path: string
+/** An invalid value: the field in the form's words, its input (to go to), and what is wrong. */
+export interface FieldIssue extends IssueField {
   message: string
 }
 
@@ -66,16 +67,35 @@ export const Panel = memo(function Panel({ analysis, issues }: { analysis: PlanA
   return (
     <div className="panel" data-testid="panel">
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {analysis.summary.templates.map((s) => `${s.templateId} ${s.percent} %`).join(', ')}; {t('severity.error')}{' '}
-        {analysis.summary.findings.error}
+        {/* What a screen reader hears after an edit: each template by its title (never its id), then the errors. */}
+        {analysis.summary.templates
+          .map((s) => `${analysis.coverage.find((c) => c.templateId === s.templateId)?.title[lang] ?? ''} ${s.percent} %`)
+          .join(', ')}
+        ; {analysis.summary.findings.error} {t('severity.error').toLowerCase()}
       </p>
       {issues.length > 0 && (
         <section className="issues" aria-labelledby="issues-h">
           <h3 id="issues-h">{t('invalidFields')}</h3>
           <ul>
-            {issues.slice(0, 12).map((i) => (
-              <li key={i.path + i.message}>
-                <code>{i.path}</code>: {i.message}
+            {issues.slice(0, 12).map((i, n) => (
+              <li key={`${i.label}-${i.message}-${n}`}>
+                {i.fieldId ? (
+                  <a
+                    href={`#${i.fieldId}`}
+                    onClick={(e) => {
+                      // The app routes on the hash: focus the field instead of following the link.
+                      e.preventDefault()
+                      const field = document.getElementById(i.fieldId ?? '')
+                      field?.closest('details')?.setAttribute('open', '')
+                      field?.focus()
+                    }}
+                  >
+                    {i.label}
+                  </a>
+                ) : (
+                  i.label
+                )}
+                : {i.message}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { apiClient, ErrorSummary, Field, formatDateTime, ProblemMessage, Submit, useForm } from '@vbe/web-kit'
+import { apiClient, ConfirmDialog, ErrorSummary, Field, formatDateTime, ProblemMessage, Submit, useForm } from '@vbe/web-kit'
 import { useState, type FormEvent, type MutableRefObject, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import type { Action, PlanDetail } from '../../types'
@@ -7,6 +7,8 @@ import type { Action, PlanDetail } from '../../types'
  * The plan's workflow: the actions the user may take now (submit, adopt, return, revise),
  * the return form (the committee's decision and a comment, both required; the server's
  * field errors are shown at the fields and in the error summary), and the history.
+ * Adopting cannot be undone, so it asks first, in a dialog that also takes the committee's
+ * decision (optional), as returning does.
  */
 export function Workflow({
   plan,
@@ -25,15 +27,26 @@ export function Workflow({
   const [returnOpen, setReturnOpen] = useState(false)
   const [decisionReference, setDecisionReference] = useState('')
   const [comment, setComment] = useState('')
+  const [adopting, setAdopting] = useState(false)
+  const [adoptReference, setAdoptReference] = useState('')
   const transition = (action: Action, extra: Record<string, string> = {}) =>
     apiClient.request<PlanDetail>(`/api/plans/${plan.id}/transitions`, {
       method: 'POST',
       json: { action, ...extra },
       ifMatch: version.current,
     })
-  const act = async (action: Action) => {
-    const done = await actions.submit(() => transition(action))
+  const act = async (action: Action, extra: Record<string, string> = {}) => {
+    const done = await actions.submit(() => transition(action, extra))
     if (done) onDone(done)
+    return done
+  }
+  const adopt = async () => {
+    const reference = adoptReference.trim()
+    const done = await act('adopt', reference ? { decisionReference: reference } : {})
+    if (done) {
+      setAdopting(false)
+      setAdoptReference('')
+    }
   }
   const submitReturn = async (e: FormEvent) => {
     e.preventDefault()
@@ -60,14 +73,35 @@ export function Workflow({
                 {t('action.return')}
               </button>
             ) : (
-              <button key={a} type="button" className="button button--primary" disabled={busy} onClick={() => void act(a)}>
+              <button
+                key={a}
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => (a === 'adopt' ? setAdopting(true) : void act(a))}
+              >
                 {t(`action.${a}`)}
               </button>
             ),
           )}
         </p>
       ) : null}
-      {actions.problem && <ProblemMessage problem={actions.problem} />}
+      {actions.problem && !adopting && <ProblemMessage problem={actions.problem} />}
+      {adopting && (
+        <ConfirmDialog
+          title={t('confirmAdoptTitle', { plan: `${plan.districtName} ${plan.year}` })}
+          confirmLabel={t('confirmAdopt')}
+          busy={actions.busy}
+          problem={actions.problem}
+          onConfirm={() => void adopt()}
+          onCancel={() => setAdopting(false)}
+        >
+          <p>{t('confirmAdoptText', { version: plan.version })}</p>
+          <Field form={actions} name="decisionReference" label={t('decisionReference')} optional>
+            {(p) => <input {...p} type="text" value={adoptReference} onChange={(e) => setAdoptReference(e.currentTarget.value)} />}
+          </Field>
+        </ConfirmDialog>
+      )}
       {returnOpen && (
         <form className="card" noValidate onSubmit={(e) => void submitReturn(e)} aria-labelledby="return-h">
           <h3 id="return-h">{t('action.return')}</h3>

@@ -1,5 +1,7 @@
 import {
   apiClient,
+  ApiError,
+  isApiError,
   ErrorSummary,
   Field,
   hasRole,
@@ -97,13 +99,31 @@ function CreatePlan({ plans }: { plans: readonly PlanSummary[] }): ReactNode {
   const create = async (ev: FormEvent) => {
     ev.preventDefault()
     const body = from === 'template' ? { from, year: Number(year) } : { from, sourcePlanId, ...(year ? { year: Number(year) } : {}) }
-    const created = await form.submit(() => apiClient.request<{ id: string }>('/api/plans', { json: body }))
+    const created = await form.submit(async () => {
+      try {
+        return await apiClient.request<{ id: string }>('/api/plans', { json: body })
+      } catch (err) {
+        // The plan exists already: say which, by name, at the year, and offer the way to it (the server's
+        // words name the district by its id and the field by its key: "rinkeby-kista 2017 (fältet year)").
+        if (!isApiError(err) || err.status !== 409) throw err
+        const existing = plans.find((p) => p.id === currentId(err.problem.current))
+        if (!existing) throw err
+        const plan = `${existing.districtName} ${existing.year}`
+        throw new ApiError({ ...err.problem, detail: t('planExists', { plan }), errors: [{ path: 'year', message: t('planExistsYear') }] })
+      }
+    })
     if (created) location.hash = `#/plan/${created.id}`
   }
+  const existing = form.problem?.status === 409 ? plans.find((p) => p.id === currentId(form.problem?.current)) : undefined
   return (
     <form onSubmit={(ev) => void create(ev)} className="card" aria-labelledby="create-heading" noValidate>
       <h2 id="create-heading">{t('createPlan')}</h2>
       <ErrorSummary form={form} fields={['from', 'sourcePlanId', 'year']} />
+      {existing && (
+        <p>
+          <a href={`#/plan/${existing.id}`}>{t('openPlan', { plan: `${existing.districtName} ${existing.year}` })}</a>
+        </p>
+      )}
       <RadioGroup
         form={form}
         name="from"
@@ -144,4 +164,9 @@ function CreatePlan({ plans }: { plans: readonly PlanSummary[] }): ReactNode {
       <Submit form={form} label={t('create')} />
     </form>
   )
+}
+
+/** The id of the plan a 409 names as already there (`current: { id }`). */
+function currentId(current: unknown): string | undefined {
+  return current && typeof current === 'object' && 'id' in current && typeof current.id === 'string' ? current.id : undefined
 }
