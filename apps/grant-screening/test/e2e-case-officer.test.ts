@@ -1,15 +1,13 @@
 /**
  * One case as the officer takes it, in Debian's Chromium against a real server (PGlite,
  * demo data): signs in (the skip link, a wrong password and the rate limit in both
- * languages), filters the queue, registers an application (the API's errors and a
- * duplicate), imports a CSV, declares no conflict, adds evidence and a note, and decides (a
- * grant against the democracy condition, with its reason, so four eyes). Every page (and
+ * languages), filters the queue, imports a CSV, declares no conflict, adds evidence and a
+ * note, and decides (a grant against the democracy condition, with its reason, so four eyes). Every page (and
  * the open decision dialog) is checked with axe for WCAG 2.1 A/AA, in Swedish and English,
  * under the server's real CSP. The approver's part is e2e-case-approver.test.ts.
  * Screenshots go to /tmp/gs-*.png.
  */
 import { describe, expect, it } from 'vitest'
-import { demoApplication } from '../src/index.js'
 import {
   ASSOCIATION,
   CSV,
@@ -109,35 +107,7 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await shot(page, 'queue-en')
     await setLanguage(page, 'Svenska')
 
-    // A new application pasted as JSON: the API's errors are listed as `path: message`.
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ny ansökan' }).click()
-    await h1(page, 'Ny ansökan').waitFor()
-    violations.push(...(await axe(page, 'new application sv')))
-    await page.getByRole('button', { name: 'Registrera ansökan' }).click()
-    const summary = page.getByRole('alert').filter({ hasText: 'Det gick inte att spara' })
-    await summary.waitFor()
-    expect(await summary.textContent()).toContain('persons[0].name: får inte vara tomt')
-    expect(await summary.textContent()).toContain('persons[0].email: måste vara en e-postadress')
-    violations.push(...(await axe(page, 'new application errors sv')))
-    await shot(page, 'new-errors')
-
-    // An application that is already a case: the 409 in Swedish, then in English.
-    await page.getByLabel('Ansökan som JSON').fill(JSON.stringify({ application: demoApplication('demo-2026-001') }))
-    await page.getByRole('button', { name: 'Registrera ansökan' }).click()
-    await page
-      .getByRole('alert')
-      .filter({ hasText: /Ansökan demo-2026-001 i rinkeby-kista\/foreningsbidrag finns redan som ärende [0-9a-f-]{36}\./ })
-      .waitFor()
-    await shot(page, 'new-conflict-sv', false)
-    await setLanguage(page, 'English')
-    await page.getByRole('button', { name: 'Register application' }).click()
-    await page
-      .getByRole('alert')
-      .filter({ hasText: /Application demo-2026-001 in rinkeby-kista\/foreningsbidrag is already case [0-9a-f-]{36}\./ })
-      .waitFor()
-    violations.push(...(await axe(page, 'new application conflict en')))
-    await setLanguage(page, 'Svenska')
-
+    // Registering a new application has its own walk: e2e-new-application.test.ts.
     // Import: one good row and one with a bad organisation number.
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importera' }).click()
     await h1(page, 'Importera ansökningar').waitFor()

@@ -1,9 +1,11 @@
 import { enCase } from './en-case'
+import { enNew } from './en-new'
 import type { Messages } from './sv'
 
 /** The UI texts in English: the same keys as `sv.ts`, checked by the compiler. */
 export const en: Messages = {
   ...enCase,
+  ...enNew,
   appName: 'Grant screening',
   appTagline: 'Association grants – screening, decisions and follow-up',
   close: 'Close',
@@ -78,13 +80,6 @@ export const en: Messages = {
   colProblem: 'Problem',
   openCase: 'Open the case',
   openImportedCase: 'Open the case from row {row}',
-
-  newTitle: 'New application',
-  newIntro: 'Register an application by pasting it as JSON in the exchange format: { "application": { … }, "persons": [ … ] }.',
-  newJson: 'Application as JSON',
-  newSubmit: 'Register application',
-  newInvalidJson: 'The text is not valid JSON: {message}',
-  newCreated: 'The case was registered.',
 
   rescreenTitle: 'Re-screens',
   rescreenIntro: 'A re-screen screens every case again under today’s rules and lists the cases whose outcome changes.',

@@ -1,4 +1,5 @@
 import { svCase } from './sv-case'
+import { svNew } from './sv-new'
 
 /**
  * The UI texts in Swedish, the default language. This file names every key; each other
@@ -7,6 +8,7 @@ import { svCase } from './sv-case'
  */
 export const sv = {
   ...svCase,
+  ...svNew,
   appName: 'Bidragsprövning',
   appTagline: 'Föreningsbidrag – prövning, beslut och uppföljning',
   close: 'Stäng',
@@ -85,13 +87,6 @@ export const sv = {
   colProblem: 'Fel',
   openCase: 'Öppna ärendet',
   openImportedCase: 'Öppna ärendet från rad {row}',
-
-  newTitle: 'Ny ansökan',
-  newIntro: 'Registrera en ansökan genom att klistra in den som JSON i utbytesformatet: { "application": { … }, "persons": [ … ] }.',
-  newJson: 'Ansökan som JSON',
-  newSubmit: 'Registrera ansökan',
-  newInvalidJson: 'Texten är inte giltig JSON: {message}',
-  newCreated: 'Ärendet registrerades.',
 
   // Re-screen
   rescreenTitle: 'Omprövningar',
