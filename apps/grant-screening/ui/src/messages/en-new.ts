@@ -17,7 +17,8 @@ export const enNew: Readonly<Record<keyof typeof svNew, string>> = {
   newProgrammeChoose: 'Choose a programme',
   newProgrammesLoading: 'Loading the programmes…',
   newApplicationId: 'Application number',
-  newApplicationIdHint: 'The number the application has in the e-service or on the paper form. It keeps the same application from being registered twice.',
+  newApplicationIdHint:
+    'The number the application has in the e-service or on the paper form. It keeps the same application from being registered twice.',
   newAmount: 'Amount requested in kronor',
   newAmountHint: 'Whole kronor, for example 50 000.',
 

@@ -28,7 +28,7 @@ import './new-application.css'
  * field's label ("Organisationsnummer: …"), never by a JSON path.
  */
 export function NewApplicationPage(): ReactNode {
-  const { t, e, loc } = useI18n()
+  const { t, e, loc, lang } = useI18n()
   const announce = useAnnounce()
   const form = useForm('new')
   const programmes = useProgrammes()
@@ -41,6 +41,10 @@ export function NewApplicationPage(): ReactNode {
   useEffect(() => {
     if (only) setDraft((d) => (d.programme === '' ? { ...d, programme: only } : d))
   }, [only])
+
+  // The API's errors are worded in the language of the request: after a switch they go, and the next submit words them anew.
+  const { setProblem } = form
+  useEffect(() => setProblem(null), [lang, setProblem])
 
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault()
@@ -58,7 +62,9 @@ export function NewApplicationPage(): ReactNode {
       try {
         return await api<CaseDetail>('/api/cases', { json: requestOf(draft) })
       } catch (err) {
-        throw isApiError(err) ? new ApiError(inFormWords(err.problem, draft, fields, `${t('newHasErrors')} ${t('newFixFields')}`), err.retryAfter) : err
+        throw isApiError(err)
+          ? new ApiError(inFormWords(err.problem, draft, fields, `${t('newHasErrors')} ${t('newFixFields')}`), err.retryAfter)
+          : err
       }
     })
     if (detail) {

@@ -36,7 +36,11 @@ function useRows<R extends { readonly key: number }>(form: FormState, rows: read
   }
 }
 
-export function PersonRows(props: { form: FormState; rows: readonly PersonRow[]; onChange: (rows: readonly PersonRow[]) => void }): ReactNode {
+export function PersonRows(props: {
+  form: FormState
+  rows: readonly PersonRow[]
+  onChange: (rows: readonly PersonRow[]) => void
+}): ReactNode {
   const { t, e } = useI18n()
   const { form, rows } = props
   const r = useRows(form, rows, props.onChange)
@@ -97,7 +101,9 @@ export function PersonRows(props: { form: FormState; rows: readonly PersonRow[];
         type="button"
         className="button button--secondary"
         ref={r.addButton}
-        onClick={() => r.add(emptyPerson(r.nextKey, rows.length === 0 ? 'contact' : 'board-member'), fieldId(form.id, personPath(rows.length, 'role')))}
+        onClick={() =>
+          r.add(emptyPerson(r.nextKey, rows.length === 0 ? 'contact' : 'board-member'), fieldId(form.id, personPath(rows.length, 'role')))
+        }
       >
         {t('newAddPerson')}
       </button>

@@ -225,7 +225,11 @@ export function requestOf(d: Draft): { application: Record<string, unknown>; per
       ...(hasStatutes
         ? { statutes: { ...optional('adoptedOn', d.statutesAdoptedOn), adoptedAtAnnualMeeting: d.statutesAtAnnualMeeting } }
         : {}),
-      board: { ...optional('electedOn', d.boardElectedOn), electedAtAnnualMeeting: d.boardAtAnnualMeeting, auditorElected: d.auditorElected },
+      board: {
+        ...optional('electedOn', d.boardElectedOn),
+        electedAtAnnualMeeting: d.boardAtAnnualMeeting,
+        auditorElected: d.auditorElected,
+      },
       ...(hasMembers
         ? {
             members: {
