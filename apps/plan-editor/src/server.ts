@@ -56,7 +56,7 @@ export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
     districts: DISTRICT_PLUGINS.map((p) => p.id),
   })
   registerSignIn(app)
-  registerMetaRoutes(app, options.database)
+  registerMetaRoutes(app)
   registerPlanRoutes(app)
   registerWorkflowRoutes(app)
   registerFollowUpRoutes(app)
