@@ -8,15 +8,15 @@ import {
   createApi,
   Db,
   kitMigrations,
+  kitOptionsOf,
   openDatabase,
   registerDocs,
   serveUi,
-  type AuthPolicy,
+  type AppKitOptions,
   type Database,
   type DatabaseConfig,
   type KitEnv,
   type OpenOptions,
-  type SignInSettings,
   registerAuditRoutes,
   registerSignIn,
 } from '@vbe/server-kit'
@@ -43,16 +43,9 @@ export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024
 /** The UI's pages on the server: one page, whose views are hash routes (`#/cases/<id>`, ui/src/router.ts). */
 export const UI_ROUTES = ['/'] as const
 
-export interface GrantAppOptions {
-  readonly database: Database<Tables>
+/** The kit's options (the database, and the settings `main()` reads from the environment), and the app's own. */
+export interface GrantAppOptions extends AppKitOptions<Tables> {
   readonly plugins?: ComposedPlugins
-  readonly clock?: { readonly now: () => Date }
-  readonly authPolicy?: AuthPolicy
-  readonly secureCookies?: boolean
-  readonly trustedProxies?: readonly string[]
-  /** Read once at start by `main()`; default: from the environment, checked against the plugins' districts. */
-  readonly signIn?: SignInSettings
-  readonly securityLogStderr?: boolean
   /** The built UI to serve; default `ui/dist`. */
   readonly uiDir?: string
 }
@@ -79,13 +72,7 @@ export function registerRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugin
 export function createGrantApp(options: GrantAppOptions) {
   const plugins = options.plugins ?? installedPlugins
   const app = createApi({
-    database: options.database,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
-    ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
-    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
-    ...(options.signIn ? { signIn: options.signIn } : {}),
-    ...(options.securityLogStderr === undefined ? {} : { securityLogStderr: options.securityLogStderr }),
+    ...kitOptionsOf(options),
     districts: plugins.plugins.map((p) => p.id),
     // 1 MB for every request (the kit's default), more only for a bulk import.
     bodyLimits: { paths: { '/api/cases/import': IMPORT_BODY_LIMIT } },

@@ -18,12 +18,14 @@ describe.each(['pglite', 'postgres'] as const)('crash safety on %s', (kind) => {
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
   it('keeps every decision that was answered 2xx after kill -9', async () => {
-    const env: Record<string, string> = {}
-    if (kind === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'gs-crash-'))
-      dirs.push(dir)
-      env['VBE_DATA_DIR'] = dir
-    } else env['DATABASE_URL'] = await createDatabase(inject('postgresUrl'))
+    // One temporary folder for the data and the development audit key (kept across the restart), removed after:
+    // PGlite keeps the key beside its directory (`data-audit`), PostgreSQL in VBE_AUDIT_DIR (else in the app's data/).
+    const dir = mkdtempSync(join(tmpdir(), 'gs-crash-'))
+    dirs.push(dir)
+    const env: Record<string, string> =
+      kind === 'pglite'
+        ? { VBE_DATA_DIR: join(dir, 'data') }
+        : { DATABASE_URL: await createDatabase(inject('postgresUrl')), VBE_AUDIT_DIR: join(dir, 'audit') }
 
     let server = await startServer(env)
     const officer = await login(server.url, 'officer.rk')

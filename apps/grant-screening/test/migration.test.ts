@@ -33,9 +33,10 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('migration 002 on %s', (kind
   it('keeps every stored screening, under two ruleset versions and with an odd finding, and the app works on after it', async () => {
     let config: DatabaseConfig = await databaseConfig(kind)
     if (config.kind === 'pglite') {
+      // The data directory inside a temporary folder, so that its audit key beside it (`data-audit`) goes with it.
       const dir = mkdtempSync(join(tmpdir(), 'gs-migrate-'))
       dirs.push(dir)
-      config = { kind: 'pglite', dataDir: dir }
+      config = { kind: 'pglite', dataDir: join(dir, 'data') }
     }
     const only001 = { name: 'grants', migrations: { '001-cases': grantMigrations.migrations['001-cases']! } }
     const before = await openDatabase(config, [kitMigrations, only001])

@@ -32,6 +32,6 @@ describeStorybook({
     'grant-letters--preview-before-signing',
     'grant-letters--preview-before-signing-english',
   ],
-  rendered: '.gs-story > *',
+  rendered: '.kit-story > *',
   atLeast: 30,
 })

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDatabase } from '@vbe/test-postgres'
 import { demoApplication } from '../src/index.js'
@@ -14,9 +17,11 @@ import { checkedFetch } from '@vbe/test-openapi'
 describe('two server processes over one PostgreSQL', () => {
   let a: ServerProcess
   let b: ServerProcess
+  // Both processes sign one audit chain: one development key, in a temporary folder (not the app's data/).
+  const auditDir = mkdtempSync(join(tmpdir(), 'gs-two-servers-audit-'))
 
   beforeAll(async () => {
-    const env = { DATABASE_URL: await createDatabase(inject('postgresUrl')) }
+    const env = { DATABASE_URL: await createDatabase(inject('postgresUrl')), VBE_AUDIT_DIR: auditDir }
     ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
   }, 180_000)
 
@@ -26,6 +31,7 @@ describe('two server processes over one PostgreSQL', () => {
       s.child.kill('SIGTERM')
       await killed(s.child)
     }
+    rmSync(auditDir, { recursive: true, force: true })
   })
 
   it('a session made on one process works on the other, and logging out on one ends it on both', async () => {

@@ -14,7 +14,7 @@ import {
 } from '@vbe/server-kit'
 import { resolve } from 'node:path'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { createApi, registerDocs, serveUi, type AuthPolicy, type KitEnv, type SignInSettings } from '@vbe/server-kit'
+import { createApi, kitOptionsOf, registerDocs, serveUi, type AppKitOptions, type KitEnv } from '@vbe/server-kit'
 import { DISTRICT_PLUGINS } from '@vbe/districts'
 import { planAuditEntityLabels, planAuditReference, planAuditUnknownReference } from './db/audit-labels.js'
 import { planAuditReconcilers } from './db/audit-reconcile.js'
@@ -28,36 +28,20 @@ import { registerVersionRoutes } from './routes/versions.js'
 import { registerWorkflowRoutes } from './routes/workflow.js'
 import { seedDemo } from './demo.js'
 
-export interface PlanAppOptions {
-  readonly database: Database
-  readonly clock?: { readonly now: () => Date }
+/** The kit's options (the database, and the settings `main()` reads from the environment), and the app's own. */
+export interface PlanAppOptions extends AppKitOptions {
   /** The built UI (vite build output). When missing, only the API is served. */
   readonly uiDir?: string | null
-  readonly logError?: (error: unknown) => void
-  readonly authPolicy?: AuthPolicy
-  /** Default true (`__Host-` Secure cookie); false only for development over plain http. */
-  readonly secureCookies?: boolean
-  readonly trustedProxies?: readonly string[]
-  /** Read once at start by `main()`; default: from the environment, checked against the plugins' districts. */
-  readonly signIn?: SignInSettings
-  readonly securityLogStderr?: boolean
 }
 
 /** The plan editor's Hono app: the API (server-kit session, errors and audit) and the built UI. */
 export function createPlanApp(options: PlanAppOptions): OpenAPIHono<KitEnv> {
   const app = createApi({
-    database: options.database,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.logError ? { logError: options.logError } : {}),
-    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
-    ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
-    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
-    ...(options.signIn ? { signIn: options.signIn } : {}),
-    ...(options.securityLogStderr === undefined ? {} : { securityLogStderr: options.securityLogStderr }),
+    ...kitOptionsOf(options),
     districts: DISTRICT_PLUGINS.map((p) => p.id),
   })
   registerSignIn(app)
-  registerMetaRoutes(app, options.database)
+  registerMetaRoutes(app)
   registerPlanRoutes(app)
   registerWorkflowRoutes(app)
   registerFollowUpRoutes(app)

@@ -1,4 +1,4 @@
-import { checkedFetch } from '@vbe/test-openapi'
+import { checkedFetch, passwordLogin } from '@vbe/test-openapi'
 import { DEMO_PASSWORD } from '../src/demo.js'
 
 export interface Reply<T = any> {
@@ -21,14 +21,7 @@ async function reply(res: Response): Promise<Reply> {
 }
 
 export async function login(base: string, username: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await checkedFetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  })
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`)
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  const { cookie, csrfToken } = await passwordLogin(base, username, password, checkedFetch)
   return {
     username,
     get: async (path) => reply(await checkedFetch(`${base}${path}`, { headers: { cookie } })),

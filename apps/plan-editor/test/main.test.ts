@@ -5,8 +5,10 @@ import { join, resolve } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 
 const APP = resolve(import.meta.dirname, '..')
-const dir = mkdtempSync(join(tmpdir(), 'pe-main-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// The data directory inside a temporary folder, so that its development audit key beside it (`data-audit`) is removed with it.
+const tmp = mkdtempSync(join(tmpdir(), 'pe-main-'))
+const dir = join(tmp, 'data')
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 it('runs as a process on the shared main(): demo data seeded, a 200, and a clean exit on SIGTERM', async () => {
   // One process (tsx as a loader, not a wrapper), so the signal reaches the server itself.

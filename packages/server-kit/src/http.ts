@@ -3,7 +3,7 @@ import { Context as EffectContext, Effect, Either } from 'effect'
 import type { Context } from 'hono'
 import { formatPath, type LocalizedText } from '@vbe/core'
 import { DEFAULT_AUTH_POLICY, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
-import type { Database } from './db.js'
+import type { AnyTables, Database } from './db.js'
 import { ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
 import { issueText } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
@@ -62,6 +62,29 @@ export interface KitOptions {
   readonly securityLogStderr?: boolean
   /** Request body limits: 1 MB by default, more only on the paths named (imports). */
   readonly bodyLimits?: BodyLimits
+}
+
+/**
+ * The kit's part of an app's options (`createGrantApp`, `createPlanApp`): the database, and the
+ * settings `main()` reads from the environment once (`KitSettings`) or a test sets. An app's
+ * options extend it with the app's own; `kitOptionsOf(options)` hands the kit's part to `createApi`.
+ */
+export interface AppKitOptions<DB = AnyTables> extends Omit<KitOptions, 'database' | 'districts' | 'bodyLimits'> {
+  readonly database: Database<DB>
+}
+
+/** The kit's options out of an app's options, for `createApi` (the app adds `districts` and `bodyLimits`). */
+export function kitOptionsOf(options: AppKitOptions): Omit<KitOptions, 'districts' | 'bodyLimits'> {
+  return {
+    database: options.database,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logError ? { logError: options.logError } : {}),
+    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
+    ...(options.secureCookies === undefined ? {} : { secureCookies: options.secureCookies }),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+    ...(options.signIn ? { signIn: options.signIn } : {}),
+    ...(options.securityLogStderr === undefined ? {} : { securityLogStderr: options.securityLogStderr }),
+  }
 }
 
 export type KitEnv = {

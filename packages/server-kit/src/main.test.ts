@@ -151,10 +151,11 @@ function start(env: Record<string, string>): {
 describe('main() as a process', () => {
   const dirs: string[] = []
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+  // A data directory inside a temporary folder, so that its development audit key beside it (`data-audit`) is removed with it.
   const dataDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'kit-main-'))
     dirs.push(dir)
-    return dir
+    return join(dir, 'data')
   }
 
   it('serves on a free port, finishes an open request on SIGTERM, closes the database and exits 0', async () => {

@@ -3,8 +3,24 @@ import { PROBLEM_TYPE } from './middleware/index.js'
 
 /**
  * What both apps' OpenAPI declarations share: the security requirements, the problem
- * schema and its responses by status.
+ * schema and its responses by status, a JSON answer, and the answers' common values
+ * (a text in both languages, an instant, a day).
  */
+
+/** A JSON answer in a route's `responses`: `200: jsonContent(caseSchema, 'The case')`. */
+export const jsonContent = <S extends z.ZodType>(schema: S, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+/** A text in Swedish and English in an answer (the OpenAPI component `LocalizedText`). */
+export const localizedTextSchema = z
+  .object({ sv: z.string(), en: z.string() })
+  .openapi('LocalizedText', { description: 'A text in Swedish and English' })
+/** An instant in an answer, ISO 8601 in UTC. */
+export const timestampSchema = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
+/** A calendar day in an answer, YYYY-MM-DD. */
+export const daySchema = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
 
 /** An operation's OpenAPI `security`: the session cookie (reads). */
 export const SESSION = [{ session: [] }]

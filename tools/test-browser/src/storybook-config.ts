@@ -15,12 +15,14 @@
  *
  * (write `\/` in these globs as `/`: a comment cannot hold star-slash). Its `.storybook/preview.tsx`
  * adds its own decorators (stylesheet, i18n) to the shared parameters: `parameters: { ...storyParameters }`.
+ * The staff UIs (`@vbe/web-kit` and the apps) share one decorator, `storyFrame(catalogue)` from
+ * `@vbe/web-kit/story-frame` (it needs the kit's providers, so it lives in the kit, not here).
  *
  * A third package (an app's UI, say `apps/grant-screening`) does the same: devDependencies on
  * `@vbe/test-browser`, `storybook`, `@storybook/react-vite`, `@storybook/addon-a11y`, `axe-core` and
  * `playwright-core` (the versions the kits use); a `.storybook/main.ts` as above with its story globs
  * (relative to `.storybook/`, for an app `'../ui/src/**\/*.stories.tsx'`); a `.storybook/preview.tsx`
- * with `storyParameters`; `.storybook` in the tsconfig that type-checks it; and a
+ * with `storyParameters` (and `storyFrame` with the app's catalogue); `.storybook` in the tsconfig that type-checks it; and a
  * `test/storybook.test.ts` that calls `describeStorybook({ root, ... })`.
  *
  * This file imports nothing (not even Storybook's types, which are installed in each package

@@ -1,6 +1,6 @@
 import { formatSource, type FindingItem } from '@vbe/core/grants'
 import { grantConditionText, type GrantSource } from '@vbe/core/plugins'
-import type { DocumentField } from '@vbe/server-kit/documents'
+import { textParagraphs, type DocumentField } from '@vbe/server-kit/documents'
 import type { LetterInput, LetterLocale, Signatory } from './input.js'
 import { formatDay, formatKronor, formatMoment, TEXTS } from './texts.js'
 
@@ -79,13 +79,6 @@ function uniqueSources(sources: readonly GrantSource[]): GrantSource[] {
   })
 }
 
-const paragraphs = (text: string): string[] =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-
 /** The letter in one language. */
 export function letterModel(input: LetterInput, locale: LetterLocale): LetterModel {
   const t = TEXTS[locale]
@@ -159,7 +152,7 @@ export function letterModel(input: LetterInput, locale: LetterLocale): LetterMod
     factsHeading: t.facts,
     facts,
     assessmentHeading: t.assessment,
-    assessment: paragraphs(decision.reasons),
+    assessment: textParagraphs(decision.reasons),
     appealHeading: t.appeal,
     appeal: input.programme.appeal[locale],
     signaturesHeading: t.signatures,

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { formatKronor } from '@vbe/core/grants'
-import { FieldList, Paragraphs, PdfWriter, renderHtmlDocument, type DocumentField } from '@vbe/server-kit/documents'
+import { FieldList, Paragraphs, PdfWriter, renderHtmlDocument, textParagraphs, type DocumentField } from '@vbe/server-kit/documents'
 import type { LetterLocale, LetterPdfOptions } from './input.js'
 
 /*
@@ -88,7 +88,7 @@ export function renderNoticePdf(m: NoticeModel, options: LetterPdfOptions = {}):
   for (const s of m.sections) {
     w.heading(2, s.heading)
     for (const p of s.paragraphs) w.paragraph(p)
-    if (s.userText !== undefined) for (const p of s.userText.split(/\n\s*\n/)) if (p.trim() !== '') w.paragraph(p.trim())
+    if (s.userText !== undefined) for (const p of textParagraphs(s.userText)) w.paragraph(p)
     if (s.items && s.items.length > 0) w.list(s.items.map((item) => ({ text: `${item.heading}. ${item.text}` })))
   }
   w.space(0.8)

@@ -1,24 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { problems, PUBLIC, requireUser, scopeOf, SESSION, type KitEnv } from '@vbe/server-kit'
+import { problems, registerHealthRoute, requireUser, scopeOf, SESSION, type KitEnv } from '@vbe/server-kit'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { json } from './schemas.js'
 
 /** Health, and the districts and programmes this installation serves. */
 export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, plugins: ComposedPlugins): void {
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/health',
-      tags: ['meta'],
-      operationId: 'getHealth',
-      summary: 'Liveness and database',
-      description:
-        'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
-      security: PUBLIC,
-      responses: { 200: json(z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) })) },
-    }),
-    (c) => c.json({ ok: true, database: c.get('kit').database.kind }, 200),
-  )
+  registerHealthRoute(app)
 
   app.openapi(
     createRoute({

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi'
+// The values every app's answers share (a text in both languages, an instant, a day), as server-kit declares them.
+import { daySchema as day, localizedTextSchema as bilingualText, timestampSchema as timestamp } from '@vbe/server-kit'
 import { applicationSchema, DECISION_BASES, EVIDENCE_ASSESSMENTS, FINDING_STATUSES, RULE_KINDS } from '@vbe/core/grants'
 import { grantSourceSchema } from '@vbe/core/plugins'
 import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from '../db/tables.js'
@@ -7,12 +9,6 @@ import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from '../db/tables.js'
  * The shapes the grant-screening API answers with, for its OpenAPI document. The API
  * tests check every response against them; the handlers are typed against them.
  */
-
-const bilingualText = z
-  .object({ sv: z.string(), en: z.string() })
-  .openapi('LocalizedText', { description: 'A text in Swedish and English' })
-const timestamp = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
-const day = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
 
 export const outcomeSchema = z.enum(['eligible', 'ineligible', 'requires_assessment']).openapi('Outcome')
 

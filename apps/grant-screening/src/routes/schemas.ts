@@ -4,12 +4,13 @@ import { Effect } from 'effect'
 import { coded } from '@vbe/core'
 import { isRealIsoDate } from '@vbe/core/grants'
 import type { Context } from 'hono'
-import { run, type AppError, type Clock, type CurrentUser, type Db, type KitEnv, type Role } from '@vbe/server-kit'
+import { jsonContent, run, type AppError, type Clock, type CurrentUser, type Db, type KitEnv, type Role } from '@vbe/server-kit'
 import { Plugins } from '../cases/index.js'
 import { PERSON_ROLES } from '../db/tables.js'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 
-export const json = <S extends z.ZodType>(schema: S, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
+/** A JSON answer in a route's `responses` (server-kit's `jsonContent`). */
+export const json = jsonContent
 export const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } })
 
 // Messages are codes of @vbe/core's catalogue (worded there in Swedish and English): named

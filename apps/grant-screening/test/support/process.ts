@@ -14,7 +14,20 @@ export interface ServerProcess {
   output(): string
 }
 
+/**
+ * Without `VBE_DATA_DIR` the server keeps its PGlite data, and without `VBE_AUDIT_DIR` a PostgreSQL
+ * server keeps its development audit key and checkpoints, under `./data/` of the app, that is in the
+ * repository: a test names temporary folders for them (and removes them), so none is written there.
+ */
+function writesIntoRepository(env: Record<string, string>): string | null {
+  if (!env['DATABASE_URL'] && !env['VBE_DATA_DIR']) return 'give the server VBE_DATA_DIR (a temporary folder) or DATABASE_URL'
+  if (env['DATABASE_URL'] && !env['VBE_AUDIT_DIR']) return 'give a PostgreSQL server VBE_AUDIT_DIR (a temporary folder) for its audit key'
+  return null
+}
+
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const refused = writesIntoRepository(env)
+  if (refused) return Promise.reject(new Error(`startServerProcess: ${refused}, or it writes into apps/grant-screening/data/`))
   // One process (tsx as a loader, not a wrapper), so SIGKILL hits the server itself.
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@vbe/source', 'src/main.ts'], {

@@ -4,7 +4,7 @@ import { inject } from 'vitest'
 import { createDatabase } from '@vbe/test-postgres'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import type { AuthPolicy, Database, DatabaseConfig } from '@vbe/server-kit'
-import { checkedFetch } from '@vbe/test-openapi'
+import { checkedFetch, passwordLogin } from '@vbe/test-openapi'
 import { createGrantApp, DEMO_PASSWORD, openGrantDatabase, seedDemoData, type Tables } from '../../src/index.js'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -73,14 +73,7 @@ async function serveApp(
 }
 
 export async function login(url: string, username: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await checkedFetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  })
-  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`)
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  const { cookie, csrfToken } = await passwordLogin(url, username, password, checkedFetch)
   return client(url, username, cookie, csrfToken)
 }
 

@@ -1,15 +1,7 @@
-import { PdfWriter } from '@vbe/server-kit/documents'
+import { PdfWriter, textParagraphs } from '@vbe/server-kit/documents'
 import { paperModel, type ExportInput } from './model.js'
 
 const line = (f: { readonly label: string; readonly value: string }) => `${f.label}: ${f.value}`
-
-/** Text as paragraphs: a blank line starts a new one. */
-const paragraphs = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
 
 export interface PlanPdfOptions {
   /** Compress the page streams (default true; tests turn it off to read the text). */
@@ -30,20 +22,20 @@ export function planPdf(input: ExportInput, options: PlanPdfOptions = {}): Promi
   w.heading(1, m.title).paragraph(m.status, { bold: true })
   w.heading(2, m.contact.heading).paragraph(m.contact.text)
   w.heading(2, s.heading)
-  for (const p of paragraphs(s.summary)) w.paragraph(p)
+  for (const p of textParagraphs(s.summary)) w.paragraph(p)
   if (s.localProblem) w.lead(`${s.localProblem.label} `, `${s.localProblem.meta}: ${s.localProblem.summary}`)
   if (s.sources.length) w.paragraph(`${s.sourcesHeading}:`, { gapAfter: 0.15 }).list(s.sources.map((text) => ({ text })))
   if (m.sections) {
     w.heading(2, m.sections.heading)
     for (const sec of m.sections.items) {
       w.heading(3, sec.heading)
-      for (const p of paragraphs(sec.text)) w.paragraph(p)
+      for (const p of textParagraphs(sec.text)) w.paragraph(p)
     }
   }
   w.heading(2, m.activities.heading)
   for (const a of m.activities.items) {
     w.heading(3, a.heading)
-    for (const p of paragraphs(a.description)) w.paragraph(p)
+    for (const p of textParagraphs(a.description)) w.paragraph(p)
     w.list([
       ...a.facts.map((f) => ({ text: line(f) })),
       { text: a.classification.map(line).join(' · ') },

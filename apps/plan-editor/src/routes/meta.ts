@@ -1,26 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { Effect } from 'effect'
-import { problems, PUBLIC, run, SESSION, type Database, type KitEnv } from '@vbe/server-kit'
+import { problems, registerHealthRoute, run, SESSION, type KitEnv } from '@vbe/server-kit'
 import { districtTemplates } from '@vbe/districts'
 import { json, DISTRICT_ID } from './schemas.js'
 import { templateResponseSchema } from './responses.js'
 
 /** Health and the plan templates. */
-export function registerMetaRoutes(app: OpenAPIHono<KitEnv>, database: Database): void {
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/health',
-      tags: ['meta'],
-      operationId: 'getHealth',
-      summary: 'Liveness and database kind',
-      description:
-        'Answers 200 while the server runs, with the kind of database it uses (pglite or postgres). Needs no login, for monitoring.',
-      security: PUBLIC,
-      responses: { 200: json(z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) }), 'OK') },
-    }),
-    (c) => c.json({ ok: true, database: database.kind }, 200),
-  )
+export function registerMetaRoutes(app: OpenAPIHono<KitEnv>): void {
+  registerHealthRoute(app)
 
   app.openapi(
     createRoute({

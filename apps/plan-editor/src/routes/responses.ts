@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi'
+// The values every app's answers share (a text in both languages, an instant, a day), as server-kit declares them.
+import { daySchema as day, localizedTextSchema as bilingualText, timestampSchema as timestamp } from '@vbe/server-kit'
 import { ACTIONS } from '../plans/index.js'
 import {
   activitySchema,
@@ -15,11 +17,6 @@ import {
  * check every response against them; the handlers are typed against them.
  */
 
-const bilingualText = z
-  .object({ sv: z.string(), en: z.string() })
-  .openapi('LocalizedText', { description: 'A text in Swedish and English' })
-const timestamp = z.string().openapi({ format: 'date-time', description: 'An instant, ISO 8601 in UTC' })
-const day = z.string().openapi({ format: 'date', description: 'A calendar day, YYYY-MM-DD' })
 const savedBy = z.string().nullable().openapi({
   description: 'The display name of who saved it (never a username); null when it was not a user, such as the demo data',
 })

@@ -2,10 +2,11 @@
 import { z } from '@hono/zod-openapi'
 import { coded, isoDateSchema } from '@vbe/core'
 import { contactPointSchema, situationPictureSchema, TERTIALS } from '@vbe/core/plans'
-import { MAX_INT4 } from '@vbe/server-kit'
+import { jsonContent, MAX_INT4 } from '@vbe/server-kit'
 import { ACTIONS, etagOf, type PlanDetail } from '../plans/index.js'
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+/** A JSON answer in a route's `responses` (server-kit's `jsonContent`). */
+export const json = jsonContent
 
 // Messages of their own at the API edge, as codes of @vbe/core's catalogue (worded there in
 // Swedish and English); other checks get a code by the kind of zod issue.

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Fragment, type ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { textParagraphs } from './paragraphs.js'
 
 /*
  * Printable HTML documents (decision letters, committee papers), rendered from a model
@@ -113,14 +114,9 @@ export function Lines({ text }: { readonly text: string }) {
 
 /** A user's text as paragraphs: a blank line starts a new `<p>`, a single line break is kept as `<br/>`. Never read as markup. */
 export function Paragraphs({ text, className }: { readonly text: string; readonly className?: string }) {
-  const paragraphs = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
   return (
     <>
-      {paragraphs.map((p, i) => (
+      {textParagraphs(text).map((p, i) => (
         <p key={i} className={className}>
           <Lines text={p} />
         </p>

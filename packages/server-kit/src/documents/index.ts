@@ -7,4 +7,5 @@
 export { BASE_PRINT_CSS, FieldList, Lines, Paragraphs, renderHtmlDocument, type DocumentField, type HtmlDocumentOptions } from './html.js'
 export { PDF_FONTS, PdfWriter, type PdfField, type PdfListItem, type PdfTable, type PdfTextOptions, type PdfWriterOptions } from './pdf.js'
 export { pdfSafeText } from './pdf-text.js'
+export { textParagraphs } from './paragraphs.js'
 export { readPdfText } from './pdf-read.js'

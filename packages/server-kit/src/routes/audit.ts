@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { Effect } from 'effect'
-import { MAX_INT4 } from '../openapi-schemas.js'
+import { jsonContent, MAX_INT4 } from '../openapi-schemas.js'
 import { coded, type LocalizedText } from '@vbe/core'
 import { securityEvent } from '../security-log/request.js'
 import { listAudit } from '../audit/list.js'
@@ -13,8 +13,6 @@ import { query } from '../services.js'
 import { labelAuditEvents, type AuditEntityLabels, type AuditReferenceResolver } from './audit-labels.js'
 import { scopeOf } from '../access/policy.js'
 import { problems, requestLanguage, requireUser, run, SESSION, type KitEnv } from '../http.js'
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 /** The answer of `GET /api/audit/verify`, the same in every app. */
 export const auditVerificationSchema = z
@@ -139,7 +137,7 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
           before: z.coerce.number().int().min(1).max(MAX_INT4).optional(),
         }),
       },
-      responses: { 200: json(z.object({ events: z.array(auditEventSchema) }), 'Events'), ...problems(400, 401, 403) },
+      responses: { 200: jsonContent(z.object({ events: z.array(auditEventSchema) }), 'Events'), ...problems(400, 401, 403) },
     }),
     async (c) => {
       const q = c.req.valid('query')
@@ -177,7 +175,7 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
         'Walks the whole audit chain under the audit key and reports every altered, missing or inserted event, tombstones their erasure does not list, removal of the newest events (against the signed checkpoint kept outside the database), and records of the app that lack their audit event, worded in the language of Accept-Language. A district admin gets the counts and problems of its own district (and those of the chain as a whole). Admins and auditors.',
       security: SESSION,
       responses: {
-        200: json(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'),
+        200: jsonContent(auditVerificationSchema, 'The verification, its problems worded in the Accept-Language'),
         ...problems(401, 403),
       },
     }),

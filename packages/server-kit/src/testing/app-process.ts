@@ -86,8 +86,10 @@ const loginStatus = (url: string, username: string, password: string) =>
  */
 export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
   it('creates the demo users once, warns while they exist, and a production start refuses them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vbe-demo-mode-'))
-    const empty = mkdtempSync(join(tmpdir(), 'vbe-demo-prod-'))
+    // Data directories inside one temporary folder, so that their audit folders beside them (`<dir>-audit`) are removed with it.
+    const tmp = mkdtempSync(join(tmpdir(), 'vbe-demo-mode-'))
+    const dir = join(tmp, 'data')
+    const empty = join(tmp, 'empty')
     try {
       const dev = { VBE_DATA_DIR: dir, VBE_INSECURE_COOKIES: '1' }
       const first = startAppProcess(options.entry, options.title, dev)
@@ -130,8 +132,7 @@ export function demoModeSuite<DB>(options: DemoModeOptions<DB>): void {
       expect(await loginStatus(url3, options.username, options.demoPassword)).toBe(401)
       expect(await production.stop()).toBe(0)
     } finally {
-      rmSync(dir, { recursive: true, force: true })
-      rmSync(empty, { recursive: true, force: true })
+      rmSync(tmp, { recursive: true, force: true })
     }
   }, 600_000)
 }
