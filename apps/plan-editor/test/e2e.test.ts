@@ -78,7 +78,7 @@ describe('plan editor in Chromium', () => {
     const seeded = page.getByRole('row', { name: /^Rinkeby-Kista 2017/ })
     expect(await seeded.textContent()).toContain('Kommunstyrelsens direktiv, juni 2017 (tolv punkter):')
     expect(await seeded.textContent()).not.toContain('directive-2017')
-    expect(await seeded.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(/)
+    expect(await seeded.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} av /)
 
     // A plan for a year that has one already: said by the plan's name, at the year, with the way to it
     // (the server's words were "Det finns redan en plan för rinkeby-kista 2017 (fältet year).").
@@ -184,6 +184,7 @@ describe('plan editor in Chromium', () => {
     await page.getByRole('tab', { name: 'Planens innehåll' }).click()
 
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    await page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' }).getByRole('button', { name: 'Ja, lämna in planen' }).click()
     await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
     // The page says why the plan cannot be edited now, and what comes next (not "status or role").
     expect(await page.getByTestId('read-only').textContent()).toBe(
@@ -236,6 +237,7 @@ describe('plan editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('cov-directive-2017').textContent()).toBe('3/12 (25 %)')
     await saved(page)
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    await page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' }).getByRole('button', { name: 'Ja, lämna in planen' }).click()
     await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
     await signOut(page)
 

@@ -14,6 +14,7 @@ export const en: Messages = {
   status: 'Status',
   version: 'Version',
   updated: 'Last saved',
+  updatedAtBy: '{at} by {by}',
   coverage: 'Coverage',
   findings: 'Findings',
   open: 'Open',
@@ -47,6 +48,12 @@ export const en: Messages = {
   confirmAdoptText:
     'The plan is adopted as it stands in version {version}. Adoption cannot be undone here: an adopted plan only changes through a new revision.',
   confirmAdopt: 'Yes, adopt the plan',
+  confirmSubmitTitle: 'Submit {plan} to the committee?',
+  confirmSubmitText:
+    'The plan is submitted as it stands in version {version}. While it awaits the committee’s decision it cannot be changed; the committee adopts it or returns it.',
+  confirmSubmit: 'Yes, submit the plan',
+  confirmErrorsOne: 'The plan has 1 error (see Coverage and findings). Correct it first, or go on anyway.',
+  confirmErrorsMany: 'The plan has {count} errors (see Coverage and findings). Correct them first, or go on anyway.',
   cancel: 'Cancel',
   tabContent: 'Plan content',
   tabFollowUp: 'Follow-up',

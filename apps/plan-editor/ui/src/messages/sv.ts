@@ -17,6 +17,7 @@ export const sv = {
   status: 'Status',
   version: 'Version',
   updated: 'Senast sparad',
+  updatedAtBy: '{at} av {by}',
   coverage: 'Täckning',
   findings: 'Iakttagelser',
   open: 'Öppna',
@@ -50,6 +51,12 @@ export const sv = {
   confirmAdoptText:
     'Planen antas som den ser ut i version {version}. Ett beslut att anta kan inte ångras här: en antagen plan ändras bara genom en ny revidering.',
   confirmAdopt: 'Ja, anta planen',
+  confirmSubmitTitle: 'Lämna in {plan} till nämnden?',
+  confirmSubmitText:
+    'Planen lämnas in som den ser ut i version {version}. Medan den väntar på nämndens beslut kan den inte ändras; nämnden antar den eller återremitterar den.',
+  confirmSubmit: 'Ja, lämna in planen',
+  confirmErrorsOne: 'Planen har 1 fel (se Täckning och iakttagelser). Rätta det först, eller fortsätt ändå.',
+  confirmErrorsMany: 'Planen har {count} fel (se Täckning och iakttagelser). Rätta dem först, eller fortsätt ändå.',
   cancel: 'Avbryt',
   tabContent: 'Planens innehåll',
   tabFollowUp: 'Uppföljning',
