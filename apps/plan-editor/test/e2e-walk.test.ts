@@ -34,8 +34,9 @@ describe('plan editor: the walk’s findings in Chromium', () => {
     const page = await context.newPage()
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
     page.on('console', (m) => {
-      // The 401 of GET /api/session before login and the 404 of the plan that does not exist are expected.
-      if (m.type() === 'error' && !/status of (401|404)/.test(m.text())) problems.push(`console: ${m.text()}`)
+      // Expected: the 401 of GET /api/session before login, the 400 of an empty return, the 404 of the plan
+      // that does not exist and the 409 of a second plan for a year.
+      if (m.type() === 'error' && !/status of (400|401|404|409)/.test(m.text())) problems.push(`console: ${m.text()}`)
     })
     await page.goto(server.url)
     await page.getByLabel('Användarnamn', { exact: true }).fill(username)
@@ -59,7 +60,6 @@ describe('plan editor: the walk’s findings in Chromium', () => {
     const text = (await row.textContent()) ?? ''
     expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} av systemet \(demodata\)/)
     expect(text).not.toMatch(/\([^)]*\(/)
-    await page.screenshot({ path: '/tmp/pe-list-by.png' })
   })
 
   it('submitting asks first and names the errors, as adopting does; Escape leaves the plan as it was; no errors, no warning', async () => {
@@ -79,6 +79,9 @@ describe('plan editor: the walk’s findings in Chromium', () => {
     await approver.keyboard.press('Escape')
     await adopt.waitFor({ state: 'detached' })
     await approver.getByRole('button', { name: 'Återremittera' }).click()
+    // Returning with the fields empty: the error summary's heading says what failed (not "Det gick inte att spara").
+    await approver.getByRole('button', { name: 'Återremittera planen' }).click()
+    await approver.getByRole('alert', { name: 'Planen kunde inte återremitteras' }).waitFor()
     await approver.getByLabel('Nämndens beslut (paragraf)', { exact: true }).fill('SDN 2017-05-18 §7')
     await approver.getByLabel('Kommentar', { exact: true }).fill('Planen saknar flera direktivpunkter.')
     await approver.getByRole('button', { name: 'Återremittera planen' }).click()
@@ -97,7 +100,6 @@ describe('plan editor: the walk’s findings in Chromium', () => {
     expect(await dialog.getByTestId('confirm-errors').textContent()).toBe(warning(errors))
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
     await checkAxe(page, 'submit dialog (with errors)')
-    await page.screenshot({ path: '/tmp/pe-submit-dialog.png' })
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     expect(await page.locator('.badge', { hasText: 'Under revidering' }).count()).toBeGreaterThan(0)
@@ -117,7 +119,6 @@ describe('plan editor: the walk’s findings in Chromium', () => {
     await nmDialog.waitFor()
     expect(await nmDialog.getByTestId('confirm-errors').count()).toBe(0)
     await checkAxe(nm, 'submit dialog (phone, no errors)')
-    await nm.screenshot({ path: '/tmp/pe-submit-dialog-phone.png' })
     expect(await nm.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
   })
 
@@ -128,7 +129,25 @@ describe('plan editor: the walk’s findings in Chromium', () => {
     expect(await page.getByRole('main').textContent()).not.toContain('Något gick fel')
     expect(await page.getByRole('main').getByRole('link', { name: 'Tillbaka till planerna' }).getAttribute('href')).toBe('#/')
     await checkAxe(page, 'plan not found')
-    await page.screenshot({ path: '/tmp/pe-plan-not-found.png' })
+  })
+
+  it('a plan for a year that has one is refused under a heading that fits (not "Det gick inte att spara"), in English too', async () => {
+    const page = await signIn('officer.rk')
+    const form = page.getByRole('form', { name: 'Ny plan' })
+    await page.getByLabel('År', { exact: true }).fill('2017')
+    await page.getByRole('button', { name: 'Skapa plan' }).click()
+    const alert = form.getByRole('alert', { name: 'Planen kunde inte skapas' })
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('Det finns redan en plan för Rinkeby-Kista 2017.')
+    expect(await form.textContent()).not.toMatch(/Det gick inte att spara|fältet year|rinkeby-kista/)
+    await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'English' }).click()
+    await page.locator('html[lang="en"]').waitFor()
+    await page.getByRole('button', { name: 'Create plan' }).click()
+    const en = page.getByRole('form', { name: 'New plan' }).getByRole('alert', { name: 'The plan could not be created' })
+    await en.waitFor()
+    expect(await en.textContent()).toContain('There is already a plan for Rinkeby-Kista 2017.')
+    expect(await page.locator('#create-year-error').textContent()).toContain('There is already a plan for this year.')
+    await checkAxe(page, 'create form (plan exists, English)')
   })
 
   it('had no page errors', () => {

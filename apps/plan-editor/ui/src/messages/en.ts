@@ -24,6 +24,8 @@ export const en: Messages = {
   fromRevision: 'Yearly revision of',
   planExists: 'There is already a plan for {plan}. Open it and carry on there, or choose another year.',
   planExistsYear: 'There is already a plan for this year.',
+  createFailed: 'The plan could not be created',
+  returnFailed: 'The plan could not be returned',
   openPlan: 'Open {plan}',
   create: 'Create plan',
   'status.draft': 'Draft',

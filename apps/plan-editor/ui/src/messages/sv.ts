@@ -27,6 +27,8 @@ export const sv = {
   fromRevision: 'Årlig revidering av',
   planExists: 'Det finns redan en plan för {plan}. Öppna den och arbeta vidare där, eller välj ett annat år.',
   planExistsYear: 'Det finns redan en plan för det här året.',
+  createFailed: 'Planen kunde inte skapas',
+  returnFailed: 'Planen kunde inte återremitteras',
   openPlan: 'Öppna {plan}',
   create: 'Skapa plan',
   'status.draft': 'Utkast',

@@ -125,7 +125,7 @@ export function Workflow({
       {returnOpen && (
         <form className="card" noValidate onSubmit={(e) => void submitReturn(e)} aria-labelledby="return-h">
           <h3 id="return-h">{t('action.return')}</h3>
-          <ErrorSummary form={returnForm} fields={['decisionReference', 'comment']} />
+          <ErrorSummary form={returnForm} fields={['decisionReference', 'comment']} title={t('returnFailed')} />
           <p>{t('returnHelp')}</p>
           <Field form={returnForm} name="decisionReference" label={t('decisionReference')} required>
             {(p) => <input {...p} type="text" value={decisionReference} onChange={(e) => setDecisionReference(e.currentTarget.value)} />}

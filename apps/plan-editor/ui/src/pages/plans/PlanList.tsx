@@ -118,7 +118,7 @@ function CreatePlan({ plans }: { plans: readonly PlanSummary[] }): ReactNode {
   return (
     <form onSubmit={(ev) => void create(ev)} className="card" aria-labelledby="create-heading" noValidate>
       <h2 id="create-heading">{t('createPlan')}</h2>
-      <ErrorSummary form={form} fields={['from', 'sourcePlanId', 'year']} />
+      <ErrorSummary form={form} fields={['from', 'sourcePlanId', 'year']} title={t('createFailed')} />
       {existing && (
         <p>
           <a href={`#/plan/${existing.id}`}>{t('openPlan', { plan: `${existing.districtName} ${existing.year}` })}</a>
