@@ -16,80 +16,84 @@ export interface DemoUser {
   readonly what: string
 }
 
+/**
+ * The demo users. A login has the same person's name in both staff apps (grant screening's demo users), and the name
+ * is only a name: the role and district are shown by the app, from the account, not repeated in the name.
+ */
 export const DEMO_USERS: readonly DemoUser[] = [
   {
     username: 'officer.rk',
-    displayName: 'Amina (handläggare, Rinkeby-Kista)',
+    displayName: 'Amina Yusuf',
     roles: ['officer'],
     district: 'rinkeby-kista',
     what: 'edits and submits Rinkeby-Kista’s plan',
   },
   {
     username: 'officer2.rk',
-    displayName: 'Jonas (handläggare, Rinkeby-Kista)',
+    displayName: 'Erik Lind',
     roles: ['officer'],
     district: 'rinkeby-kista',
     what: 'a second Rinkeby-Kista officer (try editing the same plan)',
   },
   {
     username: 'approver.rk',
-    displayName: 'Leila (nämndsekreterare, Rinkeby-Kista)',
+    displayName: 'Sara Nilsson',
     roles: ['approver'],
     district: 'rinkeby-kista',
     what: 'adopts or returns (återremiss) Rinkeby-Kista’s plan',
   },
   {
     username: 'officer.nm',
-    displayName: 'Karin (handläggare, Norrmalm)',
+    displayName: 'Lars Berg',
     roles: ['officer'],
     district: 'norrmalm',
     what: 'edits and submits Norrmalm’s plan',
   },
   {
     username: 'approver.nm',
-    displayName: 'Erik (nämndsekreterare, Norrmalm)',
+    displayName: 'Maria Holm',
     roles: ['approver'],
     district: 'norrmalm',
     what: 'adopts or returns Norrmalm’s plan',
   },
   {
     username: 'officer-approver.rk',
-    displayName: 'Nadia (handläggare och attestant, Rinkeby-Kista)',
+    displayName: 'Nadia Karimi',
     roles: ['officer', 'approver'],
     district: 'rinkeby-kista',
     what: 'writes and adopts Rinkeby-Kista’s plans, never their own',
   },
   {
     username: 'officer-approver.nm',
-    displayName: 'Olof (handläggare och attestant, Norrmalm)',
+    displayName: 'Olof Strand',
     roles: ['officer', 'approver'],
     district: 'norrmalm',
     what: 'writes and adopts Norrmalm’s plans, never their own',
   },
   {
     username: 'admin.rk',
-    displayName: 'Hanna (admin, Rinkeby-Kista)',
+    displayName: 'Hanna Sjöberg',
     roles: ['admin'],
     district: 'rinkeby-kista',
     what: 'Rinkeby-Kista only: its plans, overview row and audit log; adopt/return',
   },
   {
     username: 'admin.nm',
-    displayName: 'Johan (admin, Norrmalm)',
+    displayName: 'Johan Lindqvist',
     roles: ['admin'],
     district: 'norrmalm',
     what: 'Norrmalm only: its plans, overview row and audit log; adopt/return',
   },
   {
     username: 'admin',
-    displayName: 'Stadsledningskontoret (admin)',
+    displayName: 'Kim Andersson',
     roles: ['admin'],
     district: null,
     what: 'city-wide: overview, every plan, adopt/return',
   },
   {
     username: 'auditor',
-    displayName: 'Revisor',
+    displayName: 'Robin Ek',
     roles: ['auditor'],
     district: null,
     what: 'city-wide read-only: overview, every plan, audit log',

@@ -30,6 +30,18 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     )
   })
 
+  it('a second plan for a district and year is refused with 409 naming the plan in words (not "rinkeby-kista 2017 (fältet year)")', async () => {
+    const lang = (l: string) => ({ 'accept-language': l })
+    const sv = await c.officerRk.send('POST', '/api/plans', { from: 'template', year: 2017 }, lang('sv-SE'))
+    expectProblem(sv, 409)
+    expect(sv.body.detail).toBe('Det finns redan en plan för Rinkeby-Kista 2017. Välj ett annat år eller öppna den planen.')
+    expect(sv.body.current).toEqual({ id: c.rk.id })
+    const en = await c.officerRk.send('POST', '/api/plans', { from: 'template', year: 2017 }, lang('en-GB'))
+    expectProblem(en, 409)
+    expect(en.body.detail).toBe('There is already a plan for Rinkeby-Kista 2017. Choose another year or open that plan.')
+    for (const r of [sv, en]) expect(r.body.detail).not.toMatch(/rinkeby-kista|fältet|field year/)
+  })
+
   it('the weak Rinkeby-Kista plan shows real gaps and findings; Norrmalm does not', async () => {
     const a = (await c.officerRk.get(`/api/plans/${c.rk.id}/analysis`)).body
     const codes = [...a.indicatorFindings, ...a.riskFindings, ...a.revisionFindings].map((f: { code: string }) => f.code)
@@ -65,23 +77,23 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
       ifMatch(a.version),
     )
     expect(first.status).toBe(200)
-    const bDoc = { ...b.document, contactPoint: { ...b.document.contactPoint, function: 'Ändrad av Jonas' } }
+    const bDoc = { ...b.document, contactPoint: { ...b.document.contactPoint, function: 'Ändrad av Erik' } }
     const second = await c.officer2Rk.send('PUT', `/api/plans/${id}`, { document: bDoc }, ifMatch(b.version))
     expectProblem(second, 409)
     // Who saved is named by display name; no username reaches the user.
-    expect(second.body.detail).toContain('Amina (handläggare, Rinkeby-Kista)')
+    expect(second.body.detail).toContain('Amina Yusuf')
     expect(second.body.detail).not.toMatch(/officer\.rk/)
-    expect(second.body.current).toMatchObject({ version: 2, updatedBy: 'Amina (handläggare, Rinkeby-Kista)', baseVersion: 1 })
+    expect(second.body.current).toMatchObject({ version: 2, updatedBy: 'Amina Yusuf', baseVersion: 1 })
     expect(second.body.current.theirs.plan).toEqual([
       expect.objectContaining({ path: 'situationPicture.summary', after: 'Ändrad av Amina' }),
     ])
     expect(second.body.current.document.situationPicture.summary).toBe('Ändrad av Amina')
-    // Jonas re-bases on version 2 and keeps both changes.
+    // Erik re-bases on version 2 and keeps both changes.
     const merged = { ...second.body.current.document, contactPoint: bDoc.contactPoint }
     const third = await c.officer2Rk.send('PUT', `/api/plans/${id}`, { document: merged }, ifMatch(2))
     expect(third.status).toBe(200)
     expect(third.body.document.situationPicture.summary).toBe('Ändrad av Amina')
-    expect(third.body.document.contactPoint.function).toBe('Ändrad av Jonas')
+    expect(third.body.document.contactPoint.function).toBe('Ändrad av Erik')
 
     // Truly simultaneous writes from the same base: exactly one wins.
     const cur = third.body
@@ -108,7 +120,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     const changed = { ...doc, situationPicture: { ...doc.situationPicture, summary: 'Lägesbild av Amina' } }
     const saved = await c.officerRk.send('PUT', `/api/plans/${id}`, { document: changed }, ifMatch(created.body.version))
     expect(saved.status).toBe(200)
-    expect(saved.body.updatedBy).toBe('Amina (handläggare, Rinkeby-Kista)')
+    expect(saved.body.updatedBy).toBe('Amina Yusuf')
     const bodies = [
       (await c.officerRk.get('/api/plans')).body,
       (await c.officerRk.get(`/api/plans/${id}`)).body,
@@ -120,10 +132,10 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     const usernames = ['officer.rk', 'officer2.rk', 'approver.rk', 'officer.nm', 'approver.nm', 'demo-seed']
     for (const body of bodies) for (const u of usernames) expect(JSON.stringify(body)).not.toContain(u)
     expect(bodies[1].history.map((h: { by: string | null }) => h.by)).toEqual([
-      'Jonas (handläggare, Rinkeby-Kista)',
-      'Amina (handläggare, Rinkeby-Kista)',
+      'Erik Lind',
+      'Amina Yusuf',
     ])
-    expect(bodies[3].by).toBe('Jonas (handläggare, Rinkeby-Kista)')
+    expect(bodies[3].by).toBe('Erik Lind')
     // The demo seed is not a user: no name to show, and the UI says so in words.
     expect(bodies[4].history[0].by).toBeNull()
   })

@@ -97,8 +97,8 @@ describe('accounts in Chromium (plan editor)', () => {
   }, 240_000)
 
   it('disables a user after a confirmation dialog: the user’s open page drops to the login, and they cannot sign in', async () => {
-    const jonas = await newPage()
-    await signIn(jonas, 'officer2.rk')
+    const erik = await newPage()
+    await signIn(erik, 'officer2.rk')
     const admin = await newPage()
     await signIn(admin, 'admin.rk')
     await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare' }).click()
@@ -108,7 +108,7 @@ describe('accounts in Chromium (plan editor)', () => {
     expect(await menu.getByRole('link', { name: 'Användare' }).getAttribute('aria-current')).toBe('page')
     expect(await menu.getByRole('link', { name: 'Planer' }).getAttribute('aria-current')).toBeNull()
     const table = admin.getByRole('table', { name: 'Användare och deras inloggningar' })
-    const row = table.getByRole('row', { name: /^Jonas \(handläggare, Rinkeby-Kista\)/ })
+    const row = table.getByRole('row', { name: /^Erik Lind/ })
     await row.waitFor()
     // Only Rinkeby-Kista's users, by display name, roles in words: no username, id or code.
     const text = (await table.textContent()) ?? ''
@@ -117,13 +117,13 @@ describe('accounts in Chromium (plan editor)', () => {
     expect(await row.textContent()).toContain('Handläggare')
     await checkAxe(admin, 'users page')
 
-    await admin.getByRole('button', { name: 'Visa inloggningar för Jonas (handläggare, Rinkeby-Kista)' }).click()
-    await admin.getByRole('table', { name: 'Inloggningar för Jonas (handläggare, Rinkeby-Kista)' }).waitFor()
+    await admin.getByRole('button', { name: 'Visa inloggningar för Erik Lind' }).click()
+    await admin.getByRole('table', { name: 'Inloggningar för Erik Lind' }).waitFor()
     await checkAxe(admin, 'users page with sign-ins shown')
 
-    const disable = admin.getByRole('button', { name: 'Stäng av kontot för Jonas (handläggare, Rinkeby-Kista)' })
+    const disable = admin.getByRole('button', { name: 'Stäng av kontot för Erik Lind' })
     await disable.click()
-    const dialog = admin.getByRole('dialog', { name: 'Stäng av kontot för Jonas (handläggare, Rinkeby-Kista)?' })
+    const dialog = admin.getByRole('dialog', { name: 'Stäng av kontot för Erik Lind?' })
     await dialog.waitFor()
     // Focus starts on the safe choice; Escape cancels and focus returns to the button.
     await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
@@ -133,25 +133,25 @@ describe('accounts in Chromium (plan editor)', () => {
     await dialog.waitFor({ state: 'hidden' })
     await expect
       .poll(() => admin.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe('Stäng av kontot för Jonas (handläggare, Rinkeby-Kista)')
+      .toBe('Stäng av kontot för Erik Lind')
     expect(await row.textContent()).toContain('Aktivt')
 
     await disable.click()
     await dialog.getByRole('button', { name: 'Stäng av kontot' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    await admin.getByTestId('announcer').filter({ hasText: 'Kontot för Jonas (handläggare, Rinkeby-Kista) är avstängt.' }).waitFor()
+    await admin.getByTestId('announcer').filter({ hasText: 'Kontot för Erik Lind är avstängt.' }).waitFor()
     await row.filter({ hasText: 'Avstängt' }).waitFor()
-    await admin.getByRole('button', { name: 'Aktivera kontot för Jonas (handläggare, Rinkeby-Kista)' }).waitFor()
+    await admin.getByRole('button', { name: 'Aktivera kontot för Erik Lind' }).waitFor()
     await checkAxe(admin, 'users page after disabling')
     await admin.screenshot({ path: '/tmp/accounts-users.png', fullPage: true })
 
-    // Jonas's open page: the next request answers 401, and the login refuses him.
-    await jonas.getByRole('link', { name: 'Mina inloggningar' }).click()
-    await loginHeading(jonas).waitFor()
-    await jonas.getByLabel('Användarnamn', { exact: true }).fill('officer2.rk')
-    await jonas.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-    await jonas.getByRole('button', { name: 'Logga in' }).click()
-    await jonas.getByText('Fel användarnamn eller lösenord.').first().waitFor()
+    // Erik's open page: the next request answers 401, and the login refuses him.
+    await erik.getByRole('link', { name: 'Mina inloggningar' }).click()
+    await loginHeading(erik).waitFor()
+    await erik.getByLabel('Användarnamn', { exact: true }).fill('officer2.rk')
+    await erik.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
+    await erik.getByRole('button', { name: 'Logga in' }).click()
+    await erik.getByText('Fel användarnamn eller lösenord.').first().waitFor()
 
     // The admin has no disable button for themself.
     expect(await admin.getByRole('button', { name: /^Stäng av kontot för Hanna/ }).count()).toBe(0)

@@ -78,7 +78,7 @@ describe('plan editor in Chromium', () => {
     const seeded = page.getByRole('row', { name: /^Rinkeby-Kista 2017/ })
     expect(await seeded.textContent()).toContain('Kommunstyrelsens direktiv, juni 2017 (tolv punkter):')
     expect(await seeded.textContent()).not.toContain('directive-2017')
-    expect(await seeded.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(/)
+    expect(await seeded.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} av /)
 
     // A plan for a year that has one already: said by the plan's name, at the year, with the way to it
     // (the server's words were "Det finns redan en plan för rinkeby-kista 2017 (fältet year).").
@@ -184,6 +184,7 @@ describe('plan editor in Chromium', () => {
     await page.getByRole('tab', { name: 'Planens innehåll' }).click()
 
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    await page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' }).getByRole('button', { name: 'Ja, lämna in planen' }).click()
     await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
     // The page says why the plan cannot be edited now, and what comes next (not "status or role").
     expect(await page.getByTestId('read-only').textContent()).toBe(
@@ -236,6 +237,7 @@ describe('plan editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('cov-directive-2017').textContent()).toBe('3/12 (25 %)')
     await saved(page)
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    await page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' }).getByRole('button', { name: 'Ja, lämna in planen' }).click()
     await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
     await signOut(page)
 
@@ -303,30 +305,30 @@ describe('plan editor in Chromium', () => {
 
     await a.getByLabel('Sammanfattning', { exact: true }).first().fill('Ny lägesbild från Amina')
     await saved(a)
-    await b.getByLabel('Funktion', { exact: true }).fill('Preventionssamordnare (Jonas)')
+    await b.getByLabel('Funktion', { exact: true }).fill('Preventionssamordnare (Erik)')
     const conflict = b.getByTestId('conflict')
     await conflict.waitFor({ timeout: 15_000 })
     expect(await b.getByTestId('save-status').getAttribute('data-state')).toBe('conflict')
     // Who saved is shown by display name; the username never reaches the page.
-    expect(await conflict.textContent()).toContain('Amina (handläggare, Rinkeby-Kista)')
+    expect(await conflict.textContent()).toContain('Amina Yusuf')
     expect(await conflict.textContent()).not.toContain('officer.rk')
     expect(await conflict.textContent()).toContain('Ny lägesbild från Amina')
-    expect(await conflict.textContent()).toContain('Preventionssamordnare (Jonas)')
+    expect(await conflict.textContent()).toContain('Preventionssamordnare (Erik)')
     await checkAxe(b, 'editor (conflict)')
     await b.screenshot({ path: '/tmp/pe-conflict.png', fullPage: false })
     // Nothing was overwritten on the server.
-    expect((await api.get(`/api/plans/${created.body.id}`)).body.document.contactPoint.function).not.toBe('Preventionssamordnare (Jonas)')
+    expect((await api.get(`/api/plans/${created.body.id}`)).body.document.contactPoint.function).not.toBe('Preventionssamordnare (Erik)')
 
     await b.getByRole('button', { name: 'Slå ihop båda ändringarna' }).click()
     await conflict.waitFor({ state: 'detached' })
     await saved(b)
     const plan = (await api.get(`/api/plans/${created.body.id}`)).body
     expect(plan.document.situationPicture.summary).toBe('Ny lägesbild från Amina')
-    expect(plan.document.contactPoint.function).toBe('Preventionssamordnare (Jonas)')
+    expect(plan.document.contactPoint.function).toBe('Preventionssamordnare (Erik)')
     expect(plan.history.map((h: { by: string }) => h.by)).toEqual([
-      'Amina (handläggare, Rinkeby-Kista)',
-      'Amina (handläggare, Rinkeby-Kista)',
-      'Jonas (handläggare, Rinkeby-Kista)',
+      'Amina Yusuf',
+      'Amina Yusuf',
+      'Erik Lind',
     ])
 
     // A, still on the old version, edits again: also a conflict, and merging keeps all three changes.
@@ -337,7 +339,7 @@ describe('plan editor in Chromium', () => {
     const final = (await api.get(`/api/plans/${created.body.id}`)).body
     expect(final.document.situationPicture.summary).toBe('Ny lägesbild från Amina')
     expect(final.document.contactPoint).toMatchObject({
-      function: 'Preventionssamordnare (Jonas)',
+      function: 'Preventionssamordnare (Erik)',
       unit: 'Avdelningen för förebyggande arbete',
     })
 

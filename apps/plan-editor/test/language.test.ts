@@ -93,7 +93,7 @@ describe('plan editor problems in Swedish and English (PGlite)', () => {
     expect(stale.body.title).toBe('Konflikt')
     expect(stale.body.detail).toMatch(
       new RegExp(
-        `^Planen har ändrats sedan version ${plan.version} \\(If-Match\\): den är nu version ${plan.version + 1}, sparad av Karin \\(handläggare, Norrmalm\\)`,
+        `^Planen har ändrats sedan version ${plan.version} \\(If-Match\\): den är nu version ${plan.version + 1}, sparad av Lars Berg`,
       ),
     )
     expect(stale.body.current).toMatchObject({ version: plan.version + 1, baseVersion: plan.version })

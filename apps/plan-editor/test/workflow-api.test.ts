@@ -97,7 +97,7 @@ describe.each(DATABASES)('plan editor versions and workflow API on %s', (_name, 
     expect(plan.can.actions).toEqual(['revise'])
     expect(plan.history.at(-1)).toMatchObject({
       action: 'return',
-      by: 'Erik (nämndsekreterare, Norrmalm)',
+      by: 'Maria Holm',
       decisionReference: 'SDN 2026-06-10 §7',
       comment: 'Lägg till effektindikatorer för G3.',
     })

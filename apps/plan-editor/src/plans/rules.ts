@@ -3,6 +3,7 @@ import { stockholmDay } from '@vbe/core/calendar'
 import { planAuthors, PLAN_TRANSITIONS, PLAN_WORKFLOW, type PlanStatus, type PlanTransition } from '@vbe/core/plans'
 import { actorOf, Clock, CurrentUser, type Db, type SessionUser } from '@vbe/server-kit'
 import { allowedActions, type LocalizedText } from '@vbe/core'
+import { districtName } from '@vbe/districts'
 import { type Tables } from '../db/tables.js'
 
 export type R = Db | Clock | CurrentUser
@@ -12,9 +13,10 @@ export type Row = Tables['pe_plans']
 export type Action = PlanTransition
 export const ACTIONS: readonly Action[] = PLAN_TRANSITIONS
 
+/** The 409 of a second plan for a district and year: the plan by its name (the district's name and the year), in words. */
 export const alreadyPlanned = (document: { district: string; year: number }): LocalizedText => ({
-  sv: `Det finns redan en plan för ${document.district} ${document.year} (fältet year).`,
-  en: `There is already a plan for ${document.district} ${document.year} (field year).`,
+  sv: `Det finns redan en plan för ${districtName(document.district, 'sv')} ${document.year}. Välj ett annat år eller öppna den planen.`,
+  en: `There is already a plan for ${districtName(document.district, 'en')} ${document.year}. Choose another year or open that plan.`,
 })
 
 /** Today: the calendar day in Stockholm on the clock (not the UTC date, which lags from midnight to 01:00/02:00). */

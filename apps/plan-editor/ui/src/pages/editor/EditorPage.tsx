@@ -8,6 +8,7 @@ import {
   formatDateTime,
   isApiError,
   Loading,
+  NotFoundPage,
   PageHeading,
   problemText,
   ProblemMessage,
@@ -262,6 +263,9 @@ export function Editor({ id }: { id: string; user: User }) {
 
   const busy = save === 'dirty' || save === 'saving' || save === 'conflict' || save === 'invalid'
 
+  // A plan that does not exist, or is not the user's to see (the server answers 404 for both): the kit's
+  // not-found page, as every other address that leads nowhere; other failures keep their own words.
+  if (loadError?.status === 404) return <NotFoundPage back={{ href: '#/', label: t('back') }} />
   if (loadError)
     return (
       <section>

@@ -8,7 +8,8 @@ import type { Action, PlanDetail } from '../../types'
  * the return form (the committee's decision and a comment, both required; the server's
  * field errors are shown at the fields and in the error summary), and the history.
  * Adopting cannot be undone, so it asks first, in a dialog that also takes the committee's
- * decision (optional), as returning does.
+ * decision (optional), as returning does. Submitting to the committee locks the plan, so it
+ * asks first too; both dialogs say how many errors the plan has, when it has any.
  */
 export function Workflow({
   plan,
@@ -29,6 +30,8 @@ export function Workflow({
   const [comment, setComment] = useState('')
   const [adopting, setAdopting] = useState(false)
   const [adoptReference, setAdoptReference] = useState('')
+  const [submitting, setSubmitting] = useState(false)
+  const planName = `${plan.districtName} ${plan.year}`
   const transition = (action: Action, extra: Record<string, string> = {}) =>
     apiClient.request<PlanDetail>(`/api/plans/${plan.id}/transitions`, {
       method: 'POST',
@@ -47,6 +50,9 @@ export function Workflow({
       setAdopting(false)
       setAdoptReference('')
     }
+  }
+  const submit = async () => {
+    if (await act('submit')) setSubmitting(false)
   }
   const submitReturn = async (e: FormEvent) => {
     e.preventDefault()
@@ -78,7 +84,7 @@ export function Workflow({
                 type="button"
                 className="button button--primary"
                 disabled={busy}
-                onClick={() => (a === 'adopt' ? setAdopting(true) : void act(a))}
+                onClick={() => (a === 'adopt' ? setAdopting(true) : a === 'submit' ? setSubmitting(true) : void act(a))}
               >
                 {t(`action.${a}`)}
               </button>
@@ -86,10 +92,23 @@ export function Workflow({
           )}
         </p>
       ) : null}
-      {actions.problem && !adopting && <ProblemMessage problem={actions.problem} />}
+      {actions.problem && !adopting && !submitting && <ProblemMessage problem={actions.problem} />}
+      {submitting && (
+        <ConfirmDialog
+          title={t('confirmSubmitTitle', { plan: planName })}
+          confirmLabel={t('confirmSubmit')}
+          busy={actions.busy}
+          problem={actions.problem}
+          onConfirm={() => void submit()}
+          onCancel={() => setSubmitting(false)}
+        >
+          <p>{t('confirmSubmitText', { version: plan.version })}</p>
+          <ErrorCount errors={plan.findings.error} />
+        </ConfirmDialog>
+      )}
       {adopting && (
         <ConfirmDialog
-          title={t('confirmAdoptTitle', { plan: `${plan.districtName} ${plan.year}` })}
+          title={t('confirmAdoptTitle', { plan: planName })}
           confirmLabel={t('confirmAdopt')}
           busy={actions.busy}
           problem={actions.problem}
@@ -97,6 +116,7 @@ export function Workflow({
           onCancel={() => setAdopting(false)}
         >
           <p>{t('confirmAdoptText', { version: plan.version })}</p>
+          <ErrorCount errors={plan.findings.error} />
           <Field form={actions} name="decisionReference" label={t('decisionReference')} optional>
             {(p) => <input {...p} type="text" value={adoptReference} onChange={(e) => setAdoptReference(e.currentTarget.value)} />}
           </Field>
@@ -105,7 +125,7 @@ export function Workflow({
       {returnOpen && (
         <form className="card" noValidate onSubmit={(e) => void submitReturn(e)} aria-labelledby="return-h">
           <h3 id="return-h">{t('action.return')}</h3>
-          <ErrorSummary form={returnForm} fields={['decisionReference', 'comment']} />
+          <ErrorSummary form={returnForm} fields={['decisionReference', 'comment']} title={t('returnFailed')} />
           <p>{t('returnHelp')}</p>
           <Field form={returnForm} name="decisionReference" label={t('decisionReference')} required>
             {(p) => <input {...p} type="text" value={decisionReference} onChange={(e) => setDecisionReference(e.currentTarget.value)} />}
@@ -137,5 +157,16 @@ export function Workflow({
         </ol>
       </details>
     </section>
+  )
+}
+
+/** In a dialog that asks before a step: how many errors the plan has (the panel lists them), or nothing when none. */
+function ErrorCount({ errors }: { errors: number }): ReactNode {
+  const { t } = useI18n()
+  if (errors === 0) return null
+  return (
+    <p className="notice notice--warn" data-testid="confirm-errors">
+      {errors === 1 ? t('confirmErrorsOne') : t('confirmErrorsMany', { count: errors })}
+    </p>
   )
 }

@@ -79,7 +79,8 @@ export function PlanList({ user }: { user: User }): ReactNode {
               id: 'updated',
               header: t('updated'),
               sortValue: (p) => p.updatedAt,
-              cell: (p) => `${dateTime(p.updatedAt)} (${p.updatedBy ?? t('systemActor')})`,
+              // "2026-11-23 01:39 av Amina Yusuf"; the system's words carry their own brackets, so the name is not put in more.
+              cell: (p) => t('updatedAtBy', { at: dateTime(p.updatedAt), by: p.updatedBy ?? t('systemActor') }),
             },
           ]}
         />
@@ -103,13 +104,12 @@ function CreatePlan({ plans }: { plans: readonly PlanSummary[] }): ReactNode {
       try {
         return await apiClient.request<{ id: string }>('/api/plans', { json: body })
       } catch (err) {
-        // The plan exists already: say which, by name, at the year, and offer the way to it (the server's
-        // words name the district by its id and the field by its key: "rinkeby-kista 2017 (fältet year)").
+        // The plan exists already: say which, by name, at the year, and offer the way to it when it is in the
+        // list (else the server's words, which name it too: "Det finns redan en plan för Rinkeby-Kista 2017. …").
         if (!isApiError(err) || err.status !== 409) throw err
         const existing = plans.find((p) => p.id === currentId(err.problem.current))
-        if (!existing) throw err
-        const plan = `${existing.districtName} ${existing.year}`
-        throw new ApiError({ ...err.problem, detail: t('planExists', { plan }), errors: [{ path: 'year', message: t('planExistsYear') }] })
+        const detail = existing ? t('planExists', { plan: `${existing.districtName} ${existing.year}` }) : err.problem.detail
+        throw new ApiError({ ...err.problem, detail, errors: [{ path: 'year', message: t('planExistsYear') }] })
       }
     })
     if (created) location.hash = `#/plan/${created.id}`
@@ -118,7 +118,7 @@ function CreatePlan({ plans }: { plans: readonly PlanSummary[] }): ReactNode {
   return (
     <form onSubmit={(ev) => void create(ev)} className="card" aria-labelledby="create-heading" noValidate>
       <h2 id="create-heading">{t('createPlan')}</h2>
-      <ErrorSummary form={form} fields={['from', 'sourcePlanId', 'year']} />
+      <ErrorSummary form={form} fields={['from', 'sourcePlanId', 'year']} title={t('createFailed')} />
       {existing && (
         <p>
           <a href={`#/plan/${existing.id}`}>{t('openPlan', { plan: `${existing.districtName} ${existing.year}` })}</a>

@@ -1,0 +1,156 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '@vbe/test-browser'
+import { DEMO_PASSWORD, startServer, type RunningServer } from '../src/index.js'
+import { axe, buildUi, describeViolations } from './ui.js'
+
+/**
+ * What the first walk through the plan editor tripped over, in Debian's Chromium against the real server
+ * (PGlite, demo data) and the built UI: "Lämna in till nämnden" went ahead without asking and without saying
+ * the plan had errors; a plan that does not exist showed "Något gick fel"; the list said
+ * "2026-11-23 01:39 (systemet (demodata))".
+ */
+describe('plan editor: the walk’s findings in Chromium', () => {
+  let server: RunningServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const problems: string[] = []
+
+  beforeAll(async () => {
+    const uiDir = await buildUi()
+    server = await startServer({ config: { kind: 'pglite', dataDir: null }, uiDir })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined)
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function signIn(username: string, width = 1360): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: 'sv-SE' })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+    page.on('console', (m) => {
+      // Expected: the 401 of GET /api/session before login, the 400 of an empty return, the 404 of the plan
+      // that does not exist and the 409 of a second plan for a year.
+      if (m.type() === 'error' && !/status of (400|401|404|409)/.test(m.text())) problems.push(`console: ${m.text()}`)
+    })
+    await page.goto(server.url)
+    await page.getByLabel('Användarnamn', { exact: true }).fill(username)
+    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Logga in' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor()
+    return page
+  }
+  async function checkAxe(page: Page, name: string) {
+    const v = await axe(page)
+    expect(v, `${name}:\n${describeViolations(v)}`).toEqual([])
+  }
+  /** The plan as the API gives it to the signed-in page (the same session). */
+  const planOf = (page: Page, id: string) =>
+    page.evaluate(async (planId) => (await fetch(`/api/plans/${planId}`)).json() as Promise<{ findings: { error: number } }>, id)
+  const planId = (page: Page) => /#\/plan\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? ''
+
+  it('the list says who saved last without brackets in brackets', async () => {
+    const page = await signIn('officer.rk')
+    const row = page.getByRole('row', { name: /^Rinkeby-Kista 2017/ })
+    const text = (await row.textContent()) ?? ''
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} av systemet \(demodata\)/)
+    expect(text).not.toMatch(/\([^)]*\(/)
+  })
+
+  it('submitting asks first and names the errors, as adopting does; Escape leaves the plan as it was; no errors, no warning', async () => {
+    const warning = (n: number) =>
+      n === 1
+        ? 'Planen har 1 fel (se Täckning och iakttagelser). Rätta det först, eller fortsätt ändå.'
+        : `Planen har ${n} fel (se Täckning och iakttagelser). Rätta dem först, eller fortsätt ändå.`
+    // The seeded Rinkeby-Kista plan is submitted and has errors: the approver's adopt dialog names them; the approver returns it.
+    const approver = await signIn('approver.rk')
+    await approver.getByRole('link', { name: 'Rinkeby-Kista 2017' }).click()
+    await approver.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2017' }).waitFor()
+    const errors = (await planOf(approver, planId(approver))).findings.error
+    expect(errors).toBeGreaterThan(0)
+    await approver.getByRole('button', { name: 'Anta planen' }).click()
+    const adopt = approver.getByRole('dialog', { name: 'Anta Rinkeby-Kista 2017?' })
+    expect(await adopt.getByTestId('confirm-errors').textContent()).toBe(warning(errors))
+    await approver.keyboard.press('Escape')
+    await adopt.waitFor({ state: 'detached' })
+    await approver.getByRole('button', { name: 'Återremittera' }).click()
+    // Returning with the fields empty: the error summary's heading says what failed (not "Det gick inte att spara").
+    await approver.getByRole('button', { name: 'Återremittera planen' }).click()
+    await approver.getByRole('alert', { name: 'Planen kunde inte återremitteras' }).waitFor()
+    await approver.getByLabel('Nämndens beslut (paragraf)', { exact: true }).fill('SDN 2017-05-18 §7')
+    await approver.getByLabel('Kommentar', { exact: true }).fill('Planen saknar flera direktivpunkter.')
+    await approver.getByRole('button', { name: 'Återremittera planen' }).click()
+    await approver.locator('.badge', { hasText: 'Återremitterad' }).first().waitFor()
+
+    // The officer revises it and submits it again: the page asks first and says how many errors it has.
+    const page = await signIn('officer.rk')
+    await page.getByRole('link', { name: 'Rinkeby-Kista 2017' }).click()
+    await page.getByRole('button', { name: 'Påbörja revidering' }).click()
+    await page.locator('.badge', { hasText: 'Under revidering' }).first().waitFor()
+    expect((await planOf(page, planId(page))).findings.error).toBe(errors)
+    await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2017 till nämnden?' })
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toMatch(/Planen lämnas in som den ser ut i version \d+\. Medan den väntar på nämndens beslut/)
+    expect(await dialog.getByTestId('confirm-errors').textContent()).toBe(warning(errors))
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
+    await checkAxe(page, 'submit dialog (with errors)')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(await page.locator('.badge', { hasText: 'Under revidering' }).count()).toBeGreaterThan(0)
+    expect(await page.locator('.badge', { hasText: 'Inlämnad' }).count()).toBe(0)
+    await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    await dialog.getByRole('button', { name: 'Ja, lämna in planen' }).click()
+    await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
+    await dialog.waitFor({ state: 'detached' })
+
+    // Norrmalm's plan has no errors: the dialog asks, and warns of nothing (on a 375 px phone).
+    const nm = await signIn('officer.nm', 375)
+    await nm.getByRole('link', { name: 'Norrmalm 2026' }).click()
+    await nm.getByRole('heading', { level: 1, name: 'Norrmalm 2026' }).waitFor()
+    expect((await planOf(nm, planId(nm))).findings.error).toBe(0)
+    await nm.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    const nmDialog = nm.getByRole('dialog', { name: 'Lämna in Norrmalm 2026 till nämnden?' })
+    await nmDialog.waitFor()
+    expect(await nmDialog.getByTestId('confirm-errors').count()).toBe(0)
+    await checkAxe(nm, 'submit dialog (phone, no errors)')
+    expect(await nm.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+  })
+
+  it('a plan that does not exist gets the kit’s not-found page, not "Något gick fel"', async () => {
+    const page = await signIn('officer.nm')
+    await page.goto(`${server.url}#/plan/00000000-0000-4000-8000-000000000000`)
+    await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor()
+    expect(await page.getByRole('main').textContent()).not.toContain('Något gick fel')
+    expect(await page.getByRole('main').getByRole('link', { name: 'Tillbaka till planerna' }).getAttribute('href')).toBe('#/')
+    await checkAxe(page, 'plan not found')
+  })
+
+  it('a plan for a year that has one is refused under a heading that fits (not "Det gick inte att spara"), in English too', async () => {
+    const page = await signIn('officer.rk')
+    const form = page.getByRole('form', { name: 'Ny plan' })
+    await page.getByLabel('År', { exact: true }).fill('2017')
+    await page.getByRole('button', { name: 'Skapa plan' }).click()
+    const alert = form.getByRole('alert', { name: 'Planen kunde inte skapas' })
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('Det finns redan en plan för Rinkeby-Kista 2017.')
+    expect(await form.textContent()).not.toMatch(/Det gick inte att spara|fältet year|rinkeby-kista/)
+    await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'English' }).click()
+    await page.locator('html[lang="en"]').waitFor()
+    await page.getByRole('button', { name: 'Create plan' }).click()
+    const en = page.getByRole('form', { name: 'New plan' }).getByRole('alert', { name: 'The plan could not be created' })
+    await en.waitFor()
+    expect(await en.textContent()).toContain('There is already a plan for Rinkeby-Kista 2017.')
+    expect(await page.locator('#create-year-error').textContent()).toContain('There is already a plan for this year.')
+    await checkAxe(page, 'create form (plan exists, English)')
+  })
+
+  it('had no page errors', () => {
+    expect(problems).toEqual([])
+  })
+})
