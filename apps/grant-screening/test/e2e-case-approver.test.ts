@@ -153,6 +153,13 @@ describe('grant-screening UI: the second signature, the letters, follow-up, recl
   }, 120_000)
 
   it('has 0 axe violations on every page, no CSP violations and no page errors', () => {
-    expectCleanRun(violations, ['case approver sv', 'approval confirmation sv', 'reclaim confirmation sv', 'case follow-up sv', 'audit sv', 'audit en'])
+    expectCleanRun(violations, [
+      'case approver sv',
+      'approval confirmation sv',
+      'reclaim confirmation sv',
+      'case follow-up sv',
+      'audit sv',
+      'audit en',
+    ])
   })
 })

@@ -172,7 +172,11 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await evidenceForm.getByRole('button', { name: 'Lägg till och pröva om' }).click()
     const evidenceErrors = evidenceForm.getByRole('alert')
     await evidenceErrors.filter({ hasText: 'Underlaget saknar uppgifter som krävs.' }).waitFor()
-    for (const message of ['Ange datum för händelsen.', 'Välj vilket agerande underlaget gäller.', 'Välj vilken typ av källa underlaget bygger på.'])
+    for (const message of [
+      'Ange datum för händelsen.',
+      'Välj vilket agerande underlaget gäller.',
+      'Välj vilken typ av källa underlaget bygger på.',
+    ])
       expect(await evidenceErrors.getByRole('link', { name: message }).count()).toBe(1)
     expect(await evidenceForm.textContent()).not.toMatch(/violence|court-judgment|du angav/)
     expect(await page.locator('#evidence-conduct-error').textContent()).toContain('Välj vilket agerande underlaget gäller.')

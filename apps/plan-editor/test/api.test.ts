@@ -131,10 +131,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     ]
     const usernames = ['officer.rk', 'officer2.rk', 'approver.rk', 'officer.nm', 'approver.nm', 'demo-seed']
     for (const body of bodies) for (const u of usernames) expect(JSON.stringify(body)).not.toContain(u)
-    expect(bodies[1].history.map((h: { by: string | null }) => h.by)).toEqual([
-      'Erik Lind',
-      'Amina Yusuf',
-    ])
+    expect(bodies[1].history.map((h: { by: string | null }) => h.by)).toEqual(['Erik Lind', 'Amina Yusuf'])
     expect(bodies[3].by).toBe('Erik Lind')
     // The demo seed is not a user: no name to show, and the UI says so in words.
     expect(bodies[4].history[0].by).toBeNull()

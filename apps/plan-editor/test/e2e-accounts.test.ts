@@ -131,9 +131,7 @@ describe('accounts in Chromium (plan editor)', () => {
     await admin.screenshot({ path: '/tmp/accounts-disable-dialog.png' })
     await admin.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
-    await expect
-      .poll(() => admin.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe('Stäng av kontot för Erik Lind')
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Stäng av kontot för Erik Lind')
     expect(await row.textContent()).toContain('Aktivt')
 
     await disable.click()

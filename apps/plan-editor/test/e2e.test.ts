@@ -89,7 +89,9 @@ describe('plan editor in Chromium', () => {
     expect(await page.locator('#create-year-error').textContent()).toContain('Det finns redan en plan för det här året.')
     expect(await createForm.textContent()).not.toMatch(/rinkeby-kista|fältet year/)
     await checkAxe(page, 'plan list (plan exists)')
-    expect(await createForm.getByRole('link', { name: 'Öppna Rinkeby-Kista 2017' }).getAttribute('href')).toMatch(/^#\/plan\/[0-9a-f-]{36}$/)
+    expect(await createForm.getByRole('link', { name: 'Öppna Rinkeby-Kista 2017' }).getAttribute('href')).toMatch(
+      /^#\/plan\/[0-9a-f-]{36}$/,
+    )
     await page.getByLabel('År', { exact: true }).fill('2026')
     await page.getByRole('button', { name: 'Skapa plan' }).click()
     await page.getByRole('heading', { level: 1, name: 'Rinkeby-Kista 2026' }).waitFor()
@@ -184,7 +186,10 @@ describe('plan editor in Chromium', () => {
     await page.getByRole('tab', { name: 'Planens innehåll' }).click()
 
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
-    await page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' }).getByRole('button', { name: 'Ja, lämna in planen' }).click()
+    await page
+      .getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' })
+      .getByRole('button', { name: 'Ja, lämna in planen' })
+      .click()
     await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
     // The page says why the plan cannot be edited now, and what comes next (not "status or role").
     expect(await page.getByTestId('read-only').textContent()).toBe(
@@ -227,7 +232,9 @@ describe('plan editor in Chromium', () => {
     expect(await page.getByTestId('return-note').textContent()).toContain(
       'SDN 2026-09-21 §10: Planen saknar direktivpunkterna D1, D2 och D4–D12.',
     )
-    expect(await page.getByTestId('read-only').textContent()).toBe('Planen är återremitterad. Välj ”Påbörja revidering” nedan för att ändra den.')
+    expect(await page.getByTestId('read-only').textContent()).toBe(
+      'Planen är återremitterad. Välj ”Påbörja revidering” nedan för att ändra den.',
+    )
     await page.getByRole('button', { name: 'Påbörja revidering' }).click()
     await page.locator('.badge', { hasText: 'Under revidering' }).first().waitFor()
     const act2 = page.locator('[data-activity=a1]')
@@ -237,7 +244,10 @@ describe('plan editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('cov-directive-2017').textContent()).toBe('3/12 (25 %)')
     await saved(page)
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
-    await page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' }).getByRole('button', { name: 'Ja, lämna in planen' }).click()
+    await page
+      .getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' })
+      .getByRole('button', { name: 'Ja, lämna in planen' })
+      .click()
     await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
     await signOut(page)
 
@@ -325,11 +335,7 @@ describe('plan editor in Chromium', () => {
     const plan = (await api.get(`/api/plans/${created.body.id}`)).body
     expect(plan.document.situationPicture.summary).toBe('Ny lägesbild från Amina')
     expect(plan.document.contactPoint.function).toBe('Preventionssamordnare (Erik)')
-    expect(plan.history.map((h: { by: string }) => h.by)).toEqual([
-      'Amina Yusuf',
-      'Amina Yusuf',
-      'Erik Lind',
-    ])
+    expect(plan.history.map((h: { by: string }) => h.by)).toEqual(['Amina Yusuf', 'Amina Yusuf', 'Erik Lind'])
 
     // A, still on the old version, edits again: also a conflict, and merging keeps all three changes.
     await a.getByLabel('Enhet', { exact: true }).fill('Avdelningen för förebyggande arbete')

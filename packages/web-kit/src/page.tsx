@@ -99,7 +99,11 @@ export function NotFoundPage(props: { back?: { href: string; label: string } }):
 export function NotAllowedPage(props: { text?: string; back?: { href: string; label: string } }): ReactNode {
   const { t } = useKitI18n()
   return (
-    <DeadEnd title={t('notAllowedTitle')} text={props.text ?? t('notAllowedText')} back={props.back ?? { href: '#/', label: t('toStart') }} />
+    <DeadEnd
+      title={t('notAllowedTitle')}
+      text={props.text ?? t('notAllowedText')}
+      back={props.back ?? { href: '#/', label: t('toStart') }}
+    />
   )
 }
 

@@ -244,7 +244,9 @@ describe('NotFoundPage and NotAllowedPage', () => {
     expect(notAllowed).toContain('Ingen behörighet</h1>')
     expect(notAllowed).toContain('<p>Din roll ger inte tillgång till den här sidan.</p>')
     expect(notAllowed).toContain('<a href="#/">Tillbaka till planerna</a>')
-    expect(html(<NotAllowedPage text="Bara för administratörer." />, 'en')).toContain('Not allowed</h1></div><p>Bara för administratörer.</p>')
+    expect(html(<NotAllowedPage text="Bara för administratörer." />, 'en')).toContain(
+      'Not allowed</h1></div><p>Bara för administratörer.</p>',
+    )
   })
 })
 

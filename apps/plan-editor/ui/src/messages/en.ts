@@ -136,7 +136,8 @@ export const en: Messages = {
   'save.invalid': 'Not saved: fix the fields below',
   'save.error': 'Could not save',
   'save.restored': 'Restored unsaved changes from this browser',
-  'readOnly.submitted': 'The plan is submitted to the committee and cannot be changed while it awaits a decision: the committee adopts or returns it.',
+  'readOnly.submitted':
+    'The plan is submitted to the committee and cannot be changed while it awaits a decision: the committee adopts or returns it.',
   'readOnly.adopted':
     'The plan is adopted and cannot be changed. The next plan can start from it: choose “Yearly revision of” under New plan on the Plans page.',
   'readOnly.returnedRevise': 'The plan has been returned. Choose “Start revision” below to change it.',

@@ -139,7 +139,8 @@ export const sv = {
   'save.invalid': 'Inte sparat: rätta fälten nedan',
   'save.error': 'Kunde inte spara',
   'save.restored': 'Återställde osparade ändringar från den här webbläsaren',
-  'readOnly.submitted': 'Planen är inlämnad till nämnden och kan inte ändras medan den väntar på beslut: nämnden antar den eller återremitterar den.',
+  'readOnly.submitted':
+    'Planen är inlämnad till nämnden och kan inte ändras medan den väntar på beslut: nämnden antar den eller återremitterar den.',
   'readOnly.adopted':
     'Planen är antagen och kan inte ändras. Nästa plan kan utgå från den: välj ”Årlig revidering av” under Ny plan på sidan Planer.',
   'readOnly.returnedRevise': 'Planen är återremitterad. Välj ”Påbörja revidering” nedan för att ändra den.',
