@@ -32,15 +32,12 @@ export function NewApplicationPage(): ReactNode {
   const announce = useAnnounce()
   const form = useForm('new')
   const programmes = useProgrammes()
-  const [draft, setDraft] = useState<Draft>(emptyDraft)
+  const [entered, setDraft] = useState<Draft>(emptyDraft)
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const fields = fieldsOf(draft, t)
-
   // With one programme in the user's scope there is nothing to choose.
   const only = programmes?.length === 1 ? programmes[0]?.id : undefined
-  useEffect(() => {
-    if (only) setDraft((d) => (d.programme === '' ? { ...d, programme: only } : d))
-  }, [only])
+  const draft = only && entered.programme === '' ? { ...entered, programme: only } : entered
+  const fields = fieldsOf(draft, t)
 
   // The API's errors are worded in the language of the request: after a switch they go, and the next submit words them anew.
   const { setProblem } = form

@@ -1,5 +1,5 @@
 import { Field, fieldId, useAnnounce, type FormState } from '@vbe/web-kit'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { PERSON_ROLES, type PersonRole } from '../../types'
 import { emptyGrant, emptyPerson, grantPath, personPath, type GrantRow, type PersonRow } from './draft'
@@ -11,26 +11,28 @@ import { TextField } from './TextField'
  * form's errors, whose row numbers would otherwise point at the wrong rows.
  */
 function useRows<R extends { readonly key: number }>(form: FormState, rows: readonly R[], onChange: (rows: readonly R[]) => void) {
-  const [focus, setFocus] = useState<string | null>(null)
-  const addButton = useRef<HTMLButtonElement>(null)
+  // where focus goes once the changed rows are rendered: a field's id, or 'add' for the add button
+  const pendingFocus = useRef<string | null>(null)
+  const addButtonRef = useRef<HTMLButtonElement>(null)
   const announce = useAnnounce()
   useEffect(() => {
-    if (focus === null) return
-    if (focus === 'add') addButton.current?.focus()
-    else document.getElementById(focus)?.focus()
-    setFocus(null)
-  }, [focus])
+    const target = pendingFocus.current
+    if (target === null) return
+    pendingFocus.current = null
+    if (target === 'add') addButtonRef.current?.focus()
+    else document.getElementById(target)?.focus()
+  })
   return {
-    addButton,
+    addButtonRef,
     add: (row: R, firstFieldId: string) => {
+      pendingFocus.current = firstFieldId
       onChange([...rows, row])
-      setFocus(firstFieldId)
     },
     remove: (index: number, said: string) => {
+      pendingFocus.current = 'add'
       onChange(rows.filter((_, i) => i !== index))
       form.setProblem(null)
       announce(said)
-      setFocus('add')
     },
     nextKey: rows.reduce((m, r) => Math.max(m, r.key + 1), 0),
   }
@@ -43,7 +45,7 @@ export function PersonRows(props: {
 }): ReactNode {
   const { t, e } = useI18n()
   const { form, rows } = props
-  const r = useRows(form, rows, props.onChange)
+  const { addButtonRef, add, remove, nextKey } = useRows(form, rows, props.onChange)
   const set = (i: number, patch: Partial<PersonRow>) => props.onChange(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)))
   return (
     <fieldset className="card new-section">
@@ -92,7 +94,7 @@ export function PersonRows(props: {
               onChange={(phone) => set(i, { phone })}
             />
           </div>
-          <button type="button" className="button button--secondary" onClick={() => r.remove(i, t('newPersonRemoved', { n: i + 1 }))}>
+          <button type="button" className="button button--secondary" onClick={() => remove(i, t('newPersonRemoved', { n: i + 1 }))}>
             {t('newRemovePerson', { n: i + 1 })}
           </button>
         </fieldset>
@@ -100,9 +102,9 @@ export function PersonRows(props: {
       <button
         type="button"
         className="button button--secondary"
-        ref={r.addButton}
+        ref={addButtonRef}
         onClick={() =>
-          r.add(emptyPerson(r.nextKey, rows.length === 0 ? 'contact' : 'board-member'), fieldId(form.id, personPath(rows.length, 'role')))
+          add(emptyPerson(nextKey, rows.length === 0 ? 'contact' : 'board-member'), fieldId(form.id, personPath(rows.length, 'role')))
         }
       >
         {t('newAddPerson')}
@@ -114,7 +116,7 @@ export function PersonRows(props: {
 export function GrantRows(props: { form: FormState; rows: readonly GrantRow[]; onChange: (rows: readonly GrantRow[]) => void }): ReactNode {
   const { t } = useI18n()
   const { form, rows } = props
-  const r = useRows(form, rows, props.onChange)
+  const { addButtonRef, add, remove, nextKey } = useRows(form, rows, props.onChange)
   const set = (i: number, patch: Partial<GrantRow>) => props.onChange(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)))
   return (
     <fieldset className="card new-section">
@@ -161,7 +163,7 @@ export function GrantRows(props: { form: FormState; rows: readonly GrantRow[]; o
               onChange={(reportSubmittedOn) => set(i, { reportSubmittedOn })}
             />
           </div>
-          <button type="button" className="button button--secondary" onClick={() => r.remove(i, t('newGrantRemoved', { n: i + 1 }))}>
+          <button type="button" className="button button--secondary" onClick={() => remove(i, t('newGrantRemoved', { n: i + 1 }))}>
             {t('newRemoveGrant', { n: i + 1 })}
           </button>
         </fieldset>
@@ -169,8 +171,8 @@ export function GrantRows(props: { form: FormState; rows: readonly GrantRow[]; o
       <button
         type="button"
         className="button button--secondary"
-        ref={r.addButton}
-        onClick={() => r.add(emptyGrant(r.nextKey), fieldId(form.id, grantPath(rows.length, 'year')))}
+        ref={addButtonRef}
+        onClick={() => add(emptyGrant(nextKey), fieldId(form.id, grantPath(rows.length, 'year')))}
       >
         {t('newAddGrant')}
       </button>
