@@ -336,6 +336,9 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await page.getByLabel(/Or paste CSV/).fill('')
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await page.getByText('Choose a file or paste CSV first.').waitFor()
+    // The summary's heading says the import failed (the kit's default reads "Could not save").
+    expect(await page.getByRole('heading', { name: 'Could not import' }).count()).toBe(1)
+    expect(await page.getByText('Could not save').count()).toBe(0)
     expect(await errorsEn.count()).toBe(0)
     expect(await h1(page, 'Import applications').count()).toBe(1)
     await setLanguage(page, 'Svenska')
