@@ -189,7 +189,13 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API writing case
       letterLocale: 'en',
     })
     expect(partial.body).toMatchObject({ status: 'decided', decision: { kind: 'partial', amount: 30_000, requiresSecondApproval: false } })
-    expect((await officer.json('POST', '/api/cases', { application: demoApplication('t-plain') })).status).toBe(409)
+    // Decided, the case has its diarienummer: the duplicate names it and the programme's name, never the ids.
+    expect(partial.body.caseNumber).toMatch(/\d/)
+    const duplicate = await officer.json('POST', '/api/cases', { application: demoApplication('t-plain') })
+    expect(duplicate.status).toBe(409)
+    expect(duplicate.body.detail).toBe(`Ansökan t-plain till Föreningsbidrag i Rinkeby-Kista finns redan som ärende ${partial.body.caseNumber}.`)
+    expect(duplicate.body.detail).not.toContain(id)
+    expect(duplicate.body.detail).not.toContain('rinkeby-kista/')
   })
 
   it('excludes an officer who declares a conflict, and logs it', async () => {
@@ -230,6 +236,19 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API writing case
         expect.objectContaining({ row: 4, path: 'amountRequested' }),
       ]),
     )
+    // The same row again: the duplicate-row error names the programme and the case in words, not their ids.
+    const again = await post([header, row('csv-1', '802400-1235', '10000')].join('\n'))
+    expect(again.body.imported).toEqual([])
+    expect(again.body.errors).toEqual([
+      {
+        row: 2,
+        path: 'id',
+        message: expect.stringMatching(
+          /^Ansökan csv-1 till Föreningsbidrag i Rinkeby-Kista finns redan som ärende, registrerat \d{4}-\d{2}-\d{2} \(ännu utan diarienummer\)\.$/,
+        ),
+      },
+    ])
+    expect(again.body.errors[0].message).not.toContain(res.body.imported[0].id)
     const badHeader = await post('id,religion\nx,y')
     expect(badHeader.status).toBe(400)
     expect(badHeader.body.errors[0].path).toBe('header: religion')

@@ -30,6 +30,21 @@ describe('grant-screening UI: access, re-screening and accessibility', () => {
     await context.close()
   }, 120_000)
 
+  it('a case that does not exist: the kit\'s not-found page, in Swedish and English', async () => {
+    const { context, page } = await newPage()
+    await page.goto(server.url)
+    await login(page, 'officer.rk')
+    await page.goto(`${server.url}/#/cases/no-such-case`)
+    await h1(page, 'Sidan finns inte').waitFor()
+    expect(await h1(page, 'Ärende').count()).toBe(0)
+    expect(await page.getByRole('main').textContent()).not.toContain('no-such-case')
+    violations.push(...(await axe(page, 'case not found sv')))
+    await page.goto(`${server.url}/?lang=en#/cases/no-such-case`)
+    await h1(page, 'Page not found').waitFor()
+    await page.getByRole('main').getByRole('link', { name: /Back/ }).waitFor()
+    await context.close()
+  }, 120_000)
+
   it('admin: starts a re-screen under stricter rules and sees the flips', async () => {
     // The same database served with a lower maximum amount: open cases above it flip to ineligible.
     const p = rinkebyKista.grantProgrammes[0]!

@@ -125,6 +125,9 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
       .getByText(/Sökanden har till och med 2026-12-06 på sig att svara/)
       .first()
       .waitFor()
+    // Nothing was saved: the summary's heading says the decision could not be made, not "could not save".
+    expect(await dialog.getByRole('heading', { name: 'Det gick inte att fatta beslutet' }).count()).toBe(1)
+    expect(await dialog.getByText('Det gick inte att spara').count()).toBe(0)
     violations.push(...(await axe(page, 'decision before deadline sv')))
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })

@@ -27,7 +27,9 @@ import {
   SOURCE_KINDS,
   STATUSES,
   type Outcome,
+  type RescreenFlip as UiFlip,
 } from '../ui/src/types.js'
+import type { RescreenFlip as ServerFlip } from '../src/cases/rescreen.js'
 
 describe('the UI vocabulary matches its sources', () => {
   it.each([
@@ -54,5 +56,24 @@ describe('the UI vocabulary matches its sources', () => {
     const same: [Outcome] extends [CoreOutcome] ? ([CoreOutcome] extends [Outcome] ? true : false) : false = true
     expect(same).toBe(true)
     expect([...OUTCOMES].sort()).toEqual(Object.keys(coreOutcomes).sort())
+  })
+
+  it('re-screen flips: the UI reads the fields the server sends, and no others (no evidence ids)', () => {
+    // A type test, checked by the app's typecheck: a field only the UI knows (as `changedFindings` with
+    // raw evidence ids was) would render nothing real, or ids.
+    type Keys<T> = keyof T
+    const same: [Keys<UiFlip>] extends [Keys<ServerFlip>] ? ([Keys<ServerFlip>] extends [Keys<UiFlip>] ? true : false) : false = true
+    const flip: ServerFlip = {
+      caseId: 'c',
+      district: 'rinkeby-kista',
+      programme: 'rinkeby-kista/foreningsbidrag',
+      associationName: 'A',
+      from: 'eligible',
+      to: 'ineligible',
+      changedRules: [],
+    }
+    const shown: UiFlip = flip
+    expect(same).toBe(true)
+    expect(Object.keys(shown).sort()).toEqual(['associationName', 'caseId', 'changedRules', 'district', 'from', 'programme', 'to'])
   })
 })

@@ -3,10 +3,28 @@ import { randomUUID } from 'node:crypto'
 import { Effect } from 'effect'
 import { type LocalizedText } from '@vbe/core'
 import { screener } from '@vbe/core/grants'
+import { stockholmDay } from '@vbe/core/calendar'
 import { appendAudit, Clock, Conflict, CurrentUser, Forbidden, inScope, Invalid, jsonb, NotFound, transaction } from '@vbe/server-kit'
 import { recordCatalogue, saveReasons, screeningRow } from '../screenings/store.js'
 import { db, type CaseDetail, type Fx, type PersonInput, Plugins, caseDetail } from './store.js'
 import { parseOrInvalid, screenApplication } from './screen.js'
+
+/**
+ * An application already taken in, in words: the applicant's reference, the programme's name,
+ * and the case's diarienummer (or, before it has one, the day it was registered), never the
+ * programme's or the case's id.
+ */
+function duplicateText(ref: string, programme: LocalizedText, caseNumber: string | null, registered: string): LocalizedText {
+  return caseNumber === null
+    ? {
+        sv: `Ansökan ${ref} till ${programme.sv} finns redan som ärende, registrerat ${registered} (ännu utan diarienummer).`,
+        en: `Application ${ref} to ${programme.en} is already a case, registered on ${registered} (no case number yet).`,
+      }
+    : {
+        sv: `Ansökan ${ref} till ${programme.sv} finns redan som ärende ${caseNumber}.`,
+        en: `Application ${ref} to ${programme.en} is already case ${caseNumber}.`,
+      }
+}
 
 const districtOfProgramme = (programme: string) => programme.split('/')[0]!
 
@@ -50,18 +68,17 @@ export function createCase(
       Effect.gen(function* () {
         const existing = yield* db('case.dup', (k) =>
           k
-            .selectFrom('gs_cases')
-            .select('id')
-            .where('programme', '=', application.programme)
-            .where('application_ref', '=', application.id)
+            .selectFrom('gs_cases as c')
+            .leftJoin('gs_case_numbers as n', 'n.case_id', 'c.id')
+            .select(['c.id', 'c.created_at', 'n.case_number'])
+            .where('c.programme', '=', application.programme)
+            .where('c.application_ref', '=', application.id)
             .executeTakeFirst(),
         )
         if (existing) {
+          const programme = (yield* Plugins).programme(application.programme)?.name ?? { sv: 'programmet', en: 'the programme' }
           return yield* new Conflict({
-            detail: {
-              sv: `Ansökan ${application.id} i ${application.programme} finns redan som ärende ${existing.id}.`,
-              en: `Application ${application.id} in ${application.programme} is already case ${existing.id}.`,
-            },
+            detail: duplicateText(application.id, programme, existing.case_number, stockholmDay(existing.created_at)),
             current: { id: existing.id },
           })
         }

@@ -156,25 +156,19 @@ export interface ImportResult {
   readonly errors: readonly { readonly row: number; readonly path: string; readonly message: string }[]
 }
 
-/** One case whose outcome changed in a re-screen run. The contract leaves the shape open, so every field is optional. */
+/**
+ * A case whose outcome a re-screen changed, as the server sends it (`RescreenFlip` in
+ * src/cases/rescreen.ts; a type test ties the two): the rules that changed it, by id, whose
+ * headings the run carries. No evidence ids: the page names rules, never ids.
+ */
 export interface RescreenFlip {
-  readonly caseId?: string
-  readonly id?: string
-  readonly applicationId?: string
-  readonly associationName?: string
-  readonly programme?: string
-  readonly district?: string
-  readonly before?: Outcome | { readonly outcome?: Outcome }
-  readonly after?: Outcome | { readonly outcome?: Outcome }
-  readonly from?: Outcome
-  readonly to?: Outcome
-  readonly changedRules?: readonly string[]
-  readonly changedFindings?: readonly {
-    readonly ruleId: string
-    readonly evidenceIds?: readonly string[]
-    readonly before?: Partial<ScreeningResult['findings'][number]>
-    readonly after?: Partial<ScreeningResult['findings'][number]>
-  }[]
+  readonly caseId: string
+  readonly district: string
+  readonly programme: string
+  readonly associationName: string
+  readonly from: Outcome
+  readonly to: Outcome
+  readonly changedRules: readonly string[]
 }
 
 export interface RescreenRun {

@@ -122,6 +122,7 @@ export const enCase: Readonly<Record<keyof typeof svCase, string>> = {
   decisionAmountHint: 'Less than the amount applied for, {amount}.',
 
   approvalSection: 'Second signature',
+  approvalFailed: 'Could not record the second signature',
   approvalIntro: 'Review the decision and its reasons. Approve it to make it take effect, or send it back to the officer.',
   approvalComment: 'Comment',
   approve: 'Approve the decision',

@@ -120,6 +120,7 @@ export const svCase = {
   decisionAmountHint: 'Lägre än det sökta beloppet, {amount}.',
 
   approvalSection: 'Andra underskrift',
+  approvalFailed: 'Det gick inte att registrera den andra underskriften',
   approvalIntro: 'Granska beslutet och skälen. Godkänn för att beslutet ska gälla, eller skicka tillbaka det till handläggaren.',
   approvalComment: 'Kommentar',
   approve: 'Godkänn beslutet',

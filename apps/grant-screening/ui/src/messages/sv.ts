@@ -79,6 +79,8 @@ export const sv = {
   importButton: 'Importera',
   importing: 'Importerar…',
   importNothing: 'Välj en fil eller klistra in CSV först.',
+  // Error summaries' headings say what did not happen (the kit's default, "could not save", fits a form that saves).
+  importFailed: 'Det gick inte att importera',
   importResult: 'Importerade ärenden: {imported}. Rader med fel: {errors}.',
   importedCaption: 'Importerade rader',
   importErrorsCaption: 'Rader med fel',
@@ -92,6 +94,7 @@ export const sv = {
   rescreenTitle: 'Omprövningar',
   rescreenIntro: 'En omprövning prövar alla ärenden på nytt med dagens regler och visar de ärenden vars resultat ändras.',
   startRescreen: 'Starta omprövning',
+  rescreenFailed: 'Det gick inte att starta omprövningen',
   rescreenRunning: 'Omprövningen körs…',
   rescreenDone: 'Omprövningen är klar: {count} ärenden ändrade resultat.',
   noRuns: 'Inga omprövningar har körts.',
@@ -179,6 +182,8 @@ export const sv = {
   decisionConfirmSecond: 'Beslutet gäller först när en annan person har gett den andra underskriften.',
   decisionConfirmBack: 'Tillbaka och ändra',
   decisionConfirm: 'Bekräfta beslutet',
+  decisionFailed: 'Det gick inte att fatta beslutet',
+  reviseFailed: 'Det gick inte att ompröva beslutet',
   decisionNeedsCommunication:
     'Ett avslag eller ett lägre belopp än det sökta kräver att sökanden först har fått ta del av underlaget (kommunicering).',
   decisionOverridesShown: 'Beviljat trots villkor som inte är uppfyllda:',

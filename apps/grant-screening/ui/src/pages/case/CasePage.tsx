@@ -6,6 +6,7 @@ import {
   Loading,
   PageHeading,
   ProblemMessage,
+  NotFoundPage,
   ErrorSummary,
   Field,
   RadioGroup,
@@ -91,6 +92,8 @@ export function CasePage(props: { id: string; user: User }): ReactNode {
         </>
       )
     case 'error':
+      // A case that does not exist (or is outside the user's scope) is a dead end like any other address.
+      if (state.problem.status === 404) return <NotFoundPage back={{ href: href('/'), label: t('back') }} />
       return (
         <>
           {back}

@@ -140,7 +140,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
         <form onSubmit={review} noValidate>
           <p id="decision-dialog-intro">{props.revise ? t('reviseIntro') : t('decisionDialogIntro')}</p>
           {guide.fourEyes && <p className="notice notice--warn">{t('decisionDialogFourEyes')}</p>}
-          <ErrorSummary form={form} fields={fields} />
+          <ErrorSummary form={form} fields={fields} title={t(props.revise ? 'reviseFailed' : 'decisionFailed')} />
           {props.revise && (
             <RadioGroup
               form={form}

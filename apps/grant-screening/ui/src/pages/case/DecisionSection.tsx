@@ -236,7 +236,7 @@ function Approval(props: CaseProps): ReactNode {
       )}
       <h3 id="approval-title">{t('approvalSection')}</h3>
       <p>{t('approvalIntro')}</p>
-      <ErrorSummary form={form} fields={['approve', 'comment']} />
+      <ErrorSummary form={form} fields={['approve', 'comment']} title={t('approvalFailed')} />
       <Field form={form} name="comment" label={t('approvalComment')} optional>
         {(p) => <textarea {...p} rows={3} value={comment} onChange={(ev) => setComment(ev.currentTarget.value)} />}
       </Field>

@@ -34,7 +34,7 @@ export function ImportPage(): ReactNode {
       <PageHeading>{t('importTitle')}</PageHeading>
       <p className="lead">{t('importIntro')}</p>
       <form className="card" onSubmit={(ev) => void onSubmit(ev)} noValidate>
-        <ErrorSummary form={form} fields={['file', 'csv']} />
+        <ErrorSummary form={form} fields={['file', 'csv']} title={t('importFailed')} />
         <Field form={form} name="file" label={t('csvFile')} optional>
           {(p) => <input {...p} ref={fileRef} type="file" accept=".csv,text/csv" />}
         </Field>

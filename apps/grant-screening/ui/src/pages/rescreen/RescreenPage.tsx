@@ -15,13 +15,9 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
-import { OUTCOMES, type Outcome, type RescreenFlip, type RescreenRun, type User } from '../../types'
+import { type RescreenFlip, type RescreenRun, type User } from '../../types'
 import { useDistrictName } from '../../lists'
 
-const asOutcome = (v: unknown): Outcome | null => {
-  const o = v && typeof v === 'object' && 'outcome' in v ? (v as { outcome: unknown }).outcome : v
-  return typeof o === 'string' && (OUTCOMES as readonly string[]).includes(o) ? (o as Outcome) : null
-}
 const describe = (v: unknown): string => {
   if (v == null) return '–'
   if (typeof v === 'string' || typeof v === 'number') return String(v)
@@ -65,7 +61,7 @@ export function RescreenPage(props: { user: User }): ReactNode {
       <p className="lead">{t('rescreenIntro')}</p>
       {hasRole(props.user, 'admin') && (
         <div className="card">
-          <ErrorSummary form={form} />
+          <ErrorSummary form={form} title={t('rescreenFailed')} />
           <button type="button" className="button button--primary" onClick={() => void start()} aria-disabled={form.busy || undefined}>
             {form.busy ? t('rescreenRunning') : t('startRescreen')}
           </button>
@@ -128,44 +124,29 @@ function Run(props: { run: RescreenRun }): ReactNode {
 }
 
 function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules']>; districtName: (id: string) => string }): ReactNode {
-  const { e, loc } = useI18n()
+  const { loc } = useI18n()
   const f = props.flip
   const heading = (ruleId: string) => {
     const rule = props.rules.find((x) => x.id === ruleId)
     return rule ? loc(rule.heading) : ruleId
   }
-  const caseId = f.caseId ?? f.id
-  const before = asOutcome(f.before ?? f.from)
-  const after = asOutcome(f.after ?? f.to)
-  const label = f.associationName ?? f.applicationId ?? caseId ?? '?'
   return (
     <tr>
       <th scope="row">
-        {caseId ? <a href={caseHref(caseId)}>{label}</a> : label}
-        {(f.applicationId ?? f.district) && (
-          <span className="block small muted">
-            {[f.applicationId, f.district && props.districtName(f.district)].filter(Boolean).join(' · ')}
-          </span>
-        )}
+        <a href={caseHref(f.caseId)}>{f.associationName}</a>
+        <span className="block small muted">{props.districtName(f.district)}</span>
       </th>
-      <td>{before ? <Badge kind="outcome" value={before} /> : '–'}</td>
-      <td>{after ? <Badge kind="outcome" value={after} /> : '–'}</td>
       <td>
-        {f.changedRules && f.changedRules.length > 0 ? (
+        <Badge kind="outcome" value={f.from} />
+      </td>
+      <td>
+        <Badge kind="outcome" value={f.to} />
+      </td>
+      <td>
+        {f.changedRules.length > 0 ? (
           <ul className="plain small">
             {f.changedRules.map((r) => (
               <li key={r}>{heading(r)}</li>
-            ))}
-          </ul>
-        ) : f.changedFindings && f.changedFindings.length > 0 ? (
-          <ul className="plain small">
-            {f.changedFindings.map((c, i) => (
-              <li key={i}>
-                {heading(c.ruleId)}
-                {c.evidenceIds && c.evidenceIds.length > 0 ? ` (${c.evidenceIds.join(', ')})` : ''}:{' '}
-                {c.before?.status ? e('finding', c.before.status) : '–'} → {c.after?.status ? e('finding', c.after.status) : '–'}
-                {c.after?.reason && <span className="block muted">{loc(c.after.reason)}</span>}
-              </li>
             ))}
           </ul>
         ) : (
