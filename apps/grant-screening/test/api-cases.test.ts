@@ -193,7 +193,9 @@ describe.each(['pglite', 'postgres'] as const)('grant-screening API writing case
     expect(partial.body.caseNumber).toMatch(/\d/)
     const duplicate = await officer.json('POST', '/api/cases', { application: demoApplication('t-plain') })
     expect(duplicate.status).toBe(409)
-    expect(duplicate.body.detail).toBe(`Ansökan t-plain till Föreningsbidrag i Rinkeby-Kista finns redan som ärende ${partial.body.caseNumber}.`)
+    expect(duplicate.body.detail).toBe(
+      `Ansökan t-plain till Föreningsbidrag i Rinkeby-Kista finns redan som ärende ${partial.body.caseNumber}.`,
+    )
     expect(duplicate.body.detail).not.toContain(id)
     expect(duplicate.body.detail).not.toContain('rinkeby-kista/')
   })

@@ -30,7 +30,7 @@ describe('grant-screening UI: access, re-screening and accessibility', () => {
     await context.close()
   }, 120_000)
 
-  it('a case that does not exist: the kit\'s not-found page, in Swedish and English', async () => {
+  it("a case that does not exist: the kit's not-found page, in Swedish and English", async () => {
     const { context, page } = await newPage()
     await page.goto(server.url)
     await login(page, 'officer.rk')

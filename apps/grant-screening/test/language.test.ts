@@ -165,13 +165,17 @@ describe('grant-screening problems in Swedish and English (PGlite)', () => {
       status: 409,
       title: 'Konflikt',
       // In words: the programme's name and the day the case was registered, not their ids (no diarienummer yet).
-      detail: expect.stringMatching(/^Ansökan lang-1 till Föreningsbidrag[^/]* finns redan som ärende, registrerat \d{4}-\d{2}-\d{2} \(ännu utan diarienummer\)\.$/),
+      detail: expect.stringMatching(
+        /^Ansökan lang-1 till Föreningsbidrag[^/]* finns redan som ärende, registrerat \d{4}-\d{2}-\d{2} \(ännu utan diarienummer\)\.$/,
+      ),
       current: { id: caseId },
     })
     expect(again.en.body).toMatchObject({
       status: 409,
       title: 'Conflict',
-      detail: expect.stringMatching(/^Application lang-1 to [^/]+ is already a case, registered on \d{4}-\d{2}-\d{2} \(no case number yet\)\.$/),
+      detail: expect.stringMatching(
+        /^Application lang-1 to [^/]+ is already a case, registered on \d{4}-\d{2}-\d{2} \(no case number yet\)\.$/,
+      ),
     })
   })
 
