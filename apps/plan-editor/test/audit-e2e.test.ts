@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '@vbe/test-browser'
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../src/index.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSuite } from './browser-suite.js'
 import { login } from './client.js'
-import { axe, buildUi, describeViolations } from './ui.js'
 
 /**
  * The kit's audit page in the plan editor, in Debian's Chromium against the real server
@@ -21,50 +19,19 @@ const CODES = /\b(plan|session|user|audit|gdpr)\.[a-z-]+/
 const DISTRICT_CODES = /\b(rinkeby-kista|norrmalm)\b/ // the ids; names are capitalised
 
 describe('the audit page in Chromium (plan editor)', () => {
-  let server: RunningServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const problems: string[] = []
-
-  beforeAll(async () => {
-    const uiDir = await buildUi()
-    server = await startServer({ config: { kind: 'pglite', dataDir: null }, uiDir })
-    browser = await launchChromium()
+  // Answers the UI handles: 401 before login, 400 for a plan that does not exist.
+  const suite = browserSuite({
+    expectedStatuses: [400, 401],
     // Something to read: Norrmalm's officer submits the demo plan (version 2).
-    const officer = await login(server.url, 'officer.nm')
-    const plans = (await officer.get('/api/plans')).body.items as { id: string; district: string; version: number }[]
-    const nm = plans.find((p) => p.district === 'norrmalm')!
-    const r = await officer.send('POST', `/api/plans/${nm.id}/transitions`, { action: 'submit' }, { 'if-match': `"${nm.version}"` })
-    if (r.status !== 200) throw new Error(`submit: ${r.status} ${JSON.stringify(r.body)}`)
-  }, 300_000)
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
+    setUp: async (server) => {
+      const officer = await login(server.url, 'officer.nm')
+      const plans = (await officer.get('/api/plans')).body.items as { id: string; district: string; version: number }[]
+      const nm = plans.find((p) => p.district === 'norrmalm')!
+      const r = await officer.send('POST', `/api/plans/${nm.id}/transitions`, { action: 'submit' }, { 'if-match': `"${nm.version}"` })
+      if (r.status !== 200) throw new Error(`submit: ${r.status} ${JSON.stringify(r.body)}`)
+    },
   })
-
-  async function newPage(width = 1360): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: 'sv-SE' })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    page.on('console', (m) => {
-      // Answers the UI handles: 401 before login, 400 for a plan that does not exist.
-      if (m.type() === 'error' && !/status of (400|401)/.test(m.text())) problems.push(`console: ${m.text()}`)
-    })
-    return page
-  }
-  async function signIn(page: Page, username: string) {
-    await page.goto(server.url)
-    await page.getByLabel('Användarnamn', { exact: true }).fill(username)
-    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Logga in' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor()
-  }
-  async function checkAxe(page: Page, name: string) {
-    const v = await axe(page)
-    expect(v, `${name}:\n${describeViolations(v)}`).toEqual([])
-  }
+  const { problems, newPage, signIn, checkAxe } = suite
   /** The page's main content holds no id, username, action code or district code. */
   async function expectNoRawValues(page: Page) {
     const text = (await page.getByRole('main').textContent()) ?? ''
@@ -159,7 +126,7 @@ describe('the audit page in Chromium (plan editor)', () => {
   it('on a 375 px phone: the page reflows, only the table scrolls sideways in its own region', async () => {
     const page = await newPage(375)
     await signIn(page, 'admin.nm')
-    await page.goto(`${server.url}#/audit`)
+    await page.goto(`${suite.server.url}#/audit`)
     await page.getByRole('heading', { level: 1, name: 'Granskningslogg' }).waitFor()
     // A district admin reads its own district's events.
     await page
@@ -179,7 +146,7 @@ describe('the audit page in Chromium (plan editor)', () => {
     const page = await newPage()
     await signIn(page, 'officer.nm')
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0)
-    await page.goto(`${server.url}#/audit`)
+    await page.goto(`${suite.server.url}#/audit`)
     await page.getByRole('heading', { level: 1, name: 'Ingen behörighet' }).waitFor()
     expect(await page.getByRole('heading', { level: 1, name: 'Granskningslogg' }).count()).toBe(0)
     expect(problems).toEqual([])

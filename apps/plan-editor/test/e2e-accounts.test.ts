@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '@vbe/test-browser'
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../src/index.js'
-import { axe, buildUi, describeViolations } from './ui.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '../src/index.js'
+import { browserSuite } from './browser-suite.js'
 
 /**
  * The kit's account pages (issue 16) in Debian's Chromium against the real server
@@ -12,44 +11,10 @@ import { axe, buildUi, describeViolations } from './ui.js'
  * "Användare" after a confirmation dialog (the user's open page drops to the login).
  */
 describe('accounts in Chromium (plan editor)', () => {
-  let server: RunningServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const problems: string[] = []
+  // Answers the UI handles: 401 before login and after a session ended, 400 for a wrong password.
+  const suite = browserSuite({ expectedStatuses: [400, 401] })
+  const { problems, newPage, signIn, checkAxe } = suite
 
-  beforeAll(async () => {
-    const uiDir = await buildUi()
-    server = await startServer({ config: { kind: 'pglite', dataDir: null }, uiDir })
-    browser = await launchChromium()
-  }, 300_000)
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-  })
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'sv-SE' })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    page.on('console', (m) => {
-      // Answers the UI handles: 401 before login and after a session ended, 400 for a wrong password.
-      if (m.type() === 'error' && !/status of (400|401)/.test(m.text())) problems.push(`console: ${m.text()}`)
-    })
-    return page
-  }
-  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-    await page.goto(server.url)
-    await page.getByLabel('Användarnamn', { exact: true }).fill(username)
-    await page.getByLabel('Lösenord', { exact: true }).fill(password)
-    await page.getByRole('button', { name: 'Logga in' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor()
-  }
-  async function checkAxe(page: Page, name: string) {
-    const v = await axe(page)
-    expect(v, `${name}:\n${describeViolations(v)}`).toEqual([])
-  }
   const loginHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Logga in' })
 
   it('changes a password: a wrong current one is named at its field, then the other sign-in ends and this one goes on', async () => {
@@ -160,18 +125,18 @@ describe('accounts in Chromium (plan editor)', () => {
     const page = await newPage()
     await signIn(page, 'approver.nm') // (officer.nm's password changed in the first test)
     const h1 = (name: string) => page.getByRole('heading', { level: 1, name })
-    await page.goto(`${server.url}/#/overview`)
+    await page.goto(`${suite.server.url}/#/overview`)
     await h1('Ingen behörighet').waitFor()
     expect(await page.getByRole('main').textContent()).toContain('Din roll ger inte tillgång till den här sidan.')
     await checkAxe(page, 'not allowed')
-    await page.goto(`${server.url}/#/users`)
+    await page.goto(`${suite.server.url}/#/users`)
     await h1('Ingen behörighet').waitFor()
     expect(await page.getByRole('main').textContent()).toContain('Sidan Användare är till för administratörer.')
-    await page.goto(`${server.url}/#/planer`)
+    await page.goto(`${suite.server.url}/#/planer`)
     await h1('Sidan finns inte').waitFor()
     expect(await page.getByRole('heading', { level: 1, name: 'Planer' }).count()).toBe(0)
     await checkAxe(page, 'not found')
-    await page.goto(`${server.url}/?lang=en#/plan/not-a-plan`)
+    await page.goto(`${suite.server.url}/?lang=en#/plan/not-a-plan`)
     await h1('Page not found').waitFor()
     // The way on leads back to the plans.
     await page.getByRole('link', { name: 'Back to the plans' }).click()

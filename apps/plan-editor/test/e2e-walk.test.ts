@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '@vbe/test-browser'
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../src/index.js'
-import { axe, buildUi, describeViolations } from './ui.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSuite } from './browser-suite.js'
 
 /**
  * What the first walk through the plan editor tripped over, in Debian's Chromium against the real server
@@ -12,42 +10,15 @@ import { axe, buildUi, describeViolations } from './ui.js'
  * "2026-11-23 01:39 (systemet (demodata))".
  */
 describe('plan editor: the walk’s findings in Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const problems: string[] = []
-
-  beforeAll(async () => {
-    const uiDir = await buildUi()
-    server = await startServer({ config: { kind: 'pglite', dataDir: null }, uiDir })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-  })
+  // Expected: the 401 of GET /api/session before login, the 400 of an empty return, the 404 of the plan
+  // that does not exist and the 409 of a second plan for a year.
+  const suite = browserSuite({ expectedStatuses: [400, 401, 404, 409] })
+  const { problems, checkAxe } = suite
 
   async function signIn(username: string, width = 1360): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: 'sv-SE' })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    page.on('console', (m) => {
-      // Expected: the 401 of GET /api/session before login, the 400 of an empty return, the 404 of the plan
-      // that does not exist and the 409 of a second plan for a year.
-      if (m.type() === 'error' && !/status of (400|401|404|409)/.test(m.text())) problems.push(`console: ${m.text()}`)
-    })
-    await page.goto(server.url)
-    await page.getByLabel('Användarnamn', { exact: true }).fill(username)
-    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Logga in' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor()
+    const page = await suite.newPage(width)
+    await suite.signIn(page, username)
     return page
-  }
-  async function checkAxe(page: Page, name: string) {
-    const v = await axe(page)
-    expect(v, `${name}:\n${describeViolations(v)}`).toEqual([])
   }
   /** The plan as the API gives it to the signed-in page (the same session). */
   const planOf = (page: Page, id: string) =>
@@ -124,7 +95,7 @@ describe('plan editor: the walk’s findings in Chromium', () => {
 
   it('a plan that does not exist gets the kit’s not-found page, not "Något gick fel"', async () => {
     const page = await signIn('officer.nm')
-    await page.goto(`${server.url}#/plan/00000000-0000-4000-8000-000000000000`)
+    await page.goto(`${suite.server.url}#/plan/00000000-0000-4000-8000-000000000000`)
     await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor()
     expect(await page.getByRole('main').textContent()).not.toContain('Något gick fel')
     expect(await page.getByRole('main').getByRole('link', { name: 'Tillbaka till planerna' }).getAttribute('href')).toBe('#/')

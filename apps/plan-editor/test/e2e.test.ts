@@ -1,59 +1,25 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '@vbe/test-browser'
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../src/index.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSuite } from './browser-suite.js'
 import { login } from './client.js'
-import { axe, buildUi, describeViolations } from './ui.js'
 
 /**
  * End to end in Debian's Chromium against the real server (PGlite) and the built UI,
  * under the server's strict CSP.
  */
 describe('plan editor in Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const problems: string[] = []
+  // Answers the UI handles: the 401 of GET /api/session before login, the 400 of a return without a comment, the 409s of the conflict test.
+  const suite = browserSuite({ expectedStatuses: [400, 401, 409] })
+  const { problems, newPage, signIn } = suite
   const axeChecked: string[] = []
 
-  beforeAll(async () => {
-    const uiDir = await buildUi()
-    server = await startServer({ config: { kind: 'pglite', dataDir: null }, uiDir })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-  })
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'sv-SE' })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    page.on('console', (m) => {
-      // Problem answers the UI handles are logged by Chromium as failed resources: a 401 on
-      // GET /api/session before login, the 400 of a return without a comment, the 409s of the conflict test.
-      if (m.type() === 'error' && !/status of (400|401|409)/.test(m.text())) problems.push(`console: ${m.text()}`)
-    })
-    return page
-  }
-  async function signIn(page: Page, username: string) {
-    await page.goto(server.url)
-    await page.getByLabel('Användarnamn', { exact: true }).fill(username)
-    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Logga in' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor()
-  }
   async function signOut(page: Page) {
     await page.getByRole('button', { name: 'Logga ut' }).click()
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor()
   }
   async function checkAxe(page: Page, name: string) {
-    const v = await axe(page)
-    expect(v, `${name}:\n${describeViolations(v)}`).toEqual([])
+    await suite.checkAxe(page, name)
     axeChecked.push(name)
   }
   // The kit's language switch: one button per language, named in that language, in a group named "Språk"/"Language".
@@ -68,7 +34,7 @@ describe('plan editor in Chromium', () => {
 
   it('create from the template → add an activity with an effect indicator → coverage updates → submit → return with a comment → revise → adopt', async () => {
     const page = await newPage()
-    await page.goto(server.url)
+    await page.goto(suite.server.url)
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor()
     await checkAxe(page, 'login')
     await signIn(page, 'officer.rk')
@@ -271,7 +237,7 @@ describe('plan editor in Chromium', () => {
     await page.screenshot({ path: '/tmp/pe-adopted.png', fullPage: false })
     await signOut(page)
 
-    const api = await login(server.url, 'auditor')
+    const api = await login(suite.server.url, 'auditor')
     const id = planUrl.split('/plan/')[1]!
     const plan = (await api.get(`/api/plans/${id}`)).body
     expect(plan.status).toBe('adopted')
@@ -300,10 +266,10 @@ describe('plan editor in Chromium', () => {
   })
 
   it('two browser contexts edit the same plan: the conflict is detected and nothing is lost', async () => {
-    const api = await login(server.url, 'officer.rk')
+    const api = await login(suite.server.url, 'officer.rk')
     const created = await api.send('POST', '/api/plans', { from: 'template', year: 2027 })
     expect(created.status).toBe(201)
-    const url = `${server.url}/#/plan/${created.body.id}`
+    const url = `${suite.server.url}/#/plan/${created.body.id}`
     const a = await newPage()
     const b = await newPage()
     await signIn(a, 'officer.rk')
@@ -406,7 +372,7 @@ describe('plan editor in Chromium', () => {
 
   it('serves the accessibility statement as a UI route in Swedish and English, without signing in, linked from every footer', async () => {
     const page = await newPage()
-    await page.goto(server.url)
+    await page.goto(suite.server.url)
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor()
     await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click()
     await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor()
