@@ -9,14 +9,13 @@ import {
   listen,
   openDatabase,
   registerSignIn,
-  signInSettingsFromEnv,
   upsertUser,
   type AuthPolicy,
   type Database,
   type Listening,
 } from '../src/index.js'
 import { DATABASES } from './databases.js'
-import { startTestProvider, TestBrowser, type TestProvider } from './support/oidc-provider.js'
+import { startTestProvider, testAppSignIn, TestBrowser, type TestProvider } from './support/oidc-provider.js'
 
 /*
  * Against a real provider (oidc-provider) on loopback: logging out ends the session at
@@ -41,18 +40,7 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
     const app = createApi({
       database,
       ...options,
-      signIn: signInSettingsFromEnv(
-        {
-          VBE_OIDC_ISSUER: op.issuer,
-          VBE_OIDC_CLIENT_ID: op.clientId,
-          VBE_OIDC_CLIENT_SECRET: op.clientSecret,
-          VBE_OIDC_REDIRECT_BASE_URL: server.url,
-          VBE_OIDC_SCOPES: 'openid profile groups',
-          VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer","vbe-admin":"admin"}',
-          VBE_OIDC_DISTRICT_CLAIM: 'district',
-        },
-        ['rinkeby-kista', 'norrmalm'],
-      ),
+      signIn: testAppSignIn(op, op.clientId, server.url),
     })
     registerSignIn(app)
     app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))

@@ -9,12 +9,11 @@ import {
   openDatabase,
   OIDC_BACKCHANNEL_LOGOUT_PATH,
   registerSignIn,
-  signInSettingsFromEnv,
   type Database,
   type DatabaseConfig,
   type Listening,
 } from '../../src/index.js'
-import { startTestProvider, TestBrowser, type TestProvider } from './oidc-provider.js'
+import { startTestProvider, testAppSignIn, TestBrowser, type TestProvider } from './oidc-provider.js'
 
 export interface PostedLogout {
   readonly token: string
@@ -77,18 +76,7 @@ async function startApp(
     const op = provider()
     const app = createApi({
       database,
-      signIn: signInSettingsFromEnv(
-        {
-          VBE_OIDC_ISSUER: op.issuer,
-          VBE_OIDC_CLIENT_ID: clientId,
-          VBE_OIDC_CLIENT_SECRET: op.clientSecret,
-          VBE_OIDC_REDIRECT_BASE_URL: url,
-          VBE_OIDC_SCOPES: 'openid profile groups',
-          VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer","vbe-admin":"admin"}',
-          VBE_OIDC_DISTRICT_CLAIM: 'district',
-        },
-        ['rinkeby-kista', 'norrmalm'],
-      ),
+      signIn: testAppSignIn(op, clientId, url),
     })
     registerSignIn(app)
     app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { SignJWT, type JWTPayload } from 'jose'
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
+import { signInSettingsFromEnv } from '../../src/index.js'
 
 export interface TestProviderOptions {
   /** Account id → the claims the provider says about it (`sub` is the account id). */
@@ -292,3 +293,21 @@ export class TestBrowser {
     return new URL(done.headers.get('location') ?? '', endSessionUrl).href
   }
 }
+
+/**
+ * The sign-in settings of a test app that signs in at `op` as `clientId` from `url`: the
+ * provider's groups and district claims mapped as the tests' accounts use them.
+ */
+export const testAppSignIn = (op: TestProvider, clientId: string, url: string) =>
+  signInSettingsFromEnv(
+    {
+      VBE_OIDC_ISSUER: op.issuer,
+      VBE_OIDC_CLIENT_ID: clientId,
+      VBE_OIDC_CLIENT_SECRET: op.clientSecret,
+      VBE_OIDC_REDIRECT_BASE_URL: url,
+      VBE_OIDC_SCOPES: 'openid profile groups',
+      VBE_OIDC_ROLE_MAP: '{"vbe-handlaggare":"officer","vbe-admin":"admin"}',
+      VBE_OIDC_DISTRICT_CLAIM: 'district',
+    },
+    ['rinkeby-kista', 'norrmalm'],
+  )
