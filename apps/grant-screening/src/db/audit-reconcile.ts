@@ -20,6 +20,10 @@ const subject = (r: Row, what: { sv: string; en: string }) =>
         en: `${what.en} on the case of ${r.association_name} (application ${r.application_ref})`,
       }
 
+/** One finding per audit event whose record is gone or no longer matches (the events' side of the check). */
+const missingRecords = <R extends Row>(rows: readonly R[], what: (r: R) => { sv: string; en: string }): Unreconciled[] =>
+  rows.map((r) => ({ district: r.district, subject: subject(r, what(r)), seq: Number(r.seq), missing: 'record' }))
+
 /**
  * The event that made each current decision row: the newest decision event of its case
  * that names the row's id (events written before decisions had ids name none, and then
@@ -142,12 +146,7 @@ export const decisionEventReconciler: AuditReconciler = {
           where s.entity_type = 'case' and s.entity_id = e.entity_id and s.action = 'case.decision.send-back' and s.seq > e.seq
             and (s.before->'decision'->>'id' = e.after->>'decisionId' or e.erased_by is not null or e.after->>'decisionId' is null))
       order by e.seq`.execute(db)
-    return rows.map((r): Unreconciled => ({
-      district: r.district,
-      subject: subject(r, DECISION_BY_ACTION[r.action] ?? DECISION),
-      seq: Number(r.seq),
-      missing: 'record',
-    }))
+    return missingRecords(rows, (r) => DECISION_BY_ACTION[r.action] ?? DECISION)
   },
 }
 
@@ -164,12 +163,7 @@ export const approvalEventReconciler: AuditReconciler = {
           where d.case_id = e.entity_id and d.approved_by = e.actor
             and (d.id = e.before->'decision'->>'id' or e.erased_by is not null or e.before->'decision'->>'id' is null))
       order by e.seq`.execute(db)
-    return rows.map((r): Unreconciled => ({
-      district: r.district,
-      subject: subject(r, { sv: 'Det andra godkännandet', en: 'The second approval' }),
-      seq: Number(r.seq),
-      missing: 'record',
-    }))
+    return missingRecords(rows, () => ({ sv: 'Det andra godkännandet', en: 'The second approval' }))
   },
 }
 
@@ -185,7 +179,7 @@ export const reclaimEventReconciler: AuditReconciler = {
           select 1 from gs_reclaims r
           where r.case_id = e.entity_id and r.decided_by = e.actor and (e.erased_by is not null or r.amount::text = e.after->>'amount'))
       order by e.seq`.execute(db)
-    return rows.map((r): Unreconciled => ({ district: r.district, subject: subject(r, RECLAIM), seq: Number(r.seq), missing: 'record' }))
+    return missingRecords(rows, () => RECLAIM)
   },
 }
 
