@@ -27,9 +27,10 @@ import {
   SOURCE_KINDS,
   STATUSES,
   type Outcome,
+  type RescreenEvidence as UiEvidence,
   type RescreenFlip as UiFlip,
 } from '../ui/src/types.js'
-import type { RescreenFlip as ServerFlip } from '../src/cases/rescreen.js'
+import type { RescreenEvidence as ServerEvidence, RescreenFlip as ServerFlip } from '../src/cases/rescreen.js'
 
 describe('the UI vocabulary matches its sources', () => {
   it.each([
@@ -71,9 +72,36 @@ describe('the UI vocabulary matches its sources', () => {
       from: 'eligible',
       to: 'ineligible',
       changedRules: [],
+      changedEvidence: [
+        {
+          conduct: 'threat',
+          actor: 'organisation',
+          date: '2026-12-01',
+          source: 'tip',
+          verified: true,
+          newSinceLastScreening: true,
+          before: 'not_applicable',
+          after: 'not_met',
+        },
+      ],
     }
     const shown: UiFlip = flip
+    const evidenceSame: [Keys<UiEvidence>] extends [Keys<ServerEvidence>]
+      ? [Keys<ServerEvidence>] extends [Keys<UiEvidence>]
+        ? true
+        : false
+      : false = true
     expect(same).toBe(true)
-    expect(Object.keys(shown).sort()).toEqual(['associationName', 'caseId', 'changedRules', 'district', 'from', 'programme', 'to'])
+    expect(evidenceSame).toBe(true)
+    expect(Object.keys(shown).sort()).toEqual([
+      'associationName',
+      'caseId',
+      'changedEvidence',
+      'changedRules',
+      'district',
+      'from',
+      'programme',
+      'to',
+    ])
   })
 })

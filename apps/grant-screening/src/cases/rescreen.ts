@@ -3,10 +3,22 @@ import { randomUUID } from 'node:crypto'
 import { Effect } from 'effect'
 import { sql } from 'kysely'
 import { type LocalizedText } from '@vbe/core'
-import { OPEN_CASE_STATUSES, ruleHeading, screener, storeScreening, type Application, type ScreeningResult } from '@vbe/core/grants'
+import {
+  diffFindings,
+  OPEN_CASE_STATUSES,
+  ruleHeading,
+  screener,
+  storeScreening,
+  type Actor,
+  type Application,
+  type Conduct,
+  type EvidenceSourceKind,
+  type FindingStatus,
+  type ScreeningResult,
+} from '@vbe/core/grants'
 import { appendAuditBatchAs, insertRows, Clock, CurrentUser, iso, jsonb, scopeDistricts, scopeOf, transaction } from '@vbe/server-kit'
 import { stockholmDay } from '@vbe/core/calendar'
-import { changedRules, encodeFindings, recordCatalogue, saveReasons, type FindingTuple } from '../screenings/store.js'
+import { changedRules, encodeFindings, reasonKey, recordCatalogue, saveReasons, type FindingTuple } from '../screenings/store.js'
 import { displayNames, nameOf } from './record.js'
 import { Plugins, type Fx, db } from './store.js'
 
@@ -18,7 +30,65 @@ export interface RescreenFlip {
   from: ScreeningResult['outcome']
   to: ScreeningResult['outcome']
   changedRules: string[]
+  /**
+   * The evidence items whose findings changed since the case's last screening, oldest first,
+   * described by what they say (no ids, no summary or reference: free text stays in the case).
+   * Runs recorded before this field existed have none.
+   */
+  changedEvidence: RescreenEvidence[]
 }
+
+/** An evidence item whose finding a re-screen changed, and how. */
+export interface RescreenEvidence {
+  conduct: Conduct
+  actor: Actor
+  /** The day of the conduct, YYYY-MM-DD. */
+  date: string
+  source: EvidenceSourceKind
+  verified: boolean
+  /** Dated after the day of the last screening: a fact that screening could not count yet. */
+  newSinceLastScreening: boolean
+  /** How the item counted at the last screening and now (null: it gave no finding). */
+  before: FindingStatus | null
+  after: FindingStatus | null
+}
+
+/**
+ * The evidence items of `application` whose findings differ between two stored lists,
+ * matched as `changedRules` matches them (rule and evidence; status and reason).
+ */
+export function changedEvidence(
+  application: Application,
+  before: readonly FindingTuple[],
+  after: readonly FindingTuple[],
+  lastScreenedOn: string,
+): RescreenEvidence[] {
+  const view = (t: FindingTuple) => ({
+    ruleId: t[0],
+    evidenceIds: t[3] ?? [],
+    status: t[1],
+    reason: typeof t[2] === 'string' ? t[2] : reasonKey(t[2]),
+  })
+  const items = new Map(application.evidence.map((e) => [e.id, e] as const))
+  const changed = new Map<string, RescreenEvidence>()
+  for (const c of diffFindings(before.map(view), after.map(view), (a, b) => a.status === b.status && a.reason === b.reason))
+    for (const id of c.evidenceIds) {
+      const e = items.get(id)
+      if (!e || changed.has(id)) continue
+      changed.set(id, {
+        conduct: e.conduct,
+        actor: e.actor,
+        date: e.date,
+        source: e.source.kind,
+        verified: e.verified,
+        newSinceLastScreening: e.date > lastScreenedOn,
+        before: c.before?.status ?? null,
+        after: c.after?.status ?? null,
+      })
+    }
+  return [...changed.values()].sort((a, b) => a.date.localeCompare(b.date))
+}
+
 export interface RescreenRun {
   id: string
   at: string
@@ -37,6 +107,9 @@ export interface RescreenRun {
 
 const headingsOf = (flips: readonly RescreenFlip[]): RescreenRun['rules'] =>
   [...new Set(flips.flatMap((f) => f.changedRules))].map((id) => ({ id, heading: ruleHeading(id) ?? { sv: id, en: id } }))
+
+/** A flip as a run row keeps it: rows written before `changedEvidence` existed lack it. */
+type StoredFlip = Omit<RescreenFlip, 'changedEvidence'> & { changedEvidence?: RescreenEvidence[] }
 
 /** Per district: how many open cases a run checked and how many it changed. */
 export type RescreenCounts = Record<string, { checked: number; changed: number }>
@@ -96,7 +169,7 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
       const stored = yield* db('rescreen.read-screenings', (k) =>
         k
           .selectFrom('gs_screenings')
-          .select(['case_id', 'outcome', 'ruleset', 'findings'])
+          .select(['case_id', 'outcome', 'ruleset', 'screened_on', 'findings'])
           .where('case_id', '>=', first)
           .where('case_id', '<=', after)
           .execute(),
@@ -121,7 +194,8 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
         const tuples = encodeFindings(storeScreening(result, catalogue).findings, own)
         const findings = JSON.stringify(tuples)
         // Equal text means equal findings; different text may still be the same findings.
-        const rules = findings === old.findings ? [] : changedRules(JSON.parse(old.findings) as FindingTuple[], tuples)
+        const oldTuples = findings === old.findings ? tuples : (JSON.parse(old.findings) as FindingTuple[])
+        const rules = findings === old.findings ? [] : changedRules(oldTuples, tuples)
         if (rules.length === 0 && result.outcome === old.outcome && result.ruleset.version === old.ruleset) continue
         changed++
         counts.changed++
@@ -145,6 +219,7 @@ export function rescreenOpenCases(options: { batch?: number; onProgress?: (done:
             from: old.outcome as ScreeningResult['outcome'],
             to: result.outcome,
             changedRules: rules,
+            changedEvidence: rules.length === 0 ? [] : changedEvidence(c.application as Application, oldTuples, tuples, old.screened_on),
           })
       }
       if (rows.length > 0) {
@@ -199,7 +274,9 @@ export function listRescreenRuns(): Fx<RescreenRun[]> {
     return rows.flatMap((r): RescreenRun[] => {
       const counts = r.districts as RescreenCounts
       if (scope !== null && !scope.some((d) => d in counts)) return []
-      const flips = (r.flips as RescreenFlip[]).filter((f) => scope === null || scope.includes(f.district))
+      const flips = (r.flips as StoredFlip[])
+        .filter((f) => scope === null || scope.includes(f.district))
+        .map((f) => ({ ...f, changedEvidence: f.changedEvidence ?? [] }))
       const own = scope === null ? { checked: r.checked, changed: r.changed } : sumCounts(scope.map((d) => counts[d]))
       return [
         {

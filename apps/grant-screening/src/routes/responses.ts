@@ -1,7 +1,16 @@
 import { z } from '@hono/zod-openapi'
 // The values every app's answers share (a text in both languages, an instant, a day), as server-kit declares them.
 import { daySchema as day, localizedTextSchema as bilingualText, timestampSchema as timestamp } from '@vbe/server-kit'
-import { applicationSchema, DECISION_BASES, EVIDENCE_ASSESSMENTS, FINDING_STATUSES, RULE_KINDS } from '@vbe/core/grants'
+import {
+  ACTORS,
+  applicationSchema,
+  CONDUCTS,
+  DECISION_BASES,
+  EVIDENCE_ASSESSMENTS,
+  EVIDENCE_SOURCE_KINDS,
+  FINDING_STATUSES,
+  RULE_KINDS,
+} from '@vbe/core/grants'
 import { grantSourceSchema } from '@vbe/core/plugins'
 import { CASE_STATUSES, DECISION_KINDS, PERSON_ROLES } from '../db/tables.js'
 
@@ -196,6 +205,21 @@ export const caseDetailSchema = caseSummarySchema
   })
   .openapi('CaseDetail')
 
+export const rescreenEvidenceSchema = z
+  .object({
+    conduct: z.enum(CONDUCTS),
+    actor: z.enum(ACTORS),
+    date: day,
+    source: z.enum(EVIDENCE_SOURCE_KINDS),
+    verified: z.boolean(),
+    newSinceLastScreening: z.boolean().openapi({ description: 'Dated after the day of the last screening, which could not count it yet' }),
+    before: z.enum(FINDING_STATUSES).nullable().openapi({ description: 'How the item counted at the last screening; null: no finding' }),
+    after: z.enum(FINDING_STATUSES).nullable().openapi({ description: 'How the item counts now; null: no finding' }),
+  })
+  .openapi('RescreenEvidence', {
+    description: 'An evidence item whose finding a re-screen changed, told by what it says (no id, no free text)',
+  })
+
 export const rescreenRunSchema = z
   .object({
     id: z.string(),
@@ -216,6 +240,9 @@ export const rescreenRunSchema = z
           from: outcomeSchema,
           to: outcomeSchema,
           changedRules: z.array(z.string()),
+          changedEvidence: z.array(rescreenEvidenceSchema).openapi({
+            description: 'The evidence items whose findings changed since the last screening, oldest first (none for runs recorded before)',
+          }),
         })
         .openapi('RescreenFlip', { description: 'A case whose outcome changed, and the rules that changed it' }),
     ),

@@ -159,7 +159,8 @@ export interface ImportResult {
 /**
  * A case whose outcome a re-screen changed, as the server sends it (`RescreenFlip` in
  * src/cases/rescreen.ts; a type test ties the two): the rules that changed it, by id, whose
- * headings the run carries. No evidence ids: the page names rules, never ids.
+ * headings the run carries, and the evidence items whose findings changed, told by what they
+ * say. No evidence ids: the page names rules and evidence in words, never ids.
  */
 export interface RescreenFlip {
   readonly caseId: string
@@ -169,6 +170,20 @@ export interface RescreenFlip {
   readonly from: Outcome
   readonly to: Outcome
   readonly changedRules: readonly string[]
+  readonly changedEvidence: readonly RescreenEvidence[]
+}
+
+/** An evidence item whose finding a re-screen changed (`RescreenEvidence` in src/cases/rescreen.ts). */
+export interface RescreenEvidence {
+  readonly conduct: Conduct
+  readonly actor: Actor
+  readonly date: string
+  readonly source: SourceKind
+  readonly verified: boolean
+  /** Dated after the day of the last screening. */
+  readonly newSinceLastScreening: boolean
+  readonly before: FindingStatus | null
+  readonly after: FindingStatus | null
 }
 
 export interface RescreenRun {

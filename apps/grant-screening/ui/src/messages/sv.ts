@@ -108,6 +108,14 @@ export const sv = {
   colBefore: 'Före',
   colAfter: 'Efter',
   colChangedFindings: 'Ändrade villkor',
+  colChangedEvidence: 'Ändrat underlag',
+  rescreenEvidenceNew: 'Ny uppgift sedan förra granskningen: {what}',
+  rescreenEvidenceChanged: 'Bedöms annorlunda sedan förra granskningen: {what}',
+  rescreenEvidenceWhat: '{conduct} ({actor}) den {date}, {verified}, källa: {source}.',
+  rescreenEvidenceVerified: 'styrkt',
+  rescreenEvidenceUnverified: 'inte styrkt',
+  rescreenEvidenceStatus: 'Förut: {before}. Nu: {after}.',
+  rescreenEvidenceNoFinding: 'prövades inte',
 
   // Enumerations
   status_new: 'Ny',

@@ -15,7 +15,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
-import { type RescreenFlip, type RescreenRun, type User } from '../../types'
+import { type RescreenEvidence, type RescreenFlip, type RescreenRun, type User } from '../../types'
 import { useDistrictName } from '../../lists'
 
 const describe = (v: unknown): string => {
@@ -109,6 +109,7 @@ function Run(props: { run: RescreenRun }): ReactNode {
                 <th scope="col">{t('colBefore')}</th>
                 <th scope="col">{t('colAfter')}</th>
                 <th scope="col">{t('colChangedFindings')}</th>
+                <th scope="col">{t('colChangedEvidence')}</th>
               </tr>
             </thead>
             <tbody>
@@ -153,6 +154,43 @@ function Flip(props: { flip: RescreenFlip; rules: NonNullable<RescreenRun['rules
           '–'
         )}
       </td>
+      <td>
+        {f.changedEvidence.length > 0 ? (
+          <ul className="plain small">
+            {f.changedEvidence.map((x, i) => (
+              <li key={i}>
+                <EvidenceChange item={x} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          '–'
+        )}
+      </td>
     </tr>
+  )
+}
+
+/** An evidence item whose finding changed, in words: what happened, who, when, the source, and how it counted before and now. */
+function EvidenceChange(props: { item: RescreenEvidence }): ReactNode {
+  const { t, e, date } = useI18n()
+  const x = props.item
+  const day = date(x.date)
+  const what = t('rescreenEvidenceWhat', {
+    conduct: e('conduct', x.conduct),
+    actor: e('actor', x.actor).toLocaleLowerCase(),
+    date: day,
+    verified: t(x.verified ? 'rescreenEvidenceVerified' : 'rescreenEvidenceUnverified'),
+    source: e('source', x.source).toLocaleLowerCase(),
+  })
+  // The day is kept on one line (a narrow cell would break it at its hyphens).
+  const [head = '', ...rest] = t(x.newSinceLastScreening ? 'rescreenEvidenceNew' : 'rescreenEvidenceChanged', { what }).split(day)
+  const status = (s: RescreenEvidence['before']) => (s === null ? t('rescreenEvidenceNoFinding') : e('finding', s))
+  return (
+    <>
+      {head}
+      {rest.length > 0 && <span className="nowrap">{day}</span>}
+      {rest.join(day)} <span className="block">{t('rescreenEvidenceStatus', { before: status(x.before), after: status(x.after) })}</span>
+    </>
   )
 }
