@@ -2,7 +2,8 @@
  * The "Ny ansökan" form in Chromium against a real server (PGlite, demo data): an officer
  * registers an application field by field. The API's errors come back at each field and in
  * the error summary, told by the field's label and never by a JSON path; the summary's links
- * move focus to the field; people and previous grants are rows added and removed; a valid
+ * move focus to the field; people, previous grants and evidence items are rows added and
+ * removed (evidence is sent with the application, checked by the same schema); a valid
  * application becomes a case, and the same application again is refused. In Swedish at
  * 1280 px and in English at 375 px, every state checked with axe under the real CSP.
  * Screenshots go to /tmp/gs-new-*.png.
@@ -118,8 +119,30 @@ describe('grant-screening UI: a new application entered as a form', () => {
       violations.push(...(await axe(page, 'new application row errors sv')))
       await shot(page, 'new-row-errors-sv-1280')
 
-      // Valid: the case is registered and opens (after the conflict-of-interest declaration) with its people.
+      // Evidence, optional: an item added empty is refused field by field, in words, at the field and in the summary.
       await grant.getByLabel('Belopp i kronor', { exact: true }).fill('20000')
+      await page.getByRole('button', { name: 'Lägg till underlag' }).click()
+      const evidence = page.getByRole('group', { name: 'Underlag 1', exact: true })
+      expect(await focusedId(page)).toBe(await evidence.getByLabel('Datum för händelsen').getAttribute('id'))
+      await page.getByRole('button', { name: 'Registrera ansökan' }).click()
+      for (const line of ['Underlag 1, datum för händelsen: saknas', 'Underlag 1, agerande: saknas', 'Underlag 1, typ av källa: saknas'])
+        await summary.getByRole('link', { name: line }).waitFor()
+      expect(await summary.textContent()).not.toMatch(/evidence|\[\d+\]/)
+      const conduct = evidence.getByLabel('Agerande')
+      expect(await conduct.getAttribute('aria-invalid')).toBe('true')
+      expect(
+        await page.locator(`[id="${((await conduct.getAttribute('aria-describedby')) ?? '').split(' ').pop() ?? ''}"]`).textContent(),
+      ).toContain('saknas')
+      await summary.getByRole('link', { name: 'Underlag 1, agerande: saknas' }).click()
+      expect(await focusedId(page)).toBe(await conduct.getAttribute('id'))
+      violations.push(...(await axe(page, 'new application evidence errors sv')))
+      await shot(page, 'new-evidence-errors-sv-1280')
+      await evidence.getByLabel('Datum för händelsen').fill('2026-05-01')
+      await conduct.selectOption({ label: 'Hot' })
+      await evidence.getByLabel('Typ av källa').selectOption({ label: 'Tips' })
+      await evidence.getByLabel(/^Källhänvisning/).fill('Tips 2026-05')
+
+      // Valid: the case is registered and opens (after the conflict-of-interest declaration) with its people and its evidence.
       const created = page.waitForResponse((r) => r.url().endsWith('/api/cases') && r.request().method() === 'POST')
       await page.getByRole('button', { name: 'Registrera ansökan' }).click()
       expect((await created).status()).toBe(201)
@@ -127,6 +150,10 @@ describe('grant-screening UI: a new application entered as a form', () => {
       const people = page.getByRole('table', { name: 'Personer i ärendet' })
       expect(await people.getByRole('row').filter({ hasText: 'Karin Kontakt' }).textContent()).toContain('Kontaktperson')
       expect(await people.getByRole('row').filter({ hasText: 'Omar Ordförande' }).textContent()).toContain('Ordförande')
+      // The item was screened with the application: an unverified tip is for a person to weigh.
+      const item = page.getByRole('table', { name: 'Registrerat underlag' }).getByRole('row').filter({ hasText: 'Tips 2026-05' })
+      expect(await item.textContent()).toMatch(/Hot.*Föreningen.*2026-05-01.*Tips/)
+      expect(await item.textContent()).not.toContain('evidence-1')
 
       // The same application again: refused, and the form keeps what was typed.
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ny ansökan' }).click()
@@ -194,15 +221,66 @@ describe('grant-screening UI: a new application entered as a form', () => {
     }
   }, 240_000)
 
+  it('officer (en, 375 px): evidence given with the application, its errors in English at the field and in the summary', async () => {
+    const { context, page } = await newPage()
+    try {
+      await page.setViewportSize({ width: 375, height: 800 })
+      await page.goto(`${server.url}/?lang=en`)
+      await login(page, 'officer.rk')
+      await page.goto(`${server.url}/?lang=en#/new`)
+      await h1(page, 'New application').waitFor()
+      await page.getByRole('button', { name: 'Add evidence' }).click()
+      const evidence = page.getByRole('group', { name: 'Evidence 1', exact: true })
+      await evidence.getByLabel('A representative').check()
+      await evidence.getByLabel(/^Representative’s age/).fill('twelve')
+      await page.getByRole('button', { name: 'Register application' }).click()
+      const summary = page.getByRole('alert').filter({ hasText: 'The application could not be registered' })
+      const lines = [
+        'Evidence 1, date of the event: is missing',
+        'Evidence 1, conduct: is missing',
+        'Evidence 1, kind of source: is missing',
+        'Evidence 1, representative’s age at the time: must be a number',
+      ]
+      for (const line of lines) await summary.getByRole('link', { name: line }).waitFor()
+      // In the order of the form, not of the API's answer.
+      const listed = await summary.getByRole('link').allTextContents()
+      expect(listed.filter((l) => l.startsWith('Evidence 1'))).toEqual(lines)
+      expect(listed.indexOf(lines[0]!)).toBeGreaterThan(listed.indexOf('Board elected on: is missing'))
+      expect(await summary.textContent()).not.toMatch(/evidence\[|application\.|representativeAge/)
+      const age = evidence.getByLabel(/^Representative’s age/)
+      expect(await age.getAttribute('aria-invalid')).toBe('true')
+      expect(
+        await page.locator(`[id="${((await age.getAttribute('aria-describedby')) ?? '').split(' ').pop() ?? ''}"]`).textContent(),
+      ).toContain('must be a number')
+      violations.push(...(await axe(page, 'new application evidence errors en 375')))
+      await shot(page, 'new-evidence-errors-en-375', false)
+      await evidence.scrollIntoViewIfNeeded()
+      await shot(page, 'new-evidence-row-en-375', false)
+      const wide = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        return d.documentElement.scrollWidth
+      })
+      expect(wide).toBeLessThanOrEqual(375)
+      // Removed, the item and its errors go: focus returns to the add button.
+      await page.getByRole('button', { name: 'Remove evidence 1' }).click()
+      expect(await page.getByRole('group', { name: 'Evidence 1', exact: true }).count()).toBe(0)
+      await page.getByText('No evidence given.').waitFor()
+    } finally {
+      await context.close()
+    }
+  }, 240_000)
+
   it('has 0 axe violations, no CSP violations and no page errors', () => {
     expectCleanRun(violations, [
       'new application sv',
       'new application errors sv',
       'new application row errors sv',
+      'new application evidence errors sv',
       'new application conflict sv',
       'new application en 375',
       'new application errors en 375',
       'new application sv 375',
+      'new application evidence errors en 375',
     ])
   })
 })

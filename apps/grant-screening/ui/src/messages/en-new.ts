@@ -68,6 +68,15 @@ export const enNew: Readonly<Record<keyof typeof svNew, string>> = {
   newRemoveGrant: 'Remove previous grant {n}',
   newGrantRemoved: 'Previous grant {n} was removed.',
 
+  newSectionEvidence: 'Evidence on the democracy condition',
+  newEvidenceIntro:
+    'Optional. Information, with its source, about conduct of the association or its representatives. Evidence is about conduct, never about faith, origin or opinions. It is screened with the application; more can be added on the case later.',
+  newNoEvidence: 'No evidence given.',
+  newEvidenceLegend: 'Evidence {n}',
+  newAddEvidence: 'Add evidence',
+  newRemoveEvidence: 'Remove evidence {n}',
+  newEvidenceRemoved: 'Evidence {n} was removed.',
+
   newSectionPersons: 'People',
   newPersonsIntro: 'Contact person and board. Personal data is shown only in the case.',
   newNoPersons: 'No people given.',

@@ -65,6 +65,15 @@ export const svNew = {
   newRemoveGrant: 'Ta bort tidigare bidrag {n}',
   newGrantRemoved: 'Tidigare bidrag {n} togs bort.',
 
+  newSectionEvidence: 'Underlag om demokrativillkoret',
+  newEvidenceIntro:
+    'Frivilligt. Uppgifter om föreningens eller företrädares agerande, med källa. Underlaget gäller beteende, aldrig tro, ursprung eller åsikter. Det prövas med ansökan; mer kan läggas till i ärendet senare.',
+  newNoEvidence: 'Inget underlag angivet.',
+  newEvidenceLegend: 'Underlag {n}',
+  newAddEvidence: 'Lägg till underlag',
+  newRemoveEvidence: 'Ta bort underlag {n}',
+  newEvidenceRemoved: 'Underlag {n} togs bort.',
+
   newSectionPersons: 'Personer',
   newPersonsIntro: 'Kontaktperson och styrelse. Personuppgifterna visas bara i ärendet.',
   newNoPersons: 'Inga personer angivna.',

@@ -18,7 +18,7 @@ import { useProgrammes } from '../../lists'
 import { caseHref } from '../../router'
 import type { CaseDetail } from '../../types'
 import { BANK_KINDS, emptyDraft, fieldsOf, inFormWords, P, requestOf, shareOf, type Draft } from './draft'
-import { GrantRows, PersonRows } from './RepeatedRows'
+import { EvidenceRows, GrantRows, PersonRows } from './RepeatedRows'
 import { TextField } from './TextField'
 import './new-application.css'
 
@@ -281,6 +281,8 @@ export function NewApplicationPage(): ReactNode {
             onChange={(signedOn) => set({ signedOn })}
           />
         </fieldset>
+
+        <EvidenceRows form={form} rows={draft.evidence} onChange={(evidence) => set({ evidence })} />
 
         <PersonRows form={form} rows={draft.persons} onChange={(persons) => set({ persons })} />
 

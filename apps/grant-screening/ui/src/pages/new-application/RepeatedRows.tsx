@@ -2,7 +2,18 @@ import { Field, fieldId, useAnnounce, type FormState } from '@vbe/web-kit'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { PERSON_ROLES, type PersonRole } from '../../types'
-import { emptyGrant, emptyPerson, grantPath, personPath, type GrantRow, type PersonRow } from './draft'
+import { EvidenceFields } from '../../components/EvidenceFields'
+import {
+  emptyEvidenceRow,
+  emptyGrant,
+  emptyPerson,
+  evidencePath,
+  grantPath,
+  personPath,
+  type EvidenceRow,
+  type GrantRow,
+  type PersonRow,
+} from './draft'
 import { TextField } from './TextField'
 
 interface RowsProps<R> {
@@ -34,6 +45,8 @@ function RepeatedRows<R extends { readonly key: number }>(
     /** The row added at `index` (with `key`), and the id of its first field. */
     readonly newRow: (key: number, index: number) => { readonly row: R; readonly firstField: string }
     readonly fields: (row: R, index: number, set: (patch: Partial<R>) => void) => ReactNode
+    /** The row's fields lay themselves out (false), or sit in the kit's grid (the default). */
+    readonly grid?: boolean
   },
 ): ReactNode {
   const { form, rows, onChange, texts } = props
@@ -71,7 +84,7 @@ function RepeatedRows<R extends { readonly key: number }>(
       {rows.map((row, i) => (
         <fieldset className="new-row" key={row.key}>
           <legend>{texts.legend(i + 1)}</legend>
-          <div className="form-grid">{props.fields(row, i, set(i))}</div>
+          {props.grid === false ? props.fields(row, i, set(i)) : <div className="form-grid">{props.fields(row, i, set(i))}</div>}
           <button type="button" className="button button--secondary" onClick={() => remove(i)}>
             {texts.remove(i + 1)}
           </button>
@@ -203,6 +216,28 @@ export function GrantRows(props: RowsProps<GrantRow>): ReactNode {
           />
         </>
       )}
+    />
+  )
+}
+
+export function EvidenceRows(props: RowsProps<EvidenceRow>): ReactNode {
+  const { t } = useI18n()
+  const { form } = props
+  return (
+    <RepeatedRows
+      {...props}
+      grid={false}
+      texts={{
+        section: t('newSectionEvidence'),
+        intro: t('newEvidenceIntro'),
+        none: t('newNoEvidence'),
+        add: t('newAddEvidence'),
+        legend: (n) => t('newEvidenceLegend', { n }),
+        remove: (n) => t('newRemoveEvidence', { n }),
+        removed: (n) => t('newEvidenceRemoved', { n }),
+      }}
+      newRow={(key, i) => ({ row: emptyEvidenceRow(key), firstField: fieldId(form.id, evidencePath(i, 'date')) })}
+      fields={(row, i, set) => <EvidenceFields form={form} name={(f) => evidencePath(i, f)} value={row} onChange={set} />}
     />
   )
 }

@@ -3,6 +3,14 @@
 import { pathMatches, type FieldProblem, type I18n, type Problem } from '@vbe/web-kit'
 import type { MessageKey } from '../../messages/sv'
 import type { PersonRole } from '../../types'
+import {
+  EVIDENCE_FIELDS,
+  EVIDENCE_LABELS,
+  emptyEvidence,
+  evidenceBody,
+  type EvidenceField,
+  type EvidenceInput,
+} from '../../components/EvidenceFields'
 
 export const BANK_KINDS = ['bankgiro', 'plusgiro', 'bank-account'] as const
 export type BankKind = (typeof BANK_KINDS)[number]
@@ -21,6 +29,11 @@ export interface GrantRow {
   readonly amount: string
   readonly reportDue: string
   readonly reportSubmittedOn: string
+}
+
+/** An evidence item about the association's conduct, registered with the application. */
+export interface EvidenceRow extends EvidenceInput {
+  readonly key: number
 }
 
 export interface Draft {
@@ -47,10 +60,12 @@ export interface Draft {
   readonly signedOn: string
   readonly persons: readonly PersonRow[]
   readonly grants: readonly GrantRow[]
+  readonly evidence: readonly EvidenceRow[]
 }
 
 export const emptyPerson = (key: number, role: PersonRole = 'contact'): PersonRow => ({ key, role, name: '', email: '', phone: '' })
 export const emptyGrant = (key: number): GrantRow => ({ key, year: '', amount: '', reportDue: '', reportSubmittedOn: '' })
+export const emptyEvidenceRow = (key: number): EvidenceRow => ({ key, ...emptyEvidence() })
 
 export const emptyDraft = (): Draft => ({
   programme: '',
@@ -76,6 +91,7 @@ export const emptyDraft = (): Draft => ({
   signedOn: '',
   persons: [emptyPerson(0)],
   grants: [],
+  evidence: [],
 })
 
 /** The API path of each field, which is also the field's name on the form. */
@@ -138,6 +154,8 @@ const GRANT_FIELDS = {
 export const personPath = (i: number, field: keyof typeof PERSON_FIELDS): string => `persons[${i}].${field}`
 export const grantPath = (i: number, field: keyof typeof GRANT_FIELDS): string => `application.previousGrants[${i}].${field}`
 
+export const evidencePath = (i: number, field: EvidenceField): string => `application.evidence[${i}].${field}`
+
 type T = I18n<MessageKey>['t']
 
 /** Every field of the draft: its name (the API path) and the label its errors are told by, in form order. */
@@ -155,15 +173,25 @@ export function fieldsOf(draft: Draft, t: T): readonly { readonly name: string; 
       label: t('newInRow', { row: t('newPersonLegend', { n: i + 1 }), field: t(PERSON_FIELDS[f]).toLowerCase() }),
     })),
   )
-  return [...fixed, ...grants, ...persons]
+  const evidence = draft.evidence.flatMap((_, i) =>
+    EVIDENCE_FIELDS.map((f) => ({
+      name: evidencePath(i, f),
+      label: t('newInRow', { row: t('newEvidenceLegend', { n: i + 1 }), field: lowerFirst(t(EVIDENCE_LABELS[f])) }),
+    })),
+  )
+  return [...fixed, ...grants, ...evidence, ...persons]
 }
+
+/** "Datum för händelsen" in the middle of a sentence; an abbreviation (all capitals) stays as it is. */
+const lowerFirst = (s: string) => (/^\p{Lu}{2}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1))
 
 /**
  * The API's problem told in the form's words: each error moves to its field (its path made the
  * field's name) with the field's label before the message ("Organisationsnummer: kontrollsiffran
  * stämmer inte …"); an error no field owns keeps its message and loses its path, which no
- * officer should have to read. With field errors, `detail` (the form's own words) replaces the API's
- * detail, which may speak of the request ("The request body is invalid").
+ * officer should have to read. The errors are listed in the form's order. With field errors,
+ * `detail` (the form's own words) replaces the API's detail, which may speak of the request
+ * ("The request body is invalid").
  */
 export function inFormWords(problem: Problem, draft: Draft, fields: ReturnType<typeof fieldsOf>, detail: string): Problem {
   const errors: FieldProblem[] = (problem.errors ?? []).map((e) => {
@@ -171,6 +199,12 @@ export function inFormWords(problem: Problem, draft: Draft, fields: ReturnType<t
     const field = fields.find((f) => f.name === path) ?? fields.find((f) => pathMatches(path, f.name))
     return field ? { path: field.name, message: `${field.label}: ${e.message}` } : { path: '', message: e.message }
   })
+  // In the order of the form, as the officer reads it; an error no field owns comes last.
+  const place = (e: FieldProblem) => {
+    const i = fields.findIndex((f) => f.name === e.path)
+    return i < 0 ? fields.length : i
+  }
+  errors.sort((a, b) => place(a) - place(b))
   return { ...problem, detail: errors.length > 0 ? detail : problem.detail, errors }
 }
 
@@ -250,7 +284,8 @@ export function requestOf(d: Draft): { application: Record<string, unknown>; per
         genderEquality: d.genderEquality,
         ...optional('signedOn', d.signedOn),
       },
-      evidence: [],
+      // Each item gets an id of its own (the exchange format asks for one): its place on the form.
+      evidence: d.evidence.map((x, i) => ({ id: `evidence-${i + 1}`, ...evidenceBody(x) })),
     },
     // A row left wholly empty (the contact row the form starts with) is not a person; any other row is sent as it is.
     persons: personsSent(d.persons).map((p) => ({
