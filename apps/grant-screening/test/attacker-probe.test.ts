@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { edgeProbe } from '@vbe/server-kit/testing'
+import { edgeProbe, type MatrixClient } from '@vbe/server-kit/testing'
 import { DEMO_PASSWORD, demoApplication } from '../src/index.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
 
@@ -15,24 +15,35 @@ const association = (name: string) => ({
   bankAccount: { kind: 'bankgiro' as const, number: '5050-1055', holderIsAssociation: true },
 })
 
+/** A case that meets every rule, decided by `officer` (no second signature needed): it has a letter and a diarienummer. */
+async function decidedCase(officer: MatrixClient, ref: string): Promise<string> {
+  const application = demoApplication(ref, { association: association(`Probe Förening ${ref}`) })
+  const created = await officer.send('POST', '/api/cases', { application, persons: [] })
+  expect(created.status, created.text).toBe(201)
+  const { id } = created.json<{ id: string }>()
+  await officer.send('POST', `/api/cases/${id}/conflict`, { conflict: false })
+  const decided = await officer.send('POST', `/api/cases/${id}/decision`, {
+    kind: 'approve',
+    reasons: 'Uppfyller villkoren.',
+    letterLocale: 'sv',
+  })
+  expect(decided.status, decided.text).toBe(200)
+  return id
+}
+
 edgeProbe({
   name: 'grant screening',
   start: () => startTestServer({ clock }),
   users: ['officer.rk', 'officer.nm'],
   password: DEMO_PASSWORD,
+  admins: ['admin.rk', 'admin.nm'],
+  reference: async (officer) => {
+    const id = await decidedCase(officer, 'probe-reference')
+    const { caseNumber } = (await officer.send('GET', `/api/cases/${id}`)).json<{ caseNumber: string }>()
+    return { known: caseNumber, unknown: 'JÄR 2026/999' }
+  },
   documents: async (_url, officer) => {
-    // A case that meets every rule, decided (no second signature needed), so that it has a letter.
-    const application = demoApplication('probe-letter', { association: association('Probe Förening brev') })
-    const created = await officer.send('POST', '/api/cases', { application, persons: [] })
-    expect(created.status, created.text).toBe(201)
-    const { id } = created.json<{ id: string }>()
-    await officer.send('POST', `/api/cases/${id}/conflict`, { conflict: false })
-    const decided = await officer.send('POST', `/api/cases/${id}/decision`, {
-      kind: 'approve',
-      reasons: 'Uppfyller villkoren.',
-      letterLocale: 'sv',
-    })
-    expect(decided.status, decided.text).toBe(200)
+    const id = await decidedCase(officer, 'probe-letter')
     return [`/api/cases/${id}/letter`, `/api/cases/${id}/letter/preview?lang=en`]
   },
 })

@@ -10,6 +10,9 @@ edgeProbe({
   },
   users: ['officer.rk', 'officer.nm'],
   password: DEMO_PASSWORD,
+  admins: ['admin.rk', 'admin.nm'],
+  // The seeded Rinkeby-Kista plan.
+  reference: async () => ({ known: 'Rinkeby-Kista 2017', unknown: 'Rinkeby-Kista 2099' }),
   documents: async (_url, officer) => {
     const [plan] = (await officer.send('GET', '/api/plans')).json<{ items: { id: string }[] }>().items
     return ['html', 'md'].map((format) => `/api/plans/${plan!.id}/export?format=${format}&lang=sv`)

@@ -20,6 +20,13 @@ export interface EdgeProbeApp {
   /** Two users who may log in with `password` (the second's token is the wrong one). */
   readonly users: readonly [string, string]
   readonly password: string
+  /** A district admin of the first user's district, and one of the second user's. */
+  readonly admins: readonly [string, string]
+  /**
+   * A reference `GET /api/audit?reference=` resolves to an entity of the first user's district
+   * (made by the first user where needed), and one nothing has.
+   */
+  reference(client: MatrixClient): Promise<{ readonly known: string; readonly unknown: string }>
   /** Paths of the app's own documents (HTML letters, exports) the first user may GET; the setup may use `client`. */
   documents(url: string, client: MatrixClient): Promise<readonly string[]>
 }
@@ -77,6 +84,19 @@ export function edgeProbe(app: EdgeProbeApp): void {
         failures.push(...headerFailures(path, path, res))
       }
       expect(failures).toEqual([])
+    })
+
+    it("answers another district's reference in the audit log as one nothing has, so a district admin cannot probe which exist", async () => {
+      const { known, unknown } = await app.reference(first)
+      const [home, other] = await Promise.all(app.admins.map((u) => loginClient(server.url, u, app.password)))
+      const audit = (admin: MatrixClient, reference: string) =>
+        admin!.send('GET', `/api/audit?reference=${encodeURIComponent(reference)}`, undefined, { 'accept-language': 'en' })
+      const own = await audit(home!, known)
+      expect(own.status, own.text).toBe(200)
+      expect(own.json<{ events: unknown[] }>().events.length).toBeGreaterThan(0)
+      const [elsewhere, nothing] = [await audit(other!, known), await audit(other!, unknown)]
+      expect([elsewhere.status, nothing.status], elsewhere.text).toEqual([400, 400])
+      expect(elsewhere.text.replaceAll(known, '…')).toBe(nothing.text.replaceAll(unknown, '…'))
     })
 
     it('refuses every unsafe operation without the session’s CSRF token, or with another session’s, as 403 csrf', async () => {
