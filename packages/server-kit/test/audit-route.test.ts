@@ -46,7 +46,8 @@ describe.each(DATABASES)('GET /api/audit labels on %s', (_name, config) => {
     app = createApi({ database, clock })
     registerAuditRoutes(app, {
       entityLabels,
-      resolveReference: async (_db, reference) => (reference === 'Handlingsplan 2026' ? { entityType: 'plan', entityId: 'p1' } : null),
+      resolveReference: async (_db, reference) =>
+        reference === 'Handlingsplan 2026' ? { entityType: 'plan', entityId: 'p1', district: null } : null,
     })
     const res = await app.request('http://localhost/api/session', {
       method: 'POST',

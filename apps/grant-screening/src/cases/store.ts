@@ -229,7 +229,13 @@ export function actOn(
     const decision = yield* db('decision.author', (k) =>
       k.selectFrom('gs_decisions').select('decided_by').where('case_id', '=', id).executeTakeFirst(),
     )
-    const subject = { district: row.district, authors: { decidedBy: decision ? [decision.decided_by] : [] } }
+    const assessors = yield* db('assessment.authors', (k) =>
+      k.selectFrom('gs_evidence_assessments').select('assessed_by').where('case_id', '=', id).execute(),
+    )
+    const subject = {
+      district: row.district,
+      authors: { decidedBy: decision ? [decision.decided_by] : [], assessedBy: assessors.map((a) => a.assessed_by) },
+    }
     const to = yield* authorise(CASE_LIFECYCLE, user, {
       action: typeof action === 'function' ? action(row) : action,
       status: row.status,

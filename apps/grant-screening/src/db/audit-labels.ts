@@ -15,9 +15,10 @@ export const grantAuditEntityLabels: AuditEntityLabels = async (db, refs) => {
 /** `?reference=` on the audit log: a diarienummer, to the case that has it. */
 export const grantAuditReference: AuditReferenceResolver = async (db, reference) => {
   const row = await (db as Db)
-    .selectFrom('gs_case_numbers')
-    .select('case_id')
-    .where((eb) => eb(eb.fn('upper', ['case_number']), '=', reference.toUpperCase()))
+    .selectFrom('gs_case_numbers as n')
+    .innerJoin('gs_cases as c', 'c.id', 'n.case_id')
+    .select(['n.case_id', 'c.district'])
+    .where((eb) => eb(eb.fn('upper', ['n.case_number']), '=', reference.toUpperCase()))
     .executeTakeFirst()
-  return row ? { entityType: 'case', entityId: row.case_id } : null
+  return row ? { entityType: 'case', entityId: row.case_id, district: row.district } : null
 }

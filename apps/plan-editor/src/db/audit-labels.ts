@@ -39,7 +39,7 @@ export const planAuditReference: AuditReferenceResolver = async (db, reference) 
     .where('district', '=', district.id)
     .where('year', '=', Number(match[2]))
     .executeTakeFirst()
-  return row ? { entityType: 'plan', entityId: row.id } : null
+  return row ? { entityType: 'plan', entityId: row.id, district: district.id } : null
 }
 
 /** The 400 for a reference no plan has: what the field expects, with an example. */

@@ -38,8 +38,12 @@ export const CASE_ACTIONS = [
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
-/** Who did which part of a case's work, as the lifecycle's `forbidSelf` names it. */
-export type CaseAuthorship = 'decidedBy'
+/**
+ * Who did which part of a case's work, as the lifecycle's `forbidSelf` names it:
+ * `decidedBy` made the decision, `assessedBy` assessed the case's evidence (a dismissed
+ * tip is what lets a grant stand, so its assessor is no second pair of eyes).
+ */
+export type CaseAuthorship = 'decidedBy' | 'assessedBy'
 
 const ALL: Readonly<Record<CaseStatus, CaseStatus>> = {
   new: 'new',
@@ -75,7 +79,10 @@ export const CASE_LIFECYCLE = defineWorkflow<CaseStatus, CaseAction, CaseAuthors
     },
     decided: { sv: 'beslutat', en: 'decided' },
   },
-  authorship: { decidedBy: { sv: 'du fattade beslutet', en: 'you made the decision' } },
+  authorship: {
+    decidedBy: { sv: 'du fattade beslutet', en: 'you made the decision' },
+    assessedBy: { sv: 'du bedömde underlaget som beslutet vilar på', en: 'you assessed the evidence the decision rests on' },
+  },
   actions: {
     declare: {
       doing: { sv: 'lämna en jävsförklaring', en: 'declare a conflict of interest' },
@@ -130,7 +137,7 @@ export const CASE_LIFECYCLE = defineWorkflow<CaseStatus, CaseAction, CaseAuthors
       done: { sv: 'få en andra underskrift', en: 'given a second signature' },
       moves: { awaiting_approval: 'decided', awaiting_revision_approval: 'decided' },
       roles: ['approver'],
-      forbidSelf: ['decidedBy'],
+      forbidSelf: ['decidedBy', 'assessedBy'],
     },
     'send-back': {
       doing: { sv: 'skicka tillbaka ett beslutsförslag', en: 'send a proposed decision back' },

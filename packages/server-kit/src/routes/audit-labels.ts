@@ -19,9 +19,13 @@ export type AuditEntityLabels = (db: AnyKysely, refs: readonly AuditEntityRef[],
 
 /**
  * The app's resolver of a reference a person knows (a diarienummer) to the entity whose events
- * `GET /api/audit?reference=` lists; `null` when there is none.
+ * `GET /api/audit?reference=` lists, with its district (null: city-wide); `null` when there is
+ * none. An entity outside the reader's districts is answered as if there were none.
  */
-export type AuditReferenceResolver = (db: AnyKysely, reference: string) => Promise<AuditEntityRef | null>
+export type AuditReferenceResolver = (
+  db: AnyKysely,
+  reference: string,
+) => Promise<(AuditEntityRef & { readonly district: string | null }) | null>
 
 /** The key of an entity in an `AuditEntityLabels` answer. */
 export const auditEntityKey = (entityType: string, entityId: string): string => `${entityType}\u0000${entityId}`

@@ -11,7 +11,7 @@ import { verifyAudit } from '../audit/verify.js'
 import { Invalid } from '../errors.js'
 import { query } from '../services.js'
 import { labelAuditEvents, type AuditEntityLabels, type AuditReferenceResolver } from './audit-labels.js'
-import { scopeOf } from '../access/policy.js'
+import { scopeOf, type Scope } from '../access/policy.js'
 import { problems, requestLanguage, requireUser, run, SESSION, type KitEnv } from '../http.js'
 
 /** The answer of `GET /api/audit/verify`, the same in every app. */
@@ -111,10 +111,14 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
         },
       ],
     })
-  const resolveReference = (reference: string) =>
+  // Another district's entity is answered as one that does not exist: a district admin cannot probe references.
+  const resolveReference = (reference: string, scope: Scope) =>
     Effect.flatMap(
       query('audit.reference', (db) => (options.resolveReference ? options.resolveReference(db, reference) : Promise.resolve(null))),
-      (entity) => (entity ? Effect.succeed(entity) : Effect.fail(unknownReference(reference))),
+      (entity) =>
+        entity && (scope === null || (entity.district !== null && scope.includes(entity.district)))
+          ? Effect.succeed(entity)
+          : Effect.fail(unknownReference(reference)),
     )
   app.openapi(
     createRoute({
@@ -143,7 +147,7 @@ export function registerAuditRoutes(app: OpenAPIHono<KitEnv>, options: AuditRout
       const q = c.req.valid('query')
       // A district admin reads its own district's events only.
       const scope = scopeOf(requireUser(c, ['admin', 'auditor']))
-      const entity = q.reference === undefined ? null : await run(c, resolveReference(q.reference), ['admin', 'auditor'])
+      const entity = q.reference === undefined ? null : await run(c, resolveReference(q.reference, scope), ['admin', 'auditor'])
       const filter = {
         ...(entity ? { entityType: entity.entityType, entityId: entity.entityId } : q.entityId ? { entityId: q.entityId } : {}),
         ...(q.limit ? { limit: q.limit } : {}),

@@ -2,3 +2,4 @@
 export * from './authz-matrix.js'
 export * from './app-process.js'
 export * from './session-rows.js'
+export * from './edge-probe.js'
