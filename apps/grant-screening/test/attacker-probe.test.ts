@@ -101,7 +101,11 @@ describe("attacker's walk: four eyes on the democracy assessment", () => {
     const own = await duo.json('POST', `/api/cases/${id}/approval`, { approve: true }, { 'accept-language': 'en' })
     expect(own.status, JSON.stringify(own.body)).toBe(403)
     expect(own.body).toMatchObject({ code: 'own-work', detail: expect.stringMatching(/^Four eyes: you may not .*assessed/) })
-    expect((await duo.json('GET', `/api/cases/${id}`)).body.status).toBe('awaiting_approval')
+    // the case tells each reader what bars them, so the page offers the button to no one the server refuses
+    const asDuo = await duo.json('GET', `/api/cases/${id}`)
+    expect(asDuo.body).toMatchObject({ status: 'awaiting_approval', yourAuthorship: ['assessedBy'] })
+    expect((await officer.json('GET', `/api/cases/${id}`)).body.yourAuthorship).toEqual(['decidedBy'])
+    expect((await approver.json('GET', `/api/cases/${id}`)).body.yourAuthorship).toEqual([])
     const signed = await approver.json('POST', `/api/cases/${id}/approval`, { approve: true })
     expect(signed.status, JSON.stringify(signed.body)).toBe(200)
     expect(signed.body.status).toBe('decided')

@@ -36,6 +36,18 @@ describe('limits on plans (issue 16, finding 13)', () => {
     expect(planProblems(plan((p) => void (p.situationPicture.summary = 'x'.repeat(PLAN_LIMITS.longText))))).toEqual([])
   })
 
+  it('refuses a situation-picture source whose address is not http(s), naming the field', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd']) {
+      const problems = planProblems(plan((p) => void (p.situationPicture.sources = [{ title: 'Lägesbild', date: '2026-01-10', url }])))
+      expect(problems).toEqual([{ path: 'situationPicture.sources[0].url', code: 'url.public', en: 'must be a public http(s) URL' }])
+    }
+    expect(
+      planProblems(
+        plan((p) => void (p.situationPicture.sources = [{ title: 'Lägesbild', date: '2026-01-10', url: 'https://start.stockholm/' }])),
+      ),
+    ).toEqual([])
+  })
+
   it('refuses 5 000 activities, naming the list', () => {
     const first = norrmalmExamplePlan.activities![0]!
     const problems = planProblems(plan((p) => void (p.activities = Array.from({ length: 5000 }, (_, i) => ({ ...first, id: `a${i}` })))))

@@ -2,7 +2,7 @@
 import { Context, Effect } from 'effect'
 import type { ComposedPlugins } from '@vbe/core/plugins'
 import { stockholmDay } from '@vbe/core/calendar'
-import { CASE_LIFECYCLE, ruleHeading, type Application, type CaseAction, type ScreeningResult } from '@vbe/core/grants'
+import { CASE_LIFECYCLE, ruleHeading, type Application, type CaseAction, type CaseAuthorship, type ScreeningResult } from '@vbe/core/grants'
 import {
   appendAudit,
   authorise,
@@ -98,6 +98,8 @@ export interface CaseDetail extends CaseSummary {
   /** `decidedBy` is the display name of who decided the reclaim (null when no user has that username). */
   reclaim: { amount: number; reasons: string; decidedBy: string | null; decidedAt: string; decisionId: string | null } | null
   conflict: { declared: boolean; conflict: boolean }
+  /** The parts of this case's work the signed-in user did; each bars them from the second signature (CASE_LIFECYCLE's forbidSelf). */
+  yourAuthorship: CaseAuthorship[]
   version: number
 }
 
@@ -302,6 +304,10 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
           }
         : null,
       conflict: { declared: declaration !== undefined, conflict: declaration?.conflict ?? false },
+      yourAuthorship: [
+        ...(decision?.decided_by === user.username ? (['decidedBy'] as const) : []),
+        ...(rec.assessments.some((a) => a.assessed_by === user.username) ? (['assessedBy'] as const) : []),
+      ],
       version: row.version,
     }
   })

@@ -4,6 +4,7 @@ import { daySchema as day, localizedTextSchema as bilingualText, timestampSchema
 import {
   ACTORS,
   applicationSchema,
+  CASE_AUTHORSHIPS,
   CONDUCTS,
   DECISION_BASES,
   EVIDENCE_ASSESSMENTS,
@@ -201,6 +202,10 @@ export const caseDetailSchema = caseSummarySchema
       })
       .nullable(),
     conflict: z.object({ declared: z.boolean(), conflict: z.boolean() }),
+    yourAuthorship: z.array(z.enum(CASE_AUTHORSHIPS)).openapi({
+      description:
+        'The parts of this case’s work the signed-in user did (made the decision, assessed its evidence); each bars them from the second signature',
+    }),
     version: z.number().int(),
   })
   .openapi('CaseDetail')

@@ -7,7 +7,7 @@
  */
 
 import type { Lang, Localized } from '@vbe/web-kit/types'
-import type { ApplicationInput, ScreeningResult } from '@vbe/core/grants'
+import type { ApplicationInput, CaseAuthorship, ScreeningResult } from '@vbe/core/grants'
 export { ROLES, type Lang, type Localized, type Role, type Session, type User } from '@vbe/web-kit/types'
 
 export const STATUSES = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval', 'awaiting_revision_approval', 'decided'] as const
@@ -133,6 +133,8 @@ export interface CaseDetail extends CaseSummary {
     readonly decisionId: string | null
   }
   readonly conflict: { readonly declared: boolean; readonly conflict: boolean }
+  /** The parts of the case's work the signed-in user did; each bars them from the second signature. */
+  readonly yourAuthorship: readonly CaseAuthorship[]
   readonly version: number
 }
 

@@ -43,7 +43,8 @@ export type CaseAction = (typeof CASE_ACTIONS)[number]
  * `decidedBy` made the decision, `assessedBy` assessed the case's evidence (a dismissed
  * tip is what lets a grant stand, so its assessor is no second pair of eyes).
  */
-export type CaseAuthorship = 'decidedBy' | 'assessedBy'
+export const CASE_AUTHORSHIPS = ['decidedBy', 'assessedBy'] as const
+export type CaseAuthorship = (typeof CASE_AUTHORSHIPS)[number]
 
 const ALL: Readonly<Record<CaseStatus, CaseStatus>> = {
   new: 'new',

@@ -151,7 +151,11 @@ export const situationPictureSchema = z
             title: text('title'),
             reference: z.string().max(PLAN_LIMITS.shortText, tooLong('reference', PLAN_LIMITS.shortText)).optional(),
             date: isoDateSchema,
-            url: z.url().max(2000, tooLong('url', 2000)).optional(),
+            // shown as a link to readers: only a public http(s) address, never javascript: or data:
+            url: z
+              .url({ protocol: /^https?$/, ...coded('url.public') })
+              .max(2000, tooLong('url', 2000))
+              .optional(),
           })
           .strict(),
       )

@@ -133,6 +133,7 @@ export const enCase: Readonly<Record<keyof typeof svCase, string>> = {
   approveConfirm: 'Yes, approve the decision',
   approvalSaved: 'Your signature was saved. Status: {status}.',
   cannotApproveOwn: 'You made the decision and cannot give the second signature yourself.',
+  cannotApproveAssessed: 'You assessed the evidence the decision rests on and cannot give the second signature yourself.',
 
   letters: 'Decision letters',
   letterIn: 'Decision letter in {language},',

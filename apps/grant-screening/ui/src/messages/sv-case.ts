@@ -131,6 +131,7 @@ export const svCase = {
   approveConfirm: 'Ja, godkänn beslutet',
   approvalSaved: 'Din underskrift sparades. Status: {status}.',
   cannotApproveOwn: 'Du fattade beslutet och kan inte själv ge den andra underskriften.',
+  cannotApproveAssessed: 'Du bedömde underlaget som beslutet vilar på och kan inte själv ge den andra underskriften.',
 
   letters: 'Beslutsbrev',
   letterIn: 'Beslutsbrev på {language},',

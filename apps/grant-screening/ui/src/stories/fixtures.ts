@@ -67,6 +67,7 @@ export function caseDetail(patch: Partial<ApplicationInput>, detail: Partial<Cas
     decisionGuide: { failedRules: [...failed, ...open], denialCites: failed, fourEyes: screening.humanDecisionRequired },
     reclaim: null,
     conflict: { declared: true, conflict: false },
+    yourAuthorship: [],
     version: 3,
     ...detail,
   }

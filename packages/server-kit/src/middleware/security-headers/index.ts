@@ -14,6 +14,8 @@ const kitSecureHeaders = secureHeaders({
     objectSrc: ["'none'"],
   },
   crossOriginEmbedderPolicy: false,
+  // the same as frame-ancestors 'none' for browsers that predate CSP level 2 (hono's default, SAMEORIGIN, says less)
+  xFrameOptions: 'DENY',
 })
 
 /**

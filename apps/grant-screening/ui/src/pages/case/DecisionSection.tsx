@@ -19,7 +19,9 @@ export function DecisionSection(props: CaseProps): ReactNode {
   const canDecide = officer && (c.status === 'new' || c.status === 'in_review' || c.status === 'awaiting_reply')
   const canRevise = officer && c.status === 'decided' && d !== null
   const awaiting = c.status === 'awaiting_approval' || c.status === 'awaiting_revision_approval'
-  const canApprove = hasRole(props.user, 'approver') && awaiting && d !== null && !d.decidedByYou
+  // nobody gives the second signature to work they did: the decision, or the assessment of its evidence
+  const ownWork = awaiting && d !== null && hasRole(props.user, 'approver') ? c.yourAuthorship : []
+  const canApprove = hasRole(props.user, 'approver') && awaiting && d !== null && ownWork.length === 0
 
   return (
     <section className="card decision" aria-labelledby="decision-title">
@@ -67,7 +69,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
 
       {canApprove && d && <LetterPreview caseId={c.id} letterLocale={d.letterLocale} />}
       {canApprove && <Approval {...props} />}
-      {hasRole(props.user, 'approver') && awaiting && d?.decidedByYou && <p className="muted">{t('cannotApproveOwn')}</p>}
+      {ownWork.length > 0 && <p className="muted">{t(ownWork.includes('decidedBy') ? 'cannotApproveOwn' : 'cannotApproveAssessed')}</p>}
 
       {d && c.status === 'decided' && <Letters detail={c} />}
 
