@@ -3,7 +3,8 @@
  * What the plan editor's browser tests share: the real server (PGlite, demo data) with the
  * built UI and Debian's Chromium, started once per test file; pages in Swedish that record
  * page errors and every console error other than the answers the file expects the UI to
- * handle; sign-in through the login form; axe.
+ * handle; signing in through the login form and out; the language switch; the editor's
+ * saved status; axe.
  */
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -20,6 +21,12 @@ export interface BrowserSuite {
   newPage(width?: number): Promise<Page>
   /** Signs in through the login form and waits for the plan list. */
   signIn(page: Page, username: string, password?: string): Promise<void>
+  /** Signs out with the header's button and waits for the login page. */
+  signOut(page: Page): Promise<void>
+  /** Switches the kit's language (one button per language, in a group named "Språk"/"Language") and waits for `<html lang>`. */
+  setLanguage(page: Page, lang: 'sv' | 'en'): Promise<void>
+  /** Waits until the editor's save status says the plan is saved. */
+  saved(page: Page): Promise<void>
   /** Fails with axe's violations, described, under `name`. */
   checkAxe(page: Page, name: string): Promise<void>
 }
@@ -73,6 +80,20 @@ export function browserSuite(options: {
       await page.getByLabel('Lösenord', { exact: true }).fill(password)
       await page.getByRole('button', { name: 'Logga in' }).click()
       await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor()
+    },
+    async signOut(page) {
+      await page.getByRole('button', { name: 'Logga ut' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor()
+    },
+    async setLanguage(page, lang) {
+      await page
+        .getByRole('group', { name: /^(Språk|Language)$/ })
+        .getByRole('button', { name: lang === 'sv' ? 'Svenska' : 'English' })
+        .click()
+      await page.locator(`html[lang="${lang}"]`).waitFor()
+    },
+    async saved(page) {
+      await page.locator('[data-testid=save-status][data-state=saved]').waitFor({ timeout: 15_000 })
     },
     async checkAxe(page, name) {
       const v = await axe(page)

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { operationsOf, type DocumentOperation, type OpenApiDocument } from './contract.js'
+import type { LoginSession } from './password-login.js'
 
 /*
  * Schema-driven fuzzing: every operation of an app's own OpenAPI document gets requests
@@ -47,10 +48,8 @@ export interface FuzzRequest {
 }
 
 /** A session to send with the logged-in requests. */
-export interface FuzzSession {
-  readonly cookie: string
-  readonly csrfToken: string
-}
+/** The session the fuzz suite sends its requests with (see `passwordLogin`). */
+export type FuzzSession = LoginSession
 
 export interface FuzzOptions {
   /** Starts the app on loopback (a fresh database) and gives its URL; closed after the suite. */

@@ -18,4 +18,4 @@ export {
 } from './lint.js'
 export { describeOpenApiDocument, type DocumentSuiteOptions } from './document-suite.js'
 export { answerProblems, describeOpenApiFuzz, requestsFor, type FuzzOptions, type FuzzRequest, type FuzzSession } from './fuzz.js'
-export { passwordLogin } from './fuzz-login.js'
+export { passwordLogin, type LoginSession } from './password-login.js'

@@ -41,6 +41,24 @@ export const signInThrottled = (retryAfterSeconds: number) => {
   )
 }
 
+/** `POST /api/oidc/backchannel-logout`, after too many refused logout tokens from one address. */
+export const logoutTokensThrottled = (retryAfterSeconds: number) => {
+  const s = Math.max(1, Math.ceil(retryAfterSeconds))
+  return new ProblemResponse(
+    {
+      type: 'https://vbe.invalid/problems/rate-limited',
+      title: PROBLEM_TITLES.rateLimited,
+      status: 429,
+      detail: {
+        sv: `För många utloggningstoken härifrån har avvisats. Inga fler tas emot härifrån förrän om ${s} ${s === 1 ? 'sekund' : 'sekunder'}.`,
+        en: `Too many logout tokens from here were refused. No more are taken from here for ${s} ${s === 1 ? 'second' : 'seconds'}.`,
+      },
+      code: 'logout-token-throttled',
+    },
+    { 'retry-after': String(s) },
+  )
+}
+
 const LOGOUT_TOKEN_TEXTS: Readonly<Record<LogoutTokenProblem, { readonly sv: string; readonly en: string }>> = {
   malformed: { sv: 'Utloggningstoken är inte en giltig signerad JWT.', en: 'The logout token is not a valid signed JWT.' },
   signature: {

@@ -12,7 +12,7 @@ export type SignInStep = 'login' | 'callback'
 const keyOf = (step: SignInStep, address: string) => `oidc-${step}:${address}`
 
 /** The password login's per-address rule: a few free, then a doubling wait up to a cap, forgotten after a quiet window. */
-const ruleOf = (policy: AuthPolicy): ThrottleRule => ({
+export const addressThrottleRule = (policy: AuthPolicy): ThrottleRule => ({
   free: policy.maxFailuresPerAddress,
   firstDelayMs: policy.firstDelayMs ?? DEFAULT_AUTH_POLICY.firstDelayMs!,
   maxDelayMs: policy.maxDelayMs ?? DEFAULT_AUTH_POLICY.maxDelayMs!,
@@ -30,7 +30,7 @@ const ruleOf = (policy: AuthPolicy): ThrottleRule => ({
 export async function throttleSignIn(c: Context<KitEnv>, step: SignInStep): Promise<void> {
   const kit = c.get('kit')
   const address = clientInfo(c, kit.trustedProxies).address
-  const wait = await runKit(c, claimAttempt(keyOf(step, address), ruleOf(kit.authPolicy), kit.clock.now()))
+  const wait = await runKit(c, claimAttempt(keyOf(step, address), addressThrottleRule(kit.authPolicy), kit.clock.now()))
   if (!wait) return
   const seconds = Math.max(1, Math.ceil(wait.waitMs / 1000))
   await securityEvent(c, 'login.throttled', { method: 'oidc', step, waitSeconds: seconds })

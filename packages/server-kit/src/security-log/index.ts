@@ -14,6 +14,8 @@ export const SECURITY_EVENT_KINDS = [
   'sessions.ended',
   // A logout token from the identity provider refused (src/oidc/back-channel.ts); `detail.problem` says why.
   'logout-token.refused',
+  // Logout tokens from one address refused too often: the next must wait (`detail.waitSeconds`).
+  'logout-token.throttled',
   // Accounts (src/accounts): a password change, a wrong current password at one, an admin disabling or enabling a user.
   'password.changed',
   'password.failed',

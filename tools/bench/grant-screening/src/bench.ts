@@ -109,7 +109,17 @@ if (ONLY !== 'rescreen') {
 // ---- re-screening 100 000 stored applications --------------------------------------
 if (ONLY !== 'http') {
   const N = Number(process.env['RESCREEN_N'] ?? 100_000)
-  const dir = mkdtempSync(join(tmpdir(), 'gs-bench-'))
+  // The database and, beside it, the audit key and checkpoints that opening it creates (`<dir>-audit`):
+  // both inside one temporary directory, removed at the end, on failure and on Ctrl-C.
+  const root = mkdtempSync(join(tmpdir(), 'gs-bench-'))
+  const dir = join(root, 'db')
+  const removeRoot = () => rmSync(root, { recursive: true, force: true })
+  const interrupted = (signal: NodeJS.Signals) => {
+    removeRoot()
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
   try {
     let database = await openGrantDatabase({ kind: 'pglite', dataDir: dir })
     const plugins = composePlugins([norrmalm, rinkebyKista])
@@ -191,6 +201,8 @@ if (ONLY !== 'http') {
     )
     await database.close()
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    process.off('SIGINT', interrupted)
+    process.off('SIGTERM', interrupted)
+    removeRoot()
   }
 }

@@ -3,7 +3,8 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import { createGrantApp, demoApplication, openGrantDatabase, seedDemoData } from '@vbe/grant-screening'
+import { createGrantApp, DEMO_PASSWORD, demoApplication, openGrantDatabase, seedDemoData } from '@vbe/grant-screening'
+import { passwordLogin } from '@vbe/test-openapi/login'
 
 const kind = process.argv[2]
 let fetchHandler: (req: Request) => Response | Promise<Response>
@@ -21,13 +22,10 @@ if (kind === 'hello') {
   })
   fetchHandler = app.fetch
   // 1 000 cases in the queue, through the import endpoint.
-  const login = await app.request('http://localhost/api/session', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'officer.rk', password: 'demo-password-2026' }),
-  })
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  // Logged in through the app itself, before it listens.
+  const { cookie, csrfToken } = await passwordLogin('http://localhost', 'officer.rk', DEMO_PASSWORD, (input, init) =>
+    app.request(input, init),
+  )
   const items = Array.from({ length: 1000 }, (_, i) => ({
     application: demoApplication(`bench-${i}`, { amountRequested: 10_000 + ((i * 7919) % 120_000) }),
   }))

@@ -1,16 +1,22 @@
-import type { FuzzSession } from './fuzz.js'
+/** A signed-in session as a client holds it: the session cookie (`name=value`) and its CSRF token. */
+export interface LoginSession {
+  readonly cookie: string
+  readonly csrfToken: string
+}
 
 /**
  * Logs in with a user name and password over the kit's `POST /api/session`: the session cookie and
- * its CSRF token, for the fuzz suite and the apps' test clients. `fetchWith` sends the request
- * (`checkedFetch` to check the answer against the app's OpenAPI document too); default `fetch`.
+ * its CSRF token, for the fuzz suite, the apps' test clients and the benchmarks (which import it
+ * alone, as `@vbe/test-openapi/login`, without the contract checks' dependencies). `fetchWith` sends
+ * the request: `checkedFetch` to check the answer against the app's OpenAPI document too, or an
+ * app's own `request` to log in without a server; default `fetch`.
  */
 export async function passwordLogin(
   url: string,
   username: string,
   password: string,
-  fetchWith: (input: string, init: RequestInit) => Promise<Response> = fetch,
-): Promise<FuzzSession> {
+  fetchWith: (input: string, init: RequestInit) => Response | Promise<Response> = fetch,
+): Promise<LoginSession> {
   const res = await fetchWith(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
