@@ -86,8 +86,8 @@ describe('dateError', () => {
   it('names the field, what was written and what is wrong, in the UI language', () => {
     expect(words('sv', '2027-02-30')).toBe('Redovisning senast: 2027-02-30 finns inte. Februari 2027 har 28 dagar.')
     expect(words('en', '2027-02-30')).toBe('Report due: 2027-02-30 does not exist. February 2027 has 28 days.')
-    expect(words('sv', '2027-13-01')).toBe('Redovisning senast: 2027-13-01 finns inte. Månaden skrivs 01–12.')
-    expect(words('en', '2027-13-01')).toBe('Report due: 2027-13-01 does not exist. The month is written 01–12.')
+    expect(words('sv', '2027-13-01')).toBe('Redovisning senast: 2027-13-01 finns inte. Månaden skrivs 01 till 12.')
+    expect(words('en', '2027-13-01')).toBe('Report due: 2027-13-01 does not exist. The month is written 01 to 12.')
     expect(words('sv', '31/03/2027')).toBe(
       'Redovisning senast: skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-31 (du skrev ”31/03/2027”).',
     )
