@@ -1,5 +1,6 @@
 import { accountsEn, accountsSv } from './accounts-messages.js'
 import { auditEn, auditSv } from './audit-messages.js'
+import { dateEn, dateSv } from './date-messages.js'
 import type { Lang } from './types.js'
 
 /**
@@ -83,6 +84,7 @@ const sv = {
   a11yDate: 'Redogörelsen upprättades den 5 december 2026.',
   ...accountsSv,
   ...auditSv,
+  ...dateSv,
 } as const
 
 export type KitKey = keyof typeof sv
@@ -162,6 +164,7 @@ const en: Readonly<Record<KitKey, string>> = {
   a11yDate: 'This statement was prepared on 5 December 2026.',
   ...accountsEn,
   ...auditEn,
+  ...dateEn,
 }
 
 export const kitMessages: Readonly<Record<Lang, Readonly<Record<KitKey, string>>>> = { sv, en }

@@ -22,6 +22,10 @@ describeStorybook({
     'kit-forms--empty',
     'kit-forms--with-field-errors',
     'kit-forms--with-field-errors-english',
+    'kit-dates--date-fields',
+    'kit-dates--date-fields-english',
+    'kit-dates--date-that-does-not-exist',
+    'kit-dates--date-that-does-not-exist-english',
     'kit-data--table',
     'kit-data--table-sorted',
     'kit-data--table-empty',
@@ -42,5 +46,5 @@ describeStorybook({
     'kit-audit--audit-one-entity-empty',
   ],
   rendered: '.kit-story > *',
-  atLeast: 29,
+  atLeast: 33,
 })

@@ -1,25 +1,54 @@
 /**
  * The API's shapes as the UI reads them (docs/grant-screening.md and the exchange format
- * in docs/grants.md). The grant domain's shapes (application, evidence, findings,
- * screening result) are core's, imported as types only; the value lists stay here so the
- * UI bundle takes no code from the server, and test/ui-vocabulary.test.ts checks each list
- * against its source (core, server-kit, the app's schema).
+ * in docs/grants.md). The grant domain's shapes and vocabularies (application, evidence,
+ * findings, screening result, case statuses, decision kinds, evidence kinds) have one
+ * home, core, and are imported from there as types only: a value import from
+ * `@vbe/core/grants` takes its schemas and zod into the bundle (about 130 kB). The lists
+ * the filters and forms offer are therefore written here, in the order the UI shows them,
+ * and `everyOf` makes the compiler hold each to core's type: a value core lacks, or one
+ * core has that a list leaves out, does not compile. Their labels are UI data (messages/).
  */
 
 import type { Lang, Localized } from '@vbe/web-kit/types'
-import type { ApplicationInput, CaseAuthorship, ScreeningResult } from '@vbe/core/grants'
+import type {
+  Actor,
+  ApplicationInput,
+  CaseAuthorship,
+  CaseStatus as Status,
+  Conduct,
+  DecisionBasis,
+  DecisionKind,
+  EvidenceAssessmentStatus as AssessmentStatus,
+  EvidenceSourceKind as SourceKind,
+  FindingStatus,
+  Outcome,
+  RuleKind,
+  ScreeningResult,
+} from '@vbe/core/grants'
 export { ROLES, type Lang, type Localized, type Role, type Session, type User } from '@vbe/web-kit/types'
+export type { Actor, AssessmentStatus, Conduct, DecisionKind, FindingStatus, Outcome, RuleKind, SourceKind, Status }
 
-export const STATUSES = ['new', 'in_review', 'awaiting_reply', 'awaiting_approval', 'awaiting_revision_approval', 'decided'] as const
-export type Status = (typeof STATUSES)[number]
-export const OUTCOMES = ['eligible', 'ineligible', 'requires_assessment'] as const
-export type Outcome = (typeof OUTCOMES)[number]
-export const FINDING_STATUSES = ['met', 'not_met', 'needs_assessment', 'not_applicable'] as const
-export type FindingStatus = (typeof FINDING_STATUSES)[number]
-export const RULE_KINDS = ['formal', 'democracy', 'follow-up'] as const
-export type RuleKind = (typeof RULE_KINDS)[number]
+/** Values missing from a list of every `T`, or `never` when none is. */
+type Missing<T, L extends readonly unknown[]> = Exclude<T, L[number]>
 
-export const CONDUCTS = [
+/** A list of every value of core's union `T`: the compiler rejects an unknown value, and names a missing one. */
+const everyOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([Missing<T, L>] extends [never] ? unknown : { readonly missing: Missing<T, L> })): L =>
+    list
+
+export const STATUSES = everyOf<Status>()([
+  'new',
+  'in_review',
+  'awaiting_reply',
+  'awaiting_approval',
+  'awaiting_revision_approval',
+  'decided',
+])
+export const OUTCOMES = everyOf<Outcome>()(['eligible', 'ineligible', 'requires_assessment'])
+export const FINDING_STATUSES = everyOf<FindingStatus>()(['met', 'not_met', 'needs_assessment', 'not_applicable'])
+export const RULE_KINDS = everyOf<RuleKind>()(['formal', 'democracy', 'follow-up'])
+export const CONDUCTS = everyOf<Conduct>()([
   'violence',
   'threat',
   'coercion',
@@ -28,14 +57,19 @@ export const CONDUCTS = [
   'discrimination',
   'anti-democratic-activity',
   'enabling-violent-extremism',
-] as const
-export type Conduct = (typeof CONDUCTS)[number]
-export const ACTORS = ['organisation', 'representative'] as const
-export type Actor = (typeof ACTORS)[number]
-export const SOURCE_KINDS = ['court-judgment', 'police-report', 'authority-statement', 'media', 'own-observation', 'tip'] as const
-export type SourceKind = (typeof SOURCE_KINDS)[number]
-export const DECISION_KINDS = ['approve', 'deny', 'partial'] as const
-export type DecisionKind = (typeof DECISION_KINDS)[number]
+])
+export const ACTORS = everyOf<Actor>()(['organisation', 'representative'])
+export const SOURCE_KINDS = everyOf<SourceKind>()([
+  'court-judgment',
+  'police-report',
+  'authority-statement',
+  'media',
+  'own-observation',
+  'tip',
+])
+export const DECISION_KINDS = everyOf<DecisionKind>()(['approve', 'deny', 'partial'])
+export const ASSESSMENTS = everyOf<AssessmentStatus>()(['unassessed', 'relevant', 'dismissed'])
+/** The roles of an association's people: the app's own vocabulary (its schema, src/db/tables.ts), not core's. */
 export const PERSON_ROLES = ['contact', 'chair', 'treasurer', 'board-member'] as const
 export type PersonRole = (typeof PERSON_ROLES)[number]
 
@@ -76,8 +110,6 @@ export interface Person {
   readonly erased: boolean
 }
 
-export const ASSESSMENTS = ['unassessed', 'relevant', 'dismissed'] as const
-export type AssessmentStatus = (typeof ASSESSMENTS)[number]
 export interface RuleRef {
   readonly id: string
   readonly heading: Localized
@@ -85,7 +117,7 @@ export interface RuleRef {
 
 export interface Decision {
   readonly id: string
-  readonly basis: 'original' | 'correction' | 'reconsideration'
+  readonly basis: DecisionBasis
   readonly refersTo: string | null
   readonly overrides: readonly { readonly rule: RuleRef; readonly reason: string }[]
   readonly citedRules: readonly RuleRef[]

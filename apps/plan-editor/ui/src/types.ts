@@ -1,8 +1,9 @@
 /** The plan editor API's shapes as the UI reads them; `User` and `Problem` are the kit's. */
-import type { Plan, PlanDiff, PlanStatus } from '@vbe/core/plans'
+import type { Plan, PlanDiff, PlanStatus, PlanTransition } from '@vbe/core/plans'
 export type { Problem, User } from '@vbe/web-kit/types'
 
-export type Action = 'submit' | 'adopt' | 'return' | 'revise'
+/** A move of the plan's workflow the user may make (core's workflow table has them). */
+export type Action = PlanTransition
 export interface PlanSummary {
   id: string
   district: string

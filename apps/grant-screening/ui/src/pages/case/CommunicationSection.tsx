@@ -1,4 +1,4 @@
-import { api, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { api, DateField, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
 import { LetterLocaleField } from '../../components/LetterLocaleField'
@@ -120,9 +120,7 @@ function SendForm(props: CaseProps): ReactNode {
       <Field form={form} name="material" label={t('communicationMaterial')} required>
         {(p) => <textarea {...p} rows={4} value={material} onChange={(ev) => setMaterial(ev.currentTarget.value)} />}
       </Field>
-      <Field form={form} name="deadline" label={t('communicationDeadline')} required>
-        {(p) => <input {...p} type="date" value={deadline} onChange={(ev) => setDeadline(ev.currentTarget.value)} />}
-      </Field>
+      <DateField form={form} name="deadline" label={t('communicationDeadline')} required value={deadline} onChange={setDeadline} />
       <LetterLocaleField form={form} legend={t('communicationLocale')} value={letterLocale} onChange={setLetterLocale} />
       <Submit form={form} label={t('communicationSend')} className="button button--secondary" />
     </form>
@@ -152,9 +150,7 @@ function ReplyForm(props: CaseProps): ReactNode {
       <Field form={form} name="reply" label={t('replyText')} required>
         {(p) => <textarea {...p} rows={4} value={reply} onChange={(ev) => setReply(ev.currentTarget.value)} />}
       </Field>
-      <Field form={form} name="receivedOn" label={t('replyReceivedOn')} required>
-        {(p) => <input {...p} type="date" value={receivedOn} onChange={(ev) => setReceivedOn(ev.currentTarget.value)} />}
-      </Field>
+      <DateField form={form} name="receivedOn" label={t('replyReceivedOn')} required value={receivedOn} onChange={setReceivedOn} />
       <Submit form={form} label={t('replySubmit')} className="button button--secondary" />
     </form>
   )

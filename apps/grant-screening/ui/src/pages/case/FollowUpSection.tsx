@@ -1,4 +1,4 @@
-import { api, ConfirmDialog, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { api, ConfirmDialog, DateField, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { LetterLinks } from '../../components/LetterLinks'
 import { useI18n } from '../../i18n'
@@ -35,12 +35,8 @@ export function FollowUpSection(props: CaseProps): ReactNode {
         <form onSubmit={(ev) => void onSubmit(ev)} noValidate>
           <ErrorSummary form={form} fields={['reportDue', 'reportReceivedOn']} />
           <div className="form-grid">
-            <Field form={form} name="reportDue" label={t('reportDue')}>
-              {(p) => <input {...p} type="date" value={reportDue} onChange={(ev) => setReportDue(ev.currentTarget.value)} />}
-            </Field>
-            <Field form={form} name="reportReceivedOn" label={t('reportReceivedOn')}>
-              {(p) => <input {...p} type="date" value={received} onChange={(ev) => setReceived(ev.currentTarget.value)} />}
-            </Field>
+            <DateField form={form} name="reportDue" label={t('reportDue')} value={reportDue} onChange={setReportDue} />
+            <DateField form={form} name="reportReceivedOn" label={t('reportReceivedOn')} value={received} onChange={setReceived} />
           </div>
           <Submit form={form} label={t('saveFollowUp')} className="button button--secondary" />
         </form>

@@ -2,6 +2,7 @@ import {
   api,
   ApiError,
   Checkbox,
+  DateField,
   ErrorSummary,
   Field,
   isApiError,
@@ -127,21 +128,20 @@ export function NewApplicationPage(): ReactNode {
               value={draft.organisationNumber}
               onChange={(organisationNumber) => set({ organisationNumber })}
             />
-            <TextField
+            <DateField
               form={form}
               name={P.registeredOn}
               label={t('newRegisteredOn')}
-              type="date"
               optional
               value={draft.registeredOn}
               onChange={(registeredOn) => set({ registeredOn })}
             />
-            <TextField
+            <DateField
               form={form}
               name={P.activitySince}
+              required
               label={t('newActivitySince')}
               hint={t('newActivitySinceHint')}
-              type="date"
               value={draft.activitySince}
               onChange={(activitySince) => set({ activitySince })}
             />
@@ -174,11 +174,11 @@ export function NewApplicationPage(): ReactNode {
 
         <fieldset className="card new-section">
           <legend>{t('newSectionStatutes')}</legend>
-          <TextField
+          <DateField
             form={form}
             name={P.statutesAdoptedOn}
+            required
             label={t('newStatutesAdoptedOn')}
-            type="date"
             value={draft.statutesAdoptedOn}
             onChange={(statutesAdoptedOn) => set({ statutesAdoptedOn })}
           />
@@ -193,11 +193,11 @@ export function NewApplicationPage(): ReactNode {
 
         <fieldset className="card new-section">
           <legend>{t('newSectionBoard')}</legend>
-          <TextField
+          <DateField
             form={form}
             name={P.boardElectedOn}
+            required
             label={t('newBoardElectedOn')}
-            type="date"
             value={draft.boardElectedOn}
             onChange={(boardElectedOn) => set({ boardElectedOn })}
           />
@@ -271,11 +271,10 @@ export function NewApplicationPage(): ReactNode {
             checked={draft.genderEquality}
             onChange={(genderEquality) => set({ genderEquality })}
           />
-          <TextField
+          <DateField
             form={form}
             name={P.signedOn}
             label={t('newSignedOn')}
-            type="date"
             optional
             value={draft.signedOn}
             onChange={(signedOn) => set({ signedOn })}

@@ -1,4 +1,4 @@
-import { Field, fieldId, useAnnounce, type FormState } from '@vbe/web-kit'
+import { DateField, Field, fieldId, useAnnounce, type FormState } from '@vbe/web-kit'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { PERSON_ROLES, type PersonRole } from '../../types'
@@ -197,19 +197,18 @@ export function GrantRows(props: RowsProps<GrantRow>): ReactNode {
             value={row.amount}
             onChange={(amount) => set({ amount })}
           />
-          <TextField
+          <DateField
             form={form}
             name={grantPath(i, 'reportDue')}
+            required
             label={t('newGrantReportDue')}
-            type="date"
             value={row.reportDue}
             onChange={(reportDue) => set({ reportDue })}
           />
-          <TextField
+          <DateField
             form={form}
             name={grantPath(i, 'reportSubmittedOn')}
             label={t('newGrantReportSubmittedOn')}
-            type="date"
             optional
             value={row.reportSubmittedOn}
             onChange={(reportSubmittedOn) => set({ reportSubmittedOn })}

@@ -7,6 +7,7 @@ import {
   Loading,
   PageHeading,
   ProblemMessage,
+  DateField,
   Field,
   useForm,
   useAnnounce,
@@ -141,9 +142,13 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
               </select>
             )}
           </Field>
-          <Field form={form} name="dueBefore" label={t('filterDueBefore')}>
-            {(p) => <input {...p} type="date" value={draft.dueBefore} onChange={set('dueBefore')} />}
-          </Field>
+          <DateField
+            form={form}
+            name="dueBefore"
+            label={t('filterDueBefore')}
+            value={draft.dueBefore}
+            onChange={(v) => setDraft((d) => ({ ...d, dueBefore: v }))}
+          />
           <Field form={form} name="q" label={t('filterSearch')} className="filters__search">
             {(p) => <input {...p} type="search" value={draft.q} onChange={set('q')} />}
           </Field>

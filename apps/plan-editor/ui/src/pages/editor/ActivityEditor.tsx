@@ -3,6 +3,7 @@ import { memo } from 'react'
 import type { Activity, Indicator } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
 import { districtPlugin } from '@vbe/districts'
+import { DateField } from '@vbe/web-kit'
 import type { T } from '../../i18n'
 import { Checks, Text } from './fields'
 
@@ -225,18 +226,18 @@ export const ActivityEditor = memo(function ActivityEditor({
         )}
       </fieldset>
       <div className="grid2">
-        <Text
+        <DateField
           id={`${p}-from`}
+          name={`${p}-from`}
           label={t('periodFrom')}
-          type="date"
           value={a.period.from}
           readOnly={readOnly}
           onChange={(v) => ch((x) => ({ ...x, period: { ...x.period, from: v } }))}
         />
-        <Text
+        <DateField
           id={`${p}-to`}
+          name={`${p}-to`}
           label={t('periodTo')}
-          type="date"
           value={a.period.to}
           readOnly={readOnly}
           onChange={(v) => ch((x) => ({ ...x, period: { ...x.period, to: v } }))}
@@ -318,10 +319,10 @@ export const ActivityEditor = memo(function ActivityEditor({
                 readOnly={readOnly}
                 onChange={(v) => meas('baseline', 'value', v)}
               />
-              <Text
+              <DateField
                 id={`${q}-bd`}
+                name={`${q}-bd`}
                 label={`${t('baseline')}: ${t('date').toLowerCase()}`}
-                type="date"
                 value={ind.baseline?.date ?? ''}
                 readOnly={readOnly}
                 onChange={(v) => meas('baseline', 'date', v)}
@@ -341,10 +342,10 @@ export const ActivityEditor = memo(function ActivityEditor({
                 readOnly={readOnly}
                 onChange={(v) => meas('target', 'value', v)}
               />
-              <Text
+              <DateField
                 id={`${q}-td`}
+                name={`${q}-td`}
                 label={`${t('target')}: ${t('date').toLowerCase()}`}
-                type="date"
                 value={ind.target?.date ?? ''}
                 readOnly={readOnly}
                 onChange={(v) => meas('target', 'date', v)}

@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import type { Activity, Plan } from '@vbe/core/plans'
 import { districtPlugin } from '@vbe/districts'
+import { DateField } from '@vbe/web-kit'
 import type { T } from '../../i18n'
 import { ActivityEditor } from './ActivityEditor'
 import { Text } from './fields'
@@ -89,10 +90,10 @@ export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; upd
       </fieldset>
       <fieldset>
         <legend>{t('situationPicture')}</legend>
-        <Text
+        <DateField
           id="sp-date"
+          name="sp-date"
           label={t('date')}
-          type="date"
           value={sp.date}
           readOnly={readOnly}
           onChange={(v) => update((d) => ({ ...d, situationPicture: { ...d.situationPicture, date: v } }))}
@@ -108,15 +109,13 @@ export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; upd
         <details open={!!sp.localProblemPicture}>
           <summary>{t('localProblem')}</summary>
           <div className="grid2">
-            {(['agreement', 'date', 'summary'] as const).map((k) => (
-              <Text
-                key={k}
-                id={`lp-${k}`}
-                label={t(k)}
-                type={k === 'date' ? 'date' : 'text'}
-                value={sp.localProblemPicture?.[k] ?? ''}
-                readOnly={readOnly}
-                onChange={(v) =>
+            {(['agreement', 'date', 'summary'] as const).map((k) => {
+              const field = {
+                id: `lp-${k}`,
+                label: t(k),
+                value: sp.localProblemPicture?.[k] ?? '',
+                readOnly,
+                onChange: (v: string) =>
                   update((d) => {
                     const cur = d.situationPicture.localProblemPicture ?? { agreement: '', date: '', summary: '' }
                     const next = { ...cur, [k]: v }
@@ -125,10 +124,10 @@ export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; upd
                       ...d,
                       situationPicture: next.agreement || next.date || next.summary ? { ...rest, localProblemPicture: next } : rest,
                     }
-                  })
-                }
-              />
-            ))}
+                  }),
+              }
+              return k === 'date' ? <DateField key={k} name={field.id} {...field} /> : <Text key={k} {...field} />
+            })}
           </div>
         </details>
       </fieldset>
