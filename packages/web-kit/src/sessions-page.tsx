@@ -5,7 +5,6 @@ import { useAnnounce } from './live.js'
 import { Loading, PageHeading, ProblemMessage } from './page.js'
 import { PasswordForm, type PasswordPolicy } from './password-form.js'
 import { SessionsTable } from './sessions-table.js'
-import { ScrollRegion } from './table.js'
 import type { Problem } from './types.js'
 
 /** The hash route of "My sign-ins" (`#/sessions`) in both apps. */
@@ -70,17 +69,15 @@ export function SessionsPage(props: { client?: ApiClient; initial?: readonly Ses
       {problem && <ProblemMessage problem={problem} />}
       {sessions === null && !problem && <Loading />}
       {sessions && (
-        // Its own sideways scroll on a phone, so the page itself never scrolls sideways (WCAG 1.4.10).
-        <ScrollRegion labelledBy="sessions-caption">
-          <SessionsTable
-            sessions={sessions}
-            caption={t('sessionsCaption')}
-            captionId="sessions-caption"
-            actionsHeader={t('sessionEndShort')}
-            endLabel={(_, started) => t('sessionEnd', { started })}
-            onEnd={(s) => void end(s.id)}
-          />
-        </ScrollRegion>
+        // Its own region, named by the caption; on a phone each sign-in is a card, so nothing scrolls sideways.
+        <SessionsTable
+          sessions={sessions}
+          caption={t('sessionsCaption')}
+          captionId="sessions-caption"
+          actionsHeader={t('sessionEndShort')}
+          endLabel={(_, started) => t('sessionEnd', { started })}
+          onEnd={(s) => void end(s.id)}
+        />
       )}
       {sessions && sessions.every((s) => s.current) && <p>{t('sessionsNone')}</p>}
       <PasswordForm client={client} {...(props.policy ? { policy: props.policy } : {})} onChanged={() => setVersion((v) => v + 1)} />

@@ -28,33 +28,66 @@ export interface Column<Row> {
   readonly sortValue?: (row: Row) => string | number
   /** Right-aligned figures. */
   readonly numeric?: boolean
-  /** The cell names its row (`<th scope="row">`); one column should. */
+  /** The cell names its row (`<th scope="row">`); one column should. On a card it is the card's title. */
   readonly rowHeader?: boolean
   /** A class for the column's cells (app-specific widths). */
   readonly className?: string
+  /** The header only for assistive technology (when the cells' own text says it). */
+  readonly headerHidden?: boolean
+  /** A column of buttons whose own text says what they do: on a card they sit under the values, without a label. */
+  readonly actions?: boolean
 }
 
 export type SortDirection = 'ascending' | 'descending'
 
-/**
- * A table in a scroll region, named by its caption. Sortable columns have a button in
- * their header, and the sorted one says so with aria-sort; the new order is announced.
- */
-export function SortableTable<Row>(props: {
-  caption: string
+/** A full-width row under a row (its details: a user's sign-ins); `id` for the button that shows it. */
+export interface RowDetails {
+  readonly id?: string
+  readonly content: ReactNode
+}
+
+export interface TableProps<Row> {
+  caption: ReactNode
+  /** The caption's id, when something else points at it; one is made up otherwise. */
+  captionId?: string
   /** Show the caption only to assistive technology (when a heading above says the same). */
   captionHidden?: boolean
   columns: readonly Column<Row>[]
   rows: readonly Row[]
-  rowKey: (row: Row) => string
+  rowKey: (row: Row, index: number) => string
   empty?: string
   initialSort?: { column: string; direction: SortDirection }
+  /** Classes for the table (app-specific widths and colours). */
   className?: string
+  /** Smaller type and padding (a table inside another's row). */
+  compact?: boolean
+  /** Attributes for a row's `<tr>` (`className`, `data-*`). */
   rowProps?: (row: Row) => Readonly<Record<string, string>>
-}): ReactNode {
+  /** A full-width row under a row, or null. */
+  details?: (row: Row) => RowDetails | null
+  /**
+   * Where the table's region is narrower than 45rem (a phone, a narrow column), each row is
+   * a card: the row header its title, every other cell under its column's header as a
+   * visible label, so nothing scrolls sideways. The markup stays a table (the header cells
+   * are only visually hidden), so assistive technology still reads rows, columns and
+   * headers; the visible labels are hidden from it, which has the headers already. For
+   * tables whose rows are read one by one (people, sign-ins, rows with buttons), not for a
+   * matrix read across its columns; sort buttons are not shown on cards.
+   */
+  cards?: boolean
+}
+
+/**
+ * The staff UIs' one table: in a focusable scroll region named by its caption, a header
+ * row, a row header per row. Sortable columns have a button in their header, the sorted
+ * one says so with aria-sort, and the new order is announced. With `cards`, rows become
+ * labelled cards in a narrow region (see `TableProps.cards`).
+ */
+export function Table<Row>(props: TableProps<Row>): ReactNode {
   const { t, lang } = useKitI18n()
   const announce = useAnnounce()
-  const captionId = useId()
+  const madeId = useId()
+  const captionId = props.captionId ?? madeId
   const [sort, setSort] = useState<{ column: string; direction: SortDirection } | null>(props.initialSort ?? null)
   const rows = useMemo(() => {
     const column = props.columns.find((c) => c.id === sort?.column)
@@ -73,9 +106,36 @@ export function SortableTable<Row>(props: {
     setSort({ column: column.id, direction })
     announce(t(direction === 'ascending' ? 'sortedAscending' : 'sortedDescending', { column: column.header }))
   }
+  const tableClass = ['table', props.compact ? 'table--compact' : '', props.cards ? 'table--cards' : '', props.className ?? '']
+    .filter(Boolean)
+    .join(' ')
+  const cell = (c: Column<Row>, row: Row): ReactNode => {
+    const className = [c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined
+    if (c.rowHeader)
+      return (
+        <th key={c.id} scope="row" className={className}>
+          {c.cell(row)}
+        </th>
+      )
+    // On a card the column's header labels the value; assistive technology has the header cell.
+    if (props.cards && !c.actions)
+      return (
+        <td key={c.id} className={className}>
+          <span className="table__label" aria-hidden="true">
+            {c.header}
+          </span>
+          <div className="table__value">{c.cell(row)}</div>
+        </td>
+      )
+    return (
+      <td key={c.id} className={className}>
+        {c.cell(row)}
+      </td>
+    )
+  }
   return (
-    <ScrollRegion labelledBy={captionId}>
-      <table className={`table${props.className ? ` ${props.className}` : ''}`}>
+    <ScrollRegion labelledBy={captionId} {...(props.cards ? { className: 'table-wrap--cards' } : {})}>
+      <table className={tableClass}>
         <caption id={captionId} className={props.captionHidden ? 'visually-hidden' : undefined}>
           {props.caption}
         </caption>
@@ -95,6 +155,8 @@ export function SortableTable<Row>(props: {
                       {sort?.column === c.id ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
                     </span>
                   </button>
+                ) : c.headerHidden ? (
+                  <span className="visually-hidden">{c.header}</span>
                 ) : (
                   c.header
                 )}
@@ -108,25 +170,28 @@ export function SortableTable<Row>(props: {
               <td colSpan={props.columns.length}>{props.empty ?? '–'}</td>
             </tr>
           ) : (
-            rows.map((row) => (
-              <tr key={props.rowKey(row)} {...(props.rowProps?.(row) ?? {})}>
-                {props.columns.map((c) => {
-                  const className = [c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined
-                  return c.rowHeader ? (
-                    <th key={c.id} scope="row" className={className}>
-                      {c.cell(row)}
-                    </th>
-                  ) : (
-                    <td key={c.id} className={className}>
-                      {c.cell(row)}
-                    </td>
-                  )
-                })}
-              </tr>
-            ))
+            rows.flatMap((row, index) => {
+              const key = props.rowKey(row, index)
+              const details = props.details?.(row)
+              return [
+                <tr key={key} {...(props.rowProps?.(row) ?? {})}>
+                  {props.columns.map((c) => cell(c, row))}
+                </tr>,
+                ...(details
+                  ? [
+                      <tr key={`${key}-details`} className="table__details" {...(details.id ? { id: details.id } : {})}>
+                        <td colSpan={props.columns.length}>{details.content}</td>
+                      </tr>,
+                    ]
+                  : []),
+              ]
+            })
           )}
         </tbody>
       </table>
     </ScrollRegion>
   )
 }
+
+/** The same component as `Table`, by the name the queue and the plan list know it by. */
+export const SortableTable = Table

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { apiClient, toProblemOf, type ApiClient } from './api.js'
 import { ConfirmDialog } from './confirm-dialog.js'
 import { useKitI18n } from './i18n.js'
@@ -6,7 +6,7 @@ import { useAnnounce } from './live.js'
 import { Loading, PageHeading, ProblemMessage } from './page.js'
 import type { SessionInfo } from './sessions-page.js'
 import { SessionsTable } from './sessions-table.js'
-import { ScrollRegion } from './table.js'
+import { Table, type Column } from './table.js'
 import type { Problem, Role, User } from './types.js'
 
 /** The hash route of the admins' users page (`#/users`) in both apps. */
@@ -120,6 +120,30 @@ export function UsersPage(props: {
     }
   }
 
+  const columns: Column<Account>[] = [
+    {
+      id: 'name',
+      header: t('userName'),
+      rowHeader: true,
+      cell: (u) => (
+        <>
+          {u.displayName} {u.self && <span className="muted">{t('userYou')}</span>}
+        </>
+      ),
+    },
+    {
+      id: 'roles',
+      header: t('userRoles'),
+      cell: (u) => (u.roles.length > 0 ? u.roles.map((r) => t(`role_${r}`)).join(', ') : t('userNoRole')),
+    },
+    { id: 'district', header: t('userDistrict'), cell: (u) => (u.district === null ? t('cityWide') : props.district(u.district)) },
+    { id: 'signIn', header: t('userSignIn'), cell: (u) => t(`userSignIn_${u.signIn}`) },
+    { id: 'status', header: t('userStatus'), cell: (u) => (u.disabled ? <strong>{t('userDisabled')}</strong> : t('userActive')) },
+    { id: 'sessions', header: t('userSessions'), numeric: true, cell: (u) => number(u.liveSessions) },
+    { id: 'lastSeen', header: t('userLastSeen'), cell: (u) => (u.lastSeenAt ? dateTime(u.lastSeenAt) : t('userNever')) },
+    { id: 'actions', header: t('userActions'), actions: true, cell: (u) => actions(u) },
+  ]
+
   const intro = props.admin.district === null ? t('usersIntroCity') : null
   return (
     <section>
@@ -129,90 +153,65 @@ export function UsersPage(props: {
       {users === null && !problem && <Loading />}
       {users && users.length === 0 && <p>{t('usersNone')}</p>}
       {users && users.length > 0 && (
-        <ScrollRegion labelledBy="users-caption">
-          <table className="table">
-            <caption id="users-caption">{t('usersCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('userName')}</th>
-                <th scope="col">{t('userRoles')}</th>
-                <th scope="col">{t('userDistrict')}</th>
-                <th scope="col">{t('userSignIn')}</th>
-                <th scope="col">{t('userStatus')}</th>
-                <th scope="col" className="num">
-                  {t('userSessions')}
-                </th>
-                <th scope="col">{t('userLastSeen')}</th>
-                <th scope="col">{t('userActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => {
-                const sessions = open[u.id]
-                return (
-                  <Fragment key={u.id}>
-                    <tr data-user-row={u.displayName}>
-                      <th scope="row">
-                        {u.displayName} {u.self && <span className="muted">{t('userYou')}</span>}
-                      </th>
-                      <td>{u.roles.length > 0 ? u.roles.map((r) => t(`role_${r}`)).join(', ') : t('userNoRole')}</td>
-                      <td>{u.district === null ? t('cityWide') : props.district(u.district)}</td>
-                      <td>{t(`userSignIn_${u.signIn}`)}</td>
-                      <td>{u.disabled ? <strong>{t('userDisabled')}</strong> : t('userActive')}</td>
-                      <td className="num">{number(u.liveSessions)}</td>
-                      <td>{u.lastSeenAt ? dateTime(u.lastSeenAt) : t('userNever')}</td>
-                      <td>
-                        <div className="button-row">
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            aria-expanded={Boolean(sessions)}
-                            aria-controls={`user-sessions-${u.id}`}
-                            aria-label={t(sessions ? 'userHideSessionsFor' : 'userShowSessionsFor', { name: u.displayName })}
-                            onClick={() => toggle(u)}
-                          >
-                            {t(sessions ? 'userHideSessions' : 'userShowSessions')}
-                          </button>
-                          {u.liveSessions > 0 && (
-                            <button
-                              type="button"
-                              className="button button--secondary"
-                              aria-label={t('userEndAllFor', { name: u.displayName })}
-                              onClick={() => setPending({ kind: 'end-all', user: u })}
-                            >
-                              {t('userEndAll')}
-                            </button>
-                          )}
-                          {!u.self && (
-                            <button
-                              type="button"
-                              className={u.disabled ? 'button button--secondary' : 'button button--danger'}
-                              aria-label={t(u.disabled ? 'userEnableFor' : 'userDisableFor', { name: u.displayName })}
-                              onClick={() => setPending({ kind: u.disabled ? 'enable' : 'disable', user: u })}
-                            >
-                              {t(u.disabled ? 'userEnable' : 'userDisable')}
-                            </button>
-                          )}
-                        </div>
-                      </td>
-                    </tr>
-                    {sessions && (
-                      <tr id={`user-sessions-${u.id}`}>
-                        <td colSpan={8}>{sessions === 'loading' ? <Loading /> : userSessions(u, sessions)}</td>
-                      </tr>
-                    )}
-                  </Fragment>
-                )
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        // On a phone each user is a card with its buttons, and the sign-ins under it: nothing scrolls sideways.
+        <Table
+          caption={t('usersCaption')}
+          captionId="users-caption"
+          cards
+          columns={columns}
+          rows={users}
+          rowKey={(u) => u.id}
+          rowProps={(u) => ({ 'data-user-row': u.displayName })}
+          details={(u) => {
+            const sessions = open[u.id]
+            if (!sessions) return null
+            return { id: `user-sessions-${u.id}`, content: sessions === 'loading' ? <Loading /> : userSessions(u, sessions) }
+          }}
+        />
       )}
       {pending && dialog(pending)}
     </section>
   )
 
   // Called, not rendered as components, so that React keeps their elements between renders.
+  function actions(u: Account): ReactNode {
+    const sessions = open[u.id]
+    return (
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={Boolean(sessions)}
+          aria-controls={`user-sessions-${u.id}`}
+          aria-label={t(sessions ? 'userHideSessionsFor' : 'userShowSessionsFor', { name: u.displayName })}
+          onClick={() => toggle(u)}
+        >
+          {t(sessions ? 'userHideSessions' : 'userShowSessions')}
+        </button>
+        {u.liveSessions > 0 && (
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={t('userEndAllFor', { name: u.displayName })}
+            onClick={() => setPending({ kind: 'end-all', user: u })}
+          >
+            {t('userEndAll')}
+          </button>
+        )}
+        {!u.self && (
+          <button
+            type="button"
+            className={u.disabled ? 'button button--secondary' : 'button button--danger'}
+            aria-label={t(u.disabled ? 'userEnableFor' : 'userDisableFor', { name: u.displayName })}
+            onClick={() => setPending({ kind: u.disabled ? 'enable' : 'disable', user: u })}
+          >
+            {t(u.disabled ? 'userEnable' : 'userDisable')}
+          </button>
+        )}
+      </div>
+    )
+  }
+
   function userSessions(u: Account, sessions: readonly SessionInfo[]): ReactNode {
     if (sessions.length === 0) return <p>{t('userSessionsNone', { name: u.displayName })}</p>
     return (

@@ -31,6 +31,10 @@ const html = (node: ReactNode, lang: Lang = 'sv') =>
     </I18nRoot>,
   )
 
+/** A cell of a table with `cards`: its column's header as the card's label (hidden from assistive technology), then the value. */
+const cell = (label: string, value: string) =>
+  `<td><span class="table__label" aria-hidden="true">${label}</span><div class="table__value">${value}</div></td>`
+
 describe('i18n', () => {
   it('merges the kit texts under the app catalogue, fills placeholders, formats in Stockholm', () => {
     const sv = createI18n(catalogue, 'sv')
@@ -221,17 +225,19 @@ describe('SessionsPage', () => {
     expect(sv).toContain('<th scope="col">Senast använd</th>')
     expect(sv).toContain('<strong>Den här inloggningen</strong>')
     expect(sv).toContain('aria-label="Avsluta inloggningen från 2026-05-03 09:00"')
-    expect(sv).toContain('<td>okänd</td>')
+    expect(sv).toContain(cell('Adress', 'okänd'))
     expect(sv).not.toContain('s2') // no raw ids on the page
-    // The table scrolls sideways in its own named, focusable region (a phone's page never does).
-    expect(sv).toMatch(/<div class="table-wrap" role="region" tabindex="0" aria-labelledby="sessions-caption"><table/)
+    // The table sits in its own named, focusable region; on a phone its rows are cards (table-cards.test.tsx).
+    expect(sv).toMatch(
+      /<div class="table-wrap table-wrap--cards" role="region" tabindex="0" aria-labelledby="sessions-caption"><table class="table table--cards"/,
+    )
     // The browser in words, not its User-Agent header.
-    expect(sv).toContain('<td>Chrome 131 på Windows</td>')
+    expect(sv).toContain(cell('Webbläsare', 'Chrome 131 på Windows'))
     expect(sv).not.toContain('Mozilla/5.0')
     const en = page('en')
     expect(en).toContain('My sign-ins')
     expect(en).toContain('aria-label="End the sign-in from 2026-05-03 09:00"')
-    expect(en).toContain('<td>Chrome 131 on Windows</td>')
+    expect(en).toContain(cell('Browser', 'Chrome 131 on Windows'))
   })
 })
 
@@ -320,18 +326,18 @@ describe('PasswordForm and UsersPage', () => {
       )
     const sv = page('sv')
     expect(sv).toContain('<caption id="users-caption">Användare och deras inloggningar</caption>')
-    expect(sv).toContain('<td>Handläggare, Attestant</td>')
-    expect(sv).toContain('<td>Rinkeby-Kista</td>')
-    expect(sv).toContain('<td>hela staden</td>')
+    expect(sv).toContain(cell('Roller', 'Handläggare, Attestant'))
+    expect(sv).toContain(cell('Stadsdel', 'Rinkeby-Kista'))
+    expect(sv).toContain(cell('Stadsdel', 'hela staden'))
     expect(sv).toContain('<strong>Avstängt</strong>')
-    expect(sv).toContain('<td>Stadens konto</td>')
+    expect(sv).toContain(cell('Loggar in med', 'Stadens konto'))
     expect(sv).toContain('aria-label="Aktivera kontot för Amina Handläggare"')
     // No disable button for oneself.
     expect(sv).not.toContain('Stäng av kontot för Sara Admin')
     const visible = sv.replace(/<[^>]+>/g, ' ')
     for (const code of ['user-id-1', 'admin-id-7', 'officer', 'approver', 'rinkeby-kista', 'oidc']) expect(visible).not.toContain(code)
     const en = page('en')
-    expect(en).toContain('<td>Officer, Approver</td>')
+    expect(en).toContain(cell('Roles', 'Officer, Approver'))
     expect(en).toContain('Enable the account of Amina Handläggare')
   })
 })

@@ -66,6 +66,14 @@ export const TableNarrow: Story = {
     </div>
   ),
 }
+/** With `cards`, in a region narrower than 45rem each row is a card: the row header its title, every other cell labelled by its column. */
+export const TableCardsNarrow: Story = {
+  render: () => (
+    <div style={{ maxWidth: '20rem' }}>
+      <SortableTable caption="Ärenden (3)" rows={rows} rowKey={(r) => r.id} columns={columns.map(({ sortValue: _, ...c }) => c)} cards />
+    </div>
+  ),
+}
 export const PlainScrollRegion: Story = {
   render: () => (
     <ScrollRegion label="Täckning per stadsdel">

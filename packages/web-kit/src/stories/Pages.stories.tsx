@@ -70,4 +70,13 @@ const SESSIONS: SessionInfo[] = [
 const POLICY: PasswordPolicy = { allowed: true, minLength: 12, maxLength: 128 }
 export const MySignIns: Story = { render: () => <SessionsPage initial={SESSIONS} policy={POLICY} /> }
 export const MySignInsEnglish: Story = { parameters: { lang: 'en' }, render: () => <SessionsPage initial={SESSIONS} policy={POLICY} /> }
+/** As on a phone (375 px): each sign-in is a card, its fields labelled, the end button under them; nothing scrolls sideways. */
+export const MySignInsPhoneEnglish: Story = {
+  parameters: { lang: 'en' },
+  render: () => (
+    <div style={{ maxWidth: '375px' }}>
+      <SessionsPage initial={SESSIONS} policy={POLICY} />
+    </div>
+  ),
+}
 export const MySignInsCityAccount: Story = { render: () => <SessionsPage initial={SESSIONS} policy={{ ...POLICY, allowed: false }} /> }

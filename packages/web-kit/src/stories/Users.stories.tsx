@@ -82,6 +82,14 @@ export const UsersDistrictEnglish: Story = {
   parameters: { lang: 'en' },
   render: () => <UsersPage admin={districtAdmin} district={districtName} initial={USERS.slice(0, 2)} />,
 }
+/** As on a phone (375 px): each user is a card (the name its title, every field labelled, the buttons under them), one user's sign-ins as cards inside it. */
+export const UsersPhone: Story = {
+  render: () => (
+    <div style={{ maxWidth: '375px' }}>
+      <UsersPage admin={cityAdmin} district={districtName} initial={USERS} sessions={SESSIONS} />
+    </div>
+  ),
+}
 export const UsersNone: Story = { render: () => <UsersPage admin={districtAdmin} district={districtName} initial={[]} /> }
 
 /** The question before disabling an account (a modal dialog). */

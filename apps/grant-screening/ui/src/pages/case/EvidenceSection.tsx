@@ -1,4 +1,4 @@
-import { api, hasRole, Checkbox, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, ScrollRegion } from '@vbe/web-kit'
+import { api, hasRole, Checkbox, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, Table } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { yesNo } from '../../components/badges'
 import { useI18n } from '../../i18n'
@@ -40,60 +40,60 @@ export function EvidenceSection(props: CaseProps): ReactNode {
       {evidence.length === 0 ? (
         <p>{t('noEvidence')}</p>
       ) : (
-        <ScrollRegion labelledBy="evidence-caption">
-          <table className="table">
-            <caption id="evidence-caption">{t('evidenceCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colEvidenceNumber')}</th>
-                <th scope="col">{t('colConduct')}</th>
-                <th scope="col">{t('colActor')}</th>
-                <th scope="col">{t('colWithin')}</th>
-                <th scope="col">{t('colVerified')}</th>
-                <th scope="col">{t('colDate')}</th>
-                <th scope="col">{t('colSource')}</th>
-                <th scope="col">{t('colSummary')}</th>
-                <th scope="col">{t('colAssessment')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {evidence.map((x, i) => (
-                <tr key={x.id}>
-                  <th scope="row">{i + 1}</th>
-                  <td>{e('conduct', x.conduct)}</td>
-                  <td>
-                    {e('actor', x.actor)}
-                    {x.representativeAge !== undefined && <span className="block small muted">{x.representativeAge}</span>}
-                  </td>
-                  <td>{yesNo(t, x.withinActivities)}</td>
-                  <td>{yesNo(t, x.verified)}</td>
-                  <td>{date(x.date)}</td>
-                  <td>
-                    {e('source', x.source.kind)}
-                    {x.source.reference && <span className="block small muted">{x.source.reference}</span>}
-                  </td>
-                  <td>{x.summary ?? ''}</td>
-                  <td>
-                    {e('assessment', assessment.get(x.id)?.status ?? 'unassessed')}
-                    {assessment.get(x.id)?.reason && <span className="block small">{assessment.get(x.id)?.reason}</span>}
-                    {assessment.get(x.id)?.assessedBy && (
-                      <span className="block small muted">
-                        {t('assessedBy', {
-                          name: assessment.get(x.id)?.assessedBy ?? '',
-                          at: date(assessment.get(x.id)?.assessedAt?.slice(0, 10) ?? null),
-                        })}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <Table
+          caption={t('evidenceCaption')}
+          cards
+          rows={evidence.map((x, i) => ({ ...x, number: i + 1 }))}
+          rowKey={(x) => x.id}
+          columns={[
+            { id: 'number', header: t('colEvidenceNumber'), rowHeader: true, cell: (x) => x.number },
+            { id: 'conduct', header: t('colConduct'), cell: (x) => e('conduct', x.conduct) },
+            {
+              id: 'actor',
+              header: t('colActor'),
+              cell: (x) => (
+                <>
+                  {e('actor', x.actor)}
+                  {x.representativeAge !== undefined && <span className="block small muted">{x.representativeAge}</span>}
+                </>
+              ),
+            },
+            { id: 'within', header: t('colWithin'), cell: (x) => yesNo(t, x.withinActivities) },
+            { id: 'verified', header: t('colVerified'), cell: (x) => yesNo(t, x.verified) },
+            { id: 'date', header: t('colDate'), cell: (x) => date(x.date) },
+            {
+              id: 'source',
+              header: t('colSource'),
+              cell: (x) => (
+                <>
+                  {e('source', x.source.kind)}
+                  {x.source.reference && <span className="block small muted">{x.source.reference}</span>}
+                </>
+              ),
+            },
+            { id: 'summary', header: t('colSummary'), cell: (x) => x.summary ?? '' },
+            { id: 'assessment', header: t('colAssessment'), cell: (x) => <Assessment assessment={assessment.get(x.id)} /> },
+          ]}
+        />
       )}
       {canAdd && evidence.length > 0 && <AssessEvidence {...props} />}
       {canAdd && <AddEvidence {...props} />}
     </section>
+  )
+}
+
+/** An evidence item's assessment: its status, the reason, and who assessed it when. */
+function Assessment(props: { assessment: CaseDetail['evidenceAssessments'][number] | undefined }): ReactNode {
+  const { t, e, date } = useI18n()
+  const a = props.assessment
+  return (
+    <>
+      {e('assessment', a?.status ?? 'unassessed')}
+      {a?.reason && <span className="block small">{a.reason}</span>}
+      {a?.assessedBy && (
+        <span className="block small muted">{t('assessedBy', { name: a.assessedBy, at: date(a.assessedAt?.slice(0, 10) ?? null) })}</span>
+      )}
+    </>
   )
 }
 

@@ -1,4 +1,4 @@
-import { ScrollRegion } from '@vbe/web-kit'
+import { Table } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
@@ -16,41 +16,37 @@ export function FindingsSection(props: { detail: CaseDetail }): ReactNode {
   }
   if (screening.findings.length === 0) return <p>{t('noFindings')}</p>
   return (
-    <ScrollRegion labelledBy="findings-caption">
-      <table className="table table--findings">
-        <caption id="findings-caption">{t('findingsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('colRule')}</th>
-            <th scope="col">{t('colFindingStatus')}</th>
-            <th scope="col">{t('colReason')}</th>
-            <th scope="col">{t('colSources')}</th>
-            <th scope="col">{t('colEvidence')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {screening.findings.map((f, i) => (
-            <tr key={`${f.ruleId}-${f.evidenceIds.join(',')}-${i}`} className={`finding finding--${f.status}`}>
-              <th scope="row">
-                {heading(f.ruleId)}
-                <span className="block small muted">{e('kind', f.kind)}</span>
-              </th>
-              <td>
-                <Badge kind="finding" value={f.status} />
-              </td>
-              <td>{loc(f.reason)}</td>
-              <td>
-                <Sources sources={f.sources} />
-              </td>
-              <td>
-                {/* Evidence by its number in the evidence table, never its generated id. */}
-                {f.evidenceIds.length > 0 ? f.evidenceIds.map((id) => evidenceNumber(id)).join(', ') : <span className="muted">–</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <Table
+      caption={t('findingsCaption')}
+      className="table--findings"
+      cards
+      rows={screening.findings}
+      rowKey={(f, i) => `${f.ruleId}-${f.evidenceIds.join(',')}-${i}`}
+      rowProps={(f) => ({ className: `finding finding--${f.status}` })}
+      columns={[
+        {
+          id: 'rule',
+          header: t('colRule'),
+          rowHeader: true,
+          cell: (f) => (
+            <>
+              {heading(f.ruleId)}
+              <span className="block small muted">{e('kind', f.kind)}</span>
+            </>
+          ),
+        },
+        { id: 'status', header: t('colFindingStatus'), cell: (f) => <Badge kind="finding" value={f.status} /> },
+        { id: 'reason', header: t('colReason'), cell: (f) => loc(f.reason) },
+        { id: 'sources', header: t('colSources'), cell: (f) => <Sources sources={f.sources} /> },
+        {
+          id: 'evidence',
+          header: t('colEvidence'),
+          // Evidence by its number in the evidence table, never its generated id.
+          cell: (f) =>
+            f.evidenceIds.length > 0 ? f.evidenceIds.map((id) => evidenceNumber(id)).join(', ') : <span className="muted">–</span>,
+        },
+      ]}
+    />
   )
 }
 

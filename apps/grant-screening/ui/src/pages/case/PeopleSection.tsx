@@ -1,4 +1,4 @@
-import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce, ScrollRegion } from '@vbe/web-kit'
+import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce, Table } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import type { CaseDetail } from '../../types'
@@ -56,31 +56,19 @@ export function PersonsSection(props: CaseProps): ReactNode {
       {persons.length === 0 ? (
         <p className="muted">{t('noPersons')}</p>
       ) : (
-        <ScrollRegion labelledBy="persons-caption">
-          <table className="table">
-            <caption id="persons-caption" className="visually-hidden">
-              {t('personsCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colName')}</th>
-                <th scope="col">{t('colPersonRole')}</th>
-                <th scope="col">{t('colEmail')}</th>
-                <th scope="col">{t('colPhone')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {persons.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.erased ? <em>{t('erased')}</em> : p.name}</th>
-                  <td>{e('person', p.role)}</td>
-                  <td>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '–'}</td>
-                  <td>{p.phone ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <Table
+          caption={t('personsCaption')}
+          captionHidden
+          cards
+          rows={persons}
+          rowKey={(p) => p.id}
+          columns={[
+            { id: 'name', header: t('colName'), rowHeader: true, cell: (p) => (p.erased ? <em>{t('erased')}</em> : p.name) },
+            { id: 'role', header: t('colPersonRole'), cell: (p) => e('person', p.role) },
+            { id: 'email', header: t('colEmail'), cell: (p) => (p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '–') },
+            { id: 'phone', header: t('colPhone'), cell: (p) => p.phone ?? '–' },
+          ]}
+        />
       )}
     </section>
   )

@@ -1,4 +1,4 @@
-import { api, PageHeading, ErrorSummary, Field, Submit, useForm, useAnnounce, ScrollRegion } from '@vbe/web-kit'
+import { api, PageHeading, ErrorSummary, Field, Submit, useForm, useAnnounce, Table } from '@vbe/web-kit'
 import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
@@ -50,52 +50,36 @@ export function ImportPage(): ReactNode {
         <section aria-labelledby="import-result-title" className="import-result">
           <h2 id="import-result-title">{t('importResult', { imported: result.imported.length, errors: result.errors.length })}</h2>
           {result.imported.length > 0 && (
-            <ScrollRegion labelledBy="imported-caption">
-              <table className="table">
-                <caption id="imported-caption">{t('importedCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colRow')}</th>
-                    <th scope="col">{t('colCase')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.imported.map((r) => (
-                    <tr key={`${r.row}-${r.id}`}>
-                      <th scope="row">{r.row}</th>
-                      <td>
-                        <a href={caseHref(r.id)} data-case-id={r.id}>
-                          {t('openImportedCase', { row: r.row })}
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <Table
+              caption={t('importedCaption')}
+              rows={result.imported}
+              rowKey={(r) => `${r.row}-${r.id}`}
+              columns={[
+                { id: 'row', header: t('colRow'), rowHeader: true, cell: (r) => r.row },
+                {
+                  id: 'case',
+                  header: t('colCase'),
+                  cell: (r) => (
+                    <a href={caseHref(r.id)} data-case-id={r.id}>
+                      {t('openImportedCase', { row: r.row })}
+                    </a>
+                  ),
+                },
+              ]}
+            />
           )}
           {result.errors.length > 0 && (
-            <ScrollRegion labelledBy="import-errors-caption">
-              <table className="table table--errors">
-                <caption id="import-errors-caption">{t('importErrorsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colRow')}</th>
-                    <th scope="col">{t('colField')}</th>
-                    <th scope="col">{t('colProblem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.errors.map((r, i) => (
-                    <tr key={i}>
-                      <th scope="row">{r.row}</th>
-                      <td className="mono">{r.path}</td>
-                      <td>{r.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <Table
+              caption={t('importErrorsCaption')}
+              className="table--errors"
+              rows={result.errors}
+              rowKey={(_, i) => String(i)}
+              columns={[
+                { id: 'row', header: t('colRow'), rowHeader: true, cell: (r) => r.row },
+                { id: 'field', header: t('colField'), className: 'mono', cell: (r) => r.path },
+                { id: 'problem', header: t('colProblem'), cell: (r) => r.message },
+              ]}
+            />
           )}
         </section>
       )}

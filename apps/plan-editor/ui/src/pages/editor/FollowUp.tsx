@@ -1,6 +1,6 @@
 import { useState, type MutableRefObject } from 'react'
 import { TERTIALS, type Indicator, type Tertial } from '@vbe/core/plans'
-import { apiClient, problemText, ScrollRegion, toProblemOf } from '@vbe/web-kit'
+import { apiClient, problemText, Table, toProblemOf } from '@vbe/web-kit'
 import type { PlanDetail } from '../../types'
 import { useI18n } from '../../i18n'
 
@@ -65,11 +65,24 @@ export function Chart({ indicator, id }: { indicator: Indicator; id: string }) {
   )
 }
 
-function PeriodRow({
+/** What is typed for one tertial, and the outcome of the last save or removal. */
+interface PeriodState {
+  readonly value: string
+  readonly date: string
+  readonly note: string
+  readonly msg: string | null
+}
+
+/**
+ * One indicator's follow-up values, a row per tertial: value, date and note, saved or
+ * removed one tertial at a time. Keyed by the plan's version by its caller, so what is
+ * typed starts again from the saved plan after every change. On a phone each tertial is a card.
+ */
+function FollowUpTable({
   plan,
   activityId,
   indicator,
-  period,
+  captionId,
   version,
   onSaved,
   busy,
@@ -78,20 +91,24 @@ function PeriodRow({
   plan: PlanDetail
   activityId: string
   indicator: Indicator
-  period: Tertial
+  captionId: string
   version: MutableRefObject<number>
   onSaved: (p: PlanDetail) => void
 }) {
   const { t } = useI18n()
-  const current = indicator.followUps.find((f) => f.period === period)
-  const [value, setValue] = useState(current ? String(current.value) : '')
-  const [date, setDate] = useState(current?.date ?? '')
-  const [note, setNote] = useState(current?.note ?? '')
-  const [msg, setMsg] = useState<string | null>(null)
-  const q = `fu-${activityId}-${indicator.id}-${period}`
-  const path = `/api/plans/${plan.id}/activities/${encodeURIComponent(activityId)}/indicators/${encodeURIComponent(indicator.id)}/follow-ups/${period}`
-  const send = async (method: 'PUT' | 'DELETE', done: string) => {
-    setMsg(null)
+  const saved = (period: Tertial) => indicator.followUps.find((f) => f.period === period)
+  const [state, setState] = useState<Readonly<Record<Tertial, PeriodState>>>(() => {
+    const initial = (period: Tertial): PeriodState => {
+      const current = saved(period)
+      return { value: current ? String(current.value) : '', date: current?.date ?? '', note: current?.note ?? '', msg: null }
+    }
+    return { T1: initial('T1'), T2: initial('T2'), T3: initial('T3') }
+  })
+  const set = (period: Tertial, change: Partial<PeriodState>) => setState((s) => ({ ...s, [period]: { ...s[period], ...change } }))
+  const send = async (period: Tertial, method: 'PUT' | 'DELETE', done: string) => {
+    const { value, date, note } = state[period]
+    const path = `/api/plans/${plan.id}/activities/${encodeURIComponent(activityId)}/indicators/${encodeURIComponent(indicator.id)}/follow-ups/${period}`
+    set(period, { msg: null })
     try {
       const { data } = await apiClient.requestWithEtag<PlanDetail>(path, {
         method,
@@ -99,48 +116,111 @@ function PeriodRow({
         ifMatch: version.current,
       })
       onSaved(data)
-      if (method === 'DELETE') {
-        setValue('')
-        setDate('')
-        setNote('')
-      }
-      setMsg(done)
+      set(period, method === 'DELETE' ? { value: '', date: '', note: '', msg: done } : { msg: done })
     } catch (e) {
-      setMsg(problemText(toProblemOf(e)))
+      set(period, { msg: problemText(toProblemOf(e)) })
     }
   }
   const ro = !plan.can.followUp
+  const q = (period: Tertial) => `fu-${activityId}-${indicator.id}-${period}`
   return (
-    <tr>
-      <th scope="row">{period}</th>
-      <td>
-        <label htmlFor={`${q}-v`} className="visually-hidden">{`${t('value')} ${period}`}</label>
-        <input id={`${q}-v`} type="number" value={value} readOnly={ro} onChange={(e) => setValue(e.target.value)} size={6} />
-      </td>
-      <td>
-        <label htmlFor={`${q}-d`} className="visually-hidden">{`${t('date')} ${period}`}</label>
-        <input id={`${q}-d`} type="date" value={date} readOnly={ro} onChange={(e) => setDate(e.target.value)} />
-      </td>
-      <td>
-        <label htmlFor={`${q}-n`} className="visually-hidden">{`${t('note')} ${period}`}</label>
-        <input id={`${q}-n`} value={note} readOnly={ro} onChange={(e) => setNote(e.target.value)} />
-      </td>
-      <td>
-        <div className="actions">
-          {!ro && (
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void send('PUT', t('save.saved'))}>
-              {t('save')} {period}
-            </button>
-          )}
-          {!ro && current && (
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => void send('DELETE', t('removed'))}>
-              {t('removeFollowUp')} {period}
-            </button>
-          )}
-        </div>
-        <span role="status">{msg}</span>
-      </td>
-    </tr>
+    <Table
+      caption={
+        <>
+          {t('baseline')}: {indicator.baseline ? `${indicator.baseline.value} (${indicator.baseline.date})` : '—'} · {t('target')}:{' '}
+          {indicator.target ? `${indicator.target.value} (${indicator.target.date})` : '—'}
+        </>
+      }
+      captionId={captionId}
+      className="followup"
+      cards
+      rows={TERTIALS}
+      rowKey={(period) => period}
+      columns={[
+        { id: 'period', header: t('period'), rowHeader: true, cell: (period) => period },
+        {
+          id: 'value',
+          header: t('value'),
+          cell: (period) => (
+            <>
+              <label htmlFor={`${q(period)}-v`} className="visually-hidden">{`${t('value')} ${period}`}</label>
+              <input
+                id={`${q(period)}-v`}
+                type="number"
+                value={state[period].value}
+                readOnly={ro}
+                onChange={(e) => set(period, { value: e.target.value })}
+                size={6}
+              />
+            </>
+          ),
+        },
+        {
+          id: 'date',
+          header: t('date'),
+          cell: (period) => (
+            <>
+              <label htmlFor={`${q(period)}-d`} className="visually-hidden">{`${t('date')} ${period}`}</label>
+              <input
+                id={`${q(period)}-d`}
+                type="date"
+                value={state[period].date}
+                readOnly={ro}
+                onChange={(e) => set(period, { date: e.target.value })}
+              />
+            </>
+          ),
+        },
+        {
+          id: 'note',
+          header: t('note'),
+          cell: (period) => (
+            <>
+              <label htmlFor={`${q(period)}-n`} className="visually-hidden">{`${t('note')} ${period}`}</label>
+              <input
+                id={`${q(period)}-n`}
+                value={state[period].note}
+                readOnly={ro}
+                onChange={(e) => set(period, { note: e.target.value })}
+              />
+            </>
+          ),
+        },
+        {
+          id: 'actions',
+          header: t('save'),
+          headerHidden: true,
+          actions: true,
+          cell: (period) => (
+            <>
+              <div className="actions">
+                {!ro && (
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={busy}
+                    onClick={() => void send(period, 'PUT', t('save.saved'))}
+                  >
+                    {t('save')} {period}
+                  </button>
+                )}
+                {!ro && saved(period) && (
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={busy}
+                    onClick={() => void send(period, 'DELETE', t('removed'))}
+                  >
+                    {t('removeFollowUp')} {period}
+                  </button>
+                )}
+              </div>
+              <span role="status">{state[period].msg}</span>
+            </>
+          ),
+        },
+      ]}
+    />
   )
 }
 
@@ -172,39 +252,16 @@ export function FollowUp({
           </h3>
           <div className="fu-grid">
             <Chart indicator={i} id={`chart-${a.id}-${i.id}`} />
-            <ScrollRegion labelledBy={`fuh-${a.id}-${i.id}`}>
-              <table className="table followup">
-                <caption>
-                  {t('baseline')}: {i.baseline ? `${i.baseline.value} (${i.baseline.date})` : '—'} · {t('target')}:{' '}
-                  {i.target ? `${i.target.value} (${i.target.date})` : '—'}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('period')}</th>
-                    <th scope="col">{t('value')}</th>
-                    <th scope="col">{t('date')}</th>
-                    <th scope="col">{t('note')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('save')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {TERTIALS.map((p) => (
-                    <PeriodRow
-                      key={`${p}-${plan.version}`}
-                      busy={busy}
-                      plan={plan}
-                      activityId={a.id}
-                      indicator={i}
-                      period={p}
-                      version={version}
-                      onSaved={onSaved}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <FollowUpTable
+              key={plan.version}
+              busy={busy}
+              plan={plan}
+              activityId={a.id}
+              indicator={i}
+              captionId={`fuc-${a.id}-${i.id}`}
+              version={version}
+              onSaved={onSaved}
+            />
           </div>
         </section>
       ))}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { apiClient, Loading, PageHeading, ProblemMessage, ScrollRegion, toProblemOf, type Problem } from '@vbe/web-kit'
+import { apiClient, Loading, PageHeading, ProblemMessage, ScrollRegion, Table, toProblemOf, type Problem } from '@vbe/web-kit'
 import type { PlanSummary } from '../../types'
 import { CoverageSummary, PlanStatusBadge } from '../../components/plans'
 import { useI18n } from '../../i18n'
@@ -56,6 +56,10 @@ export function Overview() {
       <PageHeading>{t('overview')}</PageHeading>
       <h2>{t('heatMap')}</h2>
       <p>{t('heatHelp')}</p>
+      {/* The heat map stays a hand-written table, not the kit's Table: it is a matrix read across both
+          axes (districts × every guideline, perspective and measure of the templates), its columns are
+          data, its headers abbreviations, each cell coloured by its value. On a phone it keeps its grid
+          and scrolls sideways in its region; as cards it would lose the comparison it exists for. */}
       <ScrollRegion label={t('heatMap')}>
         <table className="table heat">
           <caption className="visually-hidden">{t('heatMap')}</caption>
@@ -119,34 +123,19 @@ export function Overview() {
       </div>
 
       <h2>{t('pictures')}</h2>
-      <ScrollRegion label={t('pictures')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('pictures')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('date')}</th>
-              <th scope="col">{t('district')}</th>
-              <th scope="col">{t('year')}</th>
-              <th scope="col">{t('summary')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.situationPictures.map((p) => (
-              <tr key={p.planId}>
-                <td>
-                  {p.date}
-                  {p.stale ? ` (${t('stale')})` : ''}
-                </td>
-                <th scope="row">{p.districtName}</th>
-                <td>
-                  <a href={`#/plan/${p.planId}`}>{p.year}</a>
-                </td>
-                <td>{p.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <Table
+        caption={t('pictures')}
+        captionHidden
+        cards
+        rows={data.situationPictures}
+        rowKey={(p) => p.planId}
+        columns={[
+          { id: 'date', header: t('date'), cell: (p) => `${p.date}${p.stale ? ` (${t('stale')})` : ''}` },
+          { id: 'district', header: t('district'), rowHeader: true, cell: (p) => p.districtName },
+          { id: 'year', header: t('year'), cell: (p) => <a href={`#/plan/${p.planId}`}>{p.year}</a> },
+          { id: 'summary', header: t('summary'), cell: (p) => p.summary },
+        ]}
+      />
     </section>
   )
 }
