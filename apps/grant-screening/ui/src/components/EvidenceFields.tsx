@@ -1,8 +1,7 @@
-// One evidence item's fields (the exchange format's `evidence` item without its id), for any
-// form that takes evidence: the new-application form has them per row. The case page's
-// "Lägg till underlag" (pages/case/EvidenceSection.tsx) asks for the same fields with the same
-// labels and may move onto this component.
-import { Checkbox, Field, RadioGroup, type FormState } from '@vbe/web-kit'
+// One evidence item's fields (the exchange format's `evidence` item without its id), for every
+// form that takes evidence: the new-application form has them per row, the case page's
+// "Lägg till underlag" (pages/case/EvidenceSection.tsx) once.
+import { Checkbox, DateField, Field, RadioGroup, type FormState } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { useI18n } from '../i18n'
 import type { MessageKey } from '../messages/sv'
@@ -97,9 +96,7 @@ export function EvidenceFields(props: {
   return (
     <>
       <div className="form-grid">
-        <Field form={form} name={name('date')} label={t('evidenceDate')} required>
-          {(p) => <input {...p} type="date" value={x.date} onChange={(ev) => set({ date: ev.currentTarget.value })} />}
-        </Field>
+        <DateField form={form} name={name('date')} label={t('evidenceDate')} required value={x.date} onChange={(date) => set({ date })} />
         <Field form={form} name={name('conduct')} label={t('conduct')} required>
           {(p) => (
             <select {...p} value={x.conduct} onChange={(ev) => set({ conduct: ev.currentTarget.value as Conduct })}>

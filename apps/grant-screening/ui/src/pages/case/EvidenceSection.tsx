@@ -1,31 +1,10 @@
-import { api, hasRole, Checkbox, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, Table } from '@vbe/web-kit'
+import { api, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, Table } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { yesNo } from '../../components/badges'
 import { useI18n } from '../../i18n'
-import {
-  ACTORS,
-  ASSESSMENTS,
-  CONDUCTS,
-  SOURCE_KINDS,
-  type Actor,
-  type AssessmentStatus,
-  type CaseDetail,
-  type Conduct,
-  type SourceKind,
-} from '../../types'
+import { ASSESSMENTS, type AssessmentStatus, type CaseDetail } from '../../types'
+import { emptyEvidence, EVIDENCE_FIELDS, EvidenceFields, evidenceBody, type EvidenceInput } from '../../components/EvidenceFields'
 import type { CaseProps } from './CasePage'
-
-const FIELDS = [
-  'conduct',
-  'actor',
-  'representativeAge',
-  'withinActivities',
-  'verified',
-  'date',
-  'source.kind',
-  'source.reference',
-  'summary',
-] as const
 
 export function EvidenceSection(props: CaseProps): ReactNode {
   const { t, e, date } = useI18n()
@@ -101,124 +80,35 @@ function AddEvidence(props: CaseProps): ReactNode {
   const { t, e } = useI18n()
   const announce = useAnnounce()
   const form = useForm('evidence', { onConflict: () => void props.reload() })
-  const [conduct, setConduct] = useState<Conduct | ''>('')
-  const [actor, setActor] = useState<Actor>('organisation')
-  const [age, setAge] = useState('')
-  const [withinActivities, setWithin] = useState(true)
-  const [verified, setVerified] = useState(false)
-  const [date, setDate] = useState('')
-  const [sourceKind, setSourceKind] = useState<SourceKind | ''>('')
-  const [reference, setReference] = useState('')
-  const [summary, setSummary] = useState('')
+  const [item, setItem] = useState<EvidenceInput>(emptyEvidence)
 
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault()
     // The three required fields, asked for in words before sending: the API's answer for an empty
     // choice lists the codes it accepts ("violence, threat, …"), which no officer should have to read.
     const missing = [
-      ...(date === '' ? [{ path: 'date', message: t('evidenceNeedsDate') }] : []),
-      ...(conduct === '' ? [{ path: 'conduct', message: t('evidenceNeedsConduct') }] : []),
-      ...(sourceKind === '' ? [{ path: 'source.kind', message: t('evidenceNeedsSource') }] : []),
+      ...(item.date === '' ? [{ path: 'date', message: t('evidenceNeedsDate') }] : []),
+      ...(item.conduct === '' ? [{ path: 'conduct', message: t('evidenceNeedsConduct') }] : []),
+      ...(item.source === '' ? [{ path: 'source.kind', message: t('evidenceNeedsSource') }] : []),
     ]
     if (missing.length > 0) {
       form.setProblem({ status: 400, detail: t('evidenceIncomplete'), errors: missing })
       return
     }
-    const item = {
-      conduct,
-      actor,
-      ...(actor === 'representative' && age.trim() !== '' ? { representativeAge: Number(age) } : {}),
-      withinActivities,
-      verified,
-      date,
-      source: { kind: sourceKind, ...(reference.trim() ? { reference: reference.trim() } : {}) },
-      ...(summary.trim() ? { summary: summary.trim() } : {}),
-    }
-    const detail = await form.submit(() => api<CaseDetail>(`/api/cases/${encodeURIComponent(props.detail.id)}/evidence`, { json: item }))
+    const url = `/api/cases/${encodeURIComponent(props.detail.id)}/evidence`
+    const detail = await form.submit(() => api<CaseDetail>(url, { json: evidenceBody(item) }))
     if (detail) {
       props.onChange(detail)
       announce(t('evidenceAdded', { outcome: e('outcome', detail.outcome) }))
-      setConduct('')
-      setAge('')
-      setDate('')
-      setSourceKind('')
-      setReference('')
-      setSummary('')
-      setVerified(false)
-      setWithin(true)
+      setItem(emptyEvidence())
     }
   }
 
   return (
     <form className="subform" onSubmit={(ev) => void onSubmit(ev)} noValidate aria-labelledby="add-evidence-title">
       <h3 id="add-evidence-title">{t('addEvidence')}</h3>
-      <ErrorSummary form={form} fields={FIELDS} />
-      <div className="form-grid">
-        <Field form={form} name="date" label={t('evidenceDate')} required>
-          {(p) => <input {...p} type="date" value={date} onChange={(ev) => setDate(ev.currentTarget.value)} />}
-        </Field>
-        <Field form={form} name="conduct" label={t('conduct')} required>
-          {(p) => (
-            <select {...p} value={conduct} onChange={(ev) => setConduct(ev.currentTarget.value as Conduct)}>
-              <option value="" disabled>
-                –
-              </option>
-              {CONDUCTS.map((c) => (
-                <option key={c} value={c}>
-                  {e('conduct', c)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field form={form} name="source.kind" label={t('sourceKind')} required>
-          {(p) => (
-            <select {...p} value={sourceKind} onChange={(ev) => setSourceKind(ev.currentTarget.value as SourceKind)}>
-              <option value="" disabled>
-                –
-              </option>
-              {SOURCE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {e('source', k)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <RadioGroup
-        form={form}
-        name="actor"
-        legend={t('actor')}
-        value={actor}
-        onChange={setActor}
-        inline
-        options={ACTORS.map((a) => ({ value: a, label: e('actor', a) }))}
-      />
-      {actor === 'representative' && (
-        <Field form={form} name="representativeAge" label={t('representativeAge')} hint={t('representativeAgeHint')} optional>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={130}
-              className="input--short"
-              value={age}
-              onChange={(ev) => setAge(ev.currentTarget.value)}
-            />
-          )}
-        </Field>
-      )}
-      <Checkbox form={form} name="withinActivities" label={t('withinActivities')} checked={withinActivities} onChange={setWithin} />
-      <Checkbox form={form} name="verified" label={t('verified')} checked={verified} onChange={setVerified} />
-      <Field form={form} name="source.reference" label={t('sourceReference')} hint={t('sourceReferenceHint')} optional>
-        {(p) => <input {...p} type="text" value={reference} onChange={(ev) => setReference(ev.currentTarget.value)} />}
-      </Field>
-      <Field form={form} name="summary" label={t('evidenceSummary')} optional>
-        {(p) => <textarea {...p} rows={3} value={summary} onChange={(ev) => setSummary(ev.currentTarget.value)} />}
-      </Field>
+      <ErrorSummary form={form} fields={EVIDENCE_FIELDS} />
+      <EvidenceFields form={form} name={(field) => field} value={item} onChange={(patch) => setItem((x) => ({ ...x, ...patch }))} />
       <Submit form={form} label={t('addEvidenceButton')} />
     </form>
   )

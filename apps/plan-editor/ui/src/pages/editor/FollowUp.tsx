@@ -1,6 +1,6 @@
 import { useState, type MutableRefObject } from 'react'
 import { TERTIALS, type Indicator, type Tertial } from '@vbe/core/plans'
-import { apiClient, problemText, Table, toProblemOf } from '@vbe/web-kit'
+import { apiClient, DateField, problemText, Table, toProblemOf } from '@vbe/web-kit'
 import type { PlanDetail } from '../../types'
 import { useI18n } from '../../i18n'
 
@@ -160,13 +160,14 @@ function FollowUpTable({
           header: t('date'),
           cell: (period) => (
             <>
-              <label htmlFor={`${q(period)}-d`} className="visually-hidden">{`${t('date')} ${period}`}</label>
-              <input
+              <DateField
                 id={`${q(period)}-d`}
-                type="date"
+                name="date"
+                label={`${t('date')} ${period}`}
+                labelHidden
                 value={state[period].date}
                 readOnly={ro}
-                onChange={(e) => set(period, { date: e.target.value })}
+                onChange={(date) => set(period, { date })}
               />
             </>
           ),
