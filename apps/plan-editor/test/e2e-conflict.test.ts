@@ -44,6 +44,9 @@ describe('plan editor in Chromium: editing the same plan at once', () => {
     expect(await conflict.textContent()).not.toContain('officer.rk')
     expect(await conflict.textContent()).toContain('Ny lägesbild från Amina')
     expect(await conflict.textContent()).toContain('Preventionssamordnare (Erik)')
+    // the fields in the form's words, not core's change paths
+    expect(await conflict.textContent()).toContain('Kontaktpunkt: Funktion')
+    expect(await conflict.textContent()).not.toMatch(/contactPoint|situationPicture|activities\[/)
     await checkAxe(b, 'editor (conflict)')
     await b.screenshot({ path: '/tmp/pe-conflict.png', fullPage: false })
     // Nothing was overwritten on the server.

@@ -1,32 +1,33 @@
 import type { FieldChange, PlanDiff } from '@vbe/core/plans'
+import { districtPlugin } from '@vbe/districts'
 import { Table } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n'
-
-const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v))
+import { activityChangeLabel, changeValue, planChangeLabel } from './change-labels'
 
 /** One line of the redline: the field, what it was and what it is. */
 interface Line {
   readonly key: string
-  readonly path: string
+  /** The field in the form's words. */
+  readonly label: string
   readonly before: ReactNode
   readonly after: ReactNode
 }
 
-const changed = (key: string, path: string, c: FieldChange): Line => ({
-  key,
-  path,
-  before: <del>{show(c.before)}</del>,
-  after: <ins>{show(c.after)}</ins>,
-})
-
-/** A redline as a table: field, before, after. */
-export function DiffView({ diff, caption }: { diff: PlanDiff; caption: string }) {
-  const { t } = useI18n()
+/** A redline as a table: the field in the form's words, before, after. */
+export function DiffView({ diff, caption, district }: { diff: PlanDiff; caption: string; district: string }) {
+  const { t, lang } = useI18n()
   if (diff.identical) return <p>{t('identical')}</p>
-  const added = (key: string, path: string, title: string): Line => ({
+  const sectionTitle = (id: string) => districtPlugin(district)?.planSections.find((s) => s.id === id)?.title[lang]
+  const changed = (key: string, label: string, c: FieldChange): Line => ({
     key,
-    path,
+    label,
+    before: <del>{changeValue(c, 'before', t)}</del>,
+    after: <ins>{changeValue(c, 'after', t)}</ins>,
+  })
+  const added = (key: string, label: string, title: string): Line => ({
+    key,
+    label,
     before: '—',
     after: (
       <ins>
@@ -34,9 +35,9 @@ export function DiffView({ diff, caption }: { diff: PlanDiff; caption: string })
       </ins>
     ),
   })
-  const removed = (key: string, path: string, title: string): Line => ({
+  const removed = (key: string, label: string, title: string): Line => ({
     key,
-    path,
+    label,
     before: (
       <del>
         {t('removed')}: {title}
@@ -45,15 +46,17 @@ export function DiffView({ diff, caption }: { diff: PlanDiff; caption: string })
     after: '—',
   })
   const lines: Line[] = [
-    ...diff.plan.map((c) => changed(c.path, c.path, c)),
-    ...diff.activities.added.map((a) => added(`add-${a.id}`, `activities[${a.id}]`, a.title)),
-    ...diff.activities.removed.map((a) => removed(`rm-${a.id}`, `activities[${a.id}]`, a.title)),
+    ...diff.plan.map((c) => changed(c.path, planChangeLabel(c.path, t, sectionTitle), c)),
+    ...diff.activities.added.map((a) => added(`add-${a.id}`, t('activity'), a.title)),
+    ...diff.activities.removed.map((a) => removed(`rm-${a.id}`, t('activity'), a.title)),
     ...diff.activities.changed.flatMap((a) => [
-      ...a.fields.map((c) => changed(`${a.id}-${c.path}`, `activities[${a.id}].${c.path}`, c)),
-      ...a.indicators.added.map((i) => added(`${a.id}-add-${i.id}`, `activities[${a.id}].indicators[${i.id}]`, i.name)),
-      ...a.indicators.removed.map((i) => removed(`${a.id}-rm-${i.id}`, `activities[${a.id}].indicators[${i.id}]`, i.name)),
+      ...a.fields.map((c) => changed(`${a.id}-${c.path}`, activityChangeLabel(c.path, t, a.title), c)),
+      ...a.indicators.added.map((i) => added(`${a.id}-add-${i.id}`, `${activityChangeLabel('', t, a.title)}: ${t('indicator')}`, i.name)),
+      ...a.indicators.removed.map((i) =>
+        removed(`${a.id}-rm-${i.id}`, `${activityChangeLabel('', t, a.title)}: ${t('indicator')}`, i.name),
+      ),
       ...a.indicators.changed.flatMap((i) =>
-        i.fields.map((c) => changed(`${a.id}-${i.id}-${c.path}`, `activities[${a.id}].indicators[${i.id}].${c.path}`, c)),
+        i.fields.map((c) => changed(`${a.id}-${i.id}-${c.path}`, activityChangeLabel(c.path, t, a.title, i.name), c)),
       ),
     ]),
   ]
@@ -65,7 +68,7 @@ export function DiffView({ diff, caption }: { diff: PlanDiff; caption: string })
       rows={lines}
       rowKey={(l) => l.key}
       columns={[
-        { id: 'field', header: t('field'), rowHeader: true, cell: (l) => <code>{l.path}</code> },
+        { id: 'field', header: t('field'), rowHeader: true, cell: (l) => l.label },
         { id: 'before', header: t('before'), cell: (l) => l.before },
         { id: 'after', header: t('after'), cell: (l) => l.after },
       ]}

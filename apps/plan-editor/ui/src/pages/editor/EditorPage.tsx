@@ -76,7 +76,7 @@ export function Editor({ id }: { id: string; user: User }) {
         )}
       </div>
 
-      {conflict && <ConflictPanel conflict={conflict} resolve={(how) => void resolve(how)} />}
+      {conflict && <ConflictPanel conflict={conflict} district={server.district} resolve={(how) => void resolve(how)} />}
 
       <Workflow plan={server} busy={busy} version={version} onDone={replaced} />
 

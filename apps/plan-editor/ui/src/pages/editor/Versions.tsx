@@ -73,7 +73,7 @@ export function Versions({ plan }: { plan: PlanDetail }) {
           {error}
         </p>
       )}
-      {diff && <DiffView diff={diff} caption={`${t('redline')}: ${from} → ${to}`} />}
+      {diff && <DiffView diff={diff} caption={`${t('redline')}: ${from} → ${to}`} district={plan.district} />}
     </div>
   )
 }

@@ -13,7 +13,7 @@ export interface IssueField {
 }
 
 // The activity form's inputs: the value's key in the plan → its label and the suffix of its input id (ActivityEditor).
-const ACTIVITY_FIELDS: Readonly<Record<string, readonly [MessageKey, string | null]>> = {
+export const ACTIVITY_FIELDS: Readonly<Record<string, readonly [MessageKey, string | null]>> = {
   title: ['title', 'title'],
   description: ['description', 'desc'],
   responsible: ['responsible', 'actor'],
@@ -27,7 +27,7 @@ const ACTIVITY_FIELDS: Readonly<Record<string, readonly [MessageKey, string | nu
   indicators: ['indicators', null],
   risks: ['risks', null],
 }
-const INDICATOR_FIELDS: Readonly<Record<string, readonly [MessageKey, string]>> = {
+export const INDICATOR_FIELDS: Readonly<Record<string, readonly [MessageKey, string]>> = {
   name: ['name', 'name'],
   kind: ['kind', 'kind'],
   unit: ['unit', 'unit'],
