@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { norrmalmExamplePlan, parsePlan } from '@vbe/core/plans'
 import { createI18n } from '@vbe/web-kit'
-import { catalogue } from '../ui/src/i18n.js'
-import { activityChangeLabel, changeValue, documentPathLabel, planChangeLabel } from '../ui/src/pages/editor/change-labels.js'
+import { catalogue } from '../src/i18n'
+import { activityChangeLabel, changeValue, documentPathLabel, planChangeLabel } from '../src/pages/editor/change-labels'
 
 // The redline and the conflict panel name fields in the form's words: never a change path or a code.
 const sv = createI18n(catalogue, 'sv').t
