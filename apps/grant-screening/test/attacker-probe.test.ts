@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { edgeProbe, type MatrixClient } from '@vbe/server-kit/testing'
-import { DEMO_PASSWORD, demoApplication } from '../src/index.js'
+import { DEMO_PASSWORD } from '../src/index.js'
+import { eligibleApplication, TIP } from './support/cases.js'
 import { startTestServer, type Client, type TestServer } from './support/server.js'
 
 // The attacker's walk of December 2026 (docs/security.md).
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') }
 
-/** An association that meets every formal rule. */
-const association = (name: string) => ({
-  name,
-  organisationNumber: '802400-1235',
-  activitySince: '2019-03-01',
-  bankAccount: { kind: 'bankgiro' as const, number: '5050-1055', holderIsAssociation: true },
-})
-
 /** A case that meets every rule, decided by `officer` (no second signature needed): it has a letter and a diarienummer. */
 async function decidedCase(officer: MatrixClient, ref: string): Promise<string> {
-  const application = demoApplication(ref, { association: association(`Probe Förening ${ref}`) })
+  const application = eligibleApplication(ref)
   const created = await officer.send('POST', '/api/cases', { application, persons: [] })
   expect(created.status, created.text).toBe(201)
   const { id } = created.json<{ id: string }>()
@@ -63,20 +56,7 @@ describe("attacker's walk: four eyes on the democracy assessment", () => {
 
   /** A case whose tip needs a person's assessment, dismissed by `assessor`, then proposed for a grant by the officer. */
   async function proposedAfterDismissal(assessor: Client, tag: string): Promise<string> {
-    const application = demoApplication(`probe-${tag}`, {
-      association: association(`Probe Förening ${tag}`),
-      evidence: [
-        {
-          id: 't1',
-          conduct: 'coercion',
-          actor: 'organisation',
-          withinActivities: true,
-          verified: false,
-          date: '2026-06-01',
-          source: { kind: 'tip' },
-        },
-      ],
-    })
+    const application = eligibleApplication(`probe-${tag}`, { evidence: [TIP] })
     const created = await officer.json('POST', '/api/cases', { application, persons: [] })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     const id = created.body.id as string

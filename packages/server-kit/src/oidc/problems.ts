@@ -23,41 +23,34 @@ export const oidcOff = () =>
     detail: { sv: 'Inloggning med stadens konto är inte inställd här.', en: 'Sign-in with the city’s account is not set up here.' },
   })
 
-/** `GET /api/oidc/login` or the callback, too often from one address without a finished sign-in. */
-export const signInThrottled = (retryAfterSeconds: number) => {
+/** A 429 with Retry-After; `words` gets the wait in each language ("3 sekunder", "1 second"). */
+const throttled = (code: string, retryAfterSeconds: number, words: (wait: { sv: string; en: string }) => { sv: string; en: string }) => {
   const s = Math.max(1, Math.ceil(retryAfterSeconds))
   return new ProblemResponse(
     {
       type: 'https://vbe.invalid/problems/rate-limited',
       title: PROBLEM_TITLES.rateLimited,
       status: 429,
-      detail: {
-        sv: `För många inloggningar har startats härifrån utan att slutföras. Försök igen om ${s} ${s === 1 ? 'sekund' : 'sekunder'}.`,
-        en: `Too many sign-ins were started from here without being finished. Try again in ${s} ${s === 1 ? 'second' : 'seconds'}.`,
-      },
-      code: 'sign-in-throttled',
+      detail: words({ sv: `${s} ${s === 1 ? 'sekund' : 'sekunder'}`, en: `${s} ${s === 1 ? 'second' : 'seconds'}` }),
+      code,
     },
     { 'retry-after': String(s) },
   )
 }
 
+/** `GET /api/oidc/login` or the callback, too often from one address without a finished sign-in. */
+export const signInThrottled = (retryAfterSeconds: number) =>
+  throttled('sign-in-throttled', retryAfterSeconds, (wait) => ({
+    sv: `För många inloggningar har startats härifrån utan att slutföras. Försök igen om ${wait.sv}.`,
+    en: `Too many sign-ins were started from here without being finished. Try again in ${wait.en}.`,
+  }))
+
 /** `POST /api/oidc/backchannel-logout`, after too many refused logout tokens from one address. */
-export const logoutTokensThrottled = (retryAfterSeconds: number) => {
-  const s = Math.max(1, Math.ceil(retryAfterSeconds))
-  return new ProblemResponse(
-    {
-      type: 'https://vbe.invalid/problems/rate-limited',
-      title: PROBLEM_TITLES.rateLimited,
-      status: 429,
-      detail: {
-        sv: `För många utloggningstoken härifrån har avvisats. Inga fler tas emot härifrån förrän om ${s} ${s === 1 ? 'sekund' : 'sekunder'}.`,
-        en: `Too many logout tokens from here were refused. No more are taken from here for ${s} ${s === 1 ? 'second' : 'seconds'}.`,
-      },
-      code: 'logout-token-throttled',
-    },
-    { 'retry-after': String(s) },
-  )
-}
+export const logoutTokensThrottled = (retryAfterSeconds: number) =>
+  throttled('logout-token-throttled', retryAfterSeconds, (wait) => ({
+    sv: `För många utloggningstoken härifrån har avvisats. Inga fler tas emot härifrån förrän om ${wait.sv}.`,
+    en: `Too many logout tokens from here were refused. No more are taken from here for ${wait.en}.`,
+  }))
 
 const LOGOUT_TOKEN_TEXTS: Readonly<Record<LogoutTokenProblem, { readonly sv: string; readonly en: string }>> = {
   malformed: { sv: 'Utloggningstoken är inte en giltig signerad JWT.', en: 'The logout token is not a valid signed JWT.' },
