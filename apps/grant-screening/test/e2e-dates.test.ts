@@ -8,7 +8,8 @@
  * checked with axe under the real CSP. Screenshots go to /tmp/dates-shots/.
  */
 import { mkdirSync } from 'node:fs'
-import type { Locator, Page } from 'playwright-core'
+import { describedBy, typeAndLeave } from '@vbe/test-browser'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { decidedCase, eligibleApplication } from './support/cases.js'
 import { axe, browser, cspViolations, expectCleanRun, h1, login, pageErrors, server, setLanguage, setupE2e } from './support/e2e.js'
@@ -30,19 +31,6 @@ async function pageIn(locale: string, width: number) {
   return { context, page }
 }
 
-/** The texts the input's aria-describedby points at, in order. */
-async function described(page: Page, input: Locator): Promise<string[]> {
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean)
-  return Promise.all(ids.map(async (id) => ((await page.locator(`[id="${id}"]`).textContent()) ?? '').trim()))
-}
-
-/** Types `text` into an emptied field and leaves it with Tab, as a person would. */
-async function typeAndLeave(input: Locator, text: string): Promise<void> {
-  await input.fill('')
-  await input.pressSequentially(text)
-  await input.press('Tab')
-}
-
 describe('grant-screening UI: dates in the UI language', () => {
   const violations: string[] = []
 
@@ -59,7 +47,7 @@ describe('grant-screening UI: dates in the UI language', () => {
       expect(await since.getAttribute('type')).toBe('text')
       expect(await since.getAttribute('inputmode')).toBe('numeric')
       expect(await since.getAttribute('autocomplete')).toBe('off')
-      expect(await described(page, since)).toEqual([
+      expect(await describedBy(page, since)).toEqual([
         'Dagen föreningens dokumenterade verksamhet började.',
         'ÅÅÅÅ-MM-DD, till exempel 2027-03-31',
       ])
@@ -77,7 +65,7 @@ describe('grant-screening UI: dates in the UI language', () => {
       await typeAndLeave(since, '2027-02-30')
       await since.and(page.locator('[aria-invalid="true"]')).waitFor()
       expect(await since.inputValue()).toBe('2027-02-30')
-      expect(await described(page, since)).toEqual([
+      expect(await describedBy(page, since)).toEqual([
         'Dagen föreningens dokumenterade verksamhet började.',
         'ÅÅÅÅ-MM-DD, till exempel 2027-03-31',
         'Verksamhet sedan: 2027-02-30 finns inte. Februari 2027 har 28 dagar.',
@@ -86,7 +74,7 @@ describe('grant-screening UI: dates in the UI language', () => {
       const adopted = page.getByLabel('Stadgarna antogs', { exact: true })
       await typeAndLeave(adopted, '03/31/2027')
       expect(await adopted.getAttribute('aria-invalid')).toBe('true')
-      expect((await described(page, adopted)).at(-1)).toBe(
+      expect((await describedBy(page, adopted)).at(-1)).toBe(
         'Stadgarna antogs: skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-31 (du skrev ”03/31/2027”).',
       )
       violations.push(...(await axe(page, 'dates new application sv')))
@@ -95,7 +83,7 @@ describe('grant-screening UI: dates in the UI language', () => {
       // Corrected, the error goes.
       await typeAndLeave(since, '2027-02-28')
       expect(await since.getAttribute('aria-invalid')).toBeNull()
-      expect(await described(page, since)).toHaveLength(2)
+      expect(await describedBy(page, since)).toHaveLength(2)
     } finally {
       await context.close()
     }
@@ -112,10 +100,10 @@ describe('grant-screening UI: dates in the UI language', () => {
       await login(page, 'officer.rk')
 
       const due = page.getByLabel('Report due before', { exact: true })
-      expect(await described(page, due)).toEqual(['YYYY-MM-DD, for example 2027-03-31'])
+      expect(await describedBy(page, due)).toEqual(['YYYY-MM-DD, for example 2027-03-31'])
       await typeAndLeave(due, '2027-13-01')
       expect(await due.getAttribute('aria-invalid')).toBe('true')
-      expect((await described(page, due)).at(-1)).toBe('Report due before: 2027-13-01 does not exist. The month is written 01 to 12.')
+      expect((await describedBy(page, due)).at(-1)).toBe('Report due before: 2027-13-01 does not exist. The month is written 01 to 12.')
       expect(await due.inputValue()).toBe('2027-13-01')
       violations.push(...(await axe(page, 'dates queue en')))
       await shot(page, 'queue-en-375')
@@ -129,7 +117,7 @@ describe('grant-screening UI: dates in the UI language', () => {
       const followUp = page.getByRole('region', { name: 'Follow-up' })
       const reportDue = followUp.getByLabel('Report due', { exact: true })
       await typeAndLeave(reportDue, '2027-04-31')
-      expect((await described(page, reportDue)).at(-1)).toBe('Report due: 2027-04-31 does not exist. April 2027 has 30 days.')
+      expect((await describedBy(page, reportDue)).at(-1)).toBe('Report due: 2027-04-31 does not exist. April 2027 has 30 days.')
       violations.push(...(await axe(page, 'dates follow-up en')))
       await followUp.screenshot({ path: `${SHOTS}/follow-up-en-375.png` })
       await typeAndLeave(reportDue, '20270331')

@@ -9,23 +9,11 @@
  */
 import { mkdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Locator, Page } from 'playwright-core'
+import { describedBy, typeAndLeave } from '@vbe/test-browser'
 import { browserSuite } from './browser-suite.js'
 
 const SHOTS = '/tmp/dates-shots'
 mkdirSync(SHOTS, { recursive: true })
-
-/** The texts the input's aria-describedby points at, in order. */
-async function described(page: Page, input: Locator): Promise<string[]> {
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean)
-  return Promise.all(ids.map(async (id) => ((await page.locator(`[id="${id}"]`).textContent()) ?? '').trim()))
-}
-
-async function typeAndLeave(input: Locator, text: string): Promise<void> {
-  await input.fill('')
-  await input.pressSequentially(text)
-  await input.press('Tab')
-}
 
 describe('plan editor: dates in the UI language', () => {
   const suite = browserSuite({ expectedStatuses: [401] })
@@ -42,7 +30,7 @@ describe('plan editor: dates in the UI language', () => {
 
     const picture = page.locator('#sp-date')
     expect(await picture.getAttribute('type')).toBe('text')
-    expect(await described(page, picture)).toEqual(['ÅÅÅÅ-MM-DD, till exempel 2027-03-31'])
+    expect(await describedBy(page, picture)).toEqual(['ÅÅÅÅ-MM-DD, till exempel 2027-03-31'])
 
     await page.getByRole('button', { name: 'Lägg till aktivitet' }).click()
     const act = page.locator('[data-activity=a1]')
@@ -55,7 +43,7 @@ describe('plan editor: dates in the UI language', () => {
     await typeAndLeave(to, '2031-2-29')
     expect(await to.getAttribute('aria-invalid')).toBe('true')
     expect(await to.inputValue()).toBe('2031-2-29')
-    expect((await described(page, to)).at(-1)).toBe('Till: 2031-02-29 finns inte. Februari 2031 har 28 dagar.')
+    expect((await describedBy(page, to)).at(-1)).toBe('Till: 2031-02-29 finns inte. Februari 2031 har 28 dagar.')
     await suite.checkAxe(page, 'plan editor, a date that does not exist (sv)')
     await act.screenshot({ path: `${SHOTS}/plan-activity-sv-1360.png` })
 
@@ -76,7 +64,7 @@ describe('plan editor: dates in the UI language', () => {
     const from = page.locator('[data-activity=a1]').getByLabel('From', { exact: true })
     expect(await from.inputValue()).toBe('2031-01-15')
     await typeAndLeave(from, '2031-13-01')
-    expect(await described(page, from)).toEqual([
+    expect(await describedBy(page, from)).toEqual([
       'YYYY-MM-DD, for example 2027-03-31',
       'From: 2031-13-01 does not exist. The month is written 01 to 12.',
     ])

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 /** Debian's Chromium (`apt-get install -y chromium`), or CHROMIUM_PATH. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -36,4 +36,17 @@ export function assertChromium(purpose = 'the browser tests'): void {
 export async function launchChromium(purpose = 'the browser tests'): Promise<Browser> {
   assertChromium(purpose)
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] })
+}
+
+/** The texts a field's aria-describedby points at, in order (its hint, format, error), as a screen reader hears them. */
+export async function describedBy(page: Page, input: Locator): Promise<string[]> {
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean)
+  return Promise.all(ids.map(async (id) => ((await page.locator(`[id="${id}"]`).textContent()) ?? '').trim()))
+}
+
+/** Types `text` key by key into an emptied field and leaves it with Tab, as a person would. */
+export async function typeAndLeave(input: Locator, text: string): Promise<void> {
+  await input.fill('')
+  await input.pressSequentially(text)
+  await input.press('Tab')
 }
