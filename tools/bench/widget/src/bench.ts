@@ -29,7 +29,9 @@ import { mainThreadCpu, measure, rounds, runDirect, type TraceEvent } from './ru
 import { reportSizes } from './sizes.js'
 
 const RUNS = Number(process.env['RUNS'] ?? 30)
-const TRACE_RUNS = Number(process.env['TRACE_RUNS'] ?? 8)
+/** `SETUPS=A`: only Chromium on its own (the figure for the budgets), without B and its traced loads. */
+const UNDER_PLAYWRIGHT = (process.env['SETUPS'] ?? 'A,B').split(',').includes('B')
+const TRACE_RUNS = UNDER_PLAYWRIGHT ? Number(process.env['TRACE_RUNS'] ?? 8) : 0
 const WARMUP = 3
 
 const outDir = await mkdtemp(join(tmpdir(), 'vbe-bench-'))
@@ -46,7 +48,7 @@ const loadBefore = loadavg()[0] ?? NaN
 try {
   await writeStaticScript(browser, server.origin, outDir)
   directSamples = await runDirect(server, rounds(pages, RUNS + WARMUP).flat(), WARMUP * pages.length)
-  for (const [i, order] of rounds(pages, RUNS + WARMUP).entries()) {
+  for (const [i, order] of UNDER_PLAYWRIGHT ? rounds(pages, RUNS + WARMUP).entries() : []) {
     for (const page of order) {
       const s = await measure(browser, server.origin, page)
       if (i >= WARMUP) samples.get(page.name)?.push(s)
@@ -79,12 +81,15 @@ const alone = report(
   pages,
   directSamples,
 )
-const driven = report(
-  `B. The same pages under Playwright (DevTools protocol attached: its utility world, and page and network events sent to the harness), a fresh context each`,
-  pages,
-  samples,
-)
-console.log(
-  `\nwidget, script loaded → visible, median: ${alone.widget.toFixed(1)} ms on its own (${(alone.widget / alone.base).toFixed(2)}× its baseline), ${driven.widget.toFixed(1)} ms under Playwright (${(driven.widget / driven.base).toFixed(2)}× its baseline); Playwright adds ${(driven.widget - alone.widget).toFixed(1)} ms to the widget and ${(driven.base - alone.base).toFixed(1)} ms to the baseline`,
-)
+const driven = UNDER_PLAYWRIGHT
+  ? report(
+      `B. The same pages under Playwright (DevTools protocol attached: its utility world, and page and network events sent to the harness), a fresh context each`,
+      pages,
+      samples,
+    )
+  : undefined
+if (driven)
+  console.log(
+    `\nwidget, script loaded → visible, median: ${alone.widget.toFixed(1)} ms on its own (${(alone.widget / alone.base).toFixed(2)}× its baseline), ${driven.widget.toFixed(1)} ms under Playwright (${(driven.widget / driven.base).toFixed(2)}× its baseline); Playwright adds ${(driven.widget - alone.widget).toFixed(1)} ms to the widget and ${(driven.base - alone.base).toFixed(1)} ms to the baseline`,
+  )
 if (TRACE_RUNS > 0) reportCpu(pages, cpuSamples, TRACE_RUNS)
