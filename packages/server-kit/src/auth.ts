@@ -203,7 +203,7 @@ export function checkPassword(
     if (pairWait) return yield* throttled(pairWait.waitMs)
     const addressWait = yield* claimAttempt(addressKey, perAddress, now)
     if (addressWait) {
-      yield* refundAttempt(pairKey)
+      yield* refundAttempt(pairKey, pair)
       return yield* throttled(addressWait.waitMs)
     }
     const row = yield* query('login.user', (db: Kysely<KitTables>) =>
@@ -217,7 +217,7 @@ export function checkPassword(
       return null
     }
     yield* clearAttempts(pairKey)
-    yield* refundAttempt(addressKey)
+    yield* refundAttempt(addressKey, perAddress)
     return row
   })
 }

@@ -147,6 +147,24 @@ describe('login throttling (findings 3 and 4)', () => {
   })
 })
 
+describe('a successful login gives back what its attempt cost', () => {
+  it('lets the next person at the same address in when the attempt that reached the free limit succeeded', async () => {
+    // An office behind one address: two wrong passwords, then a colleague logs in as the
+    // third attempt, which reaches the address's free limit and starts a wait. The login
+    // succeeded, so the count and the wait it started are given back.
+    const url = await serve({
+      authPolicy: { sessionMs: 3600_000, idleMs: 600_000, maxFailuresPerUser: 5, maxFailuresPerAddress: 3, windowMs: 900_000 },
+    })
+    for (const password of ['wrong-1', 'wrong-2'])
+      expect((await call(url, 'POST', '/api/session', { body: { username: 'bo', password } })).status).toBe(401)
+    await logIn(url, 'anna', 'pw-anna')
+    await logIn(url, 'bo', 'pw-bo')
+    // The given-back attempt is gone, the failures are not: the next wrong password is the third.
+    expect((await call(url, 'POST', '/api/session', { body: { username: 'admin', password: 'wrong-3' } })).status).toBe(401)
+    expect((await call(url, 'POST', '/api/session', { body: { username: 'admin', password: 'pw-admin' } })).status).toBe(429)
+  })
+})
+
 describe('sessions (finding 10, ASVS V7)', () => {
   it('sets a __Host- cookie, Secure by default; only the explicit opt-out drops Secure, and https via a trusted proxy keeps it', async () => {
     const secure = await logIn(await serve(), 'anna', 'pw-anna')

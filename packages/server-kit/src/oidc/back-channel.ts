@@ -20,19 +20,22 @@ export const OIDC_BACKCHANNEL_LOGOUT_PATH = '/api/oidc/backchannel-logout'
  * free, then a doubling wait; `claimAttempt`, atomic in the database) and gives back the ones
  * answered 200, so that only refused tokens (and posts that fail before a token is checked)
  * slow an address down, as only failed passwords do at the login. While the address waits,
- * every post is answered 429 with Retry-After, unchecked, and recorded in the security log.
+ * every post is answered 429 with Retry-After, unchecked, and recorded in the security log:
+ * checking a token is the work the throttle spares the server, so a valid one waits too.
+ * Only an address that has sent refused tokens waits; the provider's own posts are refunded.
  */
 async function throttled(c: Context<KitEnv>, next: () => Promise<void>): Promise<void> {
   const kit = c.get('kit')
   const key = `oidc-backchannel-logout:${clientInfo(c, kit.trustedProxies).address}`
-  const wait = await runKit(c, claimAttempt(key, addressThrottleRule(kit.authPolicy), kit.clock.now()))
+  const rule = addressThrottleRule(kit.authPolicy)
+  const wait = await runKit(c, claimAttempt(key, rule, kit.clock.now()))
   if (wait) {
     const seconds = Math.max(1, Math.ceil(wait.waitMs / 1000))
     await securityEvent(c, 'logout-token.throttled', { waitSeconds: seconds })
     throw logoutTokensThrottled(seconds)
   }
   await next()
-  if (c.res.status === 200) await runKit(c, refundAttempt(key))
+  if (c.res.status === 200) await runKit(c, refundAttempt(key, rule))
 }
 
 async function refuse(c: Context<KitEnv>, error: LogoutTokenRefused): Promise<never> {

@@ -41,6 +41,7 @@ export async function throttleSignIn(c: Context<KitEnv>, step: SignInStep): Prom
 export async function refundSignIn(c: Context<KitEnv>): Promise<void> {
   const kit = c.get('kit')
   const address = clientInfo(c, kit.trustedProxies).address
-  await runKit(c, refundAttempt(keyOf('login', address)))
-  await runKit(c, refundAttempt(keyOf('callback', address)))
+  const rule = addressThrottleRule(kit.authPolicy)
+  await runKit(c, refundAttempt(keyOf('login', address), rule))
+  await runKit(c, refundAttempt(keyOf('callback', address), rule))
 }
