@@ -5,6 +5,7 @@ import { readPdfText as pdfText } from '@vbe/server-kit/documents'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import { norrmalm } from '@vbe/plugin-norrmalm'
 import { letterModel, renderLetterHtml, renderLetterPdf, type LetterInput } from '../src/letter/index.js'
+import { renderCommunicationHtml } from '../src/letter/communication.js'
 import { installedPlugins } from '@vbe/districts'
 
 /* The decision letter's content, built from core's structured explanation, in both languages. */
@@ -242,7 +243,7 @@ describe('the decision letter', () => {
   })
 
   it('keeps the officer’s paragraphs and lines, and escapes hostile text everywhere', () => {
-    expect(html(letter('deny'))).toContain('<h3>Bedömning</h3><p>Rad ett<br/>Rad två</p><p>Stycke två</p>')
+    expect(html(letter('deny'))).toContain('<h3>Bedömning</h3><div><p>Rad ett<br/>Rad två</p><p>Stycke två</p></div>')
     const page = html(
       letter(
         'deny',
@@ -254,6 +255,32 @@ describe('the decision letter', () => {
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(page).toContain('&quot;&#x27;&amp;')
+  })
+
+  it('quotes the officer’s Swedish as Swedish in the English letter, and says so; the Swedish letter adds nothing', async () => {
+    const note = 'Quoted as the case officer wrote it, in Swedish, the language of the case.'
+    expect(html(letter('deny'), 'en')).toContain(
+      `<h3>Assessment</h3><p class="quoted">${note}</p><div lang="sv"><p>Rad ett<br/>Rad två</p><p>Stycke två</p></div>`,
+    )
+    expect(html(letter('deny'), 'sv')).not.toContain(note)
+    expect(await pdfText(await renderLetterPdf(letterModel(letter('deny'), 'en')))).toContain(note)
+    const communication = (locale: 'sv' | 'en') =>
+      renderCommunicationHtml({
+        locale,
+        applicationRef: 'Ansökan 12',
+        programme: 'Föreningsbidrag',
+        association: { name: 'Kista Ungdomsförening', organisationNumber: '802400-1235' },
+        authority: 'Järva stadsdelsnämnd',
+        amountRequested: 50_000,
+        proposedKind: 'deny',
+        proposedAmount: null,
+        material: 'Föreningen har lämnat in stadgar.',
+        grounds: [],
+        deadline: '2026-12-20',
+        sentOn: '2026-12-06',
+      })
+    expect(communication('en')).toContain(`<p class="quoted">${note}</p><div lang="sv"><p>Föreningen har lämnat in stadgar.</p></div>`)
+    expect(communication('sv')).not.toContain(note)
   })
 
   it('is a complete document in its language with no external resources', () => {

@@ -12,6 +12,7 @@ header.masthead { border-bottom: 2px solid #1a1a1a; padding-bottom: .75rem; marg
 li > p.item-title { margin-bottom: .2rem; }
 .reasons { overflow-wrap: anywhere; }
 .other-language { margin-top: 2rem; font-style: italic; }
+.quoted { font-style: italic; }
 @media print { .item-title { break-after: avoid; page-break-after: avoid; } }
 `
 
@@ -38,11 +39,14 @@ function Reasons({ m }: { readonly m: LetterModel }) {
       {m.assessment.length === 0 ? null : (
         <>
           <h3>{m.assessmentHeading}</h3>
-          {m.assessment.map((p, i) => (
-            <p key={i}>
-              <Lines text={p} />
-            </p>
-          ))}
+          {m.assessmentQuote ? <p className="quoted">{m.assessmentQuote.note}</p> : null}
+          <div lang={m.assessmentQuote?.lang}>
+            {m.assessment.map((p, i) => (
+              <p key={i}>
+                <Lines text={p} />
+              </p>
+            ))}
+          </div>
         </>
       )}
       <h3>{m.provisionsHeading}</h3>

@@ -64,3 +64,12 @@ export interface LetterPdfOptions {
   /** Compress the page streams (default true; tests turn it off to read the text). */
   readonly compress?: boolean
 }
+
+/**
+ * The officer's own words in a letter (the assessment, the material sent for kommunicering,
+ * the reasons for a reclaim) are quoted as written, in Swedish, the language of the case. A
+ * letter in another language marks them as Swedish and says so; in Swedish, nothing is added.
+ */
+export function officerTextQuote(locale: LetterLocale): { readonly lang: string; readonly note: string } | null {
+  return locale === 'sv' ? null : { lang: 'sv', note: 'Quoted as the case officer wrote it, in Swedish, the language of the case.' }
+}

@@ -1,7 +1,7 @@
 import { formatSource, type FindingItem } from '@vbe/core/grants'
 import { grantConditionText, type GrantSource } from '@vbe/core/plugins'
 import { textParagraphs, type DocumentField } from '@vbe/server-kit/documents'
-import type { LetterInput, LetterLocale, Signatory } from './input.js'
+import { officerTextQuote, type LetterInput, type LetterLocale, type Signatory } from './input.js'
 import { formatDay, formatKronor, formatMoment, TEXTS } from './texts.js'
 
 /*
@@ -50,6 +50,8 @@ export interface LetterModel {
   /** The decision-maker's own reasons, one entry per paragraph (lines within a paragraph kept). */
   readonly assessmentHeading: string
   readonly assessment: readonly string[]
+  /** In a letter not in Swedish: the assessment is the officer's Swedish, marked and noted as such. */
+  readonly assessmentQuote: { readonly lang: string; readonly note: string } | null
   readonly appealHeading: string
   readonly appeal: string
   readonly signaturesHeading: string
@@ -153,6 +155,7 @@ export function letterModel(input: LetterInput, locale: LetterLocale): LetterMod
     facts,
     assessmentHeading: t.assessment,
     assessment: textParagraphs(decision.reasons),
+    assessmentQuote: officerTextQuote(locale),
     appealHeading: t.appeal,
     appeal: input.programme.appeal[locale],
     signaturesHeading: t.signatures,

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { formatKronor } from '@vbe/core/grants'
 import { FieldList, Paragraphs, PdfWriter, renderHtmlDocument, textParagraphs, type DocumentField } from '@vbe/server-kit/documents'
-import type { LetterLocale, LetterPdfOptions } from './input.js'
+import { officerTextQuote, type LetterLocale, type LetterPdfOptions } from './input.js'
 
 /*
  * The plain layout of the short letters to an applicant (the communication letter and the
@@ -32,7 +32,21 @@ header.masthead { border-bottom: 2px solid #1a1a1a; padding-bottom: .75rem; marg
 .masthead p { margin: 0; }
 .masthead .city { font-size: 1.25rem; font-weight: 700; }
 .footer { margin-top: 2rem; font-style: italic; }
+.quoted { font-style: italic; }
 `
+
+/** The officer's own words, as written; marked as Swedish, with a note, in a letter in another language. */
+function OfficerText({ text, lang }: { readonly text: string; readonly lang: LetterLocale }) {
+  const quote = officerTextQuote(lang)
+  return (
+    <>
+      {quote ? <p className="quoted">{quote.note}</p> : null}
+      <div lang={quote?.lang}>
+        <Paragraphs text={text} />
+      </div>
+    </>
+  )
+}
 
 function Notice({ m }: { readonly m: NoticeModel }) {
   return (
@@ -50,7 +64,7 @@ function Notice({ m }: { readonly m: NoticeModel }) {
             {s.paragraphs.map((p, j) => (
               <p key={j}>{p}</p>
             ))}
-            {s.userText !== undefined ? <Paragraphs text={s.userText} /> : null}
+            {s.userText !== undefined ? <OfficerText text={s.userText} lang={m.lang} /> : null}
             {s.items && s.items.length > 0 ? (
               <ul>
                 {s.items.map((item, j) => (
@@ -88,7 +102,11 @@ export function renderNoticePdf(m: NoticeModel, options: LetterPdfOptions = {}):
   for (const s of m.sections) {
     w.heading(2, s.heading)
     for (const p of s.paragraphs) w.paragraph(p)
-    if (s.userText !== undefined) for (const p of textParagraphs(s.userText)) w.paragraph(p)
+    if (s.userText !== undefined) {
+      const quote = officerTextQuote(m.lang)
+      if (quote) w.paragraph(quote.note, { italic: true })
+      for (const p of textParagraphs(s.userText)) w.paragraph(p, quote ? { lang: quote.lang } : {})
+    }
     if (s.items && s.items.length > 0) w.list(s.items.map((item) => ({ text: `${item.heading}. ${item.text}` })))
   }
   w.space(0.8)

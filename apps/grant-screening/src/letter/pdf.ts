@@ -36,7 +36,8 @@ export function renderLetterPdf(m: LetterModel, options: LetterPdfOptions = {}):
   }
   if (m.assessment.length > 0) {
     w.heading(3, m.assessmentHeading)
-    for (const p of m.assessment) w.paragraph(p)
+    if (m.assessmentQuote) w.paragraph(m.assessmentQuote.note, { italic: true })
+    for (const p of m.assessment) w.paragraph(p, m.assessmentQuote ? { lang: m.assessmentQuote.lang } : {})
   }
   w.heading(3, m.provisionsHeading)
   w.list(m.provisions.map((text) => ({ text })))
