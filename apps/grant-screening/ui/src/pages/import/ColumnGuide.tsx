@@ -1,8 +1,26 @@
 import { Table } from '@vbe/web-kit'
-import type { ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import { csvTemplate, FORMAT_TEXTS, fieldWords, IMPORT_COLUMNS } from '../../field-words'
 import { useI18n } from '../../i18n'
 import { useProgrammes } from '../../lists'
+
+/** A column header as the file has it, in code type, breakable after each dot on a narrow screen. */
+export function ColumnName(props: { readonly name: string }): ReactNode {
+  return (
+    <code>
+      {props.name.split('.').map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && (
+            <>
+              .<wbr />
+            </>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </code>
+  )
+}
 
 /**
  * Which columns an import file has, before the officer starts: the rules in a sentence, a
@@ -47,7 +65,7 @@ export function ColumnGuide(): ReactNode {
           rowKey={(c) => c.name}
           columns={[
             { id: 'content', header: t('colField'), rowHeader: true, cell: (c) => fieldWords(c.name, t) },
-            { id: 'column', header: t('colColumn'), cell: (c) => <code>{c.name}</code> },
+            { id: 'column', header: t('colColumn'), cell: (c) => <ColumnName name={c.name} /> },
             { id: 'format', header: t('colFormat'), cell: (c) => written(c.format) },
           ]}
         />

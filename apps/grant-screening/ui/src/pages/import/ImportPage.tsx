@@ -16,7 +16,7 @@ import { csvColumnOf, fieldWords, type Translate } from '../../field-words'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
 import type { ImportResult } from '../../types'
-import { ColumnGuide } from './ColumnGuide'
+import { ColumnGuide, ColumnName } from './ColumnGuide'
 import './import.css'
 
 /**
@@ -31,7 +31,7 @@ function ErrorField(props: { readonly path: string }): ReactNode {
       {fieldWords(props.path, t) ?? t('fieldUnknown')}
       {column && (
         <span className="muted small block">
-          {t('importFileColumn')} <code>{column}</code>
+          {t('importFileColumn')} <ColumnName name={column} />
         </span>
       )}
     </>
