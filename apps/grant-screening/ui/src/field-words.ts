@@ -4,7 +4,7 @@
 // row errors from here, and the import page's column guide and CSV template list the columns
 // from here. No React: the node tests import this file (test/field-words.test.ts ties the
 // columns to core's CSV columns and checks every one is worded in Swedish and English).
-import type { MessageKey } from './messages/sv'
+import type { MessageKey } from './messages/sv.js'
 
 /** The translator's shape (`useI18n().t`), so this file needs no React. */
 export type Translate = (key: MessageKey, vars?: Readonly<Record<string, string | number>>) => string

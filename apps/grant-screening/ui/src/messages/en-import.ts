@@ -1,4 +1,4 @@
-import type { svImport } from './sv-import'
+import type { svImport } from './sv-import.js'
 
 /** The import page's texts in English, and the field words `field-words.ts` adds (a part of `en.ts`, spread into it). */
 export const enImport: Readonly<Record<keyof typeof svImport, string>> = {

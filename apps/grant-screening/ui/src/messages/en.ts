@@ -1,7 +1,7 @@
-import { enCase } from './en-case'
-import { enImport } from './en-import'
-import { enNew } from './en-new'
-import type { Messages } from './sv'
+import { enCase } from './en-case.js'
+import { enImport } from './en-import.js'
+import { enNew } from './en-new.js'
+import type { Messages } from './sv.js'
 
 /** The UI texts in English: the same keys as `sv.ts`, checked by the compiler. */
 export const en: Messages = {

@@ -1,6 +1,6 @@
-import { svCase } from './sv-case'
-import { svImport } from './sv-import'
-import { svNew } from './sv-new'
+import { svCase } from './sv-case.js'
+import { svImport } from './sv-import.js'
+import { svNew } from './sv-new.js'
 
 /**
  * The UI texts in Swedish, the default language. This file names every key; each other
