@@ -7,6 +7,8 @@
  * under the server's real CSP. The approver's part is e2e-case-approver.test.ts.
  * Screenshots go to /tmp/gs-*.png.
  */
+import { readFile } from 'node:fs/promises'
+import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   ASSOCIATION,
@@ -25,6 +27,18 @@ import {
 } from './support/e2e.js'
 
 setupE2e()
+
+/**
+ * No schema path in the import report but the file's own column, after its label: with each
+ * "<label> <column>" taken out, nothing dotted, indexed or camelCase is left.
+ */
+async function expectNoPathBut(table: Locator, label: string): Promise<void> {
+  const text = await table.innerText()
+  const mentions = text.match(new RegExp(`${label} \\S+`, 'g')) ?? []
+  expect(mentions.length).toBeGreaterThan(0)
+  const rest = mentions.reduce((t, m) => t.replace(m, ''), text)
+  expect(rest).not.toMatch(/\w\.\w|\[\d+\]|\b[a-z]+[A-Z]\w*/)
+}
 
 describe('grant-screening UI: the officer takes one case from import to a decision', () => {
   const violations: string[] = []
@@ -113,17 +127,41 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importera' }).click()
     await h1(page, 'Importera ansökningar').waitFor()
     violations.push(...(await axe(page, 'import sv')))
+    // The page says which columns a file has: a template with the header row, and each column in words.
+    const downloaded = page.waitForEvent('download')
+    await page.getByRole('link', { name: 'Ladda ner mallen (CSV-fil med rubrikraden)' }).click()
+    const template = await downloaded
+    expect(template.suggestedFilename()).toBe('importmall.csv')
+    const templateHeader = (await readFile((await template.path())!, 'utf8')).trim().split(',')
+    expect(templateHeader).toEqual(expect.arrayContaining(CSV.split('\n')[0]!.split(',')))
+    await page.getByText('Visa vad varje kolumn ska innehålla (26 kolumner)').click()
+    const guide = page.getByRole('table', { name: 'Kolumnerna i en importfil' })
+    expect(
+      await guide.getByRole('row').filter({ hasText: 'Organisationsnummer' }).getByText('association.organisationNumber').count(),
+    ).toBe(1)
+    expect(await guide.getByRole('row').count()).toBe(1 + templateHeader.length)
+    violations.push(...(await axe(page, 'import column guide sv')))
+    await shot(page, 'import-guide')
     await page.getByLabel(/Eller klistra in CSV/).fill(CSV)
     await page.getByRole('button', { name: 'Importera', exact: true }).click()
     await page.getByRole('table', { name: 'Importerade rader' }).waitFor()
     const errors = page.getByRole('table', { name: 'Rader med fel' })
     await errors.waitFor()
-    const errorRow = errors.getByRole('row').filter({ hasText: 'association.organisationNumber' })
+    // The field in the form's words, and under it, labelled, the column of the officer's own file.
+    const errorRow = errors.getByRole('row').filter({ hasText: 'Organisationsnummer' })
     expect(await errorRow.count()).toBe(1)
     expect(await errorRow.getByRole('rowheader').textContent()).toBe('3')
+    expect(await errorRow.getByRole('cell').first().innerText()).toBe('Organisationsnummer\nKolumn i filen: association.organisationNumber')
     expect(await errorRow.textContent()).toContain('kontrollsiffran stämmer inte (den sista siffran ska vara 5)')
+    await expectNoPathBut(errors, 'Kolumn i filen:')
     violations.push(...(await axe(page, 'import result sv')))
     await shot(page, 'import')
+    await errors.screenshot({ path: '/tmp/gs-import-errors-1280.png' })
+    await page.setViewportSize({ width: 375, height: 800 })
+    await errors.screenshot({ path: '/tmp/gs-import-errors-375.png' })
+    await shot(page, 'import-375')
+    violations.push(...(await axe(page, 'import result sv 375px')))
+    await page.setViewportSize({ width: 1280, height: 900 })
 
     // Open the imported case: the conflict-of-interest declaration comes first.
     const link = page.getByRole('table', { name: 'Importerade rader' }).getByRole('link')
@@ -296,9 +334,14 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     const errorsEn = page.getByRole('table', { name: 'Rows with errors' })
     await errorsEn.waitFor()
-    expect(await errorsEn.getByRole('row').filter({ hasText: 'association.organisationNumber' }).textContent()).toContain(
-      'the check digit is wrong (the last digit should be 5)',
+    const errorRowEn = errorsEn.getByRole('row').filter({ hasText: 'Organisation number' })
+    expect(await errorRowEn.getByRole('cell').first().innerText()).toBe(
+      'Organisation number\nColumn in the file: association.organisationNumber',
     )
+    expect(await errorRowEn.textContent()).toContain('the check digit is wrong (the last digit should be 5)')
+    // The duplicate row is told by its application number, from the file's id column.
+    expect(await errorsEn.getByRole('row').filter({ hasText: 'Application number' }).getByText('id', { exact: true }).count()).toBe(1)
+    await expectNoPathBut(errorsEn, 'Column in the file:')
     expect(
       await errorsEn
         .getByRole('row')
@@ -307,6 +350,18 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     ).toBe(1)
     violations.push(...(await axe(page, 'import result en')))
     await shot(page, 'import-en')
+    // A refused header names the file's own column in words, never our "header: …" path.
+    await page.getByLabel(/Or paste CSV/).fill('id,colour\nx,y')
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await page
+      .getByRole('alert')
+      .filter({
+        hasText:
+          'The column “colour” in the header row: unknown column; the columns that can be read are listed under “Columns in the file”',
+      })
+      .waitFor()
+    expect(await page.getByText(/header:/).count()).toBe(0)
+    violations.push(...(await axe(page, 'import refused header en')))
     // A new attempt replaces the last report: an empty one shows its own error, not the last import's rows under it.
     await page.getByLabel(/Or paste CSV/).fill('')
     await page.getByRole('button', { name: 'Import', exact: true }).click()
@@ -328,7 +383,11 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
       'queue sv',
       'queue en',
       'import sv',
+      'import column guide sv',
+      'import result sv',
+      'import result sv 375px',
       'import result en',
+      'import refused header en',
       'case sv',
       'case en',
       'decision dialog sv',

@@ -22,6 +22,12 @@ export interface ImportReport {
   errors: { row: number; path: string; message: Text }[]
 }
 
+/** Core's words point to the docs; an officer has the import page's column guide in front of them. */
+const UNKNOWN_COLUMN: Text = {
+  sv: 'okänd kolumn. Kolumnerna som går att läsa in står under ”Kolumner i filen” på sidan Importera (och i docs/grants.md).',
+  en: 'unknown column; the columns that can be read are listed under “Columns in the file” on the Import page (and in docs/grants.md)',
+}
+
 type Item = { row: number; input: unknown; persons: PersonInput[]; problems: FieldProblemText[] }
 
 /** Splits a CSV body into rows with their line numbers (the header is row 1). */
@@ -54,7 +60,10 @@ export function csvItems(text: string): Effect.Effect<Item[], Invalid> {
           sv: 'Rubrikraden i CSV-filen innehåller fel. Ingenting importerades.',
           en: 'The CSV header is invalid; nothing was imported.',
         },
-        problems: problems.map((p) => ({ path: `header: ${p.path}`, message: problemText(p) })),
+        problems: problems.map((p) => ({
+          path: `header: ${p.path}`,
+          message: p.code === 'csv.unknownColumn' ? UNKNOWN_COLUMN : problemText(p),
+        })),
       }),
     )
   return Effect.succeed(

@@ -4,7 +4,6 @@
 import { Checkbox, DateField, Field, RadioGroup, type FormState } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { useI18n } from '../i18n'
-import type { MessageKey } from '../messages/sv'
 import { ACTORS, CONDUCTS, SOURCE_KINDS, type Actor, type Conduct, type SourceKind } from '../types'
 
 /** An evidence item as typed: an empty choice or text is not given yet. */
@@ -32,32 +31,9 @@ export const emptyEvidence = (): EvidenceInput => ({
   summary: '',
 })
 
-/** The item's fields by their path in the exchange format, in form order. */
-export const EVIDENCE_FIELDS = [
-  'date',
-  'conduct',
-  'source.kind',
-  'actor',
-  'representativeAge',
-  'withinActivities',
-  'verified',
-  'source.reference',
-  'summary',
-] as const
-export type EvidenceField = (typeof EVIDENCE_FIELDS)[number]
-
-/** Each field's label, as the case page words it. */
-export const EVIDENCE_LABELS: Readonly<Record<EvidenceField, MessageKey>> = {
-  date: 'evidenceDate',
-  conduct: 'conduct',
-  'source.kind': 'sourceKind',
-  actor: 'actor',
-  representativeAge: 'representativeAge',
-  withinActivities: 'withinActivities',
-  verified: 'verified',
-  'source.reference': 'sourceReference',
-  summary: 'evidenceSummary',
-}
+// The item's fields by their path in the exchange format, and their labels, live with every field's words.
+import type { EvidenceField } from '../field-words'
+export { EVIDENCE_FIELDS, EVIDENCE_LABELS, type EvidenceField } from '../field-words'
 
 /**
  * The item in the exchange format, without its id. A choice or text left empty is left out,

@@ -1,4 +1,4 @@
-import type { svCase } from './sv-case'
+import type { svCase } from './sv-case.js'
 
 /** The case page's texts in English: the same keys as `sv-case.ts`, checked by the compiler. */
 export const enCase: Readonly<Record<keyof typeof svCase, string>> = {

@@ -1,4 +1,4 @@
-import type { svNew } from './sv-new'
+import type { svNew } from './sv-new.js'
 
 /** The "New application" form's texts in English (a part of `en.ts`, spread into it). */
 export const enNew: Readonly<Record<keyof typeof svNew, string>> = {

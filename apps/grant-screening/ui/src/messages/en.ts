@@ -1,11 +1,13 @@
-import { enCase } from './en-case'
-import { enNew } from './en-new'
-import type { Messages } from './sv'
+import { enCase } from './en-case.js'
+import { enImport } from './en-import.js'
+import { enNew } from './en-new.js'
+import type { Messages } from './sv.js'
 
 /** The UI texts in English: the same keys as `sv.ts`, checked by the compiler. */
 export const en: Messages = {
   ...enCase,
   ...enNew,
+  ...enImport,
   appName: 'Grant screening',
   appTagline: 'Association grants – screening, decisions and follow-up',
   close: 'Close',
@@ -63,24 +65,7 @@ export const en: Messages = {
   conflictDeclared: 'You have declared a conflict of interest in this case and so cannot open it. Another officer will take it over.',
   conflictRecorded: 'The declaration was saved.',
 
-  importTitle: 'Import applications',
-  importIntro:
-    'Read applications from a CSV file in the exchange format. The first row names the columns. Every valid row becomes a case and is screened at once; rows with errors are reported with their row number and field.',
-  csvFile: 'CSV file',
-  csvText: 'Or paste CSV',
-  csvHint: 'Columns such as id, programme, amountRequested, association.name … Lists (previousGrants, evidence) are JSON in one cell.',
-  importButton: 'Import',
-  importing: 'Importing…',
-  importNothing: 'Choose a file or paste CSV first.',
-  importFailed: 'Could not import',
-  importResult: 'Cases imported: {imported}. Rows with errors: {errors}.',
-  importedCaption: 'Imported rows',
-  importErrorsCaption: 'Rows with errors',
-  colRow: 'Row',
-  colField: 'Field',
-  colProblem: 'Problem',
   openCase: 'Open the case',
-  openImportedCase: 'Open the case from row {row}',
 
   rescreenTitle: 'Re-screens',
   rescreenIntro: 'A re-screen screens every case again under today’s rules and lists the cases whose outcome changes.',

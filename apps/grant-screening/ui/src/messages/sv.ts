@@ -1,5 +1,6 @@
-import { svCase } from './sv-case'
-import { svNew } from './sv-new'
+import { svCase } from './sv-case.js'
+import { svImport } from './sv-import.js'
+import { svNew } from './sv-new.js'
 
 /**
  * The UI texts in Swedish, the default language. This file names every key; each other
@@ -9,6 +10,7 @@ import { svNew } from './sv-new'
 export const sv = {
   ...svCase,
   ...svNew,
+  ...svImport,
   appName: 'Bidragsprövning',
   appTagline: 'Föreningsbidrag – prövning, beslut och uppföljning',
   close: 'Stäng',
@@ -69,26 +71,7 @@ export const sv = {
   conflictDeclared: 'Du har anmält jäv i ärendet och kan därför inte öppna det. En annan handläggare tar över.',
   conflictRecorded: 'Jävsförklaringen sparades.',
 
-  // Import
-  importTitle: 'Importera ansökningar',
-  importIntro:
-    'Läs in ansökningar från en CSV-fil i utbytesformatet. Första raden namnger kolumnerna. Varje giltig rad blir ett ärende och prövas direkt; rader med fel rapporteras med radnummer och fält.',
-  csvFile: 'CSV-fil',
-  csvText: 'Eller klistra in CSV',
-  csvHint: 'Kolumner som id, programme, amountRequested, association.name … Listor (previousGrants, evidence) skrivs som JSON i en cell.',
-  importButton: 'Importera',
-  importing: 'Importerar…',
-  importNothing: 'Välj en fil eller klistra in CSV först.',
-  // Error summaries' headings say what did not happen (the kit's default, "could not save", fits a form that saves).
-  importFailed: 'Det gick inte att importera',
-  importResult: 'Importerade ärenden: {imported}. Rader med fel: {errors}.',
-  importedCaption: 'Importerade rader',
-  importErrorsCaption: 'Rader med fel',
-  colRow: 'Rad',
-  colField: 'Fält',
-  colProblem: 'Fel',
   openCase: 'Öppna ärendet',
-  openImportedCase: 'Öppna ärendet från rad {row}',
 
   // Re-screen
   rescreenTitle: 'Omprövningar',

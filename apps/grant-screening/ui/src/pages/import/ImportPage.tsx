@@ -1,8 +1,54 @@
-import { api, PageHeading, ErrorSummary, Field, Submit, useForm, useAnnounce, Table } from '@vbe/web-kit'
+import {
+  api,
+  ApiError,
+  ErrorSummary,
+  Field,
+  isApiError,
+  PageHeading,
+  Submit,
+  Table,
+  useAnnounce,
+  useForm,
+  type Problem,
+} from '@vbe/web-kit'
 import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { csvColumnOf, fieldWords, type Translate } from '../../field-words'
 import { useI18n } from '../../i18n'
 import { caseHref } from '../../router'
 import type { ImportResult } from '../../types'
+import { ColumnGuide, ColumnName } from './ColumnGuide'
+import './import.css'
+
+/**
+ * A row error's field in the officer's words, and under it, labelled, the column of their own
+ * file it came from (its header, as they wrote it): never our schema's path on its own.
+ */
+function ErrorField(props: { readonly path: string }): ReactNode {
+  const { t } = useI18n()
+  const column = csvColumnOf(props.path)
+  return (
+    <>
+      {fieldWords(props.path, t) ?? t('fieldUnknown')}
+      {column && (
+        <span className="muted small block">
+          {t('importFileColumn')} <ColumnName name={column} />
+        </span>
+      )}
+    </>
+  )
+}
+
+/**
+ * A refused file's problem in words: a header error names the file's own column ("Kolumnen
+ * ”religion” i rubrikraden: …"); other paths (the body, the content type) are no one's to read.
+ */
+function inWords(problem: Problem, t: Translate): Problem {
+  const errors = (problem.errors ?? []).map((e) => {
+    const header = /^header: (.*)$/s.exec(e.path)
+    return { path: '', message: header ? `${t('importHeaderColumn', { column: header[1]! })}: ${e.message}` : e.message }
+  })
+  return { ...problem, errors }
+}
 
 /** CSV import: a file or pasted text, sent as text/csv; the imported rows and every row error with its row and field. */
 export function ImportPage(): ReactNode {
@@ -21,7 +67,11 @@ export function ImportPage(): ReactNode {
     const r = await form.submit(async () => {
       const csv = file ? await file.text() : text
       if (!csv.trim()) throw new Error(t('importNothing'))
-      return api<ImportResult>('/api/cases/import', { text: csv, contentType: 'text/csv' })
+      try {
+        return await api<ImportResult>('/api/cases/import', { text: csv, contentType: 'text/csv' })
+      } catch (err) {
+        throw isApiError(err) ? new ApiError(inWords(err.problem, t), err.retryAfter) : err
+      }
     })
     if (r) {
       setResult(r)
@@ -33,6 +83,7 @@ export function ImportPage(): ReactNode {
     <>
       <PageHeading>{t('importTitle')}</PageHeading>
       <p className="lead">{t('importIntro')}</p>
+      <ColumnGuide />
       <form className="card" onSubmit={(ev) => void onSubmit(ev)} noValidate>
         <ErrorSummary form={form} fields={['file', 'csv']} title={t('importFailed')} />
         <Field form={form} name="file" label={t('csvFile')} optional>
@@ -72,11 +123,12 @@ export function ImportPage(): ReactNode {
             <Table
               caption={t('importErrorsCaption')}
               className="table--errors"
+              cards
               rows={result.errors}
               rowKey={(_, i) => String(i)}
               columns={[
                 { id: 'row', header: t('colRow'), rowHeader: true, cell: (r) => r.row },
-                { id: 'field', header: t('colField'), className: 'mono', cell: (r) => r.path },
+                { id: 'field', header: t('colField'), cell: (r) => <ErrorField path={r.path} /> },
                 { id: 'problem', header: t('colProblem'), cell: (r) => r.message },
               ]}
             />

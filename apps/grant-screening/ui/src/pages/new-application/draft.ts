@@ -3,14 +3,8 @@
 import { pathMatches, type FieldProblem, type I18n, type Problem } from '@vbe/web-kit'
 import type { MessageKey } from '../../messages/sv'
 import type { PersonRole } from '../../types'
-import {
-  EVIDENCE_FIELDS,
-  EVIDENCE_LABELS,
-  emptyEvidence,
-  evidenceBody,
-  type EvidenceField,
-  type EvidenceInput,
-} from '../../components/EvidenceFields'
+import { emptyEvidence, evidenceBody, type EvidenceInput } from '../../components/EvidenceFields'
+import { EVIDENCE_FIELDS, FIELD_LABELS, fieldWords, GRANT_LABELS, PERSON_LABELS, type EvidenceField } from '../../field-words'
 
 export const BANK_KINDS = ['bankgiro', 'plusgiro', 'bank-account'] as const
 export type BankKind = (typeof BANK_KINDS)[number]
@@ -119,40 +113,12 @@ export const P = {
   signedOn: 'application.declaration.signedOn',
 } as const satisfies Partial<Record<keyof Draft, string>>
 
-const LABELS: Readonly<Record<keyof typeof P, MessageKey>> = {
-  programme: 'newProgramme',
-  id: 'newApplicationId',
-  amountRequested: 'newAmount',
-  name: 'newAssociationName',
-  organisationNumber: 'newOrganisationNumber',
-  registeredOn: 'newRegisteredOn',
-  activitySince: 'newActivitySince',
-  bankKind: 'newBankKind',
-  bankNumber: 'newBankNumber',
-  holderIsAssociation: 'newBankHolder',
-  statutesAdoptedOn: 'newStatutesAdoptedOn',
-  statutesAtAnnualMeeting: 'newStatutesAtAnnualMeeting',
-  boardElectedOn: 'newBoardElectedOn',
-  boardAtAnnualMeeting: 'newBoardAtAnnualMeeting',
-  auditorElected: 'newAuditorElected',
-  membersTotal: 'newMembersTotal',
-  membersShare: 'newMembersShare',
-  democraticPrinciples: 'newDemocraticPrinciples',
-  humanRights: 'newHumanRights',
-  genderEquality: 'newGenderEquality',
-  signedOn: 'newSignedOn',
-}
+/** Each field's label: its words in `field-words.ts`, but the share is typed here in per cent. */
+const label = (k: keyof typeof P): MessageKey =>
+  k === 'membersShare' ? 'newMembersShare' : FIELD_LABELS[P[k].replace(/^application\./, '') as keyof typeof FIELD_LABELS]
 
-const PERSON_FIELDS = { role: 'newPersonRole', name: 'newPersonName', email: 'newPersonEmail', phone: 'newPersonPhone' } as const
-const GRANT_FIELDS = {
-  year: 'newGrantYear',
-  amount: 'newGrantAmount',
-  reportDue: 'newGrantReportDue',
-  reportSubmittedOn: 'newGrantReportSubmittedOn',
-} as const
-
-export const personPath = (i: number, field: keyof typeof PERSON_FIELDS): string => `persons[${i}].${field}`
-export const grantPath = (i: number, field: keyof typeof GRANT_FIELDS): string => `application.previousGrants[${i}].${field}`
+export const personPath = (i: number, field: keyof typeof PERSON_LABELS): string => `persons[${i}].${field}`
+export const grantPath = (i: number, field: keyof typeof GRANT_LABELS): string => `application.previousGrants[${i}].${field}`
 
 export const evidencePath = (i: number, field: EvidenceField): string => `application.evidence[${i}].${field}`
 
@@ -160,30 +126,18 @@ type T = I18n<MessageKey>['t']
 
 /** Every field of the draft: its name (the API path) and the label its errors are told by, in form order. */
 export function fieldsOf(draft: Draft, t: T): readonly { readonly name: string; readonly label: string }[] {
-  const fixed = (Object.keys(P) as (keyof typeof P)[]).map((k) => ({ name: P[k], label: t(LABELS[k]) }))
+  const fixed = (Object.keys(P) as (keyof typeof P)[]).map((k) => ({ name: P[k], label: t(label(k)) }))
+  // A row's fields are told by the row ("Tidigare bidrag 2, belopp i kronor"), as field-words.ts words any path.
+  const row = (name: string) => ({ name, label: fieldWords(name, t) ?? '' })
   const grants = draft.grants.flatMap((_, i) =>
-    (Object.keys(GRANT_FIELDS) as (keyof typeof GRANT_FIELDS)[]).map((f) => ({
-      name: grantPath(i, f),
-      label: t('newInRow', { row: t('newGrantLegend', { n: i + 1 }), field: t(GRANT_FIELDS[f]).toLowerCase() }),
-    })),
+    (Object.keys(GRANT_LABELS) as (keyof typeof GRANT_LABELS)[]).map((f) => row(grantPath(i, f))),
   )
   const persons = draft.persons.flatMap((_, i) =>
-    (Object.keys(PERSON_FIELDS) as (keyof typeof PERSON_FIELDS)[]).map((f) => ({
-      name: personPath(i, f),
-      label: t('newInRow', { row: t('newPersonLegend', { n: i + 1 }), field: t(PERSON_FIELDS[f]).toLowerCase() }),
-    })),
+    (Object.keys(PERSON_LABELS) as (keyof typeof PERSON_LABELS)[]).map((f) => row(personPath(i, f))),
   )
-  const evidence = draft.evidence.flatMap((_, i) =>
-    EVIDENCE_FIELDS.map((f) => ({
-      name: evidencePath(i, f),
-      label: t('newInRow', { row: t('newEvidenceLegend', { n: i + 1 }), field: lowerFirst(t(EVIDENCE_LABELS[f])) }),
-    })),
-  )
+  const evidence = draft.evidence.flatMap((_, i) => EVIDENCE_FIELDS.map((f) => row(evidencePath(i, f))))
   return [...fixed, ...grants, ...evidence, ...persons]
 }
-
-/** "Datum för händelsen" in the middle of a sentence; an abbreviation (all capitals) stays as it is. */
-const lowerFirst = (s: string) => (/^\p{Lu}{2}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1))
 
 /**
  * The API's problem told in the form's words: each error moves to its field (its path made the
