@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '@vbe/core/plans'
+import { actors } from '@vbe/core/strategy'
 import { readPdfText } from '@vbe/server-kit/documents'
 import { startServer, type RunningServer } from '../src/index.js'
 import { login, type Client } from './client.js'
@@ -147,7 +148,7 @@ describe('plan exports refuse injection and forgery', () => {
     const res = await officer.get(`${path}/redline?from=1&to=2&format=md`)
     expect(res.status).toBe(200)
     const md = res.body as string
-    expect(md).toContain('situationPicture.summary')
+    expect(md).toContain('| Lägesbild: Sammanfattning |')
     expect(live(md)).toEqual([])
     expect(md).toContain('&lt;img src="https://tracker.invalid/pixel.gif"&gt;')
   })
@@ -169,5 +170,118 @@ describe('plan exports refuse injection and forgery', () => {
     expect(html).not.toMatch(/<h\d>Status: antagen/)
     expect(html).not.toMatch(/<img\b|<a\s/i)
     expect(html).toContain('&lt;a href=&quot;javascript:alert(1)&quot;&gt;länk&lt;/a&gt;')
+  })
+})
+
+/*
+ * The redline export speaks as the editor's redline does (shared/change-labels.ts): each
+ * field in the form's words, values as the form shows them, in the export's language;
+ * never core's change paths (`activities[a1].period.from`), JSON, codes or ids.
+ */
+describe('the redline export in the form’s words, in Swedish and English', () => {
+  let server: RunningServer
+  let officer: Client
+  let path: string
+  let doc: Plan
+
+  beforeAll(async () => {
+    server = await startServer({ config: { kind: 'pglite', dataDir: null }, clock: { now: () => NOW }, uiDir: null })
+    officer = await login(server.url, 'officer.nm')
+    const [plan] = (await officer.get('/api/plans')).body.items as { id: string }[]
+    path = `/api/plans/${plan!.id}`
+    const got = await officer.get(path)
+    doc = got.body.document
+    const [first, ...rest] = doc.activities
+    const indicator = first!.indicators[0]!
+    const edited: Plan = {
+      ...doc,
+      contactPoint: { ...doc.contactPoint, function: 'Preventionssamordnare' },
+      sections: doc.sections.map((s) => (s.id === 'norrmalm-single-entry-point' ? { ...s, text: 'Ny ingång.' } : s)),
+      activities: [
+        {
+          ...first!,
+          period: { ...first!.period, from: '2026-02-01' },
+          responsible: { ...first!.responsible, level: 'central' },
+          partners: [...first!.partners, 'polisen'],
+          sections: ['norrmalm-existing-structures', 'norrmalm-single-entry-point'],
+          targetGroup: { kind: 'residents', description: 'Boende i Vasastaden' },
+          indicators: [
+            {
+              ...indicator,
+              baseline: { value: 40, date: indicator.baseline!.date },
+              followUps: [...indicator.followUps, { period: 'T2', value: 60, date: '2026-08-31', note: '' }],
+            },
+          ],
+        },
+        ...rest.slice(1),
+        { ...rest[0]!, id: 'a-new', title: 'Föräldracaféer', indicators: [] },
+      ],
+    }
+    const put = await officer.send('PUT', path, { document: edited }, { 'if-match': `"${got.body.version}"` })
+    expect(put.status, JSON.stringify(put.body)).toBe(200)
+  })
+  afterAll(() => server?.close())
+
+  // A path like `activities[a1].period.from`, also as the Markdown escapes it (`activities\[a1\].period.from`).
+  const CORE_PATH = /\w+\\?\[[^\]]+\\?\]\./
+  const CORE_KEYS = /\b(activities|indicators|followUps|contactPoint|situationPicture|targetGroup|responsible|period)\b/
+  const CODES = /\b(draft|district|central|residents|staff|effect|a-new|norrmalm-[\w-]+|kommunstyrelsen|polisen)\b/
+  const redline = async (lang: 'sv' | 'en') => {
+    const res = await officer.get(`${path}/redline?from=1&to=2&format=md&lang=${lang}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/markdown/)
+    const md = res.body as string
+    expect(md).not.toMatch(CORE_PATH)
+    expect(md).not.toMatch(CORE_KEYS)
+    expect(md).not.toMatch(/[{}]/)
+    expect(md).not.toMatch(CODES)
+    return md
+  }
+
+  it('names fields and values in Swedish', async () => {
+    const md = await redline('sv')
+    const a = `Aktivitet «${doc.activities[0]!.title}»`
+    const i = `${a}, Indikator «${doc.activities[0]!.indicators[0]!.name}»`
+    expect(md).toMatch(/^# Ändringar: Version 1 → 2\n\n\| Fält \| Före \| Efter \|\n\|---\|---\|---\|\n/)
+    expect(md).toContain(`| Kontaktpunkt: Funktion | ${doc.contactPoint.function} | Preventionssamordnare |`)
+    expect(md).toContain('| Lokala avsnitt: En ingång | ')
+    expect(md).toContain(`| ${a}: Från | 2026-01-01 | 2026-02-01 |`)
+    expect(md).toContain(`| ${a}: Nivå | Stadsdelsnämnd | Central (staden) |`)
+    expect(md).toContain(`| ${a}: Målgrupp | Personal | Boende |`)
+    const [ks, police] = [actors.find('kommunstyrelsen')!.title.sv, actors.find('polisen')!.title.sv]
+    expect(md).toContain(`| ${a}: Samverkanspartner (kommaseparerade) | ${ks} | ${ks}, ${police} |`)
+    expect(md).toContain(`| ${i}: Utgångsvärde: värde | 35 | 40 |`)
+    expect(md).toContain(
+      `| ${a}: Lokala avsnitt som aktiviteten svarar mot | Inom befintliga strukturer | Inom befintliga strukturer, En ingång |`,
+    )
+    expect(md).toContain(`| ${i}: T2 | — | 60, 2026-08-31 |`)
+    expect(md).toContain('| Aktivitet | — | Tillagd: Föräldracaféer |')
+    expect(md).toContain(`| Aktivitet | Borttagen: ${doc.activities[1]!.title} | — |`)
+  })
+
+  it('names them in English', async () => {
+    const md = await redline('en')
+    const a = `Activity «${doc.activities[0]!.title}»`
+    expect(md).toMatch(/^# Changes: Version 1 → 2\n\n\| Field \| Before \| After \|\n/)
+    expect(md).toContain('| Contact point: Function | ')
+    expect(md).toContain('| Local sections: One entry point | ')
+    expect(md).toContain(`| ${a}: From | 2026-01-01 | 2026-02-01 |`)
+    expect(md).toContain(`| ${a}: Level | District committee | Central (the city) |`)
+    expect(md).toContain(`| ${a}: Target group | Staff | Residents |`)
+    expect(md).toContain('| Activity | — | Added: Föräldracaféer |')
+    expect(md).not.toMatch(/Aktivitet|Före|Efter|Tillagd/)
+  })
+
+  it('names the responsible’s level in words in the committee paper too (Markdown, HTML and PDF share its model)', async () => {
+    const sv = (await officer.get(`${path}/export?format=md`)).body as string
+    const en = (await officer.get(`${path}/export?format=html&lang=en`)).body as string
+    expect(sv).toContain(`- Ansvarig: ${actors.find('stadsdelsnamnd')!.title.sv} (Stadsdelsnämnd)`)
+    expect(en).toContain(`Responsible: ${actors.find('stadsdelsnamnd')!.title.en} (District committee)`)
+    expect(sv + en).not.toMatch(/\((district|central|company|partner)\)/)
+  })
+
+  it('says so when two versions are the same, in either language', async () => {
+    expect((await officer.get(`${path}/redline?from=2&to=2&format=md`)).body).toBe('# Ändringar: Version 2 → 2\n\nInga skillnader.\n')
+    expect((await officer.get(`${path}/redline?from=2&to=2&format=md&lang=en`)).body).toBe('# Changes: Version 2 → 2\n\nNo differences.\n')
   })
 })

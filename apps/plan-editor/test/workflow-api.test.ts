@@ -253,7 +253,7 @@ describe.each(DATABASES)('plan editor versions and workflow API on %s', (_name, 
     expect(rl.body.diff.plan.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['status', 'situationPicture.summary']))
     expect(rl.body.diff.activities.changed.map((a: { id: string }) => a.id)).toEqual(['a1', 'a2'])
     const md = await c.officerNm.get(`${p}/redline?from=1&to=${c.nm.version}&format=md&lang=en`)
-    expect(md.body).toContain('| situationPicture.summary |')
+    expect(md.body).toContain('| Situation picture: Summary |')
     const ex = await c.officerNm.get(`${p}/export?format=md&lang=en`)
     expect(ex.headers.get('content-type')).toMatch(/text\/markdown/)
     expect(ex.body).toContain('# Local action plan against violent extremism: Norrmalm 2026')

@@ -1,5 +1,7 @@
 import type { FieldChange, PlanDiff } from '@vbe/core/plans'
 import type { DocumentField } from '@vbe/server-kit/documents'
+import { districtPlugin } from '@vbe/districts'
+import { activityChangeLabel, changeValue, changeWords, planChangeLabel } from '../../shared/change-labels.js'
 import { markdownBlock as block, markdownInline as inline } from './markdown-text.js'
 import { paperModel, type ExportInput } from './model.js'
 import { L, type Lang } from './texts.js'
@@ -12,7 +14,6 @@ import { L, type Lang } from './texts.js'
  */
 
 const field = (f: DocumentField) => inline(`${f.label}: ${f.value}`)
-const fmt = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v))
 
 /** The plan as Markdown. */
 export function planMarkdown(input: ExportInput): string {
@@ -53,25 +54,38 @@ export function planMarkdown(input: ExportInput): string {
   return out.join('\n')
 }
 
-function changeRows(prefix: string, changes: readonly FieldChange[], lang: Lang): string[] {
-  return changes.map((c) => `| ${inline(prefix + c.path)} | ${inline(fmt(c.before))} | ${inline(fmt(c.after))} |`).concat(lang ? [] : [])
-}
+/** One row of the redline: the field in the form's words, what it was and what it is. */
+type Row = readonly [field: string, before: string, after: string]
 
-/** A redline between two versions as Markdown. */
-export function redlineMarkdown(diff: PlanDiff, from: number, to: number, lang: Lang): string {
-  const t = L[lang]
-  const out = [`# ${t.redline}: ${t.version} ${from} → ${to}`, '']
-  if (diff.identical) return [...out, t.identical, ''].join('\n')
-  const rows: string[] = [...changeRows('', diff.plan, lang)]
-  for (const a of diff.activities.added) rows.push(`| ${inline(`activities[${a.id}]`)} | — | ${inline(`${t.added}: ${a.title}`)} |`)
-  for (const a of diff.activities.removed) rows.push(`| ${inline(`activities[${a.id}]`)} | ${inline(`${t.removed}: ${a.title}`)} | — |`)
-  for (const a of diff.activities.changed) {
-    rows.push(...changeRows(`activities[${a.id}].`, a.fields, lang))
-    for (const i of a.indicators.added)
-      rows.push(`| ${inline(`activities[${a.id}].indicators[${i.id}]`)} | — | ${inline(`${t.added}: ${i.name}`)} |`)
-    for (const i of a.indicators.removed)
-      rows.push(`| ${inline(`activities[${a.id}].indicators[${i.id}]`)} | ${inline(`${t.removed}: ${i.name}`)} | — |`)
-    for (const i of a.indicators.changed) rows.push(...changeRows(`activities[${a.id}].indicators[${i.id}].`, i.fields, lang))
-  }
-  return [...out, `| ${t.field} | ${t.before} | ${t.after} |`, '|---|---|---|', ...rows, ''].join('\n')
+/**
+ * A redline between two versions as Markdown, in the words the editor's redline uses
+ * (change-labels.ts): "Aktivitet «Föräldracaféer»: Från", statuses and levels in words,
+ * lists joined; never core's change path or a value as JSON. `district` names its sections.
+ */
+export function redlineMarkdown(diff: PlanDiff, from: number, to: number, lang: Lang, district: string): string {
+  const l = L[lang]
+  const t = changeWords(lang)
+  const out = [`# ${l.redline}: ${l.version} ${from} → ${to}`, '']
+  if (diff.identical) return [...out, t('identical'), ''].join('\n')
+  const sectionTitle = (id: string) => districtPlugin(district)?.planSections.find((s) => s.id === id)?.title[lang]
+  const names = { lang, sectionTitle }
+  const changed = (label: string, c: FieldChange): Row => [label, changeValue(c, 'before', t, names), changeValue(c, 'after', t, names)]
+  const added = (label: string, title: string): Row => [label, '—', `${t('added')}: ${title}`]
+  const removed = (label: string, title: string): Row => [label, `${t('removed')}: ${title}`, '—']
+  const rows: Row[] = [
+    ...diff.plan.map((c) => changed(planChangeLabel(c.path, t, sectionTitle), c)),
+    ...diff.activities.added.map((a) => added(t('activity'), a.title)),
+    ...diff.activities.removed.map((a) => removed(t('activity'), a.title)),
+    ...diff.activities.changed.flatMap((a) => {
+      const indicator = `${activityChangeLabel('', t, a.title)}: ${t('indicator')}`
+      return [
+        ...a.fields.map((c) => changed(activityChangeLabel(c.path, t, a.title), c)),
+        ...a.indicators.added.map((i) => added(indicator, i.name)),
+        ...a.indicators.removed.map((i) => removed(indicator, i.name)),
+        ...a.indicators.changed.flatMap((i) => i.fields.map((c) => changed(activityChangeLabel(c.path, t, a.title, i.name), c))),
+      ]
+    }),
+  ]
+  const row = (cells: readonly string[]) => `| ${cells.map(inline).join(' | ')} |`
+  return [...out, row([t('field'), t('before'), t('after')]), '|---|---|---|', ...rows.map(row), ''].join('\n')
 }

@@ -2,6 +2,7 @@ import type { Plan, PlanAnalysis } from '@vbe/core/plans'
 import { actors } from '@vbe/core/strategy'
 import type { DocumentField } from '@vbe/server-kit/documents'
 import { districtName, districtTemplates } from '@vbe/districts'
+import { changeWords } from '../../shared/change-labels.js'
 import { L, type Lang } from './texts.js'
 
 /*
@@ -67,6 +68,8 @@ const actorName = (id: string, lang: Lang) => actors.find(id)?.title[lang] ?? id
 
 export function paperModel({ plan, version, analysis, lang }: ExportInput): PaperModel {
   const t = L[lang]
+  // The responsible's level in the editor's words (Stadsdelsnämnd), never its code (district).
+  const words = changeWords(lang)
   const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : t.none)
   const templates = districtTemplates(plan.district)
   const sectionTitle = new Map(
@@ -116,7 +119,7 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
         title: a.title,
         description: a.description.trim() ? a.description : '',
         facts: [
-          { label: t.responsible, value: `${actorName(a.responsible.actorId, lang)} (${a.responsible.level})` },
+          { label: t.responsible, value: `${actorName(a.responsible.actorId, lang)} (${words(`level.${a.responsible.level}`)})` },
           { label: t.partners, value: list(a.partners.map((p) => actorName(p, lang))) },
           {
             label: t.structure,

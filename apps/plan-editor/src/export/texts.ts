@@ -1,6 +1,6 @@
 /* The committee paper's words in Swedish and English. */
 
-export type Lang = 'sv' | 'en'
+export type { Lang } from '../../shared/change-labels.js'
 
 export const L = {
   sv: {
@@ -47,13 +47,6 @@ export const L = {
     page: (n: number, of: number) => `Sida ${n} av ${of}`,
     severity: { error: 'Fel', warning: 'Varning', info: 'Info' },
     redline: 'Ändringar',
-    added: 'Tillagd',
-    removed: 'Borttagen',
-    changed: 'Ändrad',
-    field: 'Fält',
-    before: 'Före',
-    after: 'Efter',
-    identical: 'Inga skillnader.',
     activityNo: (n: number) => `Aktivitet ${n}`,
     otherSection: (n: number) => `Avsnitt ${n} (utanför mallarna)`,
     authorText: 'Text skriven av stadsdelen',
@@ -102,13 +95,6 @@ export const L = {
     page: (n: number, of: number) => `Page ${n} of ${of}`,
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     redline: 'Changes',
-    added: 'Added',
-    removed: 'Removed',
-    changed: 'Changed',
-    field: 'Field',
-    before: 'Before',
-    after: 'After',
-    identical: 'No differences.',
     activityNo: (n: number) => `Activity ${n}`,
     otherSection: (n: number) => `Section ${n} (outside the templates)`,
     authorText: 'Text written by the district',

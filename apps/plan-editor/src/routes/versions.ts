@@ -72,7 +72,9 @@ export function registerVersionRoutes(app: OpenAPIHono<KitEnv>): void {
       const q = c.req.valid('query')
       const r = await run(c, redline(p.id, q.from, q.to))
       if (q.format === 'md')
-        return c.body(redlineMarkdown(r.diff, q.from, q.to, q.lang), 200, { 'content-type': 'text/markdown; charset=utf-8' })
+        return c.body(redlineMarkdown(r.diff, q.from, q.to, q.lang, r.toDocument.district), 200, {
+          'content-type': 'text/markdown; charset=utf-8',
+        })
       return c.json({ from: r.from, to: r.to, diff: r.diff }, 200)
     },
   )

@@ -1,4 +1,4 @@
-import type { Messages } from './sv'
+import type { Messages } from './sv.js'
 
 /** The plan editor's texts in English: the same keys as `sv.ts`, checked by the compiler. */
 export const en: Messages = {

@@ -1,7 +1,7 @@
 import { districtPlugin } from '@vbe/districts'
 import { formatDateTime } from '@vbe/web-kit'
 import { useI18n } from '../../i18n'
-import { documentPathLabel } from './change-labels'
+import { documentPathLabel } from '../../../../shared/change-labels'
 import { DiffView } from './Diff'
 import type { Conflict } from './usePlanSave'
 

@@ -3,7 +3,7 @@ import { districtPlugin } from '@vbe/districts'
 import { Table } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n'
-import { activityChangeLabel, changeValue, planChangeLabel } from './change-labels'
+import { activityChangeLabel, changeValue, planChangeLabel } from '../../../../shared/change-labels'
 
 /** One line of the redline: the field, what it was and what it is. */
 interface Line {
@@ -22,8 +22,8 @@ export function DiffView({ diff, caption, district }: { diff: PlanDiff; caption:
   const changed = (key: string, label: string, c: FieldChange): Line => ({
     key,
     label,
-    before: <del>{changeValue(c, 'before', t)}</del>,
-    after: <ins>{changeValue(c, 'after', t)}</ins>,
+    before: <del>{changeValue(c, 'before', t, { lang, sectionTitle })}</del>,
+    after: <ins>{changeValue(c, 'after', t, { lang, sectionTitle })}</ins>,
   })
   const added = (key: string, label: string, title: string): Line => ({
     key,

@@ -1,5 +1,6 @@
 import type { Plan } from '@vbe/core/plans'
-import type { MessageKey, T } from '../../i18n'
+import { ACTIVITY_FIELDS, INDICATOR_FIELDS } from '../../../../shared/plan-fields'
+import type { T } from '../../i18n'
 
 /**
  * Where an invalid value sits in the form, in the words of the form's own labels
@@ -10,29 +11,6 @@ import type { MessageKey, T } from '../../i18n'
 export interface IssueField {
   readonly label: string
   readonly fieldId: string | null
-}
-
-// The activity form's inputs: the value's key in the plan → its label and the suffix of its input id (ActivityEditor).
-export const ACTIVITY_FIELDS: Readonly<Record<string, readonly [MessageKey, string | null]>> = {
-  title: ['title', 'title'],
-  description: ['description', 'desc'],
-  responsible: ['responsible', 'actor'],
-  partners: ['partners', 'partners'],
-  targetGroup: ['targetGroup', 'tg'],
-  guidelines: ['guidelines', null],
-  perspectives: ['perspectives', null],
-  measures: ['measures', null],
-  directivePoints: ['directivePoints', null],
-  sections: ['planSections', null],
-  indicators: ['indicators', null],
-  risks: ['risks', null],
-}
-export const INDICATOR_FIELDS: Readonly<Record<string, readonly [MessageKey, string]>> = {
-  name: ['name', 'name'],
-  kind: ['kind', 'kind'],
-  unit: ['unit', 'unit'],
-  dataSource: ['dataSource', 'ds'],
-  owner: ['owner', 'owner'],
 }
 
 export function issueField(path: readonly PropertyKey[], doc: Plan, t: T, sectionTitle: (id: string) => string | undefined): IssueField {

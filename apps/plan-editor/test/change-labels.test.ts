@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { norrmalmExamplePlan, parsePlan } from '@vbe/core/plans'
-import { createI18n } from '@vbe/web-kit'
-import { catalogue } from '../src/i18n'
-import { activityChangeLabel, changeValue, documentPathLabel, planChangeLabel } from '../src/pages/editor/change-labels'
+import { activityChangeLabel, changeValue, changeWords, documentPathLabel, planChangeLabel } from '../shared/change-labels.js'
 
-// The redline and the conflict panel name fields in the form's words: never a change path or a code.
-const sv = createI18n(catalogue, 'sv').t
-const en = createI18n(catalogue, 'en').t
+// The redline (editor and export) and the conflict panel name fields in the form's words: never a change path or a code.
+// The editor passes its catalogue's `t`; the server, and this test, the same catalogue's words through changeWords.
+const sv = changeWords('sv')
+const en = changeWords('en')
 const noSections = () => undefined
 const RAW = /[[\]]|\b(contactPoint|situationPicture|activities|indicators|followUps|period|responsible)\b|\.\w/
 
@@ -52,5 +51,24 @@ describe('redline labels (plan editor)', () => {
       activityChangeLabel('followUps[T1].value', en, 'X', 'Y'),
     ]
     for (const l of labels) expect(l).not.toMatch(RAW)
+  })
+
+  it('words the codes and ids inside a whole entry, and names actors when given the language', () => {
+    const group = { path: 'targetGroup', before: undefined, after: { kind: 'residents', description: 'Järva' } }
+    expect(changeValue(group, 'after', sv)).toBe('Boende, Järva')
+    expect(changeValue({ path: 'sections[s1]', before: undefined, after: { id: 's1', text: 'Trygghet' } }, 'after', en)).toBe('Trygghet')
+    const followUp = { path: 'followUps[T2]', before: undefined, after: { note: '', date: '2026-08-31', period: 'T2', value: 60 } }
+    expect(changeValue(followUp, 'after', sv)).toBe('60, 2026-08-31')
+    expect(changeValue({ path: 'existingStructure.kind', before: 'existing', after: 'new' }, 'after', en)).toBe('New structure')
+    const actor = { path: 'responsible.actorId', before: 'stadsdelsnamnd', after: 'polisen' }
+    expect(changeValue(actor, 'before', sv, { lang: 'sv' })).toBe('Stadsdelsnämnderna')
+    expect(changeValue(actor, 'after', en, { lang: 'en' })).not.toBe('polisen')
+    const partners = { path: 'partners', before: [], after: ['polisen', 'Föreningen Grannstöd'] }
+    expect(changeValue(partners, 'after', sv, { lang: 'sv' })).toMatch(/^[^,]+, Föreningen Grannstöd$/)
+    expect(changeValue(partners, 'after', sv, { lang: 'sv' })).not.toContain('polisen')
+    const answers = { path: 'sections', before: [], after: ['s1'] }
+    expect(changeValue(answers, 'after', sv, { lang: 'sv', sectionTitle: (id) => (id === 's1' ? 'Trygghet i Järva' : undefined) })).toBe(
+      'Trygghet i Järva',
+    )
   })
 })
