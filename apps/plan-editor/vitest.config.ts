@@ -8,7 +8,6 @@ export default defineProject(
     testTimeout: 90_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    // the UI's own unit tests (ui/test) beside the server's and the browser's
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'ui/test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   }),
 )
