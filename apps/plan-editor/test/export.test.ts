@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '@vbe/core/plans'
-import { actors } from '@vbe/core/strategy'
+import { actors, directivePoints, guidelines, measures } from '@vbe/core/strategy'
 import { readPdfText } from '@vbe/server-kit/documents'
 import { startServer, type RunningServer } from '../src/index.js'
 import { login, type Client } from './client.js'
@@ -278,6 +278,20 @@ describe('the redline export in the form’s words, in Swedish and English', () 
     expect(sv).toContain(`- Ansvarig: ${actors.find('stadsdelsnamnd')!.title.sv} (Stadsdelsnämnd)`)
     expect(en).toContain(`Responsible: ${actors.find('stadsdelsnamnd')!.title.en} (District committee)`)
     expect(sv + en).not.toMatch(/\((district|central|company|partner)\)/)
+  })
+
+  it('names the coverage gaps by their titles in the committee paper, never by their short ids (G1, D9)', async () => {
+    for (const [lang, word] of [
+      ['sv', 'Luckor'],
+      ['en', 'Gaps'],
+    ] as const) {
+      const md = (await officer.get(`${path}/export?format=md&lang=${lang}`)).body as string
+      const gaps = md.split('\n').filter((line) => line.includes(` — ${word}: `))
+      expect(gaps.length, md).toBeGreaterThan(0)
+      for (const line of gaps) expect(line).not.toMatch(/\b[GPMD]\d{1,2}\b/)
+      const titles = [...guidelines, ...directivePoints, ...measures].map((x) => x.title[lang])
+      expect(gaps.some((line) => titles.some((title) => line.includes(title)))).toBe(true)
+    }
   })
 
   it('says so when two versions are the same, in either language', async () => {

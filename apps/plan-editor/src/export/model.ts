@@ -76,8 +76,9 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
     templates.flatMap((tpl) => tpl.items.filter((i) => i.kind === 'section').map((i) => [i.id, i.title[lang]] as const)),
   )
   const templateTitle = new Map(templates.map((tpl) => [tpl.id, tpl.title[lang]] as const))
-  /** A gap by its short id (G1, D9), or a section by its title. */
-  const gapName = (id: string) => sectionTitle.get(id) ?? id
+  /** A gap by its title (a guideline, measure, directive point or section), never its short id (G1, D9). */
+  const itemTitle = new Map(templates.flatMap((tpl) => tpl.items.map((i) => [i.id, i.title[lang]] as const)))
+  const gapName = (id: string) => itemTitle.get(id) ?? id
   const cp = plan.contactPoint
   const sp = plan.situationPicture
   const lp = sp.localProblemPicture
@@ -161,7 +162,7 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
       heading: `${t.coverage} (${analysis.on})`,
       items: analysis.summary.templates.map(
         (s) =>
-          `${templateTitle.get(s.templateId) ?? s.templateId}: ${s.covered}/${s.total} (${s.percent} %)${s.gaps.length ? ` — ${t.gaps}: ${s.gaps.map(gapName).join(', ')}` : ''}`,
+          `${templateTitle.get(s.templateId) ?? s.templateId}: ${s.covered}/${s.total} (${s.percent} %)${s.gaps.length ? ` — ${t.gaps}: ${s.gaps.map(gapName).join('; ')}` : ''}`,
       ),
     },
     findings: {
