@@ -9,13 +9,12 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   ASSOCIATION,
-  CSV,
   axe,
-  declareNoConflict,
   expectCleanRun,
   h1,
   login,
   newPage,
+  openImportedCase,
   setLanguage,
   setupE2e,
   shot,
@@ -55,12 +54,7 @@ describe('grant-screening UI: the case page on a phone', () => {
       await page.setViewportSize({ width: 375, height: 800 })
       await page.goto(server.url)
       await login(page, 'officer.rk')
-      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importera' }).click()
-      await h1(page, 'Importera ansökningar').waitFor()
-      await page.getByLabel(/Eller klistra in CSV/).fill(CSV)
-      await page.getByRole('button', { name: 'Importera', exact: true }).click()
-      await page.getByRole('table', { name: 'Importerade rader' }).getByRole('link').click()
-      await declareNoConflict(page)
+      await openImportedCase(page)
 
       const findings = page.getByRole('table', { name: 'Varje villkor med status, skäl och källor' })
       const evidence = page.getByRole('table', { name: 'Registrerat underlag' })

@@ -6,7 +6,7 @@
  * the real CSP. Screenshots go to /tmp/gs-rescreen-evidence-*.png.
  */
 import { describe, expect, it } from 'vitest'
-import { eligibleApplication, openCase } from './support/cases.js'
+import { addEvidence, eligibleApplication, LATER_THREAT, openCase } from './support/cases.js'
 import { axe, expectCleanRun, h1, login, newPage, server, setLanguage, setupE2e, shot } from './support/e2e.js'
 
 let today = new Date('2026-11-22T10:00:00Z')
@@ -20,16 +20,7 @@ describe('grant-screening UI: a re-screen names the evidence that changed', () =
   it('admin (sv, then en): the flipped case shows the new item in words', async () => {
     const officer = await server.login('officer.rk')
     const opened = await openCase(officer, eligibleApplication('t-e2e-rescreen-evidence'))
-    const added = await officer.json('POST', `/api/cases/${opened.id}/evidence`, {
-      conduct: 'threat',
-      actor: 'organisation',
-      withinActivities: true,
-      verified: true,
-      date: '2026-12-01',
-      source: { kind: 'court-judgment', reference: 'B 4711-26' },
-    })
-    expect(added.status, JSON.stringify(added.body)).toBe(200)
-    const evidenceId: string = added.body.application.evidence[0].id
+    const { evidenceId } = await addEvidence(officer, opened.id, LATER_THREAT)
     today = new Date('2026-12-05T10:00:00Z')
 
     const { context, page } = await newPage()
@@ -46,7 +37,15 @@ describe('grant-screening UI: a re-screen names the evidence that changed', () =
       const sv = (await row.textContent()) ?? ''
       expect(sv).toContain('Ny uppgift sedan förra granskningen: Hot (föreningen) den 2026-12-01, styrkt, källa: dom.')
       expect(sv).toContain('Förut: Ej tillämpligt. Nu: Inte uppfyllt.')
-      for (const raw of [evidenceId, 'court-judgment', 'not_met', 'democracy-condition', 'B 4711-26']) expect(sv).not.toContain(raw)
+      for (const raw of [
+        evidenceId,
+        'court-judgment',
+        'not_met',
+        'democracy-condition',
+        LATER_THREAT.source.reference,
+        LATER_THREAT.summary,
+      ])
+        expect(sv).not.toContain(raw)
       violations.push(...(await axe(page, 'rescreen evidence sv')))
       await shot(page, 'rescreen-evidence-sv')
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jsonb } from '@vbe/server-kit'
-import { eligibleApplication, openCase } from './support/cases.js'
+import { addEvidence, eligibleApplication, LATER_THREAT, openCase } from './support/cases.js'
 import { startTestServer, type TestServer } from './support/server.js'
 
 // A re-screen says which evidence changed since a case's last screening, told by what the
@@ -21,18 +21,8 @@ describe('re-screen runs name the evidence that changed', () => {
     const opened = await openCase(officer, eligibleApplication('t-rescreen-evidence'))
     expect(opened.created.outcome).toBe('eligible')
     // A judgment on threats within the activities, dated after today: not counted yet.
-    const added = await officer.json('POST', `/api/cases/${opened.id}/evidence`, {
-      conduct: 'threat',
-      actor: 'organisation',
-      withinActivities: true,
-      verified: true,
-      date: '2026-12-01',
-      source: { kind: 'court-judgment', reference: 'B 4711-26' },
-      summary: 'Hot mot en ledare vid en träning.',
-    })
-    expect(added.status, JSON.stringify(added.body)).toBe(200)
-    expect(added.body.outcome).toBe('eligible')
-    const evidenceId: string = added.body.application.evidence[0].id
+    const { detail, evidenceId } = await addEvidence(officer, opened.id, LATER_THREAT)
+    expect(detail.outcome).toBe('eligible')
 
     today = new Date('2026-12-05T10:00:00Z')
     const admin = await server.login('admin.rk')
@@ -53,7 +43,8 @@ describe('re-screen runs name the evidence that changed', () => {
       },
     ])
     // No id, reference or summary of the item reaches the run.
-    for (const secret of [evidenceId, 'B 4711-26', 'Hot mot en ledare']) expect(JSON.stringify(run.body)).not.toContain(secret)
+    for (const secret of [evidenceId, LATER_THREAT.source.reference, LATER_THREAT.summary])
+      expect(JSON.stringify(run.body)).not.toContain(secret)
 
     // (The session of twelve days ago has expired: sign in again.)
     const listed = await (await server.login('officer.rk')).json('GET', '/api/rescreen')

@@ -23,6 +23,20 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     await suite.checkAxe(on, name)
     axeChecked.push(name)
   }
+  /** Submits the plan open on the page to the committee, confirming in the dialog, and waits until it reads as submitted. */
+  async function submit() {
+    await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    await page
+      .getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' })
+      .getByRole('button', { name: 'Ja, lämna in planen' })
+      .click()
+    await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
+  }
+  /** Signs `username` in on the page and opens the plan there. */
+  async function openPlanAs(username: string) {
+    await signIn(page, username)
+    await page.goto(planUrl)
+  }
 
   it('create from the template → add an activity with an effect indicator → coverage updates', async () => {
     page = await newPage()
@@ -148,12 +162,7 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
 
   // The plan the first walk made, on the same page, signed in as the officer; each walk goes on from the last.
   it('submit → the approver returns it with a comment (the server’s field errors first, in Swedish and English)', async () => {
-    await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
-    await page
-      .getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' })
-      .getByRole('button', { name: 'Ja, lämna in planen' })
-      .click()
-    await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
+    await submit()
     // The page says why the plan cannot be edited now, and what comes next (not "status or role").
     expect(await page.getByTestId('read-only').textContent()).toBe(
       'Planen är inlämnad till nämnden och kan inte ändras medan den väntar på beslut: nämnden antar den eller återremitterar den.',
@@ -161,8 +170,7 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     planUrl = page.url()
     await signOut(page)
 
-    await signIn(page, 'approver.rk')
-    await page.goto(planUrl)
+    await openPlanAs('approver.rk')
     await page.getByRole('button', { name: 'Återremittera' }).click()
     await page.getByRole('button', { name: 'Återremittera planen' }).click()
     // The server's field errors, in Swedish, then the same ones in English: in the error summary
@@ -192,8 +200,7 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
   })
 
   it('the officer revises and resubmits it → the approver adopts it; the central overview', async () => {
-    await signIn(page, 'officer.rk')
-    await page.goto(planUrl)
+    await openPlanAs('officer.rk')
     expect(await page.getByTestId('return-note').textContent()).toContain(
       'SDN 2026-09-21 §10: Planen saknar direktivpunkterna D1, D2 och D4–D12.',
     )
@@ -208,16 +215,10 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     await act2.getByRole('checkbox', { name: /^D2 / }).check()
     await expect.poll(() => page.getByTestId('cov-directive-2017').textContent()).toBe('3/12 (25 %)')
     await saved(page)
-    await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
-    await page
-      .getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' })
-      .getByRole('button', { name: 'Ja, lämna in planen' })
-      .click()
-    await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
+    await submit()
     await signOut(page)
 
-    await signIn(page, 'approver.rk')
-    await page.goto(planUrl)
+    await openPlanAs('approver.rk')
     // Adopting cannot be undone: it asks first, focus on Cancel; Escape leaves the plan submitted.
     await page.getByRole('button', { name: 'Anta planen' }).click()
     const confirmAdopt = page.getByRole('dialog', { name: 'Anta Rinkeby-Kista 2026?' })

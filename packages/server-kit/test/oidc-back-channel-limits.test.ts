@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  BACKCHANNEL_LOGOUT_EVENT,
-  createApi,
-  DEFAULT_AUTH_POLICY,
-  kitMigrations,
-  listen,
-  OIDC_BACKCHANNEL_LOGOUT_PATH,
-  openDatabase,
-  registerSignIn,
-  type AuthPolicy,
-  type Database,
-  type Listening,
-} from '../src/index.js'
+import { BACKCHANNEL_LOGOUT_EVENT, OIDC_BACKCHANNEL_LOGOUT_PATH } from '../src/index.js'
 import { DATABASES } from './databases.js'
-import { startTestProvider, testAppSignIn, TestBrowser, type TestProvider } from './support/oidc-provider.js'
+import { startOneApp, THREE_THEN_A_MINUTE, type AppOptions, type OneApp } from './support/oidc-apps.js'
+import { TestBrowser } from './support/oidc-provider.js'
 
 /*
  * Over real HTTP, against the loopback provider: posts to the back-channel logout URI are
@@ -27,32 +16,18 @@ import { startTestProvider, testAppSignIn, TestBrowser, type TestProvider } from
 const accounts: Record<string, Record<string, unknown>> = {
   anna: { name: 'Anna Andersson', groups: ['vbe-handlaggare'], district: 'rinkeby-kista' },
 }
-const POLICY: AuthPolicy = { ...DEFAULT_AUTH_POLICY, maxFailuresPerAddress: 3, firstDelayMs: 60_000 }
 
 const detailOf = (detail: unknown): Record<string, unknown> =>
   (typeof detail === 'string' ? JSON.parse(detail) : detail) as Record<string, unknown>
 
 describe.each(DATABASES)('Back-channel logout throttle on %s', (_name, config) => {
-  let database: Database
-  let op: TestProvider
-  let server: Listening
-  // The node server's bindings go along, so that the kit sees the peer's address.
-  let handler: (request: Request, env?: object) => Response | Promise<Response> = () => new Response('not ready', { status: 503 })
+  let fixture: OneApp
 
-  const useApp = (options: { trustedProxies?: string[] } = {}) => {
-    const app = createApi({ database, authPolicy: POLICY, ...options, signIn: testAppSignIn(op, op.clientId, server.url) })
-    registerSignIn(app)
-    app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))
-    handler = app.fetch
-  }
-  const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}${OIDC_BACKCHANNEL_LOGOUT_PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      body,
-    })
+  const useApp = (options: AppOptions = {}) => fixture.app.renew({ authPolicy: THREE_THEN_A_MINUTE, ...options })
+  const post = (body: string, headers: Record<string, string> = {}) => fixture.app.postLogout(body, headers)
   /** A logout token the provider could have sent: every claim right, a fresh jti, naming the user. */
   const validToken = () => {
+    const { op } = fixture
     const now = Math.floor(Date.now() / 1000)
     return op.sign({
       iss: op.issuer,
@@ -65,29 +40,24 @@ describe.each(DATABASES)('Back-channel logout throttle on %s', (_name, config) =
     })
   }
   const form = async (token: string) => new URLSearchParams({ logout_token: token }).toString()
-  const signedIn = async (browser: TestBrowser) => (await browser.request(`${server.url}/api/session`)).status === 200
-  const securityLog = async (kind: string) =>
-    (
-      await sql<{
+  const securityLog = (kind: string) =>
+    fixture.app.rows(
+      sql<{
         detail: unknown
         path: string
         actor: string | null
-      }>`select detail, path, actor from vbe_security_log where kind = ${kind} order by id`.execute(database.kysely)
-    ).rows
+      }>`select detail, path, actor from vbe_security_log where kind = ${kind} order by id`,
+    )
 
   beforeAll(async () => {
-    database = await openDatabase(await config(), [kitMigrations])
-    server = await listen((request: Request, env?: object) => handler(request, env), { port: 0, hostname: '127.0.0.1' })
-    op = await startTestProvider({ accounts, redirectUris: [`${server.url}/api/oidc/callback`] })
+    fixture = await startOneApp(accounts, config)
   })
   afterAll(async () => {
-    await server?.close()
-    await op?.close()
-    await database?.close()
+    await fixture?.close()
   })
   beforeEach(async () => {
-    await sql`delete from vbe_login_throttle`.execute(database.kysely)
-    await sql`delete from vbe_security_log`.execute(database.kysely)
+    await fixture.app.rows(sql`delete from vbe_login_throttle`)
+    await fixture.app.rows(sql`delete from vbe_security_log`)
     useApp()
   })
 
@@ -110,9 +80,7 @@ describe.each(DATABASES)('Back-channel logout throttle on %s', (_name, config) =
 
     // While the address waits, a valid token is not taken either: the session stays.
     const anna = new TestBrowser()
-    expect(
-      (await anna.signIn(`${server.url}/api/oidc/login`, 'anna', (u) => u.origin === server.url && u.pathname === '/')).response.status,
-    ).toBe(303)
+    expect((await anna.signIn(fixture.app.login, 'anna', fixture.app.home)).response.status).toBe(303)
     const refused = await post(await form(await validToken()), { 'accept-language': 'en' })
     expect(refused.status).toBe(429)
     expect(refused.headers.get('content-type')).toBe('application/problem+json')
@@ -126,7 +94,7 @@ describe.each(DATABASES)('Back-channel logout throttle on %s', (_name, config) =
       code: 'logout-token-throttled',
       detail: `Too many logout tokens from here were refused. No more are taken from here for ${retryAfter} ${retryAfter === 1 ? 'second' : 'seconds'}.`,
     })
-    expect(await signedIn(anna)).toBe(true)
+    expect(await fixture.app.signedIn(anna)).toBe(true)
     const sv = await post(await form('not-a-token'), { 'accept-language': 'sv' })
     expect(sv.status).toBe(429)
     expect(((await sv.json()) as { detail: string }).detail).toMatch(/^För många utloggningstoken härifrån har avvisats\./)
@@ -152,12 +120,10 @@ describe.each(DATABASES)('Back-channel logout throttle on %s', (_name, config) =
   })
 
   it('is not there, and counts nothing, where sign-in through the provider is not set up', async () => {
-    const app = createApi({ database, authPolicy: POLICY, signIn: { passwordLogin: true, oidc: null } })
-    registerSignIn(app)
-    handler = app.fetch
+    useApp({ signIn: { passwordLogin: true, oidc: null } })
     const statuses: number[] = []
     for (let i = 0; i < 5; i++) statuses.push((await post(await form('not-a-token'))).status)
     expect(statuses).toEqual([404, 404, 404, 404, 404])
-    expect(Number((await sql<{ n: string }>`select count(*) as n from vbe_login_throttle`.execute(database.kysely)).rows[0]!.n)).toBe(0)
+    expect(await fixture.app.count('vbe_login_throttle')).toBe(0)
   })
 })

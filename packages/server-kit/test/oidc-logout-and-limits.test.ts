@@ -1,21 +1,10 @@
 import { Effect } from 'effect'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  createApi,
-  Db,
-  DEFAULT_AUTH_POLICY,
-  kitMigrations,
-  listen,
-  openDatabase,
-  registerSignIn,
-  upsertUser,
-  type AuthPolicy,
-  type Database,
-  type Listening,
-} from '../src/index.js'
+import { Db, upsertUser } from '../src/index.js'
 import { DATABASES } from './databases.js'
-import { startTestProvider, testAppSignIn, TestBrowser, type TestProvider } from './support/oidc-provider.js'
+import { startOneApp, THREE_THEN_A_MINUTE, type OneApp } from './support/oidc-apps.js'
+import { TestBrowser } from './support/oidc-provider.js'
 
 /*
  * Against a real provider (oidc-provider) on loopback: logging out ends the session at
@@ -30,44 +19,26 @@ const accounts: Record<string, Record<string, unknown>> = {
 }
 
 describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, config) => {
-  let database: Database
-  let op: TestProvider
-  let server: Listening
-  // The node server's bindings go along, so that the kit sees the peer's address.
-  let handler: (request: Request, env?: object) => Response | Promise<Response> = () => new Response('not ready', { status: 503 })
+  let fixture: OneApp
+  // The app's address, the provider, and the app's database, once the fixture has started.
+  const url = () => fixture.app.url
+  const op = () => fixture.op
+  const kysely = () => fixture.app.database.kysely
 
-  const useApp = (options: { authPolicy?: AuthPolicy; trustedProxies?: string[] } = {}) => {
-    const app = createApi({
-      database,
-      ...options,
-      signIn: testAppSignIn(op, op.clientId, server.url),
-    })
-    registerSignIn(app)
-    app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))
-    handler = app.fetch
-  }
-  const login = () => `${server.url}/api/oidc/login`
-  const home = (u: URL) => u.pathname === '/' && u.origin === server.url
+  const login = () => fixture.app.login
+  const home = (u: URL) => fixture.app.home(u)
   const csrfOf = async (browser: TestBrowser) =>
-    ((await (await browser.request(`${server.url}/api/session`)).json()) as { csrfToken: string }).csrfToken
+    ((await (await browser.request(`${url()}/api/session`)).json()) as { csrfToken: string }).csrfToken
 
   beforeAll(async () => {
-    database = await openDatabase(await config(), [kitMigrations])
-    server = await listen((request: Request, env?: object) => handler(request, env), { port: 0, hostname: '127.0.0.1' })
-    op = await startTestProvider({
-      accounts,
-      redirectUris: [`${server.url}/api/oidc/callback`],
-      postLogoutRedirectUris: [`${server.url}/`],
-    })
+    fixture = await startOneApp(accounts, config)
   })
   afterAll(async () => {
-    await server?.close()
-    await op?.close()
-    await database?.close()
+    await fixture?.close()
   })
   beforeEach(async () => {
-    await sql`delete from vbe_login_throttle`.execute(database.kysely)
-    useApp()
+    await sql`delete from vbe_login_throttle`.execute(kysely())
+    fixture.app.renew()
   })
 
   it('logs out here and hands the browser the provider’s sign-out, which ends the session there too', async () => {
@@ -75,23 +46,23 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
     expect((await browser.signIn(login(), 'anna', home)).response.status).toBe(303)
     // The provider remembers the browser: a second sign-in comes straight back without the login form.
     expect(await browser.asksForCredentials(login())).toBe(false)
-    expect((await browser.request(`${server.url}/api/session`)).status).toBe(200)
+    expect((await browser.request(`${url()}/api/session`)).status).toBe(200)
 
-    const out = await browser.request(`${server.url}/api/session`, { method: 'DELETE', headers: { 'x-csrf-token': await csrfOf(browser) } })
+    const out = await browser.request(`${url()}/api/session`, { method: 'DELETE', headers: { 'x-csrf-token': await csrfOf(browser) } })
     expect(out.status).toBe(200)
     const { endSessionUrl } = (await out.json()) as { endSessionUrl: string }
     const target = new URL(endSessionUrl)
-    expect(`${target.origin}${target.pathname}`).toBe(`${op.issuer}/session/end`)
-    expect(target.searchParams.get('client_id')).toBe(op.clientId)
-    expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${server.url}/`)
+    expect(`${target.origin}${target.pathname}`).toBe(`${op().issuer}/session/end`)
+    expect(target.searchParams.get('client_id')).toBe(op().clientId)
+    expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${url()}/`)
     expect(target.searchParams.get('ui_locales')).toBe('en')
     // No token is kept for a hint: the answer carries none.
     expect(target.searchParams.has('id_token_hint')).toBe(false)
     // The session here is over at once, before the browser goes to the provider.
-    expect((await browser.request(`${server.url}/api/session`)).status).toBe(401)
+    expect((await browser.request(`${url()}/api/session`)).status).toBe(401)
 
     // The person confirms at the provider, which sends the browser back to the app…
-    expect(await browser.signOutAt(endSessionUrl)).toBe(`${server.url}/`)
+    expect(await browser.signOutAt(endSessionUrl)).toBe(`${url()}/`)
     // …and the provider's session is gone: the next sign-in asks for credentials again.
     expect(await browser.asksForCredentials(login())).toBe(true)
   })
@@ -104,24 +75,23 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
         password: 'pw-lokal-1234',
         roles: ['officer'],
         district: 'norrmalm',
-      }).pipe(Effect.provideService(Db, { kysely: database.kysely })),
+      }).pipe(Effect.provideService(Db, { kysely: kysely() })),
     )
     const browser = new TestBrowser()
-    const started = await browser.request(`${server.url}/api/session`, {
+    const started = await browser.request(`${url()}/api/session`, {
       method: 'POST',
       body: JSON.stringify({ username: 'lokal', password: 'pw-lokal-1234' }),
       headers: { 'content-type': 'application/json' },
     })
     expect(started.status).toBe(200)
     const { csrfToken } = (await started.json()) as { csrfToken: string }
-    const out = await browser.request(`${server.url}/api/session`, { method: 'DELETE', headers: { 'x-csrf-token': csrfToken } })
+    const out = await browser.request(`${url()}/api/session`, { method: 'DELETE', headers: { 'x-csrf-token': csrfToken } })
     expect(out.status).toBe(204)
     expect(await out.text()).toBe('')
   })
 
   it('shows the no-access page for a district claim that no installed plugin serves, and starts no session', async () => {
-    const identities = async () =>
-      Number((await sql<{ n: string }>`select count(*) as n from vbe_identities`.execute(database.kysely)).rows[0]!.n)
+    const identities = () => fixture.app.count('vbe_identities')
     const before = await identities()
     for (const account of ['kim', 'rut']) {
       const browser = new TestBrowser()
@@ -132,7 +102,7 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
       expect(page).toContain('Your account is placed in a district that this system does not serve.')
       // The district's id is not shown.
       expect(page).not.toMatch(/hogwarts|atlantis/)
-      expect((await browser.request(`${server.url}/api/session`)).status).toBe(401)
+      expect((await browser.request(`${url()}/api/session`)).status).toBe(401)
     }
     expect(await identities()).toBe(before)
     const sv = await new TestBrowser('sv').signIn(login(), 'kim')
@@ -140,18 +110,16 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
     // A claim naming an installed district signs in, in that district.
     const anna = new TestBrowser()
     await anna.signIn(login(), 'anna', home)
-    const session = (await (await anna.request(`${server.url}/api/session`)).json()) as { user: { district: string } }
+    const session = (await (await anna.request(`${url()}/api/session`)).json()) as { user: { district: string } }
     expect(session.user.district).toBe('rinkeby-kista')
   })
 
   it('throttles starting sign-ins per address: finished ones are free, unfinished ones soon wait (429, Retry-After)', async () => {
-    const policy: AuthPolicy = { ...DEFAULT_AUTH_POLICY, maxFailuresPerAddress: 3, firstDelayMs: 60_000 }
-    useApp({ authPolicy: policy })
+    fixture.app.renew({ authPolicy: THREE_THEN_A_MINUTE })
     // Finished sign-ins give their attempts back: more than three in a row go through.
     for (let i = 0; i < 5; i++) expect((await new TestBrowser().signIn(login(), 'anna', home)).response.status).toBe(303)
 
-    const pending = async () =>
-      Number((await sql<{ n: string }>`select count(*) as n from vbe_oidc_logins`.execute(database.kysely)).rows[0]!.n)
+    const pending = () => fixture.app.count('vbe_oidc_logins')
     const before = await pending()
     const statuses: number[] = []
     for (let i = 0; i < 5; i++) statuses.push((await fetch(login(), { redirect: 'manual' })).status)
@@ -170,21 +138,20 @@ describe.each(DATABASES)('OpenID Connect sign-out and limits on %s', (_name, con
     })
     const logged = await sql<{
       detail: unknown
-    }>`select detail from vbe_security_log where kind = 'login.throttled' order by id desc limit 1`.execute(database.kysely)
+    }>`select detail from vbe_security_log where kind = 'login.throttled' order by id desc limit 1`.execute(kysely())
     const detail = logged.rows[0]!.detail
     expect(typeof detail === 'string' ? JSON.parse(detail) : detail).toMatchObject({ method: 'oidc', step: 'login' })
 
     // Another client behind a trusted proxy is not slowed by this one.
-    useApp({ authPolicy: policy, trustedProxies: ['127.0.0.1'] })
+    fixture.app.renew({ authPolicy: THREE_THEN_A_MINUTE, trustedProxies: ['127.0.0.1'] })
     expect((await fetch(login(), { redirect: 'manual', headers: { 'x-forwarded-for': '198.51.100.20' } })).status).toBe(302)
     expect((await fetch(login(), { redirect: 'manual', headers: { 'x-forwarded-for': '127.0.0.1' } })).status).toBe(429)
   })
 
   it('throttles the callback per address as well', async () => {
-    useApp({ authPolicy: { ...DEFAULT_AUTH_POLICY, maxFailuresPerAddress: 3, firstDelayMs: 60_000 } })
+    fixture.app.renew({ authPolicy: THREE_THEN_A_MINUTE })
     const statuses: number[] = []
-    for (let i = 0; i < 5; i++)
-      statuses.push((await fetch(`${server.url}/api/oidc/callback?code=x&state=y`, { redirect: 'manual' })).status)
+    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${url()}/api/oidc/callback?code=x&state=y`, { redirect: 'manual' })).status)
     expect(statuses).toEqual([400, 400, 400, 429, 429])
   })
 })

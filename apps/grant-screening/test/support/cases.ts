@@ -75,6 +75,29 @@ export async function openCase(
 }
 
 /**
+ * A court judgment on threats by the association within its activities, dated 2026-12-01: the
+ * re-screen tests add it to a case first screened on 2026-11-22, so it is not counted until its
+ * day has come, and then the democracy condition turns from not applicable to not met.
+ */
+export const LATER_THREAT = {
+  conduct: 'threat',
+  actor: 'organisation',
+  withinActivities: true,
+  verified: true,
+  date: '2026-12-01',
+  source: { kind: 'court-judgment', reference: 'B 4711-26' },
+  summary: 'Hot mot en ledare vid en träning.',
+} as const
+
+/** Adds `item` to case `caseId` as `officer` (200, or the test fails here); answers the case and the new item's generated id. */
+export async function addEvidence(officer: Client, caseId: string, item: object): Promise<{ detail: any; evidenceId: string }> {
+  const added = await officer.json('POST', `/api/cases/${caseId}/evidence`, item)
+  expect(added.status, JSON.stringify(added.body)).toBe(200)
+  const evidence: { id: string }[] = added.body.application.evidence
+  return { detail: added.body, evidenceId: evidence[evidence.length - 1]!.id }
+}
+
+/**
  * The override reasons a 400 asks for: one `reason` per `overrides.<rule>` field the
  * refusal names. Fails if the refusal names anything else.
  */

@@ -1,5 +1,6 @@
 // What the browser tests (test/e2e-*.test.ts) share: the UI build, the server and Chromium,
-// axe, screenshots, and the steps every walk takes (sign in, language, conflict declaration).
+// axe, screenshots, and the steps every walk takes (sign in, language, conflict declaration,
+// a case opened from an import).
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -182,4 +183,17 @@ export async function declareNoConflict(page: Page, association = ASSOCIATION): 
 export async function openCaseFromQueue(page: Page, association: string): Promise<void> {
   await page.getByRole('link', { name: association }).click()
   await h1(page, `Ärende: ${association}`).waitFor()
+}
+
+/**
+ * Imports `CSV` on the Import page (in Swedish) and opens the case of its good row, declaring
+ * no conflict: the officer's way into a fresh case of `ASSOCIATION`.
+ */
+export async function openImportedCase(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importera' }).click()
+  await h1(page, 'Importera ansökningar').waitFor()
+  await page.getByLabel(/Eller klistra in CSV/).fill(CSV)
+  await page.getByRole('button', { name: 'Importera', exact: true }).click()
+  await page.getByRole('table', { name: 'Importerade rader' }).getByRole('link').click()
+  await declareNoConflict(page)
 }

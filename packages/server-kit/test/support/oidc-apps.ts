@@ -1,16 +1,20 @@
-// Two staff apps signing in at one loopback OpenID provider, each with its own database,
-// server, client id and back-channel logout URI: what the grant-screening app and the plan
-// editor are in production. Every logout token the provider (or a test) posts is kept.
+// Staff apps signing in at one loopback OpenID provider, each with its own database, server
+// and client id. Two of them with back-channel logout URIs are what the grant-screening app
+// and the plan editor are in production; one alone is the app the sign-out and throttle
+// tests swap the options of. Every logout token the provider (or a test) posts is kept.
 import { sql } from 'kysely'
 import {
   createApi,
+  DEFAULT_AUTH_POLICY,
   kitMigrations,
   listen,
   openDatabase,
   OIDC_BACKCHANNEL_LOGOUT_PATH,
   registerSignIn,
+  type AuthPolicy,
   type Database,
   type DatabaseConfig,
+  type KitOptions,
   type Listening,
 } from '../../src/index.js'
 import { startTestProvider, testAppSignIn, TestBrowser, type TestProvider } from './oidc-provider.js'
@@ -30,13 +34,27 @@ export interface TestApp {
   readonly posted: PostedLogout[]
   readonly login: string
   readonly home: (u: URL) => boolean
-  /** Posts `body` (form fields) to the back-channel URI as the provider would. */
-  postLogout(body: Record<string, string>, headers?: Record<string, string>): Promise<Response>
+  /** Posts `body` to the back-channel URI: form fields as the provider would, or a string as it is (form-encoded unless `headers` say otherwise). */
+  postLogout(body: Record<string, string> | string, headers?: Record<string, string>): Promise<Response>
   /** Whether `browser` has a live session here (`GET /api/session` answers 200). */
   signedIn(browser: TestBrowser): Promise<boolean>
   /** A query on the app's database. */
   rows<T>(query: ReturnType<typeof sql<T>>): Promise<T[]>
+  /** How many rows `table` of the app's database holds. */
+  count(table: string): Promise<number>
+  /**
+   * Answers from now on with a fresh app (no state kept in memory) made with `options`: the
+   * kit's API signing in at the provider, its sign-in routes and a home page at `/`. A
+   * `signIn` in `options` replaces the provider's.
+   */
+  renew(options?: AppOptions): void
 }
+
+/** The throttle the limits tests set: three refusals from an address, then a wait of a minute. */
+export const THREE_THEN_A_MINUTE: AuthPolicy = { ...DEFAULT_AUTH_POLICY, maxFailuresPerAddress: 3, firstDelayMs: 60_000 }
+
+/** The kit's options of a test app, beside its database (which is its own). */
+export type AppOptions = Omit<KitOptions, 'database'>
 
 export interface TwoApps {
   readonly op: TestProvider
@@ -71,16 +89,15 @@ async function startApp(
     { port: 0, hostname },
   )
   const url = server.url
-  // The app needs the provider's address, and the provider the app's: the app is made at its first request.
-  fetch = (request, env) => {
-    const op = provider()
-    const app = createApi({
-      database,
-      signIn: testAppSignIn(op, clientId, url),
-    })
+  const renew = (options: AppOptions = {}) => {
+    const app = createApi({ database, signIn: testAppSignIn(provider(), clientId, url), ...options })
     registerSignIn(app)
     app.get('/', (c) => c.html('<!doctype html><html lang="en"><title>App</title><h1>The app</h1></html>'))
     fetch = app.fetch
+  }
+  // The app needs the provider's address, and the provider the app's: the app is made at its first request.
+  fetch = (request, env) => {
+    renew()
     return fetch(request, env)
   }
   return {
@@ -95,13 +112,53 @@ async function startApp(
       globalThis.fetch(`${url}${OIDC_BACKCHANNEL_LOGOUT_PATH}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-        body: new URLSearchParams(body).toString(),
+        body: typeof body === 'string' ? body : new URLSearchParams(body).toString(),
       }),
     signedIn: async (browser) => (await browser.request(`${url}/api/session`)).status === 200,
     rows: async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(database.kysely)).rows,
+    count: async (table) =>
+      Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(database.kysely)).rows[0]!.n),
+    renew,
     close: async () => {
       await server.close()
       await database.close()
+    },
+  }
+}
+
+/** Holds the provider for the apps, which start before it (its client needs their addresses). */
+function providerHolder() {
+  const holder: { op?: TestProvider } = {}
+  const provider = () => {
+    if (!holder.op) throw new Error('The provider has not started')
+    return holder.op
+  }
+  return { provider, started: (op: TestProvider) => (holder.op = op) }
+}
+
+export interface OneApp {
+  readonly op: TestProvider
+  /** The provider's own client (`op.clientId`), with a post-logout redirect to `/` and no back-channel URI. */
+  readonly app: TestApp
+  close(): Promise<void>
+}
+
+/** Starts one app on 127.0.0.1 and the provider, with a fresh database from `database`. */
+export async function startOneApp(
+  accounts: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  database: () => Promise<DatabaseConfig>,
+): Promise<OneApp> {
+  const { provider, started } = providerHolder()
+  const app = await startApp(GRANTS_CLIENT, '127.0.0.1', await database(), provider)
+  const op = started(
+    await startTestProvider({ accounts, redirectUris: [`${app.url}/api/oidc/callback`], postLogoutRedirectUris: [`${app.url}/`] }),
+  )
+  return {
+    op,
+    app,
+    close: async () => {
+      await app.close()
+      await op.close()
     },
   }
 }
@@ -115,11 +172,7 @@ export async function startTwoApps(
   accounts: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
   databases: () => Promise<DatabaseConfig>,
 ): Promise<TwoApps> {
-  const holder: { op?: TestProvider } = {}
-  const provider = () => {
-    if (!holder.op) throw new Error('The provider has not started')
-    return holder.op
-  }
+  const { provider, started } = providerHolder()
   const grants = await startApp(GRANTS_CLIENT, '127.0.0.1', await databases(), provider)
   const plans = await startApp(PLANS_CLIENT, '127.0.0.2', await databases(), provider)
   const op = await startTestProvider({
@@ -137,7 +190,7 @@ export async function startTwoApps(
       },
     ],
   })
-  holder.op = op
+  started(op)
   return {
     op,
     grants,
