@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import { dateValueOf, readDateText, type DateText } from './date-text.js'
 import { fieldId, type FormState } from './forms.js'
 import { useKitI18n } from './i18n.js'
+import { wholeDates } from './whole-dates.js'
 
 /**
  * A date field in the app's language. The browser's `<input type="date">` follows the
@@ -14,7 +15,8 @@ import { useKitI18n } from './i18n.js'
  * so nothing is lost and the API's own check still applies.
  *
  * Laid out as `Field` (forms.tsx): label, hint, error, control; hint and error tied to the
- * input with aria-describedby, aria-invalid on error. With `form`, the id is the form's
+ * input with aria-describedby, aria-invalid on error. Dates in the hint and the error stay
+ * on one line (whole-dates.tsx). With `form`, the id is the form's
  * (`fieldId`) and the API's errors for `name` show here; without, `id` names the input.
  */
 export function DateField(props: {
@@ -66,15 +68,15 @@ export function DateField(props: {
       </label>
       {props.hint && (
         <p className="field__hint" id={hintId}>
-          {props.hint}
+          {wholeDates(props.hint)}
         </p>
       )}
       <p className="field__hint" id={formatId}>
-        {t('dateHint')}
+        {wholeDates(t('dateHint'))}
       </p>
       {errors.length > 0 && (
         <p className="field__error" id={errorId}>
-          {errors.join(' ')}
+          {wholeDates(errors.join(' '))}
         </p>
       )}
       <input

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { isApiError } from './api.js'
 import { useKitI18n } from './i18n.js'
 import type { FieldProblem, Problem } from './types.js'
+import { wholeDates } from './whole-dates.js'
 
 /**
  * Forms in the GOV.UK pattern: the API's problem+json split into errors that belong to
@@ -89,7 +90,7 @@ export function ErrorSummary(props: { form: FormState; fields?: readonly string[
       <h2 className="error-summary__title" id={titleId}>
         {props.title ?? t('errorSummary')}
       </h2>
-      <p>{problem.detail}</p>
+      <p>{wholeDates(problem.detail)}</p>
       {errors.length > 0 && (
         <>
           <p className="visually-hidden">{t('errorsInForm')}</p>
@@ -106,12 +107,10 @@ export function ErrorSummary(props: { form: FormState; fields?: readonly string[
                         document.getElementById(fieldId(props.form.id, field))?.focus()
                       }}
                     >
-                      {e.message}
+                      {wholeDates(e.message)}
                     </a>
-                  ) : e.path ? (
-                    `${e.path}: ${e.message}`
                   ) : (
-                    e.message
+                    wholeDates(e.path ? `${e.path}: ${e.message}` : e.message)
                   )}
                 </li>
               )
@@ -154,12 +153,12 @@ export function Field(props: {
       </label>
       {props.hint && (
         <p className="field__hint" id={`${id}-hint`}>
-          {props.hint}
+          {wholeDates(props.hint)}
         </p>
       )}
       {errors.length > 0 && (
         <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
+          {wholeDates(errors.join(' '))}
         </p>
       )}
       {props.children({
@@ -187,7 +186,7 @@ export function Checkbox(props: {
     <div className={`field field--check${errors.length ? ' field--error' : ''}`}>
       {errors.length > 0 && (
         <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
+          {wholeDates(errors.join(' '))}
         </p>
       )}
       <input
@@ -224,7 +223,7 @@ export function RadioGroup<V extends string>(props: {
       <legend>{props.legend}</legend>
       {errors.length > 0 && (
         <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
+          {wholeDates(errors.join(' '))}
         </p>
       )}
       {props.options.map((o, i) => (

@@ -41,9 +41,9 @@ export interface I18n<K extends string = never> {
   number(n: number): string
   percent(share: number): string
   money(amount: number): string
-  /** `YYYY-MM-DD`. */
+  /** `YYYY-MM-DD`. In running text, `<WholeDates>` keeps it on one line (the kit's tables, hints and errors do so themselves). */
   date(iso: string | null | undefined): string
-  /** `YYYY-MM-DD HH:MM` in Stockholm. */
+  /** `YYYY-MM-DD HH:MM` in Stockholm; the date stays whole the same way. */
   dateTime(iso: string | null | undefined): string
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useKitI18n } from './i18n.js'
 import type { Problem } from './types.js'
+import { wholeDates } from './whole-dates.js'
 
 /** Set when the user navigates, so the next page heading takes focus. */
 let focusNextHeading = false
@@ -47,7 +48,7 @@ export function ProblemMessage(props: { problem: Problem; title?: string }): Rea
   return (
     <div className="notice notice--error" role="alert">
       {props.title && <p className="notice__title">{props.title}</p>}
-      <p>{p.detail}</p>
+      <p>{wholeDates(p.detail)}</p>
       {p.errors && p.errors.length > 0 && (
         <ul>
           {p.errors
@@ -55,7 +56,7 @@ export function ProblemMessage(props: { problem: Problem; title?: string }): Rea
             .map((er, i) => (
               <li key={i}>
                 {er.path ? `${er.path}: ` : ''}
-                {er.message}
+                {wholeDates(er.message)}
               </li>
             ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react'
 import { useKitI18n } from './i18n.js'
 import { useAnnounce } from './live.js'
+import { withWholeDates } from './whole-dates.js'
 
 /**
  * A wide table's own sideways-scrolling region (WCAG 1.4.10): named (by `label` or the
@@ -110,11 +111,13 @@ export function Table<Row>(props: TableProps<Row>): ReactNode {
     .filter(Boolean)
     .join(' ')
   const cell = (c: Column<Row>, row: Row): ReactNode => {
+    // A date in a cell's text stays on one line (whole-dates.tsx), in a card's narrow value column too.
+    const content = withWholeDates(c.cell(row))
     const className = [c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined
     if (c.rowHeader)
       return (
         <th key={c.id} scope="row" className={className}>
-          {c.cell(row)}
+          {content}
         </th>
       )
     // On a card the column's header labels the value; assistive technology has the header cell.
@@ -124,12 +127,12 @@ export function Table<Row>(props: TableProps<Row>): ReactNode {
           <span className="table__label" aria-hidden="true">
             {c.header}
           </span>
-          <div className="table__value">{c.cell(row)}</div>
+          <div className="table__value">{content}</div>
         </td>
       )
     return (
       <td key={c.id} className={className}>
-        {c.cell(row)}
+        {content}
       </td>
     )
   }

@@ -11,6 +11,7 @@ import { dateError, DateField } from '../src/date-field.js'
 import { daysInMonth as coreDaysInMonth } from '@vbe/core/calendar'
 import { dateValueOf, daysInMonth, readDateText } from '../src/date-text.js'
 import { useForm } from '../src/forms.js'
+import { wholeDates } from '../src/whole-dates.js'
 import { createI18n, defineCatalogue, I18nRoot } from '../src/i18n.js'
 import type { Lang } from '../src/types.js'
 
@@ -129,7 +130,10 @@ describe('DateField markup', () => {
     const out = html(<Harness value="2027-03-31" />)
     expect(out).toContain('<label for="f-reportDue">Redovisning senast</label>')
     expect(out).toContain('<p class="field__hint" id="f-reportDue-hint">Sista dagen.</p>')
-    expect(out).toContain('<p class="field__hint" id="f-reportDue-format">ÅÅÅÅ-MM-DD, till exempel 2027-03-31</p>')
+    // The format and the dates stay on one line (whole-dates.tsx; measured in Chromium by date-wrap.test).
+    expect(out).toContain(
+      '<p class="field__hint" id="f-reportDue-format"><span class="nowrap">ÅÅÅÅ-MM-DD</span>, till exempel <span class="nowrap">2027-03-31</span></p>',
+    )
     const input = /<input[^>]*>/.exec(out)?.[0] ?? ''
     expect(input).toContain('type="text"')
     expect(input).toContain('inputMode="numeric"')
@@ -138,14 +142,16 @@ describe('DateField markup', () => {
     expect(input).toContain('value="2027-03-31"')
     expect(input).toContain('required=""')
     expect(input).not.toContain('aria-invalid')
-    expect(html(<Harness value="" />, 'en')).toContain('YYYY-MM-DD, for example 2027-03-31')
+    expect(html(<Harness value="" />, 'en')).toContain(
+      '<span class="nowrap">YYYY-MM-DD</span>, for example <span class="nowrap">2027-03-31</span>',
+    )
   })
 
   it('after a submit, says at the field that the date does not exist, keeps the text, and ties the error to the input', () => {
     const out = html(<Harness value="2027-02-30" withProblem />)
     expect(out).toContain('class="field field--error"')
     expect(out).toContain(
-      '<p class="field__error" id="f-reportDue-error">Redovisning senast: 2027-02-30 finns inte. Februari 2027 har 28 dagar.</p>',
+      '<p class="field__error" id="f-reportDue-error">Redovisning senast: <span class="nowrap">2027-02-30</span> finns inte. Februari 2027 har 28 dagar.</p>',
     )
     // Its own words, not the API's less clear ones as well.
     expect(out).not.toContain('måste vara ett datum')
@@ -158,5 +164,24 @@ describe('DateField markup', () => {
   it("shows the API's error when the text is a date", () => {
     const out = html(<Harness value="2027-03-31" withProblem />)
     expect(out).toContain('<p class="field__error" id="f-reportDue-error">måste vara ett datum</p>')
+  })
+})
+
+describe('wholeDates', () => {
+  const html = (text: string) => renderToStaticMarkup(<p>{wholeDates(text)}</p>)
+
+  it('wraps each date and the written format in a nowrap span, and leaves the text as it is', () => {
+    expect(html('Senast 2027-03-31, ej 2027-3-1.')).toBe(
+      '<p>Senast <span class="nowrap">2027-03-31</span>, ej <span class="nowrap">2027-3-1</span>.</p>',
+    )
+    expect(html('YYYY-MM-DD')).toBe('<p><span class="nowrap">YYYY-MM-DD</span></p>')
+    expect(html('2026-05-04 08:55')).toBe('<p><span class="nowrap">2026-05-04</span> 08:55</p>')
+    expect(html('2026-01-01–2026-12-31')).toBe('<p><span class="nowrap">2026-01-01</span>–<span class="nowrap">2026-12-31</span></p>')
+  })
+
+  it('gives back text without a date as the same string, and leaves ids, instants and longer numbers alone', () => {
+    expect(wholeDates('Inga datum här')).toBe('Inga datum här')
+    for (const text of ['8b1f0c3e-0000-4000-8000-000000000001', '2026-05-04T08:55:00Z', 'SDN-2026-09-21', '12026-09-21', '2026-09-211'])
+      expect(wholeDates(text), text).toBe(text)
   })
 })

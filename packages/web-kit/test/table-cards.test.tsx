@@ -1,87 +1,93 @@
 /**
- * The kit's tables with buttons on a phone, in Chromium: the users page (with one user's
- * sign-ins open) and "My sign-ins", rendered by React's server renderer into a page with
- * the kit's stylesheet, at 375 and 1280 CSS px, in Swedish and English. On a phone each
- * row is a labelled card and nothing scrolls sideways, not even inside the table's region;
- * the table stays a table for assistive technology (Chromium's accessibility tree) and axe
+ * The kit's tables as cards on a phone, in Chromium: the users page (with one user's
+ * sign-ins open), "My sign-ins", and a table of long values (a long name, a URL, dates, a
+ * long summary), rendered by React's server renderer into a page with the kit's stylesheet
+ * (kit-page.tsx), at 320, 375 and 1280 CSS px, in Swedish and English. On a phone each row
+ * is a labelled card whose values all start at the same x (beside a label column as wide as
+ * the card's widest label, or, in a narrow card, under their labels), dates stay on one
+ * line, and nothing scrolls sideways (WCAG 1.4.10), not even inside a table's region; the
+ * table stays a table for assistive technology (Chromium's accessibility tree) and axe
  * finds nothing. Screenshots go to /tmp/tables-shots.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdirSync } from 'node:fs'
 import { axeCheck } from '@vbe/test-browser/axe'
 import { launchChromium } from '@vbe/test-browser'
 import type { Browser, Page } from 'playwright-core'
-import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defineCatalogue, I18nRoot } from '../src/i18n.js'
 import { AppLayout } from '../src/layout.js'
-import { AnnouncerProvider } from '../src/live.js'
-import { SessionsPage, type SessionInfo } from '../src/sessions-page.js'
+import { SessionsPage } from '../src/sessions-page.js'
+import { cityAdmin, districtName, exampleAccounts, mySessions, sessionsByUser } from '../src/stories/users-fixture.js'
+import { Table } from '../src/table.js'
 import type { Lang } from '../src/types.js'
-import { UsersPage, type Account } from '../src/users-page.js'
+import { UsersPage } from '../src/users-page.js'
+import { kitPage } from './kit-page.js'
 
 const SHOTS = '/tmp/tables-shots'
-const styles = join(dirname(fileURLToPath(import.meta.url)), '../src')
-// The kit's stylesheet with its @imports inlined, as the apps' bundler does.
-const css = readFileSync(join(styles, 'styles.css'), 'utf8').replace(/@import '\.\/(styles\/[a-z]+\.css)';/g, (_, file: string) =>
-  readFileSync(join(styles, file), 'utf8'),
-)
-const catalogue = defineCatalogue({ appName: 'Bidragsprövning' }, { appName: 'Grant screening' })
+type Which = 'users' | 'sessions' | 'long'
 
-const sessions: SessionInfo[] = [
+interface Grant {
+  readonly name: string
+  readonly site: string
+  readonly due: string
+  readonly updated: string
+  readonly amount: number
+  readonly summary: string
+}
+const grants: readonly Grant[] = [
   {
-    id: 's1',
-    createdAt: '2026-05-04T06:00:00Z',
-    lastSeenAt: '2026-05-04T08:55:00Z',
-    expiresAt: '2026-05-04T14:00:00Z',
-    address: '10.20.30.40',
-    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-    current: true,
+    name: 'Föreningen för ungdomars fritid och idrott i Rinkeby-Kista',
+    site: 'https://www.example.org/foreningar/rinkeby-kista/ungdomsforeningen/verksamhetsberattelse-2026.pdf',
+    due: '2027-03-31',
+    updated: '2026-11-22T10:00:00Z',
+    amount: 1250000,
+    summary: 'Verksamheten 2026-01-01–2026-12-31 redovisades i tid; styrelsen valdes om 2026-03-14.',
   },
   {
-    id: 's2',
-    createdAt: '2026-05-03T12:10:00Z',
-    lastSeenAt: '2026-05-04T07:40:00Z',
-    expiresAt: '2026-05-04T20:10:00Z',
-    address: null,
-    userAgent: null,
-    current: false,
+    name: 'Husby Schackklubb',
+    site: 'https://husbyschack.example.se',
+    due: '2027-12-01',
+    updated: '2026-05-04T08:55:00Z',
+    amount: 25000,
+    summary: '–',
   },
 ]
-const account = (id: string, displayName: string, more: Partial<Account>): Account => ({
-  id,
-  displayName,
-  roles: ['officer'],
-  district: 'rinkeby-kista',
-  disabled: false,
-  signIn: 'password',
-  liveSessions: 2,
-  lastSeenAt: '2026-05-04T08:55:00Z',
-  self: false,
-  ...more,
-})
-const users: Account[] = [
-  account('u1', 'Amina Handläggare', {}),
-  account('u2', 'Bertil Attestant', { roles: ['officer', 'approver'], disabled: true, signIn: 'oidc', liveSessions: 0, lastSeenAt: null }),
-  account('u3', 'Sara Administratör', { roles: ['admin'], district: null, liveSessions: 1, self: true }),
-]
-const admin = { id: 'u3', username: 'admin', displayName: 'Sara Administratör', roles: ['admin'] as const, district: null }
+const grantTable = (lang: Lang) => {
+  const sv = lang === 'sv'
+  return (
+    <>
+      <h1>{sv ? 'Bidrag' : 'Grants'}</h1>
+      <Table
+        caption={sv ? 'Bidrag (2)' : 'Grants (2)'}
+        cards
+        rows={grants}
+        rowKey={(g) => g.name}
+        columns={[
+          { id: 'name', header: sv ? 'Förening' : 'Association', rowHeader: true, cell: (g) => g.name },
+          { id: 'site', header: sv ? 'Webbplats' : 'Website', cell: (g) => <a href={g.site}>{g.site}</a> },
+          { id: 'due', header: sv ? 'Redovisning senast' : 'Report due', cell: (g) => g.due },
+          { id: 'updated', header: sv ? 'Ändrad' : 'Updated', cell: (g) => `${g.updated.slice(0, 10)} ${g.updated.slice(11, 16)}` },
+          { id: 'amount', header: sv ? 'Belopp' : 'Amount', numeric: true, cell: (g) => `${g.amount.toLocaleString('sv-SE')} kr` },
+          { id: 'summary', header: sv ? 'Sammanfattning' : 'Summary', cell: (g) => g.summary },
+        ]}
+      />
+    </>
+  )
+}
 
-const page = (lang: Lang, which: 'users' | 'sessions') =>
-  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${which}</title><style>${css}</style></head><body>${renderToStaticMarkup(
-    <I18nRoot catalogue={catalogue} initial={lang}>
-      <AnnouncerProvider>
-        <AppLayout user={{ displayName: admin.displayName, roles: admin.roles, district: null }} onSignOut={() => {}}>
-          {which === 'users' ? (
-            <UsersPage admin={admin} district={() => 'Rinkeby-Kista'} initial={users} sessions={{ u1: sessions }} />
-          ) : (
-            <SessionsPage initial={sessions} policy={{ allowed: true, minLength: 12, maxLength: 128 }} />
-          )}
-        </AppLayout>
-      </AnnouncerProvider>
-    </I18nRoot>,
-  )}</body></html>`
+const page = (lang: Lang, which: Which) =>
+  kitPage(
+    lang,
+    which,
+    <AppLayout user={{ displayName: cityAdmin.displayName, roles: cityAdmin.roles, district: null }} onSignOut={() => {}}>
+      {which === 'users' ? (
+        <UsersPage admin={cityAdmin} district={districtName} initial={exampleAccounts} sessions={sessionsByUser} />
+      ) : which === 'sessions' ? (
+        <SessionsPage initial={mySessions} policy={{ allowed: true, minLength: 12, maxLength: 128 }} />
+      ) : (
+        grantTable(lang)
+      )}
+    </AppLayout>,
+  )
 
 /** How far the page, and each table's region, scroll sideways; and the buttons in a table that end past the right edge. */
 const sideways = (p: Page) =>
@@ -93,7 +99,35 @@ const sideways = (p: Page) =>
       .map((b) => b.textContent),
   }))
 
-/** The roles Chromium's accessibility tree gives the users table and what it holds. */
+/**
+ * Each card's layout: where its values start (x, rounded), whether every label sits beside
+ * its value or above it, and the dates in its cells that do not lie on one line.
+ */
+const cards = (p: Page) =>
+  p.evaluate(() =>
+    Array.from(document.querySelectorAll('table.table--cards > tbody > tr:not(.table__details)'))
+      .filter((tr) => tr.querySelector(':scope > td > .table__label'))
+      .map((tr) => {
+        const cells = Array.from(tr.querySelectorAll(':scope > td')).flatMap((td) => {
+          const label = td.querySelector(':scope > .table__label')?.getBoundingClientRect()
+          const value = td.querySelector(':scope > .table__value')?.getBoundingClientRect()
+          return label && value ? [{ label, value }] : []
+        })
+        const dates = Array.from(tr.querySelectorAll(':scope > td .nowrap'))
+        return {
+          card: tr.querySelector(':scope > th')?.textContent ?? '',
+          valueXs: [...new Set(cells.map((c) => Math.round(c.value.left)))],
+          beside: cells.every((c) => c.value.left >= c.label.right && Math.abs(c.value.top - c.label.top) < 8),
+          above: cells.every((c) => c.value.top >= c.label.bottom - 1 && Math.round(c.value.left) === Math.round(c.label.left)),
+          dates: dates.length,
+          brokenDates: dates
+            .filter((d) => new Set(Array.from(d.getClientRects()).map((r) => Math.round(r.top))).size > 1)
+            .map((d) => d.textContent),
+        }
+      }),
+  )
+
+/** The roles Chromium's accessibility tree gives the tables and what they hold, once there is a table named `name`. */
 async function tableRoles(p: Page, name: string): Promise<string[]> {
   const cdp = await p.context().newCDPSession(p)
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
@@ -105,7 +139,7 @@ async function tableRoles(p: Page, name: string): Promise<string[]> {
   return table ? roles.filter((r) => ['table', 'row', 'columnheader', 'rowheader', 'cell'].includes(r)) : []
 }
 
-describe('tables with buttons on a phone and on a desktop', () => {
+describe('tables as cards on a phone, and as tables on a desktop', () => {
   let browser: Browser
   beforeAll(async () => {
     browser = await launchChromium('the table layout test')
@@ -116,24 +150,47 @@ describe('tables with buttons on a phone and on a desktop', () => {
   })
 
   for (const lang of ['sv', 'en'] as const) {
+    for (const width of [375, 320] as const) {
+      it(`at ${width} px (${lang}): each row a card with its values aligned, dates whole, nothing scrolls sideways, no axe violations`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: 800 } })
+        const p = await context.newPage()
+        try {
+          for (const which of ['users', 'sessions', 'long'] as const) {
+            await p.setContent(page(lang, which))
+            await p.screenshot({ path: `${SHOTS}/${which}-${lang}-${width}.png`, fullPage: true })
+            const s = await sideways(p)
+            expect(s.page, `${which}: the page scrolls sideways`).toBe(0)
+            expect(
+              s.regions.every((px) => px <= 0),
+              `${which}: a table's region scrolls sideways (${s.regions.join(', ')} px)`,
+            ).toBe(true)
+            expect(s.buttonsOut, `${which}: buttons past the right edge`).toEqual([])
+            const found = await cards(p)
+            expect(found.length, which).toBeGreaterThanOrEqual(2)
+            for (const c of found) {
+              expect(c.valueXs, `${which}, ${c.card}: its values start at different x`).toHaveLength(1)
+              expect(c.beside || c.above, `${which}, ${c.card}: labels neither beside nor above their values`).toBe(true)
+              expect(c.brokenDates, `${which}, ${c.card}: dates over two lines`).toEqual([])
+            }
+            expect(
+              found.reduce((n, c) => n + c.dates, 0),
+              `${which}: the dates in the cards are kept whole`,
+            ).toBeGreaterThan(0)
+            // A card as wide as a 375 px phone's page has room for labels beside values; a 320 px one puts them above.
+            expect(found[0]?.[width === 375 ? 'beside' : 'above'], `${which}: the first card's layout`).toBe(true)
+            expect((await axeCheck(p)).violations, `${which} axe`).toEqual([])
+          }
+        } finally {
+          await context.close()
+        }
+      }, 90_000)
+    }
+
     const caption = lang === 'sv' ? 'Användare och deras inloggningar' : 'Users and their sign-ins'
-    it(`users and sign-ins at 375 px (${lang}): each row a labelled card, nothing scrolls sideways, still a table, no axe violations`, async () => {
+    it(`users at 375 px (${lang}): still a table for assistive technology, the visible labels not read twice`, async () => {
       const context = await browser.newContext({ viewport: { width: 375, height: 800 } })
       const p = await context.newPage()
       try {
-        for (const which of ['users', 'sessions'] as const) {
-          await p.setContent(page(lang, which))
-          await p.screenshot({ path: `${SHOTS}/${which}-${lang}-375.png`, fullPage: true })
-          const s = await sideways(p)
-          expect(s.page, `${which}: the page scrolls sideways`).toBe(0)
-          expect(
-            s.regions.every((px) => px <= 0),
-            `${which}: a table's region scrolls sideways (${s.regions.join(', ')} px)`,
-          ).toBe(true)
-          expect(s.buttonsOut, `${which}: buttons past the right edge`).toEqual([])
-          const violations = await axeCheck(p)
-          expect(violations.violations, `${which} axe`).toEqual([])
-        }
         await p.setContent(page(lang, 'users'))
         // A card: the column's header is shown beside each value; the header row is hidden from view only.
         const amina = p.locator('tr[data-user-row="Amina Handläggare"]')
@@ -145,7 +202,7 @@ describe('tables with buttons on a phone and on a desktop', () => {
         const roles = await tableRoles(p, caption)
         expect(roles.filter((r) => r === 'table')).toHaveLength(2)
         expect(roles.filter((r) => r === 'columnheader')).toHaveLength(13)
-        expect(roles.filter((r) => r === 'rowheader')).toHaveLength(3)
+        expect(roles.filter((r) => r === 'rowheader')).toHaveLength(exampleAccounts.length)
         expect(roles.filter((r) => r === 'cell').length).toBeGreaterThan(20)
         // The visible labels are not read out a second time: the cell's name is its value.
         const cell = p.getByRole('row', { name: /Bertil Attestant/ }).getByRole('cell', { name: lang === 'sv' ? 'Avstängt' : 'Disabled' })
@@ -155,11 +212,11 @@ describe('tables with buttons on a phone and on a desktop', () => {
       }
     }, 60_000)
 
-    it(`users and sign-ins at 1280 px (${lang}): a table with its header row, no labels in the cells, no axe violations`, async () => {
+    it(`at 1280 px (${lang}): a table with its header row, no labels in the cells, no axe violations`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const p = await context.newPage()
       try {
-        for (const which of ['users', 'sessions'] as const) {
+        for (const which of ['users', 'sessions', 'long'] as const) {
           await p.setContent(page(lang, which))
           await p.screenshot({ path: `${SHOTS}/${which}-${lang}-1280.png`, fullPage: true })
           expect((await sideways(p)).page).toBe(0)

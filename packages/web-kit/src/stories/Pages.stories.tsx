@@ -2,9 +2,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { AccessibilityStatement } from '../accessibility.js'
 import { LoginPage } from '../login.js'
 import { Loading, Notice, ProblemMessage } from '../page.js'
-import { SessionsPage, type SessionInfo } from '../sessions-page.js'
+import { SessionsPage } from '../sessions-page.js'
 import type { PasswordPolicy } from '../password-form.js'
 import { fieldProblem } from './fixtures.js'
+import { mySessions as SESSIONS } from './users-fixture.js'
 
 const meta = { title: 'Kit/Pages' } satisfies Meta
 export default meta
@@ -47,26 +48,6 @@ export const Notices: Story = {
   ),
 }
 
-const SESSIONS: SessionInfo[] = [
-  {
-    id: '8b1f0c3e-0000-4000-8000-000000000001',
-    createdAt: '2026-05-04T06:00:00Z',
-    lastSeenAt: '2026-05-04T08:55:00Z',
-    expiresAt: '2026-05-04T14:00:00Z',
-    address: '10.20.30.40',
-    userAgent: 'Mozilla/5.0 (Windows NT 10.0) Firefox/140.0',
-    current: true,
-  },
-  {
-    id: '8b1f0c3e-0000-4000-8000-000000000002',
-    createdAt: '2026-05-03T12:10:00Z',
-    lastSeenAt: '2026-05-03T12:40:00Z',
-    expiresAt: '2026-05-03T20:10:00Z',
-    address: null,
-    userAgent: null,
-    current: false,
-  },
-]
 const POLICY: PasswordPolicy = { allowed: true, minLength: 12, maxLength: 128 }
 export const MySignIns: Story = { render: () => <SessionsPage initial={SESSIONS} policy={POLICY} /> }
 export const MySignInsEnglish: Story = { parameters: { lang: 'en' }, render: () => <SessionsPage initial={SESSIONS} policy={POLICY} /> }

@@ -1,78 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { ConfirmDialog } from '../confirm-dialog.js'
 import { PasswordForm } from '../password-form.js'
-import type { Account } from '../users-page.js'
 import { UsersPage } from '../users-page.js'
-import type { SessionInfo } from '../sessions-page.js'
-import type { User } from '../types.js'
+import { cityAdmin, districtAdmin, districtName, exampleAccounts as USERS, sessionsByUser as SESSIONS } from './users-fixture.js'
 
 const meta = { title: 'Kit/Users' } satisfies Meta
 export default meta
 type Story = StoryObj<typeof meta>
-
-const DISTRICTS: Readonly<Record<string, string>> = { 'rinkeby-kista': 'Rinkeby-Kista', norrmalm: 'Norrmalm' }
-const districtName = (id: string) => DISTRICTS[id] ?? id
-
-const cityAdmin: User = { id: 'u-admin', username: 'admin', displayName: 'Sara Administratör', roles: ['admin'], district: null }
-const districtAdmin: User = { ...cityAdmin, id: 'u-admin-rk', displayName: 'Karim Administratör', district: 'rinkeby-kista' }
-
-const USERS: Account[] = [
-  {
-    id: 'u1',
-    displayName: 'Amina Handläggare',
-    roles: ['officer'],
-    district: 'rinkeby-kista',
-    disabled: false,
-    signIn: 'password',
-    liveSessions: 2,
-    lastSeenAt: '2026-05-04T08:55:00Z',
-    self: false,
-  },
-  {
-    id: 'u2',
-    displayName: 'Bertil Attestant',
-    roles: ['officer', 'approver'],
-    district: 'rinkeby-kista',
-    disabled: true,
-    signIn: 'oidc',
-    liveSessions: 0,
-    lastSeenAt: null,
-    self: false,
-  },
-  {
-    id: 'u-admin',
-    displayName: 'Sara Administratör',
-    roles: ['admin'],
-    district: null,
-    disabled: false,
-    signIn: 'password',
-    liveSessions: 1,
-    lastSeenAt: '2026-05-04T09:01:00Z',
-    self: true,
-  },
-]
-const SESSIONS: Record<string, SessionInfo[]> = {
-  u1: [
-    {
-      id: '8b1f0c3e-0000-4000-8000-000000000003',
-      createdAt: '2026-05-04T06:00:00Z',
-      lastSeenAt: '2026-05-04T08:55:00Z',
-      expiresAt: '2026-05-04T14:00:00Z',
-      address: '10.20.30.40',
-      userAgent: 'Mozilla/5.0 (Windows NT 10.0) Firefox/140.0',
-      current: false,
-    },
-    {
-      id: '8b1f0c3e-0000-4000-8000-000000000004',
-      createdAt: '2026-05-03T12:10:00Z',
-      lastSeenAt: '2026-05-04T07:40:00Z',
-      expiresAt: '2026-05-04T20:10:00Z',
-      address: null,
-      userAgent: null,
-      current: false,
-    },
-  ],
-}
 
 /** A city-wide admin: every user, one user's sign-ins shown; no disable button for oneself. */
 export const UsersCityWide: Story = {
