@@ -170,6 +170,12 @@ export const en: Messages = {
     'The application does not meet every condition. Granting it needs a reason for each condition below, and the decision needs a second signature by another person.',
   decisionOverrideFor: 'Reason: {rule}',
   decisionDenialCites: 'The denial cites the conditions: {rules}.',
+  decisionKindBlocked: '{kind} (not available now, see below)',
+  decisionAssessFirst:
+    'Deny and Approve in part cannot be chosen until the evidence behind {rules} is assessed. First assess each item under Evidence as relevant or dismissed.',
+  decisionConfirmToAssess: 'Conditions that need assessment: {rules}.',
+  decisionOverMax:
+    'The amount is above the programme maximum ({max}). A reason of its own for exactly that is given under Programme maximum amount.',
   decisionReview: 'Review the decision',
   decisionConfirmTitle: 'Confirm the decision',
   decisionConfirmWhat: 'You decide: {kind}.',
@@ -184,6 +190,7 @@ export const en: Messages = {
   reviseFailed: 'Could not revise the decision',
   decisionNeedsCommunication:
     'A denial or an amount below the one applied for needs the applicant to have been sent the material first (kommunicering).',
+  decisionOverMaxShown: 'above the programme maximum ({max})',
   decisionOverridesShown: 'Granted although these conditions are not met:',
   decisionCites: 'Cites the conditions:',
   revise: 'Correct or reconsider the decision',
@@ -196,7 +203,7 @@ export const en: Messages = {
   decisionReplaces: 'Replaces the decision of {date}: {decision}.',
   replyDue: 'Awaiting a reply, by {date} at the latest.',
   replyDueDialog:
-    'Awaiting the applicant’s reply, by {date} at the latest. A denial or a lower amount can be decided after that day, or once the reply is recorded.',
+    'Awaiting the applicant’s reply, by {date} at the latest. Deny and Approve in part can be chosen after that day, or once the reply is recorded.',
   communications: 'Communication with the applicant',
   communicationIntro:
     'Before a denial or an amount below the one applied for, the applicant must be sent the material and be able to reply (Administrative Procedure Act, section 25).',
