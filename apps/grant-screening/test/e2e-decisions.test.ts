@@ -44,7 +44,14 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     expect((await summary.textContent()) ?? '').toMatch(/Högsta belopp i programmet/)
     violations.push(...(await axe(page, 'decision overrides missing sv')))
     await shot(page, 'decision-overrides', false)
+    // One reason pasted for every rule: granting above the programme maximum needs a reason of its own.
     for (const field of await dialog.getByLabel(/^Skäl: /).all()) await field.fill('Nämnden har medgett undantag.')
+    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
+    expect(await dialog.textContent()).toMatch(/Beloppet är över programmets högsta belopp \(100\s000\s?kr\)\./)
+    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
+    await dialog.locator('[aria-invalid="true"][id$="max-amount"]').waitFor()
+    expect(await dialog.getByRole('alert').textContent()).toContain('behöver ett eget skäl för att bevilja över programmets högsta belopp')
+    await dialog.getByLabel(/^Skäl: Högsta belopp i programmet/).fill('Nämnden beslutade den 1 december om ett högre belopp för året.')
     await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
     await dialog.getByText('Beslutet gäller först när en annan person har gett den andra underskriften.').waitFor()
     violations.push(...(await axe(page, 'decision overrides confirmation sv')))
@@ -56,6 +63,8 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
 
     await login(page, 'approver.rk')
     await openCaseFromQueue(page, ISSUE)
+    // The approver sees that the amount is above the programme maximum before signing.
+    await page.getByText(/– över programmets högsta belopp \(100\s000\s?kr\)/).waitFor()
     await page.getByRole('form', { name: 'Andra underskrift' }).getByRole('button', { name: 'Godkänn beslutet' }).click()
     await page.getByRole('dialog', { name: 'Godkänna beslutet?' }).getByRole('button', { name: 'Ja, godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
@@ -114,21 +123,18 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     expect(letterText).toContain('Kommunicering inför beslut om bidrag')
     expect(letterText).not.toContain('tips')
 
-    // A denial before the deadline without a reply: 409 naming the deadline, shown in the dialog.
+    // Before the deadline without a reply, the dialog says up front what the server would refuse (409, tested over HTTP):
+    // Avslå and Bevilja delvis cannot be chosen, and the notice gives the day.
     await page.getByRole('button', { name: 'Fatta beslut' }).click()
     const dialog = page.getByRole('dialog', { name: 'Fatta beslut' })
-    await dialog.getByLabel('Avslå').check()
-    await dialog.getByLabel('Skäl för beslutet').fill('Budgeten räcker inte.')
-    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
-    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
-    await dialog
-      .getByText(/Sökanden har till och med 2026-12-06 på sig att svara/)
-      .first()
-      .waitFor()
-    // Nothing was saved: the summary's heading says the decision could not be made, not "could not save".
-    expect(await dialog.getByRole('heading', { name: 'Det gick inte att fatta beslutet' }).count()).toBe(1)
-    expect(await dialog.getByText('Det gick inte att spara').count()).toBe(0)
+    expect(await dialog.getByRole('radio', { name: 'Avslå (går inte att välja just nu, se nedan)' }).isDisabled()).toBe(true)
+    expect(await dialog.getByRole('radio', { name: /^Bevilja delvis/ }).isDisabled()).toBe(true)
+    expect(await dialog.getByRole('radio', { name: 'Bevilja', exact: true }).isDisabled()).toBe(false)
+    expect(await dialog.locator('[data-reply-due]').textContent()).toBe(
+      'Väntar på svar från sökanden, senast 2026-12-06. Avslå och Bevilja delvis går att välja efter den dagen, eller när svaret har registrerats.',
+    )
     violations.push(...(await axe(page, 'decision before deadline sv')))
+    await shot(page, 'decision-before-deadline', false)
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
 
