@@ -6,6 +6,7 @@
  * kept in the record.
  */
 import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { eligibleApplication, openCase, threeFailedRules } from './support/cases.js'
 import { axe, expectCleanRun, login, logout, newPage, openCaseFromQueue, server, setupE2e, shot } from './support/e2e.js'
 
@@ -19,6 +20,14 @@ async function createCase(application: unknown, others: readonly string[] = []):
   const officer = await server.login('officer.rk')
   await openCase(officer, application, { declare: await Promise.all(others.map((u) => server.login(u))) })
 }
+
+/** The text of the element that has focus (its tag when it is the page's body). */
+const focusedText = (page: Page) =>
+  page.evaluate(() => {
+    const el = (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string | null } | null } }).document
+      .activeElement
+    return el === null || el.tagName === 'BODY' ? '<body>' : (el.textContent ?? '').trim()
+  })
 
 describe('grant-screening UI: guarded decisions, kommunicering and correction', () => {
   const violations: string[] = []
@@ -109,11 +118,27 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
 
     // Kommunicering: the material goes to the applicant with a deadline; the case waits.
     const send = page.getByRole('form', { name: 'Skicka underlaget till sökanden' })
+    // Sent empty: each field says what it needs, about what the administration intends (not what "you decide").
+    await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
+    await send.locator('[aria-invalid="true"]').nth(1).waitFor()
+    const sendErrors = (await send.locator('.field__error').allTextContents()).join(' | ')
+    expect(sendErrors).toContain('Välj vad förvaltningen avser att besluta')
+    expect(sendErrors).toContain('Skriv underlaget som beslutet kommer att grunda sig på')
+    expect(sendErrors).toContain('Ange sista dag för sökanden att svara')
+    expect(sendErrors).not.toContain('Välj vad du beslutar')
+    expect(await send.getByRole('alert').textContent()).toContain('Det gick inte att skicka underlaget')
+    expect(await send.getByRole('alert').getByRole('link').count()).toBe(3)
+    expect(await send.locator('textarea[aria-invalid="true"]').count()).toBe(1)
+    expect(await send.locator('input[aria-invalid="true"]').count()).toBe(1)
+    violations.push(...(await axe(page, 'communication empty sv')))
+    await shot(page, 'communication-empty', false)
     await send.getByLabel('Avslå').check()
     await send.getByLabel('Underlaget som beslutet kommer att grunda sig på').fill('Budgeten för året är förbrukad.')
     await send.getByLabel('Sista dag att svara').fill('2026-12-06')
     await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
     await page.getByRole('heading', { name: 'Registrera svaret' }).waitFor()
+    // The form is gone; focus moves to the message that says what happened, not to the page's body.
+    expect(await focusedText(page)).toBe('Underlaget är skickat. Ärendet väntar på svar till och med 2026-12-06.')
     violations.push(...(await axe(page, 'communication sent sv')))
     await shot(page, 'communication')
     const letterHref = await page.locator('a[data-communication-letter="sv-html"]').getAttribute('href')
@@ -143,6 +168,7 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     await reply.getByLabel('Svaret kom in').fill('2026-11-22')
     await reply.getByRole('button', { name: 'Registrera svaret' }).click()
     await page.getByText('Vi förstår beslutet.').waitFor()
+    expect(await focusedText(page)).toBe('Svaret är registrerat och ärendet återupptaget.')
 
     await page.getByRole('button', { name: 'Fatta beslut' }).click()
     await dialog.getByLabel('Avslå').check()
