@@ -107,8 +107,10 @@ describe('the UI vocabulary matches its sources', () => {
 })
 
 describe('one term for one thing, in the UI and the letter', async () => {
-  const { sv } = await import('../ui/src/messages/sv.js')
-  const { en } = await import('../ui/src/messages/en.js')
+  // The UI's message files import without extensions (the bundler's resolution): loaded at run time, not type-checked here.
+  const load = (path: string) => import(path) as Promise<Record<string, Readonly<Record<string, string>>>>
+  const sv = (await load('../ui/src/messages/sv.ts'))['sv']!
+  const en = (await load('../ui/src/messages/en.ts'))['en']!
   const { TEXTS } = await import('../src/letter/texts.js')
   const { AUDIT_ACTION_LABELS } = await import('../ui/src/audit-labels.js')
 
