@@ -68,6 +68,15 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     expect(sv.body.errors.map((e: { path: string }) => e.path)).toEqual(['overrides.max-amount', 'overrides.years-of-activity'])
     expect(sv.body.errors[0].message).toMatch(/^behöver ett skäl/)
 
+    // Above the programme maximum: the reason for that deviation must be its own, not one pasted for every rule.
+    const pasted = 'Särskilda skäl: nämnden har beslutat om undantag.'
+    const copied = await officer.json('POST', `/api/cases/${id}/decision`, {
+      ...bare,
+      overrides: { 'bank-account': pasted, 'max-amount': pasted, 'years-of-activity': pasted },
+    })
+    expect(copied.status).toBe(400)
+    expect(copied.body.errors.map((e: { path: string }) => e.path)).toEqual(['overrides.max-amount'])
+    expect(copied.body.errors[0].message).toMatch(/^behöver ett eget skäl för att bevilja över programmets högsta belopp/)
     const overrides = {
       'bank-account': 'Föreningen har visat att kontot förs över i dess namn.',
       'max-amount': 'Nämnden har medgett ett undantag för året.',
@@ -146,6 +155,48 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     expect((await officer.request('GET', `/api/cases/${id}/communications/nope/letter`)).status).toBe(404)
   })
 
+  it('refuses a denial or lower amount while evidence behind a condition is unassessed, even after the reply, naming what to assess', async () => {
+    const id = await open(eligible(`unassessed-${kind}`, { evidence: [TIP] }))
+    const sent = await officer.json('POST', `/api/cases/${id}/communications`, {
+      kind: 'deny',
+      material: 'Uppgifterna i ansökan.',
+      deadline: '2026-12-06',
+      letterLocale: 'sv',
+    })
+    expect(sent.body.status).toBe('awaiting_reply')
+    const replied = await officer.json('POST', `/api/cases/${id}/communications/reply`, {
+      reply: 'Vi bestrider tipset.',
+      receivedOn: '2026-11-22',
+    })
+    expect(replied.body.replyDue).toBeNull()
+    expect(replied.body.decisionGuide).toMatchObject({ denialCites: [], toAssess: [{ id: 'democracy-condition' }] })
+
+    const deny = { kind: 'deny', reasons: 'Föreningen uppfyller inte demokrativillkoret.', letterLocale: 'sv' }
+    const sv = await officer.json('POST', `/api/cases/${id}/decision`, deny)
+    expect(sv.status).toBe(400)
+    expect(sv.body.errors.map((e: { path: string }) => e.path)).toEqual(['kind'])
+    expect(sv.body.errors[0].message).toContain('Demokrativillkoret')
+    expect(sv.body.errors[0].message).toContain('Bedöm först')
+    const en = await officer.json(
+      'POST',
+      `/api/cases/${id}/decision`,
+      { ...deny, kind: 'partial', amount: 10_000 },
+      { 'accept-language': 'en' },
+    )
+    expect(en.status).toBe(400)
+    expect(en.body.errors[0]).toMatchObject({ path: 'kind' })
+    expect(en.body.errors[0].message).toMatch(/not assessed.*assess each item under Evidence/)
+    expect((await officer.json('GET', `/api/cases/${id}`)).body.decision).toBeNull()
+
+    // Once the tip is assessed as relevant, the denial may rest on it and cites the condition.
+    const evidenceId: string = replied.body.application.evidence[0].id
+    const assessed = await officer.json('PUT', `/api/cases/${id}/evidence/${evidenceId}/assessment`, { status: 'relevant' })
+    expect(assessed.body.decisionGuide).toMatchObject({ denialCites: [{ id: 'democracy-condition' }], toAssess: [] })
+    const denied = await officer.json('POST', `/api/cases/${id}/decision`, deny)
+    expect(denied.status, JSON.stringify(denied.body)).toBe(200)
+    expect(denied.body.decision.citedRules.map((r: { id: string }) => r.id)).toEqual(['democracy-condition'])
+  })
+
   it('generates evidence ids, records assessments by a named officer, and keeps dismissed items out of the communication letter', async () => {
     const id = await open(eligible(`ev-${kind}`))
     const item = {
@@ -167,7 +218,12 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
 
     // Unassessed, the tip does not carry the democracy finding into a denial.
     const guide = (await officer.json('GET', `/api/cases/${id}`)).body.decisionGuide
-    expect(guide).toMatchObject({ failedRules: [{ id: 'democracy-condition' }], denialCites: [], fourEyes: true })
+    expect(guide).toMatchObject({
+      failedRules: [{ id: 'democracy-condition' }],
+      denialCites: [],
+      fourEyes: true,
+      toAssess: [{ id: 'democracy-condition' }],
+    })
     const dismissed = await officer.json('PUT', `/api/cases/${id}/evidence/${evidenceId}/assessment`, {
       status: 'dismissed',
       reason: 'Tipset saknar konkreta uppgifter.',

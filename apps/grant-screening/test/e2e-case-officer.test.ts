@@ -264,12 +264,18 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     violations.push(...(await axe(page, 'decision dialog sv')))
     // No outcome is pre-selected.
     expect(await dialog.getByRole('radio', { checked: true }).count()).toBe(1) // only the letter's language
-    await dialog.getByLabel('Bevilja delvis').check()
-    await dialog.getByLabel('Skäl för beslutet').fill('Delvis beviljat.')
+    // The tip is not assessed: a denial or lower amount cannot be chosen, and the dialog says what to assess first.
+    expect(await dialog.getByRole('radio', { name: /^Bevilja delvis/ }).isDisabled()).toBe(true)
+    expect(await dialog.getByRole('radio', { name: /^Avslå/ }).isDisabled()).toBe(true)
+    expect(await dialog.locator('[data-assess-first]').textContent()).toBe(
+      'Avslå och Bevilja delvis går inte att välja förrän underlaget till Demokrativillkoret är bedömt. Bedöm först varje uppgift under Underlag som relevant eller avfärdad.',
+    )
+    await dialog.getByLabel('Bevilja', { exact: true }).check()
+    await dialog.getByLabel('Skäl för beslutet').fill('Beviljat.')
     await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
     await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
-    await dialog.locator('#decision-amount[aria-invalid="true"]').waitFor()
-    expect(await dialog.locator('#decision-amount-error').textContent()).toContain('måste fyllas i när bidraget beviljas delvis')
+    await dialog.locator('[aria-invalid="true"][id$="democracy-condition"]').waitFor()
+    expect(await dialog.getByRole('alert').textContent()).toContain('behöver ett skäl')
     expect(await dialog.evaluate((el) => (el as unknown as { matches(s: string): boolean }).matches(':modal'))).toBe(true)
     await shot(page, 'decision-dialog', false)
     // Escape closes the dialog and focus returns to the button that opened it.
@@ -283,12 +289,15 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await setLanguage(page, 'English')
     await page.getByRole('button', { name: 'Make a decision' }).click()
     const dialogEn = page.getByRole('dialog', { name: 'Make a decision' })
-    await dialogEn.getByLabel('Approve in part').check()
-    await dialogEn.getByLabel('Reasons for the decision').fill('Partly granted.')
+    expect(await dialogEn.locator('[data-assess-first]').textContent()).toContain(
+      'cannot be chosen until the evidence behind The democracy condition',
+    )
+    await dialogEn.getByLabel('Approve', { exact: true }).check()
+    await dialogEn.getByLabel('Reasons for the decision').fill('Granted.')
     await dialogEn.getByRole('button', { name: 'Review the decision' }).click()
     await dialogEn.getByRole('button', { name: 'Confirm the decision' }).click()
-    await dialogEn.locator('#decision-amount[aria-invalid="true"]').waitFor()
-    expect(await dialogEn.locator('#decision-amount-error').textContent()).toContain('is required for a partial grant')
+    await dialogEn.locator('[aria-invalid="true"][id$="democracy-condition"]').waitFor()
+    expect(await dialogEn.getByRole('alert').textContent()).toContain('needs a reason')
     violations.push(...(await axe(page, 'decision dialog errors en')))
     await shot(page, 'decision-dialog-en', false)
     await page.keyboard.press('Escape')
@@ -318,7 +327,8 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
     // The confirmation says what is decided, for how much, against which findings, and that a second signature follows.
     await dialog.getByText('Du beslutar: Bevilja.').waitFor()
-    expect(await dialog.textContent()).toContain('Villkor som inte är uppfyllda: Demokrativillkoret.')
+    expect(await dialog.textContent()).toContain('Villkor som behöver bedömas: Demokrativillkoret.')
+    expect(await dialog.textContent()).not.toContain('Villkor som inte är uppfyllda')
     expect(await dialog.textContent()).toMatch(/Belopp: 60\s000\s?kr av sökta 60\s000\s?kr/)
     violations.push(...(await axe(page, 'decision confirmation sv')))
     await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()

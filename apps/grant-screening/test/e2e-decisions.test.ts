@@ -6,6 +6,7 @@
  * kept in the record.
  */
 import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { eligibleApplication, openCase, threeFailedRules } from './support/cases.js'
 import { axe, expectCleanRun, login, logout, newPage, openCaseFromQueue, server, setupE2e, shot } from './support/e2e.js'
 
@@ -19,6 +20,14 @@ async function createCase(application: unknown, others: readonly string[] = []):
   const officer = await server.login('officer.rk')
   await openCase(officer, application, { declare: await Promise.all(others.map((u) => server.login(u))) })
 }
+
+/** The text of the element that has focus (its tag when it is the page's body). */
+const focusedText = (page: Page) =>
+  page.evaluate(() => {
+    const el = (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string | null } | null } }).document
+      .activeElement
+    return el === null || el.tagName === 'BODY' ? '<body>' : (el.textContent ?? '').trim()
+  })
 
 describe('grant-screening UI: guarded decisions, kommunicering and correction', () => {
   const violations: string[] = []
@@ -44,7 +53,14 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     expect((await summary.textContent()) ?? '').toMatch(/Högsta belopp i programmet/)
     violations.push(...(await axe(page, 'decision overrides missing sv')))
     await shot(page, 'decision-overrides', false)
+    // One reason pasted for every rule: granting above the programme maximum needs a reason of its own.
     for (const field of await dialog.getByLabel(/^Skäl: /).all()) await field.fill('Nämnden har medgett undantag.')
+    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
+    expect(await dialog.textContent()).toMatch(/Beloppet är över programmets högsta belopp \(100\s000\s?kr\)\./)
+    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
+    await dialog.locator('[aria-invalid="true"][id$="max-amount"]').waitFor()
+    expect(await dialog.getByRole('alert').textContent()).toContain('behöver ett eget skäl för att bevilja över programmets högsta belopp')
+    await dialog.getByLabel(/^Skäl: Högsta belopp i programmet/).fill('Nämnden beslutade den 1 december om ett högre belopp för året.')
     await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
     await dialog.getByText('Beslutet gäller först när en annan person har gett den andra underskriften.').waitFor()
     violations.push(...(await axe(page, 'decision overrides confirmation sv')))
@@ -56,6 +72,8 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
 
     await login(page, 'approver.rk')
     await openCaseFromQueue(page, ISSUE)
+    // The approver sees that the amount is above the programme maximum before signing.
+    await page.getByText(/– över programmets högsta belopp \(100\s000\s?kr\)/).waitFor()
     await page.getByRole('form', { name: 'Andra underskrift' }).getByRole('button', { name: 'Godkänn beslutet' }).click()
     await page.getByRole('dialog', { name: 'Godkänna beslutet?' }).getByRole('button', { name: 'Ja, godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
@@ -100,11 +118,27 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
 
     // Kommunicering: the material goes to the applicant with a deadline; the case waits.
     const send = page.getByRole('form', { name: 'Skicka underlaget till sökanden' })
+    // Sent empty: each field says what it needs, about what the administration intends (not what "you decide").
+    await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
+    await send.locator('[aria-invalid="true"]').nth(1).waitFor()
+    const sendErrors = (await send.locator('.field__error').allTextContents()).join(' | ')
+    expect(sendErrors).toContain('Välj vad förvaltningen avser att besluta')
+    expect(sendErrors).toContain('Skriv underlaget som beslutet kommer att grunda sig på')
+    expect(sendErrors).toContain('Ange sista dag för sökanden att svara')
+    expect(sendErrors).not.toContain('Välj vad du beslutar')
+    expect(await send.getByRole('alert').textContent()).toContain('Det gick inte att skicka underlaget')
+    expect(await send.getByRole('alert').getByRole('link').count()).toBe(3)
+    expect(await send.locator('textarea[aria-invalid="true"]').count()).toBe(1)
+    expect(await send.locator('input[aria-invalid="true"]').count()).toBe(1)
+    violations.push(...(await axe(page, 'communication empty sv')))
+    await shot(page, 'communication-empty', false)
     await send.getByLabel('Avslå').check()
     await send.getByLabel('Underlaget som beslutet kommer att grunda sig på').fill('Budgeten för året är förbrukad.')
     await send.getByLabel('Sista dag att svara').fill('2026-12-06')
     await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
     await page.getByRole('heading', { name: 'Registrera svaret' }).waitFor()
+    // The form is gone; focus moves to the message that says what happened, not to the page's body.
+    expect(await focusedText(page)).toBe('Underlaget är skickat. Ärendet väntar på svar till och med 2026-12-06.')
     violations.push(...(await axe(page, 'communication sent sv')))
     await shot(page, 'communication')
     const letterHref = await page.locator('a[data-communication-letter="sv-html"]').getAttribute('href')
@@ -114,21 +148,18 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     expect(letterText).toContain('Kommunicering inför beslut om bidrag')
     expect(letterText).not.toContain('tips')
 
-    // A denial before the deadline without a reply: 409 naming the deadline, shown in the dialog.
+    // Before the deadline without a reply, the dialog says up front what the server would refuse (409, tested over HTTP):
+    // Avslå and Bevilja delvis cannot be chosen, and the notice gives the day.
     await page.getByRole('button', { name: 'Fatta beslut' }).click()
     const dialog = page.getByRole('dialog', { name: 'Fatta beslut' })
-    await dialog.getByLabel('Avslå').check()
-    await dialog.getByLabel('Skäl för beslutet').fill('Budgeten räcker inte.')
-    await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
-    await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
-    await dialog
-      .getByText(/Sökanden har till och med 2026-12-06 på sig att svara/)
-      .first()
-      .waitFor()
-    // Nothing was saved: the summary's heading says the decision could not be made, not "could not save".
-    expect(await dialog.getByRole('heading', { name: 'Det gick inte att fatta beslutet' }).count()).toBe(1)
-    expect(await dialog.getByText('Det gick inte att spara').count()).toBe(0)
+    expect(await dialog.getByRole('radio', { name: 'Avslå (går inte att välja just nu, se nedan)' }).isDisabled()).toBe(true)
+    expect(await dialog.getByRole('radio', { name: /^Bevilja delvis/ }).isDisabled()).toBe(true)
+    expect(await dialog.getByRole('radio', { name: 'Bevilja', exact: true }).isDisabled()).toBe(false)
+    expect(await dialog.locator('[data-reply-due]').textContent()).toBe(
+      'Väntar på svar från sökanden, senast 2026-12-06. Avslå och Bevilja delvis går att välja efter den dagen, eller när svaret har registrerats.',
+    )
     violations.push(...(await axe(page, 'decision before deadline sv')))
+    await shot(page, 'decision-before-deadline', false)
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
 
@@ -137,6 +168,7 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     await reply.getByLabel('Svaret kom in').fill('2026-11-22')
     await reply.getByRole('button', { name: 'Registrera svaret' }).click()
     await page.getByText('Vi förstår beslutet.').waitFor()
+    expect(await focusedText(page)).toBe('Svaret är registrerat och ärendet återupptaget.')
 
     await page.getByRole('button', { name: 'Fatta beslut' }).click()
     await dialog.getByLabel('Avslå').check()

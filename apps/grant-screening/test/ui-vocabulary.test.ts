@@ -105,3 +105,30 @@ describe('the UI vocabulary matches its sources', () => {
     ])
   })
 })
+
+describe('one term for one thing, in the UI and the letter', async () => {
+  // The UI's message files import without extensions (the bundler's resolution): loaded at run time, not type-checked here.
+  const load = (path: string) => import(path) as Promise<Record<string, Readonly<Record<string, string>>>>
+  const sv = (await load('../ui/src/messages/sv.ts'))['sv']!
+  const en = (await load('../ui/src/messages/en.ts'))['en']!
+  const { TEXTS } = await import('../src/letter/texts.js')
+  const { AUDIT_ACTION_LABELS } = await import('../ui/src/audit-labels.js')
+
+  it.each([
+    ['sv', sv, TEXTS.sv.programme, 'Bidragsprogram', ['Bidragsform'], 'Ansökningsnummer', ['Ansökans id']],
+    ['en', en, TEXTS.en.programme, 'Grant programme', ['Grant type'], 'Application number', ['Application id']],
+  ] as const)(
+    '%s: the grant programme and the application number are named alike on every page and in the letter',
+    (_, m, letter, programme, notProgramme, number, notNumber) => {
+      const labels = [m.programme, m.filterProgramme, m.colProgramme, m.newProgramme]
+      expect([...new Set([...labels, letter])]).toEqual([programme])
+      expect([...new Set([m.applicationId, m.newApplicationId])]).toEqual([number])
+      const all = Object.values(m).join('\n')
+      for (const word of [...notProgramme, ...notNumber]) expect(all).not.toContain(word)
+    },
+  )
+
+  it('says a conflict of interest (jäv, neuter) was not declared in correct Swedish', () => {
+    expect(AUDIT_ACTION_LABELS['case.conflict.none']).toEqual({ sv: 'Inget jäv anmält', en: 'No conflict of interest declared' })
+  })
+})

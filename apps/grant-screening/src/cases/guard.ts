@@ -3,6 +3,7 @@
 import { Effect } from 'effect'
 import {
   communicationGate,
+  DECISION_KIND_TERMS,
   guardDecision,
   ruleHeading,
   type DecisionBasis,
@@ -12,7 +13,7 @@ import {
 } from '@vbe/core/grants'
 import { stockholmDay } from '@vbe/core/calendar'
 import { Clock, Conflict, Invalid, type FieldProblemText } from '@vbe/server-kit'
-import { assessmentRows, assessmentViews, communicationsOf, toAssessments } from './record.js'
+import { assessmentRows, assessmentViews, communicationsOf, toAssessments, unresolvedRules } from './record.js'
 import { screeningOf, type CaseRow, type Fx } from './store.js'
 import type { Application } from '@vbe/core/grants'
 
@@ -67,9 +68,51 @@ function problemText(p: DecisionProblem, amountRequested: number): FieldProblemT
   }
 }
 
+const names = (ids: readonly string[], lang: 'sv' | 'en') => ids.map((id) => `”${headingOf(id)[lang]}”`).join(', ')
+
+/** A decision against the applicant may not rest on evidence nobody has assessed: it names what to assess first. */
+function unassessedProblem(ruleIds: readonly string[]): FieldProblemText {
+  return {
+    path: 'kind',
+    message: {
+      sv: `Ett avslag eller ett lägre belopp kan inte beslutas medan underlaget till ${names(ruleIds, 'sv')} inte är bedömt. Bedöm först varje uppgift under Underlag som relevant eller avfärdad.`,
+      en: `A denial or a lower amount cannot be decided while the evidence behind ${names(ruleIds, 'en')} is not assessed. First assess each item under Evidence as relevant or dismissed.`,
+    },
+  }
+}
+
+/** The rule of a programme's maximum amount: granting above it is a deviation that needs a reason of its own. */
+const MAX_AMOUNT = 'max-amount'
+
+/**
+ * Granting above the programme's maximum amount is allowed only as an overridden rule
+ * (a reason and a second signature, as every failed rule), and its reason must be about
+ * that deviation: the same text pasted for another condition is refused at the field.
+ */
+function maxAmountReasonProblem(overrides: Readonly<Record<string, string>> | undefined, needed: readonly string[]): FieldProblemText[] {
+  const norm = (ruleId: string) => (overrides?.[ruleId] ?? '').trim().replace(/\s+/g, ' ').toLowerCase()
+  const own = norm(MAX_AMOUNT)
+  if (!needed.includes(MAX_AMOUNT) || own === '') return []
+  const copied = needed.find((r) => r !== MAX_AMOUNT && norm(r) === own)
+  if (copied === undefined) return []
+  const h = headingOf(MAX_AMOUNT)
+  const other = headingOf(copied)
+  return [
+    {
+      path: `overrides.${MAX_AMOUNT}`,
+      message: {
+        sv: `behöver ett eget skäl för att bevilja över programmets högsta belopp (”${h.sv}”); det är samma text som för ”${other.sv}”`,
+        en: `needs a reason of its own for granting above the programme maximum (“${h.en}”); it is the same text as for “${other.en}”`,
+      },
+    },
+  ]
+}
+
 /**
  * The guard of a decision on `row` (its screening and evidence assessments), or a 400
- * naming each field: an amount, or an override whose reason is missing (named by rule).
+ * naming each field: an amount, an override whose reason is missing (named by rule) or,
+ * above the programme maximum, copied from another condition's, or an adverse decision while evidence behind a
+ * condition is still unassessed (what to assess first).
  */
 export function checkDecision(row: CaseRow, input: DecisionInput): Fx<DecisionGuard, Invalid> {
   return Effect.gen(function* () {
@@ -81,10 +124,16 @@ export function checkDecision(row: CaseRow, input: DecisionInput): Fx<DecisionGu
       amountRequested: row.amount_requested,
       overrides: input.overrides,
     })
-    if (guard.problems.length > 0)
+    const unresolved = DECISION_KIND_TERMS[input.kind].adverse ? unresolvedRules(screening, assessments) : []
+    const problems = [
+      ...(unresolved.length > 0 ? [unassessedProblem(unresolved)] : []),
+      ...guard.problems.map((p) => problemText(p, row.amount_requested)),
+      ...maxAmountReasonProblem(input.overrides, guard.overridesNeeded),
+    ]
+    if (problems.length > 0)
       return yield* new Invalid({
         detail: { sv: 'Beslutet innehåller fel.', en: 'The decision is invalid.' },
-        problems: guard.problems.map((p) => problemText(p, row.amount_requested)),
+        problems,
       })
     return guard
   })

@@ -4,6 +4,7 @@ import { Effect } from 'effect'
 import type { Kysely } from 'kysely'
 import {
   EVIDENCE_ASSESSMENTS,
+  findingStanding,
   guardDecision,
   ruleHeading,
   type Application,
@@ -191,6 +192,8 @@ export interface DecisionGuide {
   denialCites: RuleRef[]
   /** A democracy finding makes every decision wait for a second signature. */
   fourEyes: boolean
+  /** Rules whose findings rest on evidence no officer has assessed: no adverse decision until it is assessed. */
+  toAssess: RuleRef[]
 }
 
 export function decisionGuide(
@@ -203,7 +206,14 @@ export function decisionGuide(
     failedRules: deny.failedRules.map(ruleRef),
     denialCites: deny.citedRules.map(ruleRef),
     fourEyes: screening.humanDecisionRequired,
+    toAssess: unresolvedRules(screening, assessments).map(ruleRef),
   }
+}
+
+/** Rules with a finding that rests on evidence no officer has assessed yet (core's `unresolved` standing). */
+export function unresolvedRules(screening: Pick<ScreeningResult, 'findings'>, assessments: readonly EvidenceAssessment[]): string[] {
+  const marks = new Map(assessments.map((a) => [a.evidenceId, a.status] as const))
+  return [...new Set(screening.findings.filter((f) => findingStanding(f, marks) === 'unresolved').map((f) => f.ruleId))]
 }
 
 /**

@@ -157,6 +157,9 @@ const decisionGuideSchema = z
     failedRules: z.array(ruleRefSchema),
     denialCites: z.array(ruleRefSchema),
     fourEyes: z.boolean(),
+    toAssess: z.array(ruleRefSchema).openapi({
+      description: 'Rules whose findings rest on unassessed evidence: a denial or lower amount waits until the evidence is assessed',
+    }),
   })
   .openapi('DecisionGuide', {
     description:

@@ -13,7 +13,7 @@ const GRANT_ACTIONS: Readonly<Record<string, Localized>> = {
   'case.evidence.add': { sv: 'Underlag lades till', en: 'Evidence added' },
   'case.evidence.assess': { sv: 'Underlag bedömdes', en: 'Evidence assessed' },
   'case.conflict.excluded': { sv: 'Jäv anmält', en: 'Conflict of interest declared' },
-  'case.conflict.none': { sv: 'Ingen jäv anmäld', en: 'No conflict of interest declared' },
+  'case.conflict.none': { sv: 'Inget jäv anmält', en: 'No conflict of interest declared' },
   'case.decision.propose': { sv: 'Beslut föreslogs', en: 'Decision proposed' },
   'case.decision.final': { sv: 'Beslut fattades', en: 'Decision made' },
   'case.decision.approve': { sv: 'Beslutsförslag godkändes', en: 'Proposed decision approved' },

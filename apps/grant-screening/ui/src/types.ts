@@ -156,7 +156,13 @@ export interface CaseDetail extends CaseSummary {
     readonly assessedBy: string | null
     readonly assessedAt: string | null
   }[]
-  readonly decisionGuide: { readonly failedRules: readonly RuleRef[]; readonly denialCites: readonly RuleRef[]; readonly fourEyes: boolean }
+  readonly decisionGuide: {
+    readonly failedRules: readonly RuleRef[]
+    readonly denialCites: readonly RuleRef[]
+    readonly fourEyes: boolean
+    /** Conditions resting on unassessed evidence: no denial or lower amount until they are assessed. */
+    readonly toAssess: readonly RuleRef[]
+  }
   readonly reclaim: null | {
     readonly amount: number
     readonly reasons: string

@@ -78,7 +78,8 @@ export const enNew: Readonly<Record<keyof typeof svNew, string>> = {
   newEvidenceRemoved: 'Evidence {n} was removed.',
 
   newSectionPersons: 'People',
-  newPersonsIntro: 'Contact person and board. Personal data is shown only in the case.',
+  newPersonsIntro:
+    'Contact person and board, optional. A person you fill in needs a name; a row left wholly empty is not saved. Personal data is shown only in the case.',
   newNoPersons: 'No people given.',
   newPersonLegend: 'Person {n}',
   newPersonRole: 'Role',

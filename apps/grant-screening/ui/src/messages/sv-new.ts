@@ -75,7 +75,8 @@ export const svNew = {
   newEvidenceRemoved: 'Underlag {n} togs bort.',
 
   newSectionPersons: 'Personer',
-  newPersonsIntro: 'Kontaktperson och styrelse. Personuppgifterna visas bara i ärendet.',
+  newPersonsIntro:
+    'Kontaktperson och styrelse, frivilligt. En person som fylls i behöver ett namn; en rad som lämnas helt tom sparas inte. Personuppgifterna visas bara i ärendet.',
   newNoPersons: 'Inga personer angivna.',
   newPersonLegend: 'Person {n}',
   newPersonRole: 'Roll',

@@ -35,7 +35,7 @@ export const sv = {
   queueIntro: 'Ansökningar i ditt område. Filtrera för att hitta det du söker; listan visar inga personuppgifter.',
   filters: 'Filter',
   filterStatus: 'Status',
-  filterProgramme: 'Bidragsform',
+  filterProgramme: 'Bidragsprogram',
   filterOutcome: 'Prövningsresultat',
   filterDueBefore: 'Redovisning senast före',
   filterSearch: 'Sök förening',
@@ -48,7 +48,7 @@ export const sv = {
   noCases: 'Inga ärenden matchar filtret.',
   colAssociation: 'Förening',
   colCase: 'Ärende',
-  colProgramme: 'Bidragsform',
+  colProgramme: 'Bidragsprogram',
   colAmount: 'Sökt belopp',
   colOutcome: 'Prövningsresultat',
   colStatus: 'Status',
@@ -158,6 +158,11 @@ export const sv = {
   basis_reconsideration: 'Omprövning (förvaltningslagen 37–39 §§)',
   basis_original: 'Beslut',
   decisionChooseKind: 'Välj vad du beslutar.',
+  decisionKindBlocked: '{kind} (går inte att välja just nu, se nedan)',
+  decisionAssessFirst:
+    'Avslå och Bevilja delvis går inte att välja förrän underlaget till {rules} är bedömt. Bedöm först varje uppgift under Underlag som relevant eller avfärdad.',
+  decisionConfirmToAssess: 'Villkor som behöver bedömas: {rules}.',
+  decisionOverMax: 'Beloppet är över programmets högsta belopp ({max}). Ett eget skäl för just det anges under Högsta belopp i programmet.',
   decisionOverridesLegend: 'Skäl för att bevilja trots villkor som inte är uppfyllda',
   decisionOverridesIntro:
     'Ansökan uppfyller inte alla villkor. För att bevilja den behövs ett skäl för varje villkor nedan, och beslutet behöver en andra underskrift av en annan person.',
@@ -177,6 +182,7 @@ export const sv = {
   reviseFailed: 'Det gick inte att ompröva beslutet',
   decisionNeedsCommunication:
     'Ett avslag eller ett lägre belopp än det sökta kräver att sökanden först har fått ta del av underlaget (kommunicering).',
+  decisionOverMaxShown: 'över programmets högsta belopp ({max})',
   decisionOverridesShown: 'Beviljat trots villkor som inte är uppfyllda:',
   decisionCites: 'Hänvisar till villkoren:',
   revise: 'Rätta eller ompröva beslutet',
@@ -189,7 +195,7 @@ export const sv = {
   decisionReplaces: 'Ersätter beslutet den {date}: {decision}.',
   replyDue: 'Väntar på svar, senast {date}.',
   replyDueDialog:
-    'Väntar på svar från sökanden, senast {date}. Ett avslag eller ett lägre belopp kan beslutas efter den dagen, eller när svaret har registrerats.',
+    'Väntar på svar från sökanden, senast {date}. Avslå och Bevilja delvis går att välja efter den dagen, eller när svaret har registrerats.',
   communications: 'Kommunicering',
   communicationIntro:
     'Innan ett avslag eller ett lägre belopp än det sökta beslutas ska sökanden få ta del av underlaget och få svara (förvaltningslagen 25 §).',
@@ -198,6 +204,11 @@ export const sv = {
   communicationMaterial: 'Underlaget som beslutet kommer att grunda sig på',
   communicationDeadline: 'Sista dag att svara',
   communicationLocale: 'Brevets språk',
+  communicationFailed: 'Det gick inte att skicka underlaget',
+  communicationFixFields: 'Fyll i det som saknas nedan.',
+  communicationChooseKind: 'Välj vad förvaltningen avser att besluta: avslag eller delvis bifall.',
+  communicationMaterialMissing: 'Skriv underlaget som beslutet kommer att grunda sig på; det är det sökanden får ta del av och svara på.',
+  communicationDeadlineMissing: 'Ange sista dag för sökanden att svara, som ÅÅÅÅ-MM-DD.',
   communicationSend: 'Skicka underlaget till sökanden',
   communicationSent: 'Underlaget är skickat. Ärendet väntar på svar till och med {date}.',
   communicationItem: 'Skickat {at}, svar senast {deadline}',

@@ -64,7 +64,7 @@ export function caseDetail(patch: Partial<ApplicationInput>, detail: Partial<Cas
     decisionHistory: [],
     communications: [],
     evidenceAssessments: [],
-    decisionGuide: { failedRules: [...failed, ...open], denialCites: failed, fourEyes: screening.humanDecisionRequired },
+    decisionGuide: { failedRules: [...failed, ...open], denialCites: failed, fourEyes: screening.humanDecisionRequired, toAssess: open },
     reclaim: null,
     conflict: { declared: true, conflict: false },
     yourAuthorship: [],

@@ -1,5 +1,5 @@
-import { api, DateField, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce } from '@vbe/web-kit'
-import { useState, type FormEvent, type ReactNode } from 'react'
+import { api, DateField, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm } from '@vbe/web-kit'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
 import { LetterLocaleField } from '../../components/LetterLocaleField'
 import { LetterLinks } from '../../components/LetterLinks'
@@ -20,6 +20,16 @@ export function CommunicationSection(props: CaseProps): ReactNode {
   const waiting = latest !== undefined && latest.repliedOn === null && sinceDecision
   const canSend = officer && (c.status === 'new' || c.status === 'in_review' || c.status === 'decided') && !waiting
   const canReply = officer && waiting && (c.status === 'awaiting_reply' || c.status === 'decided')
+  // What was just done, said where focus goes: the form that was used is gone once it succeeds.
+  const [done, setDone] = useState<string | null>(null)
+  const doneRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (done !== null) doneRef.current?.focus()
+  }, [done])
+  const finished = (detail: CaseDetail, message: string) => {
+    props.onChange(detail)
+    setDone(message)
+  }
   return (
     <section className="card" aria-labelledby="communication-title">
       <h2 id="communication-title">{t('communications')}</h2>
@@ -51,8 +61,11 @@ export function CommunicationSection(props: CaseProps): ReactNode {
           ))}
         </ul>
       )}
-      {canSend && <SendForm {...props} />}
-      {canReply && <ReplyForm {...props} />}
+      <p className={done === null ? 'visually-hidden' : 'notice'} role="status" tabIndex={-1} ref={doneRef} data-communication-done>
+        {done}
+      </p>
+      {canSend && <SendForm {...props} onDone={finished} />}
+      {canReply && <ReplyForm {...props} onDone={finished} />}
     </section>
   )
 }
@@ -73,9 +86,10 @@ function CommunicationLetters(props: { caseId: string; communication: Communicat
   )
 }
 
-function SendForm(props: CaseProps): ReactNode {
-  const { t, e, lang } = useI18n()
-  const announce = useAnnounce()
+type Done = { onDone: (detail: CaseDetail, message: string) => void }
+
+function SendForm(props: CaseProps & Done): ReactNode {
+  const { t, e, lang, date } = useI18n()
   const form = useForm('communication', { onConflict: () => void props.reload() })
   const c = props.detail
   const [kind, setKind] = useState<'deny' | 'partial' | null>(null)
@@ -85,8 +99,14 @@ function SendForm(props: CaseProps): ReactNode {
   const [letterLocale, setLetterLocale] = useState<Lang>(lang)
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault()
-    if (kind === null) {
-      form.setProblem({ status: 400, detail: t('decisionChooseKind'), errors: [{ path: 'kind', message: t('decisionChooseKind') }] })
+    // Every empty field is named at once, each at its field, before anything is sent.
+    const errors = [
+      ...(kind === null ? [{ path: 'kind', message: t('communicationChooseKind') }] : []),
+      ...(material.trim() === '' ? [{ path: 'material', message: t('communicationMaterialMissing') }] : []),
+      ...(deadline.trim() === '' ? [{ path: 'deadline', message: t('communicationDeadlineMissing') }] : []),
+    ]
+    if (kind === null || errors.length > 0) {
+      form.setProblem({ status: 400, detail: t('communicationFixFields'), errors })
       return
     }
     const body = {
@@ -97,15 +117,12 @@ function SendForm(props: CaseProps): ReactNode {
       letterLocale,
     }
     const detail = await form.submit(() => api<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/communications`, { json: body }))
-    if (detail) {
-      props.onChange(detail)
-      announce(t('communicationSent', { date: deadline }))
-    }
+    if (detail) props.onDone(detail, t('communicationSent', { date: date(deadline) }))
   }
   return (
     <form className="subform" onSubmit={(ev) => void onSubmit(ev)} noValidate aria-labelledby="send-communication-title">
       <h3 id="send-communication-title">{t('communicationSend')}</h3>
-      <ErrorSummary form={form} fields={['kind', 'amount', 'material', 'deadline', 'letterLocale']} />
+      <ErrorSummary form={form} fields={['kind', 'amount', 'material', 'deadline', 'letterLocale']} title={t('communicationFailed')} />
       <RadioGroup
         form={form}
         name="kind"
@@ -127,9 +144,8 @@ function SendForm(props: CaseProps): ReactNode {
   )
 }
 
-function ReplyForm(props: CaseProps): ReactNode {
+function ReplyForm(props: CaseProps & Done): ReactNode {
   const { t } = useI18n()
-  const announce = useAnnounce()
   const form = useForm('reply', { onConflict: () => void props.reload() })
   const [reply, setReply] = useState('')
   const [receivedOn, setReceivedOn] = useState('')
@@ -138,10 +154,7 @@ function ReplyForm(props: CaseProps): ReactNode {
     const detail = await form.submit(() =>
       api<CaseDetail>(`/api/cases/${encodeURIComponent(props.detail.id)}/communications/reply`, { json: { reply, receivedOn } }),
     )
-    if (detail) {
-      props.onChange(detail)
-      announce(t('replySaved'))
-    }
+    if (detail) props.onDone(detail, t('replySaved'))
   }
   return (
     <form className="subform" onSubmit={(ev) => void onSubmit(ev)} noValidate aria-labelledby="reply-title">

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
 import { LetterLocaleField } from '../../components/LetterLocaleField'
 import { useI18n } from '../../i18n'
+import { useProgrammes } from '../../lists'
 import { DECISION_KINDS, type CaseDetail, type DecisionKind, type Lang } from '../../types'
 import type { CaseProps } from './CasePage'
 
@@ -58,6 +59,11 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
     if (step === 'confirm') dialog.querySelector<HTMLElement>('#decision-confirm-title')?.focus()
   }, [step, ref])
   const grants = kind !== null && GRANTS[kind]
+  const maxAmount = useProgrammes()?.find((p) => p.id === c.programme)?.maxAmount ?? null
+  // The server's rules, said up front: no denial or lower amount while the applicant may still
+  // reply (where the basis asks for kommunicering), nor while evidence behind a condition is unassessed.
+  const awaitingReply = c.replyDue !== null && basis !== 'correction'
+  const adverseBlocked = awaitingReply || guide.toAssess.length > 0
   const fields = ['basis', 'kind', 'amount', ...guide.failedRules.map((r) => `overrides.${r.id}`), 'reasons', 'letterLocale']
   const ruleNames = (rules: readonly { heading: { sv: string; en: string } }[]) => rules.map((r) => loc(r.heading)).join(', ')
 
@@ -119,11 +125,17 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
               ? t('decisionConfirmNoAmount', { requested: money(c.amountRequested) })
               : t('decisionConfirmAmount', { amount: money(granted), requested: money(c.amountRequested) })}
           </p>
+          {granted !== null && maxAmount !== null && granted > maxAmount && (
+            <p className="notice notice--warn" data-over-max>
+              <strong>{t('decisionOverMax', { max: money(maxAmount) })}</strong>
+            </p>
+          )}
           <p>
-            {guide.failedRules.length > 0
-              ? t('decisionConfirmFindings', { rules: ruleNames(guide.failedRules) })
-              : t('decisionConfirmNoFindings')}
+            {guide.denialCites.length > 0
+              ? t('decisionConfirmFindings', { rules: ruleNames(guide.denialCites) })
+              : guide.toAssess.length === 0 && t('decisionConfirmNoFindings')}
           </p>
+          {guide.toAssess.length > 0 && <p>{t('decisionConfirmToAssess', { rules: ruleNames(guide.toAssess) })}</p>}
           {(guide.fourEyes || (grants && guide.failedRules.length > 0)) && (
             <p className="notice notice--warn">{t('decisionConfirmSecond')}</p>
           )}
@@ -157,14 +169,23 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
             legend={t('decisionKind')}
             value={kind}
             onChange={setKind}
-            options={DECISION_KINDS.map((k) => ({ value: k, label: e('decision', k) }))}
+            options={DECISION_KINDS.map((k) =>
+              ADVERSE[k] && adverseBlocked
+                ? { value: k, label: t('decisionKindBlocked', { kind: e('decision', k) }), disabled: true }
+                : { value: k, label: e('decision', k) },
+            )}
           />
-          {c.replyDue !== null ? (
+          {guide.toAssess.length > 0 && (
+            <p className="notice notice--warn" data-assess-first>
+              {t('decisionAssessFirst', { rules: ruleNames(guide.toAssess) })}
+            </p>
+          )}
+          {c.replyDue !== null && awaitingReply ? (
             <p className="notice notice--warn" data-reply-due>
               {t('replyDueDialog', { date: date(c.replyDue) })}
             </p>
           ) : (
-            kind !== null && ADVERSE[kind] && <p className="notice">{t('decisionNeedsCommunication')}</p>
+            kind !== null && ADVERSE[kind] && !adverseBlocked && <p className="notice">{t('decisionNeedsCommunication')}</p>
           )}
           {kind === 'partial' && (
             <AmountField form={form} label={t('decisionAmount')} requested={c.amountRequested} value={amount} onChange={setAmount} />

@@ -3,6 +3,7 @@ import { useRef, useState, type ReactNode } from 'react'
 import { LetterLinks } from '../../components/LetterLinks'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
+import { useProgrammes } from '../../lists'
 import type { CaseDetail, Decision, Lang } from '../../types'
 import type { CaseProps } from './CasePage'
 import { DecisionDialog } from './DecisionDialog'
@@ -35,7 +36,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
         <p>{t('noDecision')}</p>
       ) : (
         <div className="decision__current">
-          <DecisionText decision={d} history={c.decisionHistory} />
+          <DecisionText decision={d} history={c.decisionHistory} programme={c.programme} />
           {awaiting && <p className="notice notice--warn">{t('awaitingSecondApproval')}</p>}
         </div>
       )}
@@ -80,7 +81,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
             {c.decisionHistory.map((old) => (
               <li key={old.id}>
                 <p className="decision__replaced-on">{t('decisionReplacedOn', { at: date(old.supersededAt) })}</p>
-                <DecisionText decision={old} history={c.decisionHistory} />
+                <DecisionText decision={old} history={c.decisionHistory} programme={c.programme} />
                 <ReplacedLetters caseId={c.id} decision={old} />
               </li>
             ))}
@@ -108,8 +109,17 @@ function Replaces(props: { decision: Decision; history: CaseDetail['decisionHist
 }
 
 /** A decision in words: its basis and the decision it replaces, kind and amount, reasons, overrides or cited rules, and who signed. */
-function DecisionText({ decision: d, history }: { decision: Decision; history: CaseDetail['decisionHistory'] }): ReactNode {
+function DecisionText({
+  decision: d,
+  history,
+  programme,
+}: {
+  decision: Decision
+  history: CaseDetail['decisionHistory']
+  programme: string
+}): ReactNode {
   const { t, e, loc, money, dateTime } = useI18n()
+  const max = useProgrammes()?.find((p) => p.id === programme)?.maxAmount ?? null
   return (
     <>
       {d.basis !== 'original' && <p className="small">{e('basis', d.basis)}</p>}
@@ -117,6 +127,9 @@ function DecisionText({ decision: d, history }: { decision: Decision; history: C
       <p className="decision__kind">
         {e('decided', d.kind)}
         {d.amount !== null && d.kind !== 'deny' ? `: ${money(d.amount)}` : ''}
+        {d.amount !== null && d.kind !== 'deny' && max !== null && d.amount > max && (
+          <strong className="decision__over-max"> – {t('decisionOverMaxShown', { max: money(max) })}</strong>
+        )}
       </p>
       <p className="decision__reasons">{d.reasons}</p>
       {d.overrides.length > 0 && (

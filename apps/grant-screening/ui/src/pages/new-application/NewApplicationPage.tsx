@@ -177,7 +177,7 @@ export function NewApplicationPage(): ReactNode {
           <DateField
             form={form}
             name={P.statutesAdoptedOn}
-            required
+            optional
             label={t('newStatutesAdoptedOn')}
             value={draft.statutesAdoptedOn}
             onChange={(statutesAdoptedOn) => set({ statutesAdoptedOn })}
