@@ -35,15 +35,18 @@ export interface SummaryLine {
 
 /**
  * `Label: message` (the message as the API words it, after the label), unless the message
- * already names the field before its first colon (the date field's "Sista dag att svara:
- * 2026-02-30 finns inte", an app's "Person 1, e-post: …"). Without a label, the message
- * stands alone.
+ * already names the field: before its first colon (the date field's "Sista dag att svara:
+ * 2026-02-30 finns inte", an app's "Person 1, e-post: …") or as its first words ("year must
+ * be 2016 or later" under "Year"). Without a label, the message stands alone.
  */
 export function labelled(label: string | null | undefined, message: string): string {
   const text = message.trim()
   if (!label) return standalone(text)
+  const lower = text.toLocaleLowerCase()
+  const name = label.toLocaleLowerCase()
   const colon = text.indexOf(': ')
-  const named = colon > 0 && text.slice(0, colon).toLocaleLowerCase().includes(label.toLocaleLowerCase())
+  // "Year must be 2016 or later" under the label "Year" names it already, as "Person 1, e-post: …" does.
+  const named = lower.startsWith(`${name} `) || (colon > 0 && lower.slice(0, colon).includes(name))
   return named ? standalone(text) : `${label}: ${text}`
 }
 

@@ -73,6 +73,8 @@ describe('summaryLines', () => {
   it('does not repeat a label the message already names, and words a message that stands alone with a capital', () => {
     expect(labelled('Organisationsnummer', 'Organisationsnummer: måste vara 10 siffror')).toBe('Organisationsnummer: måste vara 10 siffror')
     expect(labelled('E-post', 'Person 1, e-post: måste vara en e-postadress')).toBe('Person 1, e-post: måste vara en e-postadress')
+    expect(labelled('Year', 'year must be 2016 or later')).toBe('Year must be 2016 or later')
+    expect(labelled('Start year', 'year must be 2016 or later')).toBe('Start year: year must be 2016 or later')
     expect(labelled('Belopp', 'får vara högst 10')).toBe('Belopp: får vara högst 10')
     expect(labelled('Kommentar', 'måste fyllas i när planen återremitteras: vad stadsdelen ska ändra')).toBe(
       'Kommentar: måste fyllas i när planen återremitteras: vad stadsdelen ska ändra',
