@@ -231,7 +231,7 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await dialog.getByRole('button', { name: 'Granska beslutet' }).click()
     await dialog.getByRole('button', { name: 'Bekräfta beslutet' }).click()
     await dialog.locator('#decision-amount[aria-invalid="true"]').waitFor()
-    expect(await dialog.locator('#decision-amount-error').textContent()).toContain('måste fyllas i när bidraget beviljas delvis')
+    expect(await dialog.locator('#decision-amount-error').textContent()).toContain('Måste fyllas i när bidraget beviljas delvis')
     expect(await dialog.evaluate((el) => (el as unknown as { matches(s: string): boolean }).matches(':modal'))).toBe(true)
     await shot(page, 'decision-dialog', false)
     // Escape closes the dialog and focus returns to the button that opened it.
@@ -250,7 +250,7 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     await dialogEn.getByRole('button', { name: 'Review the decision' }).click()
     await dialogEn.getByRole('button', { name: 'Confirm the decision' }).click()
     await dialogEn.locator('#decision-amount[aria-invalid="true"]').waitFor()
-    expect(await dialogEn.locator('#decision-amount-error').textContent()).toContain('is required for a partial grant')
+    expect(await dialogEn.locator('#decision-amount-error').textContent()).toContain('Is required for a partial grant')
     violations.push(...(await axe(page, 'decision dialog errors en')))
     await shot(page, 'decision-dialog-en', false)
     await page.keyboard.press('Escape')
