@@ -120,7 +120,11 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     expect(await send.locator('#communication-deadline-error').textContent()).toBe(deadlineLine)
     expect(await sendErrors.textContent()).not.toMatch(/material|deadline|Uppgifterna i begäran|ÅÅÅÅ-MM-DD/)
     await sendErrors.getByRole('link', { name: deadlineLine! }).click()
-    expect(await send.getByLabel('Sista dag att svara').evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(
+      await send
+        .getByLabel('Sista dag att svara')
+        .evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    ).toBe(true)
     violations.push(...(await axe(page, 'communication errors sv')))
     await shot(page, 'communication-errors')
     await send.getByLabel('Underlaget som beslutet kommer att grunda sig på').fill('Budgeten för året är förbrukad.')
