@@ -210,13 +210,14 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     const evidenceForm = page.getByRole('form', { name: 'Lägg till underlag' })
     await evidenceForm.getByRole('button', { name: 'Lägg till och pröva om' }).click()
     const evidenceErrors = evidenceForm.getByRole('alert')
-    await evidenceErrors.filter({ hasText: 'Underlaget saknar uppgifter som krävs.' }).waitFor()
+    // The kit's plain first line, then each field by its label.
+    await evidenceErrors.filter({ hasText: 'Rätta det som är markerat nedan.' }).waitFor()
     for (const message of [
-      'Ange datum för händelsen.',
-      'Välj vilket agerande underlaget gäller.',
-      'Välj vilken typ av källa underlaget bygger på.',
+      'Datum för händelsen: Ange datum för händelsen.',
+      'Agerande: Välj vilket agerande underlaget gäller.',
+      'Typ av källa: Välj vilken typ av källa underlaget bygger på.',
     ])
-      expect(await evidenceErrors.getByRole('link', { name: message }).count()).toBe(1)
+      expect(await evidenceErrors.getByRole('link', { name: message, exact: true }).count()).toBe(1)
     expect(await evidenceForm.textContent()).not.toMatch(/violence|court-judgment|du angav/)
     expect(await page.locator('#evidence-conduct-error').textContent()).toContain('Välj vilket agerande underlaget gäller.')
     await evidenceErrors.getByRole('link', { name: 'Välj vilken typ av källa underlaget bygger på.' }).click()

@@ -5,6 +5,7 @@
  * reply); evidence assessment; and a correction of the decision, with the old decision
  * kept in the record.
  */
+import { typeAndLeave } from '@vbe/test-browser'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { eligibleApplication, openCase, threeFailedRules } from './support/cases.js'
@@ -133,6 +134,31 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     violations.push(...(await axe(page, 'communication empty sv')))
     await shot(page, 'communication-empty', false)
     await send.getByLabel('Avslå').check()
+    // First with no material and a day that does not exist: the server's field error is told in the
+    // summary by the field's label (never its path), and the date by the same words as at the field.
+    // Left first: the field's own error appears then, and the button moves down.
+    await typeAndLeave(send.getByLabel('Sista dag att svara'), '2026-02-30')
+    await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
+    const sendErrors = send.getByRole('alert')
+    await sendErrors.getByText('Rätta det som är markerat nedan.').waitFor()
+    const materialLabel = 'Underlaget som beslutet kommer att grunda sig på'
+    const [materialLine, deadlineLine, ...more] = await sendErrors.getByRole('listitem').allTextContents()
+    expect(more).toEqual([])
+    const materialError = (await send.locator('#communication-material-error').textContent()) ?? ''
+    // At the field the message stands alone and starts with a capital; in the summary it follows the label.
+    expect(materialError).toMatch(/^\p{Lu}/u)
+    expect(materialLine).toBe(`${materialLabel}: ${materialError.charAt(0).toLowerCase()}${materialError.slice(1)}`)
+    expect(deadlineLine).toBe('Sista dag att svara: 2026-02-30 finns inte. Februari 2026 har 28 dagar.')
+    expect(await send.locator('#communication-deadline-error').textContent()).toBe(deadlineLine)
+    expect(await sendErrors.textContent()).not.toMatch(/material|deadline|Uppgifterna i begäran|ÅÅÅÅ-MM-DD/)
+    await sendErrors.getByRole('link', { name: deadlineLine! }).click()
+    expect(
+      await send
+        .getByLabel('Sista dag att svara')
+        .evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    ).toBe(true)
+    violations.push(...(await axe(page, 'communication errors sv')))
+    await shot(page, 'communication-errors')
     await send.getByLabel('Underlaget som beslutet kommer att grunda sig på').fill('Budgeten för året är förbrukad.')
     await send.getByLabel('Sista dag att svara').fill('2026-12-06')
     await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
@@ -209,6 +235,7 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
       'decision overridden and signed sv',
       'evidence assessed sv',
       'communication sent sv',
+      'communication errors sv',
       'decision before deadline sv',
       'revision confirmation sv',
       'decision corrected sv',

@@ -197,7 +197,7 @@ describe('grant-screening UI: a new application entered as a form', () => {
       // Person 1 was left empty and is not sent; person 2's error keeps its row number on the form.
       await summary.getByRole('link', { name: 'Person 2, name: must not be empty' }).waitFor()
       await summary.getByRole('link', { name: 'Person 2, e-mail: must be an e-mail address' }).waitFor()
-      expect(await summary.textContent()).toContain('The application has errors. Correct the fields below and try again.')
+      expect(await summary.textContent()).toContain('Correct what is marked below.')
       expect(await summary.textContent()).not.toMatch(/persons\[|application\.|request/)
       violations.push(...(await axe(page, 'new application errors en 375')))
       await shot(page, 'new-errors-en-375')

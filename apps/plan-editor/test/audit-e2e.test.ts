@@ -90,7 +90,7 @@ describe('the audit page in Chromium (plan editor)', () => {
     // The error is at the field and linked from the summary, which takes focus; no field path is shown.
     expect(await field.getAttribute('aria-invalid')).toBe('true')
     const summary = page.getByRole('alert').filter({ hasText: 'Det gick inte att visa händelserna' })
-    await summary.getByRole('link', { name: /^Det finns ingen plan för Norrmalm 2099/ }).waitFor()
+    await summary.getByRole('link', { name: /^Plan \(stadsdel och år\): Det finns ingen plan för Norrmalm 2099/ }).waitFor()
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary')
     expect((await page.getByRole('main').textContent()) ?? '').not.toContain('reference')
     await expectNoRawValues(page)

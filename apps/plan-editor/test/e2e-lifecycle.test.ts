@@ -52,6 +52,17 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     expect(await seeded.textContent()).not.toContain('directive-2017')
     expect(await seeded.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} av /)
 
+    // A year before the first plans: the server's field error, told in the summary by the field's label
+    // (not the schema's "year") under a plain first line, and at the field starting with a capital.
+    await page.getByLabel('År', { exact: true }).fill('2010')
+    await page.getByRole('button', { name: 'Skapa plan' }).click()
+    const yearErrors = page.getByRole('form', { name: 'Ny plan' }).getByRole('alert')
+    await yearErrors.getByText('Rätta det som är markerat nedan.').waitFor()
+    expect(await yearErrors.getByRole('listitem').allTextContents()).toEqual(['År: måste vara 2016 eller senare'])
+    expect(await yearErrors.textContent()).not.toMatch(/year|Uppgifterna i begäran/)
+    expect(await page.locator('#create-year-error').textContent()).toBe('Måste vara 2016 eller senare')
+    await page.screenshot({ path: '/tmp/pe-create-year-sv.png', fullPage: false })
+
     // A plan for a year that has one already: said by the plan's name, at the year, with the way to it
     // (the server's words were "Det finns redan en plan för rinkeby-kista 2017 (fältet year).").
     await page.getByLabel('År', { exact: true }).fill('2017')
@@ -174,22 +185,34 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     await page.getByRole('button', { name: 'Återremittera' }).click()
     await page.getByRole('button', { name: 'Återremittera planen' }).click()
     // The server's field errors, in Swedish, then the same ones in English: in the error summary
-    // (focused, each linked to its field) and at each field (aria-invalid, aria-describedby).
-    const returnError = page.getByRole('alert').filter({ hasText: 'En återremiss kräver nämndens beslut och en kommentar.' })
+    // (focused, a plain first line, each told by the field's label and linked to it) and at each
+    // field (aria-invalid, aria-describedby), starting with a capital, the example in ”…”.
+    const returnError = page.getByRole('alert').filter({ hasText: 'Rätta det som är markerat nedan.' })
     await returnError.waitFor()
-    expect(await returnError.textContent()).toContain('måste fyllas i när planen återremitteras: vad stadsdelen ska ändra')
+    expect(await returnError.getByRole('listitem').allTextContents()).toEqual([
+      'Nämndens beslut (paragraf): måste fyllas i när planen återremitteras: nämndens beslut, till exempel ”SDN 2017-09-21 §10”',
+      'Kommentar: måste fyllas i när planen återremitteras: vad stadsdelen ska ändra',
+    ])
+    // No schema path, no straight quotes, not the request's technical words.
+    expect(await returnError.textContent()).not.toMatch(/decisionReference|comment|"|Uppgifterna i begäran/)
     expect(await returnError.evaluate((el) => el === document.activeElement)).toBe(true)
     const commentField = page.getByLabel('Kommentar', { exact: true })
     expect(await commentField.getAttribute('aria-invalid')).toBe('true')
-    expect(await page.locator(`#${await commentField.getAttribute('aria-describedby')}`).textContent()).toContain(
-      'måste fyllas i när planen återremitteras',
+    expect(await page.locator(`#${await commentField.getAttribute('aria-describedby')}`).textContent()).toBe(
+      'Måste fyllas i när planen återremitteras: vad stadsdelen ska ändra',
     )
-    await returnError.getByRole('link', { name: /vad stadsdelen ska ändra/ }).click()
+    await returnError.getByRole('link', { name: /^Kommentar: .*vad stadsdelen ska ändra/ }).click()
     expect(await commentField.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.screenshot({ path: '/tmp/pe-return-errors-sv.png', fullPage: false })
     await setLanguage(page, 'en')
     await page.getByRole('button', { name: 'Return the plan' }).click()
-    await page.getByRole('alert').filter({ hasText: 'is required when a plan is returned: what the district must change' }).waitFor()
+    const returnErrorEn = page.getByRole('alert').filter({ hasText: 'Correct what is marked below.' })
+    await returnErrorEn.waitFor()
+    expect(await returnErrorEn.getByRole('listitem').allTextContents()).toEqual([
+      'Committee decision (minute): is required when a plan is returned (återremiss): the committee decision, for example “SDN 2017-09-21 §10”',
+      'Comment: is required when a plan is returned: what the district must change',
+    ])
+    await page.screenshot({ path: '/tmp/pe-return-errors-en.png', fullPage: false })
     await setLanguage(page, 'sv')
     await page.getByLabel('Nämndens beslut (paragraf)', { exact: true }).fill('SDN 2026-09-21 §10')
     await page.getByLabel('Kommentar', { exact: true }).fill('Planen saknar direktivpunkterna D1, D2 och D4–D12.')

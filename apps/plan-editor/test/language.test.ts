@@ -107,7 +107,8 @@ describe('plan editor problems in Swedish and English (PGlite)', () => {
     const [rs, re] = await Promise.all([ret(sv), ret(en)])
     expect(rs.body.detail).toBe('En återremiss kräver nämndens beslut och en kommentar.')
     expect(messages(rs)).toEqual({
-      decisionReference: 'måste fyllas i när planen återremitteras: nämndens beslut, till exempel "SDN 2017-09-21 §10"',
+      // The example in the language’s quotation marks (server-kit words every field problem so).
+      decisionReference: 'måste fyllas i när planen återremitteras: nämndens beslut, till exempel ”SDN 2017-09-21 §10”',
       comment: 'måste fyllas i när planen återremitteras: vad stadsdelen ska ändra',
     })
     expect(Object.keys(messages(re))).toEqual(['decisionReference', 'comment'])

@@ -1,6 +1,6 @@
 import { Data } from 'effect'
 import type { Locale, LocalizedText } from '@vbe/core'
-import { textIn, type Text } from './messages.js'
+import { fieldMessageIn, textIn, type Text } from './messages.js'
 
 /**
  * The expected failures of a request, as Effect tagged errors. Their user-facing texts
@@ -193,7 +193,7 @@ export function problemIn(problem: ProblemTexts, lang: Locale): Problem {
     ...rest,
     title: textIn(title, lang),
     detail: textIn(detail, lang),
-    ...(errors ? { errors: errors.map((e) => ({ path: e.path, message: textIn(e.message, lang) })) } : {}),
+    ...(errors ? { errors: errors.map((e) => ({ path: e.path, message: fieldMessageIn(e.message, lang, e.path) })) } : {}),
   }
 }
 

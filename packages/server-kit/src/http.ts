@@ -9,6 +9,7 @@ import { issueText } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
 import {
   bodyLimit,
+  INVALID_BODY,
   invalidProblem,
   jsonBody,
   noStore,
@@ -133,7 +134,7 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
         throw new ProblemResponse(
           invalidProblem(
             result.target === 'json'
-              ? { sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }
+              ? INVALID_BODY
               : { sv: `Begäran innehåller fel i ${target.sv}.`, en: `The request ${target.en} is invalid.` },
             result.error.issues.map((i) => ({
               path: i.path.length === 0 ? (result.target === 'json' ? '(body)' : result.target) : where + formatPath(i.path),

@@ -31,3 +31,22 @@ export function issueText(issue: z.core.$ZodIssue): LocalizedText {
 export function textIn(text: Text, lang: Locale): string {
   return (lang === 'sv' ? text.sv : text.en) || text.en
 }
+
+/**
+ * A problem's text as the language writes it: a quotation in straight quotes (what someone
+ * typed, `du angav "2026-02-30"`) gets the language's own quotation marks, ”…” in Swedish
+ * and “…” in English. A lone straight quote is left as it is.
+ */
+export function typographicQuotes(text: string, lang: Locale): string {
+  return text.replace(/"([^"\n]*)"/g, lang === 'sv' ? '”$1”' : '“$1”')
+}
+
+/**
+ * A field problem's message in one language, as a person reads it (`textIn`, then
+ * `typographicQuotes`). A request header's problem (`header.if-match`) keeps its straight
+ * quotes: there they are the header's syntax (an ETag is written `"3"`), not a quotation.
+ */
+export function fieldMessageIn(text: Text, lang: Locale, path = ''): string {
+  const message = textIn(text, lang)
+  return path.startsWith('header.') ? message : typographicQuotes(message, lang)
+}

@@ -199,6 +199,31 @@ describe('toProblem', () => {
     })
     expect(toProblem(new RateLimited({ retryAfterSeconds: 9 }), 'sv').headers).toEqual({ 'retry-after': '9' })
   })
+
+  it('quotes what someone typed with the language’s quotation marks: ”…” in Swedish, “…” in English', () => {
+    const error = new Invalid({
+      detail: { sv: 'Fel.', en: 'Wrong.' },
+      problems: [
+        { path: 'on', message: problemText(fieldProblem('on', 'date.invalid', { got: '2026-02-30' })) },
+        {
+          path: 'decisionReference',
+          message: { sv: 'måste fyllas i, till exempel "SDN 2017-09-21 §10"', en: 'is required, for example "SDN 2017-09-21 §10"' },
+        },
+        { path: 'height', message: { sv: 'skrivs 5\'11" ibland', en: 'sometimes written 5\'11"' } },
+      ],
+    })
+    expect(toProblem(error, 'sv').problem.errors?.map((e) => e.message)).toEqual([
+      'måste vara ett giltigt datum skrivet ÅÅÅÅ-MM-DD (du angav ”2026-02-30”)',
+      'måste fyllas i, till exempel ”SDN 2017-09-21 §10”',
+      // A lone straight quote is not a quotation.
+      'skrivs 5\'11" ibland',
+    ])
+    expect(toProblem(error, 'en').problem.errors?.map((e) => e.message)).toEqual([
+      'must be a real date written YYYY-MM-DD, got “2026-02-30”',
+      'is required, for example “SDN 2017-09-21 §10”',
+      'sometimes written 5\'11"',
+    ])
+  })
 })
 
 describe('problem+json in the requested language over HTTP (PGlite)', () => {

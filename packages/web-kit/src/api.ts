@@ -1,3 +1,4 @@
+import { standalone } from './field-errors.js'
 import { kitMessages } from './messages.js'
 import type { FieldProblem, Lang, Problem } from './types.js'
 
@@ -172,10 +173,11 @@ export const apiClient: ApiClient = createApiClient()
 /** `apiClient.request`. */
 export const api = <T>(path: string, options?: RequestOptions): Promise<T> => apiClient.request<T>(path, options)
 
-/** A problem as one line: its detail, then each field problem as `path: message` (for status lines with no room for a list). */
+/**
+ * A problem as one line, for status lines with no room for a list: its detail, then each
+ * field problem's message as it stands alone (never its path, which means nothing to a person).
+ */
 export function problemText(problem: Problem): string {
   const errors = (problem.errors ?? []).filter((e) => e.message !== problem.detail)
-  return errors.length
-    ? `${problem.detail} ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`
-    : problem.detail
+  return errors.length ? `${problem.detail} ${errors.map((e) => standalone(e.message)).join(' ')}` : problem.detail
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { isApiError } from './api.js'
+import { fieldId, pathMatches, shownOnPage, standalone, subscribePage, summaryLines, type ShownField } from './field-errors.js'
 import { useKitI18n } from './i18n.js'
 import type { FieldProblem, Problem } from './types.js'
 import { wholeDates } from './whole-dates.js'
@@ -11,19 +12,13 @@ import { wholeDates } from './whole-dates.js'
  * fields that show their error and point at it with aria-describedby and aria-invalid.
  */
 
-/** Whether an API path (`amount`, `evidence[2].source.kind`, `row 3: board.electedOn`) is about the field `name`. */
-export function pathMatches(path: string, name: string): boolean {
-  const p = path.replace(/^row \d+:\s*/, '').replace(/^\(body\)\.?/, '')
-  return p === name || p.endsWith(`.${name}`) || p.endsWith(`]${name}`) || p.startsWith(`${name}.`) || p.startsWith(`${name}[`)
-}
-
-export const fieldId = (form: string, name: string): string => `${form}-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
+export { fieldId, pathMatches, standalone } from './field-errors.js'
 
 export interface FormState {
   readonly id: string
   readonly problem: Problem | null
   readonly busy: boolean
-  /** Messages for one field. */
+  /** Messages for one field, each as it stands alone (starting with a capital). */
   errorsFor(name: string): string[]
   /** Runs an API call: clears the old problem, sets busy, keeps a thrown ApiError as the problem. Resolves to undefined on failure. */
   submit<T>(call: () => Promise<T>): Promise<T | undefined>
@@ -44,7 +39,7 @@ export function useForm(id: string, options: { onConflict?: () => void } = {}): 
   const [busy, setBusy] = useState(false)
   const busyRef = useRef(false)
   const errorsFor = useCallback(
-    (name: string) => (problem?.errors ?? []).filter((e) => pathMatches(e.path, name)).map((e) => e.message),
+    (name: string) => (problem?.errors ?? []).filter((e) => pathMatches(e.path, name)).map((e) => standalone(e.message)),
     [problem],
   )
   const submit = useCallback(async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
@@ -69,48 +64,66 @@ export function useForm(id: string, options: { onConflict?: () => void } = {}): 
 }
 
 /**
- * The error summary: the problem's detail, then each field error. An error for a field
- * on this form (`fields`) is its message, linked to the field; any other keeps its path
- * (`persons[0].email: …`), the only way to find it. Announced and focused when it appears.
+ * The error summary: a plain first line, then each field error as "<label>: <message>",
+ * the label being the one the form shows for the field (`fields` names the form's fields),
+ * linked to it; where the field shows its own words for the mistake, the summary shows
+ * the same. An error no field is about shows only its message (never its path). When a
+ * 400 or 422 marks a field, the first line says to correct what is marked; otherwise it is
+ * the problem's detail. Announced and focused when it appears.
  */
 export function ErrorSummary(props: { form: FormState; fields?: readonly string[]; title?: string }): ReactNode {
   const { t } = useKitI18n()
   const ref = useRef<HTMLDivElement>(null)
   const problem = props.form.problem
+  const formId = props.form.id
+  const fields = props.fields ?? []
+  // A client-side check may repeat its detail as the field's message; list it once.
+  const errors: readonly FieldProblem[] = (problem?.errors ?? []).filter((e) => e.message !== problem?.detail)
+  // What the fields show (label, error), read from the page: they render after the summary,
+  // and a field may show its own words; the page is an external store for the summary.
+  const wanted = fields.filter((f) => errors.some((e) => pathMatches(e.path, f)))
+  const page = JSON.parse(
+    useSyncExternalStore(
+      subscribePage,
+      () => shownOnPage(formId, wanted),
+      () => '{}',
+    ),
+  ) as Readonly<Record<string, ShownField | null>>
   useEffect(() => {
     if (problem) ref.current?.focus()
   }, [problem])
   if (!problem) return null
-  // A client-side check may repeat its detail as the field's message; list it once.
-  const errors: readonly FieldProblem[] = (problem.errors ?? []).filter((e) => e.message !== problem.detail)
-  const target = (path: string) => props.fields?.find((f) => pathMatches(path, f))
-  const titleId = `${props.form.id}-error-title`
+  const lines = summaryLines(errors, fields, (f) => page[f] ?? null)
+  // When something is marked at a field, the first line says so plainly (the API's detail is for API clients).
+  const marked = lines.some((l) => l.field !== null) && (problem.status === 400 || problem.status === 422)
+  const first = marked ? t('errorsMarkedBelow') : problem.detail
+  const titleId = `${formId}-error-title`
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
       <h2 className="error-summary__title" id={titleId}>
         {props.title ?? t('errorSummary')}
       </h2>
-      <p>{wholeDates(problem.detail)}</p>
-      {errors.length > 0 && (
+      <p>{wholeDates(first)}</p>
+      {lines.length > 0 && (
         <>
           <p className="visually-hidden">{t('errorsInForm')}</p>
           <ul>
-            {errors.map((e, i) => {
-              const field = target(e.path)
+            {lines.map((line, i) => {
+              const field = line.field
               return (
                 <li key={i}>
                   {field ? (
                     <a
-                      href={`#${fieldId(props.form.id, field)}`}
+                      href={`#${fieldId(formId, field)}`}
                       onClick={(ev) => {
                         ev.preventDefault()
-                        document.getElementById(fieldId(props.form.id, field))?.focus()
+                        document.getElementById(fieldId(formId, field))?.focus()
                       }}
                     >
-                      {wholeDates(e.message)}
+                      {wholeDates(line.text)}
                     </a>
                   ) : (
-                    wholeDates(e.path ? `${e.path}: ${e.message}` : e.message)
+                    wholeDates(line.text)
                   )}
                 </li>
               )

@@ -34,6 +34,7 @@ const sv = {
   unexpectedError: 'Något gick fel ({status}).',
   errorSummary: 'Det gick inte att spara',
   errorsInForm: 'Rätta följande:',
+  errorsMarkedBelow: 'Rätta det som är markerat nedan.',
   sessionExpired: 'Din session har gått ut. Logga in igen.',
   sessionsTitle: 'Mina inloggningar',
   sessionsIntro:
@@ -115,6 +116,7 @@ const en: Readonly<Record<KitKey, string>> = {
   unexpectedError: 'Something went wrong ({status}).',
   errorSummary: 'Could not save',
   errorsInForm: 'Please correct the following:',
+  errorsMarkedBelow: 'Correct what is marked below.',
   sessionExpired: 'Your session has expired. Please log in again.',
   sessionsTitle: 'My sign-ins',
   sessionsIntro: 'Where you are logged in. End a sign-in you do not recognise, or one left on a computer you no longer use.',

@@ -96,7 +96,8 @@ describe('createApiClient', () => {
     expect(problem.status).toBe(400)
     expect(problem.detail).toBe('Ogiltiga uppgifter.')
     expect(problem.errors).toEqual([{ path: 'amount', message: 'måste vara minst 1', code: 'too_small', params: { minimum: 1 } }])
-    expect(problemText(problem)).toBe('Ogiltiga uppgifter. amount: måste vara minst 1')
+    // On one line: the message as it stands alone, without the path.
+    expect(problemText(problem)).toBe('Ogiltiga uppgifter. Måste vara minst 1')
     client.setLanguage('en')
     expect(((await client.request('/invalid', { json: {} }).catch((x: unknown) => x)) as ApiError).problem.detail).toBe('Invalid data.')
   })

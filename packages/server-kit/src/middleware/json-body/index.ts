@@ -3,6 +3,12 @@ import { formatPath } from '@vbe/core'
 import { PROBLEM_TITLES, ProblemResponse, type FieldProblemText, type ProblemTexts } from '../../errors.js'
 import { problemText, type Text } from '../../messages.js'
 
+/**
+ * The detail of a 400 for a JSON body with field errors (a UI's error summary puts its own
+ * plain words first and lists each field; an API client reads `errors`).
+ */
+export const INVALID_BODY: Text = { sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }
+
 /** A 400 problem listing each field and what is wrong with it. */
 export function invalidProblem(detail: Text, errors: readonly FieldProblemText[]): ProblemTexts {
   return { type: 'https://vbe.invalid/problems/invalid', title: PROBLEM_TITLES.invalid, status: 400, detail, errors }
@@ -73,10 +79,7 @@ export function jsonBody() {
         )
       }
       const problems = nulStrings(body)
-      if (problems.length > 0)
-        throw new ProblemResponse(
-          invalidProblem({ sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }, problems),
-        )
+      if (problems.length > 0) throw new ProblemResponse(invalidProblem(INVALID_BODY, problems))
     }
     await next()
   })
