@@ -32,7 +32,7 @@ export const svImport = {
   colColumn: 'Kolumnrubrik',
   colFormat: 'Skrivs som',
   format_text: 'Text',
-  format_programme: 'Bidragsformens kod',
+  format_programme: 'Bidragsprogrammets kod',
   format_bankKind: 'bankgiro, plusgiro eller bank-account (bankkonto)',
   format_bankNumber: 'Kontonumret som det är skrivet, till exempel 5050-1055',
   format_date: 'Datum som ÅÅÅÅ-MM-DD, till exempel 2026-09-01',
