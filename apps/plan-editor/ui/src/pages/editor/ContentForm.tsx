@@ -101,6 +101,7 @@ export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; upd
         <Text
           id="sp-summary"
           label={t('summary')}
+          hint={t('summaryHint')}
           multiline
           value={sp.summary}
           readOnly={readOnly}

@@ -78,7 +78,7 @@ export function Editor({ id }: { id: string; user: User }) {
 
       {conflict && <ConflictPanel conflict={conflict} district={server.district} resolve={(how) => void resolve(how)} />}
 
-      <Workflow plan={server} busy={busy} version={version} onDone={replaced} />
+      <Workflow plan={server} busy={busy} version={version} onDone={replaced} analysis={analysis} />
 
       <EditorTabs tab={tab} onSelect={setTab} />
 
