@@ -33,6 +33,8 @@ describe('plan editor: adding, removing and leaving, in Chromium', () => {
     const indicators = first.indicators.length
     const followUps = first.indicators.reduce((n, i) => n + i.followUps.length, 0)
     expect(indicators).toBeGreaterThan(0)
+    // Counts read in the right number.
+    await page.getByRole('heading', { name: 'Iakttagelser (0 fel, 0 varningar)' }).waitFor()
     await page.getByRole('button', { name: `Ta bort aktiviteten: ${first.title}` }).click()
     const dialog = page.getByRole('dialog', { name: `Ta bort aktiviteten "${first.title}"?` })
     await dialog.waitFor()

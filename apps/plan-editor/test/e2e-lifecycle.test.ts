@@ -255,6 +255,11 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     await page.locator('.badge', { hasText: 'Antagen' }).first().waitFor()
     await confirmAdopt.waitFor({ state: 'detached' })
     expect(await page.getByTestId('read-only').textContent()).toContain('Planen är antagen och kan inte ändras.')
+    // The history names what happened in the past tense, not with the buttons' verbs.
+    const history = (await page.locator('.history').textContent()) ?? ''
+    expect(history).toContain('Inlämnad till nämnden av Amina Yusuf')
+    expect(history).toContain('Återremitterad av Sara Nilsson')
+    expect(history).not.toMatch(/Lämna in till nämnden|Återremittera av/)
     await page.screenshot({ path: '/tmp/pe-adopted.png', fullPage: false })
     await signOut(page)
 
