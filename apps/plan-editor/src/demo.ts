@@ -100,8 +100,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ]
 
-/** The demo database's plans: core's two example plans, one per seed district. */
-export const DEMO_PLANS: readonly PlanInput[] = EXAMPLE_PLANS
+/**
+ * The demo database's plans: core's two example plans, one per seed district. Rinkeby-Kista's is the weak
+ * plan of 2017 (no effect indicators, risks not handled, a passed year): a plan with errors cannot be
+ * submitted, so the demo holds it as a draft, not as a submitted plan; only a plan without errors is
+ * ever submitted or adopted (demo-mode.test.ts holds the seed to that).
+ */
+export const DEMO_PLANS: readonly PlanInput[] = EXAMPLE_PLANS.map((p) => (p.district === 'rinkeby-kista' ? { ...p, status: 'draft' } : p))
 
 /** The demo plans still in the database (saved first by the seed), in words: a production start refuses them. */
 export function demoDataPresent(): Effect.Effect<string[], DatabaseError, Db> {

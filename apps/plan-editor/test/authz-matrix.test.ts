@@ -12,6 +12,8 @@ import {
   type MatrixRow,
 } from '@vbe/server-kit/testing'
 import { DEMO_PASSWORD, startServer } from '../src/index.js'
+import { readyToSubmit } from './ready-plan.js'
+import type { Plan } from '@vbe/core/plans'
 
 /**
  * The plan editor's rows of the authorisation matrix (server-kit's runner). The home
@@ -211,7 +213,16 @@ authorisationMatrix({
 
     it('nobody adopts or returns a plan they wrote and submitted, not even holding both roles', async () => {
       const duo = api().as('officer-approver')
-      const created = (await duo.send('POST', '/api/plans', { from: 'template', year: year++ })).json<PlanBody>()
+      const blank = (await duo.send('POST', '/api/plans', { from: 'template', year: year++ })).json<PlanBody>()
+      // Filled as the committee's rules need: a blank plan is not submitted.
+      const created = (
+        await duo.send(
+          'PUT',
+          `/api/plans/${blank.id}`,
+          { document: readyToSubmit(blank.document as unknown as Plan) },
+          ifMatch(blank.version),
+        )
+      ).json<PlanBody>()
       const sent = (
         await duo.send('POST', `/api/plans/${created.id}/transitions`, { action: 'submit' }, ifMatch(created.version))
       ).json<PlanBody>()

@@ -173,7 +173,34 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
 
   // The plan the first walk made, on the same page, signed in as the officer; each walk goes on from the last.
   it('submit → the approver returns it with a comment (the server’s field errors first, in Swedish and English)', async () => {
-    await submit()
+    // With errors the plan is not offered to the committee: the page names them, in words, and takes focus there.
+    await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    const blocked = page.getByRole('alert', { name: 'Planen kan inte lämnas in ännu' })
+    await blocked.waitFor()
+    expect(await blocked.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await blocked.textContent()).toContain('Lägesbilden har ingen text.')
+    await checkAxe(page, 'submit refused (errors listed)')
+    // Filled as the rules need: the situation picture (its hint is no text) and a local section.
+    expect(await page.locator('#sp-summary').inputValue()).toBe('')
+    await page.locator('#sp-summary').fill('Polisens lägesbild visar oro kring rekrytering via sociala medier.')
+    await page.locator('#sec-rinkeby-kista-effect-indicators').fill('Effekten följs upp med enkäter till personalen.')
+    await saved(page)
+    await blocked.waitFor({ state: 'detached' })
+    // The confirmation lists the warnings left, in words.
+    await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' })
+    expect(await confirm.getByTestId('confirm-warnings').textContent()).toContain(
+      'Lägesbilden saknar den lokala problembilden från samverkansavtalet med polisen (D1, G3).',
+    )
+    await checkAxe(page, 'submit dialog (warnings listed)')
+    await page.screenshot({ path: '/tmp/pe-submit-warnings.png', fullPage: false })
+    await confirm.getByRole('button', { name: 'Ja, lämna in planen' }).click()
+    await page.locator('.badge', { hasText: 'Inlämnad' }).first().waitFor()
+    // Focus goes to the words that say what happened, not to <body>.
+    const done = page.getByTestId('workflow-done')
+    await expect.poll(() => done.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await done.textContent()).toMatch(/^Planen är inlämnad till nämnden som version \d+\./)
+    await page.screenshot({ path: '/tmp/pe-submitted.png', fullPage: false })
     // The page says why the plan cannot be edited now, and what comes next (not "status or role").
     expect(await page.getByTestId('read-only').textContent()).toBe(
       'Planen är inlämnad till nämnden och kan inte ändras medan den väntar på beslut: nämnden antar den eller återremitterar den.',
@@ -257,6 +284,11 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     await page.locator('.badge', { hasText: 'Antagen' }).first().waitFor()
     await confirmAdopt.waitFor({ state: 'detached' })
     expect(await page.getByTestId('read-only').textContent()).toContain('Planen är antagen och kan inte ändras.')
+    // The history names what happened in the past tense, not with the buttons' verbs.
+    const history = (await page.locator('.history').textContent()) ?? ''
+    expect(history).toContain('Inlämnad till nämnden av Amina Yusuf')
+    expect(history).toContain('Återremitterad av Sara Nilsson')
+    expect(history).not.toMatch(/Lämna in till nämnden|Återremittera av/)
     await page.screenshot({ path: '/tmp/pe-adopted.png', fullPage: false })
     await signOut(page)
 

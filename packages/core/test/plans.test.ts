@@ -213,6 +213,52 @@ describe('analysePlan on the Norrmalm plan', () => {
   })
 })
 
+describe('analysePlan on a blank plan (what it needs before it goes to the committee)', () => {
+  const blank = parsePlan({
+    district: 'norrmalm',
+    year: 2026,
+    status: 'draft',
+    contactPoint: { function: 'Samordnare', unit: 'Förvaltningen' },
+    situationPicture: { date: '2026-08-01', summary: '' },
+    sections: [{ id: 'norrmalm-single-entry-point', text: '' }],
+  })
+  const on = '2026-09-01'
+
+  it('a draft may have an empty situation picture; the analysis names it, the missing activities and each unanswered template as errors', () => {
+    const a = analysePlan(blank, { templates: templatesFor(localPlugin), on })
+    expect(codes(a.revisionFindings)).toEqual([
+      'situation-picture-summary-missing',
+      'local-problem-picture-missing',
+      'no-activities',
+      'template-not-covered',
+      'template-not-covered',
+      'template-not-covered',
+    ])
+    expect(a.revisionFindings.filter((f) => f.code === 'template-not-covered').map((f) => f.itemId)).toEqual([
+      'strategy-2016',
+      'directive-2017',
+      'plugin:norrmalm',
+    ])
+    expect(a.summary.findings.error).toBe(5)
+    expect(a.revisionFindings[0]?.message.sv).toBe('Lägesbilden har ingen text. Beskriv vad den aktuella lokala lägesbilden visar (D2).')
+    // Blank space is no text either; a written picture is.
+    const spaces = { ...blank, situationPicture: { ...blank.situationPicture, summary: '  ' } }
+    expect(codes(analysePlan(spaces, { templates: [], on }).revisionFindings)).toContain('situation-picture-summary-missing')
+    const written = { ...blank, situationPicture: { ...blank.situationPicture, summary: 'Lägesbild.' } }
+    expect(codes(analysePlan(written, { templates: [], on }).revisionFindings)).not.toContain('situation-picture-summary-missing')
+  })
+
+  it('an activity linked to no guideline is an error naming the activity; linked, it is not', () => {
+    const nm = parsePlan(norrmalmExamplePlan)
+    const p = clone(nm)
+    p.activities[0]!.guidelines = []
+    const found = analysePlan(p, { templates: [], on }).revisionFindings.filter((f) => f.code === 'activity-without-guideline')
+    expect(found.map((f) => f.activityId)).toEqual([p.activities[0]!.id])
+    expect(found[0]?.message.en).toContain(`"${p.activities[0]!.title}"`)
+    expect(codes(analysePlan(nm, { templates: [], on }).revisionFindings)).not.toContain('activity-without-guideline')
+  })
+})
+
 describe('diffPlans', () => {
   const a = parsePlan(norrmalmExamplePlan)
 

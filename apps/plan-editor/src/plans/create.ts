@@ -163,7 +163,8 @@ export function createPlan(input: CreateInput): Effect.Effect<PlanDetail, AppErr
           situationPicture: input.situationPicture ?? {
             date: today(clock),
             sources: [],
-            summary: 'Lägesbilden skrivs här: vad visar den aktuella lokala lägesbilden?',
+            // Empty: the editor shows what to write as the field's hint, never as the plan's text.
+            summary: '',
           },
           sections: (plugin?.planSections ?? []).map((s) => ({ id: s.id, text: '' })),
           activities: [],

@@ -107,7 +107,18 @@ export interface ConflictInfo {
   readonly mine: PlanDiff | null
 }
 
-export const docOf = (row: { document: unknown }) => row.document as Plan
+/**
+ * The prompt earlier versions of the plan editor wrote into a new plan's situation picture as if it were text.
+ * It is a hint, never content: read back, it is an empty summary (so it is neither exported nor counted).
+ */
+const UNTOUCHED_PROMPTS: ReadonlySet<string> = new Set(['Lägesbilden skrivs här: vad visar den aktuella lokala lägesbilden?'])
+
+export const docOf = (row: { document: unknown }): Plan => {
+  const plan = row.document as Plan
+  return UNTOUCHED_PROMPTS.has(plan.situationPicture.summary.trim())
+    ? { ...plan, situationPicture: { ...plan.situationPicture, summary: '' } }
+    : plan
+}
 
 export function summarise(
   row: Row,

@@ -1,9 +1,10 @@
 // Saving a plan, and moving it through the workflow (submit, adopt, return, revise).
 import { Effect } from 'effect'
-import { type Plan } from '@vbe/core/plans'
-import { Conflict, invalid, textIn, type AppError } from '@vbe/server-kit'
-import { authoriseOn, writeVersion, type PlanDetail } from './store.js'
-import { type R, type Action } from './rules.js'
+import { analysePlan, type Plan } from '@vbe/core/plans'
+import { Clock, Conflict, invalid, textIn, type AppError } from '@vbe/server-kit'
+import { districtTemplates } from '@vbe/districts'
+import { authoriseOn, docOf, writeVersion, type PlanDetail } from './store.js'
+import { today, type R, type Action, type Row } from './rules.js'
 
 export function savePlan(id: string, baseVersion: number, document: Plan): Effect.Effect<PlanDetail, AppError, R> {
   return writeVersion(
@@ -69,6 +70,7 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
       Effect.gen(function* () {
         // Role, district, status, and nobody adopts or returns a plan they wrote or submitted.
         const to = yield* authoriseOn(row, user, input.action)
+        if (input.action === 'submit') yield* readyForCommittee(row)
         if (input.action === 'return') {
           const problems = [
             !input.decisionReference?.trim()
@@ -110,4 +112,32 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
       return Effect.succeed({ document: { ...doc, status: to }, action: input.action, meta, audit: meta })
     },
   )
+}
+
+/**
+ * A plan goes to the committee only without errors in its analysis (an empty situation picture,
+ * no activities, an activity tied to no guideline, a template left unanswered, …): else a 409
+ * naming each error in words, so the planner knows what to fix. Warnings do not stop it.
+ */
+function readyForCommittee(row: Row): Effect.Effect<void, AppError, R> {
+  return Effect.gen(function* () {
+    const on = today(yield* Clock)
+    const analysis = analysePlan(docOf(row), { templates: districtTemplates(row.district), on })
+    const errors = [
+      ...analysis.indicatorFindings,
+      ...analysis.responsibilityFindings,
+      ...analysis.riskFindings,
+      ...analysis.revisionFindings,
+    ]
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.message)
+    if (errors.length === 0) return
+    const list = (lang: 'sv' | 'en') => errors.map((m, i) => `${i + 1}. ${m[lang]}`).join(' ')
+    return yield* new Conflict({
+      detail: {
+        sv: `Planen kan inte lämnas in till nämnden förrän ${errors.length === 1 ? 'felet är rättat' : `de ${errors.length} felen är rättade`}: ${list('sv')}`,
+        en: `The plan cannot be submitted to the committee until ${errors.length === 1 ? 'this error is' : `these ${errors.length} errors are`} corrected: ${list('en')}`,
+      },
+    })
+  })
 }

@@ -52,6 +52,7 @@ export interface PlanAnalysis {
   readonly indicatorFindings: readonly PlanFinding[]
   readonly responsibilityFindings: readonly PlanFinding[]
   readonly riskFindings: readonly PlanFinding[]
+  /** The yearly revision (a current situation picture) and what a plan needs before it goes to the committee. */
   readonly revisionFindings: readonly PlanFinding[]
   readonly summary: {
     readonly templates: readonly TemplateSummary[]
@@ -315,6 +316,17 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
       ),
     )
   }
+  if (picture.summary.trim() === '') {
+    out.push(
+      finding(
+        'situation-picture-summary-missing',
+        'error',
+        'Lägesbilden har ingen text. Beskriv vad den aktuella lokala lägesbilden visar (D2).',
+        'The situation picture has no text. Describe what the current local situation picture shows (D2).',
+        { itemId: 'D2' },
+      ),
+    )
+  }
   if (!picture.localProblemPicture) {
     out.push(
       finding(
@@ -325,6 +337,48 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
         { itemId: 'D1' },
       ),
     )
+  }
+  return out
+}
+
+/** What a plan needs before it can go to the committee: activities tied to the strategy, and an answer to each template. */
+function contentFindings(plan: Plan, coverage: readonly TemplateCoverage[]): PlanFinding[] {
+  const out: PlanFinding[] = []
+  if (plan.activities.length === 0) {
+    out.push(
+      finding(
+        'no-activities',
+        'error',
+        'Planen har inga aktiviteter. Lägg till minst en aktivitet och koppla den till strategins riktlinjer.',
+        'The plan has no activities. Add at least one activity and link it to the strategy’s guidelines.',
+      ),
+    )
+  }
+  for (const a of plan.activities) {
+    if (a.guidelines.length === 0) {
+      out.push(
+        finding(
+          'activity-without-guideline',
+          'error',
+          `Aktiviteten "${a.title}" är inte kopplad till någon av strategins riktlinjer. Välj minst en riktlinje.`,
+          `The activity "${a.title}" is linked to none of the strategy’s guidelines. Choose at least one guideline.`,
+          { activityId: a.id },
+        ),
+      )
+    }
+  }
+  for (const c of coverage) {
+    if (c.items.length > 0 && c.gaps.length === c.items.length) {
+      out.push(
+        finding(
+          'template-not-covered',
+          'error',
+          `Planen svarar inte på något i "${c.title.sv}" (0 av ${c.items.length}). Svara i avsnitten eller koppla aktiviteter till punkterna.`,
+          `The plan answers nothing in "${c.title.en}" (0 of ${c.items.length}). Answer in the sections or link activities to the items.`,
+          { itemId: c.templateId },
+        ),
+      )
+    }
   }
   return out
 }
@@ -364,7 +418,8 @@ function analyse(plan: Plan, options: AnalyseOptions): PlanAnalysis {
   const indicator = indicatorFindings(plan)
   const responsibility = responsibilityFindings(plan)
   const risk = riskFindings(plan)
-  const revision = revisionFindings(plan, options.on)
+  // The revision findings include what the plan needs before it can go to the committee.
+  const revision = [...revisionFindings(plan, options.on), ...contentFindings(plan, coverage)]
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const f of [...indicator, ...responsibility, ...risk, ...revision]) counts[f.severity]++
   return {

@@ -161,7 +161,8 @@ export const situationPictureSchema = z
       )
       .max(PLAN_LIMITS.sources, coded('plan.tooMany', { field: 'sources', max: PLAN_LIMITS.sources }))
       .default([]),
-    summary: text('summary', PLAN_LIMITS.longText),
+    /** What the picture shows; may be empty while the plan is a draft (the analysis flags it, and a plan without it cannot be submitted). */
+    summary: freeText('summary', PLAN_LIMITS.longText),
     /** From the police cooperation agreement (samverkansavtal). */
     localProblemPicture: z
       .object({ agreement: text('agreement'), date: isoDateSchema, summary: text('summary', PLAN_LIMITS.longText) })

@@ -1,11 +1,12 @@
 // One activity of the plan as a form: its links to the strategy, who is responsible, its period, risks and indicators.
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import type { Activity, Indicator } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
 import { districtPlugin } from '@vbe/districts'
-import { DateField } from '@vbe/web-kit'
+import { ConfirmDialog, DateField } from '@vbe/web-kit'
 import type { T } from '../../i18n'
 import { Checks, Text } from './fields'
+import { countOf } from '../../messages/counts'
 
 export const ActivityEditor = memo(function ActivityEditor({
   activity: a,
@@ -27,6 +28,7 @@ export const ActivityEditor = memo(function ActivityEditor({
   district: string
 }) {
   const p = `act-${a.id}`
+  const [removing, setRemoving] = useState(false)
   const ch = (f: (a: Activity) => Activity) => set(a.id, f)
   const plugin = districtPlugin(district)
   const setIndicator = (iid: string, f: (i: Indicator) => Indicator) =>
@@ -375,11 +377,35 @@ export const ActivityEditor = memo(function ActivityEditor({
           <button type="button" className="button button--secondary" onClick={addIndicator}>
             {t('addIndicator')}
           </button>
-          <button type="button" className="button button--danger" onClick={() => remove(a.id)}>
+          <button type="button" className="button button--danger" onClick={() => setRemoving(true)}>
             {t('removeActivity')}: {a.title}
           </button>
         </p>
       )}
+      {removing && (
+        <ConfirmDialog
+          title={t('confirmRemoveActivityTitle', { activity: a.title })}
+          confirmLabel={t('confirmRemoveActivity')}
+          danger
+          onConfirm={() => {
+            setRemoving(false)
+            remove(a.id)
+          }}
+          onCancel={() => setRemoving(false)}
+        >
+          <p data-testid="confirm-remove-what">{removalText(a, t)}</p>
+        </ConfirmDialog>
+      )}
     </section>
   )
 })
+
+/** What removing the activity takes with it, in words: its indicators and their follow-up entries. */
+function removalText(a: Activity, t: T): string {
+  const indicators = a.indicators.length
+  const followUps = a.indicators.reduce((n, i) => n + i.followUps.length, 0)
+  return t('confirmRemoveActivityText', {
+    indicators: countOf(t, 'indicator', indicators),
+    followUps: countOf(t, 'followUp', followUps),
+  })
+}

@@ -44,7 +44,8 @@ export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; upd
           sections: [],
           responsible: { actorId: 'stadsdelsnamnd', level: 'district' },
           partners: [],
-          existingStructure: { kind: 'existing', name: '' },
+          // Valid from the start: the district's own administration (the contact point's unit) is an existing structure.
+          existingStructure: { kind: 'existing', name: d.contactPoint.unit },
           period: { from: `${d.year}-01-01`, to: `${d.year}-12-31` },
           risks: [],
           indicators: [],
@@ -101,6 +102,7 @@ export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; upd
         <Text
           id="sp-summary"
           label={t('summary')}
+          hint={t('summaryHint')}
           multiline
           value={sp.summary}
           readOnly={readOnly}

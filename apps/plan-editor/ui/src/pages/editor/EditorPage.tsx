@@ -13,6 +13,7 @@ import { EditorTabs, type Tab } from './EditorTabs'
 import { saveIsBusy } from './save-state'
 import { usePlanAnalysis } from './usePlanAnalysis'
 import { usePlanSave } from './usePlanSave'
+import { useLeaveWarning } from './useLeaveWarning'
 
 /** Why the user cannot edit the plan, and what happens next: by its status, else their role. */
 function readOnlyReason(plan: PlanDetail): MessageKey {
@@ -29,6 +30,8 @@ export function Editor({ id }: { id: string; user: User }) {
   const { issues, analysis } = usePlanAnalysis(doc, server?.district)
   const [tab, setTab] = useState<Tab>('content')
   const busy = saveIsBusy(save.state)
+  // Unsaved changes (waiting to be sent, being sent, refused, or in conflict) ask before the page is left.
+  useLeaveWarning(busy || save.state === 'error', t('leaveUnsaved'))
 
   // A plan that does not exist, or is not the user's to see (the server answers 404 for both): the kit's
   // not-found page, as every other address that leads nowhere; other failures keep their own words.
@@ -78,7 +81,7 @@ export function Editor({ id }: { id: string; user: User }) {
 
       {conflict && <ConflictPanel conflict={conflict} district={server.district} resolve={(how) => void resolve(how)} />}
 
-      <Workflow plan={server} busy={busy} version={version} onDone={replaced} />
+      <Workflow plan={server} busy={busy} version={version} onDone={replaced} analysis={analysis} />
 
       <EditorTabs tab={tab} onSelect={setTab} />
 

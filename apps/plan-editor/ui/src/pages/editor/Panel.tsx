@@ -1,6 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useState } from 'react'
 import type { PlanAnalysis, PlanFinding } from '@vbe/core/plans'
 import { useI18n } from '../../i18n'
+import { countOf } from '../../messages/counts'
 import type { IssueField } from './issue-fields'
 
 /** Set by an edit, cleared when the panel has shown its result: the edit→panel measurement. */
@@ -71,7 +72,7 @@ export const Panel = memo(function Panel({ analysis, issues }: { analysis: PlanA
         {analysis.summary.templates
           .map((s) => `${analysis.coverage.find((c) => c.templateId === s.templateId)?.title[lang] ?? ''} ${s.percent} %`)
           .join(', ')}
-        ; {analysis.summary.findings.error} {t('severity.error').toLowerCase()}
+        ; {countOf(t, 'error', analysis.summary.findings.error)}
       </p>
       {issues.length > 0 && (
         <section className="issues" aria-labelledby="issues-h">
@@ -135,8 +136,7 @@ export const Panel = memo(function Panel({ analysis, issues }: { analysis: PlanA
         })}
       </ul>
       <h3>
-        {t('findings')} ({analysis.summary.findings.error} {t('severity.error').toLowerCase()}, {analysis.summary.findings.warning}{' '}
-        {t('severity.warning').toLowerCase()})
+        {t('findings')} ({countOf(t, 'error', analysis.summary.findings.error)}, {countOf(t, 'warning', analysis.summary.findings.warning)})
       </h3>
       {sorted.length === 0 ? (
         <p>{t('noFindings')}</p>

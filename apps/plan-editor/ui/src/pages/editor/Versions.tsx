@@ -24,7 +24,7 @@ export function Versions({ plan }: { plan: PlanDetail }) {
   }
   const label = (v: number) => {
     const h = plan.history.find((x) => x.version === v)
-    return `${v} — ${h ? `${t(`action.${h.action}` as 'action.save')}, ${h.by ?? t('systemActor')}` : ''}`
+    return `${v} — ${h ? `${t(`event.${h.action}` as 'event.save')}, ${h.by ?? t('systemActor')}` : ''}`
   }
   return (
     <div>

@@ -1,5 +1,6 @@
 import { apiClient, ConfirmDialog, ErrorSummary, Field, formatDateTime, ProblemMessage, Submit, useForm } from '@vbe/web-kit'
-import { useState, type FormEvent, type MutableRefObject, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type MutableRefObject, type ReactNode } from 'react'
+import type { PlanAnalysis, PlanFinding } from '@vbe/core/plans'
 import { useI18n } from '../../i18n'
 import type { Action, PlanDetail } from '../../types'
 
@@ -9,20 +10,25 @@ import type { Action, PlanDetail } from '../../types'
  * field errors are shown at the fields and in the error summary), and the history.
  * Adopting cannot be undone, so it asks first, in a dialog that also takes the committee's
  * decision (optional), as returning does. Submitting to the committee locks the plan, so it
- * asks first too; both dialogs say how many errors the plan has, when it has any.
+ * asks first too, listing the warnings left in words; a plan with errors is not offered to the
+ * committee at all: the page lists the errors instead (the server refuses it too). After a step,
+ * focus moves to the message that says what happened.
  */
 export function Workflow({
   plan,
   busy,
   version,
   onDone,
+  analysis,
 }: {
   plan: PlanDetail
   busy: boolean
   version: MutableRefObject<number>
   onDone: (plan: PlanDetail) => void
+  /** The analysis of the plan as typed: what the submit step names (errors stop it, warnings are listed). */
+  analysis: PlanAnalysis | null
 }): ReactNode {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const actions = useForm('workflow')
   const returnForm = useForm('return')
   const [returnOpen, setReturnOpen] = useState(false)
@@ -31,6 +37,18 @@ export function Workflow({
   const [adopting, setAdopting] = useState(false)
   const [adoptReference, setAdoptReference] = useState('')
   const [submitting, setSubmitting] = useState(false)
+  const [blocked, setBlocked] = useState(false)
+  const [done, setDone] = useState<{ action: Action; version: number } | null>(null)
+  const doneRef = useRef<HTMLParagraphElement>(null)
+  const blockedRef = useRef<HTMLDivElement>(null)
+  const findings = analysis ? allFindings(analysis) : []
+  const errors = findings.filter((f) => f.severity === 'error')
+  const warnings = findings.filter((f) => f.severity === 'warning')
+  // After a step the button that was pressed is gone: focus goes to the words that say what happened.
+  useEffect(() => doneRef.current?.focus(), [done])
+  useEffect(() => {
+    if (blocked) blockedRef.current?.focus()
+  }, [blocked])
   const planName = `${plan.districtName} ${plan.year}`
   const transition = (action: Action, extra: Record<string, string> = {}) =>
     apiClient.request<PlanDetail>(`/api/plans/${plan.id}/transitions`, {
@@ -39,9 +57,18 @@ export function Workflow({
       ifMatch: version.current,
     })
   const act = async (action: Action, extra: Record<string, string> = {}) => {
-    const done = await actions.submit(() => transition(action, extra))
-    if (done) onDone(done)
-    return done
+    const result = await actions.submit(() => transition(action, extra))
+    if (result) {
+      onDone(result)
+      setBlocked(false)
+      setDone({ action, version: result.version })
+    }
+    return result
+  }
+  const startSubmit = () => {
+    setDone(null)
+    if (errors.length > 0) setBlocked(true)
+    else setSubmitting(true)
   }
   const adopt = async () => {
     const reference = adoptReference.trim()
@@ -56,10 +83,11 @@ export function Workflow({
   }
   const submitReturn = async (e: FormEvent) => {
     e.preventDefault()
-    const done = await returnForm.submit(() => transition('return', { decisionReference, comment }))
-    if (done) {
+    const result = await returnForm.submit(() => transition('return', { decisionReference, comment }))
+    if (result) {
       setReturnOpen(false)
-      onDone(done)
+      onDone(result)
+      setDone({ action: 'return', version: result.version })
     }
   }
   return (
@@ -84,7 +112,7 @@ export function Workflow({
                 type="button"
                 className="button button--primary"
                 disabled={busy}
-                onClick={() => (a === 'adopt' ? setAdopting(true) : a === 'submit' ? setSubmitting(true) : void act(a))}
+                onClick={() => (a === 'adopt' ? setAdopting(true) : a === 'submit' ? startSubmit() : void act(a))}
               >
                 {t(`action.${a}`)}
               </button>
@@ -92,6 +120,29 @@ export function Workflow({
           )}
         </p>
       ) : null}
+      {done && (
+        <p className="notice notice--info" role="status" tabIndex={-1} ref={doneRef} data-testid="workflow-done">
+          {t(`done.${done.action}` as 'done.submit', { version: done.version })}
+        </p>
+      )}
+      {blocked && errors.length > 0 && (
+        <div
+          className="notice notice--error"
+          role="alert"
+          tabIndex={-1}
+          ref={blockedRef}
+          aria-labelledby="submit-blocked-h"
+          data-testid="submit-blocked"
+        >
+          <h3 id="submit-blocked-h">{t('submitBlockedTitle')}</h3>
+          <p>{t('submitBlockedText')}</p>
+          <ul>
+            {errors.map((f, i) => (
+              <li key={i}>{f.message[lang]}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {actions.problem && !adopting && !submitting && <ProblemMessage problem={actions.problem} />}
       {submitting && (
         <ConfirmDialog
@@ -103,7 +154,16 @@ export function Workflow({
           onCancel={() => setSubmitting(false)}
         >
           <p>{t('confirmSubmitText', { version: plan.version })}</p>
-          <ErrorCount errors={plan.findings.error} />
+          {warnings.length > 0 && (
+            <div data-testid="confirm-warnings">
+              <p>{t('confirmWarningsTitle')}</p>
+              <ul>
+                {warnings.map((f, i) => (
+                  <li key={i}>{f.message[lang]}</li>
+                ))}
+              </ul>
+            </div>
+          )}
         </ConfirmDialog>
       )}
       {adopting && (
@@ -148,7 +208,7 @@ export function Workflow({
         <ol className="history">
           {plan.history.map((h) => (
             <li key={h.version}>
-              {t('version')} {h.version}: {t(`action.${h.action}` as 'action.save')} {t('by')} {h.by ?? t('systemActor')},{' '}
+              {t('version')} {h.version}: {t(`event.${h.action}` as 'event.save')} {t('by')} {h.by ?? t('systemActor')},{' '}
               {formatDateTime(h.at)}
               {h.decisionReference ? ` — ${h.decisionReference}` : ''}
               {h.comment ? `: ${h.comment}` : ''}
@@ -170,3 +230,11 @@ function ErrorCount({ errors }: { errors: number }): ReactNode {
     </p>
   )
 }
+
+/** Every finding of the analysis, in the panel's order. */
+const allFindings = (a: PlanAnalysis): PlanFinding[] => [
+  ...a.indicatorFindings,
+  ...a.responsibilityFindings,
+  ...a.riskFindings,
+  ...a.revisionFindings,
+]

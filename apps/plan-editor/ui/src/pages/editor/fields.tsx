@@ -8,6 +8,7 @@ export function Text({
   readOnly,
   multiline,
   type,
+  hint,
 }: {
   id: string
   label: string
@@ -16,14 +17,22 @@ export function Text({
   readOnly: boolean
   multiline?: boolean
   type?: string
+  /** What to write, shown under the label and read with the field: a prompt, never the field's text. */
+  hint?: string
 }) {
+  const described = hint && !readOnly ? { 'aria-describedby': `${id}-hint` } : {}
   return (
     <p className="field">
       <label htmlFor={id}>{label}</label>
+      {hint && !readOnly && (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
       {multiline ? (
-        <textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} rows={3} />
+        <textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} rows={3} {...described} />
       ) : (
-        <input id={id} type={type ?? 'text'} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} />
+        <input id={id} type={type ?? 'text'} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} {...described} />
       )}
     </p>
   )

@@ -20,6 +20,7 @@ import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from
 import { stockholmDay } from '@vbe/core/calendar'
 import { CoverageSummary, PlanStatusBadge } from '../../components/plans'
 import { useI18n } from '../../i18n'
+import { countOf } from '../../messages/counts'
 import type { PlanSummary } from '../../types'
 
 /** The plans in the user's scope, and (for an officer with a district) the form that starts a new one. */
@@ -73,7 +74,7 @@ export function PlanList({ user }: { user: User }): ReactNode {
               id: 'findings',
               header: t('findings'),
               sortValue: (p) => p.findings.error * 1000 + p.findings.warning,
-              cell: (p) => `${t('severity.error')}: ${p.findings.error} · ${t('severity.warning')}: ${p.findings.warning}`,
+              cell: (p) => `${countOf(t, 'error', p.findings.error)} · ${countOf(t, 'warning', p.findings.warning)}`,
             },
             {
               id: 'updated',
