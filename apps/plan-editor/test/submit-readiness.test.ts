@@ -26,7 +26,7 @@ describe.each(DATABASES)('submitting a plan to the committee on %s', (_name, con
     expect(refused.body.detail).toMatch(/^Planen kan inte lämnas in till nämnden förrän de \d+ felen är rättade: 1\. /)
     expect(refused.body.detail).toContain('Lägesbilden har ingen text.')
     expect(refused.body.detail).toContain('Planen har inga aktiviteter.')
-    expect(refused.body.detail).toContain('Planen svarar inte på något i "Lokala avsnitt: Rinkeby-Kista"')
+    expect(refused.body.detail).toContain('Planen svarar inte på något i ”Lokala avsnitt: Rinkeby-Kista”')
     const refusedEn = await c.officerRk.send('POST', `${p}/transitions`, { action: 'submit' }, { ...ifMatch(1), ...en })
     expectProblem(refusedEn, 409)
     expect(refusedEn.body.detail).toContain('The plan cannot be submitted to the committee until these')
@@ -50,7 +50,7 @@ describe.each(DATABASES)('submitting a plan to the committee on %s', (_name, con
     expect(saved.status).toBe(200)
     const named = await c.officerRk.send('POST', `${p}/transitions`, { action: 'submit' }, { ...ifMatch(saved.body.version), ...sv })
     expectProblem(named, 409)
-    expect(named.body.detail).toContain('Aktiviteten "Samtalsgrupper utan koppling" är inte kopplad till någon av strategins riktlinjer.')
+    expect(named.body.detail).toContain('Aktiviteten ”Samtalsgrupper utan koppling” är inte kopplad till någon av strategins riktlinjer.')
     expect(named.body.detail).not.toContain('Lägesbilden har ingen text.')
 
     // Filled as the rules need (activities tied to guidelines with effect indicators, a local section answered): it goes.

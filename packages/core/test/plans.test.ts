@@ -254,7 +254,8 @@ describe('analysePlan on a blank plan (what it needs before it goes to the commi
     p.activities[0]!.guidelines = []
     const found = analysePlan(p, { templates: [], on }).revisionFindings.filter((f) => f.code === 'activity-without-guideline')
     expect(found.map((f) => f.activityId)).toEqual([p.activities[0]!.id])
-    expect(found[0]?.message.en).toContain(`"${p.activities[0]!.title}"`)
+    expect(found[0]?.message.en).toContain(`“${p.activities[0]!.title}”`)
+    expect(found[0]?.message.sv).toContain(`”${p.activities[0]!.title}”`)
     expect(codes(analysePlan(nm, { templates: [], on }).revisionFindings)).not.toContain('activity-without-guideline')
   })
 })

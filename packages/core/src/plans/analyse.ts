@@ -3,21 +3,12 @@ import { actors, responsibilities, risks, type Level, type MeasureId } from '../
 import { templateSchema, type Activity, type Indicator, type Plan, type Template, type TemplateItem } from './schemas.js'
 import { diagnosePlan } from './parse.js'
 import { isSituationPictureStale } from './staleness.js'
+import { finding, type PlanFinding, type Severity } from './finding.js'
+import { contentFindings } from './readiness.js'
 import { isIsoDate } from '../shared/calendar/days.js'
 import { invalidArgument } from '../shared/calendar/check.js'
 
-export type Severity = 'error' | 'warning' | 'info'
-
-/** One thing the analysis noticed, with where it is and what to do, in Swedish and English. */
-export interface PlanFinding {
-  readonly code: string
-  readonly severity: Severity
-  readonly message: LocalizedText
-  readonly activityId?: string
-  readonly indicatorId?: string
-  /** The template item, guideline, measure or risk the finding is about. */
-  readonly itemId?: string
-}
+export type { PlanFinding, Severity } from './finding.js'
 
 export interface CoverageItem {
   readonly id: string
@@ -76,14 +67,6 @@ for (const r of responsibilities) {
   ownerLevels.set(r.target.id, levels)
   if (r.level === 'central') centralOwners.set(r.target.id, [...(centralOwners.get(r.target.id) ?? []), r.actorId])
 }
-
-const finding = (
-  code: string,
-  severity: Severity,
-  sv: string,
-  en: string,
-  where: { activityId?: string; indicatorId?: string; itemId?: string } = {},
-): PlanFinding => ({ code, severity, message: { sv, en }, ...where })
 
 const isEffect = (i: Indicator) => i.kind === 'effect'
 
@@ -337,48 +320,6 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
         { itemId: 'D1' },
       ),
     )
-  }
-  return out
-}
-
-/** What a plan needs before it can go to the committee: activities tied to the strategy, and an answer to each template. */
-function contentFindings(plan: Plan, coverage: readonly TemplateCoverage[]): PlanFinding[] {
-  const out: PlanFinding[] = []
-  if (plan.activities.length === 0) {
-    out.push(
-      finding(
-        'no-activities',
-        'error',
-        'Planen har inga aktiviteter. Lägg till minst en aktivitet och koppla den till strategins riktlinjer.',
-        'The plan has no activities. Add at least one activity and link it to the strategy’s guidelines.',
-      ),
-    )
-  }
-  for (const a of plan.activities) {
-    if (a.guidelines.length === 0) {
-      out.push(
-        finding(
-          'activity-without-guideline',
-          'error',
-          `Aktiviteten "${a.title}" är inte kopplad till någon av strategins riktlinjer. Välj minst en riktlinje.`,
-          `The activity "${a.title}" is linked to none of the strategy’s guidelines. Choose at least one guideline.`,
-          { activityId: a.id },
-        ),
-      )
-    }
-  }
-  for (const c of coverage) {
-    if (c.items.length > 0 && c.gaps.length === c.items.length) {
-      out.push(
-        finding(
-          'template-not-covered',
-          'error',
-          `Planen svarar inte på något i "${c.title.sv}" (0 av ${c.items.length}). Svara i avsnitten eller koppla aktiviteter till punkterna.`,
-          `The plan answers nothing in "${c.title.en}" (0 of ${c.items.length}). Answer in the sections or link activities to the items.`,
-          { itemId: c.templateId },
-        ),
-      )
-    }
   }
   return out
 }
