@@ -15,17 +15,24 @@ const NOW = new Date('2026-06-01T09:00:00Z')
 const SUMMARY = 'Lägesbild <script>alert(1)</script>\n## Falsk rubrik\n<h2>Inte en rubrik</h2> & **inte fetstil**'
 const TITLE = 'Träffar <h2>i</h2> <script>alert(2)</script>'
 
+/** A server on PGlite, Norrmalm's officer signed in, and the first plan they see. */
+async function norrmalmPlan() {
+  const server = await startServer({ config: { kind: 'pglite', dataDir: null }, clock: { now: () => NOW }, uiDir: null })
+  const officer = await login(server.url, 'officer.nm')
+  const [plan] = (await officer.get('/api/plans')).body.items as { id: string }[]
+  const path = `/api/plans/${plan!.id}`
+  return { server, officer, path, got: await officer.get(path) }
+}
+
 describe('the committee paper over HTTP, with markup in user text', () => {
   let server: RunningServer
   let officer: Client
   let path: string
 
   beforeAll(async () => {
-    server = await startServer({ config: { kind: 'pglite', dataDir: null }, clock: { now: () => NOW }, uiDir: null })
-    officer = await login(server.url, 'officer.nm')
-    const [plan] = (await officer.get('/api/plans')).body.items as { id: string }[]
-    path = `/api/plans/${plan!.id}`
-    const got = await officer.get(path)
+    const opened = await norrmalmPlan()
+    ;({ server, officer, path } = opened)
+    const got = opened.got
     const doc: Plan = got.body.document
     const edited: Plan = {
       ...doc,
@@ -108,11 +115,9 @@ describe('plan exports refuse injection and forgery', () => {
   const FORGED = 'Status: antagen · Version 9\n\n# Status: antagen\n\nStatus: antagen'
 
   beforeAll(async () => {
-    server = await startServer({ config: { kind: 'pglite', dataDir: null }, clock: { now: () => NOW }, uiDir: null })
-    officer = await login(server.url, 'officer.nm')
-    const [plan] = (await officer.get('/api/plans')).body.items as { id: string }[]
-    path = `/api/plans/${plan!.id}`
-    const got = await officer.get(path)
+    const opened = await norrmalmPlan()
+    ;({ server, officer, path } = opened)
+    const got = opened.got
     const doc: Plan = got.body.document
     const edited: Plan = {
       ...doc,
@@ -185,11 +190,9 @@ describe('the redline export in the form’s words, in Swedish and English', () 
   let doc: Plan
 
   beforeAll(async () => {
-    server = await startServer({ config: { kind: 'pglite', dataDir: null }, clock: { now: () => NOW }, uiDir: null })
-    officer = await login(server.url, 'officer.nm')
-    const [plan] = (await officer.get('/api/plans')).body.items as { id: string }[]
-    path = `/api/plans/${plan!.id}`
-    const got = await officer.get(path)
+    const opened = await norrmalmPlan()
+    ;({ server, officer, path } = opened)
+    const got = opened.got
     doc = got.body.document
     const [first, ...rest] = doc.activities
     const indicator = first!.indicators[0]!
