@@ -145,9 +145,10 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     const [materialLine, deadlineLine, ...more] = await sendErrors.getByRole('listitem').allTextContents()
     expect(more).toEqual([])
     const materialError = (await send.locator('#communication-material-error').textContent()) ?? ''
-    // At the field the message stands alone and starts with a capital; in the summary it follows the label.
+    // At the field the message stands alone and starts with a capital; in the summary it follows the
+    // label (the form's own check words it now, before the server's lower-case message would).
     expect(materialError).toMatch(/^\p{Lu}/u)
-    expect(materialLine).toBe(`${materialLabel}: ${materialError.charAt(0).toLowerCase()}${materialError.slice(1)}`)
+    expect(materialLine).toBe(`${materialLabel}: ${materialError}`)
     expect(deadlineLine).toBe('Sista dag att svara: 2026-02-30 finns inte. Februari 2026 har 28 dagar.')
     expect(await send.locator('#communication-deadline-error').textContent()).toBe(deadlineLine)
     expect(await sendErrors.textContent()).not.toMatch(/material|deadline|Uppgifterna i begäran|ÅÅÅÅ-MM-DD/)

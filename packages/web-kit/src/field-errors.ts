@@ -56,7 +56,8 @@ export function labelled(label: string | null | undefined, message: string): str
  * An error on a field reads "<label>: <message>"; when the field shows words of its own
  * (a date that does not exist, checked in the browser), the summary repeats those, once,
  * rather than the API's different words for the same mistake. An error no field is about
- * keeps only its message: a path means nothing to a person.
+ * keeps only its message: a path means nothing to a person. A field that shows an error the
+ * problem does not carry is listed after the others.
  */
 export function summaryLines(
   errors: readonly FieldProblem[],
@@ -82,6 +83,12 @@ export function summaryLines(
       told.add(field)
       lines.push({ field, text: labelled(page.label, page.shown) })
     } else lines.push({ field, text: labelled(page?.label, e.message) })
+  }
+  // A field that shows an error of its own that the problem does not carry (a date that does
+  // not exist, while the form's check stopped at an empty field): the summary names it too.
+  for (const field of fields) {
+    const page = shown(field)
+    if (page?.shown && !lines.some((l) => l.field === field)) lines.push({ field, text: labelled(page.label, page.shown) })
   }
   return lines
 }

@@ -81,11 +81,10 @@ export function ErrorSummary(props: { form: FormState; fields?: readonly string[
   const errors: readonly FieldProblem[] = (problem?.errors ?? []).filter((e) => e.message !== problem?.detail)
   // What the fields show (label, error), read from the page: they render after the summary,
   // and a field may show its own words; the page is an external store for the summary.
-  const wanted = fields.filter((f) => errors.some((e) => pathMatches(e.path, f)))
   const page = JSON.parse(
     useSyncExternalStore(
       subscribePage,
-      () => shownOnPage(formId, wanted),
+      () => shownOnPage(formId, fields),
       () => '{}',
     ),
   ) as Readonly<Record<string, ShownField | null>>

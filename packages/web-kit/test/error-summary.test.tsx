@@ -32,6 +32,13 @@ describe('summaryLines', () => {
     deadline: { label: 'Sista dag att svara', shown: 'Sista dag att svara: 2026-02-30 finns inte. Februari 2026 har 28 dagar.' },
   }
 
+  it('also names a field that shows an error of its own the problem does not carry (the date, while the form stopped at an empty field)', () => {
+    expect(summaryLines([{ path: 'material', message: 'Skriv underlaget.' }], ['material', 'deadline'], (f) => page[f] ?? null)).toEqual([
+      { field: 'material', text: 'Skriv underlaget.' },
+      { field: 'deadline', text: 'Sista dag att svara: 2026-02-30 finns inte. Februari 2026 har 28 dagar.' },
+    ])
+  })
+
   it('tells each field error by the label the form shows, the message starting with a capital', () => {
     expect(summaryLines(errors, ['year', 'deadline'], (f) => page[f] ?? null)).toEqual([
       { field: 'year', text: 'Startår: måste vara 2016 eller senare' },
