@@ -71,7 +71,7 @@ describe('grant-screening UI: dates in the UI language', () => {
         'Verksamhet sedan: 2027-02-30 finns inte. Februari 2027 har 28 dagar.',
       ])
       // An American order is not read as a date (the same digits mean another day in Swedish habit).
-      const adopted = page.getByLabel('Stadgarna antogs', { exact: true })
+      const adopted = page.getByLabel('Stadgarna antogs (frivilligt)', { exact: true })
       await typeAndLeave(adopted, '03/31/2027')
       expect(await adopted.getAttribute('aria-invalid')).toBe('true')
       expect((await describedBy(page, adopted)).at(-1)).toBe(

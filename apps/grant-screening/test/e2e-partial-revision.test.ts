@@ -90,7 +90,7 @@ describe('grant-screening UI: a partial grant, a correction and a reconsideratio
     await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
     await send
       .locator('#communication-amount-error')
-      .getByText(/måste fyllas i när bidraget beviljas delvis/)
+      .getByText(/^Måste fyllas i när bidraget beviljas delvis/)
       .waitFor()
 
     // Kommunicering: the material for 50 000 kr of the 80 000 asked, with a deadline; the case waits for the reply.
