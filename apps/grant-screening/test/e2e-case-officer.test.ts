@@ -8,7 +8,6 @@
  * Screenshots go to /tmp/gs-*.png.
  */
 import { readFile } from 'node:fs/promises'
-import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   ASSOCIATION,
@@ -16,6 +15,7 @@ import {
   axe,
   declareNoConflict,
   expectCleanRun,
+  expectNoPathBut,
   h1,
   login,
   logout,
@@ -27,18 +27,6 @@ import {
 } from './support/e2e.js'
 
 setupE2e()
-
-/**
- * No schema path in the import report but the file's own column, after its label: with each
- * "<label> <column>" taken out, nothing dotted, indexed or camelCase is left.
- */
-async function expectNoPathBut(table: Locator, label: string): Promise<void> {
-  const text = await table.innerText()
-  const mentions = text.match(new RegExp(`${label} \\S+`, 'g')) ?? []
-  expect(mentions.length).toBeGreaterThan(0)
-  const rest = mentions.reduce((t, m) => t.replace(m, ''), text)
-  expect(rest).not.toMatch(/\w\.\w|\[\d+\]|\b[a-z]+[A-Z]\w*/)
-}
 
 describe('grant-screening UI: the officer takes one case from import to a decision', () => {
   const violations: string[] = []

@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { launchChromium } from '@vbe/test-browser'
 import { startTestServer, type TestServer } from './server.js'
@@ -196,4 +196,16 @@ export async function openImportedCase(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Importera', exact: true }).click()
   await page.getByRole('table', { name: 'Importerade rader' }).getByRole('link').click()
   await declareNoConflict(page)
+}
+
+/**
+ * No schema path in the import report but the file's own column, after its label: with each
+ * "<label> <column>" taken out, nothing dotted, indexed or camelCase is left.
+ */
+export async function expectNoPathBut(table: Locator, label: string): Promise<void> {
+  const text = await table.innerText()
+  const mentions = text.match(new RegExp(`${label} \\S+`, 'g')) ?? []
+  expect(mentions.length).toBeGreaterThan(0)
+  const rest = mentions.reduce((t, m) => t.replace(m, ''), text)
+  expect(rest).not.toMatch(/\w\.\w|\[\d+\]|\b[a-z]+[A-Z]\w*/)
 }

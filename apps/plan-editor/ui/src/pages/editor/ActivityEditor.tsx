@@ -3,10 +3,10 @@ import { memo, useState } from 'react'
 import type { Activity, Indicator } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
 import { districtPlugin } from '@vbe/districts'
-import { ConfirmDialog, DateField } from '@vbe/web-kit'
+import { DateField } from '@vbe/web-kit'
 import type { T } from '../../i18n'
 import { Checks, Text } from './fields'
-import { countOf } from '../../messages/counts'
+import { RemoveActivityDialog } from './RemoveActivityDialog'
 
 export const ActivityEditor = memo(function ActivityEditor({
   activity: a,
@@ -383,29 +383,16 @@ export const ActivityEditor = memo(function ActivityEditor({
         </p>
       )}
       {removing && (
-        <ConfirmDialog
-          title={t('confirmRemoveActivityTitle', { activity: a.title })}
-          confirmLabel={t('confirmRemoveActivity')}
-          danger
+        <RemoveActivityDialog
+          activity={a}
+          t={t}
           onConfirm={() => {
             setRemoving(false)
             remove(a.id)
           }}
           onCancel={() => setRemoving(false)}
-        >
-          <p data-testid="confirm-remove-what">{removalText(a, t)}</p>
-        </ConfirmDialog>
+        />
       )}
     </section>
   )
 })
-
-/** What removing the activity takes with it, in words: its indicators and their follow-up entries. */
-function removalText(a: Activity, t: T): string {
-  const indicators = a.indicators.length
-  const followUps = a.indicators.reduce((n, i) => n + i.followUps.length, 0)
-  return t('confirmRemoveActivityText', {
-    indicators: countOf(t, 'indicator', indicators),
-    followUps: countOf(t, 'followUp', followUps),
-  })
-}
