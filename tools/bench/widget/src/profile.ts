@@ -7,6 +7,9 @@
  * - the main thread's time by kind (thread time, self time of the timeline's events:
  *   script compile, script run, JSON parse, style, layout, paint, HTML parse, …), median
  *   over the loads;
+ * - where the thread was blocked (self wall time minus self thread time, by event), and the
+ *   font lookups in the span: Linux's sandbox asks the browser process, synchronously, for
+ *   each font size and weight a page shows for the first time;
  * - JavaScript by function (V8's samples, inclusive time, mean over the loads), so that
  *   JSON.parse, WebCrypto's calls, preact's diff and the widget's own code are told apart
  *   (PROFILE_READABLE=1: vbe-info.js rebuilt without minified names, its SRI hash in the
@@ -39,6 +42,7 @@ const CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-v8.cpu_profiler',
+  'fonts',
 ]
 
 /** Timeline event names → the kind of work they are. Names not listed count under their own name. */
@@ -75,28 +79,49 @@ const KIND: Record<string, string> = {
   HitTest: 'hit test',
 }
 
-/** Self thread time (tdur minus the children's) of each main-thread event in [from, to), summed by kind. */
-function selfTimeByKind(main: readonly TraceEvent[], from: number, to: number): Map<string, number> {
+/**
+ * Self time of each main-thread event in [from, to): thread time (tdur minus the children's)
+ * summed by kind, and the time the thread was blocked in it (self wall time minus self thread
+ * time) summed by event name: a synchronous call to the browser process (font data on Linux,
+ * for one) shows there, and so does a thread that the two shared cores left waiting.
+ */
+function selfTimes(main: readonly TraceEvent[], from: number, to: number): { thread: Map<string, number>; blocked: Map<string, number> } {
   const inSpan = main
     .filter((e) => e.ts >= from && e.ts < to && e.tdur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
-  const out = new Map<string, number>()
-  const stack: Array<{ e: TraceEvent; self: number }> = []
+  const thread = new Map<string, number>()
+  const blocked = new Map<string, number>()
+  const add = (m: Map<string, number>, k: string, us: number) => m.set(k, (m.get(k) ?? 0) + Math.max(0, us) / 1000)
+  const stack: Array<{ e: TraceEvent; self: number; wall: number }> = []
   const close = (until: number) => {
     while (stack.length && (stack.at(-1)?.e.ts ?? 0) + (stack.at(-1)?.e.dur ?? 0) <= until) {
       const top = stack.pop()
       if (!top) break
       const kind = top.e.name === 'ThreadControllerImpl::RunTask' ? 'other (task overhead, unlisted)' : (KIND[top.e.name] ?? top.e.name)
-      out.set(kind, (out.get(kind) ?? 0) + Math.max(0, top.self) / 1000)
+      add(thread, kind, top.self)
+      add(blocked, top.e.name, top.wall - Math.max(0, top.self))
     }
   }
   for (const e of inSpan) {
     close(e.ts)
     const parent = stack.at(-1)
-    if (parent) parent.self -= e.tdur ?? 0
-    stack.push({ e, self: e.tdur ?? 0 })
+    if (parent) {
+      parent.self -= e.tdur ?? 0
+      parent.wall -= e.dur ?? 0
+    }
+    stack.push({ e, self: e.tdur ?? 0, wall: e.dur ?? 0 })
   }
   close(Infinity)
+  return { thread, blocked }
+}
+
+/** Font lookups in [from, to): how many, and their wall time (ms), by event name. */
+function fontLookups(main: readonly TraceEvent[], from: number, to: number): Map<string, { n: number; ms: number }> {
+  const out = new Map<string, { n: number; ms: number }>()
+  for (const e of main.filter((e) => e.ts >= from && e.ts < to && /^(FontCache|WebSandboxSupportLinux|FontDataService)::/.test(e.name))) {
+    const seen = out.get(e.name) ?? { n: 0, ms: 0 }
+    out.set(e.name, { n: seen.n + 1, ms: seen.ms + (e.dur ?? 0) / 1000 })
+  }
   return out
 }
 
@@ -213,6 +238,8 @@ async function profilePage(page: Page): Promise<void> {
   const kinds = new Map<string, number[]>()
   const functions = new Map<string, number>()
   const totals: number[] = []
+  const blocked = new Map<string, number>()
+  const fonts = new Map<string, { n: number; ms: number }>()
   let example: string[] = []
   for (let i = 0; i < RUNS + 1; i++) {
     await measure(browser, server.origin, page, trace)
@@ -221,7 +248,12 @@ async function profilePage(page: Page): Promise<void> {
     const span = scriptSpan(events)
     if (!span) throw new Error(`profile: no span in the trace of ${page.name}`)
     const to = span.painted.ts
-    const byKind = selfTimeByKind(span.main, span.start.ts, to)
+    const { thread: byKind, blocked: byName } = selfTimes(span.main, span.start.ts, to)
+    for (const [k, v] of byName) blocked.set(k, (blocked.get(k) ?? 0) + v / RUNS)
+    for (const [k, v] of fontLookups(span.main, span.start.ts, to)) {
+      const seen = fonts.get(k) ?? { n: 0, ms: 0 }
+      fonts.set(k, { n: seen.n + v.n / RUNS, ms: seen.ms + v.ms / RUNS })
+    }
     totals.push([...byKind.values()].reduce((a, b) => a + b, 0))
     for (const [k, v] of byKind) kinds.set(k, [...(kinds.get(k) ?? []), v])
     for (const [k, v] of samplesByFunction(events, span.painted.pid, span.start.ts, to))
@@ -233,6 +265,10 @@ async function profilePage(page: Page): Promise<void> {
   )
   const rows = [...kinds].map(([k, v]) => [k, pct([...v, ...Array<number>(RUNS - v.length).fill(0)], 50)] as const)
   for (const [k, v] of rows.sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 0.05)) console.log(`  ${k.padEnd(44)}${ms(v)}`)
+  console.log(`\n  blocked: self wall time minus self thread time, by event (ms per load, mean; ≥ 0.5 ms):`)
+  for (const [k, v] of [...blocked].sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 0.5)) console.log(`  ${ms(v)}  ${k}`)
+  console.log(`\n  font lookups (calls and wall ms per load, mean; the span's text in sizes and weights the page has not used yet):`)
+  for (const [k, v] of fonts) console.log(`  ${v.n.toFixed(1).padStart(6)} calls ${ms(v.ms)} ms  ${k}`)
   console.log(`\n  JavaScript by function (V8 samples, inclusive, ms per load, mean; sampled wall time, so read it as shares):`)
   for (const [k, v] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${ms(v)}  ${k}`)
   console.log(`\n  the last load's tasks (≥ 0.1 ms thread time), from the script's task:`)
