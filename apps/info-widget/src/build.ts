@@ -33,8 +33,16 @@ import { publicKeyRaw, resolveSigningKey, signDistrict, SigningKeyError } from '
 import { demoIndexPage, demoDistrictPage, generatorPage, pagesCss } from './pages/html.js'
 import { statementPageEn, statementPageSv } from './pages/statement.js'
 
-/** When the accessibility statement was last reviewed against the widget and the generator. */
-export const STATEMENT_REVIEWED = '2026-12-05'
+/** When the accessibility statement was first written, and when it was last reviewed against the widget and the generator. */
+export const STATEMENT_WRITTEN = '2026-12-05'
+export const STATEMENT_REVIEWED = '2026-12-06'
+
+/** The statement's feedback route until the city names one: a development build only. */
+const PLACEHOLDER_FEEDBACK_URL = 'https://start.stockholm/'
+
+export class FeedbackRouteError extends Error {
+  override readonly name = 'FeedbackRouteError'
+}
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -64,7 +72,10 @@ export interface BuildOptions {
   readonly signingKey?: KeyObject
   /** The signing time written into district files; now by default. */
   readonly issued?: Date
-  /** The accessibility statement's feedback route; VBE_WIDGET_FEEDBACK_URL, else the city's start page. */
+  /**
+   * The accessibility statement's feedback route; VBE_WIDGET_FEEDBACK_URL, else (development
+   * builds only) the city's start page. A release build without one fails.
+   */
   readonly feedbackUrl?: string
 }
 
@@ -93,6 +104,12 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
   if (!freshness.ok)
     throw new StaleDataError(
       `Release check failed: ${freshness.stale.length} contact(s) last verified more than 12 months ago:\n${freshness.messages.join('\n')}`,
+    )
+
+  const feedbackUrl = options.feedbackUrl ?? (process.env['VBE_WIDGET_FEEDBACK_URL'] || undefined)
+  if (!feedbackUrl && release)
+    throw new FeedbackRouteError(
+      'A release build needs VBE_WIDGET_FEEDBACK_URL: the accessibility statement must name a real feedback route (lag 2018:1937), not the placeholder',
     )
 
   let signingKey = options.signingKey
@@ -191,10 +208,7 @@ export async function buildWidget(options: BuildOptions): Promise<BuildResult> {
   }
   await write('demo/index.html', demoIndexPage(districts))
   await write('generator/index.html', generatorPage(districts))
-  const statement = {
-    feedbackUrl: options.feedbackUrl ?? process.env['VBE_WIDGET_FEEDBACK_URL'] ?? 'https://start.stockholm/',
-    reviewed: STATEMENT_REVIEWED,
-  }
+  const statement = { feedbackUrl: feedbackUrl ?? PLACEHOLDER_FEEDBACK_URL, written: STATEMENT_WRITTEN, reviewed: STATEMENT_REVIEWED }
   await write('tillganglighet/index.html', statementPageSv(statement))
   await write('tillganglighet/en.html', statementPageEn(statement))
   await write(

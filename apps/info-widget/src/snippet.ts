@@ -6,6 +6,7 @@ import {
   groupContacts,
   missingKeys,
   noticeText,
+  splitNumbers,
   sourceLabel,
   telHref,
   type DistrictInfo,
@@ -32,6 +33,12 @@ export interface SnippetOptions {
   readonly heading?: string | undefined
 }
 
+/** Contact data as HTML text, its numbers isolated left to right in right-to-left text (as the widget shows them). */
+const dataHtml = (text: string, lang: Language): string =>
+  splitNumbers(text, lang)
+    .map((p, i) => (i % 2 ? `<bdi dir="ltr">${esc(p)}</bdi>` : esc(p)))
+    .join('')
+
 /**
  * The plain HTML contact list that goes inside <vbe-info> (its light DOM). It is what
  * people see with JavaScript off or blocked, so it carries every contact in the same
@@ -51,7 +58,7 @@ export function fallbackHtml(district: DistrictInfo, lang: Language, messages: S
   for (const group of groups) {
     out.push(`<h3>${esc(t(`cat_${group.kind}`))}</h3>`)
     if (group.kind === 'municipal-entry' && notice)
-      out.push(`<p><strong>${esc(t('notice'))}:</strong> <span${attrs(notice.lang)}>${esc(notice.text)}</span></p>`)
+      out.push(`<p><strong>${esc(t('notice'))}:</strong> <span${attrs(notice.lang)}>${dataHtml(notice.text, notice.lang)}</span></p>`)
     if (group.contacts.length === 0) {
       const ask = entry ? ` ${esc(fill(t('missingAsk'), { name: contactTexts(district, entry, lang).name }))}` : ''
       out.push(`<p>${esc(t('missing'))}${ask}</p>`)
@@ -61,14 +68,17 @@ export function fallbackHtml(district: DistrictInfo, lang: Language, messages: S
     for (const c of group.contacts) {
       const text = contactTexts(district, c, lang)
       const foreign = attrs(text.lang)
-      const parts = [`<strong${foreign}>${esc(text.name)}</strong>`, `<span${foreign}>${esc(text.audience)}</span>`]
-      if (text.hours) parts.push(`<span${foreign}>${esc(text.hours)}</span>`)
+      const parts = [
+        `<strong${foreign}>${dataHtml(text.name, text.lang)}</strong>`,
+        `<span${foreign}>${dataHtml(text.audience, text.lang)}</span>`,
+      ]
+      if (text.hours) parts.push(`<span${foreign}>${dataHtml(text.hours, text.lang)}</span>`)
       const reach: string[] = []
       if (c.phone) reach.push(`<a href="${esc(telHref(c.phone))}">${esc(t('call'))} <bdi dir="ltr">${esc(c.phone)}</bdi></a>`)
       if (c.url) reach.push(`<a href="${esc(c.url)}">${esc(t('website'))}</a>`)
       if (reach.length) parts.push(reach.join(' · '))
       parts.push(
-        `<small>${esc(t('source'))}: <a href="${esc(c.source.url)}">${esc(sourceLabel(c.source.url))}</a>, ${esc(t('checked'))} ${esc(c.source.verifiedOn)}</small>`,
+        `<small>${esc(t('source'))}: <a href="${esc(c.source.url)}">${esc(sourceLabel(c.source.url))}</a>, ${esc(t('checked'))} <bdi dir="ltr">${esc(c.source.verifiedOn)}</bdi></small>`,
       )
       out.push(`<li>${parts.join('<br>')}</li>`)
     }

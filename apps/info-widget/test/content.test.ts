@@ -171,4 +171,14 @@ describe('snippet', () => {
     const untranslated = fallbackHtml(districtContent(norrmalm, undefined, { shared: { contacts: {} }, districts: {} }), 'fa', fa)
     expect(untranslated).toContain('<strong lang="en" dir="ltr">Emergency number 112</strong>')
   })
+
+  it('the fallback keeps a number written in groups left to right inside right-to-left text, as the widget does', () => {
+    const ar = [['ar', messages.ar] as const, ['en', messages.en] as const]
+    const html = fallbackHtml(districtContent(norrmalm), 'ar', ar)
+    expect(html).toContain('<strong>الشرطة، <bdi dir="ltr">114 14</bdi></strong>')
+    expect(html).toMatch(/ <bdi dir="ltr">\d{4}-\d\d-\d\d<\/bdi><\/small>/)
+    // left-to-right text needs no isolation: the Swedish list is as before
+    const sv = fallbackHtml(districtContent(norrmalm), 'sv', chain)
+    expect(sv).toContain('<strong>Polisen 114 14</strong>')
+  })
 })

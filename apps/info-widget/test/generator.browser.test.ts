@@ -54,6 +54,18 @@ describe('snippet generator', () => {
     await page.locator('#exit').fill('http://www.smhi.se/')
     await page.locator('#exit').press('Tab')
     await page.waitForFunction(() => document.getElementById('exit-error')!.textContent!.startsWith('Adressen måste börja med https://'))
+    // addresses that reach no public site: a loopback or private IP number, a local name, a user name and password
+    for (const [address, says] of [
+      ['https://127.0.0.1/', '127.0.0.1 är ingen publik webbplats'],
+      ['https://192.168.0.1/', '192.168.0.1 är ingen publik webbplats'],
+      ['https://skrivare.local/', 'skrivare.local är ingen publik webbplats'],
+      ['https://user:pw@evil.example/x', 'Adressen får inte innehålla användarnamn eller lösenord'],
+    ]) {
+      await page.locator('#exit').fill(address ?? '')
+      await page.locator('#exit').press('Tab')
+      await expect.poll(() => page.locator('#exit-error').textContent()).toContain(says)
+      expect(await code()).toBe('')
+    }
     await page.locator('#exit').fill('https://www.smhi.se/vader')
     await page.locator('#exit').press('Tab')
     await page.waitForFunction(() => document.getElementById('exit-error')!.hidden)
@@ -73,8 +85,9 @@ describe('snippet generator', () => {
       })
     await expect.poll(preview).not.toBe(null)
     await page.locator('#lang').selectOption('fa')
-    await page.locator('#heading').fill('Orolig för någon? <b>Vi finns här</b>')
-    await page.locator('#heading').press('Tab')
+    // the preview follows the heading as it is typed, before the field is left
+    await page.locator('#heading').pressSequentially('Orolig för någon? <b>Vi finns här</b>')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('heading')
     await expect.poll(preview).toEqual({ lang: 'fa', h2: 'Orolig för någon? <b>Vi finns här</b>', dir: 'rtl' })
     expect(await page.locator('#code').inputValue()).toContain('heading="Orolig för någon? &lt;b&gt;Vi finns här&lt;/b&gt;"')
     await page.locator('#inline').uncheck()
@@ -108,6 +121,29 @@ describe('accessibility statement', () => {
     expect(await cspViolations(page)).toEqual([])
     await context.close()
   })
+
+  it.each(['/tillganglighet/', '/tillganglighet/en.html', '/generator/'])(
+    '%s reflows at 320 CSS px (WCAG 1.4.10): no sideways scrolling, and the preview keeps its exit button inside it',
+    async (path) => {
+      const { page, context } = await suite.open(path, {
+        waitForPanel: false,
+        context: { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true },
+      })
+      if (path === '/generator/')
+        await page.waitForFunction(() => !!document.querySelector('#preview vbe-info')?.shadowRoot?.querySelector('button.exit'))
+      const r = await page.evaluate(() => {
+        const exit = document.querySelector('#preview vbe-info')?.shadowRoot?.querySelector('button.exit')?.getBoundingClientRect()
+        const box = document.getElementById('preview')?.getBoundingClientRect()
+        return {
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          exitInPreview:
+            !exit || !box || (exit.top >= box.top && exit.bottom <= box.bottom && exit.left >= box.left && exit.right <= box.right),
+        }
+      })
+      expect(r).toEqual({ sideways: 0, exitInPreview: true })
+      await context.close()
+    },
+  )
 
   it('is linked from the generator page', async () => {
     const { page, context } = await suite.open('/generator/', { waitForPanel: false })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { norrmalm } from '@vbe/plugin-norrmalm'
-import { buildWidget } from '../src/build.js'
+import { buildWidget, FeedbackRouteError } from '../src/build.js'
 import { districtContent } from '../src/content.js'
 import { isStale, unverifiedPayload, verifyDistrictFile } from '../src/data-file.js'
 import { generateSigningKey, oldestCheck, publicKeyRaw, resolveSigningKey, signDistrict, SigningKeyError } from '../src/signing.js'
@@ -67,11 +67,26 @@ describe('release builds', () => {
       delete process.env['VBE_WIDGET_SIGNING_KEY']
       delete process.env['VBE_WIDGET_SIGNING_KEY_FILE']
       try {
-        await expect(buildWidget({ outDir: out, release: true, today: '2026-12-05', log: () => {} })).rejects.toThrow(SigningKeyError)
+        const release = { outDir: out, release: true, today: '2026-12-05', log: () => {} }
+        await expect(buildWidget({ ...release, feedbackUrl: 'https://example.org/tyck-till' })).rejects.toThrow(SigningKeyError)
       } finally {
         for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v
       }
     } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  })
+
+  it("refuse the statement's placeholder feedback route: VBE_WIDGET_FEEDBACK_URL or the option must name one", async () => {
+    const out = await mkdtemp(join(tmpdir(), 'vbe-widget-release-'))
+    const saved = process.env['VBE_WIDGET_FEEDBACK_URL']
+    delete process.env['VBE_WIDGET_FEEDBACK_URL']
+    try {
+      const build = buildWidget({ outDir: out, release: true, today: '2026-12-05', log: () => {} })
+      await expect(build).rejects.toThrow(FeedbackRouteError)
+      await expect(build).rejects.toThrow(/VBE_WIDGET_FEEDBACK_URL/)
+    } finally {
+      if (saved !== undefined) process.env['VBE_WIDGET_FEEDBACK_URL'] = saved
       await rm(out, { recursive: true, force: true })
     }
   })

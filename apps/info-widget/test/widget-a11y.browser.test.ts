@@ -27,6 +27,7 @@ const suite = browserSuite(({ snippet }) => {
     ),
   }
   pages['/t/neutral.html'] = { html: hostPage('<p>Weather: sunny.</p>') }
+  pages['/t/heading.html'] = { html: hostPage(snippet('rinkeby-kista', 'sv', 'heading="Behöver du stöd?"')) }
   return pages
 })
 
@@ -50,6 +51,28 @@ describe.each(LANGUAGES)('<vbe-info> in %s', (lang: Language) => {
     expect(info.numDir).toBe('ltr')
     // contact texts exist in every language now: no contact name is marked as another language
     expect(info.name).toBe(null)
+    // a number written in groups inside a contact's text ("114 14", "116 006") shows its groups
+    // in the order written, also inside right-to-left text: the first group left of the last
+    const reversed = await page.evaluate(() => {
+      const out: string[] = []
+      const root = document.querySelector('vbe-info')!.shadowRoot!
+      const walker = document.createTreeWalker(root.querySelector('section')!, NodeFilter.SHOW_TEXT)
+      const left = (node: Node, from: number, to: number) => {
+        const r = document.createRange()
+        r.setStart(node, from)
+        r.setEnd(node, to)
+        return r.getBoundingClientRect().left
+      }
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of (n.textContent ?? '').matchAll(/\d+(?: \d+)+/g)) {
+          const first = m[0].indexOf(' ')
+          const last = m[0].lastIndexOf(' ') + 1
+          if (left(n, m.index, m.index + first) > left(n, m.index + last, m.index + m[0].length)) out.push(m[0])
+        }
+      }
+      return out
+    })
+    expect(reversed).toEqual([])
     await mkdir(screenshotDir, { recursive: true })
     await page.locator('vbe-info').screenshot({ path: join(screenshotDir, `${lang}.png`) })
     await context.close()
@@ -119,6 +142,21 @@ describe('<vbe-info> against its host page', () => {
     expect(hostile.s).toEqual(plain.s)
   })
 
+  it("the host page's own heading keeps its language when the reader picks another", async () => {
+    const { page, context } = await suite.open('/t/heading.html')
+    const h2 = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('vbe-info')!.shadowRoot!
+        const h = root.querySelector('h2')!
+        return { section: root.querySelector('section')!.lang, lang: h.lang, dir: getComputedStyle(h).direction, text: h.textContent }
+      })
+    expect(await h2()).toEqual({ section: 'sv', lang: '', dir: 'ltr', text: 'Behöver du stöd?' })
+    await page.locator('vbe-info select').selectOption('ar')
+    await expect.poll(h2).toEqual({ section: 'ar', lang: 'sv', dir: 'ltr', text: 'Behöver du stöd?' })
+    expect(await runAxe(page)).toEqual([])
+    await context.close()
+  })
+
   it('host config strings render as text, never as HTML; a javascript: exit target is refused', async () => {
     const { page, context, requests, dialogs } = await suite.open('/t/xss.html', { setup: answerSmhi })
     const r = await page.evaluate(() => {
@@ -159,10 +197,13 @@ describe('<vbe-info> against its host page', () => {
     expect(seen[0]).toMatchObject({ tag: 'BUTTON' })
     expect(seen[1]).toMatchObject({ tag: 'SELECT' })
     expect(seen.at(-1)).toMatchObject({ tag: 'A', text: 'Accessibility statement' })
+    expect(await page.locator('vbe-info a[hreflang=en]').textContent()).toBe('Accessibility statement')
     // change language with the keyboard
     await page.locator('vbe-info select').focus()
     await page.keyboard.press('ArrowDown') // English → العربية
     await page.waitForFunction(() => document.querySelector('vbe-info')!.shadowRoot!.querySelector('section')!.lang === 'ar')
+    // the statement is in English: its link says so, and carries hreflang
+    expect(await page.locator('vbe-info a[hreflang=en]').textContent()).toBe('بيان إمكانية الوصول (باللغة الإنجليزية)')
     // quick exit with Enter
     await page.locator('vbe-info button.exit').focus()
     await page.keyboard.press('Enter')

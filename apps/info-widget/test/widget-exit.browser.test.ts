@@ -130,4 +130,30 @@ describe('quick exit on a phone', () => {
     await page.waitForURL(`${suite.site.origin}/t/neutral.html`)
     await context.close()
   })
+
+  it('no control reached by Tab (a keyboard or a switch on a phone) is hidden under the fixed exit button (WCAG 2.4.11)', async () => {
+    const { page, context } = await suite.open('/t/long.html', { context: PHONE })
+    const covered: string[] = []
+    let reached = 0
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab')
+      const f = await page.evaluate(() => {
+        const root = document.querySelector('vbe-info')!.shadowRoot!
+        const el = root.activeElement
+        if (!el) return null
+        const exit = root.querySelector('button.exit')!.getBoundingClientRect()
+        const b = el.getBoundingClientRect()
+        const overlaps = el.matches('button.exit')
+          ? false
+          : b.bottom > exit.top && b.top < exit.bottom && b.right > exit.left && b.left < exit.right
+        return { text: (el.textContent ?? '').trim().slice(0, 40), overlaps }
+      })
+      if (!f) break
+      reached++
+      if (f.overlaps) covered.push(f.text)
+    }
+    expect(reached).toBeGreaterThan(10)
+    expect(covered).toEqual([])
+    await context.close()
+  })
 })

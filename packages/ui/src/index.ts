@@ -5,6 +5,7 @@
  */
 export * from './i18n.js'
 export * from './contacts.js'
+export * from './bidi.js'
 export * from './phone.js'
 export * from './styles.js'
 export * from './text.js'

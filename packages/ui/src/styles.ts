@@ -21,7 +21,9 @@
  * (phones, whether or not the host page sets a mobile viewport) the button is fixed to
  * the bottom of the screen; on wider ones the bar sticks to the top
  * while the panel is in view. The Shift × 3 hint shows only where a keyboard is likely
- * (`(hover: hover) and (pointer: fine)`). `.sr` is the visually hidden live region, and
+ * (`(hover: hover) and (pointer: fine)`). With the button fixed at the bottom, links and the
+ * picker keep a bottom scroll margin taller than it, so a control reached by Tab (or a
+ * switch) is scrolled clear of the button instead of under it (WCAG 2.4.11). `.sr` is the visually hidden live region, and
  * `.cover` the top-layer dialog that hides the page at once when quick exit starts.
  */
 export const widgetCss = `:host{all:initial!important;display:block!important;max-inline-size:46em!important;font:medium/1.5 system-ui,sans-serif!important;color:#1b1b1b!important;background:#fff!important}
@@ -44,15 +46,15 @@ button,select{font:inherit;padding:.4em .8em;border:2px solid #1b1b1b;border-rad
 button{font-weight:700;background:#1b1b1b;color:#fff;cursor:pointer;touch-action:manipulation}
 .kbd{display:none}
 @media (hover:hover) and (pointer:fine){.kbd{display:inline}}
-@media (max-width:40em),(pointer:coarse){.bar{position:static}.exit{position:fixed;inset-block-end:.75em;inset-inline-end:.75em;z-index:2147483646;min-block-size:2.75em}}
+@media (max-width:40em),(pointer:coarse){.bar{position:static;justify-content:flex-start}.exit{position:fixed;inset-block-end:.75em;inset-inline-end:.75em;z-index:2147483646;min-block-size:2.75em}a,select{scroll-margin-block-end:5em}}
 .sr{position:absolute;inline-size:1px;block-size:1px;margin:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .cover{border:0;inline-size:100vw;block-size:100vh;max-inline-size:none;max-block-size:none;margin:0;padding:0;background:#fff}
 .cover::backdrop{background:#fff}
-.stale{padding:.5em .75em;border-inline-start:4px solid #b10e1e;background:#fdf2f2}
 :focus-visible{outline:3px solid #0b0c0c;box-shadow:0 0 0 6px #fd0}
 small,.summary{font-size:.875em;color:#505a5f}
 .closed .state{color:#b10e1e}
-.missing,.notice,.note{padding:.5em .75em;border-inline-start:4px solid #505a5f;background:#f3f2f1}
+.stale,.missing,.notice,.note{padding:.5em .75em;border-inline-start:4px solid #505a5f;background:#f3f2f1}
+.stale{border-color:#b10e1e;background:#fdf2f2}
 .notice{border-color:#806800;background:#fff7bf}
 .note{border-color:#1d70b8;background:#e8f1f8}
 bdi{unicode-bidi:isolate}

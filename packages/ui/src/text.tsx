@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react'
+import { splitNumbers } from './bidi.js'
 import { directionOf, splitPlaceholders, type Language, type MessageKey, type Translator } from './i18n.js'
 
 /**
@@ -36,3 +37,31 @@ export function msg(t: Translator, k: MessageKey, vars?: Readonly<Record<string,
  */
 export const contentAttrs = (lang: Language, contentLang: Language): { lang?: Language; dir?: 'ltr' | 'rtl' } =>
   lang === contentLang ? {} : { lang: contentLang, dir: directionOf(contentLang) }
+
+/**
+ * Text from contact data as nodes, its grouped numbers isolated left to right when it is
+ * shown in a right-to-left language (`splitNumbers`); a plain string otherwise.
+ */
+export function dataText(text: string, lang: Language): ReactNode {
+  const parts = splitNumbers(text, lang)
+  return parts.length < 2
+    ? text
+    : parts.map((p, i) =>
+        i % 2 ? (
+          <bdi key={i} dir="ltr" className="num">
+            {p}
+          </bdi>
+        ) : (
+          p
+        ),
+      )
+}
+
+/** A date as written in the data (YYYY-MM-DD), machine-readable and kept left to right in any direction. */
+export const isoDate = (date: string): ReactNode => (
+  <time dateTime={date}>
+    <bdi dir="ltr" className="num">
+      {date}
+    </bdi>
+  </time>
+)

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { splitNumbers } from '../src/bidi.js'
 import { spokenPhone, telHref } from '../src/phone.js'
 import { DEFAULT_EXIT_URL, safeExitUrl, tripleShiftDetector } from '../src/quick-exit.js'
 
@@ -78,5 +79,16 @@ describe('quick exit', () => {
     onKey({ key: 'Shift', timeStamp: 5500 })
     expect(progress).toEqual([1, 0, 1, 2, 1])
     expect(fire).not.toHaveBeenCalled()
+  })
+})
+
+describe('numbers in right-to-left text (splitNumbers)', () => {
+  it('cuts out numbers written in groups, and dates, only where the text runs right to left', () => {
+    expect(splitNumbers('خط الدعم 116 006', 'ar')).toEqual(['خط الدعم ', '116 006', ''])
+    expect(splitNumbers('پلیس، 114 14 یا 08-508 01 000', 'fa')).toEqual(['پلیس، ', '114 14', ' یا ', '08-508 01 000', ''])
+    expect(splitNumbers('تم التحقق 2026-11-22', 'ar')).toEqual(['تم التحقق ', '2026-11-22', ''])
+    // a number of one group is one run already; left-to-right text stays whole
+    expect(splitNumbers('اتصل بـ 112', 'ar')).toEqual(['اتصل بـ 112'])
+    expect(splitNumbers('Polisen 114 14', 'sv')).toEqual(['Polisen 114 14'])
   })
 })

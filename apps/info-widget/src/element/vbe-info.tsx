@@ -21,13 +21,23 @@
  * - Its attributes are read as text and rendered as text, never as HTML.
  */
 import { createRoot, type Root } from 'react-dom/client'
-import { InfoPanel, parseLanguage, safeExitUrl, tripleShiftDetector, widgetCss, type Language, type Translator } from '@vbe/ui'
+import {
+  InfoPanel,
+  contentLanguageFor,
+  parseLanguage,
+  safeExitUrl,
+  tripleShiftDetector,
+  widgetCss,
+  type Language,
+  type Translator,
+} from '@vbe/ui'
 import { isStale, type SignedDistrict } from '../data-file.js'
 import { clock, confirmClock } from './clock.js'
 import { fetchedDistrict, inlineDistrict, loadTranslator, readInline, type Inline } from './load.js'
 
-/** The accessibility statement, beside the widget's folder: Swedish, and English for every other language. */
-const statement = (lang: Language) => new URL(lang === 'sv' ? '../tillganglighet/' : '../tillganglighet/en.html', import.meta.url).href
+/** The accessibility statement, beside the widget's folder: Swedish, and English for every other language (as the contact data). */
+const statement = (lang: Language) =>
+  new URL(contentLanguageFor(lang) === 'sv' ? '../tillganglighet/' : '../tillganglighet/en.html', import.meta.url).href
 
 interface Config {
   district: string | null
@@ -42,6 +52,9 @@ const readConfig = (el: HTMLElement): Config => ({
   exitUrl: el.getAttribute('exit-url'),
   heading: el.getAttribute('heading'),
 })
+
+/** The language the snippet was written for (its `lang`, else the page's): the host page's heading is in it. */
+const snippetLanguage = (config: Config): Language => parseLanguage(config.lang ?? document.documentElement.lang, 'sv')
 
 let sheet: CSSStyleSheet | undefined
 /** Constructable, adoptable stylesheets (Chrome 73, Firefox 101, Safari 16.4); older browsers keep the fallback. */
@@ -100,7 +113,7 @@ class VbeInfoElement extends HTMLElement {
   }
 
   #language(config: Config): Language {
-    return this.#chosenLang ?? parseLanguage(config.lang ?? document.documentElement.lang, 'sv')
+    return this.#chosenLang ?? snippetLanguage(config)
   }
 
   /** Shows `data` unless what is shown already is as new (by signing time). */
@@ -154,11 +167,13 @@ class VbeInfoElement extends HTMLElement {
         district={data.district}
         now={now}
         heading={config.heading || undefined}
+        headingLang={snippetLanguage(config)}
         checked={data.checked}
         clock={clock}
         stale={isStale(data.checked, clock(now).date)}
         exitProgress={this.#exitProgress}
         statementUrl={statement(t.lang)}
+        statementLang={contentLanguageFor(t.lang)}
         onExit={() => this.#exit()}
         onLanguageChange={(lang) => {
           this.#chosenLang = lang

@@ -26,6 +26,12 @@ export function scriptUrlWarning(scriptUrl: string): string | undefined {
     : undefined
 }
 
+/** An address written as an IP number (v4, or v6 in brackets): a public site has a name. */
+const isIpLiteral = (host: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[')
+
+/** Names that only resolve inside an organisation's or a home's own network. */
+const isLocalName = (host: string): boolean => /\.(local|lan|internal|intranet|home\.arpa)$/.test(host)
+
 export type ExitCheck = { ok: true; url: string | undefined } | { ok: false; error: string }
 
 /** The quick-exit address: empty (the widget's default) or a full https address. */
@@ -47,6 +53,17 @@ export function checkExitUrl(value: string): ExitCheck {
       ok: false,
       error:
         'Adressen måste börja med https:// och leda till en publik webbplats. (The address must start with https:// and lead to a public website.)',
+    }
+  if (url.username || url.password)
+    return {
+      ok: false,
+      error:
+        'Adressen får inte innehålla användarnamn eller lösenord: alla som använder snabbutgången skulle se dem. (The address must not carry a user name or password: everyone who uses quick exit would see them.)',
+    }
+  if (isLoopback(url.hostname) || isIpLiteral(url.hostname) || isLocalName(url.hostname))
+    return {
+      ok: false,
+      error: `${url.hostname} är ingen publik webbplats: den som lämnar sidan skulle hamna på en sida som inte går att nå. Ange en webbplats med namn, till exempel https://www.smhi.se/. (${url.hostname} is not a public website: a reader leaving would land on a page that cannot be reached. Enter a named site, such as https://www.smhi.se/.)`,
     }
   return { ok: true, url: url.href }
 }

@@ -29,7 +29,11 @@ function fieldError(input: HTMLInputElement, error: HTMLElement, text: string | 
   else input.removeAttribute('aria-invalid')
 }
 
+/** Each update's turn: an update that a later one overtook (a slow fetch) does not write. */
+let turn = 0
+
 async function update(): Promise<void> {
+  const mine = ++turn
   const district = $<HTMLSelectElement>('district').value
   const lang: Language = parseLanguage($<HTMLSelectElement>('lang').value)
   const exitInput = $<HTMLInputElement>('exit')
@@ -47,6 +51,7 @@ async function update(): Promise<void> {
     fetchText(`/widget/districts/${encodeURIComponent(district)}.json`),
     ...fallbackChain(lang).map(async (l) => [l, JSON.parse(await fetchText(`/widget/i18n/${l}.json`)) as Messages] as const),
   ])
+  if (mine !== turn) return
   const data = unverifiedPayload(districtFile).district
   const code = $<HTMLTextAreaElement>('code')
   if (!exit.ok) {
@@ -122,7 +127,14 @@ async function copy(): Promise<void> {
 const report = (e: unknown) => {
   $<HTMLSpanElement>('status').textContent = `Kunde inte skapa koden: ${e instanceof Error ? e.message : String(e)}`
 }
-for (const id of ['district', 'lang', 'exit', 'heading', 'inline']) $(id).addEventListener('change', () => void update().catch(report))
+const run = () => void update().catch(report)
+for (const id of ['district', 'lang', 'exit', 'heading', 'inline']) $(id).addEventListener('change', run)
+// the heading shows in the preview as it is typed (a pause of 300 ms), not only when the field is left
+let typing: ReturnType<typeof setTimeout> | undefined
+$('heading').addEventListener('input', () => {
+  clearTimeout(typing)
+  typing = setTimeout(run, 300)
+})
 $('gen').addEventListener('submit', (e) => e.preventDefault())
 $('copy').addEventListener('click', () => void copy())
-void update().catch(report)
+run()

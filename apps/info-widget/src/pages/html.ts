@@ -66,7 +66,7 @@ export function generatorPage(districts: readonly DistrictInfo[]): string {
 </select></p>
 <p><label for="exit">Snabbutgång till (valfritt)</label><br><input id="exit" name="exit" type="url" inputmode="url" placeholder="https://www.smhi.se/" aria-describedby="exit-hint exit-error"><br><span id="exit-hint" class="hint">En neutral sida, till exempel en vädersida. Tomt ger standardvalet. <span lang="en">(A neutral page such as a weather site; empty gives the default.)</span></span><br><span id="exit-error" class="error" hidden></span></p>
 <p><label for="heading">Egen rubrik (valfritt)</label><br><input id="heading" name="heading" type="text" maxlength="120" aria-describedby="heading-hint"><br><span id="heading-hint" class="hint">Visas i stället för standardfrågan. <span lang="en">(Shown instead of the default question.)</span></span></p>
-<p><input id="inline" name="inline" type="checkbox" checked> <label for="inline">Ta med kontaktuppgifterna i koden, så att rutan syns snabbare</label><br><span class="hint">Rutan hämtar ändå alltid de senaste signerade uppgifterna. Utan bocken blir koden kortast möjliga. <span lang="en">(The widget always fetches the latest signed data too; unticked gives the shortest code.)</span></span></p>
+<p><input id="inline" name="inline" type="checkbox" checked> <label for="inline">Ta med kontaktuppgifterna i koden, så att rutan syns snabbare</label><br><span class="hint">Rutan hämtar ändå alltid de senaste signerade uppgifterna. Utan bocken blir koden kortare och rutan hämtar uppgifterna när sidan visas; den vanliga listan för läsare utan JavaScript finns kvar. <span lang="en">(The widget always fetches the latest signed data too. Unticked, the code is shorter and the widget fetches the data when the page is shown; the plain list for readers without JavaScript stays.)</span></span></p>
 </form>
 <div id="url-warning" class="warning" role="alert" hidden><p><strong>Varning (Warning):</strong> <span id="url-warning-text"></span></p></div>
 <h2><label for="code">Kod att klistra in</label></h2>
@@ -84,13 +84,21 @@ export function generatorPage(districts: readonly DistrictInfo[]): string {
   )
 }
 
+/**
+ * The demo, generator and statement pages' stylesheet. Headings may break inside a long
+ * word (Swedish compounds such as "Tillgänglighetsredogörelse") so that nothing scrolls
+ * sideways at 320 px. The preview has layout containment, which makes it the containing
+ * block of the widget's fixed exit button: on a phone the button stays inside the preview
+ * instead of floating over the form.
+ */
 export const pagesCss = `
 body{margin:0;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1b1b1b;background:#fafafa}
 main,header.site{max-width:48rem;margin:0 auto;padding:1rem 1.25rem}
 header.site{border-bottom:4px solid #1d4f91;display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem}
 .brand{font-weight:700;margin:0}.crumbs{margin:0}
 a{color:#1d4f91}
-h1{font-size:2rem;line-height:1.2}
+h1{font-size:2rem;line-height:1.2;overflow-wrap:anywhere;hyphens:auto}
+main{overflow-wrap:break-word}
 .lead{font-size:1.2rem}
 code{background:#eee;padding:0 .2em}
 label{font-weight:700}
@@ -103,7 +111,7 @@ button{padding:.5rem 1rem;background:#00703c;color:#fff;border:0;border-radius:.
 .error{color:#b10e1e;font-weight:700}
 [aria-invalid=true]{border-color:#b10e1e;border-width:3px}
 .warning{border-inline-start:6px solid #b10e1e;background:#fdf2f2;padding:.25rem 1rem;margin:1rem 0}
-.preview{border:2px dashed #505a5f;padding:1rem;margin-bottom:1rem}
+.preview{border:2px dashed #505a5f;padding:1rem;margin-bottom:1rem;contain:layout}
 input[type=checkbox]{min-width:0;inline-size:1.25rem;block-size:1.25rem}
 [hidden]{display:none!important}
 `

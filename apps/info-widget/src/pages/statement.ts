@@ -12,7 +12,9 @@ import { page } from './html.js'
 export interface StatementOptions {
   /** Where to report an accessibility problem (a contact page or a mailto: address). */
   readonly feedbackUrl: string
-  /** The date the statement was last reviewed, YYYY-MM-DD. */
+  /** The date the statement was first written, YYYY-MM-DD. */
+  readonly written: string
+  /** The date it was last reviewed, YYYY-MM-DD. */
   readonly reviewed: string
 }
 
@@ -42,10 +44,12 @@ export function statementPageSv(o: StatementOptions): string {
 <li>Texterna på arabiska, persiska, somaliska och tigrinska, både rutans egna texter och kontaktuppgifterna, är utkast som ännu inte har granskats av personer med språket som modersmål. De kan innehålla fel som gör dem svåra att förstå (WCAG 3.1).</li>
 <li>Snabbutgången med Shift-tangenten tre gånger finns bara med tangentbord. På mobil och surfplatta finns i stället en knapp som alltid syns längst ned på skärmen.</li>
 <li>Kodgeneratorn finns bara på svenska, med engelska förklaringar inom parentes.</li>
+<li>Redogörelsen finns på svenska och engelska. Den som läser rutan på arabiska, persiska, somaliska eller tigrinska kommer till den engelska; länken säger det.</li>
+<li>Tigrinska skrivs med etiopisk skrift. Saknar din enhet ett typsnitt för den visas tecknen som rutor; det kan vi inte styra.</li>
 </ul>
 <h2>Hur vi testat tjänsten</h2>
 <p>Vi har själva granskat tjänsten. Varje ändring testas automatiskt i webbläsaren Chromium: axe-granskning på alla sex språk, tangentbordsnavigering med synlig fokusmarkering, omflöde i 320 pixlars bredd, högerställd text för arabiska och persiska, mobil med pekskärm och en strikt innehållssäkerhetspolicy. Tjänsten har ännu inte testats med användare av skärmläsare.</p>
-<p>Redogörelsen uppdaterades senast ${esc(o.reviewed)}.</p>
+<p>Redogörelsen skrevs ${esc(o.written)} och uppdaterades senast ${esc(o.reviewed)}.</p>
 </main>`,
     { lang: 'sv' },
   )
@@ -74,10 +78,12 @@ export function statementPageEn(o: StatementOptions): string {
 <li>The Arabic, Persian, Somali and Tigrinya texts, both the box's own texts and the contact details, are drafts not yet reviewed by native speakers. They may contain errors that make them hard to understand (WCAG 3.1).</li>
 <li>Quick exit by pressing Shift three times needs a keyboard. On phones and tablets a button that always stays at the bottom of the screen does the same.</li>
 <li>The snippet generator is in Swedish only, with English explanations in brackets.</li>
+<li>This statement is in Swedish and English. Readers of the box in Arabic, Persian, Somali or Tigrinya reach the English one; the link says so.</li>
+<li>Tigrinya is written in Ethiopic script. If your device has no font for it, the letters show as boxes; we cannot control that.</li>
 </ul>
 <h2>How we tested the service</h2>
 <p>We assessed the service ourselves. Every change is tested automatically in the Chromium browser: an axe check in all six languages, keyboard navigation with a visible focus indicator, reflow at 320 pixels wide, right-to-left layout for Arabic and Persian, a phone with a touch screen, and a strict Content Security Policy. The service has not yet been tested with screen reader users.</p>
-<p>This statement was last reviewed on ${esc(o.reviewed)}.</p>
+<p>This statement was first written on ${esc(o.written)} and last reviewed on ${esc(o.reviewed)}.</p>
 </main>`,
     { lang: 'en' },
   )

@@ -3,7 +3,7 @@ import type { StockholmTime } from '@vbe/core/calendar'
 import type { Contact } from '@vbe/core/plugins'
 import type { Language, Translator } from '../i18n.js'
 import { contactTexts, sourceLabel, type ContactTexts } from '../contacts.js'
-import { contentAttrs, msg } from '../text.js'
+import { contentAttrs, dataText, isoDate, msg } from '../text.js'
 import { OpenStatus } from './OpenStatus.js'
 import { CallLink } from './PhoneNumber.js'
 
@@ -26,9 +26,9 @@ export function ContactCard(props: {
   return (
     <div className={`card ${c.kind}`}>
       <p className="name" {...foreign}>
-        {texts.name}
+        {dataText(texts.name, texts.lang)}
       </p>
-      <p {...foreign}>{texts.audience}</p>
+      <p {...foreign}>{dataText(texts.audience, texts.lang)}</p>
       {c.hours && <OpenStatus hours={c.hours} summary={texts} now={props.now} clock={props.clock} t={t} lang={lang} />}
       <p className="actions">
         {c.phone && <CallLink phone={c.phone} t={t} />}
@@ -44,12 +44,7 @@ export function ContactCard(props: {
           {': '}
           <a href={c.source.url}>{sourceLabel(c.source.url)}</a>
           {' · '}
-          {msg(t, 'checked')}{' '}
-          <time dateTime={c.source.verifiedOn}>
-            <bdi dir="ltr" className="num">
-              {c.source.verifiedOn}
-            </bdi>
-          </time>
+          {msg(t, 'checked')} {isoDate(c.source.verifiedOn)}
         </small>
       </p>
     </div>

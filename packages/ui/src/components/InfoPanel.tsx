@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { StockholmTime } from '@vbe/core/calendar'
 import { directionOf, type Language, type Translator } from '../i18n.js'
 import { contactTexts, groupContacts, noticeText, type DistrictInfo } from '../contacts.js'
-import { contentAttrs, msg } from '../text.js'
+import { contentAttrs, dataText, isoDate, msg } from '../text.js'
 import { ContactCard } from './ContactCard.js'
 import { PhoneNumber } from './PhoneNumber.js'
 import { LanguagePicker } from './LanguagePicker.js'
@@ -17,6 +17,8 @@ export interface InfoPanelProps {
   readonly clock?: ((at: Date) => StockholmTime) | undefined
   /** A heading the host page chose instead of the default one; shown as text. */
   readonly heading?: string | undefined
+  /** The language the host page's heading is written in (the snippet's); marked as such when the reader picks another. */
+  readonly headingLang?: Language | undefined
   readonly onLanguageChange?: ((lang: Language) => void) | undefined
   readonly onExit?: (() => void) | undefined
   /** The heading's id; give each panel its own when several share one document (stories). */
@@ -29,6 +31,8 @@ export interface InfoPanelProps {
   readonly exitProgress?: number | 'expired' | undefined
   /** Where the accessibility statement is; linked at the foot of the panel. */
   readonly statementUrl?: string | undefined
+  /** The language the statement is written in (`hreflang`); the link's text says so where it is not the reader's. */
+  readonly statementLang?: Language | undefined
 }
 
 /**
@@ -60,12 +64,14 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
               : null}
         </p>
       )}
-      <h2 id={titleId}>{props.heading ?? msg(t, 'title')}</h2>
+      <h2 id={titleId} {...(props.heading ? contentAttrs(lang, props.headingLang ?? lang) : {})}>
+        {props.heading ?? msg(t, 'title')}
+      </h2>
       <p>{msg(t, 'intro')}</p>
       {props.stale && props.checked && (
         <p className="stale">
           {msg(t, 'staleData', {
-            date: <time dateTime={props.checked}>{props.checked}</time>,
+            date: isoDate(props.checked),
             n112: <PhoneNumber phone="112" />,
             n11414: <PhoneNumber phone="114 14" />,
           })}
@@ -79,7 +85,7 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
             <p className="notice">
               <strong>{msg(t, 'notice')}</strong>
               {': '}
-              <span {...contentAttrs(lang, notice.lang)}>{notice.text}</span>
+              <span {...contentAttrs(lang, notice.lang)}>{dataText(notice.text, notice.lang)}</span>
             </p>
           )}
           {group.contacts.length > 0 ? (
@@ -93,7 +99,14 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
           ) : (
             <p className="missing">
               {msg(t, 'missing')}
-              {entryTexts && <> {msg(t, 'missingAsk', { name: <bdi {...contentAttrs(lang, entryTexts.lang)}>{entryTexts.name}</bdi> })}</>}
+              {entryTexts && (
+                <>
+                  {' '}
+                  {msg(t, 'missingAsk', {
+                    name: <bdi {...contentAttrs(lang, entryTexts.lang)}>{dataText(entryTexts.name, entryTexts.lang)}</bdi>,
+                  })}
+                </>
+              )}
             </p>
           )}
         </div>
@@ -104,7 +117,9 @@ export function InfoPanel(props: InfoPanelProps): ReactNode {
       {props.statementUrl && (
         <p>
           <small>
-            <a href={props.statementUrl}>{msg(t, 'statement')}</a>
+            <a href={props.statementUrl} hrefLang={props.statementLang}>
+              {msg(t, 'statement')}
+            </a>
           </small>
         </p>
       )}

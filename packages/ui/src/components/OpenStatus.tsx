@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { StockholmTime } from '@vbe/core/calendar'
 import type { Hours } from '@vbe/core/plugins'
 import type { Language, Translator } from '../i18n.js'
-import { contentAttrs, msg } from '../text.js'
+import { contentAttrs, dataText, msg } from '../text.js'
 import { openStatus } from '../time/opening.js'
 import { PhoneNumber } from './PhoneNumber.js'
 
@@ -47,7 +47,7 @@ export function OpenStatus(props: {
       {extra}
       {status.state !== 'always' && (
         <p className="summary" {...contentAttrs(props.lang, props.summary.lang)}>
-          {props.summary.hours}
+          {props.summary.hours && dataText(props.summary.hours, props.summary.lang)}
         </p>
       )}
     </div>

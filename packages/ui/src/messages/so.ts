@@ -10,7 +10,7 @@ export const so = {
   exitExpired: 'Ka bixista degdegga ah waa la joojiyey: Shift lama riixin mar kale 5 ilbiriqsi gudahood.',
   staleData:
     'Macluumaadkan xiriirka waxaa ugu dambeysay la hubiyey {date} waxaana laga yaabaa inay is beddeleen. Haddii qof hadda khatar ku jiro, wac {n112}. Haddii aysan degdeg ahayn, wac booliska {n11414}.',
-  statement: 'Bayaanka helitaanka',
+  statement: 'Bayaanka helitaanka (af-Ingiriisi)',
   language: 'Luqadda',
   cat_emergency: 'Qof ayaa hadda khatar ku jira',
   cat_police: 'La xiriir booliska marka aanay arrintu degdeg ahayn',

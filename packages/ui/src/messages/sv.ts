@@ -4,7 +4,7 @@ export const sv = {
   title: 'Orolig för att någon i din närhet dras in i våldsbejakande extremism?',
   intro: 'Du behöver inte vara säker, och du behöver inte klara det ensam. Här kan du vända dig.',
   quickExit: 'Lämna sidan snabbt',
-  quickExitHint: 'Du kan också trycka på Skift-tangenten tre gånger.',
+  quickExitHint: 'Du kan också trycka på Shift-tangenten tre gånger.',
   exitProgress: 'Shift nedtryckt {n} av 3 gånger. Tryck igen inom 5 sekunder för att lämna sidan.',
   exitExpired: 'Snabbutgången avbröts: Shift trycktes inte igen inom 5 sekunder.',
   staleData:
