@@ -96,6 +96,7 @@ export type KitEnv = {
 }
 
 export { problemResponse, requestLanguage } from './middleware/problems/index.js'
+export { REQUEST_INVALID } from './middleware/index.js'
 export * from './openapi-schemas.js'
 export * from './docs.js'
 
