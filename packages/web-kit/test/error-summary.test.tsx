@@ -118,6 +118,8 @@ describe('summaryLines', () => {
     const app = { status: 400, detail: 'underlaget sparades inte.', errors }
     expect(summaryDetail(app, lines)).toBe('Underlaget sparades inte.')
     expect(summaryDetail({ ...app, detail: 'The evidence item was not saved.' }, lines)).toBe('The evidence item was not saved.')
+    // The code the server kit gives its request-level 400s (its test/field-problems.test.ts pins the same value).
+    expect(REQUEST_INVALID).toBe('request-invalid')
     expect(summaryDetail({ ...app, detail: 'Uppgifterna i begäran innehåller fel.', code: REQUEST_INVALID }, lines)).toBeNull()
     expect(summaryDetail({ ...app, detail: 'The request body is invalid.', code: REQUEST_INVALID }, lines)).toBeNull()
     // The same words as a field's message (a client-side check words its one error as its detail too).
