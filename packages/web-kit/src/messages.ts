@@ -62,8 +62,7 @@ const sv = {
   sortBy: 'Sortera efter {column}',
   sortedAscending: 'Sorterat stigande efter {column}.',
   sortedDescending: 'Sorterat fallande efter {column}.',
-  scrollHint:
-    'Tabellen får inte plats på bredden. Rulla i sidled för att se alla kolumner, eller gå till tabellen med tabbtangenten och använd piltangenterna.',
+  scrollHint: 'Rulla i sidled för att se hela tabellen (med tangentbordet: piltangenterna när tabellen har fokus).',
   footerLabel: 'Sidfot',
   accessibilityLink: 'Tillgänglighetsredogörelse',
   a11yTitle: 'Tillgänglighetsredogörelse',
@@ -145,8 +144,7 @@ const en: Readonly<Record<KitKey, string>> = {
   sortBy: 'Sort by {column}',
   sortedAscending: 'Sorted by {column}, ascending.',
   sortedDescending: 'Sorted by {column}, descending.',
-  scrollHint:
-    'The table is too wide to fit. Scroll sideways to see every column, or move to the table with the Tab key and use the arrow keys.',
+  scrollHint: 'Scroll sideways to see the whole table (with a keyboard: the arrow keys once the table has focus).',
   footerLabel: 'Footer',
   accessibilityLink: 'Accessibility statement',
   a11yTitle: 'Accessibility statement',

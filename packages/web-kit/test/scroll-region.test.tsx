@@ -25,12 +25,12 @@ const words = {
   sv: {
     table: 'Aktiviteter per kvartal',
     heat: 'Riskbild per område',
-    hint: 'Tabellen får inte plats på bredden. Rulla i sidled för att se alla kolumner, eller gå till tabellen med tabbtangenten och använd piltangenterna.',
+    hint: 'Rulla i sidled för att se hela tabellen (med tangentbordet: piltangenterna när tabellen har fokus).',
   },
   en: {
     table: 'Activities by quarter',
     heat: 'Risk picture by area',
-    hint: 'The table is too wide to fit. Scroll sideways to see every column, or move to the table with the Tab key and use the arrow keys.',
+    hint: 'Scroll sideways to see the whole table (with a keyboard: the arrow keys once the table has focus).',
   },
 }
 
