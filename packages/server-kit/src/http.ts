@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { Context as EffectContext, Effect, Either } from 'effect'
 import type { Context } from 'hono'
-import { formatPath, type LocalizedText } from '@vbe/core'
+import { fieldProblems, type LocalizedText } from '@vbe/core'
 import { DEFAULT_AUTH_POLICY, sessionFor, type ActiveSession, type AuthPolicy } from './auth.js'
 import type { AnyTables, Database } from './db.js'
 import { ProblemResponse, toProblemTexts, Unauthenticated, type AppError } from './errors.js'
-import { issueText } from './messages.js'
+import { problemText } from './messages.js'
 import { hasRole, roleRefusal } from './access/policy.js'
 import {
   bodyLimit,
@@ -96,6 +96,7 @@ export type KitEnv = {
 }
 
 export { problemResponse, requestLanguage } from './middleware/problems/index.js'
+export { REQUEST_INVALID } from './middleware/index.js'
 export * from './openapi-schemas.js'
 export * from './docs.js'
 
@@ -136,9 +137,11 @@ export function createApi(options: KitOptions): OpenAPIHono<KitEnv> {
             result.target === 'json'
               ? INVALID_BODY
               : { sv: `Begäran innehåller fel i ${target.sv}.`, en: `The request ${target.en} is invalid.` },
-            result.error.issues.map((i) => ({
-              path: i.path.length === 0 ? (result.target === 'json' ? '(body)' : result.target) : where + formatPath(i.path),
-              message: issueText(i),
+            // Core's field problems: one per field, an unknown field at its own path ("evidence[0].colour":
+            // "okänt fält"), so a message never names a key or a path; the path says which field it is.
+            fieldProblems(result.error).map((p) => ({
+              path: p.path === '(root)' ? (result.target === 'json' ? '(body)' : result.target) : where + p.path,
+              message: problemText(p),
             })),
           ),
         )

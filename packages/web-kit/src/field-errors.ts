@@ -1,4 +1,4 @@
-import type { FieldProblem } from './types.js'
+import { REQUEST_INVALID, type FieldProblem, type Problem } from './types.js'
 
 /**
  * Field errors as a person reads them: which field an API path is about, a message that
@@ -33,21 +33,33 @@ export interface SummaryLine {
   readonly text: string
 }
 
+/** `text` with the characters a regular expression reads as syntax escaped. */
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /**
- * `Label: message` (the message as the API words it, after the label), unless the message
- * already names the field: before its first colon (the date field's "Sista dag att svara:
- * 2026-02-30 finns inte", an app's "Person 1, e-post: …") or as its first words ("year must
- * be 2016 or later" under "Year"). Without a label, the message stands alone.
+ * Whether `message` names the field `label` already: it holds the label's words, whole and in
+ * order, in any case ("Ange datum för händelsen." under "Datum för händelsen", "Enter the date
+ * of the event." under "Date of the event", "Person 1, e-post: …" under "E-post", "year must be
+ * 2016 or later" under "Year"). Whole words only: "Startår" is not named by "år", nor "Year" by
+ * "years", and "year must be …" does not name "Start year".
+ */
+export function namesField(label: string, message: string): boolean {
+  const name = label.trim()
+  if (!name) return false
+  return new RegExp(`(?<![\\p{L}\\p{N}])${literal(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu').test(message)
+}
+
+/**
+ * A summary line's text. The rule: `Label: message` (the message as the API words it, after
+ * the label), unless the message already names the field (`namesField`): then the message
+ * alone, starting with a capital, so the summary does not say the label twice ("Datum för
+ * händelsen: Ange datum för händelsen."). Which field it is stays clear either way: the
+ * message names it, and the line links to the field. Without a label, the message stands alone.
  */
 export function labelled(label: string | null | undefined, message: string): string {
   const text = message.trim()
   if (!label) return standalone(text)
-  const lower = text.toLocaleLowerCase()
-  const name = label.toLocaleLowerCase()
-  const colon = text.indexOf(': ')
-  // "Year must be 2016 or later" under the label "Year" names it already, as "Person 1, e-post: …" does.
-  const named = lower.startsWith(`${name} `) || (colon > 0 && lower.slice(0, colon).includes(name))
-  return named ? standalone(text) : `${label}: ${text}`
+  return namesField(label, text) ? standalone(text) : `${label}: ${text}`
 }
 
 /**
@@ -91,6 +103,27 @@ export function summaryLines(
     if (page?.shown && !lines.some((l) => l.field === field)) lines.push({ field, text: labelled(page.label, page.shown) })
   }
   return lines
+}
+
+/** A text as compared for sameness: trimmed, spaces collapsed, any case, without a closing full stop. */
+const comparable = (text: string): string => text.trim().replace(/\s+/g, ' ').replace(/\.$/, '').toLocaleLowerCase()
+
+/**
+ * The problem's own detail to show in the summary beside the field lines, or null. A 400 or
+ * 422 that marks fields can also say something no field is about ("Ingenting importerades.",
+ * "Underlaget innehåller fel."): the summary shows that, once. Not shown: the server kit's
+ * generic words about the request (`code` REQUEST_INVALID: "Uppgifterna i begäran innehåller
+ * fel." speaks of a request a person never sees), and a detail that only repeats a field's
+ * message or a summary line (a client-side check that words its one field's error as its
+ * detail too). `problem.errors` are those the summary lists (it leaves out an error that
+ * repeats the detail, which the detail then says).
+ */
+export function summaryDetail(problem: Problem, lines: readonly SummaryLine[]): string | null {
+  const detail = problem.detail.trim()
+  if (!detail || problem.code === REQUEST_INVALID) return null
+  const same = comparable(detail)
+  const repeated = [...(problem.errors ?? []).map((e) => e.message), ...lines.map((l) => l.text)].some((t) => comparable(t) === same)
+  return repeated ? null : standalone(detail)
 }
 
 /** The text of an element's own text nodes (a label without its "(optional)" marker). */

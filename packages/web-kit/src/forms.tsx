@@ -1,6 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { isApiError } from './api.js'
-import { fieldId, pathMatches, shownOnPage, standalone, subscribePage, summaryLines, type ShownField } from './field-errors.js'
+import {
+  fieldId,
+  pathMatches,
+  shownOnPage,
+  standalone,
+  subscribePage,
+  summaryDetail,
+  summaryLines,
+  type ShownField,
+} from './field-errors.js'
 import { useKitI18n } from './i18n.js'
 import type { FieldProblem, Problem } from './types.js'
 import { wholeDates } from './whole-dates.js'
@@ -68,8 +77,9 @@ export function useForm(id: string, options: { onConflict?: () => void } = {}): 
  * the label being the one the form shows for the field (`fields` names the form's fields),
  * linked to it; where the field shows its own words for the mistake, the summary shows
  * the same. An error no field is about shows only its message (never its path). When a
- * 400 or 422 marks a field, the first line says to correct what is marked; otherwise it is
- * the problem's detail. Announced and focused when it appears.
+ * 400 or 422 marks a field, a line says to correct what is marked, after the app's own
+ * detail when that says more (`summaryDetail`); otherwise the problem's detail is the line.
+ * Announced and focused when it appears.
  */
 export function ErrorSummary(props: { form: FormState; fields?: readonly string[]; title?: string }): ReactNode {
   const { t } = useKitI18n()
@@ -93,8 +103,10 @@ export function ErrorSummary(props: { form: FormState; fields?: readonly string[
   }, [problem])
   if (!problem) return null
   const lines = summaryLines(errors, fields, (f) => page[f] ?? null)
-  // When something is marked at a field, the first line says so plainly (the API's detail is for API clients).
+  // When something is marked at a field, a line says so plainly, after the app's own detail
+  // when it says more than the fields do (summaryDetail); the kit's words about the request are for API clients.
   const marked = lines.some((l) => l.field !== null) && (problem.status === 400 || problem.status === 422)
+  const detail = marked ? summaryDetail({ ...problem, errors }, lines) : null
   const first = marked ? t('errorsMarkedBelow') : problem.detail
   const titleId = `${formId}-error-title`
   return (
@@ -102,7 +114,8 @@ export function ErrorSummary(props: { form: FormState; fields?: readonly string[
       <h2 className="error-summary__title" id={titleId}>
         {props.title ?? t('errorSummary')}
       </h2>
-      <p>{wholeDates(first)}</p>
+      {detail && <p className="error-summary__detail">{wholeDates(detail)}</p>}
+      <p className="error-summary__first">{wholeDates(first)}</p>
       {lines.length > 0 && (
         <>
           <p className="visually-hidden">{t('errorsInForm')}</p>

@@ -1,23 +1,62 @@
-import { useId, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { useKitI18n } from './i18n.js'
 import { useAnnounce } from './live.js'
 import { withWholeDates } from './whole-dates.js'
 
 /**
+ * Whether the element scrolls sideways: what it holds is wider than it is. Measured again
+ * whenever it or what it holds changes size (a ResizeObserver: a narrower window, zoom,
+ * rows loaded); false before the page has run its scripts.
+ */
+function useOverflowsSideways(ref: RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false)
+  useEffect(() => {
+    const el = ref.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    // One pixel of slack: a fractional width is not a reason to scroll.
+    const measure = () => setOverflows(el.scrollWidth - el.clientWidth > 1)
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    for (const child of Array.from(el.children)) observer.observe(child)
+    measure()
+    return () => observer.disconnect()
+  }, [ref])
+  return overflows
+}
+
+/**
  * A wide table's own sideways-scrolling region (WCAG 1.4.10): named (by `label` or the
  * element `labelledBy` points at) and reachable by keyboard, so it can be scrolled
- * without a mouse.
+ * without a mouse. When what it holds is wider than it is (and only then), a hint above it
+ * says so and how to scroll, and the region is described by it, so a screen reader says it
+ * on focus too; on a wide screen where everything fits, there is no hint.
  */
 export function ScrollRegion(props: { label?: string; labelledBy?: string; children: ReactNode; className?: string }): ReactNode {
+  const { t } = useKitI18n()
+  const ref = useRef<HTMLDivElement>(null)
+  const hintId = useId()
+  const overflows = useOverflowsSideways(ref)
   return (
-    <div
-      className={`table-wrap${props.className ? ` ${props.className}` : ''}`}
-      role="region"
-      tabIndex={0}
-      {...(props.labelledBy ? { 'aria-labelledby': props.labelledBy } : { 'aria-label': props.label })}
-    >
-      {props.children}
-    </div>
+    <>
+      {overflows && (
+        <p className="scroll-hint" id={hintId}>
+          <span className="scroll-hint__icon" aria-hidden="true">
+            ↔
+          </span>
+          {t('scrollHint')}
+        </p>
+      )}
+      <div
+        ref={ref}
+        className={`table-wrap${props.className ? ` ${props.className}` : ''}`}
+        role="region"
+        tabIndex={0}
+        {...(props.labelledBy ? { 'aria-labelledby': props.labelledBy } : { 'aria-label': props.label })}
+        {...(overflows ? { 'aria-describedby': hintId } : {})}
+      >
+        {props.children}
+      </div>
+    </>
   )
 }
 

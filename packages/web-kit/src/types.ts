@@ -51,6 +51,14 @@ export interface FieldProblem {
   readonly params?: Readonly<Record<string, unknown>>
 }
 
+/**
+ * The `code` of a 400 the server kit writes itself when a request does not match its schema
+ * (`@vbe/server-kit`'s `invalidProblem`): its detail is about the request ("Uppgifterna i
+ * begäran innehåller fel."), for API clients; a form's error summary leaves it out and
+ * names the fields instead. The server kit holds the same value; its test checks they agree.
+ */
+export const REQUEST_INVALID = 'request-invalid'
+
 export interface Problem {
   readonly type?: string
   readonly title?: string

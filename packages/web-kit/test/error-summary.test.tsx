@@ -3,7 +3,9 @@
  * field errors, in Swedish and English, read "<the form's label>: <message>", linked to
  * the field, and at the field the message starts with a capital; a field that shows its own words
  * (the date field's "2026-02-30 finns inte") has the same words in the summary; an error no
- * field is about shows its message and never its path; the first line is plain. The page
+ * field is about shows its message and never its path; a message that names its field
+ * already is not prefixed with the label again; the plain line comes with an app's own
+ * detail (once), never with the server kit's words about the request. The page
  * is tests/fixtures/error-summary-page.tsx, bundled with esbuild. Screenshots go to
  * /tmp/error-summary-shots.
  */
@@ -16,8 +18,8 @@ import { axeCheck } from '@vbe/test-browser/axe'
 import { build } from 'esbuild'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { labelled, standalone, summaryLines, type ShownField } from '../src/field-errors.js'
-import type { FieldProblem, Lang, Problem } from '../src/types.js'
+import { labelled, namesField, standalone, summaryDetail, summaryLines, type ShownField } from '../src/field-errors.js'
+import { REQUEST_INVALID, type FieldProblem, type Lang, type Problem } from '../src/types.js'
 
 const SHOTS = '/tmp/error-summary-shots'
 
@@ -87,6 +89,42 @@ describe('summaryLines', () => {
       'Kommentar: måste fyllas i när planen återremitteras: vad stadsdelen ska ändra',
     )
     expect(labelled('', 'saknas')).toBe('Saknas')
+  })
+
+  it('says a label once when the message holds it, in any case and anywhere (sv and en); whole words only', () => {
+    // The user walk's line "Datum för händelsen: Ange datum för händelsen.": the message names the field.
+    expect(labelled('Datum för händelsen', 'Ange datum för händelsen.')).toBe('Ange datum för händelsen.')
+    expect(labelled('Date of the event', 'Enter the date of the event.')).toBe('Enter the date of the event.')
+    expect(labelled('Typ av källa', 'Välj vilken typ av källa underlaget bygger på.')).toBe(
+      'Välj vilken typ av källa underlaget bygger på.',
+    )
+    expect(labelled('Type of source', 'Choose the type of  source.')).toBe('Choose the type of  source.')
+    expect(labelled('Årsmöte', 'ÅRSMÖTE måste ha hållits')).toBe('ÅRSMÖTE måste ha hållits')
+    // Not named: a part of a word, or only some of the label's words.
+    expect(labelled('År', 'Startåret måste vara 2016 eller senare')).toBe('År: Startåret måste vara 2016 eller senare')
+    expect(labelled('Year', 'must be at most 5 years')).toBe('Year: must be at most 5 years')
+    expect(labelled('Datum för händelsen', 'Ange ett datum.')).toBe('Datum för händelsen: Ange ett datum.')
+    expect(labelled('Date of the event', 'Enter the date.')).toBe('Date of the event: Enter the date.')
+    // A label with a regular expression's syntax in it is read as text.
+    expect(namesField('Belopp (kr)', 'Ange belopp (kr) i hela kronor')).toBe(true)
+    expect(namesField('Belopp (kr)', 'Ange belopp kr')).toBe(false)
+    expect(namesField('', 'saknas')).toBe(false)
+  })
+
+  it('shows an app’s detail beside marked fields once, and never the server kit’s words about the request', () => {
+    const errors = [{ path: 'event', message: 'Ange datum för händelsen.' }]
+    const lines = summaryLines(errors, ['event'], () => ({ label: 'Datum för händelsen', shown: 'Ange datum för händelsen.' }))
+    expect(lines).toEqual([{ field: 'event', text: 'Ange datum för händelsen.' }])
+    const app = { status: 400, detail: 'underlaget sparades inte.', errors }
+    expect(summaryDetail(app, lines)).toBe('Underlaget sparades inte.')
+    expect(summaryDetail({ ...app, detail: 'The evidence item was not saved.' }, lines)).toBe('The evidence item was not saved.')
+    // The code the server kit gives its request-level 400s (its test/field-problems.test.ts pins the same value).
+    expect(REQUEST_INVALID).toBe('request-invalid')
+    expect(summaryDetail({ ...app, detail: 'Uppgifterna i begäran innehåller fel.', code: REQUEST_INVALID }, lines)).toBeNull()
+    expect(summaryDetail({ ...app, detail: 'The request body is invalid.', code: REQUEST_INVALID }, lines)).toBeNull()
+    // The same words as a field's message (a client-side check words its one error as its detail too).
+    expect(summaryDetail({ ...app, detail: 'ange datum för händelsen' }, lines)).toBeNull()
+    expect(summaryDetail({ ...app, detail: ' ' }, lines)).toBeNull()
     expect(standalone('ärendet är redan avgjort')).toBe('Ärendet är redan avgjort')
     expect(standalone('2026-02-30 finns inte')).toBe('2026-02-30 finns inte')
   })
@@ -118,11 +156,14 @@ describe('ErrorSummary in Chromium', () => {
   const problemIn = (lang: Lang): Problem => ({
     status: 400,
     detail: lang === 'sv' ? 'Uppgifterna i begäran innehåller fel.' : 'The request body is invalid.',
+    code: REQUEST_INVALID,
     errors: [
       { path: 'year', message: messageText('number.min', { min: 2016 })[lang] },
       { path: 'deadline', message: messageText('date.real')[lang] },
       { path: 'kind', message: messageText('value.missing')[lang] },
       { path: 'persons[0].email', message: messageText('format.email')[lang] },
+      // An app's own message that names its field: the summary does not put the label before it again.
+      { path: 'evidence[0].event', message: lang === 'sv' ? 'Ange datum för händelsen.' : 'Enter the date of the event.' },
     ],
   })
 
@@ -134,6 +175,7 @@ describe('ErrorSummary in Chromium', () => {
         'Sista dag att svara: 2026-02-30 finns inte. Februari 2026 har 28 dagar.',
         'Vad förvaltningen avser att besluta: saknas',
         'Måste vara en e-postadress',
+        'Ange datum för händelsen.',
       ],
       year: 'Måste vara minst 2016',
     },
@@ -144,25 +186,64 @@ describe('ErrorSummary in Chromium', () => {
         'Last day to reply: 2026-02-30 does not exist. February 2026 has 28 days.',
         'What the office intends to decide: is missing',
         'Must be an e-mail address',
+        'Enter the date of the event.',
       ],
       year: 'Must be at least 2016',
     },
   }
 
+  /** The fixture page in `lang`, as a failed submit that got `problem` would show it. */
+  const open = async (lang: Lang, problem: Problem, width = 1280) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } })
+    await page.route('http://kit.test/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Formulär</title></head><body><main><h1>Formulär</h1><div id="root"></div></main><script>window.problem = ${JSON.stringify(problem)}</script><script>${script.replace(/<\/script/gi, '<\\/script')}</script></body></html>`,
+      }),
+    )
+    await page.goto(`http://kit.test/?lang=${lang}`)
+    return page
+  }
+
   for (const lang of ['sv', 'en'] as const) {
-    it(`${lang}: each line names the field by its label, says what the field says, and links to it`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    it(`${lang}: an app's own detail shows with the plain line, once, and the fields stay listed`, async () => {
+      const detail =
+        lang === 'sv' ? 'Underlaget sparades inte. Inget annat ändrades.' : 'The evidence item was not saved. Nothing else changed.'
+      const event = lang === 'sv' ? 'Ange datum för händelsen.' : 'Enter the date of the event.'
+      const page = await open(
+        lang,
+        {
+          status: 400,
+          detail,
+          errors: [
+            { path: 'event', message: event },
+            // An error that only repeats the detail is not listed a second time.
+            { path: '(root)', message: detail },
+          ],
+        },
+        375,
+      )
       try {
-        await page.route('http://kit.test/**', (route) =>
-          route.fulfill({
-            contentType: 'text/html',
-            body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Formulär</title></head><body><main><h1>Formulär</h1><div id="root"></div></main><script>window.problem = ${JSON.stringify(problemIn(lang))}</script><script>${script.replace(/<\/script/gi, '<\\/script')}</script></body></html>`,
-          }),
-        )
-        await page.goto(`http://kit.test/?lang=${lang}`)
         const summary = page.getByRole('alert')
         await summary.waitFor()
-        expect(await summary.locator('p').first().textContent()).toBe(expected[lang].first)
+        expect(await summary.locator('p:not(.visually-hidden)').allTextContents()).toEqual([detail, expected[lang].first])
+        // The date field's own check of 2026-02-30 is listed too, after the API's.
+        expect(await summary.getByRole('listitem').allTextContents()).toEqual([event, expected[lang].lines[1]])
+        expect(((await summary.textContent()) ?? '').split(detail)).toHaveLength(2)
+        await page.screenshot({ path: `${SHOTS}/detail-${lang}-375.png`, fullPage: true })
+        expect((await axeCheck(page)).violations).toEqual([])
+      } finally {
+        await page.close()
+      }
+    })
+
+    it(`${lang}: each line names the field by its label, says what the field says, and links to it`, async () => {
+      const page = await open(lang, problemIn(lang))
+      try {
+        const summary = page.getByRole('alert')
+        await summary.waitFor()
+        // The plain line only: the server kit's words about the request are for API clients.
+        expect(await summary.locator('p:not(.visually-hidden)').allTextContents()).toEqual([expected[lang].first])
         expect(await summary.getByRole('listitem').allTextContents()).toEqual(expected[lang].lines)
         const text = (await summary.textContent()) ?? ''
         expect(text).not.toMatch(/persons|\[0\]|\(body\)|Uppgifterna i begäran|request body/)
@@ -174,6 +255,9 @@ describe('ErrorSummary in Chromium', () => {
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-year')
         await summary.getByRole('link', { name: expected[lang].lines[2]! }).click()
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-kind')
+        // The line whose message names its field links to that field.
+        await summary.getByRole('link', { name: expected[lang].lines[4]! }).click()
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-event')
         // The summary follows what the field says: another day that does not exist, typed and left.
         const deadline = page.locator('#f-deadline')
         await deadline.fill('2026-04-31')

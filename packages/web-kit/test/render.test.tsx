@@ -18,7 +18,7 @@ import { AnnouncerProvider } from '../src/live.js'
 import { SessionsPage } from '../src/sessions-page.js'
 import { PasswordForm } from '../src/password-form.js'
 import { UsersPage } from '../src/users-page.js'
-import type { Lang, Problem } from '../src/types.js'
+import { REQUEST_INVALID, type Lang, type Problem } from '../src/types.js'
 
 const catalogue = defineCatalogue(
   { appName: 'Bidragsprövning', greet: 'Hej {name}', status_new: 'Ny' },
@@ -113,7 +113,9 @@ function FormWith(props: { problem: Problem | null }) {
 describe('forms', () => {
   const problem: Problem = {
     status: 400,
-    detail: 'Ogiltiga uppgifter.',
+    // The server kit's own words for a body that does not match its schema: for API clients, not shown.
+    detail: 'Uppgifterna i begäran innehåller fel.',
+    code: REQUEST_INVALID,
     errors: [
       { path: 'amount', message: 'måste vara minst 1' },
       { path: 'persons[0].email', message: 'måste vara en e-postadress' },
@@ -124,16 +126,32 @@ describe('forms', () => {
     const out = html(<FormWith problem={problem} />)
     expect(out).toContain('role="alert" tabindex="-1"')
     expect(out).toContain('<h2 class="error-summary__title" id="f-error-title">Det gick inte att spara</h2>')
-    expect(out).toContain('<p>Rätta det som är markerat nedan.</p>')
-    expect(out).not.toContain('Ogiltiga uppgifter.')
+    expect(out).toContain('<p class="error-summary__first">Rätta det som är markerat nedan.</p>')
+    expect(out).not.toContain('begäran')
     expect(out).toContain('<a href="#f-amount">Måste vara minst 1</a>')
     expect(out).toContain('<li>Måste vara en e-postadress</li>')
     expect(out).not.toContain('persons[0]')
-    expect(html(<FormWith problem={problem} />, 'en')).toContain('<p>Correct what is marked below.</p>')
+    expect(html(<FormWith problem={problem} />, 'en')).toContain('<p class="error-summary__first">Correct what is marked below.</p>')
     // A problem without field errors keeps its detail.
     expect(html(<FormWith problem={{ status: 409, detail: 'Någon annan har ändrat ärendet.' }} />)).toContain(
-      '<p>Någon annan har ändrat ärendet.</p>',
+      '<p class="error-summary__first">Någon annan har ändrat ärendet.</p>',
     )
+  })
+  it('shows an app’s own detail of a 400 that marks fields too, before the plain line, and once', () => {
+    const own: Problem = {
+      status: 400,
+      detail: 'Rubrikraden innehåller fel. Ingenting importerades.',
+      errors: [{ path: 'amount', message: 'måste vara minst 1' }],
+    }
+    const out = html(<FormWith problem={own} />)
+    expect(out).toContain(
+      '<p class="error-summary__detail">Rubrikraden innehåller fel. Ingenting importerades.</p><p class="error-summary__first">Rätta det som är markerat nedan.</p>',
+    )
+    // A detail that only repeats a field's message is not said twice.
+    const repeated = html(
+      <FormWith problem={{ ...own, detail: 'Måste vara minst 1.', errors: [...own.errors!, { path: 'x', message: 'y' }] }} />,
+    )
+    expect(repeated).not.toContain('error-summary__detail')
   })
   it('marks the field invalid and describes it by its hint and its error', () => {
     const out = html(<FormWith problem={problem} />)

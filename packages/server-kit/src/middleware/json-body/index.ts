@@ -9,9 +9,18 @@ import { problemText, type Text } from '../../messages.js'
  */
 export const INVALID_BODY: Text = { sv: 'Uppgifterna i begäran innehåller fel.', en: 'The request body is invalid.' }
 
-/** A 400 problem listing each field and what is wrong with it. */
+/**
+ * The `code` of the 400s the kit writes itself for a request that does not match its schema
+ * (body, query, path, headers): their detail speaks of the request, for API clients, so a
+ * staff UI's error summary leaves it out and names the fields (`@vbe/web-kit` holds the same
+ * value as `REQUEST_INVALID`; test/field-problems.test.ts checks they agree). An app's own
+ * 400 (`Invalid`) carries no code: its detail is the app's words, and the summary shows it.
+ */
+export const REQUEST_INVALID = 'request-invalid'
+
+/** A 400 problem listing each field and what is wrong with it (the kit's own check of a request). */
 export function invalidProblem(detail: Text, errors: readonly FieldProblemText[]): ProblemTexts {
-  return { type: 'https://vbe.invalid/problems/invalid', title: PROBLEM_TITLES.invalid, status: 400, detail, errors }
+  return { type: 'https://vbe.invalid/problems/invalid', title: PROBLEM_TITLES.invalid, status: 400, detail, errors, code: REQUEST_INVALID }
 }
 
 /** Finds strings with NUL characters, which PostgreSQL cannot store, with their paths (at most 20). */
