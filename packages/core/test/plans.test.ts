@@ -240,7 +240,7 @@ describe('analysePlan on a blank plan (what it needs before it goes to the commi
       'plugin:norrmalm',
     ])
     expect(a.summary.findings.error).toBe(5)
-    expect(a.revisionFindings[0]?.message.sv).toBe('Lägesbilden har ingen text. Beskriv vad den aktuella lokala lägesbilden visar (D2).')
+    expect(a.revisionFindings[0]?.message.sv).toBe('Lägesbilden har ingen text. Beskriv vad den aktuella lokala lägesbilden visar.')
     // Blank space is no text either; a written picture is.
     const spaces = { ...blank, situationPicture: { ...blank.situationPicture, summary: '  ' } }
     expect(codes(analysePlan(spaces, { templates: [], on }).revisionFindings)).toContain('situation-picture-summary-missing')

@@ -211,6 +211,8 @@ export const en: Messages = {
   exportPdf: 'PDF',
   heatMap: 'Coverage by district',
   heatHelp: 'Each cell shows the number of activities covering the item; “gap” means none does.',
+  heatScroll: 'The table has {n} items: scroll or swipe it sideways to see them all.',
+  heatColumns: 'The table’s columns',
   gap: 'gap',
   noPlan: 'no plan',
   pictures: 'Situation pictures by date',
@@ -219,5 +221,7 @@ export const en: Messages = {
   uncovered: 'Items no district covers',
   districtsWithPlan: 'Districts with a plan',
   back: 'Back to the plans',
+  /** The catalogue's language, for texts that come from core in both languages. */
+  langCode: 'en',
   errorTitle: 'Something went wrong',
 }

@@ -213,6 +213,8 @@ export const sv = {
   exportPdf: 'PDF',
   heatMap: 'Täckning per stadsdel',
   heatHelp: 'Varje cell visar antalet aktiviteter som täcker punkten; ”lucka” betyder att ingen gör det.',
+  heatScroll: 'Tabellen har {n} punkter: rulla eller svep den i sidled för att se alla.',
+  heatColumns: 'Kolumnerna i tabellen',
   gap: 'lucka',
   noPlan: 'ingen plan',
   pictures: 'Lägesbilder efter datum',
@@ -221,6 +223,8 @@ export const sv = {
   uncovered: 'Punkter som ingen stadsdel täcker',
   districtsWithPlan: 'Stadsdelar med plan',
   back: 'Tillbaka till planerna',
+  /** The catalogue's language, for texts that come from core in both languages. */
+  langCode: 'sv',
   errorTitle: 'Något gick fel',
 }
 

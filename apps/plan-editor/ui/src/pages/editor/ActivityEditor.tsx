@@ -1,6 +1,6 @@
 // One activity of the plan as a form: its links to the strategy, who is responsible, its period, risks and indicators.
 import { memo, useState } from 'react'
-import type { Activity, Indicator } from '@vbe/core/plans'
+import { strategyItemLabel, type Activity, type Indicator } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
 import { districtPlugin } from '@vbe/districts'
 import { DateField } from '@vbe/web-kit'
@@ -71,7 +71,10 @@ export const ActivityEditor = memo(function ActivityEditor({
       <details>
         <summary>
           {t('guidelines')}, {t('perspectives').toLowerCase()}, {t('measures').toLowerCase()}, {t('directivePoints').toLowerCase()} (
-          {[...a.guidelines, ...a.perspectives, ...a.measures, ...a.directivePoints].join(', ') || '—'})
+          {[...a.guidelines, ...a.perspectives, ...a.measures, ...a.directivePoints]
+            .map((id) => strategyItemLabel(id)?.short[lang] ?? id)
+            .join(', ') || '—'}
+          )
         </summary>
         <Checks
           legend={t('guidelines')}
@@ -247,13 +250,13 @@ export const ActivityEditor = memo(function ActivityEditor({
       </div>
       <details>
         <summary>
-          {t('risks')} ({a.risks.map((r) => r.riskId).join(', ') || '—'})
+          {t('risks')} ({a.risks.map((r) => risks.byId(r.riskId).title[lang]).join(', ') || '—'})
         </summary>
         {RISK_IDS.map((rid) => (
           <Text
             key={rid}
             id={`${p}-risk-${rid}`}
-            label={`${t('mitigation')} ${rid}: ${risks.byId(rid).title[lang]}`}
+            label={`${t('mitigation')}: ${risks.byId(rid).title[lang]}`}
             multiline
             value={a.risks.find((r) => r.riskId === rid)?.mitigation ?? ''}
             readOnly={readOnly}
