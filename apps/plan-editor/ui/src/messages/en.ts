@@ -58,6 +58,8 @@ export const en: Messages = {
   'done.revise': 'The revision has started: the plan can be changed again (version {version}).',
   submitBlockedTitle: 'The plan cannot be submitted yet',
   submitBlockedText: 'The committee only receives plans without errors. Correct these first:',
+  adoptBlockedTitle: 'The plan cannot be adopted',
+  adoptBlockedText: 'The committee only adopts plans without errors. Return the plan to the district so that it corrects these:',
   confirmWarningsTitle: 'Still worth a look (warnings; they do not stop the submission):',
   decisionReference: 'Committee decision (minute)',
   comment: 'Comment',
@@ -71,8 +73,6 @@ export const en: Messages = {
   confirmSubmitText:
     'The plan is submitted as it stands in version {version}. While it awaits the committee’s decision it cannot be changed; the committee adopts it or returns it.',
   confirmSubmit: 'Yes, submit the plan',
-  confirmErrorsOne: 'The plan has 1 error (see Coverage and findings). Correct it first, or go on anyway.',
-  confirmErrorsMany: 'The plan has {count} errors (see Coverage and findings). Correct them first, or go on anyway.',
   cancel: 'Cancel',
   tabContent: 'Plan content',
   tabFollowUp: 'Follow-up',

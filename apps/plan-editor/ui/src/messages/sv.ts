@@ -60,6 +60,8 @@ export const sv = {
   'done.revise': 'Revideringen är påbörjad: planen kan ändras igen (version {version}).',
   submitBlockedTitle: 'Planen kan inte lämnas in ännu',
   submitBlockedText: 'Nämnden får bara planer utan fel. Rätta det här först:',
+  adoptBlockedTitle: 'Planen kan inte antas',
+  adoptBlockedText: 'Nämnden antar bara planer utan fel. Återremittera planen till stadsdelen så att den rättar det här:',
   confirmWarningsTitle: 'Det här är kvar att se över (varningar, de hindrar inte inlämningen):',
   decisionReference: 'Nämndens beslut (paragraf)',
   comment: 'Kommentar',
@@ -73,8 +75,6 @@ export const sv = {
   confirmSubmitText:
     'Planen lämnas in som den ser ut i version {version}. Medan den väntar på nämndens beslut kan den inte ändras; nämnden antar den eller återremitterar den.',
   confirmSubmit: 'Ja, lämna in planen',
-  confirmErrorsOne: 'Planen har 1 fel (se Täckning och iakttagelser). Rätta det först, eller fortsätt ändå.',
-  confirmErrorsMany: 'Planen har {count} fel (se Täckning och iakttagelser). Rätta dem först, eller fortsätt ändå.',
   cancel: 'Avbryt',
   tabContent: 'Planens innehåll',
   tabFollowUp: 'Uppföljning',
