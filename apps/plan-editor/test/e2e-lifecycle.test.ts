@@ -103,7 +103,21 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     expect(page.url()).toMatch(/#\/plan\/[0-9a-f-]{36}$/) // the link takes focus to the field; the page stays
     await act.getByLabel('Rubrik', { exact: true }).fill('Utbildning i orosanmälan för skolpersonal')
     await invalid.filter({ hasText: 'Aktivitet 1: Rubrik' }).waitFor({ state: 'detached' })
+    // The structure starts unchosen (nobody chose the district's administration for the planner): the plan
+    // saves as a draft, the field says in words what to choose, and the analysis counts it as an error.
+    const structure = act.getByRole('group', { name: 'Struktur' })
+    const notChosen = `Aktiviteten ”Utbildning i orosanmälan för skolpersonal” anger inte om den bedrivs i en befintlig struktur eller behöver en ny. Välj en av dem och beskriv den.`
+    expect(await structure.getByRole('radio', { checked: true }).count()).toBe(0)
+    expect(await structure.locator('.field__error').textContent()).toBe(notChosen)
+    expect(await structure.getByRole('radio', { name: 'Ny struktur' }).getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('[data-code=structure-not-chosen]').textContent()).toContain(notChosen)
+    await saved(page)
+    await checkAxe(page, 'activity with its structure not chosen')
+    await page.screenshot({ path: '/tmp/pe-structure-unchosen-sv.png', fullPage: false })
+    await structure.getByRole('radio', { name: 'Inom befintlig struktur' }).check()
     await act.getByLabel('Befintlig struktur', { exact: true }).fill('Samverkan skola–socialtjänst')
+    await page.locator('[data-code=structure-not-chosen]').waitFor({ state: 'detached' })
+    expect(await structure.locator('.field__error').count()).toBe(0)
     await act.locator('summary', { hasText: 'Riktlinjer' }).click()
     await act.getByRole('checkbox', { name: 'Kunskap om våldsbejakande extremism ska öka i hela staden' }).check()
     await act.getByRole('checkbox', { name: 'Utbildning, kompetensutveckling och kunskapsstöd' }).check()

@@ -119,6 +119,23 @@ describe('parsePlan', () => {
     ;(p.activities![0] as { existingStructure: unknown }).existingStructure = { kind: 'new' }
     expect(() => parsePlan(p)).toThrow(/activities\[0\]\.existingStructure\.reason/)
   })
+
+  it('parses an activity whose structure is not chosen yet, and the analysis reports it as an error, in words', () => {
+    const p = structuredClone(norrmalmExamplePlan) as Plan
+    delete (p.activities[0] as { existingStructure?: unknown }).existingStructure
+    const plan = parsePlan(p)
+    expect(plan.activities[0]?.existingStructure).toBeUndefined()
+    const found = analysePlan(plan, { templates: [], on: '2026-06-01' }).revisionFindings.filter((f) => f.code === 'structure-not-chosen')
+    expect(found.map((f) => [f.severity, f.activityId])).toEqual([['error', plan.activities[0]!.id]])
+    expect(found[0]!.message.sv).toBe(
+      `Aktiviteten ”${plan.activities[0]!.title}” anger inte om den bedrivs i en befintlig struktur eller behöver en ny. Välj en av dem och beskriv den.`,
+    )
+    expect(found[0]!.message.en).toContain('does not say whether it runs in an existing structure or needs a new one')
+    // Chosen, it is not reported.
+    expect(codes(analysePlan(parsePlan(norrmalmExamplePlan), { templates: [], on: '2026-06-01' }).revisionFindings)).not.toContain(
+      'structure-not-chosen',
+    )
+  })
 })
 
 describe('analysePlan on the Rinkeby-Kista plan (the weaknesses of 2017)', () => {

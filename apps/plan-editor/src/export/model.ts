@@ -126,8 +126,9 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
           { label: t.partners, value: list(a.partners.map((p) => actorName(p, lang))) },
           {
             label: t.structure,
-            value:
-              a.existingStructure.kind === 'existing'
+            value: !a.existingStructure
+              ? t.notChosen
+              : a.existingStructure.kind === 'existing'
                 ? `${t.existing}: ${a.existingStructure.name}`
                 : `${t.newStructure} ${a.existingStructure.reason}`,
           },

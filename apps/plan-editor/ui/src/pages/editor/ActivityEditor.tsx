@@ -7,6 +7,7 @@ import { DateField } from '@vbe/web-kit'
 import type { T } from '../../i18n'
 import { Checks, Text } from './fields'
 import { RemoveActivityDialog } from './RemoveActivityDialog'
+import { StructureField } from './StructureField'
 
 export const ActivityEditor = memo(function ActivityEditor({
   activity: a,
@@ -17,6 +18,7 @@ export const ActivityEditor = memo(function ActivityEditor({
   t,
   lang,
   district,
+  structureError,
 }: {
   activity: Activity
   index: number
@@ -26,6 +28,8 @@ export const ActivityEditor = memo(function ActivityEditor({
   t: T
   lang: 'sv' | 'en'
   district: string
+  /** The analysis's error when the activity's structure is not chosen, in words; shown at the field. */
+  structureError: string | undefined
 }) {
   const p = `act-${a.id}`
   const [removing, setRemoving] = useState(false)
@@ -190,46 +194,7 @@ export const ActivityEditor = memo(function ActivityEditor({
           </select>
         </p>
       </div>
-      <fieldset>
-        <legend>{t('structure')}</legend>
-        <label className="inline">
-          <input
-            type="radio"
-            name={`${p}-sk`}
-            checked={a.existingStructure.kind === 'existing'}
-            disabled={readOnly}
-            onChange={() => ch((x) => ({ ...x, existingStructure: { kind: 'existing', name: '' } }))}
-          />{' '}
-          {t('existing')}
-        </label>
-        <label className="inline">
-          <input
-            type="radio"
-            name={`${p}-sk`}
-            checked={a.existingStructure.kind === 'new'}
-            disabled={readOnly}
-            onChange={() => ch((x) => ({ ...x, existingStructure: { kind: 'new', reason: '' } }))}
-          />{' '}
-          {t('newStructure')}
-        </label>
-        {a.existingStructure.kind === 'existing' ? (
-          <Text
-            id={`${p}-sname`}
-            label={t('structureName')}
-            value={a.existingStructure.name}
-            readOnly={readOnly}
-            onChange={(v) => ch((x) => ({ ...x, existingStructure: { kind: 'existing', name: v } }))}
-          />
-        ) : (
-          <Text
-            id={`${p}-sreason`}
-            label={t('structureReason')}
-            value={a.existingStructure.reason}
-            readOnly={readOnly}
-            onChange={(v) => ch((x) => ({ ...x, existingStructure: { kind: 'new', reason: v } }))}
-          />
-        )}
-      </fieldset>
+      <StructureField activity={a} change={ch} readOnly={readOnly} t={t} error={structureError} />
       <div className="grid2">
         <DateField
           id={`${p}-from`}

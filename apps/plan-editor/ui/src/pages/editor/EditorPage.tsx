@@ -87,7 +87,7 @@ export function Editor({ id }: { id: string; user: User }) {
 
       <div className="layout">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="main-col">
-          {tab === 'content' && <ContentForm doc={doc} update={update} readOnly={readOnly} t={t} lang={lang} />}
+          {tab === 'content' && <ContentForm doc={doc} update={update} readOnly={readOnly} t={t} lang={lang} analysis={analysis} />}
           {tab === 'followup' && <FollowUp plan={server} onSaved={adopt} version={version} busy={busy} />}
           {tab === 'versions' && <Versions plan={server} />}
         </div>

@@ -1,4 +1,4 @@
-import type { Plan } from '@vbe/core/plans'
+import { strategyItemLabel, type Plan } from '@vbe/core/plans'
 import { ACTIVITY_FIELDS, INDICATOR_FIELDS } from '../../../../shared/plan-fields'
 import type { T } from '../../i18n'
 
@@ -37,12 +37,13 @@ export function issueField(path: readonly PropertyKey[], doc: Plan, t: T, sectio
       return { label: join(name, t(fourth === 'from' ? 'periodFrom' : 'periodTo')), fieldId: `${p}-${fourth}` }
     if (third === 'responsible' && fourth === 'level') return { label: join(name, t('level')), fieldId: `${p}-level` }
     if (third === 'existingStructure') {
-      const existing = activity.existingStructure.kind === 'existing'
+      const existing = activity.existingStructure?.kind === 'existing'
       return { label: join(name, t(existing ? 'structureName' : 'structureReason')), fieldId: `${p}-${existing ? 'sname' : 'sreason'}` }
     }
     if (third === 'risks' && typeof fourth === 'number') {
       const risk = activity.risks[fourth]?.riskId
-      return { label: join(name, `${t('mitigation')} ${risk ?? fourth + 1}`), fieldId: risk ? `${p}-risk-${risk}` : null }
+      const title = risk ? strategyItemLabel(risk)?.title[t('langCode') === 'en' ? 'en' : 'sv'] : undefined
+      return { label: join(name, `${t('mitigation')}: ${title ?? fourth + 1}`), fieldId: risk ? `${p}-risk-${risk}` : null }
     }
     if (third === 'indicators' && typeof fourth === 'number') {
       const indicator = activity.indicators[fourth]
