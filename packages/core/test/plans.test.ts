@@ -95,9 +95,9 @@ describe('parsePlan', () => {
       const problems = (e as ValidationError).problems.map((p) => `${p.path}: ${p.message}`)
       expect(problems).toEqual(
         expect.arrayContaining([
-          'year: year must be 2016 or later',
-          'activities[0].indicators[0].kind: kind must be one of effect, output, activity',
-          'activities[1].period.to: period.from must not be after period.to',
+          'year: must be 2016 or later',
+          'activities[0].indicators[0].kind: must be one of the choices offered',
+          'activities[1].period.to: must not be before the start date',
           'activities[1].guidelines[0]: must be a guideline id (G1, G2, G3, G4, G5), got "G9"',
         ]),
       )
@@ -110,8 +110,8 @@ describe('parsePlan', () => {
       dup.activities![0]!,
       { ...dup.activities![0]!, indicators: [dup.activities![0]!.indicators![0]!, dup.activities![0]!.indicators![0]!] },
     ]
-    expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.id: duplicate activity id "a1"/)
-    expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.indicators\[1\]\.id: duplicate indicator id "i1"/)
+    expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.id: has the same id \("a1"\) as another entry/)
+    expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.indicators\[1\]\.id: has the same id \("i1"\) as another entry/)
   })
 
   it('requires an existing structure or a reason for a new one', () => {
