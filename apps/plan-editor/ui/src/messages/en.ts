@@ -84,7 +84,9 @@ export const en: Messages = {
   situationPicture: 'Situation picture',
   date: 'Date',
   summary: 'Summary',
-  leaveUnsaved: 'The plan has changes that are not saved. Leave the page anyway?',
+  leaveTitle: 'Leave the plan without saving?',
+  leaveUnsaved: 'The plan has changes that are not saved. If you leave the page now, they are lost.',
+  leaveConfirm: 'Yes, leave the page',
   confirmRemoveActivityTitle: 'Remove the activity "{activity}"?',
   confirmRemoveActivityText:
     'The activity is removed from the plan with {indicators} and {followUps}. This cannot be undone here; earlier versions remain under Versions and export.',

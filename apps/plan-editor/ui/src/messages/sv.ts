@@ -86,7 +86,9 @@ export const sv = {
   situationPicture: 'Lägesbild',
   date: 'Datum',
   summary: 'Sammanfattning',
-  leaveUnsaved: 'Planen har ändringar som inte är sparade. Lämna sidan ändå?',
+  leaveTitle: 'Lämna planen utan att spara?',
+  leaveUnsaved: 'Planen har ändringar som inte är sparade. Lämnar du sidan nu går de förlorade.',
+  leaveConfirm: 'Ja, lämna sidan',
   confirmRemoveActivityTitle: 'Ta bort aktiviteten "{activity}"?',
   confirmRemoveActivityText:
     'Aktiviteten tas bort ur planen med {indicators} och {followUps}. Det går inte att ångra här; tidigare versioner finns kvar under Versioner och export.',
