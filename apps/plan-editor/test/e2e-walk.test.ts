@@ -52,6 +52,20 @@ describe('plan editor: the walk’s findings in Chromium', () => {
     expect(await page.locator('.badge', { hasText: 'Utkast' }).count()).toBeGreaterThan(0)
     await checkAxe(page, 'submit refused (errors listed)')
     await page.screenshot({ path: '/tmp/pe-submit-blocked.png', fullPage: false })
+    // In English: the same list, each error in English words, the heading and the lead in English.
+    const svItems = await blocked.getByRole('listitem').allTextContents()
+    await suite.setLanguage(page, 'en')
+    const blockedEn = page.getByRole('alert', { name: 'The plan cannot be submitted yet' })
+    await blockedEn.waitFor()
+    expect(await blockedEn.textContent()).toContain('The committee only receives plans without errors. Correct these first:')
+    const enItems = await blockedEn.getByRole('listitem').allTextContents()
+    expect(enItems.length).toBe(errors)
+    expect(enItems).toContain('The plan is for 2017, which has passed. Make the yearly revision for 2026.')
+    for (const [i, item] of enItems.entries()) expect(item, 'each error in English, not left in Swedish').not.toBe(svItems[i])
+    expect(enItems.join(' ')).not.toMatch(/plan-year-passed|risk-not-handled|\b[GDMPR]\d{1,2}\b/)
+    await checkAxe(page, 'submit refused (errors listed, English)')
+    await page.screenshot({ path: '/tmp/pe-submit-blocked-en.png', fullPage: false })
+    await suite.setLanguage(page, 'sv')
 
     // Norrmalm's plan has no errors: the dialog asks, and warns of nothing (on a 375 px phone).
     const nm = await signIn('officer.nm', 375)
