@@ -34,6 +34,13 @@ const join = (...p: string[]) => p.join(': ')
 
 /** The language of a catalogue's words (a risk's title comes from core, in that language). */
 const langOf = (t: Words): Lang => (t('langCode') === 'en' ? 'en' : 'sv')
+/** The label of a risk's handling, the risk by its title (`Hantering av risken ”Social oro”`), never its id. */
+export function mitigationLabel(t: Words, riskId: string): string {
+  const lang = langOf(t)
+  const title = strategyItemLabel(riskId)?.title[lang]
+  if (!title) return t('risks')
+  return `${t('mitigation')} ${lang === 'sv' ? `”${title}”` : `“${title}”`}`
+}
 /** An activity's links to the strategy (guidelines, perspectives, measures, directive points): values that are ids of its items. */
 const STRATEGY_LISTS = new Set(['guidelines', 'perspectives', 'measures', 'directivePoints'])
 
@@ -78,8 +85,7 @@ export function activityChangeLabel(path: string, t: Words, activity: string | u
   if (first === 'responsible' && second === 'level') return join(where, t('level'))
   if (first === 'existingStructure')
     return join(where, t(second === 'reason' ? 'structureReason' : second === 'name' ? 'structureName' : 'structure'))
-  if (first === 'risks' && second)
-    return join(where, `${t('mitigation')} ${strategyItemLabel(second)?.title[langOf(t)] ?? t('risks').toLowerCase()}`)
+  if (first === 'risks' && second) return join(where, mitigationLabel(t, second))
   const field = ACTIVITY_FIELDS[first]
   return field ? join(where, t(field[0])) : where
 }

@@ -37,7 +37,13 @@ describe('plan editor tables on a phone', () => {
     // The plan list: the kit's table as cards, each plan a labelled card; nothing scrolls sideways.
     expect(await sideways(page)).toEqual({ page: 0, regions: [] })
     expect(await page.locator('.table-wrap--cards').count()).toBe(1)
-    expect(await page.getByRole('row', { name: /^Rinkeby-Kista 2017/ }).locator('.table__label').first().isVisible()).toBe(true)
+    expect(
+      await page
+        .getByRole('row', { name: /^Rinkeby-Kista 2017/ })
+        .locator('.table__label')
+        .first()
+        .isVisible(),
+    ).toBe(true)
     await suite.checkAxe(page, 'plan list sv 375')
     await page.screenshot({ path: '/tmp/pe-phone-plans-sv.png', fullPage: true })
     await setLanguage(page, 'en')

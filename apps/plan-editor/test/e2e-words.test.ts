@@ -105,7 +105,7 @@ describe('the strategy’s short ids never reach a user', () => {
       await redline.waitFor()
       const text = (await redline.textContent()) ?? ''
       expect(text).toContain(lang === 'sv' ? 'Samarbete med polisen' : 'Cooperation with the police')
-      expect(text).toContain(lang === 'sv' ? 'Hantering av Social oro' : 'Handling of Social unrest')
+      expect(text).toContain(lang === 'sv' ? 'Hantering av risken ”Social oro”' : 'Handling of the risk “Social unrest”')
 
       await page.getByRole('link', { name: lang === 'sv' ? 'Central översikt' : 'Central overview' }).click()
       await page.locator('table.heat td').first().waitFor()

@@ -16,7 +16,7 @@ function problemsOf(input: PlanInput): readonly FieldProblem[] {
 const bad = (): PlanInput => {
   const p = structuredClone(norrmalmExamplePlan) as PlanInput & Record<string, unknown>
   const first = (p.activities as unknown as Array<Record<string, unknown>>)[0]!
-  const acts = [1, 2, 3, 4].map((n) => ({ ...structuredClone(first), id: `x${n}` }))
+  const acts: Array<Record<string, unknown>> = [1, 2, 3, 4].map((n) => ({ ...structuredClone(first), id: `x${n}` }))
   p.activities = acts as unknown as PlanInput['activities']
   p.year = 2015 // plan.fromYear
   p.district = 'Rinkeby Kista' // plan.district

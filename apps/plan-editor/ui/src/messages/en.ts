@@ -135,7 +135,7 @@ export const en: Messages = {
   periodFrom: 'From',
   periodTo: 'To',
   risks: 'Risks and how they are handled',
-  mitigation: 'Handling of',
+  mitigation: 'Handling of the risk',
   indicators: 'Indicators',
   addIndicator: 'Add indicator',
   removeIndicator: 'Remove the indicator',

@@ -137,7 +137,7 @@ export const sv = {
   periodFrom: 'Från',
   periodTo: 'Till',
   risks: 'Risker och hur de hanteras',
-  mitigation: 'Hantering av',
+  mitigation: 'Hantering av risken',
   indicators: 'Indikatorer',
   addIndicator: 'Lägg till indikator',
   removeIndicator: 'Ta bort indikatorn',

@@ -8,6 +8,7 @@ import type { T } from '../../i18n'
 import { Checks, Text } from './fields'
 import { RemoveActivityDialog } from './RemoveActivityDialog'
 import { StructureField } from './StructureField'
+import { mitigationLabel } from '../../../../shared/change-labels'
 
 export const ActivityEditor = memo(function ActivityEditor({
   activity: a,
@@ -221,7 +222,7 @@ export const ActivityEditor = memo(function ActivityEditor({
           <Text
             key={rid}
             id={`${p}-risk-${rid}`}
-            label={`${t('mitigation')}: ${risks.byId(rid).title[lang]}`}
+            label={mitigationLabel(t, rid)}
             multiline
             value={a.risks.find((r) => r.riskId === rid)?.mitigation ?? ''}
             readOnly={readOnly}

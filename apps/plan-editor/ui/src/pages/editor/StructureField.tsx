@@ -26,7 +26,7 @@ export function StructureField({
   const errorId = `${p}-structure-error`
   const invalid = error ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {}
   return (
-    <fieldset className={error ? 'field--error' : undefined} data-testid="structure">
+    <fieldset className={error ? 'field--error' : undefined}>
       <legend>{t('structure')}</legend>
       {error && (
         <p className="field__error" id={errorId}>

@@ -1,4 +1,5 @@
-import { strategyItemLabel, type Plan } from '@vbe/core/plans'
+import type { Plan } from '@vbe/core/plans'
+import { mitigationLabel } from '../../../../shared/change-labels'
 import { ACTIVITY_FIELDS, INDICATOR_FIELDS } from '../../../../shared/plan-fields'
 import type { T } from '../../i18n'
 
@@ -42,8 +43,7 @@ export function issueField(path: readonly PropertyKey[], doc: Plan, t: T, sectio
     }
     if (third === 'risks' && typeof fourth === 'number') {
       const risk = activity.risks[fourth]?.riskId
-      const title = risk ? strategyItemLabel(risk)?.title[t('langCode') === 'en' ? 'en' : 'sv'] : undefined
-      return { label: join(name, `${t('mitigation')}: ${title ?? fourth + 1}`), fieldId: risk ? `${p}-risk-${risk}` : null }
+      return { label: join(name, risk ? mitigationLabel(t, risk) : t('risks')), fieldId: risk ? `${p}-risk-${risk}` : null }
     }
     if (third === 'indicators' && typeof fourth === 'number') {
       const indicator = activity.indicators[fourth]
