@@ -1,4 +1,5 @@
 import type { FieldChange, Plan } from '@vbe/core/plans'
+import { strategyItemLabel } from '@vbe/core/plans'
 import { actors } from '@vbe/core/strategy'
 import { en } from '../ui/src/messages/en.js'
 import { sv, type MessageKey } from '../ui/src/messages/sv.js'
@@ -30,6 +31,18 @@ export const changeWords =
 const parts = (path: string): string[] => path.split(/[.[\]]+/).filter(Boolean)
 
 const join = (...p: string[]) => p.join(': ')
+
+/** The language of a catalogue's words (a risk's title comes from core, in that language). */
+const langOf = (t: Words): Lang => (t('langCode') === 'en' ? 'en' : 'sv')
+/** The label of a risk's handling, the risk by its title (`Hantering av risken ”Social oro”`), never its id. */
+export function mitigationLabel(t: Words, riskId: string): string {
+  const lang = langOf(t)
+  const title = strategyItemLabel(riskId)?.title[lang]
+  if (!title) return t('risks')
+  return `${t('mitigation')} ${lang === 'sv' ? `”${title}”` : `“${title}”`}`
+}
+/** An activity's links to the strategy (guidelines, perspectives, measures, directive points): values that are ids of its items. */
+const STRATEGY_LISTS = new Set(['guidelines', 'perspectives', 'measures', 'directivePoints'])
 
 /** A change outside the activities. */
 export function planChangeLabel(path: string, t: Words, sectionTitle: (id: string) => string | undefined): string {
@@ -72,7 +85,7 @@ export function activityChangeLabel(path: string, t: Words, activity: string | u
   if (first === 'responsible' && second === 'level') return join(where, t('level'))
   if (first === 'existingStructure')
     return join(where, t(second === 'reason' ? 'structureReason' : second === 'name' ? 'structureName' : 'structure'))
-  if (first === 'risks' && second) return join(where, `${t('mitigation')} ${second}`)
+  if (first === 'risks' && second) return join(where, mitigationLabel(t, second))
   const field = ACTIVITY_FIELDS[first]
   return field ? join(where, t(field[0])) : where
 }
@@ -136,6 +149,8 @@ function text(v: unknown, path: string, t: Words, names: ValueNames | undefined)
   const words = CODED[path]
   if (words) return t(`${words}${v}` as MessageKey)
   if (names && ACTOR.has(path)) return actors.find(v)?.title[names.lang] ?? v
+  // A guideline, measure, … by its short label, never its id (G1, M4).
+  if (STRATEGY_LISTS.has(path)) return strategyItemLabel(v)?.short[names?.lang ?? langOf(t)] ?? v
   // An activity's sections: the ids of the district's sections it answers.
   if (path === 'sections') return names?.sectionTitle?.(v) ?? v
   return v

@@ -5,7 +5,8 @@ import { browserSuite } from './browser-suite.js'
 
 /**
  * Activities without surprises, in Chromium against the real server (PGlite, demo data): removing one asks
- * first and says what goes with it; a new one starts valid and saves; leaving with unsaved changes asks.
+ * first and says what goes with it; a new one saves at once; leaving with unsaved changes asks in the kit's
+ * dialog inside the app (never window.confirm) and with the browser's own question on unload.
  */
 describe('plan editor: adding, removing and leaving, in Chromium', () => {
   const suite = browserSuite({ expectedStatuses: [401] })
@@ -54,31 +55,74 @@ describe('plan editor: adding, removing and leaving, in Chromium', () => {
     await saved(page)
   })
 
-  it('a new activity is valid at once and saves; leaving with an unsaved change asks, in the app and on unload', async () => {
+  /** Adds an activity, lets it save, then empties its title (which cannot be saved): a change that stays unsaved. */
+  async function unsavedChange(page: Page) {
+    await page.getByRole('button', { name: /^(Lägg till aktivitet|Add activity)$/ }).click()
+    await saved(page)
+    const activity = page.locator('[data-activity]').last()
+    await activity.getByLabel(/^(Rubrik|Title)$/).fill('')
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('invalid')
+  }
+
+  it('a new activity saves at once; leaving with an unsaved change asks in the app’s own dialog, and on unload the browser asks', async () => {
     const page = await openNorrmalm()
     await page.getByRole('button', { name: 'Lägg till aktivitet' }).click()
     await saved(page)
     expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('saved')
     expect(await page.getByRole('region', { name: 'Fält att rätta innan planen kan sparas' }).count()).toBe(0)
 
-    // An unsaved change (an empty title cannot be saved): the app's own links ask first, in Swedish.
+    // An unsaved change: the app's own links ask first, in the kit's dialog (never window.confirm), in Swedish.
     const activity = page.locator('[data-activity]').last()
     await activity.getByLabel('Rubrik', { exact: true }).fill('')
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('invalid')
     const url = page.url()
-    const asked: string[] = []
+    const native: string[] = []
     const dismiss = (d: Dialog) => {
-      asked.push(`${d.type()}: ${d.message()}`)
+      native.push(`${d.type()}: ${d.message()}`)
       void d.dismiss()
     }
     page.on('dialog', dismiss)
-    await page.getByRole('navigation').getByRole('link', { name: 'Planer' }).first().click()
-    await expect.poll(() => asked.length).toBe(1)
-    expect(asked[0]).toBe('confirm: Planen har ändringar som inte är sparade. Lämna sidan ändå?')
+    const link = page.getByRole('navigation').getByRole('link', { name: 'Planer' }).first()
+    await link.click()
+    const dialog = page.getByRole('dialog', { name: 'Lämna planen utan att spara?' })
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toContain('Planen har ändringar som inte är sparade. Lämnar du sidan nu går de förlorade.')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
+    await checkAxe(page, 'leave with unsaved changes (dialog)')
+    await page.screenshot({ path: '/tmp/pe-leave-sv.png', fullPage: false })
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
     expect(page.url()).toBe(url)
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Planer')
+    await link.click()
+    await dialog.getByRole('button', { name: 'Avbryt' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    expect(page.url()).toBe(url)
+    expect(native).toEqual([])
     // Closing or reloading the page: the browser's own question (beforeunload).
     await page.close({ runBeforeUnload: true })
-    await expect.poll(() => asked.length).toBe(2)
-    expect(asked[1]).toMatch(/^beforeunload/)
+    await expect.poll(() => native.length).toBe(1)
+    expect(native[0]).toMatch(/^beforeunload/)
+  })
+
+  it('in English the dialog asks in English, and confirming leaves for the link’s page', async () => {
+    const page = await openNorrmalm(375)
+    await suite.setLanguage(page, 'en')
+    await unsavedChange(page)
+    const native: string[] = []
+    page.on('dialog', (d) => {
+      native.push(d.type())
+      void d.dismiss()
+    })
+    await page.getByRole('navigation').getByRole('link', { name: 'Plans' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Leave the plan without saving?' })
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toContain('The plan has changes that are not saved. If you leave the page now, they are lost.')
+    await checkAxe(page, 'leave with unsaved changes (dialog, English, phone)')
+    await page.screenshot({ path: '/tmp/pe-leave-en-375.png', fullPage: false })
+    await dialog.getByRole('button', { name: 'Yes, leave the page' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Plans' }).waitFor()
+    expect(page.url()).toMatch(/#\/$/)
+    expect(native).toEqual([])
   })
 })

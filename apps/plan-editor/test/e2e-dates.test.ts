@@ -35,6 +35,7 @@ describe('plan editor: dates in the UI language', () => {
     await page.getByRole('button', { name: 'Lägg till aktivitet' }).click()
     const act = page.locator('[data-activity=a1]')
     await act.getByLabel('Rubrik', { exact: true }).fill('Utbildning för fritidsledare')
+    await act.getByRole('radio', { name: 'Inom befintlig struktur' }).check()
     await act.getByLabel('Befintlig struktur', { exact: true }).fill('Fritidsgårdarnas nätverk')
     const from = act.getByLabel('Från', { exact: true })
     const to = act.getByLabel('Till', { exact: true })

@@ -103,10 +103,24 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     expect(page.url()).toMatch(/#\/plan\/[0-9a-f-]{36}$/) // the link takes focus to the field; the page stays
     await act.getByLabel('Rubrik', { exact: true }).fill('Utbildning i orosanmälan för skolpersonal')
     await invalid.filter({ hasText: 'Aktivitet 1: Rubrik' }).waitFor({ state: 'detached' })
+    // The structure starts unchosen (nobody chose the district's administration for the planner): the plan
+    // saves as a draft, the field says in words what to choose, and the analysis counts it as an error.
+    const structure = act.getByRole('group', { name: 'Struktur' })
+    const notChosen = `Aktiviteten ”Utbildning i orosanmälan för skolpersonal” anger inte om den bedrivs i en befintlig struktur eller behöver en ny. Välj en av dem och beskriv den.`
+    expect(await structure.getByRole('radio', { checked: true }).count()).toBe(0)
+    expect(await structure.locator('.field__error').textContent()).toBe(notChosen)
+    expect(await structure.getByRole('radio', { name: 'Ny struktur' }).getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('[data-code=structure-not-chosen]').textContent()).toContain(notChosen)
+    await saved(page)
+    await checkAxe(page, 'activity with its structure not chosen')
+    await page.screenshot({ path: '/tmp/pe-structure-unchosen-sv.png', fullPage: false })
+    await structure.getByRole('radio', { name: 'Inom befintlig struktur' }).check()
     await act.getByLabel('Befintlig struktur', { exact: true }).fill('Samverkan skola–socialtjänst')
+    await page.locator('[data-code=structure-not-chosen]').waitFor({ state: 'detached' })
+    expect(await structure.locator('.field__error').count()).toBe(0)
     await act.locator('summary', { hasText: 'Riktlinjer' }).click()
-    await act.getByRole('checkbox', { name: /^G2 / }).check()
-    await act.getByRole('checkbox', { name: /^D3 / }).check()
+    await act.getByRole('checkbox', { name: 'Kunskap om våldsbejakande extremism ska öka i hela staden' }).check()
+    await act.getByRole('checkbox', { name: 'Utbildning, kompetensutveckling och kunskapsstöd' }).check()
     // Level and target group read in Swedish; the value stays the code.
     const level = act.getByLabel('Nivå', { exact: true })
     expect(await level.inputValue()).toBe('district')
@@ -114,7 +128,7 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     await act.getByLabel('Målgrupp', { exact: true }).selectOption({ label: 'Personal' })
     expect(await act.getByLabel('Målgrupp', { exact: true }).inputValue()).toBe('staff')
     await expect.poll(() => directive.textContent()).toBe('1/12 (8 %)')
-    // Guideline G2 has an activity but no effect indicator yet: flagged in the panel.
+    // The guideline on knowledge has an activity but no effect indicator yet: flagged in the panel.
     await page.locator('[data-code=guideline-without-effect-indicator]').waitFor()
     await act.getByRole('button', { name: 'Lägg till indikator' }).click()
     const ind = act.locator('[data-indicator=i1]')
@@ -190,7 +204,7 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     await page.getByRole('button', { name: 'Lämna in till nämnden' }).click()
     const confirm = page.getByRole('dialog', { name: 'Lämna in Rinkeby-Kista 2026 till nämnden?' })
     expect(await confirm.getByTestId('confirm-warnings').textContent()).toContain(
-      'Lägesbilden saknar den lokala problembilden från samverkansavtalet med polisen (D1, G3).',
+      'Lägesbilden saknar den lokala problembilden från samverkansavtalet med polisen, som direktivet och riktlinjen om samarbete med polisen förutsätter.',
     )
     await checkAxe(page, 'submit dialog (warnings listed)')
     await page.screenshot({ path: '/tmp/pe-submit-warnings.png', fullPage: false })
@@ -261,8 +275,8 @@ describe('plan editor in Chromium: a plan from creation to adoption', () => {
     await page.locator('.badge', { hasText: 'Under revidering' }).first().waitFor()
     const act2 = page.locator('[data-activity=a1]')
     await act2.locator('summary', { hasText: 'Riktlinjer' }).click()
-    await act2.getByRole('checkbox', { name: /^D1 / }).check()
-    await act2.getByRole('checkbox', { name: /^D2 / }).check()
+    await act2.getByRole('checkbox', { name: 'Kompetens från FHS och dialog med polisen' }).check()
+    await act2.getByRole('checkbox', { name: 'Stadsövergripande förhållningssätt och lägesbild' }).check()
     await expect.poll(() => page.getByTestId('cov-directive-2017').textContent()).toBe('3/12 (25 %)')
     await saved(page)
     await submit()

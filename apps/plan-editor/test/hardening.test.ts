@@ -80,7 +80,7 @@ describe('the plan editor hardened', () => {
       { 'if-match': `"${got.body.version}"`, ...en },
     )
     expect(over.status).toBe(400)
-    expect(over.body.errors).toContainEqual({ path: 'document.activities', message: 'activities must have at most 200 items' })
+    expect(over.body.errors).toContainEqual({ path: 'document.activities', message: 'may hold at most 200 entries' })
   })
 
   it('marks every API answer no-store: session, plans, versions, analysis, exports (PDF too), refusals', async () => {

@@ -53,12 +53,13 @@ describe('plan editor problems in Swedish and English (PGlite)', () => {
     expect(messages(s)).toEqual({
       'document.year': 'måste vara 2016 eller senare',
       'document.activities[0].title': 'får inte vara tomt',
-      'document.activities[0].indicators[0].kind': 'måste vara något av värdena effect, output, activity',
+      'document.activities[0].indicators[0].kind': 'måste vara ett av de val som finns',
     })
+    // Worded for people in English too: no field name, path or code (the path names the field).
     expect(messages(e)).toEqual({
-      'document.year': 'year must be 2016 or later',
-      'document.activities[0].title': 'title must not be empty',
-      'document.activities[0].indicators[0].kind': 'kind must be one of effect, output, activity',
+      'document.year': 'must be 2016 or later',
+      'document.activities[0].title': 'must not be empty',
+      'document.activities[0].indicators[0].kind': 'must be one of the choices offered',
     })
     expect(s.body).toMatchObject({ title: 'Ogiltig begäran', detail: 'Uppgifterna i begäran innehåller fel.' })
     expect(e.body).toMatchObject({ title: 'Invalid request', detail: 'The request body is invalid.' })

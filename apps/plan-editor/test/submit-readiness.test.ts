@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { norrmalmExamplePlan, type Plan } from '@vbe/core/plans'
 import { apiContext, expectProblem, ifMatch } from './api-context.js'
 import { DATABASES } from './databases.js'
+import { readyToSubmit } from './ready-plan.js'
 
 const sv = { 'accept-language': 'sv-SE,sv;q=0.9' }
 const en = { 'accept-language': 'en-GB,en;q=0.8' }
@@ -65,6 +66,29 @@ describe.each(DATABASES)('submitting a plan to the committee on %s', (_name, con
     const sent = await c.officerRk.send('POST', `${p}/transitions`, { action: 'submit' }, ifMatch(saved.body.version))
     expect(sent.status).toBe(200)
     expect(sent.body.status).toBe('submitted')
+  })
+
+  it('an activity whose structure nobody chose is saved as a draft, but the plan is not submitted: 409 naming it in words', async () => {
+    const created = await c.officerRk.send('POST', '/api/plans', { from: 'template', year: 2028 })
+    const p = `/api/plans/${created.body.id}`
+    const doc: Plan = readyToSubmit(created.body.document)
+    const [first, ...rest] = doc.activities
+    const { existingStructure: _chosen, ...unchosen } = first!
+    const saved = await c.officerRk.send('PUT', p, { document: { ...doc, activities: [unchosen, ...rest] } }, ifMatch(created.body.version))
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    expect(saved.body.document.activities[0].existingStructure).toBeUndefined()
+    const findings = (await c.officerRk.get(`${p}/analysis`)).body.revisionFindings as { code: string; severity: string }[]
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['structure-not-chosen'])
+    const refused = await c.officerRk.send('POST', `${p}/transitions`, { action: 'submit' }, { ...ifMatch(saved.body.version), ...sv })
+    expectProblem(refused, 409)
+    expect(refused.body.detail).toContain(
+      `1. Aktiviteten ”${first!.title}” anger inte om den bedrivs i en befintlig struktur eller behöver en ny. Välj en av dem och beskriv den.`,
+    )
+    const refusedEn = await c.officerRk.send('POST', `${p}/transitions`, { action: 'submit' }, { ...ifMatch(saved.body.version), ...en })
+    expect(refusedEn.body.detail).toContain(
+      `The activity “${first!.title}” does not say whether it runs in an existing structure or needs a new one.`,
+    )
+    for (const r of [refused, refusedEn]) expect(r.body.detail).not.toMatch(/existingStructure|structure-not-chosen/)
   })
 
   it('the prompt an earlier editor wrote as the situation picture reads back as empty: it never counts as content', async () => {

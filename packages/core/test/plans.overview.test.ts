@@ -78,6 +78,17 @@ describe('cityOverview', () => {
       'D12',
     ])
     expect(o.columns[0]?.items[0]?.title.sv).toBeTruthy()
+    // Each column has words for its head, short ones, and its full title; never the id.
+    for (const item of o.columns.flatMap((c) => c.items))
+      for (const lang of ['sv', 'en'] as const) {
+        expect(item.short[lang]).not.toMatch(/\b[GDMPR]\d+\b/)
+        expect(item.short[lang].length).toBeLessThanOrEqual(32)
+        expect(item.title[lang].length).toBeGreaterThanOrEqual(item.short[lang].length)
+      }
+    expect(o.columns[1]?.items.find((i) => i.id === 'D9')?.short).toEqual({
+      sv: 'Inga bidrag till odemokratiska',
+      en: 'No grants to undemocratic groups',
+    })
     const nm = o.rows[0]!
     expect(nm.cells['D1']).toBe(1)
     expect(nm.cells['D12']).toBe(0)

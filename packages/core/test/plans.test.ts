@@ -95,9 +95,9 @@ describe('parsePlan', () => {
       const problems = (e as ValidationError).problems.map((p) => `${p.path}: ${p.message}`)
       expect(problems).toEqual(
         expect.arrayContaining([
-          'year: year must be 2016 or later',
-          'activities[0].indicators[0].kind: kind must be one of effect, output, activity',
-          'activities[1].period.to: period.from must not be after period.to',
+          'year: must be 2016 or later',
+          'activities[0].indicators[0].kind: must be one of the choices offered',
+          'activities[1].period.to: must not be before the start date',
           'activities[1].guidelines[0]: must be a guideline id (G1, G2, G3, G4, G5), got "G9"',
         ]),
       )
@@ -110,14 +110,31 @@ describe('parsePlan', () => {
       dup.activities![0]!,
       { ...dup.activities![0]!, indicators: [dup.activities![0]!.indicators![0]!, dup.activities![0]!.indicators![0]!] },
     ]
-    expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.id: duplicate activity id "a1"/)
-    expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.indicators\[1\]\.id: duplicate indicator id "i1"/)
+    expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.id: has the same id \("a1"\) as another entry/)
+    expect(() => parsePlan(dup)).toThrow(/activities\[1\]\.indicators\[1\]\.id: has the same id \("i1"\) as another entry/)
   })
 
   it('requires an existing structure or a reason for a new one', () => {
     const p = structuredClone(norrmalmExamplePlan)
     ;(p.activities![0] as { existingStructure: unknown }).existingStructure = { kind: 'new' }
     expect(() => parsePlan(p)).toThrow(/activities\[0\]\.existingStructure\.reason/)
+  })
+
+  it('parses an activity whose structure is not chosen yet, and the analysis reports it as an error, in words', () => {
+    const p = structuredClone(norrmalmExamplePlan) as Plan
+    delete (p.activities[0] as { existingStructure?: unknown }).existingStructure
+    const plan = parsePlan(p)
+    expect(plan.activities[0]?.existingStructure).toBeUndefined()
+    const found = analysePlan(plan, { templates: [], on: '2026-06-01' }).revisionFindings.filter((f) => f.code === 'structure-not-chosen')
+    expect(found.map((f) => [f.severity, f.activityId])).toEqual([['error', plan.activities[0]!.id]])
+    expect(found[0]!.message.sv).toBe(
+      `Aktiviteten ”${plan.activities[0]!.title}” anger inte om den bedrivs i en befintlig struktur eller behöver en ny. Välj en av dem och beskriv den.`,
+    )
+    expect(found[0]!.message.en).toContain('does not say whether it runs in an existing structure or needs a new one')
+    // Chosen, it is not reported.
+    expect(codes(analysePlan(parsePlan(norrmalmExamplePlan), { templates: [], on: '2026-06-01' }).revisionFindings)).not.toContain(
+      'structure-not-chosen',
+    )
   })
 })
 
@@ -240,7 +257,7 @@ describe('analysePlan on a blank plan (what it needs before it goes to the commi
       'plugin:norrmalm',
     ])
     expect(a.summary.findings.error).toBe(5)
-    expect(a.revisionFindings[0]?.message.sv).toBe('Lägesbilden har ingen text. Beskriv vad den aktuella lokala lägesbilden visar (D2).')
+    expect(a.revisionFindings[0]?.message.sv).toBe('Lägesbilden har ingen text. Beskriv vad den aktuella lokala lägesbilden visar.')
     // Blank space is no text either; a written picture is.
     const spaces = { ...blank, situationPicture: { ...blank.situationPicture, summary: '  ' } }
     expect(codes(analysePlan(spaces, { templates: [], on }).revisionFindings)).toContain('situation-picture-summary-missing')

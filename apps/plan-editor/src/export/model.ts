@@ -1,4 +1,4 @@
-import type { Plan, PlanAnalysis } from '@vbe/core/plans'
+import { strategyItemLabel, type Plan, type PlanAnalysis } from '@vbe/core/plans'
 import { actors } from '@vbe/core/strategy'
 import type { DocumentField } from '@vbe/server-kit/documents'
 import { districtName, districtTemplates } from '@vbe/districts'
@@ -71,6 +71,8 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
   // The responsible's level in the editor's words (Stadsdelsnämnd), never its code (district).
   const words = changeWords(lang)
   const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : t.none)
+  /** Guidelines, measures, … by their titles, never their short ids (G1, M4). */
+  const items = (ids: readonly string[]) => (ids.length ? ids.map((id) => strategyItemLabel(id)?.title[lang] ?? id).join('; ') : t.none)
   const templates = districtTemplates(plan.district)
   const sectionTitle = new Map(
     templates.flatMap((tpl) => tpl.items.filter((i) => i.kind === 'section').map((i) => [i.id, i.title[lang]] as const)),
@@ -124,20 +126,21 @@ export function paperModel({ plan, version, analysis, lang }: ExportInput): Pape
           { label: t.partners, value: list(a.partners.map((p) => actorName(p, lang))) },
           {
             label: t.structure,
-            value:
-              a.existingStructure.kind === 'existing'
+            value: !a.existingStructure
+              ? t.notChosen
+              : a.existingStructure.kind === 'existing'
                 ? `${t.existing}: ${a.existingStructure.name}`
                 : `${t.newStructure} ${a.existingStructure.reason}`,
           },
           { label: t.period, value: `${a.period.from} – ${a.period.to}` },
         ],
         classification: [
-          { label: t.guidelines, value: list(a.guidelines) },
-          { label: t.perspectives, value: list(a.perspectives) },
-          { label: t.measures, value: list(a.measures) },
-          { label: t.directive, value: list(a.directivePoints) },
+          { label: t.guidelines, value: items(a.guidelines) },
+          { label: t.perspectives, value: items(a.perspectives) },
+          { label: t.measures, value: items(a.measures) },
+          { label: t.directive, value: items(a.directivePoints) },
         ],
-        risks: a.risks.map((r) => ({ label: `${t.risks} ${r.riskId}`, value: r.mitigation })),
+        risks: a.risks.map((r) => ({ label: `${t.risks}: ${strategyItemLabel(r.riskId)?.title[lang] ?? t.risks}`, value: r.mitigation })),
         indicators: a.indicators.length
           ? {
               header: [t.indicators, t.kind, t.baseline, t.target, t.dataSource, 'T1', 'T2', 'T3'],

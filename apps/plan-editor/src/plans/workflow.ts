@@ -70,7 +70,9 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
       Effect.gen(function* () {
         // Role, district, status, and nobody adopts or returns a plan they wrote or submitted.
         const to = yield* authoriseOn(row, user, input.action)
-        if (input.action === 'submit') yield* readyForCommittee(row)
+        // Errors stop a plan on its way to the committee and at the committee: a submitted plan is held to the
+        // rules again on the day it is adopted (its year may have passed, its situation picture grown stale).
+        if (input.action === 'submit' || input.action === 'adopt') yield* readyForCommittee(row, input.action)
         if (input.action === 'return') {
           const problems = [
             !input.decisionReference?.trim()
@@ -115,11 +117,12 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
 }
 
 /**
- * A plan goes to the committee only without errors in its analysis (an empty situation picture,
- * no activities, an activity tied to no guideline, a template left unanswered, …): else a 409
- * naming each error in words, so the planner knows what to fix. Warnings do not stop it.
+ * A plan goes to the committee, and is adopted, only without errors in its analysis on that day (an
+ * empty situation picture, no activities, an activity tied to no guideline, a template left
+ * unanswered, a year that has passed, …): else a 409 naming each error in words, so the planner knows
+ * what to fix (and the approver what to return it for). Warnings do not stop it.
  */
-function readyForCommittee(row: Row): Effect.Effect<void, AppError, R> {
+function readyForCommittee(row: Row, action: 'submit' | 'adopt'): Effect.Effect<void, AppError, R> {
   return Effect.gen(function* () {
     const on = today(yield* Clock)
     const analysis = analysePlan(docOf(row), { templates: districtTemplates(row.district), on })
@@ -133,10 +136,11 @@ function readyForCommittee(row: Row): Effect.Effect<void, AppError, R> {
       .map((f) => f.message)
     if (errors.length === 0) return
     const list = (lang: 'sv' | 'en') => errors.map((m, i) => `${i + 1}. ${m[lang]}`).join(' ')
+    const what = action === 'submit' ? { sv: 'lämnas in till nämnden', en: 'submitted to the committee' } : { sv: 'antas', en: 'adopted' }
     return yield* new Conflict({
       detail: {
-        sv: `Planen kan inte lämnas in till nämnden förrän ${errors.length === 1 ? 'felet är rättat' : `de ${errors.length} felen är rättade`}: ${list('sv')}`,
-        en: `The plan cannot be submitted to the committee until ${errors.length === 1 ? 'this error is' : `these ${errors.length} errors are`} corrected: ${list('en')}`,
+        sv: `Planen kan inte ${what.sv} förrän ${errors.length === 1 ? 'felet är rättat' : `de ${errors.length} felen är rättade`}: ${list('sv')}`,
+        en: `The plan cannot be ${what.en} until ${errors.length === 1 ? 'this error is' : `these ${errors.length} errors are`} corrected: ${list('en')}`,
       },
     })
   })

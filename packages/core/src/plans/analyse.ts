@@ -5,6 +5,7 @@ import { diagnosePlan } from './parse.js'
 import { isSituationPictureStale } from './staleness.js'
 import { finding, type PlanFinding, type Severity } from './finding.js'
 import { contentFindings } from './readiness.js'
+import { LEVEL_WORDS, strategyItemLabel } from './item-labels.js'
 import { isIsoDate } from '../shared/calendar/days.js'
 import { invalidArgument } from '../shared/calendar/check.js'
 
@@ -69,6 +70,8 @@ for (const r of responsibilities) {
 }
 
 const isEffect = (i: Indicator) => i.kind === 'effect'
+/** A strategy item's title in both languages, for a message (never its id). */
+const titleOf = (id: string): LocalizedText => strategyItemLabel(id)?.title ?? { sv: id, en: id }
 
 function activityItemIds(activity: Activity, kind: TemplateItem['kind']): readonly string[] {
   switch (kind) {
@@ -175,8 +178,8 @@ function indicatorFindings(plan: Plan): PlanFinding[] {
         finding(
           'guideline-without-effect-indicator',
           'error',
-          `Riktlinje ${g} har aktiviteter men ingen effektindikator; reservationerna 2017 krävde indikatorer på effekt, inte på genomförda aktiviteter.`,
-          `Guideline ${g} has activities but no effect indicator; the 2017 reservations asked for indicators of effect, not of activities carried out.`,
+          `Riktlinjen ”${titleOf(g).sv}” har aktiviteter men ingen effektindikator; reservationerna 2017 krävde indikatorer på effekt, inte på genomförda aktiviteter.`,
+          `The guideline “${titleOf(g).en}” has activities but no effect indicator; the 2017 reservations asked for indicators of effect, not of activities carried out.`,
           { itemId: g },
         ),
       )
@@ -194,8 +197,8 @@ function responsibilityFindings(plan: Plan): PlanFinding[] {
         finding(
           'actor-level-mismatch',
           'error',
-          `Aktiviteten "${a.title}" anger ${actor.title.sv} på nivån "${a.responsible.level}", men strategin placerar aktören på nivån "${actor.level}".`,
-          `The activity "${a.title}" names ${actor.title.en} at level "${a.responsible.level}", but the strategy places that actor at level "${actor.level}".`,
+          `Aktiviteten "${a.title}" anger ${actor.title.sv} på ${LEVEL_WORDS[a.responsible.level].sv}, men strategin placerar aktören på ${LEVEL_WORDS[actor.level].sv}.`,
+          `The activity "${a.title}" names ${actor.title.en} at ${LEVEL_WORDS[a.responsible.level].en}, but the strategy places that actor at ${LEVEL_WORDS[actor.level].en}.`,
           { activityId: a.id, itemId: actor.id },
         ),
       )
@@ -210,8 +213,8 @@ function responsibilityFindings(plan: Plan): PlanFinding[] {
           finding(
             'claims-central-responsibility',
             'warning',
-            `Stadsdelen anges som ansvarig för ${m} i "${a.title}", men strategin ger det ansvaret till central nivå (${owners.map((o) => actors.byId(o).title.sv).join(', ')}). Beskriv stadsdelens bidrag och ange den centrala ägaren.`,
-            `The district is named responsible for ${m} in "${a.title}", but the strategy gives that responsibility to the central level (${owners.map((o) => actors.byId(o).title.en).join(', ')}). Describe the district's contribution and name the central owner.`,
+            `Stadsdelen anges som ansvarig för åtgärden ”${titleOf(m).sv}” i "${a.title}", men strategin ger det ansvaret till central nivå (${owners.map((o) => actors.byId(o).title.sv).join(', ')}). Beskriv stadsdelens bidrag och ange den centrala ägaren.`,
+            `The district is named responsible for the measure “${titleOf(m).en}” in "${a.title}", but the strategy gives that responsibility to the central level (${owners.map((o) => actors.byId(o).title.en).join(', ')}). Describe the district's contribution and name the central owner.`,
             { activityId: a.id, itemId: m },
           ),
         )
@@ -221,8 +224,8 @@ function responsibilityFindings(plan: Plan): PlanFinding[] {
           finding(
             'central-counterpart-missing',
             'warning',
-            `${m} ägs centralt, men "${a.title}" nämner ingen central motpart (${owners.map((o) => actors.byId(o).title.sv).join(', ')}).`,
-            `${m} is owned centrally, but "${a.title}" names no central counterpart (${owners.map((o) => actors.byId(o).title.en).join(', ')}).`,
+            `Åtgärden ”${titleOf(m).sv}” ägs centralt, men "${a.title}" nämner ingen central motpart (${owners.map((o) => actors.byId(o).title.sv).join(', ')}).`,
+            `The measure “${titleOf(m).en}” is owned centrally, but "${a.title}" names no central counterpart (${owners.map((o) => actors.byId(o).title.en).join(', ')}).`,
             { activityId: a.id, itemId: m },
           ),
         )
@@ -242,7 +245,7 @@ function riskFindings(plan: Plan): PlanFinding[] {
     const atResidents = a.targetGroup?.kind === 'residents'
     if (!preventive && !atResidents) continue
     const why = preventive
-      ? { sv: 'är förebyggande (P2)', en: 'is preventive (P2)' }
+      ? { sv: 'är förebyggande', en: 'is preventive' }
       : { sv: 'riktar sig till en grupp invånare', en: 'is aimed at a group of residents' }
     for (const risk of [R1, R3]) {
       const handled = a.risks.some((r) => r.riskId === risk.id && r.mitigation.trim() !== '')
@@ -251,8 +254,8 @@ function riskFindings(plan: Plan): PlanFinding[] {
           finding(
             'risk-not-handled',
             'error',
-            `"${a.title}" ${why.sv} men beskriver inte hur risken ${risk.id} (${risk.title.sv}) hanteras: ${risk.demands.sv}`,
-            `"${a.title}" ${why.en} but does not describe how risk ${risk.id} (${risk.title.en}) is handled: ${risk.demands.en}`,
+            `"${a.title}" ${why.sv} men beskriver inte hur risken ”${risk.title.sv}” hanteras: ${risk.demands.sv}`,
+            `"${a.title}" ${why.en} but does not describe how the risk “${risk.title.en}” is handled: ${risk.demands.en}`,
             { activityId: a.id, itemId: risk.id },
           ),
         )
@@ -271,8 +274,8 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
       finding(
         'situation-picture-stale',
         'error',
-        `Lägesbilden är från ${picture.date}, mer än tolv månader före ${on}. Planen ska revideras årligen utifrån en aktuell lägesbild (D2).`,
-        `The situation picture is from ${picture.date}, more than twelve months before ${on}. The plan must be revised every year from a current situation picture (D2).`,
+        `Lägesbilden är från ${picture.date}, mer än tolv månader före ${on}. Planen ska revideras årligen utifrån en aktuell lägesbild.`,
+        `The situation picture is from ${picture.date}, more than twelve months before ${on}. The plan must be revised every year from a current situation picture.`,
         { itemId: 'D2' },
       ),
     )
@@ -304,8 +307,8 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
       finding(
         'situation-picture-summary-missing',
         'error',
-        'Lägesbilden har ingen text. Beskriv vad den aktuella lokala lägesbilden visar (D2).',
-        'The situation picture has no text. Describe what the current local situation picture shows (D2).',
+        'Lägesbilden har ingen text. Beskriv vad den aktuella lokala lägesbilden visar.',
+        'The situation picture has no text. Describe what the current local situation picture shows.',
         { itemId: 'D2' },
       ),
     )
@@ -315,8 +318,8 @@ function revisionFindings(plan: Plan, on: string): PlanFinding[] {
       finding(
         'local-problem-picture-missing',
         'warning',
-        'Lägesbilden saknar den lokala problembilden från samverkansavtalet med polisen (D1, G3).',
-        'The situation picture lacks the local problem picture from the police cooperation agreement (D1, G3).',
+        'Lägesbilden saknar den lokala problembilden från samverkansavtalet med polisen, som direktivet och riktlinjen om samarbete med polisen förutsätter.',
+        'The situation picture lacks the local problem picture from the police cooperation agreement, which the directive and the guideline on cooperation with the police expect.',
         { itemId: 'D1' },
       ),
     )

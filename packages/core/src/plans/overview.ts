@@ -10,6 +10,7 @@ import { analysePlan, type PlanAnalysis, type Severity } from './analyse.js'
 import type { Plan, PlanStatus, SituationPicture, Template } from './schemas.js'
 import { isSituationPictureStale } from './staleness.js'
 import { templatesFor } from './templates.js'
+import { itemLabel } from './item-labels.js'
 
 /** A stored plan as the overview reads it. Callers may pass their own records with more fields; they come back as given. */
 export interface OverviewPlan {
@@ -31,7 +32,8 @@ export interface CityOverviewOptions {
 
 export interface OverviewColumn {
   readonly templateId: string
-  readonly items: ReadonlyArray<{ readonly id: string; readonly title: LocalizedText }>
+  /** Each item with a short label for its column head and its full title; `id` is a key, never shown. */
+  readonly items: ReadonlyArray<{ readonly id: string; readonly short: LocalizedText; readonly title: LocalizedText }>
 }
 
 export interface DistrictOverview<P extends OverviewPlan = OverviewPlan> {
@@ -71,7 +73,7 @@ export interface CityOverview<P extends OverviewPlan = OverviewPlan> {
     readonly oldest: IsoDate | null
     /** Districts whose current situation picture is stale. */
     readonly stale: readonly string[]
-    /** Guidelines and directive points no district's current plan covers. */
+    /** Guidelines and directive points no district's current plan covers, by id (the columns give their words). */
     readonly uncoveredEverywhere: readonly string[]
     /** The current plans' findings, added up. */
     readonly findings: Readonly<Record<Severity, number>>
@@ -113,7 +115,7 @@ export function cityOverview<P extends OverviewPlan>(plans: readonly P[], on: Is
   const baseIds = new Set(base.map((t) => t.id))
   const columns: OverviewColumn[] = base.map((t) => ({
     templateId: t.id,
-    items: t.items.filter((i) => COLUMN_KINDS.has(i.kind)).map((i) => ({ id: i.id, title: i.title })),
+    items: t.items.filter((i) => COLUMN_KINDS.has(i.kind)).map((i) => ({ id: i.id, ...itemLabel(i.id, i.title) })),
   }))
 
   const current = new Map<string, P>()

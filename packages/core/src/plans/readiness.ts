@@ -10,7 +10,7 @@ interface CoverageOfTemplate {
   readonly gaps: readonly string[]
 }
 
-/** What a plan needs before it can go to the committee: activities tied to the strategy, and an answer to each template. */
+/** What a plan needs before it can go to the committee: activities tied to the strategy, each with its structure chosen, and an answer to each template. */
 export function contentFindings(plan: Plan, coverage: readonly CoverageOfTemplate[]): PlanFinding[] {
   const out: PlanFinding[] = []
   if (plan.activities.length === 0) {
@@ -24,6 +24,17 @@ export function contentFindings(plan: Plan, coverage: readonly CoverageOfTemplat
     )
   }
   for (const a of plan.activities) {
+    if (a.existingStructure === undefined) {
+      out.push(
+        finding(
+          'structure-not-chosen',
+          'error',
+          `Aktiviteten ”${a.title}” anger inte om den bedrivs i en befintlig struktur eller behöver en ny. Välj en av dem och beskriv den.`,
+          `The activity “${a.title}” does not say whether it runs in an existing structure or needs a new one. Choose one and describe it.`,
+          { activityId: a.id },
+        ),
+      )
+    }
     if (a.guidelines.length === 0) {
       out.push(
         finding(

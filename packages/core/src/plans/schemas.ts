@@ -131,7 +131,11 @@ export const activitySchema = z
     /** Strategy actor ids, or names of local partners. */
     partners: list(text('partner'), 'partners').default([]),
     targetGroup: targetGroupSchema.optional(),
-    existingStructure: existingStructureSchema,
+    /**
+     * Absent until the planner chooses: a draft may be saved without it, and the analysis reports it as an
+     * error (`structure-not-chosen`) that stops the plan from going to the committee.
+     */
+    existingStructure: existingStructureSchema.optional(),
     period: z
       .object({ from: isoDateSchema, to: isoDateSchema })
       .strict()

@@ -224,30 +224,29 @@ export const MESSAGES = {
     en: 'must be a list of district plugins or the result of composePlugins',
   },
 
-  // Local action plans (plans/schemas.ts); the English names the field, as the plan editor shows it
-  'plan.text': { sv: 'måste vara text', en: '{field} must be text' },
-  'plan.empty': { sv: 'får inte vara tomt', en: '{field} must not be empty' },
-  'plan.tooLong': { sv: 'får vara högst {max} tecken', en: '{field} must be at most {max} characters' },
-  'plan.tooMany': { sv: 'får innehålla högst {max} poster', en: '{field} must have at most {max} items' },
-  'plan.number': { sv: 'måste vara ett tal', en: '{field} must be a number' },
+  // Local action plans (plans/schemas.ts). Worded for the person filling in the plan, in both languages:
+  // the editor shows each after the field's own label, so neither names the field, its path or a code
+  // (the params still carry the field, the limits and the allowed values for an API client).
+  'plan.text': { sv: 'måste vara text', en: 'must be text' },
+  'plan.empty': { sv: 'får inte vara tomt', en: 'must not be empty' },
+  'plan.tooLong': { sv: 'får vara högst {max} tecken', en: 'must be at most {max} characters' },
+  'plan.tooMany': { sv: 'får innehålla högst {max} poster', en: 'may hold at most {max} entries' },
+  'plan.number': { sv: 'måste vara ett tal', en: 'must be a number' },
   'plan.idChars': {
     sv: 'får bara innehålla bokstäver, siffror, punkter, bindestreck och understreck',
-    en: '{field} must be letters, digits, dots, hyphens or underscores',
+    en: 'may only contain letters, digits, dots, hyphens and underscores',
   },
-  'plan.oneOf': { sv: 'måste vara något av värdena {values}', en: '{field} must be one of {values}' },
-  'plan.fromYear': { sv: 'måste vara {min} eller senare', en: '{field} must be {min} or later' },
-  'plan.email': { sv: 'måste vara en e-postadress', en: '{field} must be an email address' },
-  'plan.tertial': { sv: 'måste vara T1, T2 eller T3 (årets tertial)', en: 'period must be T1, T2 or T3 (the four-month periods)' },
-  'plan.periodOrder': { sv: 'period.from får inte vara senare än period.to', en: 'period.from must not be after period.to' },
+  'plan.oneOf': { sv: 'måste vara ett av de val som finns', en: 'must be one of the choices offered' },
+  'plan.fromYear': { sv: 'måste vara {min} eller senare', en: 'must be {min} or later' },
+  'plan.email': { sv: 'måste vara en e-postadress', en: 'must be an email address' },
+  'plan.tertial': { sv: 'måste vara T1, T2 eller T3 (årets tertial)', en: 'must be T1, T2 or T3 (the year’s four-month periods)' },
+  'plan.periodOrder': { sv: 'får inte vara före startdatumet', en: 'must not be before the start date' },
   'plan.existingStructure': {
-    sv: 'måste vara { kind: "existing", name } eller { kind: "new", reason }',
-    en: 'existingStructure must be { kind: "existing", name } or { kind: "new", reason }',
+    sv: 'ange en befintlig struktur med dess namn, eller en ny struktur och varför den behövs',
+    en: 'name an existing structure, or choose a new structure and say why it is needed',
   },
-  'plan.district': {
-    sv: 'måste vara id:t för en stadsdel, till exempel {example:json}',
-    en: 'district must be a district plugin id, for example {example:json}',
-  },
-  'plan.duplicateId': { sv: 'id:t {id:json} används redan', en: 'duplicate {kind} id {id:json}' },
+  'plan.district': { sv: 'måste vara en av stadens stadsdelar', en: 'must be one of the city’s districts' },
+  'plan.duplicateId': { sv: 'har samma id ({id:json}) som en annan post', en: 'has the same id ({id:json}) as another entry' },
 
   // The apps' API edge (request bodies, queries and parameters)
   'api.email': { sv: 'måste vara en e-postadress', en: 'must be an e-mail address' },

@@ -60,6 +60,8 @@ export const sv = {
   'done.revise': 'Revideringen är påbörjad: planen kan ändras igen (version {version}).',
   submitBlockedTitle: 'Planen kan inte lämnas in ännu',
   submitBlockedText: 'Nämnden får bara planer utan fel. Rätta det här först:',
+  adoptBlockedTitle: 'Planen kan inte antas',
+  adoptBlockedText: 'Nämnden antar bara planer utan fel. Återremittera planen till stadsdelen så att den rättar det här:',
   confirmWarningsTitle: 'Det här är kvar att se över (varningar, de hindrar inte inlämningen):',
   decisionReference: 'Nämndens beslut (paragraf)',
   comment: 'Kommentar',
@@ -73,8 +75,6 @@ export const sv = {
   confirmSubmitText:
     'Planen lämnas in som den ser ut i version {version}. Medan den väntar på nämndens beslut kan den inte ändras; nämnden antar den eller återremitterar den.',
   confirmSubmit: 'Ja, lämna in planen',
-  confirmErrorsOne: 'Planen har 1 fel (se Täckning och iakttagelser). Rätta det först, eller fortsätt ändå.',
-  confirmErrorsMany: 'Planen har {count} fel (se Täckning och iakttagelser). Rätta dem först, eller fortsätt ändå.',
   cancel: 'Avbryt',
   tabContent: 'Planens innehåll',
   tabFollowUp: 'Uppföljning',
@@ -86,7 +86,9 @@ export const sv = {
   situationPicture: 'Lägesbild',
   date: 'Datum',
   summary: 'Sammanfattning',
-  leaveUnsaved: 'Planen har ändringar som inte är sparade. Lämna sidan ändå?',
+  leaveTitle: 'Lämna planen utan att spara?',
+  leaveUnsaved: 'Planen har ändringar som inte är sparade. Lämnar du sidan nu går de förlorade.',
+  leaveConfirm: 'Ja, lämna sidan',
   confirmRemoveActivityTitle: 'Ta bort aktiviteten "{activity}"?',
   confirmRemoveActivityText:
     'Aktiviteten tas bort ur planen med {indicators} och {followUps}. Det går inte att ångra här; tidigare versioner finns kvar under Versioner och export.',
@@ -135,7 +137,7 @@ export const sv = {
   periodFrom: 'Från',
   periodTo: 'Till',
   risks: 'Risker och hur de hanteras',
-  mitigation: 'Hantering av',
+  mitigation: 'Hantering av risken',
   indicators: 'Indikatorer',
   addIndicator: 'Lägg till indikator',
   removeIndicator: 'Ta bort indikatorn',
@@ -213,6 +215,8 @@ export const sv = {
   exportPdf: 'PDF',
   heatMap: 'Täckning per stadsdel',
   heatHelp: 'Varje cell visar antalet aktiviteter som täcker punkten; ”lucka” betyder att ingen gör det.',
+  heatScroll: 'Tabellen har {n} punkter: rulla eller svep den i sidled för att se alla.',
+  heatColumns: 'Kolumnerna i tabellen',
   gap: 'lucka',
   noPlan: 'ingen plan',
   pictures: 'Lägesbilder efter datum',
@@ -221,6 +225,8 @@ export const sv = {
   uncovered: 'Punkter som ingen stadsdel täcker',
   districtsWithPlan: 'Stadsdelar med plan',
   back: 'Tillbaka till planerna',
+  /** The catalogue's language, for texts that come from core in both languages. */
+  langCode: 'sv',
   errorTitle: 'Något gick fel',
 }
 

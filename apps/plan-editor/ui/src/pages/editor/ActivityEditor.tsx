@@ -1,12 +1,14 @@
 // One activity of the plan as a form: its links to the strategy, who is responsible, its period, risks and indicators.
 import { memo, useState } from 'react'
-import type { Activity, Indicator } from '@vbe/core/plans'
+import { strategyItemLabel, type Activity, type Indicator } from '@vbe/core/plans'
 import { actors, directivePoints, guidelines, LEVELS, measures, perspectives, RISK_IDS, risks } from '@vbe/core/strategy'
 import { districtPlugin } from '@vbe/districts'
 import { DateField } from '@vbe/web-kit'
 import type { T } from '../../i18n'
 import { Checks, Text } from './fields'
 import { RemoveActivityDialog } from './RemoveActivityDialog'
+import { StructureField } from './StructureField'
+import { mitigationLabel } from '../../../../shared/change-labels'
 
 export const ActivityEditor = memo(function ActivityEditor({
   activity: a,
@@ -17,6 +19,7 @@ export const ActivityEditor = memo(function ActivityEditor({
   t,
   lang,
   district,
+  structureError,
 }: {
   activity: Activity
   index: number
@@ -26,6 +29,8 @@ export const ActivityEditor = memo(function ActivityEditor({
   t: T
   lang: 'sv' | 'en'
   district: string
+  /** The analysis's error when the activity's structure is not chosen, in words; shown at the field. */
+  structureError: string | undefined
 }) {
   const p = `act-${a.id}`
   const [removing, setRemoving] = useState(false)
@@ -71,7 +76,10 @@ export const ActivityEditor = memo(function ActivityEditor({
       <details>
         <summary>
           {t('guidelines')}, {t('perspectives').toLowerCase()}, {t('measures').toLowerCase()}, {t('directivePoints').toLowerCase()} (
-          {[...a.guidelines, ...a.perspectives, ...a.measures, ...a.directivePoints].join(', ') || '—'})
+          {[...a.guidelines, ...a.perspectives, ...a.measures, ...a.directivePoints]
+            .map((id) => strategyItemLabel(id)?.short[lang] ?? id)
+            .join(', ') || '—'}
+          )
         </summary>
         <Checks
           legend={t('guidelines')}
@@ -187,46 +195,7 @@ export const ActivityEditor = memo(function ActivityEditor({
           </select>
         </p>
       </div>
-      <fieldset>
-        <legend>{t('structure')}</legend>
-        <label className="inline">
-          <input
-            type="radio"
-            name={`${p}-sk`}
-            checked={a.existingStructure.kind === 'existing'}
-            disabled={readOnly}
-            onChange={() => ch((x) => ({ ...x, existingStructure: { kind: 'existing', name: '' } }))}
-          />{' '}
-          {t('existing')}
-        </label>
-        <label className="inline">
-          <input
-            type="radio"
-            name={`${p}-sk`}
-            checked={a.existingStructure.kind === 'new'}
-            disabled={readOnly}
-            onChange={() => ch((x) => ({ ...x, existingStructure: { kind: 'new', reason: '' } }))}
-          />{' '}
-          {t('newStructure')}
-        </label>
-        {a.existingStructure.kind === 'existing' ? (
-          <Text
-            id={`${p}-sname`}
-            label={t('structureName')}
-            value={a.existingStructure.name}
-            readOnly={readOnly}
-            onChange={(v) => ch((x) => ({ ...x, existingStructure: { kind: 'existing', name: v } }))}
-          />
-        ) : (
-          <Text
-            id={`${p}-sreason`}
-            label={t('structureReason')}
-            value={a.existingStructure.reason}
-            readOnly={readOnly}
-            onChange={(v) => ch((x) => ({ ...x, existingStructure: { kind: 'new', reason: v } }))}
-          />
-        )}
-      </fieldset>
+      <StructureField activity={a} change={ch} readOnly={readOnly} t={t} error={structureError} />
       <div className="grid2">
         <DateField
           id={`${p}-from`}
@@ -247,13 +216,13 @@ export const ActivityEditor = memo(function ActivityEditor({
       </div>
       <details>
         <summary>
-          {t('risks')} ({a.risks.map((r) => r.riskId).join(', ') || '—'})
+          {t('risks')} ({a.risks.map((r) => risks.byId(r.riskId).title[lang]).join(', ') || '—'})
         </summary>
         {RISK_IDS.map((rid) => (
           <Text
             key={rid}
             id={`${p}-risk-${rid}`}
-            label={`${t('mitigation')} ${rid}: ${risks.byId(rid).title[lang]}`}
+            label={mitigationLabel(t, rid)}
             multiline
             value={a.risks.find((r) => r.riskId === rid)?.mitigation ?? ''}
             readOnly={readOnly}

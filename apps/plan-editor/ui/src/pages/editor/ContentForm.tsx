@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import type { Activity, Plan } from '@vbe/core/plans'
+import type { Activity, Plan, PlanAnalysis } from '@vbe/core/plans'
 import { districtPlugin } from '@vbe/districts'
 import { DateField } from '@vbe/web-kit'
 import type { T } from '../../i18n'
@@ -13,7 +13,24 @@ export type Update = (f: (doc: Plan) => Plan) => void
  * The plan's content as a form: contact point, situation picture, local problem,
  * agreements, and the activities with their links to the strategy and their indicators.
  */
-export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; update: Update; readOnly: boolean; t: T; lang: 'sv' | 'en' }) {
+export function ContentForm({
+  doc,
+  update,
+  readOnly,
+  t,
+  lang,
+  analysis,
+}: {
+  doc: Plan
+  update: Update
+  readOnly: boolean
+  t: T
+  lang: 'sv' | 'en'
+  /** The analysis of the plan as typed: the findings a field shows (an activity's structure not chosen). */
+  analysis: PlanAnalysis | null
+}) {
+  const structureError = (activityId: string) =>
+    analysis?.revisionFindings.find((f) => f.code === 'structure-not-chosen' && f.activityId === activityId)?.message[lang]
   const plugin = districtPlugin(doc.district)
   const setActivity = useCallback(
     (aid: string, f: (a: Activity) => Activity) =>
@@ -44,8 +61,7 @@ export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; upd
           sections: [],
           responsible: { actorId: 'stadsdelsnamnd', level: 'district' },
           partners: [],
-          // Valid from the start: the district's own administration (the contact point's unit) is an existing structure.
-          existingStructure: { kind: 'existing', name: d.contactPoint.unit },
+          // No existing structure: the planner chooses one (the analysis asks until they do).
           period: { from: `${d.year}-01-01`, to: `${d.year}-12-31` },
           risks: [],
           indicators: [],
@@ -168,6 +184,7 @@ export function ContentForm({ doc, update, readOnly, t, lang }: { doc: Plan; upd
           t={t}
           lang={lang}
           district={doc.district}
+          structureError={structureError(a.id)}
         />
       ))}
       {!readOnly && (

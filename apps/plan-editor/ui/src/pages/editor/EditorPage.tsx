@@ -31,7 +31,7 @@ export function Editor({ id }: { id: string; user: User }) {
   const [tab, setTab] = useState<Tab>('content')
   const busy = saveIsBusy(save.state)
   // Unsaved changes (waiting to be sent, being sent, refused, or in conflict) ask before the page is left.
-  useLeaveWarning(busy || save.state === 'error', t('leaveUnsaved'))
+  const leaveDialog = useLeaveWarning(busy || save.state === 'error', t)
 
   // A plan that does not exist, or is not the user's to see (the server answers 404 for both): the kit's
   // not-found page, as every other address that leads nowhere; other failures keep their own words.
@@ -79,6 +79,7 @@ export function Editor({ id }: { id: string; user: User }) {
         )}
       </div>
 
+      {leaveDialog}
       {conflict && <ConflictPanel conflict={conflict} district={server.district} resolve={(how) => void resolve(how)} />}
 
       <Workflow plan={server} busy={busy} version={version} onDone={replaced} analysis={analysis} />
@@ -87,7 +88,7 @@ export function Editor({ id }: { id: string; user: User }) {
 
       <div className="layout">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="main-col">
-          {tab === 'content' && <ContentForm doc={doc} update={update} readOnly={readOnly} t={t} lang={lang} />}
+          {tab === 'content' && <ContentForm doc={doc} update={update} readOnly={readOnly} t={t} lang={lang} analysis={analysis} />}
           {tab === 'followup' && <FollowUp plan={server} onSaved={adopt} version={version} busy={busy} />}
           {tab === 'versions' && <Versions plan={server} />}
         </div>

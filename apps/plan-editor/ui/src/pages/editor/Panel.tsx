@@ -124,9 +124,7 @@ export const Panel = memo(function Panel({ analysis, issues }: { analysis: PlanA
                     {c.items
                       .filter((i) => !i.covered)
                       .map((i) => (
-                        <li key={i.id}>
-                          <strong>{i.id}</strong> {i.title[lang]}
-                        </li>
+                        <li key={i.id}>{i.title[lang]}</li>
                       ))}
                   </ul>
                 </details>

@@ -10,8 +10,9 @@ import type { Action, PlanDetail } from '../../types'
  * field errors are shown at the fields and in the error summary), and the history.
  * Adopting cannot be undone, so it asks first, in a dialog that also takes the committee's
  * decision (optional), as returning does. Submitting to the committee locks the plan, so it
- * asks first too, listing the warnings left in words; a plan with errors is not offered to the
- * committee at all: the page lists the errors instead (the server refuses it too). After a step,
+ * asks first too, listing the warnings left in words; a plan with errors is neither offered to the
+ * committee nor adopted: the page lists the errors in words instead (the server refuses both too;
+ * the approver returns such a plan to the district). After a step,
  * focus moves to the message that says what happened.
  */
 export function Workflow({
@@ -37,7 +38,8 @@ export function Workflow({
   const [adopting, setAdopting] = useState(false)
   const [adoptReference, setAdoptReference] = useState('')
   const [submitting, setSubmitting] = useState(false)
-  const [blocked, setBlocked] = useState(false)
+  /** The step that the plan's errors stop (their list is shown), if any. */
+  const [blocked, setBlocked] = useState<'submit' | 'adopt' | null>(null)
   const [done, setDone] = useState<{ action: Action; version: number } | null>(null)
   const doneRef = useRef<HTMLParagraphElement>(null)
   const blockedRef = useRef<HTMLDivElement>(null)
@@ -60,15 +62,20 @@ export function Workflow({
     const result = await actions.submit(() => transition(action, extra))
     if (result) {
       onDone(result)
-      setBlocked(false)
+      setBlocked(null)
       setDone({ action, version: result.version })
     }
     return result
   }
   const startSubmit = () => {
     setDone(null)
-    if (errors.length > 0) setBlocked(true)
+    if (errors.length > 0) setBlocked('submit')
     else setSubmitting(true)
+  }
+  const startAdopt = () => {
+    setDone(null)
+    if (errors.length > 0) setBlocked('adopt')
+    else setAdopting(true)
   }
   const adopt = async () => {
     const reference = adoptReference.trim()
@@ -112,7 +119,7 @@ export function Workflow({
                 type="button"
                 className="button button--primary"
                 disabled={busy}
-                onClick={() => (a === 'adopt' ? setAdopting(true) : a === 'submit' ? startSubmit() : void act(a))}
+                onClick={() => (a === 'adopt' ? startAdopt() : a === 'submit' ? startSubmit() : void act(a))}
               >
                 {t(`action.${a}`)}
               </button>
@@ -134,8 +141,8 @@ export function Workflow({
           aria-labelledby="submit-blocked-h"
           data-testid="submit-blocked"
         >
-          <h3 id="submit-blocked-h">{t('submitBlockedTitle')}</h3>
-          <p>{t('submitBlockedText')}</p>
+          <h3 id="submit-blocked-h">{t(blocked === 'adopt' ? 'adoptBlockedTitle' : 'submitBlockedTitle')}</h3>
+          <p>{t(blocked === 'adopt' ? 'adoptBlockedText' : 'submitBlockedText')}</p>
           <ul>
             {errors.map((f, i) => (
               <li key={i}>{f.message[lang]}</li>
@@ -176,7 +183,6 @@ export function Workflow({
           onCancel={() => setAdopting(false)}
         >
           <p>{t('confirmAdoptText', { version: plan.version })}</p>
-          <ErrorCount errors={plan.findings.error} />
           <Field form={actions} name="decisionReference" label={t('decisionReference')} optional>
             {(p) => <input {...p} type="text" value={adoptReference} onChange={(e) => setAdoptReference(e.currentTarget.value)} />}
           </Field>
@@ -217,17 +223,6 @@ export function Workflow({
         </ol>
       </details>
     </section>
-  )
-}
-
-/** In a dialog that asks before a step: how many errors the plan has (the panel lists them), or nothing when none. */
-function ErrorCount({ errors }: { errors: number }): ReactNode {
-  const { t } = useI18n()
-  if (errors === 0) return null
-  return (
-    <p className="notice notice--warn" data-testid="confirm-errors">
-      {errors === 1 ? t('confirmErrorsOne') : t('confirmErrorsMany', { count: errors })}
-    </p>
   )
 }
 

@@ -66,7 +66,7 @@ export function Checks<Id extends string>({
             disabled={readOnly}
             onChange={(e) => onChange(e.target.checked ? ([...value, o.id] as Id[]) : (value.filter((x) => x !== o.id) as Id[]))}
           />{' '}
-          <strong>{o.id}</strong> {o.title}
+          {o.title}
         </label>
       ))}
     </fieldset>

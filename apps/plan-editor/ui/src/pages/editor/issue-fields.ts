@@ -1,4 +1,5 @@
 import type { Plan } from '@vbe/core/plans'
+import { mitigationLabel } from '../../../../shared/change-labels'
 import { ACTIVITY_FIELDS, INDICATOR_FIELDS } from '../../../../shared/plan-fields'
 import type { T } from '../../i18n'
 
@@ -37,12 +38,12 @@ export function issueField(path: readonly PropertyKey[], doc: Plan, t: T, sectio
       return { label: join(name, t(fourth === 'from' ? 'periodFrom' : 'periodTo')), fieldId: `${p}-${fourth}` }
     if (third === 'responsible' && fourth === 'level') return { label: join(name, t('level')), fieldId: `${p}-level` }
     if (third === 'existingStructure') {
-      const existing = activity.existingStructure.kind === 'existing'
+      const existing = activity.existingStructure?.kind === 'existing'
       return { label: join(name, t(existing ? 'structureName' : 'structureReason')), fieldId: `${p}-${existing ? 'sname' : 'sreason'}` }
     }
     if (third === 'risks' && typeof fourth === 'number') {
       const risk = activity.risks[fourth]?.riskId
-      return { label: join(name, `${t('mitigation')} ${risk ?? fourth + 1}`), fieldId: risk ? `${p}-risk-${risk}` : null }
+      return { label: join(name, risk ? mitigationLabel(t, risk) : t('risks')), fieldId: risk ? `${p}-risk-${risk}` : null }
     }
     if (third === 'indicators' && typeof fourth === 'number') {
       const indicator = activity.indicators[fourth]

@@ -17,7 +17,7 @@ interface Picture {
 }
 interface OverviewData {
   on: string
-  columns: { templateId: string; items: { id: string; title: { sv: string; en: string } }[] }[]
+  columns: { templateId: string; items: { id: string; short: { sv: string; en: string }; title: { sv: string; en: string } }[] }[]
   rows: { district: string; districtName: string; plan: PlanSummary | null; cells: Record<string, number> }[]
   situationPictures: Picture[]
   city: {
@@ -51,25 +51,29 @@ export function Overview() {
     )
   const items = data.columns.flatMap((c) => c.items)
   const nameOf = (d: string) => data.rows.find((r) => r.district === d)?.districtName ?? d
+  const titleOf = (id: string) => items.find((i) => i.id === id)?.title[lang] ?? ''
   return (
     <section>
       <PageHeading>{t('overview')}</PageHeading>
-      <h2>{t('heatMap')}</h2>
-      <p>{t('heatHelp')}</p>
+      <h2 id="heat-h">{t('heatMap')}</h2>
+      <p id="heat-help">
+        {t('heatHelp')} {t('heatScroll', { n: items.length })}
+      </p>
       {/* The heat map stays a hand-written table, not the kit's Table: it is a matrix read across both
-          axes (districts × every guideline, perspective and measure of the templates), its columns are
-          data, its headers abbreviations, each cell coloured by its value. On a phone it keeps its grid
-          and scrolls sideways in its region; as cards it would lose the comparison it exists for. */}
-      <ScrollRegion label={t('heatMap')}>
-        <table className="table heat">
-          <caption className="visually-hidden">{t('heatMap')}</caption>
+          axes (districts × the guidelines and directive points), its columns are data, each cell coloured
+          by its value. A column head is the item's short label in words; its full title is in the list of
+          columns under the table, which the head points at (aria-describedby). On a phone the grid keeps
+          its shape and scrolls sideways in its region, which says so; as cards it would lose the comparison
+          it exists for. */}
+      <ScrollRegion labelledBy="heat-h">
+        <table className="table heat" aria-labelledby="heat-h" aria-describedby="heat-help">
           <thead>
             <tr>
               <th scope="col">{t('district')}</th>
               <th scope="col">{t('coverage')}</th>
               {items.map((i) => (
-                <th scope="col" key={i.id} title={i.title[lang]}>
-                  <abbr title={i.title[lang]}>{i.id}</abbr>
+                <th scope="col" key={i.id} aria-describedby={`col-${i.id}`}>
+                  {i.short[lang]}
                 </th>
               ))}
             </tr>
@@ -95,6 +99,14 @@ export function Overview() {
           </tbody>
         </table>
       </ScrollRegion>
+      <h3 id="heat-cols">{t('heatColumns')}</h3>
+      <ul className="heat-columns" aria-labelledby="heat-cols">
+        {items.map((i) => (
+          <li key={i.id} id={`col-${i.id}`}>
+            <strong>{i.short[lang]}</strong>: {i.title[lang]}
+          </li>
+        ))}
+      </ul>
 
       <h2>{t('cityPicture')}</h2>
       <div className="card">
@@ -108,7 +120,7 @@ export function Overview() {
           )}
         </p>
         <p>
-          {t('uncovered')}: {data.city.uncoveredEverywhere.join(', ') || '—'}. {t('findings')}: {t('severity.error')}{' '}
+          {t('uncovered')}: {data.city.uncoveredEverywhere.map(titleOf).join('; ') || '—'}. {t('findings')}: {t('severity.error')}{' '}
           {data.city.findings.error}, {t('severity.warning')} {data.city.findings.warning}.
         </p>
         <ul>

@@ -48,6 +48,7 @@ export function PlanList({ user }: { user: User }): ReactNode {
         <SortableTable
           caption={t('plans')}
           captionHidden
+          cards
           rows={plans}
           rowKey={(p) => p.id}
           columns={[
