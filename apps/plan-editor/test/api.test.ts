@@ -144,7 +144,7 @@ describe.each(DATABASES)('plan editor API on %s', (_name, config) => {
     expectField(await c.officerNm.send('POST', '/api/plans', { from: 'template', year: 'next' }), 'year')
     expectField(await c.officerNm.send('POST', '/api/plans', { from: 'nowhere', year: 2027 }), 'from')
     expectField(await c.officerNm.send('POST', '/api/plans', { from: 'revision', sourcePlanId: 'last-year' }), 'sourcePlanId')
-    expectField(await c.officerNm.send('POST', '/api/plans', { from: 'template', year: 2027, surprise: true }), '(body)')
+    expectField(await c.officerNm.send('POST', '/api/plans', { from: 'template', year: 2027, surprise: true }), 'surprise')
     expectField(await c.officerNm.send('POST', '/api/plans', '{"from":'), '(body)')
     expectField(await c.officerNm.send('POST', '/api/plans', { from: 'revision', sourcePlanId: c.nm.id, year: 2020 }), 'year')
     expectField(await c.officerNm.get('/api/plans/not-a-uuid'), 'param.id')
