@@ -293,7 +293,12 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
       decisionHistory: rec.history.map((d) => showDecision(replacedView(d), names, user.username)),
       communications: rec.communications.map((c) => showCommunication(communicationView(c), names)),
       evidenceAssessments: assessments,
-      decisionGuide: decisionGuide(screening, toAssessments(assessments), row.amount_requested),
+      decisionGuide: decisionGuide(
+        screening,
+        toAssessments(assessments),
+        row.amount_requested,
+        (yield* Plugins).programme(row.programme)?.parameters.maxAmount,
+      ),
       reclaim: reclaim
         ? {
             amount: reclaim.amount,
