@@ -86,6 +86,14 @@ function expectWhole(problems: readonly FieldProblem[]): void {
   }
 }
 
+/** A field path in a message: `evidence[0]`, or a dotted one such as `.source.kind.`. */
+const PATH = /\w+\[\d+\]|\.\w+\./
+
+/** Grant messages are for people: neither language names a field path. */
+function expectNoPath(problems: readonly FieldProblem[]): void {
+  for (const p of problems) for (const l of ['sv', 'en'] as const) expect(formatMessage(p, l), p.code).not.toMatch(PATH)
+}
+
 describe('the message catalogue', () => {
   it('words every code in Swedish and English, differently, with the same parameters', () => {
     expect(MESSAGE_CODES.length).toBeGreaterThan(100)
@@ -164,6 +172,7 @@ describe('every problem core reports has a whole code', () => {
     expect(checked).toBeGreaterThan(500)
     // A forbidden field says, in both languages, that screening may not consider it.
     const [forbidden] = problemsOf(() => parseApplication({ ...application, religion: 'x' }))
+    expectNoPath([forbidden!])
     expect(forbidden!.message).toBe(FORBIDDEN_FIELD_MESSAGE)
     expect(formatMessage(forbidden!, 'sv')).toMatch(/^prövningen får inte ta hänsyn till religion/)
   })
@@ -250,5 +259,65 @@ describe('every problem core reports has a whole code', () => {
       ]),
     )
     expectWhole(all)
+    expectNoPath(all)
+  })
+})
+
+describe('grant messages are worded for people', () => {
+  const item = (id: string, date: string, more: object = {}) => ({
+    id,
+    conduct: 'threat',
+    actor: 'organisation',
+    withinActivities: true,
+    verified: false,
+    date,
+    source: { kind: 'tip' },
+    ...more,
+  })
+  const evidence = [item('e1', '2026-05-01'), item('e2', '2026-06-01', { actor: 'representative', representativeAge: 30 })]
+
+  it('names no field path in either language, for every broken application with evidence', () => {
+    const application = exampleApplication({ evidence } as never)
+    let checked = 0
+    for (const m of mutations(application)) {
+      const problems = problemsOf(() => parseApplication(setAt(application, m.path, m.replace)))
+      checked += problems.length
+      expectNoPath(problems)
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+
+  it('names a repeated evidence id by the first item’s place and date, not its path or id', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => item(`e${i}`, `2026-0${1 + (i % 9)}-1${i % 10}`))
+    const cases = [
+      {
+        list: [evidence[0], item('e1', '2026-07-01')],
+        sv: 'det första underlaget (daterat 2026-05-01)',
+        en: 'the first evidence item (dated 2026-05-01)',
+      },
+      {
+        list: [...twelve, item('e11', '2026-09-09')],
+        sv: 'underlag nummer 12 (daterat 2026-03-11)',
+        en: 'evidence item number 12 (dated 2026-03-11)',
+      },
+    ]
+    for (const c of cases) {
+      const problems = problemsOf(() => parseApplication(exampleApplication({ evidence: c.list } as never)))
+      expect(problems.map((p) => p.code)).toEqual(['application.duplicateEvidence'])
+      expect(formatMessage(problems[0]!, 'sv')).toBe(`är samma id som ${c.sv} har; varje underlag behöver ett eget id`)
+      expect(formatMessage(problems[0]!, 'en')).toBe(`is the same id as ${c.en} has; each evidence item needs an id of its own`)
+      expectNoPath(problems)
+      for (const l of ['sv', 'en'] as const) expect(formatMessage(problems[0]!, l)).not.toMatch(/\be1\b|"/)
+    }
+  })
+
+  it('says when an age is given without naming the field or its code', () => {
+    const problems = problemsOf(() =>
+      parseApplication(exampleApplication({ evidence: [item('e1', '2026-05-01', { representativeAge: 30 })] } as never)),
+    )
+    expect(problems.map((p) => [p.path, p.code])).toEqual([['evidence[0].representativeAge', 'application.representativeAgeOnly']])
+    expect(formatMessage(problems[0]!, 'sv')).toBe('anges bara när uppgiften gäller en företrädare för föreningen, inte föreningen själv')
+    for (const l of ['sv', 'en'] as const) expect(formatMessage(problems[0]!, l)).not.toMatch(/actor|representative"|organisation/)
+    expectNoPath(problems)
   })
 })
