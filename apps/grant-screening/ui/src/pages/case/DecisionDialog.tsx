@@ -1,4 +1,4 @@
-import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, useModalDialog, type Problem } from '@vbe/web-kit'
+import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, useModalDialog, type Problem, WholeDates } from '@vbe/web-kit'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
 import { LetterLocaleField } from '../../components/LetterLocaleField'
@@ -182,7 +182,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
           )}
           {c.replyDue !== null && awaitingReply ? (
             <p className="notice notice--warn" data-reply-due>
-              {t('replyDueDialog', { date: date(c.replyDue) })}
+              <WholeDates>{t('replyDueDialog', { date: date(c.replyDue) })}</WholeDates>
             </p>
           ) : (
             kind !== null && ADVERSE[kind] && !adverseBlocked && <p className="notice">{t('decisionNeedsCommunication')}</p>
