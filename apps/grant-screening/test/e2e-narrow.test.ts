@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The queue and the case page on phones, in Chromium against a real server, in Swedish and
  * English: the queue's table is the kit's table with `cards` (no sideways scrolling inside
@@ -9,18 +10,9 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decidedCase, eligibleApplication, openCase, threeFailedRules, TIP } from './support/cases.js'
-import { axe, expectCleanRun, h1, login, newPage, server, setLanguage, setupE2e, shot } from './support/e2e.js'
+import { axe, expectCleanRun, h1, server, setLanguage, setupE2e, shot, sideways, signedIn } from './support/e2e.js'
 
 setupE2e()
-
-/** How far the page scrolls sideways, and the table regions that scroll sideways inside (by caption). */
-const sideways = (page: Page) =>
-  page.evaluate(() => ({
-    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    regions: Array.from(document.querySelectorAll('.table-wrap'))
-      .filter((r) => r.scrollWidth > r.clientWidth)
-      .map((r) => r.querySelector('caption')?.textContent ?? '?'),
-  }))
 
 /** Every date in the main content's visible text (ISO, and the format ÅÅÅÅ-MM-DD / YYYY-MM-DD), with the lines it lies on. */
 const dateLines = (page: Page) =>
@@ -76,11 +68,7 @@ describe('grant-screening UI on phones', () => {
   }, 60_000)
 
   it('the queue (375 px, sv and en): rows as labelled cards, no second import link, "requires assessment" said once', async () => {
-    const { context, page } = await newPage()
-    try {
-      await page.setViewportSize({ width: 375, height: 800 })
-      await page.goto(server.url)
-      await login(page, 'officer.rk')
+    await signedIn(375, 'officer.rk', async (page) => {
       const table = page.getByRole('table', { name: /^Ärenden \(\d+\)$/ })
       await table.waitFor()
       // Importing is in the main menu only.
@@ -134,17 +122,11 @@ describe('grant-screening UI on phones', () => {
       await shot(page, 'narrow-queue-en-1280')
       await setLanguage(page, 'Svenska')
       await shot(page, 'narrow-queue-sv-1280')
-    } finally {
-      await context.close()
-    }
+    })
   }, 240_000)
 
   it('the case page (375 px, sv and en): each condition heading keeps clear of its status bar', async () => {
-    const { context, page } = await newPage()
-    try {
-      await page.setViewportSize({ width: 375, height: 800 })
-      await page.goto(server.url)
-      await login(page, 'officer.rk')
+    await signedIn(375, 'officer.rk', async (page) => {
       await page.goto(`${server.url}/#/cases/${encodeURIComponent(failedId)}`)
       await h1(page, 'Ärende: Förening e2e-narrow-2').waitFor()
       const gaps = await headingGaps(page)
@@ -166,17 +148,11 @@ describe('grant-screening UI on phones', () => {
       await expect.poll(() => page.locator('table.table--findings thead').isVisible()).toBe(true)
       for (const gap of await headingGaps(page)) expect(gap).toBeGreaterThanOrEqual(10)
       await page.locator('tr.finding--not_met').first().screenshot({ path: '/tmp/gs-narrow-finding-en-1280.png' })
-    } finally {
-      await context.close()
-    }
+    })
   }, 240_000)
 
   it('at 320 px (sv and en) no date on the queue or a case page breaks over two lines', async () => {
-    const { context, page } = await newPage()
-    try {
-      await page.setViewportSize({ width: 320, height: 800 })
-      await page.goto(server.url)
-      await login(page, 'officer.rk')
+    await signedIn(320, 'officer.rk', async (page) => {
       for (const lang of ['Svenska', 'English'] as const) {
         await setLanguage(page, lang)
         const pages = [
@@ -207,9 +183,7 @@ describe('grant-screening UI on phones', () => {
         }
         violations.push(...(await axe(page, `failed case ${lang} 320`)))
       }
-    } finally {
-      await context.close()
-    }
+    })
     expectCleanRun(violations, ['queue sv 375', 'queue en 375', 'queue en 1280', 'case sv 375', 'case en 375', 'failed case English 320'])
   }, 300_000)
 })
