@@ -43,6 +43,64 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     return (await openCase(officer, application, { declare: others })).id
   }
 
+  /** Sends the material to the applicant (kommunicering) in Swedish, for a denial unless `more` says otherwise. */
+  const communicate = (id: string, material: string, deadline: string, more: Record<string, unknown> = {}) =>
+    officer.json('POST', `/api/cases/${id}/communications`, { kind: 'deny', material, deadline, letterLocale: 'sv', ...more })
+
+  it('asks for a reason about the programme maximum only when the amount granted is above it, not the amount applied for', async () => {
+    const id = await open(issueCase(`max-${kind}`), approver)
+    const detail = await officer.json('GET', `/api/cases/${id}`)
+    expect(detail.body.decisionGuide.failedRules.map((r: { id: string; grantUpTo: number | null }) => [r.id, r.grantUpTo])).toEqual([
+      ['bank-account', null],
+      ['max-amount', 100_000],
+      ['years-of-activity', null],
+    ])
+    await communicate(id, 'Ansökan överstiger programmets högsta belopp.', '2026-12-06', { kind: 'partial', amount: 100_000 })
+    await officer.json('POST', `/api/cases/${id}/communications/reply`, { reply: 'Vi godtar ett lägre belopp.', receivedOn: '2026-11-22' })
+
+    const partial = { kind: 'partial', reasons: 'Bidraget beviljas upp till programmets högsta belopp.', letterLocale: 'sv' }
+    const others = {
+      'bank-account': 'Föreningen har visat att kontot förs över i dess namn.',
+      'years-of-activity': 'Verksamheten har bedrivits längre i en annan form.',
+    }
+    const paths = (r: { body: { errors: { path: string }[] } }) => r.body.errors.map((e) => e.path)
+    // 120 000 kr granted is above the maximum of 100 000 kr: that deviation needs its reason, in either language.
+    for (const [lang, words] of [
+      ['sv', /^behöver ett skäl: villkoret ”Högsta belopp i programmet”/],
+      ['en', /^needs a reason: the condition “Programme maximum amount”/],
+    ] as const) {
+      const over = await officer.json(
+        'POST',
+        `/api/cases/${id}/decision`,
+        { ...partial, amount: 120_000, overrides: others },
+        { 'accept-language': lang },
+      )
+      expect(over.status).toBe(400)
+      expect(paths(over)).toEqual(['overrides.max-amount'])
+      expect(over.body.errors[0].message).toMatch(words)
+    }
+    // 100 000 kr is within the maximum, though 150 000 kr was applied for: a reason about the maximum is refused as not needed.
+    for (const [lang, words] of [
+      ['sv', /^behövs inte: det beviljade beloppet ryms inom programmets högsta belopp/],
+      ['en', /^is not needed: the amount granted is within the programme maximum/],
+    ] as const) {
+      const needless = await officer.json(
+        'POST',
+        `/api/cases/${id}/decision`,
+        { ...partial, amount: 100_000, overrides: { ...others, 'max-amount': 'Nämnden har medgett ett undantag.' } },
+        { 'accept-language': lang },
+      )
+      expect(needless.status).toBe(400)
+      expect(paths(needless)).toEqual(['overrides.max-amount'])
+      expect(needless.body.errors[0].message).toMatch(words)
+    }
+    // Without it the partial grant is recorded, overriding only the two other failed rules.
+    const granted = await officer.json('POST', `/api/cases/${id}/decision`, { ...partial, amount: 100_000, overrides: others })
+    expect(granted.status, JSON.stringify(granted.body)).toBe(200)
+    expect(granted.body).toMatchObject({ status: 'awaiting_approval', decision: { kind: 'partial', amount: 100_000 } })
+    expect(granted.body.decision.overrides.map((o: { rule: { id: string } }) => o.rule.id)).toEqual(['bank-account', 'years-of-activity'])
+  })
+
   it('refuses to grant against failed rules without a reason per rule, naming each, then needs a second signature', async () => {
     const id = await open(issueCase(`ov-${kind}`), approver)
     const detail = await officer.json('GET', `/api/cases/${id}`)
@@ -103,20 +161,10 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     expect(first.status).toBe(409)
     expect(first.body.detail).toContain('kommunicering')
 
-    const past = await officer.json('POST', `/api/cases/${id}/communications`, {
-      kind: 'deny',
-      material: 'x',
-      deadline: '2026-11-22',
-      letterLocale: 'sv',
-    })
+    const past = await communicate(id, 'x', '2026-11-22')
     expect(past.status).toBe(400)
     expect(past.body.errors[0].path).toBe('deadline')
-    const sent = await officer.json('POST', `/api/cases/${id}/communications`, {
-      kind: 'deny',
-      material: 'Ansökan överstiger högsta beloppet och kontot står inte på föreningen.',
-      deadline: '2026-12-06',
-      letterLocale: 'sv',
-    })
+    const sent = await communicate(id, 'Ansökan överstiger högsta beloppet och kontot står inte på föreningen.', '2026-12-06')
     expect(sent.body.status).toBe('awaiting_reply')
     expect((await officer.json('POST', `/api/cases/${id}/communications`, { ...sent.body, kind: 'deny' })).status).toBe(400)
 
@@ -157,12 +205,7 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
 
   it('refuses a denial or lower amount while evidence behind a condition is unassessed, even after the reply, naming what to assess', async () => {
     const id = await open(eligible(`unassessed-${kind}`, { evidence: [TIP] }))
-    const sent = await officer.json('POST', `/api/cases/${id}/communications`, {
-      kind: 'deny',
-      material: 'Uppgifterna i ansökan.',
-      deadline: '2026-12-06',
-      letterLocale: 'sv',
-    })
+    const sent = await communicate(id, 'Uppgifterna i ansökan.', '2026-12-06')
     expect(sent.body.status).toBe('awaiting_reply')
     const replied = await officer.json('POST', `/api/cases/${id}/communications/reply`, {
       reply: 'Vi bestrider tipset.',
@@ -231,13 +274,7 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     expect(dismissed.body.evidenceAssessments[0]).toMatchObject({ status: 'dismissed', assessedBy: 'Amina Yusuf' })
     expect(dismissed.body.decisionGuide.failedRules).toEqual([])
 
-    const sent = await officer.json('POST', `/api/cases/${id}/communications`, {
-      kind: 'partial',
-      amount: 20_000,
-      material: 'Budgeten räcker inte till hela beloppet.',
-      deadline: '2026-12-01',
-      letterLocale: 'sv',
-    })
+    const sent = await communicate(id, 'Budgeten räcker inte till hela beloppet.', '2026-12-01', { kind: 'partial', amount: 20_000 })
     const letter = await (await officer.request('GET', `/api/cases/${id}/communications/${sent.body.communications[0].id}/letter`)).text()
     expect(letter).toContain('20 000 kr')
     expect(letter).not.toContain('tips')
@@ -276,12 +313,7 @@ describe.each(['pglite', 'postgres'] as const)('decisions on %s', (kind) => {
     // A reconsideration that denies is adverse: kommunicering since the last decision first.
     const deny = { basis: 'reconsideration', kind: 'deny', reasons: 'Nya uppgifter visar att villkoren inte uppfylls.', letterLocale: 'sv' }
     expect((await officer.json('POST', `/api/cases/${id}/revision`, deny)).status).toBe(409)
-    const sent = await officer.json('POST', `/api/cases/${id}/communications`, {
-      kind: 'deny',
-      material: 'Nya uppgifter.',
-      deadline: '2026-12-10',
-      letterLocale: 'sv',
-    })
+    const sent = await communicate(id, 'Nya uppgifter.', '2026-12-10')
     expect(sent.body.status).toBe('decided')
     expect((await officer.json('POST', `/api/cases/${id}/revision`, deny)).body.detail).toContain('2026-12-10')
     await officer.json('POST', `/api/cases/${id}/communications/reply`, { reply: 'Vi bestrider uppgifterna.', receivedOn: '2026-11-22' })

@@ -5,7 +5,6 @@
  * tables keep their names, row headers and cells for assistive technology, and axe finds
  * nothing. Then the same page at 1280 px, a table again. Screenshots go to /tmp/gs-phone-*.png.
  */
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   ASSOCIATION,
@@ -19,31 +18,10 @@ import {
   setupE2e,
   shot,
   server,
+  sideways,
 } from './support/e2e.js'
 
 setupE2e()
-
-/** How far the page scrolls sideways, and each table region that scrolls sideways inside (its name and the pixels). */
-const sideways = (page: Page) =>
-  page.evaluate(() => {
-    const d = (
-      globalThis as unknown as {
-        document: {
-          documentElement: { scrollWidth: number; clientWidth: number }
-          querySelectorAll(s: string): ArrayLike<{ scrollWidth: number; clientWidth: number; getAttribute(a: string): string | null }>
-          getElementById(id: string): { textContent: string | null } | null
-        }
-      }
-    ).document
-    return {
-      page: d.documentElement.scrollWidth - d.documentElement.clientWidth,
-      regions: Array.from(d.querySelectorAll('.table-wrap'))
-        .filter((r) => r.scrollWidth > r.clientWidth)
-        .map(
-          (r) => `${d.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent ?? '?'}: ${r.scrollWidth - r.clientWidth} px`,
-        ),
-    }
-  })
 
 describe('grant-screening UI: the case page on a phone', () => {
   const violations: string[] = []

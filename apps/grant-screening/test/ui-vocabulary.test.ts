@@ -10,9 +10,14 @@ import {
   CONDUCTS as CORE_CONDUCTS,
   EVIDENCE_SOURCE_KINDS,
   FINDING_STATUSES as CORE_FINDING_STATUSES,
+  IDROTT_GENERAL_CONDITIONS,
   RULE_KINDS as CORE_RULE_KINDS,
+  SOURCE_LEVEL_TEXT,
   type Outcome as CoreOutcome,
 } from '@vbe/core/grants'
+import { GRANT_SOURCE_LEVELS } from '@vbe/core/plugins'
+import { en } from '../ui/src/messages/en.js'
+import { sv } from '../ui/src/messages/sv.js'
 import { ROLES as KIT_ROLES } from '@vbe/server-kit'
 import { CASE_STATUSES, DECISION_KINDS as SERVER_DECISION_KINDS, PERSON_ROLES as SERVER_PERSON_ROLES } from '../src/db/tables.js'
 import {
@@ -45,6 +50,16 @@ describe('the UI vocabulary matches its sources', () => {
     ['person roles (app schema)', PERSON_ROLES, SERVER_PERSON_ROLES],
   ] as const)('%s', (_name, ui, source) => {
     expect([...ui]).toEqual([...source])
+  })
+
+  it('source levels are worded as core words them, in Swedish and English', () => {
+    for (const level of GRANT_SOURCE_LEVELS) {
+      expect({ sv: sv[`level_${level}`], en: en[`level_${level}`] }, level).toEqual(SOURCE_LEVEL_TEXT[level])
+    }
+    // The sports administration's conditions sit at the committee level: its words name the administration too.
+    expect(IDROTT_GENERAL_CONDITIONS.title).toMatch(/^Idrottsförvaltningen:/)
+    expect(sv[`level_${IDROTT_GENERAL_CONDITIONS.level}`]).toBe('Facknämnd eller dess förvaltning')
+    expect(en[`level_${IDROTT_GENERAL_CONDITIONS.level}`]).toBe('Specialist committee or its administration')
   })
 
   it('outcomes (core)', () => {

@@ -75,7 +75,7 @@ describe('CSV columns', () => {
   it('rejects unknown, repeated and forbidden columns, one problem each', () => {
     const { problems } = csvColumns(['id', 'colour', 'id', 'association.Ethnicity', 'religion'])
     expect(problems).toMatchObject([
-      { path: 'colour', message: 'unknown column; see docs/grants.md for the columns' },
+      { path: 'colour', message: 'unknown column; remove it or give it the name of one of the columns of the application format' },
       { path: 'id', message: 'the column appears twice' },
       { path: 'association.Ethnicity', message: FORBIDDEN_FIELD_MESSAGE },
       { path: 'religion', message: FORBIDDEN_FIELD_MESSAGE },
@@ -88,7 +88,7 @@ describe('CSV columns', () => {
       { path: 'contact.email', message: 'person columns are not read here; remove this column' },
     ])
     expect(csvColumns(['contact.address']).problems).toMatchObject([
-      { path: 'contact.address', message: 'unknown column; see docs/grants.md for the columns' },
+      { path: 'contact.address', message: 'unknown column; remove it or give it the name of one of the columns of the application format' },
     ])
   })
 })

@@ -35,6 +35,8 @@ const decisionCase = z
     on: day.default('2026-11-22'),
     patch: z.record(z.string(), z.unknown()).default({}),
     assessments: z.record(z.string(), z.enum(EVIDENCE_ASSESSMENTS)).default({}),
+    /** Judge without telling the guard the programme maximum (as a caller that leaves it out). */
+    withoutMaximum: z.boolean().default(false),
     decision: z
       .object({
         kind: z.enum(DECISION_KINDS),
@@ -125,7 +127,11 @@ describe('decision golden cases', () => {
       if (application instanceof ValidationError) throw application
       const result = screen(application, { on: c.on, plugins })
       const assessments = Object.entries(c.assessments).map(([evidenceId, status]) => ({ evidenceId, status }))
-      const guard = guardDecision(result, assessments, { ...c.decision, amountRequested: application.amountRequested })
+      const guard = guardDecision(result, assessments, {
+        ...c.decision,
+        amountRequested: application.amountRequested,
+        maxAmount: c.withoutMaximum ? undefined : plugins.programme(application.programme)?.parameters.maxAmount,
+      })
       const { problems, ...rest } = c.expect
       expect(guard).toMatchObject(rest)
       if (problems) expect(guard.problems.map((p) => ({ path: p.path, code: p.code }))).toEqual(problems)

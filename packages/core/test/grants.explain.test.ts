@@ -8,6 +8,7 @@ import {
   explainStructured,
   explanationText,
   formatSource,
+  IDROTT_GENERAL_CONDITIONS,
   parseApplication,
   screen,
   type AdviceItem,
@@ -171,6 +172,11 @@ describe('explainStructured', () => {
     expect(items[1]!.kind === 'source' && items[1]!.text.sv).toBe(
       'Lag: Kommunallagen (2017:725) 13 kap. – laglighetsprövning, SFS 2017:725, 13 kap., 2017-06-21',
     )
+  })
+
+  it('names the level of an administration’s source truly: the sports administration works under a specialist committee', () => {
+    expect(formatSource(IDROTT_GENERAL_CONDITIONS, 'sv')).toMatch(/^Facknämnd eller dess förvaltning: Idrottsförvaltningen: /)
+    expect(formatSource(IDROTT_GENERAL_CONDITIONS, 'en')).toMatch(/^Specialist committee or its administration: Idrottsförvaltningen: /)
   })
 
   it('for any application and day: one item per adverse finding in order, every text in both languages, and explain is its text', () => {

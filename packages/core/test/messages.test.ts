@@ -70,6 +70,10 @@ const problemsOf = (f: () => unknown): readonly FieldProblem[] => {
   }
 }
 
+/** Every problem `parse` reports, over every broken variant of `value` (see `mutations`). */
+const mutationProblems = (value: unknown, parse: (input: unknown) => unknown): FieldProblem[] =>
+  [...mutations(value)].flatMap((m) => problemsOf(() => parse(setAt(value, m.path, m.replace))))
+
 /** A problem is whole when its code is in the catalogue and both texts are filled in, from the code alone. */
 function expectWhole(problems: readonly FieldProblem[]): void {
   for (const p of problems) {
@@ -84,6 +88,14 @@ function expectWhole(problems: readonly FieldProblem[]): void {
     expect(text.sv).not.toBe(text.en)
     expect(formatMessage(p, 'sv')).toBe(text.sv)
   }
+}
+
+/** A field path in a message: `evidence[0]`, or a dotted one such as `.source.kind.`. */
+const PATH = /\w+\[\d+\]|\.\w+\./
+
+/** Grant messages are for people: neither language names a field path. */
+function expectNoPath(problems: readonly FieldProblem[]): void {
+  for (const p of problems) for (const l of ['sv', 'en'] as const) expect(formatMessage(p, l), p.code).not.toMatch(PATH)
 }
 
 describe('the message catalogue', () => {
@@ -155,27 +167,20 @@ describe('the message catalogue', () => {
 describe('every problem core reports has a whole code', () => {
   it('parseApplication, for every broken application', () => {
     const application = exampleApplication()
-    let checked = 0
-    for (const m of mutations(application)) {
-      const problems = problemsOf(() => parseApplication(setAt(application, m.path, m.replace)))
-      checked += problems.length
-      expectWhole(problems)
-    }
-    expect(checked).toBeGreaterThan(500)
+    const problems = mutationProblems(application, parseApplication)
+    expectWhole(problems)
+    expect(problems.length).toBeGreaterThan(500)
     // A forbidden field says, in both languages, that screening may not consider it.
     const [forbidden] = problemsOf(() => parseApplication({ ...application, religion: 'x' }))
+    expectNoPath([forbidden!])
     expect(forbidden!.message).toBe(FORBIDDEN_FIELD_MESSAGE)
     expect(formatMessage(forbidden!, 'sv')).toMatch(/^prövningen får inte ta hänsyn till religion/)
   })
 
   it('parsePlan, for every broken plan', () => {
-    let checked = 0
-    for (const m of mutations(norrmalmExamplePlan)) {
-      const problems = problemsOf(() => parsePlan(setAt(norrmalmExamplePlan, m.path, m.replace)))
-      checked += problems.length
-      expectWhole(problems)
-    }
-    expect(checked).toBeGreaterThan(500)
+    const problems = mutationProblems(norrmalmExamplePlan, parsePlan)
+    expectWhole(problems)
+    expect(problems.length).toBeGreaterThan(500)
   })
 
   it('defineDistrictPlugin, for every broken plugin', () => {
@@ -208,13 +213,9 @@ describe('every problem core reports has a whole code', () => {
       planSections: [],
     }
     expect(problemsOf(() => defineDistrictPlugin(plugin as never))).toEqual([])
-    let checked = 0
-    for (const m of mutations(plugin)) {
-      const problems = problemsOf(() => defineDistrictPlugin(setAt(plugin, m.path, m.replace) as never))
-      checked += problems.length
-      expectWhole(problems)
-    }
-    expect(checked).toBeGreaterThan(300)
+    const problems = mutationProblems(plugin, (p) => defineDistrictPlugin(p as never))
+    expectWhole(problems)
+    expect(problems.length).toBeGreaterThan(300)
   })
 
   it('the CSV reader', () => {
@@ -250,5 +251,60 @@ describe('every problem core reports has a whole code', () => {
       ]),
     )
     expectWhole(all)
+    expectNoPath(all)
+  })
+})
+
+describe('grant messages are worded for people', () => {
+  const item = (id: string, date: string, more: object = {}) => ({
+    id,
+    conduct: 'threat',
+    actor: 'organisation',
+    withinActivities: true,
+    verified: false,
+    date,
+    source: { kind: 'tip' },
+    ...more,
+  })
+  const evidence = [item('e1', '2026-05-01'), item('e2', '2026-06-01', { actor: 'representative', representativeAge: 30 })]
+
+  it('names no field path in either language, for every broken application with evidence', () => {
+    const problems = mutationProblems(exampleApplication({ evidence } as never), parseApplication)
+    expectNoPath(problems)
+    expect(problems.length).toBeGreaterThan(500)
+  })
+
+  it('names a repeated evidence id by the first item’s place and date, not its path or id', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => item(`e${i}`, `2026-0${1 + (i % 9)}-1${i % 10}`))
+    const cases = [
+      {
+        list: [evidence[0], item('e1', '2026-07-01')],
+        sv: 'det första underlaget (daterat 2026-05-01)',
+        en: 'the first evidence item (dated 2026-05-01)',
+      },
+      {
+        list: [...twelve, item('e11', '2026-09-09')],
+        sv: 'underlag nummer 12 (daterat 2026-03-11)',
+        en: 'evidence item number 12 (dated 2026-03-11)',
+      },
+    ]
+    for (const c of cases) {
+      const problems = problemsOf(() => parseApplication(exampleApplication({ evidence: c.list } as never)))
+      expect(problems.map((p) => p.code)).toEqual(['application.duplicateEvidence'])
+      expect(formatMessage(problems[0]!, 'sv')).toBe(`är samma id som ${c.sv} har; varje underlag behöver ett eget id`)
+      expect(formatMessage(problems[0]!, 'en')).toBe(`is the same id as ${c.en} has; each evidence item needs an id of its own`)
+      expectNoPath(problems)
+      for (const l of ['sv', 'en'] as const) expect(formatMessage(problems[0]!, l)).not.toMatch(/\be1\b|"/)
+    }
+  })
+
+  it('says when an age is given without naming the field or its code', () => {
+    const problems = problemsOf(() =>
+      parseApplication(exampleApplication({ evidence: [item('e1', '2026-05-01', { representativeAge: 30 })] } as never)),
+    )
+    expect(problems.map((p) => [p.path, p.code])).toEqual([['evidence[0].representativeAge', 'application.representativeAgeOnly']])
+    expect(formatMessage(problems[0]!, 'sv')).toBe('anges bara när uppgiften gäller en företrädare för föreningen, inte föreningen själv')
+    for (const l of ['sv', 'en'] as const) expect(formatMessage(problems[0]!, l)).not.toMatch(/actor|representative"|organisation/)
+    expectNoPath(problems)
   })
 })

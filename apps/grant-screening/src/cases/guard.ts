@@ -5,6 +5,7 @@ import {
   communicationGate,
   DECISION_KIND_TERMS,
   guardDecision,
+  MAX_AMOUNT_RULE,
   ruleHeading,
   type DecisionBasis,
   type DecisionGuard,
@@ -14,7 +15,7 @@ import {
 import { stockholmDay } from '@vbe/core/calendar'
 import { Clock, Conflict, Invalid, type FieldProblemText } from '@vbe/server-kit'
 import { assessmentRows, assessmentViews, communicationsOf, toAssessments, unresolvedRules } from './record.js'
-import { screeningOf, type CaseRow, type Fx } from './store.js'
+import { Plugins, screeningOf, type CaseRow, type Fx } from './store.js'
 import type { Application } from '@vbe/core/grants'
 
 export interface DecisionInput {
@@ -55,6 +56,16 @@ function problemText(p: DecisionProblem, amountRequested: number): FieldProblemT
         },
       }
     }
+    case 'override.notNeeded': {
+      const h = headingOf(p.ruleId)
+      return {
+        path: p.path,
+        message: {
+          sv: `behövs inte: det beviljade beloppet ryms inom programmets högsta belopp (”${h.sv}”); ta bort skälet`,
+          en: `is not needed: the amount granted is within the programme maximum (“${h.en}”); remove the reason`,
+        },
+      }
+    }
     case 'override.notFailed': {
       const h = headingOf(p.ruleId)
       return {
@@ -82,7 +93,7 @@ function unassessedProblem(ruleIds: readonly string[]): FieldProblemText {
 }
 
 /** The rule of a programme's maximum amount: granting above it is a deviation that needs a reason of its own. */
-const MAX_AMOUNT = 'max-amount'
+const MAX_AMOUNT = MAX_AMOUNT_RULE
 
 /**
  * Granting above the programme's maximum amount is allowed only as an overridden rule
@@ -122,6 +133,7 @@ export function checkDecision(row: CaseRow, input: DecisionInput): Fx<DecisionGu
       kind: input.kind,
       amount: input.amount,
       amountRequested: row.amount_requested,
+      maxAmount: (yield* Plugins).programme(row.programme)?.parameters.maxAmount,
       overrides: input.overrides,
     })
     const unresolved = DECISION_KIND_TERMS[input.kind].adverse ? unresolvedRules(screening, assessments) : []

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import {
   EVIDENCE_ASSESSMENTS,
   findingStanding,
+  grantWithoutOverrideUpTo,
   guardDecision,
   ruleHeading,
   type Application,
@@ -186,8 +187,12 @@ export const toAssessments = (views: readonly AssessmentView[]): EvidenceAssessm
 
 /** What the decision dialog needs to know: the rules a grant must override, what a denial cites, and who must sign. */
 export interface DecisionGuide {
-  /** Rules standing against the application or unresolved: a grant needs an override reason for each and a second signature. */
-  failedRules: RuleRef[]
+  /**
+   * Rules standing against the application or unresolved: a grant needs an override reason
+   * for each and a second signature, except a grant of at most `grantUpTo` (the programme
+   * maximum, for its rule); null when every grant overrides the rule.
+   */
+  failedRules: (RuleRef & { grantUpTo: number | null })[]
   /** The rules a denial would cite. */
   denialCites: RuleRef[]
   /** A democracy finding makes every decision wait for a second signature. */
@@ -200,10 +205,11 @@ export function decisionGuide(
   screening: ScreeningResult,
   assessments: readonly EvidenceAssessment[],
   amountRequested: number,
+  maxAmount: number | undefined,
 ): DecisionGuide {
   const deny = guardDecision(screening, assessments, { kind: 'deny', amountRequested })
   return {
-    failedRules: deny.failedRules.map(ruleRef),
+    failedRules: deny.failedRules.map((id) => ({ ...ruleRef(id), grantUpTo: grantWithoutOverrideUpTo(id, maxAmount) })),
     denialCites: deny.citedRules.map(ruleRef),
     fourEyes: screening.humanDecisionRequired,
     toAssess: unresolvedRules(screening, assessments).map(ruleRef),

@@ -267,6 +267,7 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
     const assessments = assessmentViews(application, rec.assessments)
     if (options.logRead !== false) yield* appendAudit({ action: 'case.read', entityType: 'case', entityId: id, district: row.district })
     const screening = yield* screeningOf(row)
+    const maxAmount = (yield* Plugins).programme(row.programme)?.parameters.maxAmount
     const names = yield* displayNames([
       ...notes.map((n) => n.author),
       ...[...(decision ? [decision] : []), ...rec.history].flatMap((d) => [d.decided_by, d.approved_by]),
@@ -293,7 +294,7 @@ export function caseDetail(id: string, options: { logRead?: boolean } = {}): Fx<
       decisionHistory: rec.history.map((d) => showDecision(replacedView(d), names, user.username)),
       communications: rec.communications.map((c) => showCommunication(communicationView(c), names)),
       evidenceAssessments: assessments,
-      decisionGuide: decisionGuide(screening, toAssessments(assessments), row.amount_requested),
+      decisionGuide: decisionGuide(screening, toAssessments(assessments), row.amount_requested, maxAmount),
       reclaim: reclaim
         ? {
             amount: reclaim.amount,

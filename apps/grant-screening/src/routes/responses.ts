@@ -154,7 +154,14 @@ const assessmentSchema = z
 
 const decisionGuideSchema = z
   .object({
-    failedRules: z.array(ruleRefSchema),
+    failedRules: z.array(
+      ruleRefSchema.extend({
+        grantUpTo: z.number().int().nullable().openapi({
+          description:
+            'A grant of at most this amount (the programme maximum, for its rule) needs no override of the rule; null when every grant does',
+        }),
+      }),
+    ),
     denialCites: z.array(ruleRefSchema),
     fourEyes: z.boolean(),
     toAssess: z.array(ruleRefSchema).openapi({

@@ -98,6 +98,19 @@ export function expectCleanRun(violations: readonly string[], labels: readonly s
   expect(pageErrors).toEqual([])
 }
 
+/** A page `width` px wide with `username` signed in (on the queue), closed after `body`, whatever happens in it. */
+export async function signedIn(width: number, username: string, body: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page } = await newPage()
+  try {
+    await page.setViewportSize({ width, height: 800 })
+    await page.goto(server.url)
+    await login(page, username)
+    await body(page)
+  } finally {
+    await context.close()
+  }
+}
+
 export async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' })
   const page = await context.newPage()
@@ -209,3 +222,25 @@ export async function expectNoPathBut(table: Locator, label: string): Promise<vo
   const rest = mentions.reduce((t, m) => t.replace(m, ''), text)
   expect(rest).not.toMatch(/\w\.\w|\[\d+\]|\b[a-z]+[A-Z]\w*/)
 }
+
+/** How far the page scrolls sideways, and each table region that scrolls sideways inside (its name and the pixels). */
+export const sideways = (page: Page) =>
+  page.evaluate(() => {
+    const d = (
+      globalThis as unknown as {
+        document: {
+          documentElement: { scrollWidth: number; clientWidth: number }
+          querySelectorAll(s: string): ArrayLike<{ scrollWidth: number; clientWidth: number; getAttribute(a: string): string | null }>
+          getElementById(id: string): { textContent: string | null } | null
+        }
+      }
+    ).document
+    return {
+      page: d.documentElement.scrollWidth - d.documentElement.clientWidth,
+      regions: Array.from(d.querySelectorAll('.table-wrap'))
+        .filter((r) => r.scrollWidth > r.clientWidth)
+        .map(
+          (r) => `${d.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent ?? '?'}: ${r.scrollWidth - r.clientWidth} px`,
+        ),
+    }
+  })

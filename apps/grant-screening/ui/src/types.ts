@@ -157,7 +157,8 @@ export interface CaseDetail extends CaseSummary {
     readonly assessedAt: string | null
   }[]
   readonly decisionGuide: {
-    readonly failedRules: readonly RuleRef[]
+    /** A grant of at most `grantUpTo` (the programme maximum, for its rule) needs no override of the rule. */
+    readonly failedRules: readonly (RuleRef & { readonly grantUpTo: number | null })[]
     readonly denialCites: readonly RuleRef[]
     readonly fourEyes: boolean
     /** Conditions resting on unassessed evidence: no denial or lower amount until they are assessed. */

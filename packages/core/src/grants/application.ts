@@ -11,6 +11,7 @@ import {
   valueOrThrow,
   type CodedMessage,
   type FieldProblem,
+  type LocalizedText,
   type ParseResult,
 } from '../shared/index.js'
 import { isRealIsoDate } from './dates.js'
@@ -274,11 +275,28 @@ export const applicationSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['evidence', index, 'id'],
-          message: codedMessage('application.duplicateEvidence', { id: e.id, first: `evidence[${first}]` }),
+          message: codedMessage('application.duplicateEvidence', { first: evidenceItemName(first, app.evidence[first]!.date) }),
         })
       else seen.set(e.id, index)
     })
   })
+
+const ORDINALS_SV = ['första', 'andra', 'tredje', 'fjärde', 'femte', 'sjätte', 'sjunde', 'åttonde', 'nionde', 'tionde']
+const ORDINALS_EN = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+
+/**
+ * An evidence item named for people by its place in the list and its date: "det första
+ * underlaget (daterat 2026-05-01)" / "the first evidence item (dated 2026-05-01)", never
+ * a field path or the item's id.
+ */
+export function evidenceItemName(index: number, date: string): LocalizedText {
+  const sv = ORDINALS_SV[index]
+  const en = ORDINALS_EN[index]
+  return {
+    sv: `${sv === undefined ? `underlag nummer ${index + 1}` : `det ${sv} underlaget`} (daterat ${date})`,
+    en: `${en === undefined ? `evidence item number ${index + 1}` : `the ${en} evidence item`} (dated ${date})`,
+  }
+}
 
 export type ApplicationInput = z.input<typeof applicationSchema>
 export type Application = z.output<typeof applicationSchema>

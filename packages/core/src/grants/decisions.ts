@@ -113,19 +113,50 @@ export interface DecisionRequest {
   /** For a partial grant: the amount granted, below the amount applied for. */
   readonly amount?: number | undefined
   readonly amountRequested: number
+  /**
+   * The programme's maximum amount, when it has one. A grant of at most this amount needs
+   * no override of the `max-amount` rule, even when the amount applied for is above it
+   * (a partial grant capped at the maximum). Without it, every grant overrides that rule.
+   */
+  readonly maxAmount?: number | undefined
   /** One reason per rule the decision overrides, by rule id. */
   readonly overrides?: Readonly<Record<string, string>> | undefined
+}
+
+/** The rule of a programme's maximum amount (its finding compares the amount applied for). */
+export const MAX_AMOUNT_RULE = 'max-amount'
+
+/**
+ * The largest grant that needs no override of `ruleId` even when its finding stands
+ * against the application: the programme maximum for the `max-amount` rule, else null
+ * (every grant against the rule overrides it).
+ */
+export function grantWithoutOverrideUpTo(ruleId: string, maxAmount: number | undefined): number | null {
+  return ruleId === MAX_AMOUNT_RULE && maxAmount !== undefined ? maxAmount : null
+}
+
+/** The amount a decision grants: the amount applied for, the partial amount, or none (a denial, or a partial grant without one). */
+export function amountGranted(request: Pick<DecisionRequest, 'kind' | 'amount' | 'amountRequested'>): number | undefined {
+  if (request.kind === 'approve') return request.amountRequested
+  return request.kind === 'partial' ? request.amount : undefined
 }
 
 /** A problem with a decision request, as a code with its field; the app words it. */
 export type DecisionProblem =
   | { readonly path: 'amount'; readonly code: 'amount.required' | 'amount.notBelowRequested' | 'amount.onlyPartial' }
-  | { readonly path: `overrides.${string}`; readonly code: 'override.reasonMissing' | 'override.notFailed'; readonly ruleId: string }
+  | {
+      readonly path: `overrides.${string}`
+      readonly code: 'override.reasonMissing' | 'override.notFailed' | 'override.notNeeded'
+      readonly ruleId: string
+    }
 
 export interface DecisionGuard {
   /** Rules with a finding that stands against the application or is unresolved, in screening order. */
   readonly failedRules: readonly string[]
-  /** The rules a grant must override (each with a reason): `failedRules` when money is granted, else none. */
+  /**
+   * The rules a grant must override (each with a reason): `failedRules` when money is
+   * granted, except the programme maximum when the amount granted is within it; else none.
+   */
   readonly overridesNeeded: readonly string[]
   /** The rules a denial cites: those whose findings stand against the application (democracy only on assessed evidence). */
   readonly citedRules: readonly string[]
@@ -156,7 +187,13 @@ export function guardDecision(
   const citedRules = unique(standings.filter((x) => x.s === 'against').map((x) => x.f.ruleId))
   const carriedEvidence = unique(standings.filter((x) => x.s === 'against' && x.f.kind === 'democracy').flatMap((x) => x.f.evidenceIds))
   const terms = DECISION_KIND_TERMS[request.kind]
-  const overridesNeeded = terms.grants ? failedRules : []
+  const granted = amountGranted(request)
+  const overridesNeeded = terms.grants
+    ? failedRules.filter((ruleId) => {
+        const upTo = grantWithoutOverrideUpTo(ruleId, request.maxAmount)
+        return upTo === null || granted === undefined || granted > upTo
+      })
+    : []
   const problems: DecisionProblem[] = []
   if (request.kind === 'partial') {
     if (request.amount === undefined) problems.push({ path: 'amount', code: 'amount.required' })
@@ -167,7 +204,11 @@ export function guardDecision(
     if ((given[ruleId] ?? '').trim() === '') problems.push({ path: `overrides.${ruleId}`, code: 'override.reasonMissing', ruleId })
   }
   for (const ruleId of Object.keys(given)) {
-    if (!overridesNeeded.includes(ruleId)) problems.push({ path: `overrides.${ruleId}`, code: 'override.notFailed', ruleId })
+    if (overridesNeeded.includes(ruleId)) continue
+    // A failed rule the grant stays within (the programme maximum) needs no override; a blank one is no override at all.
+    if (failedRules.includes(ruleId) && terms.grants) {
+      if ((given[ruleId] ?? '').trim() !== '') problems.push({ path: `overrides.${ruleId}`, code: 'override.notNeeded', ruleId })
+    } else problems.push({ path: `overrides.${ruleId}`, code: 'override.notFailed', ruleId })
   }
   return {
     failedRules,

@@ -33,12 +33,17 @@ export const STATUS_TEXT: Readonly<Record<FindingStatus, LocalizedText>> = {
   not_applicable: { sv: 'inte tillämpligt', en: 'not applicable' },
 }
 
-/** The level of a grant source in words (law, city council, district committee …). */
+/**
+ * The level of a grant source in words (law, city council, district committee …).
+ * `committee` is a specialist committee (facknämnd) or the administration (förvaltning)
+ * that works under it: the sports administration's conditions are issued by the
+ * administration, under the sports committee, so the words name both.
+ */
 export const SOURCE_LEVEL_TEXT: Readonly<Record<GrantSource['level'], LocalizedText>> = {
   law: { sv: 'Lag', en: 'Law' },
   bill: { sv: 'Proposition', en: 'Government bill' },
   council: { sv: 'Kommunfullmäktige', en: 'City Council' },
-  committee: { sv: 'Nämnd', en: 'Committee' },
+  committee: { sv: 'Facknämnd eller dess förvaltning', en: 'Specialist committee or its administration' },
   district: { sv: 'Stadsdelsnämnd', en: 'District committee' },
 }
 

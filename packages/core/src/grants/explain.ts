@@ -3,7 +3,7 @@ import type { ScreeningResult, PluginsInput } from './screen.js'
 import { explainStructured, formatSource, type Explanation, type ExplanationItem, type ExplanationSection } from './explain-structured.js'
 import { checkExplainLocale } from './result-shape.js'
 
-export { DEFAULT_APPEAL } from './explain-texts.js'
+export { DEFAULT_APPEAL, SOURCE_LEVEL_TEXT } from './explain-texts.js'
 export * from './explain-structured.js'
 
 export interface ExplainOptions {

@@ -150,12 +150,12 @@ export const MESSAGES = {
   },
   'application.share': { sv: 'måste vara en andel mellan 0 och 1', en: 'must be a share between 0 and 1' },
   'application.representativeAgeOnly': {
-    sv: 'gäller bara när actor är "representative"',
-    en: 'only applies when actor is "representative"',
+    sv: 'anges bara när uppgiften gäller en företrädare för föreningen, inte föreningen själv',
+    en: 'is given only when the item concerns a representative of the association, not the association itself',
   },
   'application.duplicateEvidence': {
-    sv: 'id:t {id:json} används redan (i {first})',
-    en: 'duplicate evidence id {id:json} (also at {first})',
+    sv: 'är samma id som {first} har; varje underlag behöver ett eget id',
+    en: 'is the same id as {first} has; each evidence item needs an id of its own',
   },
   'organisationNumber.format': {
     sv: 'måste vara 10 siffror, skrivna NNNNNN-NNNN eller NNNNNNNNNN',
@@ -181,8 +181,8 @@ export const MESSAGES = {
     en: 'person columns are not read here; remove this column',
   },
   'csv.unknownColumn': {
-    sv: 'okänd kolumn. Vilka kolumner som finns står i docs/grants.md.',
-    en: 'unknown column; see docs/grants.md for the columns',
+    sv: 'okänd kolumn. Ta bort den eller ge den namnet på en av kolumnerna i formatet för ansökningar.',
+    en: 'unknown column; remove it or give it the name of one of the columns of the application format',
   },
   'csv.contactNameRequired': {
     sv: 'måste fyllas i när contact.email eller contact.phone är ifyllt',

@@ -139,7 +139,7 @@ export const en: Messages = {
   level_law: 'Law',
   level_bill: 'Government bill',
   level_council: 'City Council',
-  level_committee: 'Committee',
+  level_committee: 'Specialist committee or its administration',
   level_district: 'District committee',
   status_awaiting_reply: 'Awaiting the applicant’s reply',
   status_awaiting_revision_approval: 'Correction or reconsideration awaiting signature',

@@ -147,7 +147,7 @@ export const sv = {
   level_law: 'Lag',
   level_bill: 'Proposition',
   level_council: 'Kommunfullmäktige',
-  level_committee: 'Facknämnd',
+  level_committee: 'Facknämnd eller dess förvaltning',
   level_district: 'Stadsdelsnämnd',
   status_awaiting_reply: 'Väntar på svar från sökanden',
   status_awaiting_revision_approval: 'Rättelse eller omprövning väntar på underskrift',

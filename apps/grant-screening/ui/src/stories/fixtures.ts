@@ -1,4 +1,4 @@
-import { exampleApplication, parseAndScreen, rulesInForce, type ApplicationInput } from '@vbe/core/grants'
+import { exampleApplication, grantWithoutOverrideUpTo, parseAndScreen, rulesInForce, type ApplicationInput } from '@vbe/core/grants'
 import { rinkebyKista } from '@vbe/plugin-rinkeby-kista'
 import type { CaseDetail, Communication, Decision, RuleRef, User } from '../types'
 
@@ -64,7 +64,15 @@ export function caseDetail(patch: Partial<ApplicationInput>, detail: Partial<Cas
     decisionHistory: [],
     communications: [],
     evidenceAssessments: [],
-    decisionGuide: { failedRules: [...failed, ...open], denialCites: failed, fourEyes: screening.humanDecisionRequired, toAssess: open },
+    decisionGuide: {
+      failedRules: [...failed, ...open].map((r) => ({
+        ...r,
+        grantUpTo: grantWithoutOverrideUpTo(r.id, rinkebyKista.grantProgrammes?.[0]?.parameters.maxAmount),
+      })),
+      denialCites: failed,
+      fourEyes: screening.humanDecisionRequired,
+      toAssess: open,
+    },
     reclaim: null,
     conflict: { declared: true, conflict: false },
     yourAuthorship: [],

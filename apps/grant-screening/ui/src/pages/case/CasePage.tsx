@@ -15,6 +15,7 @@ import {
   useAnnounce,
   href,
   auditHref,
+  WholeDates,
 } from '@vbe/web-kit'
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { Badge, yesNo } from '../../components/badges'
@@ -213,11 +214,15 @@ function CaseView(props: CaseProps): ReactNode {
             {a.association.registeredOn && (
               <>
                 <dt>{t('registeredOn')}</dt>
-                <dd>{date(a.association.registeredOn)}</dd>
+                <dd>
+                  <WholeDates>{date(a.association.registeredOn)}</WholeDates>
+                </dd>
               </>
             )}
             <dt>{t('activitySince')}</dt>
-            <dd>{date(a.association.activitySince)}</dd>
+            <dd>
+              <WholeDates>{date(a.association.activitySince)}</WholeDates>
+            </dd>
             <dt>{t('bankAccount')}</dt>
             <dd>
               {e('bank', a.association.bankAccount.kind)} {a.association.bankAccount.number}
@@ -227,13 +232,15 @@ function CaseView(props: CaseProps): ReactNode {
             </dd>
             <dt>{t('statutes')}</dt>
             <dd>
-              {a.statutes
-                ? `${t('statutesAdopted', { date: date(a.statutes.adoptedOn) })}, ${a.statutes.adoptedAtAnnualMeeting ? t('atAnnualMeeting') : t('notAtAnnualMeeting')}`
-                : t('missingStatutes')}
+              <WholeDates>
+                {a.statutes
+                  ? `${t('statutesAdopted', { date: date(a.statutes.adoptedOn) })}, ${a.statutes.adoptedAtAnnualMeeting ? t('atAnnualMeeting') : t('notAtAnnualMeeting')}`
+                  : t('missingStatutes')}
+              </WholeDates>
             </dd>
             <dt>{t('board')}</dt>
             <dd>
-              {t('boardElected', { date: date(a.board.electedOn) })},{' '}
+              <WholeDates>{t('boardElected', { date: date(a.board.electedOn) })}</WholeDates>,{' '}
               {a.board.electedAtAnnualMeeting ? t('atAnnualMeeting') : t('notAtAnnualMeeting')}
               <span className="block small">
                 {t('auditorElected')}: {yesNo(t, a.board.auditorElected)}
@@ -254,7 +261,11 @@ function CaseView(props: CaseProps): ReactNode {
                     hr: yesNo(t, a.declaration.humanRights),
                     ge: yesNo(t, a.declaration.genderEquality),
                   })}
-                  {a.declaration.signedOn && <span className="block small">{t('signedOn', { date: date(a.declaration.signedOn) })}</span>}
+                  {a.declaration.signedOn && (
+                    <span className="block small">
+                      <WholeDates>{t('signedOn', { date: date(a.declaration.signedOn) })}</WholeDates>
+                    </span>
+                  )}
                 </>
               ) : (
                 t('missingDeclaration')
@@ -266,8 +277,10 @@ function CaseView(props: CaseProps): ReactNode {
                 <ul className="plain">
                   {a.previousGrants.map((g, i) => (
                     <li key={i}>
-                      {t('previousGrantValue', { year: g.year, amount: money(g.amount), due: date(g.reportDue) })},{' '}
-                      {g.reportSubmittedOn ? t('reportSubmitted', { date: date(g.reportSubmittedOn) }) : t('reportNotSubmitted')}
+                      <WholeDates>{t('previousGrantValue', { year: g.year, amount: money(g.amount), due: date(g.reportDue) })}</WholeDates>,{' '}
+                      <WholeDates>
+                        {g.reportSubmittedOn ? t('reportSubmitted', { date: date(g.reportSubmittedOn) }) : t('reportNotSubmitted')}
+                      </WholeDates>
                     </li>
                   ))}
                 </ul>
@@ -276,9 +289,13 @@ function CaseView(props: CaseProps): ReactNode {
               )}
             </dd>
             <dt>{t('createdAt')}</dt>
-            <dd>{dateTime(c.createdAt)}</dd>
+            <dd>
+              <WholeDates>{dateTime(c.createdAt)}</WholeDates>
+            </dd>
             <dt>{t('updatedAt')}</dt>
-            <dd>{dateTime(c.updatedAt)}</dd>
+            <dd>
+              <WholeDates>{dateTime(c.updatedAt)}</WholeDates>
+            </dd>
           </dl>
           {hasRole(props.user, 'admin', 'auditor') && (
             <p>
@@ -297,7 +314,9 @@ function CaseView(props: CaseProps): ReactNode {
         <p className="muted">{t('screeningIntro')}</p>
         <p>
           <strong>{t('screeningOutcome')}:</strong> <Badge kind="outcome" value={s.outcome} />{' '}
-          <span className="muted small">{t('rulesetInfo', { on: date(s.ruleset.on) })}</span>
+          <span className="muted small">
+            <WholeDates>{t('rulesetInfo', { on: date(s.ruleset.on) })}</WholeDates>
+          </span>
         </p>
         {s.humanDecisionRequired && <p className="notice notice--warn">{t('humanDecisionRequired')}</p>}
         <FindingsSection detail={c} />

@@ -1,4 +1,4 @@
-import { api, DateField, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm } from '@vbe/web-kit'
+import { api, DateField, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, WholeDates } from '@vbe/web-kit'
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
 import { LetterLocaleField } from '../../components/LetterLocaleField'
@@ -39,7 +39,9 @@ export function CommunicationSection(props: CaseProps): ReactNode {
           {c.communications.map((m) => (
             <li key={m.id}>
               <p>
-                <strong>{t('communicationItem', { at: dateTime(m.sentAt), deadline: date(m.deadline) })}</strong>
+                <strong>
+                  <WholeDates>{t('communicationItem', { at: dateTime(m.sentAt), deadline: date(m.deadline) })}</WholeDates>
+                </strong>
               </p>
               <p>
                 {m.proposedKind === 'partial' && m.proposedAmount !== null
@@ -50,7 +52,9 @@ export function CommunicationSection(props: CaseProps): ReactNode {
               <p className="decision__reasons">{m.material}</p>
               {m.repliedOn ? (
                 <>
-                  <p className="small">{t('communicationReplied', { date: date(m.repliedOn) })}</p>
+                  <p className="small">
+                    <WholeDates>{t('communicationReplied', { date: date(m.repliedOn) })}</WholeDates>
+                  </p>
                   <p className="decision__reasons">{m.reply}</p>
                 </>
               ) : (

@@ -1,4 +1,4 @@
-import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, useModalDialog, type Problem } from '@vbe/web-kit'
+import { api, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, useModalDialog, type Problem, WholeDates } from '@vbe/web-kit'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { AmountField, amountBody } from '../../components/AmountField'
 import { LetterLocaleField } from '../../components/LetterLocaleField'
@@ -64,7 +64,12 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
   // reply (where the basis asks for kommunicering), nor while evidence behind a condition is unassessed.
   const awaitingReply = c.replyDue !== null && basis !== 'correction'
   const adverseBlocked = awaitingReply || guide.toAssess.length > 0
-  const fields = ['basis', 'kind', 'amount', ...guide.failedRules.map((r) => `overrides.${r.id}`), 'reasons', 'letterLocale']
+  const granted = kind === 'approve' ? c.amountRequested : kind === 'partial' && amount.trim() !== '' ? Number(amount) : null
+  // The failed rules this grant overrides: all of them, but the programme maximum only when the amount granted is above it.
+  const overridden = grants
+    ? guide.failedRules.filter((r) => r.grantUpTo === null || granted === null || Number.isNaN(granted) || granted > r.grantUpTo)
+    : []
+  const fields = ['basis', 'kind', 'amount', ...overridden.map((r) => `overrides.${r.id}`), 'reasons', 'letterLocale']
   const ruleNames = (rules: readonly { heading: { sv: string; en: string } }[]) => rules.map((r) => loc(r.heading)).join(', ')
 
   const review = (ev: FormEvent) => {
@@ -89,9 +94,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
       ...(kind === 'partial' ? amountBody(amount) : {}),
       reasons,
       letterLocale,
-      ...(grants && guide.failedRules.length > 0
-        ? { overrides: Object.fromEntries(guide.failedRules.map((r) => [r.id, overrides[r.id] ?? ''])) }
-        : {}),
+      ...(overridden.length > 0 ? { overrides: Object.fromEntries(overridden.map((r) => [r.id, overrides[r.id] ?? ''])) } : {}),
     }
     const path = `/api/cases/${encodeURIComponent(c.id)}/${props.revise ? 'revision' : 'decision'}`
     const detail = await form.submit(() => api<CaseDetail>(path, { json: body }))
@@ -103,7 +106,6 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
   }
 
   const title = props.revise ? t('reviseTitle') : t('decisionDialogTitle')
-  const granted = kind === 'approve' ? c.amountRequested : kind === 'partial' && amount.trim() !== '' ? Number(amount) : null
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="decision-dialog-title" aria-describedby="decision-dialog-intro">
       <div className="dialog__header">
@@ -136,9 +138,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
               : guide.toAssess.length === 0 && t('decisionConfirmNoFindings')}
           </p>
           {guide.toAssess.length > 0 && <p>{t('decisionConfirmToAssess', { rules: ruleNames(guide.toAssess) })}</p>}
-          {(guide.fourEyes || (grants && guide.failedRules.length > 0)) && (
-            <p className="notice notice--warn">{t('decisionConfirmSecond')}</p>
-          )}
+          {(guide.fourEyes || overridden.length > 0) && <p className="notice notice--warn">{t('decisionConfirmSecond')}</p>}
           <div className="dialog__buttons">
             <button type="button" className="button button--primary" onClick={() => void confirm()} aria-disabled={form.busy || undefined}>
               {form.busy ? t('saving') : t('decisionConfirm')}
@@ -182,7 +182,7 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
           )}
           {c.replyDue !== null && awaitingReply ? (
             <p className="notice notice--warn" data-reply-due>
-              {t('replyDueDialog', { date: date(c.replyDue) })}
+              <WholeDates>{t('replyDueDialog', { date: date(c.replyDue) })}</WholeDates>
             </p>
           ) : (
             kind !== null && ADVERSE[kind] && !adverseBlocked && <p className="notice">{t('decisionNeedsCommunication')}</p>
@@ -190,11 +190,11 @@ export function DecisionDialog(props: CaseProps & { revise?: boolean; onClose: (
           {kind === 'partial' && (
             <AmountField form={form} label={t('decisionAmount')} requested={c.amountRequested} value={amount} onChange={setAmount} />
           )}
-          {grants && guide.failedRules.length > 0 && (
+          {overridden.length > 0 && (
             <fieldset className="field">
               <legend>{t('decisionOverridesLegend')}</legend>
               <p>{t('decisionOverridesIntro')}</p>
-              {guide.failedRules.map((r) => (
+              {overridden.map((r) => (
                 <Field
                   key={r.id}
                   form={form}

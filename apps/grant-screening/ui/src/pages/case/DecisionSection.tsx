@@ -1,4 +1,16 @@
-import { api, ConfirmDialog, hasRole, ENDONYMS, ErrorSummary, Field, Submit, useForm, useAnnounce, withQuery } from '@vbe/web-kit'
+import {
+  api,
+  ConfirmDialog,
+  hasRole,
+  ENDONYMS,
+  ErrorSummary,
+  Field,
+  Submit,
+  useForm,
+  useAnnounce,
+  withQuery,
+  WholeDates,
+} from '@vbe/web-kit'
 import { useRef, useState, type ReactNode } from 'react'
 import { LetterLinks } from '../../components/LetterLinks'
 import { Badge } from '../../components/badges'
@@ -50,7 +62,7 @@ export function DecisionSection(props: CaseProps): ReactNode {
             <>
               {' '}
               <span className="reply-due" data-reply-due>
-                {t('replyDue', { date: date(c.replyDue) })}
+                <WholeDates>{t('replyDue', { date: date(c.replyDue) })}</WholeDates>
               </span>
             </>
           )}
@@ -80,7 +92,9 @@ export function DecisionSection(props: CaseProps): ReactNode {
           <ul className="plain">
             {c.decisionHistory.map((old) => (
               <li key={old.id}>
-                <p className="decision__replaced-on">{t('decisionReplacedOn', { at: date(old.supersededAt) })}</p>
+                <p className="decision__replaced-on">
+                  <WholeDates>{t('decisionReplacedOn', { at: date(old.supersededAt) })}</WholeDates>
+                </p>
                 <DecisionText decision={old} history={c.decisionHistory} programme={c.programme} />
                 <ReplacedLetters caseId={c.id} decision={old} />
               </li>
@@ -103,7 +117,7 @@ function Replaces(props: { decision: Decision; history: CaseDetail['decisionHist
   const outcome = `${e('decided', old.kind)}${old.amount !== null && old.kind !== 'deny' ? ` ${money(old.amount)}` : ''}`
   return (
     <p className="small" data-replaces>
-      {t('decisionReplaces', { date: date(signedOn(old)), decision: outcome })}
+      <WholeDates>{t('decisionReplaces', { date: date(signedOn(old)), decision: outcome })}</WholeDates>
     </p>
   )
 }
@@ -149,9 +163,13 @@ function DecisionText({
           {t('decisionCites')} {d.citedRules.map((r) => loc(r.heading)).join(', ')}
         </p>
       )}
-      <p className="small muted">{t('decidedBy', { name: d.decidedBy ?? t('unknownOfficer'), at: dateTime(d.decidedAt) })}</p>
+      <p className="small muted">
+        <WholeDates>{t('decidedBy', { name: d.decidedBy ?? t('unknownOfficer'), at: dateTime(d.decidedAt) })}</WholeDates>
+      </p>
       {d.approvedAt && (
-        <p className="small muted">{t('approvedBy', { name: d.approvedBy ?? t('unknownOfficer'), at: dateTime(d.approvedAt) })}</p>
+        <p className="small muted">
+          <WholeDates>{t('approvedBy', { name: d.approvedBy ?? t('unknownOfficer'), at: dateTime(d.approvedAt) })}</WholeDates>
+        </p>
       )}
     </>
   )

@@ -1,4 +1,4 @@
-import { api, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, Table } from '@vbe/web-kit'
+import { api, hasRole, ErrorSummary, Field, RadioGroup, Submit, useForm, useAnnounce, Table, WholeDates } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { yesNo } from '../../components/badges'
 import { useI18n } from '../../i18n'
@@ -70,7 +70,9 @@ function Assessment(props: { assessment: CaseDetail['evidenceAssessments'][numbe
       {e('assessment', a?.status ?? 'unassessed')}
       {a?.reason && <span className="block small">{a.reason}</span>}
       {a?.assessedBy && (
-        <span className="block small muted">{t('assessedBy', { name: a.assessedBy, at: date(a.assessedAt?.slice(0, 10) ?? null) })}</span>
+        <span className="block small muted">
+          <WholeDates>{t('assessedBy', { name: a.assessedBy, at: date(a.assessedAt?.slice(0, 10) ?? null) })}</WholeDates>
+        </span>
       )}
     </>
   )

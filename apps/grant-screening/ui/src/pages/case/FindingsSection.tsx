@@ -1,4 +1,4 @@
-import { Table } from '@vbe/web-kit'
+import { Table, WholeDates } from '@vbe/web-kit'
 import type { ReactNode } from 'react'
 import { Badge } from '../../components/badges'
 import { useI18n } from '../../i18n'
@@ -60,15 +60,22 @@ function Sources(props: { sources: readonly GrantSource[] }): ReactNode {
           <span className="sources__level">{e('level', s.level)}</span>{' '}
           {s.url ? (
             <a href={s.url} rel="noreferrer noopener">
-              {s.title}
+              <WholeDates>{s.title}</WholeDates>
             </a>
           ) : (
-            s.title
+            <WholeDates>{s.title}</WholeDates>
           )}
           <span className="muted">
             {' '}
             ({s.reference}
-            {s.date ? `, ${date(s.date)}` : ''})
+            {s.date ? (
+              <>
+                , <WholeDates>{date(s.date)}</WholeDates>
+              </>
+            ) : (
+              ''
+            )}
+            )
           </span>
         </li>
       ))}

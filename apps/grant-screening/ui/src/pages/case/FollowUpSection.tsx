@@ -1,4 +1,4 @@
-import { api, ConfirmDialog, DateField, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce } from '@vbe/web-kit'
+import { api, ConfirmDialog, DateField, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce, WholeDates } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { LetterLinks } from '../../components/LetterLinks'
 import { useI18n } from '../../i18n'
@@ -43,9 +43,13 @@ export function FollowUpSection(props: CaseProps): ReactNode {
       ) : (
         <dl className="dl">
           <dt>{t('reportDue')}</dt>
-          <dd>{date(c.reportDue)}</dd>
+          <dd>
+            <WholeDates>{date(c.reportDue)}</WholeDates>
+          </dd>
           <dt>{t('reportReceivedOn')}</dt>
-          <dd>{date(c.reportReceivedOn)}</dd>
+          <dd>
+            <WholeDates>{date(c.reportReceivedOn)}</WholeDates>
+          </dd>
         </dl>
       )}
     </section>
@@ -87,11 +91,13 @@ export function ReclaimSection(props: CaseProps): ReactNode {
       {c.reclaim ? (
         <>
           <p>
-            {t('reclaimDone', {
-              amount: money(c.reclaim.amount),
-              name: c.reclaim.decidedBy ?? t('unknownOfficer'),
-              at: dateTime(c.reclaim.decidedAt),
-            })}
+            <WholeDates>
+              {t('reclaimDone', {
+                amount: money(c.reclaim.amount),
+                name: c.reclaim.decidedBy ?? t('unknownOfficer'),
+                at: dateTime(c.reclaim.decidedAt),
+              })}
+            </WholeDates>
           </p>
           <p className="decision__reasons">{c.reclaim.reasons}</p>
           <ReclaimLetters caseId={c.id} />

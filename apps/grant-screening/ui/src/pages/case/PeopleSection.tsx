@@ -1,4 +1,4 @@
-import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce, Table } from '@vbe/web-kit'
+import { api, hasRole, ErrorSummary, Field, Submit, useForm, useAnnounce, Table, WholeDates } from '@vbe/web-kit'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import type { CaseDetail } from '../../types'
@@ -29,7 +29,9 @@ export function NotesSection(props: CaseProps): ReactNode {
           {props.detail.notes.map((n) => (
             <li key={n.id} className="note">
               <p className="note__text">{n.text}</p>
-              <p className="small muted">{t('noteBy', { author: n.author ?? t('unknownOfficer'), at: dateTime(n.at) })}</p>
+              <p className="small muted">
+                <WholeDates>{t('noteBy', { author: n.author ?? t('unknownOfficer'), at: dateTime(n.at) })}</WholeDates>
+              </p>
             </li>
           ))}
         </ol>

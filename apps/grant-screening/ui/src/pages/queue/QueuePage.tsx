@@ -3,7 +3,6 @@ import {
   api,
   isApiError,
   type Problem,
-  hasRole,
   Loading,
   PageHeading,
   ProblemMessage,
@@ -11,6 +10,7 @@ import {
   Field,
   useForm,
   useAnnounce,
+  WholeDates,
   href,
   navigate,
   type Route,
@@ -86,19 +86,8 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
 
   return (
     <>
-      <PageHeading
-        sub={
-          hasRole(props.user, 'officer', 'admin') ? (
-            <p className="page-heading__actions">
-              <a className="button button--secondary" href={href('/import')}>
-                {t('nav_import')}
-              </a>
-            </p>
-          ) : undefined
-        }
-      >
-        {t('queueTitle')}
-      </PageHeading>
+      {/* Importing is in the main menu; the heading repeats no link of it. */}
+      <PageHeading>{t('queueTitle')}</PageHeading>
       <p className="lead">{t('queueIntro')}</p>
 
       <section aria-labelledby="filters-title" className="filters card">
@@ -177,6 +166,7 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
           rows={cases}
           rowKey={(c) => c.id}
           empty={t('noCases')}
+          cards
           columns={[
             {
               id: 'association',
@@ -210,7 +200,8 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
               cell: (c) => (
                 <>
                   <Badge kind="outcome" value={c.outcome} />
-                  {c.humanDecisionRequired && <span className="flag">{t('humanDecision')}</span>}
+                  {/* "Requires assessment" says it already; the flag adds it only to another outcome (ineligible on a democracy finding). */}
+                  {c.humanDecisionRequired && c.outcome !== 'requires_assessment' && <span className="flag">{t('humanDecision')}</span>}
                 </>
               ),
             },
@@ -226,9 +217,11 @@ export function QueuePage(props: { route: Route; user: User }): ReactNode {
               sortValue: (c) => c.reportDue ?? '',
               cell: (c) => (
                 <>
-                  {date(c.reportDue)}
+                  <WholeDates>{date(c.reportDue)}</WholeDates>
                   {c.reportReceivedOn && (
-                    <span className="muted small block">{t('reportReceived', { date: date(c.reportReceivedOn) })}</span>
+                    <span className="muted small block">
+                      <WholeDates>{t('reportReceived', { date: date(c.reportReceivedOn) })}</WholeDates>
+                    </span>
                   )}
                 </>
               ),

@@ -10,6 +10,7 @@ import {
   useForm,
   useAnnounce,
   ScrollRegion,
+  WholeDates,
 } from '@vbe/web-kit'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Badge } from '../../components/badges'
@@ -90,7 +91,9 @@ function Run(props: { run: RescreenRun }): ReactNode {
   const districtName = useDistrictName()
   return (
     <section className="card run" aria-labelledby={`run-${r.id}-title`}>
-      <h2 id={`run-${r.id}-title`}>{t('runHeading', { at: dateTime(at) })}</h2>
+      <h2 id={`run-${r.id}-title`}>
+        <WholeDates>{t('runHeading', { at: dateTime(at) })}</WholeDates>
+      </h2>
       <ul className="meta-list">
         {by && <li>{t('runBy', { name: by })}</li>}
         {(r.from !== undefined || r.to !== undefined) && <li>{t('runRange', { from: describe(r.from), to: describe(r.to) })}</li>}
@@ -183,14 +186,12 @@ function EvidenceChange(props: { item: RescreenEvidence }): ReactNode {
     verified: t(x.verified ? 'rescreenEvidenceVerified' : 'rescreenEvidenceUnverified'),
     source: e('source', x.source).toLocaleLowerCase(),
   })
-  // The day is kept on one line (a narrow cell would break it at its hyphens).
-  const [head = '', ...rest] = t(x.newSinceLastScreening ? 'rescreenEvidenceNew' : 'rescreenEvidenceChanged', { what }).split(day)
   const status = (s: RescreenEvidence['before']) => (s === null ? t('rescreenEvidenceNoFinding') : e('finding', s))
   return (
     <>
-      {head}
-      {rest.length > 0 && <span className="nowrap">{day}</span>}
-      {rest.join(day)} <span className="block">{t('rescreenEvidenceStatus', { before: status(x.before), after: status(x.after) })}</span>
+      {/* The day is kept on one line (a narrow cell would break it at its hyphens). */}
+      <WholeDates>{t(x.newSinceLastScreening ? 'rescreenEvidenceNew' : 'rescreenEvidenceChanged', { what })}</WholeDates>{' '}
+      <span className="block">{t('rescreenEvidenceStatus', { before: status(x.before), after: status(x.after) })}</span>
     </>
   )
 }
