@@ -198,12 +198,13 @@ describe('grant-screening UI: the officer takes one case from import to a decisi
     const evidenceForm = page.getByRole('form', { name: 'Lägg till underlag' })
     await evidenceForm.getByRole('button', { name: 'Lägg till och pröva om' }).click()
     const evidenceErrors = evidenceForm.getByRole('alert')
-    // The kit's plain first line, then each field by its label.
+    // The kit's plain first line, then each field's message: these name their field already
+    // ("Ange datum för händelsen." under "Datum för händelsen"), so no label goes in front again.
     await evidenceErrors.filter({ hasText: 'Rätta det som är markerat nedan.' }).waitFor()
     for (const message of [
-      'Datum för händelsen: Ange datum för händelsen.',
-      'Agerande: Välj vilket agerande underlaget gäller.',
-      'Typ av källa: Välj vilken typ av källa underlaget bygger på.',
+      'Ange datum för händelsen.',
+      'Välj vilket agerande underlaget gäller.',
+      'Välj vilken typ av källa underlaget bygger på.',
     ])
       expect(await evidenceErrors.getByRole('link', { name: message, exact: true }).count()).toBe(1)
     expect(await evidenceForm.textContent()).not.toMatch(/violence|court-judgment|du angav/)

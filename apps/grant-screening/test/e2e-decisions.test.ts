@@ -141,14 +141,13 @@ describe('grant-screening UI: guarded decisions, kommunicering and correction', 
     await send.getByRole('button', { name: 'Skicka underlaget till sökanden' }).click()
     const sendErrors = send.getByRole('alert')
     await sendErrors.getByText('Rätta det som är markerat nedan.').waitFor()
-    const materialLabel = 'Underlaget som beslutet kommer att grunda sig på'
     const [materialLine, deadlineLine, ...more] = await sendErrors.getByRole('listitem').allTextContents()
     expect(more).toEqual([])
     const materialError = (await send.locator('#communication-material-error').textContent()) ?? ''
-    // At the field the message stands alone and starts with a capital; in the summary it follows the
-    // label (the form's own check words it now, before the server's lower-case message would).
+    // At the field the message stands alone and starts with a capital; it names its field
+    // ("underlaget som beslutet kommer att grunda sig på"), so the summary gives it without the label again.
     expect(materialError).toMatch(/^\p{Lu}/u)
-    expect(materialLine).toBe(`${materialLabel}: ${materialError}`)
+    expect(materialLine).toBe(materialError)
     expect(deadlineLine).toBe('Sista dag att svara: 2026-02-30 finns inte. Februari 2026 har 28 dagar.')
     expect(await send.locator('#communication-deadline-error').textContent()).toBe(deadlineLine)
     expect(await sendErrors.textContent()).not.toMatch(/material|deadline|Uppgifterna i begäran|ÅÅÅÅ-MM-DD/)

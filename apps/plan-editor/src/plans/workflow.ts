@@ -122,6 +122,12 @@ export function transition(id: string, baseVersion: number, input: TransitionInp
  * unanswered, a year that has passed, …): else a 409 naming each error in words, so the planner knows
  * what to fix (and the approver what to return it for). Warnings do not stop it.
  */
+/** What a plan with errors cannot be, in the refusal's words. */
+const NOT_READY_TO = {
+  submit: { sv: 'lämnas in till nämnden', en: 'submitted to the committee' },
+  adopt: { sv: 'antas', en: 'adopted' },
+} as const
+
 function readyForCommittee(row: Row, action: 'submit' | 'adopt'): Effect.Effect<void, AppError, R> {
   return Effect.gen(function* () {
     const on = today(yield* Clock)
@@ -136,7 +142,7 @@ function readyForCommittee(row: Row, action: 'submit' | 'adopt'): Effect.Effect<
       .map((f) => f.message)
     if (errors.length === 0) return
     const list = (lang: 'sv' | 'en') => errors.map((m, i) => `${i + 1}. ${m[lang]}`).join(' ')
-    const what = action === 'submit' ? { sv: 'lämnas in till nämnden', en: 'submitted to the committee' } : { sv: 'antas', en: 'adopted' }
+    const what = NOT_READY_TO[action]
     return yield* new Conflict({
       detail: {
         sv: `Planen kan inte ${what.sv} förrän ${errors.length === 1 ? 'felet är rättat' : `de ${errors.length} felen är rättade`}: ${list('sv')}`,

@@ -10,7 +10,6 @@ export const enNew: Readonly<Record<keyof typeof svNew, string>> = {
   newCreated: 'The case was registered.',
   newErrorTitle: 'The application could not be registered',
   newHasErrors: 'The application has errors.',
-  newFixFields: 'Correct the fields below and try again.',
 
   newSectionApplication: 'Application',
   newProgramme: 'Grant programme',

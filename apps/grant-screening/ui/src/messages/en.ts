@@ -198,7 +198,6 @@ export const en: Messages = {
   communicationDeadline: 'Last day to reply',
   communicationLocale: 'Language of the letter',
   communicationFailed: 'The material could not be sent',
-  communicationFixFields: 'Fill in what is missing below.',
   communicationChooseKind: 'Choose what the administration intends to decide: a denial or a partial grant.',
   communicationMaterialMissing: 'Write the material the decision will rest on; it is what the applicant reads and replies to.',
   communicationDeadlineMissing: 'Give the last day for the applicant to reply, as YYYY-MM-DD.',

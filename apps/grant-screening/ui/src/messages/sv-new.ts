@@ -8,7 +8,6 @@ export const svNew = {
   newCreated: 'Ärendet registrerades.',
   newErrorTitle: 'Ansökan kunde inte registreras',
   newHasErrors: 'Ansökan innehåller fel.',
-  newFixFields: 'Rätta fälten nedan och försök igen.',
 
   newSectionApplication: 'Ansökan',
   newProgramme: 'Bidragsprogram',

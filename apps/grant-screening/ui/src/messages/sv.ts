@@ -205,7 +205,6 @@ export const sv = {
   communicationDeadline: 'Sista dag att svara',
   communicationLocale: 'Brevets språk',
   communicationFailed: 'Det gick inte att skicka underlaget',
-  communicationFixFields: 'Fyll i det som saknas nedan.',
   communicationChooseKind: 'Välj vad förvaltningen avser att besluta: avslag eller delvis bifall.',
   communicationMaterialMissing: 'Skriv underlaget som beslutet kommer att grunda sig på; det är det sökanden får ta del av och svara på.',
   communicationDeadlineMissing: 'Ange sista dag för sökanden att svara, som ÅÅÅÅ-MM-DD.',

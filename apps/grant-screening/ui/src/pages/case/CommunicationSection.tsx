@@ -110,7 +110,8 @@ function SendForm(props: CaseProps & Done): ReactNode {
       ...(deadline.trim() === '' ? [{ path: 'deadline', message: t('communicationDeadlineMissing') }] : []),
     ]
     if (kind === null || errors.length > 0) {
-      form.setProblem({ status: 400, detail: t('communicationFixFields'), errors })
+      // no words of its own: the summary's first line already asks to fix what is marked
+      form.setProblem({ status: 400, detail: '', errors })
       return
     }
     const body = {

@@ -51,7 +51,7 @@ export function NewApplicationPage(): ReactNode {
       const field = fields.find((f) => f.name === P.membersShare)
       form.setProblem({
         status: 400,
-        detail: t('newFixFields'),
+        detail: '', // the summary's first line already asks to fix what is marked
         errors: [{ path: P.membersShare, message: `${field?.label ?? ''}: ${t('newMembersShareRange')}` }],
       })
       return
@@ -61,7 +61,7 @@ export function NewApplicationPage(): ReactNode {
         return await api<CaseDetail>('/api/cases', { json: requestOf(draft) })
       } catch (err) {
         throw isApiError(err)
-          ? new ApiError(inFormWords(err.problem, draft, fields, `${t('newHasErrors')} ${t('newFixFields')}`), err.retryAfter)
+          ? new ApiError(inFormWords(err.problem, draft, fields, t('newHasErrors')), err.retryAfter)
           : err
       }
     })
