@@ -10,16 +10,14 @@
  * /tmp/error-summary-shots.
  */
 import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { messageText } from '@vbe/core'
 import { launchChromium } from '@vbe/test-browser'
 import { axeCheck } from '@vbe/test-browser/axe'
-import { build } from 'esbuild'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { labelled, namesField, standalone, summaryDetail, summaryLines, type ShownField } from '../src/field-errors.js'
 import { REQUEST_INVALID, type FieldProblem, type Lang, type Problem } from '../src/types.js'
+import { fixtureScript } from './kit-page.js'
 
 const SHOTS = '/tmp/error-summary-shots'
 
@@ -136,16 +134,7 @@ describe('ErrorSummary in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
-    const out = await build({
-      entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'fixtures/error-summary-page.tsx')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
-    })
-    script = out.outputFiles[0]!.text
+    script = await fixtureScript('error-summary-page')
     browser = await launchChromium()
   })
   afterAll(async () => {
@@ -198,7 +187,7 @@ describe('ErrorSummary in Chromium', () => {
     await page.route('http://kit.test/**', (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Formulär</title></head><body><main><h1>Formulär</h1><div id="root"></div></main><script>window.problem = ${JSON.stringify(problem)}</script><script>${script.replace(/<\/script/gi, '<\\/script')}</script></body></html>`,
+        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Formulär</title></head><body><main><h1>Formulär</h1><div id="root"></div></main><script>window.problem = ${JSON.stringify(problem)}</script><script>${script}</script></body></html>`,
       }),
     )
     await page.goto(`http://kit.test/?lang=${lang}`)

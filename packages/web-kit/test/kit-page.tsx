@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import type { ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { defineCatalogue, I18nRoot } from '../src/i18n.js'
@@ -26,3 +27,20 @@ export const kitPage = (lang: Lang, title: string, body: ReactNode): string =>
       <AnnouncerProvider>{body}</AnnouncerProvider>
     </I18nRoot>,
   )}</body></html>`
+
+/**
+ * A page under test/fixtures, bundled for the browser (React in production mode) as one
+ * script, ready to go inside an inline <script>: for tests that drive a live component.
+ */
+export async function fixtureScript(name: string): Promise<string> {
+  const out = await build({
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), `fixtures/${name}.tsx`)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  })
+  return (out.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script')
+}

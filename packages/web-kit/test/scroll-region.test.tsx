@@ -9,15 +9,12 @@
  * Screenshots go to /tmp/kit-shots.
  */
 import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { launchChromium } from '@vbe/test-browser'
 import { axeCheck } from '@vbe/test-browser/axe'
-import { build } from 'esbuild'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lang } from '../src/types.js'
-import { kitCss } from './kit-page.js'
+import { fixtureScript, kitCss } from './kit-page.js'
 
 const SHOTS = '/tmp/kit-shots'
 
@@ -58,16 +55,7 @@ describe('wide tables in a scroll region, with a hint only when they scroll', ()
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
-    const out = await build({
-      entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'fixtures/scroll-region-page.tsx')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
-    })
-    script = out.outputFiles[0]!.text
+    script = await fixtureScript('scroll-region-page')
     browser = await launchChromium('the scroll region test')
   })
   afterAll(async () => {
@@ -79,7 +67,7 @@ describe('wide tables in a scroll region, with a hint only when they scroll', ()
     await p.route('http://kit.test/**', (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tabeller</title><style>${kitCss}</style></head><body><div id="root" class="site-main"></div><script>${script.replace(/<\/script/gi, '<\\/script')}</script></body></html>`,
+        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tabeller</title><style>${kitCss}</style></head><body><div id="root" class="site-main"></div><script>${script}</script></body></html>`,
       }),
     )
     await p.goto(`http://kit.test/?lang=${lang}`)
