@@ -1,11 +1,19 @@
 import type { z } from 'zod'
 import { isMessageCode, messageText, type MessageCode, type MessageParam, type MessageParams } from './messages.js'
 
-/** Formats a zod path as `contacts[0].source.url`. */
+/** A key written bare in a path: letters, digits, `_`, `$` and `-` only. */
+const BARE_KEY = /^[\p{L}\p{N}_$-]+$/u
+
+/**
+ * Formats a zod path as `contacts[0].source.url`. A key that is not a plain name (an
+ * unknown field called "", " " or "a.b" in a client's JSON) is quoted, `["a.b"]`, so the
+ * path is never blank and never reads as another path.
+ */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = ''
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`
+    else if (typeof key === 'string' && !BARE_KEY.test(key)) out += `[${JSON.stringify(key)}]`
     else out += out === '' ? String(key) : `.${String(key)}`
   }
   return out === '' ? '(root)' : out

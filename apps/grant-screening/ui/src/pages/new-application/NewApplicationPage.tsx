@@ -60,9 +60,7 @@ export function NewApplicationPage(): ReactNode {
       try {
         return await api<CaseDetail>('/api/cases', { json: requestOf(draft) })
       } catch (err) {
-        throw isApiError(err)
-          ? new ApiError(inFormWords(err.problem, draft, fields, t('newHasErrors')), err.retryAfter)
-          : err
+        throw isApiError(err) ? new ApiError(inFormWords(err.problem, draft, fields, t('newHasErrors')), err.retryAfter) : err
       }
     })
     if (detail) {
