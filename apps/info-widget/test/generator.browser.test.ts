@@ -64,13 +64,13 @@ describe('snippet generator', () => {
       await page.locator('#exit').fill(address ?? '')
       await page.locator('#exit').press('Tab')
       await expect.poll(() => page.locator('#exit-error').textContent()).toContain(says)
-      expect(await code()).toBe('')
+      await expect.poll(code).toBe('')
     }
     await page.locator('#exit').fill('https://www.smhi.se/vader')
     await page.locator('#exit').press('Tab')
     await page.waitForFunction(() => document.getElementById('exit-error')!.hidden)
     expect(await page.locator('#exit').getAttribute('aria-invalid')).toBe(null)
-    expect(await code()).toContain('exit-url="https://www.smhi.se/vader"')
+    await expect.poll(code).toContain('exit-url="https://www.smhi.se/vader"')
     await context.close()
   })
 

@@ -39,6 +39,12 @@ async function update(): Promise<void> {
   const exitInput = $<HTMLInputElement>('exit')
   const exit = checkExitUrl(exitInput.value)
   fieldError(exitInput, $('exit-error'), exit.ok ? undefined : exit.error)
+  const code = $<HTMLTextAreaElement>('code')
+  // no code for a wrong address, from the moment its error shows (not after the files have come)
+  if (!exit.ok) {
+    code.value = ''
+    $('status').textContent = 'Rätta adressen för snabbutgången först. (Correct the quick-exit address first.)'
+  }
   const heading = $<HTMLInputElement>('heading').value.trim()
   const withData = $<HTMLInputElement>('inline').checked
   const scriptUrl = new URL('/widget/vbe-info.js', location.href).href
@@ -53,11 +59,7 @@ async function update(): Promise<void> {
   ])
   if (mine !== turn) return
   const data = unverifiedPayload(districtFile).district
-  const code = $<HTMLTextAreaElement>('code')
-  if (!exit.ok) {
-    code.value = ''
-    $('status').textContent = 'Rätta adressen för snabbutgången först. (Correct the quick-exit address first.)'
-  } else {
+  if (exit.ok) {
     code.value = makeSnippet({
       scriptUrl,
       integrity: manifest.integrity,
