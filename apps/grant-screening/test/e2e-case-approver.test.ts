@@ -75,7 +75,9 @@ describe('grant-screening UI: the second signature, the letters, follow-up, recl
     await approval.getByRole('button', { name: 'Godkänn beslutet' }).click()
     await confirmApproval.getByRole('button', { name: 'Ja, godkänn beslutet' }).click()
     await page.getByRole('heading', { name: 'Beslutsbrev' }).waitFor()
-    // People are named by display name, never by username.
+    // People are named by display name, never by username (the approval line comes with the case's
+    // next read, which can follow the letter's heading on a loaded machine).
+    await page.getByText(/Attesterat av Sara Nilsson/).waitFor()
     expect(await page.getByText(/Beslutat av Amina Yusuf/).count()).toBe(1)
     expect(await page.getByText(/Attesterat av Sara Nilsson/).count()).toBe(1)
     expect(await page.textContent('main')).not.toMatch(/officer\.rk|approver\.rk/)
